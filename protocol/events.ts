@@ -1,0 +1,71 @@
+/**
+ * The one typed map of Socket.IO events, shared by widget, console and server.
+ * Every client→server event takes an ack answered `{ ok: true, data }` or
+ * `{ ok: false, code, message }`.
+ */
+import type {
+  AckFn,
+  Agent,
+  ConversationDetail,
+  ConversationStatus,
+  ConversationSummary,
+  HelloResult,
+  Message,
+  MessagePage,
+  PageInfo,
+  TypingEvent,
+  VisitorContext,
+  VisitorConversation,
+  VisitorProfile,
+} from './types';
+
+export interface SendMessagePayload {
+  id: string;
+  /** `null` lets the server use the visitor's current conversation or start one. */
+  conversationId: string | null;
+  text: string;
+}
+
+export interface VisitorClientEvents {
+  'visitor:hello': (ctx: VisitorContext, ack: AckFn<HelloResult>) => void;
+  'visitor:identify': (p: { name?: string; email?: string }, ack: AckFn<{ name: string | null; email: string | null }>) => void;
+  'visitor:page': (p: PageInfo, ack: AckFn<null>) => void;
+  'message:send': (p: SendMessagePayload, ack: AckFn<Message>) => void;
+  'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
+  'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
+  'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
+}
+
+export interface VisitorServerEvents {
+  'message:new': (m: Message) => void;
+  'typing': (t: TypingEvent) => void;
+  'conversation:status': (c: VisitorConversation) => void;
+}
+
+export interface AgentClientEvents {
+  'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
+  'conversation:list': (p: { status?: ConversationStatus | 'all'; limit?: number }, ack: AckFn<ConversationSummary[]>) => void;
+  'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
+  'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
+  'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
+  'message:send': (p: SendMessagePayload & { conversationId: string }, ack: AckFn<Message>) => void;
+  'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
+  'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
+}
+
+export interface AgentServerEvents {
+  'message:new': (m: Message) => void;
+  'conversation:updated': (c: ConversationSummary) => void;
+  'visitor:updated': (v: VisitorProfile) => void;
+  'typing': (t: TypingEvent) => void;
+}
+
+/** Limits every side agrees on; the server enforces them. */
+export const LIMITS = {
+  messageLength: 5000,
+  nameLength: 120,
+  emailLength: 254,
+  urlLength: 2048,
+  titleLength: 300,
+  idLength: 64,
+} as const;

@@ -1,0 +1,144 @@
+/**
+ * Domain types shared by widget, console and server. Import with `import type`
+ * so the visitor bundle pays nothing for them.
+ */
+
+/** `pending`: waiting for a first agent reply; `open`: an agent is on it; `resolved`: done. */
+export type ConversationStatus = 'pending' | 'open' | 'resolved';
+export const CONVERSATION_STATUSES = ['pending', 'open', 'resolved'] as const;
+
+export type AuthorKind = 'visitor' | 'agent' | 'system';
+
+/** Every error a client can receive, from an ack or a REST call. */
+export type ErrorCode =
+  | 'invalid_payload'
+  | 'unknown_event'
+  | 'too_long'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'bad_token'
+  | 'bad_credentials'
+  | 'origin_not_allowed'
+  | 'unknown_site'
+  | 'duplicate_id'
+  | 'rate_limited'
+  | 'internal';
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type AckFn<T> = (result: Ack<T>) => void;
+
+export interface Message {
+  /** Chosen by the client (nanoid), so a retry can be recognised. */
+  id: string;
+  conversationId: string;
+  /** Position in the conversation, assigned by the server, gapless from 1. */
+  seq: number;
+  author: AuthorKind;
+  authorName: string | null;
+  text: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+}
+
+export interface PageInfo {
+  url: string;
+  title: string;
+  referrer?: string;
+}
+
+/** What the visitor's browser tells about itself at hello. */
+export interface VisitorContext {
+  page: PageInfo;
+  language?: string;
+  timezone?: string;
+}
+
+/** Site settings a visitor may see. */
+export interface SitePublic {
+  id: string;
+  name: string;
+  greeting: string;
+  color: string;
+}
+
+export interface VisitorConversation {
+  id: string;
+  status: ConversationStatus;
+  lastSeq: number;
+  /** Highest seq the visitor has read. */
+  visitorReadSeq: number;
+}
+
+export interface HelloResult {
+  /** Present when the server issued a new token at this connection. */
+  token: string | null;
+  visitorId: string;
+  name: string | null;
+  email: string | null;
+  site: SitePublic;
+  conversation: VisitorConversation | null;
+}
+
+export interface MessagePage {
+  conversationId: string;
+  messages: Message[];
+  lastSeq: number;
+}
+
+export interface ConversationSummary {
+  id: string;
+  siteId: string;
+  siteName: string;
+  visitorId: string;
+  visitorName: string;
+  status: ConversationStatus;
+  lastSeq: number;
+  lastMessage: Pick<Message, 'text' | 'author' | 'createdAt'> | null;
+  /** Visitor messages no agent has read yet. */
+  unread: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VisitorProfile {
+  id: string;
+  siteId: string;
+  /** The name the visitor gave, or a friendly generated one. */
+  displayName: string;
+  name: string | null;
+  email: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  referrer: string | null;
+  browser: string | null;
+  os: string | null;
+  language: string | null;
+  timezone: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  visits: number;
+  online: boolean;
+}
+
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  messages: Message[];
+  visitor: VisitorProfile;
+  /** The same visitor's other conversations, newest first. */
+  history: ConversationSummary[];
+}
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent';
+}
+
+export interface TypingEvent {
+  conversationId: string;
+  from: 'visitor' | 'agent';
+  name: string | null;
+  typing: boolean;
+}

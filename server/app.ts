@@ -1,0 +1,85 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { Config } from './config';
+import { ensureFirstAdmin } from './domain/agents';
+import { ensureDemoSite } from './domain/sites';
+import { authRoutes } from './http/auth-routes';
+import { apiNotFound, errorHandler } from './http/errors';
+import { staticRoutes } from './http/static';
+import { createLimiters } from './limits';
+import { createLogger, type Logger } from './log';
+import { registerAgentChatHandlers } from './socket/agent-chat';
+import { useAgentAuth, useVisitorAuth } from './socket/auth';
+import type { AgentNamespace, SocketDeps, VisitorNamespace } from './socket/types';
+import { registerVisitorChatHandlers } from './socket/visitor-chat';
+import { openSqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+
+export interface Earshot {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  store: Store;
+  log: Logger;
+  /** The first admin's credentials when this start created them. */
+  firstAdmin: { email: string; generatedPassword: string | null } | null;
+  close(): Promise<void>;
+}
+
+/** Wires store, HTTP and sockets together and starts listening. */
+export async function startEarshot(config: Config, opts: { log?: Logger } = {}): Promise<Earshot> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const store = openSqliteStore(config.dataDir);
+  await ensureDemoSite(store);
+  const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
+  const limiters = createLimiters();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', async (_req, res) => {
+    await store.getSite('demo');
+    res.json({ ok: true, data: { status: 'ok' } });
+  });
+  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api/auth', authRoutes(store, limiters));
+  app.use('/api', apiNotFound);
+  app.use(staticRoutes(config.distDir, config.demoSiteDir));
+  app.use(errorHandler(log));
+
+  const server = http.createServer(app);
+  // CORS is answered for every origin at the transport; each namespace checks the origin itself.
+  const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
+  const deps: SocketDeps = {
+    io,
+    visitors: io.of('/visitor') as VisitorNamespace,
+    agents: io.of('/agent') as AgentNamespace,
+    store,
+    log,
+    limiters,
+    publicUrl: config.publicUrl,
+  };
+  useVisitorAuth(deps.visitors, deps);
+  useAgentAuth(deps.agents, deps);
+  deps.visitors.on('connection', (socket) => registerVisitorChatHandlers(socket, deps));
+  deps.agents.on('connection', (socket) => registerAgentChatHandlers(socket, deps));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    store,
+    log,
+    firstAdmin,
+    async close() {
+      await io.close();
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}

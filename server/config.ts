@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+/** Validated runtime configuration, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  logLevel: string;
+  /** Where the built widget and console live. */
+  distDir: string;
+  demoSiteDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Reads the environment, collecting every bad value into one clear error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  let publicUrl: string | null = null;
+  if (env.PUBLIC_URL) {
+    try {
+      const u = new URL(env.PUBLIC_URL);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      publicUrl = u.origin;
+    } catch {
+      problems.push(`PUBLIC_URL must be an http(s) URL such as https://chat.example.com, got "${env.PUBLIC_URL}"`);
+    }
+  }
+  const adminEmail = env.EARSHOT_ADMIN_EMAIL || null;
+  const adminPassword = env.EARSHOT_ADMIN_PASSWORD || null;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`EARSHOT_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
+  if (adminPassword && adminPassword.length < 8) problems.push('EARSHOT_ADMIN_PASSWORD must be at least 8 characters');
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('set both EARSHOT_ADMIN_EMAIL and EARSHOT_ADMIN_PASSWORD, or neither');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    publicUrl,
+    adminEmail,
+    adminPassword,
+    logLevel,
+    distDir: path.join(ROOT, 'dist'),
+    demoSiteDir: path.join(ROOT, 'demo-site'),
+    ...overrides,
+  };
+}

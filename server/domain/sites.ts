@@ -1,0 +1,33 @@
+import type { SitePublic } from '../../protocol/types';
+import type { SiteRow, Store } from '../store/types';
+
+export const DEMO_SITE_ID = 'demo';
+
+/** Creates the demo site on first start; later starts keep what an admin changed. */
+export async function ensureDemoSite(store: Store): Promise<void> {
+  if (await store.getSite(DEMO_SITE_ID)) return;
+  await store.upsertSite({
+    id: DEMO_SITE_ID,
+    name: 'Demo shop',
+    greeting: 'Hi there! Ask us anything, we usually answer within a few minutes.',
+    color: '#3b4cca',
+    allowedOrigins: [],
+    createdAt: new Date().toISOString(),
+  });
+}
+
+/** What the widget may know about a site. */
+export function toSitePublic(s: SiteRow): SitePublic {
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color };
+}
+
+/**
+ * Whether a browser on `origin` may open a visitor socket for the site. Pages the
+ * relay itself serves (the demo site) are always allowed; a missing Origin means a
+ * non-browser client, which could forge the header anyway.
+ */
+export function originAllowed(site: SiteRow, origin: string | undefined, relayOrigins: string[]): boolean {
+  if (!origin) return true;
+  if (relayOrigins.includes(origin)) return true;
+  return site.allowedOrigins.includes(origin);
+}

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../protocol/types';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unknown_event: 400,
+  too_long: 413,
+  not_found: 404,
+  forbidden: 403,
+  unauthorized: 401,
+  bad_token: 401,
+  bad_credentials: 401,
+  origin_not_allowed: 403,
+  unknown_site: 404,
+  duplicate_id: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** The one error type: a code from the closed list, a message a person can read. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+/** Turns anything thrown into what a client may see; unknown errors become a generic 500. */
+export function toClientError(err: unknown): { status: number; code: ErrorCode; message: string; unexpected: boolean } {
+  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, unexpected: false };
+  return { status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.', unexpected: true };
+}

@@ -1,0 +1,79 @@
+import { parse as parseCookies } from 'cookie';
+import type { ErrorCode } from '../../protocol/types';
+import { agentForSession } from '../domain/agents';
+import { originAllowed } from '../domain/sites';
+import { authenticateVisitor, createVisitor } from '../domain/visitors';
+import { AppError, toClientError } from '../errors';
+import { SESSION_COOKIE } from '../http/session-cookie';
+import { consume } from '../limits';
+import type { AgentNamespace, SocketDeps, VisitorNamespace } from './types';
+
+type Handshake = { headers: Record<string, string | string[] | undefined>; address: string };
+
+/** The relay's own origins for this request: its Host (over http or https) and PUBLIC_URL. */
+export function relayOrigins(handshake: Handshake, publicUrl: string | null): string[] {
+  const host = handshake.headers.host;
+  const own = typeof host === 'string' ? [`http://${host}`, `https://${host}`] : [];
+  return publicUrl ? [...own, publicUrl] : own;
+}
+
+/** An Error the client receives as `connect_error`, with `data.code` to act on. */
+function connectError(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+function header(h: Handshake, name: string): string | undefined {
+  const value = h.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Authenticates visitor sockets once, at connection: site, origin, then token (or a new visitor). */
+export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
+  ns.use(async (socket, next) => {
+    try {
+      const { siteId, token } = (socket.handshake.auth ?? {}) as { siteId?: unknown; token?: unknown };
+      if (typeof siteId !== 'string' || siteId.length > 64) throw new AppError('unknown_site', 'A site id is required.');
+      const site = await deps.store.getSite(siteId);
+      if (!site) throw new AppError('unknown_site', `There is no site "${siteId}" on this server.`);
+      const origin = header(socket.handshake, 'origin');
+      if (!originAllowed(site, origin, relayOrigins(socket.handshake, deps.publicUrl))) {
+        throw new AppError('origin_not_allowed', `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`);
+      }
+      const userAgent = header(socket.handshake, 'user-agent') ?? null;
+      if (token !== undefined && token !== null) {
+        if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
+        socket.data = { site, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
+      } else {
+        await consume(deps.limiters.newVisitors, socket.handshake.address);
+        const created = await createVisitor(deps.store, site.id, userAgent);
+        socket.data = { site, visitor: created.visitor, newToken: created.token };
+      }
+      next();
+    } catch (err) {
+      const e = toClientError(err);
+      if (e.unexpected) deps.log.error({ err }, 'visitor connection failed');
+      next(connectError(e.code, e.message));
+    }
+  });
+}
+
+/** Authenticates agent sockets with the session cookie the sign-in set. */
+export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
+  ns.use(async (socket, next) => {
+    try {
+      const origin = header(socket.handshake, 'origin');
+      if (origin && !relayOrigins(socket.handshake, deps.publicUrl).includes(origin)) {
+        throw new AppError('origin_not_allowed', 'The console must be opened from the Earshot server itself.');
+      }
+      const cookies = parseCookies(header(socket.handshake, 'cookie') ?? '');
+      const agent = await agentForSession(deps.store, cookies[SESSION_COOKIE]);
+      if (!agent) throw new AppError('unauthorized', 'Please sign in again.');
+      socket.data = { agent };
+      next();
+    } catch (err) {
+      const e = toClientError(err);
+      if (e.unexpected) deps.log.error({ err }, 'agent connection failed');
+      next(connectError(e.code, e.message));
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
+import type { Limiters } from '../limits';
+import type { Logger } from '../log';
+import type { AgentRow, SiteRow, Store, VisitorRow } from '../store/types';
+
+export interface VisitorSocketData {
+  site: SiteRow;
+  visitor: VisitorRow;
+  /** Set when this connection created the visitor; handed out once at hello. */
+  newToken: string | null;
+}
+export interface AgentSocketData {
+  agent: AgentRow;
+}
+
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
+export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
+export type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
+
+/** What every socket feature needs. */
+export interface SocketDeps {
+  io: Server;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+  store: Store;
+  log: Logger;
+  limiters: Limiters;
+  /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
+  publicUrl: string | null;
+}
+
+/** Room names, in one place so fan-out and joins agree. */
+export const rooms = {
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  agents: 'agents',
+};

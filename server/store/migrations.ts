@@ -1,0 +1,67 @@
+/** Versioned schema changes, applied in order at start. Never edit a released entry: add one. */
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    greeting TEXT NOT NULL,
+    color TEXT NOT NULL,
+    allowed_origins TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE visitors (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT,
+    email TEXT,
+    page_url TEXT,
+    page_title TEXT,
+    referrer TEXT,
+    user_agent TEXT,
+    language TEXT,
+    timezone TEXT,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    visits INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    visitor_id TEXT NOT NULL REFERENCES visitors(id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'open', 'resolved')),
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    agent_read_seq INTEGER NOT NULL DEFAULT 0,
+    visitor_read_seq INTEGER NOT NULL DEFAULT 0,
+    first_response_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX conversations_visitor ON conversations(visitor_id, created_at);
+  CREATE INDEX conversations_updated ON conversations(updated_at);
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id),
+    seq INTEGER NOT NULL,
+    author TEXT NOT NULL CHECK (author IN ('visitor', 'agent', 'system')),
+    agent_id TEXT,
+    author_name TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_id, seq)
+  );
+  `,
+];

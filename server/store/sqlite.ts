@@ -1,0 +1,344 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ConversationStatus, ConversationSummary, Message } from '../../protocol/types';
+import { AppError } from '../errors';
+import { friendlyName } from '../domain/friendly-name';
+import { SQLITE_MIGRATIONS } from './migrations';
+import type {
+  AgentRow,
+  AppendResult,
+  ConversationRow,
+  NewMessage,
+  SessionRow,
+  SiteRow,
+  Store,
+  SummaryQuery,
+  VisitorPatch,
+  VisitorRow,
+} from './types';
+
+type Row = Record<string, unknown>;
+
+const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
+  name: 'name',
+  email: 'email',
+  pageUrl: 'page_url',
+  pageTitle: 'page_title',
+  referrer: 'referrer',
+  userAgent: 'user_agent',
+  language: 'language',
+  timezone: 'timezone',
+  lastSeenAt: 'last_seen_at',
+  visits: 'visits',
+};
+
+const SUMMARY_SELECT = `
+  SELECT c.*, s.name AS site_name, v.name AS visitor_name,
+    m.text AS last_text, m.author AS last_author, m.created_at AS last_at,
+    (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND u.author = 'visitor' AND u.seq > c.agent_read_seq) AS unread
+  FROM conversations c
+  JOIN sites s ON s.id = c.site_id
+  JOIN visitors v ON v.id = c.visitor_id
+  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
+
+/** Opens (creating if needed) the SQLite file under `dataDir` and brings its schema up to date. */
+export function openSqliteStore(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'earshot.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Prepared once per SQL text, reused for every call. */
+  private q(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async getSite(id: string): Promise<SiteRow | null> {
+    const r = this.q('SELECT * FROM sites WHERE id = ?').get(id) as Row | undefined;
+    return r ? toSite(r) : null;
+  }
+
+  async upsertSite(s: SiteRow): Promise<void> {
+    this.q(
+      `INSERT INTO sites (id, name, greeting, color, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting = excluded.greeting, color = excluded.color,
+         allowed_origins = excluded.allowed_origins`,
+    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), s.createdAt);
+  }
+
+  async countAgents(): Promise<number> {
+    return (this.q('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
+  }
+
+  async createAgent(a: AgentRow): Promise<void> {
+    this.q('INSERT INTO agents (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      a.id, a.email, a.name, a.role, a.passwordHash, a.createdAt,
+    );
+  }
+
+  async getAgentByEmail(email: string): Promise<AgentRow | null> {
+    const r = this.q('SELECT * FROM agents WHERE email = ?').get(email) as Row | undefined;
+    return r ? toAgent(r) : null;
+  }
+
+  async getAgent(id: string): Promise<AgentRow | null> {
+    const r = this.q('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
+    return r ? toAgent(r) : null;
+  }
+
+  async createSession(s: SessionRow): Promise<void> {
+    this.q('INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)').run(s.tokenHash, s.agentId, s.expiresAt);
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRow | null> {
+    const r = this.q('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return r ? { tokenHash: r.token_hash as string, agentId: r.agent_id as string, expiresAt: r.expires_at as string } : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.q('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async createVisitor(v: VisitorRow): Promise<void> {
+    this.q(
+      `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
+         timezone, first_seen_at, last_seen_at, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      v.id, v.siteId, v.tokenHash, v.name, v.email, v.pageUrl, v.pageTitle, v.referrer, v.userAgent, v.language,
+      v.timezone, v.firstSeenAt, v.lastSeenAt, v.visits,
+    );
+  }
+
+  async getVisitor(id: string): Promise<VisitorRow | null> {
+    const r = this.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
+    return r ? toVisitor(r) : null;
+  }
+
+  async getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
+    const r = this.q('SELECT * FROM visitors WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return r ? toVisitor(r) : null;
+  }
+
+  async updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow> {
+    const keys = (Object.keys(patch) as (keyof VisitorPatch)[]).filter((k) => patch[k] !== undefined);
+    if (keys.length) {
+      const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
+      this.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+    }
+    const v = await this.getVisitor(id);
+    if (!v) throw new AppError('not_found', 'Visitor not found.');
+    return v;
+  }
+
+  async getConversation(id: string): Promise<ConversationRow | null> {
+    const r = this.q('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
+    return r ? toConversation(r) : null;
+  }
+
+  async latestConversation(visitorId: string): Promise<ConversationRow | null> {
+    const r = this.q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
+      visitorId,
+    ) as Row | undefined;
+    return r ? toConversation(r) : null;
+  }
+
+  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow> {
+    return this.db.transaction(() => {
+      const existing = this.q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
+        visitorId,
+      ) as Row | undefined;
+      if (existing) return toConversation(existing);
+      this.q(
+        `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
+      ).run(newId, siteId, visitorId, now, now);
+      return toConversation(this.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
+    })();
+  }
+
+  async setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow> {
+    this.q('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+    const c = await this.getConversation(id);
+    if (!c) throw new AppError('not_found', 'Conversation not found.');
+    return c;
+  }
+
+  async setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void> {
+    const col = who === 'agent' ? 'agent_read_seq' : 'visitor_read_seq';
+    this.q(`UPDATE conversations SET ${col} = max(${col}, min(?, last_seq)) WHERE id = ?`).run(seq, id);
+  }
+
+  async getMessage(id: string): Promise<Message | null> {
+    const r = this.q('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined;
+    return r ? toMessage(r) : null;
+  }
+
+  async appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult> {
+    return this.db.transaction((): AppendResult => {
+      const known = this.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row | undefined;
+      const conv = this.q('SELECT * FROM conversations WHERE id = ?').get(m.conversationId) as Row | undefined;
+      if (!conv) throw new AppError('not_found', 'Conversation not found.');
+      if (known) return { message: toMessage(known), created: false, conversation: toConversation(conv) };
+      const before = toConversation(conv);
+      const seq = before.lastSeq + 1;
+      const status = statusAfter(before);
+      const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
+      this.q(
+        'UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ? WHERE id = ?',
+      ).run(seq, status, firstResponse, m.now, m.conversationId);
+      this.q(
+        `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now);
+      return {
+        message: { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now },
+        created: true,
+        conversation: { ...before, lastSeq: seq, status, firstResponseAt: firstResponse, updatedAt: m.now },
+      };
+    })();
+  }
+
+  async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    const rows = this.q('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(
+      conversationId, afterSeq, limit,
+    ) as Row[];
+    return rows.map(toMessage);
+  }
+
+  async getSummary(conversationId: string): Promise<ConversationSummary | null> {
+    const r = this.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(conversationId) as Row | undefined;
+    return r ? toSummary(r) : null;
+  }
+
+  async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.status && q.status !== 'all') {
+      where.push('c.status = ?');
+      args.push(q.status);
+    }
+    if (q.visitorId) {
+      where.push('c.visitor_id = ?');
+      args.push(q.visitorId);
+    }
+    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.rowid DESC LIMIT ?`;
+    return (this.q(sql).all(...args, q.limit) as Row[]).map(toSummary);
+  }
+}
+
+function toSite(r: Row): SiteRow {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    greeting: r.greeting as string,
+    color: r.color as string,
+    allowedOrigins: JSON.parse(r.allowed_origins as string) as string[],
+    createdAt: r.created_at as string,
+  };
+}
+
+function toAgent(r: Row): AgentRow {
+  return {
+    id: r.id as string,
+    email: r.email as string,
+    name: r.name as string,
+    role: r.role as AgentRow['role'],
+    passwordHash: r.password_hash as string,
+    createdAt: r.created_at as string,
+  };
+}
+
+function toVisitor(r: Row): VisitorRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    tokenHash: r.token_hash as string,
+    name: r.name as string | null,
+    email: r.email as string | null,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    referrer: r.referrer as string | null,
+    userAgent: r.user_agent as string | null,
+    language: r.language as string | null,
+    timezone: r.timezone as string | null,
+    firstSeenAt: r.first_seen_at as string,
+    lastSeenAt: r.last_seen_at as string,
+    visits: r.visits as number,
+  };
+}
+
+function toConversation(r: Row): ConversationRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    visitorId: r.visitor_id as string,
+    status: r.status as ConversationStatus,
+    lastSeq: r.last_seq as number,
+    agentReadSeq: r.agent_read_seq as number,
+    visitorReadSeq: r.visitor_read_seq as number,
+    firstResponseAt: r.first_response_at as string | null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+function toMessage(r: Row): Message {
+  return {
+    id: r.id as string,
+    conversationId: r.conversation_id as string,
+    seq: r.seq as number,
+    author: r.author as Message['author'],
+    authorName: r.author_name as string | null,
+    text: r.text as string,
+    createdAt: r.created_at as string,
+  };
+}
+
+function toSummary(r: Row): ConversationSummary {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    siteName: r.site_name as string,
+    visitorId: r.visitor_id as string,
+    visitorName: (r.visitor_name as string | null) ?? friendlyName(r.visitor_id as string),
+    status: r.status as ConversationStatus,
+    lastSeq: r.last_seq as number,
+    lastMessage: r.last_text == null ? null : {
+      text: r.last_text as string,
+      author: r.last_author as Message['author'],
+      createdAt: r.last_at as string,
+    },
+    unread: r.unread as number,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}

@@ -1,0 +1,122 @@
+import type { AuthorKind, ConversationStatus, ConversationSummary, Message } from '../../protocol/types';
+
+export interface SiteRow {
+  id: string;
+  name: string;
+  greeting: string;
+  color: string;
+  allowedOrigins: string[];
+  createdAt: string;
+}
+
+export interface AgentRow {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent';
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface SessionRow {
+  tokenHash: string;
+  agentId: string;
+  expiresAt: string;
+}
+
+export interface VisitorRow {
+  id: string;
+  siteId: string;
+  tokenHash: string;
+  name: string | null;
+  email: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  language: string | null;
+  timezone: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  visits: number;
+}
+
+export type VisitorPatch = Partial<
+  Pick<VisitorRow, 'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits'>
+>;
+
+export interface ConversationRow {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  status: ConversationStatus;
+  lastSeq: number;
+  agentReadSeq: number;
+  visitorReadSeq: number;
+  firstResponseAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  author: AuthorKind;
+  agentId: string | null;
+  authorName: string | null;
+  text: string;
+  now: string;
+}
+
+/** Result of appending: `created` is false when the id was already stored. */
+export interface AppendResult {
+  message: Message;
+  created: boolean;
+  conversation: ConversationRow;
+}
+
+export interface SummaryQuery {
+  status?: ConversationStatus | 'all';
+  visitorId?: string;
+  limit: number;
+}
+
+/**
+ * Everything Earshot keeps. Async so that a networked database fits the same shape;
+ * each method is atomic on its own.
+ */
+export interface Store {
+  close(): Promise<void>;
+
+  getSite(id: string): Promise<SiteRow | null>;
+  upsertSite(site: SiteRow): Promise<void>;
+
+  countAgents(): Promise<number>;
+  createAgent(agent: AgentRow): Promise<void>;
+  getAgentByEmail(email: string): Promise<AgentRow | null>;
+  getAgent(id: string): Promise<AgentRow | null>;
+
+  createSession(session: SessionRow): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRow | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createVisitor(visitor: VisitorRow): Promise<void>;
+  getVisitor(id: string): Promise<VisitorRow | null>;
+  getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
+  updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
+
+  getConversation(id: string): Promise<ConversationRow | null>;
+  latestConversation(visitorId: string): Promise<ConversationRow | null>;
+  /** The visitor's latest conversation, or a new pending one with `newId`. */
+  latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
+  setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
+  setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
+
+  getMessage(id: string): Promise<Message | null>;
+  /** Stores a message with the next seq, or returns the stored one for a known id. */
+  appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult>;
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+
+  getSummary(conversationId: string): Promise<ConversationSummary | null>;
+  listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;
+}

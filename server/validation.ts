@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { LIMITS } from '../protocol/events';
+import { CONVERSATION_STATUSES } from '../protocol/types';
+import { AppError } from './errors';
+
+const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
+const text = (max: number) => v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
+const messageText = v.pipe(text(LIMITS.messageLength), v.trim(), v.nonEmpty('must not be empty'));
+const optionalText = (max: number) => v.optional(v.pipe(text(max), v.trim()));
+const seq = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
+const email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(LIMITS.emailLength), v.email('must be an email address'));
+
+export const pageInfo = v.object({
+  url: text(LIMITS.urlLength),
+  title: text(LIMITS.titleLength),
+  referrer: v.optional(text(LIMITS.urlLength)),
+});
+
+export const schemas = {
+  hello: v.object({
+    page: pageInfo,
+    language: optionalText(35),
+    timezone: optionalText(64),
+  }),
+  identify: v.object({
+    name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
+    email: v.optional(email),
+  }),
+  page: pageInfo,
+  visitorSend: v.object({ id, conversationId: v.nullable(id), text: messageText }),
+  agentSend: v.object({ id, conversationId: id, text: messageText }),
+  list: v.object({ conversationId: id, after: seq }),
+  typing: v.object({ conversationId: id, typing: v.boolean('must be true or false') }),
+  read: v.object({ conversationId: id, seq }),
+  conversationList: v.object({
+    status: v.optional(v.picklist([...CONVERSATION_STATUSES, 'all'], 'must be pending, open, resolved or all')),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
+  conversationGet: v.object({ conversationId: id }),
+  setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
+  empty: v.optional(v.object({})),
+  login: v.object({ email, password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)) }),
+};
+
+/** Parses untrusted input, or throws one AppError naming the first bad field. */
+export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = issue.path?.map((p) => String(p.key)).join('.') || 'payload';
+  const code = issue.type === 'max_length' ? 'too_long' : 'invalid_payload';
+  const message = issue.path ? `${where} ${issue.message}` : `payload ${input === undefined ? 'is missing' : 'must be an object'}`;
+  throw new AppError(code, message);
+}

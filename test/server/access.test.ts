@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nanoid } from 'nanoid';
+import { io } from 'socket.io-client';
+import type { Earshot } from '../../server/app';
+import { agent, startTestServer, tempDataDir, visitor } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+const sockets: { disconnect(): unknown }[] = [];
+
+beforeEach(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  data.remove();
+});
+
+async function twoVisitors() {
+  const a = await visitor(server.url);
+  const b = await visitor(server.url);
+  sockets.push(a.socket, b.socket);
+  const aMsg = await a.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'A here' });
+  const bMsg = await b.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'B secret' });
+  if (!aMsg.ok || !bMsg.ok) throw new Error('send failed');
+  return { a, b, aMsg: aMsg.data, bMsg: bMsg.data };
+}
+
+function connectError(socket: ReturnType<typeof io>): Promise<{ message: string; data?: { code: string } }> {
+  return new Promise((resolve) => socket.once('connect_error', (err) => resolve(err as never)));
+}
+
+describe('visitor isolation', () => {
+  it('refuses to list, post to, type in or mark read another visitor\'s conversation', async () => {
+    const { a, bMsg } = await twoVisitors();
+    const id = bMsg.conversationId;
+    const attempts = [
+      await a.socket.emitWithAck('message:list', { conversationId: id, after: 0 }),
+      await a.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'let me in' }),
+      await a.socket.emitWithAck('typing:set', { conversationId: id, typing: true }),
+      await a.socket.emitWithAck('conversation:read', { conversationId: id, seq: 1 }),
+    ];
+    for (const res of attempts) expect(res).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('never answers a reused message id with another visitor\'s message', async () => {
+    const { a, bMsg } = await twoVisitors();
+    const res = await a.socket.emitWithAck('message:send', { id: bMsg.id, conversationId: null, text: 'give me B' });
+    expect(res).toMatchObject({ ok: false, code: 'duplicate_id' });
+    expect(JSON.stringify(res)).not.toContain('B secret');
+  });
+
+  it('does not deliver one visitor\'s messages to another visitor\'s socket', async () => {
+    const { a, b } = await twoVisitors();
+    const seen: string[] = [];
+    a.socket.on('message:new', (m) => seen.push(m.text));
+    await b.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'B again' });
+    await a.socket.emitWithAck('visitor:page', { url: 'http://x.test/', title: 'x' });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  const hundredKb = 'x'.repeat(100 * 1024);
+  const cases: [string, string, unknown, string][] = [
+    ['text of the wrong type', 'message:send', { id: 'abc', conversationId: null, text: 42 }, 'invalid_payload'],
+    ['a missing text', 'message:send', { id: 'abc', conversationId: null }, 'invalid_payload'],
+    ['a missing id', 'message:send', { conversationId: null, text: 'hi' }, 'invalid_payload'],
+    ['an id with odd characters', 'message:send', { id: '../../etc', conversationId: null, text: 'hi' }, 'invalid_payload'],
+    ['blank text', 'message:send', { id: 'abc', conversationId: null, text: '   ' }, 'invalid_payload'],
+    ['100 KB of text', 'message:send', { id: 'abc', conversationId: null, text: hundredKb }, 'too_long'],
+    ['an unknown conversation', 'message:send', { id: 'abc', conversationId: 'nope', text: 'hi' }, 'not_found'],
+    ['no payload at all', 'message:list', undefined, 'invalid_payload'],
+    ['a string payload', 'message:list', 'conversation', 'invalid_payload'],
+    ['a negative seq', 'message:list', { conversationId: 'x', after: -1 }, 'invalid_payload'],
+    ['an unknown conversation to list', 'message:list', { conversationId: 'nope', after: 0 }, 'not_found'],
+    ['typing that is not boolean', 'typing:set', { conversationId: 'x', typing: 'yes' }, 'invalid_payload'],
+    ['a malformed email', 'visitor:identify', { email: 'not-an-email' }, 'invalid_payload'],
+    ['a page without url', 'visitor:page', { title: 'x' }, 'invalid_payload'],
+  ];
+  it.each(cases)('answers %s with a clear ack error and keeps serving', async (_name, event, payload, code) => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const emit = v.socket.emitWithAck as (ev: string, ...args: unknown[]) => Promise<unknown>;
+    const res = (payload === undefined ? await emit.call(v.socket, event) : await emit.call(v.socket, event, payload)) as {
+      ok: boolean; code: string; message: string;
+    };
+    expect(res).toMatchObject({ ok: false, code });
+    expect(res.message.length).toBeGreaterThan(5);
+    const ok = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'still works' });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('refuses a bad visitor token at connection with a bad_token error', async () => {
+    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'demo', token: 'forged-token' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    const err = await connectError(socket);
+    expect(err.data?.code).toBe('bad_token');
+  });
+
+  it('refuses an unknown site', async () => {
+    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'nope' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    expect((await connectError(socket)).data?.code).toBe('unknown_site');
+  });
+
+  it('refuses visitor sockets from an origin the site does not allow, and accepts its own origin', async () => {
+    const foreign = io(`${server.url}/visitor`, {
+      auth: { siteId: 'demo' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.test' },
+    });
+    sockets.push(foreign);
+    const err = await connectError(foreign);
+    expect(err.data?.code).toBe('origin_not_allowed');
+    expect(err.message).toContain('https://evil.test');
+    const own = await visitor(server.url, { origin: server.url });
+    sockets.push(own.socket);
+    expect(own.hello.site.id).toBe('demo');
+  });
+
+  it('refuses agent sockets without a session', async () => {
+    const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    expect((await connectError(socket)).data?.code).toBe('unauthorized');
+  });
+
+  it('refuses agent sockets opened from another site even with a session cookie', async () => {
+    const a = await agent(server.url);
+    a.disconnect();
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@test.local', password: 'correct horse battery' }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = io(`${server.url}/agent`, {
+      transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie, origin: 'https://evil.test' },
+    });
+    sockets.push(socket);
+    expect((await connectError(socket)).data?.code).toBe('origin_not_allowed');
+  });
+
+  it('answers an event it does not know, such as an agent event on a visitor socket, with unknown_event', async () => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const emit = v.socket.emitWithAck.bind(v.socket) as unknown as (event: string, payload: unknown) => Promise<unknown>;
+    const res = await emit('conversation:list', {});
+    expect(res).toMatchObject({ ok: false, code: 'unknown_event' });
+  });
+});
+
+describe('visitor tokens', () => {
+  it('issues a token of at least 128 random bits that is unrelated to the visitor id', async () => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    expect(Buffer.from(v.token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(v.token).not.toContain(v.hello.visitorId);
+    const again = await visitor(server.url, { token: v.token });
+    sockets.push(again.socket);
+    expect(again.hello.visitorId).toBe(v.hello.visitorId);
+    expect(again.hello.token).toBeNull();
+  });
+
+  it('does not accept a token from one site on another', async () => {
+    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], createdAt: new Date().toISOString() });
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    expect((await connectError(socket)).data?.code).toBe('bad_token');
+  });
+});

@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nanoid } from 'nanoid';
+import type { ConversationSummary, Message } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { agent, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket, type VisitorSocket } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+const sockets: { disconnect(): unknown }[] = [];
+const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
+
+beforeEach(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  data.remove();
+});
+
+async function send(socket: VisitorSocket | AgentSocket, conversationId: string | null, text: string, id = nanoid()) {
+  const res = await (socket as VisitorSocket).emitWithAck('message:send', { id, conversationId, text });
+  if (!res.ok) throw new Error(`${res.code}: ${res.message}`);
+  return res.data;
+}
+
+describe('live chat relay', () => {
+  it('routes a visitor message to the agent and the reply back to the visitor', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const atAgent = nextEvent<Message>(a, 'message:new');
+    const row = nextEvent<ConversationSummary>(a, 'conversation:updated');
+    const sent = await send(v.socket, null, 'Hello, is this in stock?');
+    expect(sent.seq).toBe(1);
+    expect(await atAgent).toEqual(sent);
+    expect((await row).lastMessage?.text).toBe('Hello, is this in stock?');
+    expect((await row).status).toBe('pending');
+
+    const atVisitor = nextEvent<Message>(v.socket, 'message:new', (m) => m.author === 'agent');
+    const reply = await send(a, sent.conversationId, 'Yes, we have three left.');
+    expect(await atVisitor).toMatchObject({ id: reply.id, seq: 2, author: 'agent', authorName: 'Admin', text: 'Yes, we have three left.' });
+    const detail = await a.emitWithAck('conversation:get', { conversationId: sent.conversationId });
+    expect(detail.ok && detail.data.conversation.status).toBe('open');
+    expect(detail.ok && detail.data.visitor).toMatchObject({ pageUrl: 'http://shop.test/pricing', timezone: 'Europe/Prague', language: 'cs-CZ', online: true, visits: 1 });
+  });
+
+  it('stores a message id sent twice only once and answers both with the stored message', async () => {
+    const v = await visitor(server.url);
+    track(v.socket);
+    const id = nanoid();
+    const first = await send(v.socket, null, 'once', id);
+    const again = await send(v.socket, first.conversationId, 'once', id);
+    expect(again).toEqual(first);
+    const page = await v.socket.emitWithAck('message:list', { conversationId: first.conversationId, after: 0 });
+    expect(page.ok && page.data.messages.map((m) => m.id)).toEqual([id]);
+    expect(page.ok && page.data.lastSeq).toBe(1);
+  });
+
+  it('delivers messages sent while the socket was down once and in order after it reconnects', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const first = await send(v.socket, null, 'before the tunnel');
+    const received: Message[] = [];
+    a.on('message:new', (m) => received.push(m));
+
+    const down = nextEvent(v.socket, 'disconnect');
+    v.socket.io.engine.close();
+    await down;
+    const texts = ['one', 'two', 'three', 'four'];
+    const ids = texts.map(() => nanoid());
+    const acks = texts.map((text, i) => send(v.socket, first.conversationId, text, ids[i]));
+    const stored = await Promise.all(acks);
+    // The client retries the last one after the reconnect, as the widget's outbox does.
+    await send(v.socket, first.conversationId, 'four', ids[3]);
+
+    expect(stored.map((m) => m.seq)).toEqual([2, 3, 4, 5]);
+    const page = await v.socket.emitWithAck('message:list', { conversationId: first.conversationId, after: 1 });
+    expect(page.ok && page.data.messages.map((m) => m.text)).toEqual(texts);
+    await a.emitWithAck('agent:me', {}); // a round trip, so every broadcast before it has arrived
+    expect(received.filter((m) => m.seq > 1).map((m) => m.text)).toEqual(texts);
+  });
+
+  it('keeps every conversation and message across a restart on the same data directory', async () => {
+    const v = await visitor(server.url);
+    const sent = await send(v.socket, null, 'remember me');
+    v.socket.disconnect();
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    server = await startTestServer(data.dir, port);
+
+    const again = await visitor(server.url, { token: v.token });
+    track(again.socket);
+    expect(again.hello.token).toBeNull();
+    expect(again.hello.conversation).toMatchObject({ id: sent.conversationId, lastSeq: 1 });
+    const page = await again.socket.emitWithAck('message:list', { conversationId: sent.conversationId, after: 0 });
+    expect(page.ok && page.data.messages).toEqual([sent]);
+    const next = await send(again.socket, sent.conversationId, 'still here');
+    expect(next.seq).toBe(2);
+  });
+
+  it('reopens a resolved conversation when the visitor writes again and tells the visitor of status changes', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const sent = await send(v.socket, null, 'thanks, bye');
+    await send(a, sent.conversationId, 'Bye!');
+    const statusAtVisitor = nextEvent<{ status: string }>(v.socket, 'conversation:status');
+    const resolved = await a.emitWithAck('conversation:setStatus', { conversationId: sent.conversationId, status: 'resolved' });
+    expect(resolved.ok && resolved.data.status).toBe('resolved');
+    expect((await statusAtVisitor).status).toBe('resolved');
+    const reopened = nextEvent<{ status: string }>(v.socket, 'conversation:status');
+    await send(v.socket, sent.conversationId, 'one more thing');
+    expect((await reopened).status).toBe('open');
+  });
+
+  it('counts unread visitor messages until an agent reads them', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const first = await send(v.socket, null, 'one');
+    await send(v.socket, first.conversationId, 'two');
+    const list = await a.emitWithAck('conversation:list', {});
+    expect(list.ok && list.data[0]).toMatchObject({ id: first.conversationId, unread: 2 });
+    const updated = nextEvent<ConversationSummary>(a, 'conversation:updated');
+    await a.emitWithAck('conversation:read', { conversationId: first.conversationId, seq: 2 });
+    expect((await updated).unread).toBe(0);
+  });
+
+  it('relays typing both ways', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const sent = await send(v.socket, null, 'hi');
+    const atAgent = nextEvent(a, 'typing');
+    await v.socket.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
+    expect(await atAgent).toEqual({ conversationId: sent.conversationId, from: 'visitor', name: null, typing: true });
+    const atVisitor = nextEvent(v.socket, 'typing');
+    await a.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
+    expect(await atVisitor).toEqual({ conversationId: sent.conversationId, from: 'agent', name: 'Admin', typing: true });
+  });
+
+  it('keeps the page the visitor is on up to date for agents', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const update = nextEvent<{ pageUrl: string; pageTitle: string }>(a, 'visitor:updated', (p) => p.pageTitle === 'Checkout');
+    await v.socket.emitWithAck('visitor:page', { url: 'http://shop.test/checkout', title: 'Checkout' });
+    expect(await update).toMatchObject({ pageUrl: 'http://shop.test/checkout', pageTitle: 'Checkout' });
+  });
+});

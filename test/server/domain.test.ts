@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from '../../server/config';
+import { statusAfterMessage } from '../../server/domain/chat';
+import { friendlyName } from '../../server/domain/friendly-name';
+import { hashPassword, verifyPassword } from '../../server/domain/secrets';
+import type { ConversationRow } from '../../server/store/types';
+
+const conv = (over: Partial<ConversationRow>): ConversationRow => ({
+  id: 'c', siteId: 's', visitorId: 'v', status: 'pending', lastSeq: 0, agentReadSeq: 0, visitorReadSeq: 0,
+  firstResponseAt: null, createdAt: '', updatedAt: '', ...over,
+});
+
+describe('conversation status', () => {
+  it('becomes open when an agent replies', () => expect(statusAfterMessage('agent', conv({ status: 'pending' }))).toBe('open'));
+  it('stays pending while only the visitor writes', () => expect(statusAfterMessage('visitor', conv({ status: 'pending' }))).toBe('pending'));
+  it('reopens a resolved conversation an agent had answered', () =>
+    expect(statusAfterMessage('visitor', conv({ status: 'resolved', firstResponseAt: '2026-01-01' }))).toBe('open'));
+  it('puts a resolved, never-answered conversation back to pending', () =>
+    expect(statusAfterMessage('visitor', conv({ status: 'resolved' }))).toBe('pending'));
+});
+
+describe('passwords', () => {
+  it('verifies the right password and rejects a wrong one', async () => {
+    const hash = await hashPassword('s3cret-pass');
+    expect(hash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword('s3cret-pass', hash)).toBe(true);
+    expect(await verifyPassword('s3cret-pasS', hash)).toBe(false);
+  });
+});
+
+describe('friendly names', () => {
+  it('gives the same visitor the same two-word name', () => {
+    expect(friendlyName('abc')).toBe(friendlyName('abc'));
+    expect(friendlyName('abc')).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to port 3000 and ./data', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/data$/);
+  });
+  it('lists every bad value in one error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'loud', EARSHOT_ADMIN_EMAIL: 'a@b.c' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toContain('PORT');
+      expect(problems).toContain('PUBLIC_URL');
+      expect(problems).toContain('LOG_LEVEL');
+      expect(problems).toContain('EARSHOT_ADMIN_PASSWORD');
+    }
+  });
+});

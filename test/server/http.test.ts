@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Earshot } from '../../server/app';
+import { ADMIN, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+});
+afterAll(async () => {
+  await server.close();
+  data.remove();
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('HTTP API', () => {
+  it('reports health', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, data: { status: 'ok' } });
+  });
+
+  it('signs an agent in with an HttpOnly, SameSite session cookie', async () => {
+    const res = await post('/api/auth/login', JSON.stringify(ADMIN));
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toMatchObject({ email: ADMIN.email, role: 'admin' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/earshot_session=[^;]{40,}/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('refuses a wrong password with 401 bad_credentials', async () => {
+    const res = await post('/api/auth/login', JSON.stringify({ email: ADMIN.email, password: 'nope' }));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'bad_credentials' });
+  });
+
+  it('answers malformed JSON with 400 and a reason', async () => {
+    const res = await post('/api/auth/login', '{"email": ');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'invalid_payload', message: 'The request body is not valid JSON.' });
+  });
+
+  it('answers a login without an email with 400 naming the field', async () => {
+    const res = await post('/api/auth/login', JSON.stringify({ password: 'x' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/^email /);
+  });
+
+  it('knows who is signed in, and forgets them after sign-out', async () => {
+    const cookie = await signInCookie(server.url);
+    const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+    expect((await me.json()).data.email).toBe(ADMIN.email);
+    await post('/api/auth/logout', '{}', { cookie });
+    const after = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ ok: false, code: 'unauthorized' });
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    const res = await fetch(`${server.url}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('rate-limits repeated sign-in attempts', async () => {
+    const body = JSON.stringify({ email: 'victim@test.local', password: 'guess' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post('/api/auth/login', body)).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
