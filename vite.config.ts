@@ -17,6 +17,7 @@ const widget: UserConfig = {
     target: 'es2020',
     minify: true,
     sourcemap: false,
+    manifest: true,
     // Library mode keeps the loader a plain script: no module preload helper, no import.meta.
     lib: { entry: { earshot: 'widget/loader.ts' }, formats: ['es'] },
     rollupOptions: {

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Earshot } from '../../server/app';
+import { launchChromium } from '../helpers/browser';
+import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let browser: Browser;
+
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+/** Everything the page holds in cookies and web storage. */
+async function footprint(page: Page) {
+  const cookies = await page.context().cookies();
+  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  return { cookies: cookies.length, ...storage };
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/console`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('live chat in Chromium', () => {
+  it('takes a visitor message to an agent and the reply back, and keeps it across a reload', async () => {
+    const visitorCtx = await browser.newContext();
+    const visitor = await visitorCtx.newPage();
+    const dialogs: string[] = [];
+    visitor.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const requests: string[] = [];
+    const sockets: string[] = [];
+    visitor.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    visitor.on('websocket', (ws) => sockets.push(ws.url()));
+
+    await visitor.goto(`${server.url}/`);
+    const launcher = visitor.getByRole('button', { name: 'Open chat' });
+    await launcher.waitFor();
+    // The built loader is what the page runs, and it did nothing but draw the launcher.
+    expect(requests).toContain('/earshot.js');
+    expect(requests.filter((p) => p.startsWith('/earshot/'))).toEqual([]);
+    expect(requests.filter((p) => p.startsWith('/socket.io'))).toEqual([]);
+    expect(sockets).toEqual([]);
+    expect(await footprint(visitor)).toEqual({ cookies: 0, local: 0, session: 0 });
+
+    await launcher.click();
+    await expect.poll(() => visitor.getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
+    const box = visitor.getByRole('textbox', { name: 'Message' });
+    await box.fill('Do you ship to Yerevan?');
+    await box.press('Enter');
+    const log = visitor.getByRole('log');
+    await log.getByText('Do you ship to Yerevan?').waitFor();
+
+    const agentCtx = await browser.newContext();
+    const agent = await agentCtx.newPage();
+    agent.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await signIn(agent);
+    await agent.getByText('Do you ship to Yerevan?').first().click();
+    await agent.getByRole('log').getByText('Do you ship to Yerevan?').waitFor();
+
+    // A message arriving while the console is open shows without a reload.
+    const xss = '<img src=x onerror=alert(1)>';
+    await box.fill(xss);
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await agent.getByRole('log').getByText(xss).waitFor();
+    expect(await agent.getByRole('log').locator('img').count()).toBe(0);
+
+    const reply = agent.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('Yes, in 3 to 5 days.');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await log.getByText('Yes, in 3 to 5 days.').waitFor();
+    expect(await log.getByText(xss).count()).toBe(1);
+    expect(await log.locator('img').count()).toBe(0);
+
+    await visitor.reload();
+    await visitor.getByRole('button', { name: /Open chat|Close chat/ }).first().click();
+    const history = visitor.getByRole('log');
+    await history.getByText('Yes, in 3 to 5 days.').waitFor();
+    const texts = await history.innerText();
+    expect(texts.indexOf('Do you ship to Yerevan?')).toBeLessThan(texts.indexOf('Yes, in 3 to 5 days.'));
+    expect(dialogs).toEqual([]);
+
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await agent.getByRole('button', { name: 'Reopen' }).waitFor();
+    await visitorCtx.close();
+    await agentCtx.close();
+  });
+});
