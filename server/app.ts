@@ -8,7 +8,7 @@ import { ensureDemoSite } from './domain/sites';
 import { authRoutes } from './http/auth-routes';
 import { apiNotFound, errorHandler } from './http/errors';
 import { staticRoutes } from './http/static';
-import { createLimiters } from './limits';
+import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { registerAgentChatHandlers } from './socket/agent-chat';
 import { useAgentAuth, useVisitorAuth } from './socket/auth';
@@ -28,12 +28,12 @@ export interface Earshot {
 }
 
 /** Wires store, HTTP and sockets together and starts listening. */
-export async function startEarshot(config: Config, opts: { log?: Logger } = {}): Promise<Earshot> {
+export async function startEarshot(config: Config, opts: { log?: Logger; limits?: LimitSettings } = {}): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const store = openSqliteStore(config.dataDir);
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
-  const limiters = createLimiters();
+  const limiters = createLimiters(opts.limits);
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,12 +1,23 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from './errors';
 
+/** Points per window (seconds) for each limit. */
+export const DEFAULT_LIMITS = {
+  /** Messages per visitor: generous for a person typing, stops a script. */
+  visitorMessages: { points: 30, duration: 10 },
+  /** New visitors per IP: many people can share one address (offices, mobile carriers). */
+  newVisitors: { points: 300, duration: 60 },
+  /** Sign-in attempts per IP and email. */
+  logins: { points: 10, duration: 300 },
+};
+export type LimitSettings = typeof DEFAULT_LIMITS;
+
 /** The rate limits Earshot applies, one limiter each. */
-export function createLimiters() {
+export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
   return {
-    visitorMessages: new RateLimiterMemory({ keyPrefix: 'vmsg', points: 30, duration: 10 }),
-    newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', points: 60, duration: 60 }),
-    logins: new RateLimiterMemory({ keyPrefix: 'login', points: 10, duration: 300 }),
+    visitorMessages: new RateLimiterMemory({ keyPrefix: 'vmsg', ...settings.visitorMessages }),
+    newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
+    logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the relay benchmark. Earshot's full path (validation, SQLite, ack,
+ * fan-out) against a bare Socket.IO relay, both in child processes on 127.0.0.1.
+ * Bounded: a fixed number of messages per phase and a hard stop at 3 minutes.
+ */
+import os from 'node:os';
+import type { Socket } from 'socket.io-client';
+import { connectAgent, connectVisitors, runAtRate, type RateResult, type Visitor } from './load';
+import { RelayProcess } from './relay-process';
+import { BENCH_ADMIN } from './admin';
+import { table } from './stats';
+
+const VISITORS = 1000;
+const RAMP = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000];
+const P99_LIMIT_MS = 100;
+const HARD_STOP = setTimeout(() => {
+  console.error('bench: stopped after 3 minutes');
+  process.exit(2);
+}, 180_000);
+
+type Impl = 'earshot' | 'bare';
+interface ImplResult {
+  at500: RateResult;
+  at2000: RateResult;
+  sustained: number;
+  sent: number;
+  acked: number;
+  delivered: number;
+  duplicates: number;
+  stored: number | null;
+}
+
+async function signInCookie(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN),
+  });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+function closeAll(visitors: Visitor[], agent?: Socket) {
+  visitors.forEach((v) => v.socket.disconnect());
+  agent?.disconnect();
+}
+
+async function throughput(impl: Impl): Promise<ImplResult> {
+  const relay = await RelayProcess.start(impl);
+  const agent = await connectAgent(relay.url, impl === 'earshot' ? await signInCookie(relay.url) : undefined);
+  const visitors = await connectVisitors(relay.url, VISITORS);
+  const runs: RateResult[] = [];
+  const run = async (rate: number, seconds: number) => {
+    const r = await runAtRate(visitors, agent, rate, seconds);
+    runs.push(r);
+    return r;
+  };
+  await run(200, 2); // warm-up: JIT, prepared statements, first conversations
+  const at500 = await run(500, 5);
+  const at2000 = await run(2000, 5);
+  let sustained = 0;
+  for (const rate of RAMP) {
+    const r = await run(rate, 3);
+    const ok = r.delivered === r.sent && r.p99 < P99_LIMIT_MS && r.achieved >= rate * 0.95;
+    process.stderr.write(`  ${impl} at ${rate}/s: p99 ${r.p99.toFixed(1)} ms, ${r.delivered}/${r.sent} delivered${ok ? '' : ' (over the limit)'}\n`);
+    if (!ok) break;
+    sustained = r.achieved;
+  }
+  closeAll(visitors, agent);
+  const sum = (k: 'sent' | 'acked' | 'delivered' | 'duplicates') => runs.reduce((n, r) => n + r[k], 0);
+  const stored = await relay.storedCount();
+  relay.stop();
+  return { at500, at2000, sustained, sent: sum('sent'), acked: sum('acked'), delivered: sum('delivered'), duplicates: sum('duplicates'), stored };
+}
+
+async function memory(impl: Impl): Promise<{ at1000: number; at5000: number }> {
+  const relay = await RelayProcess.start(impl);
+  const base = await relay.rss();
+  const first = await connectVisitors(relay.url, 1000);
+  const rss1000 = await relay.rss();
+  const more = await connectVisitors(relay.url, 4000);
+  const rss5000 = await relay.rss();
+  closeAll([...first, ...more]);
+  relay.stop();
+  return { at1000: (rss1000 - base) / 1000, at5000: (rss5000 - base) / 5000 };
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+console.log(`Earshot relay benchmark: ${VISITORS} visitors, 1 agent, 127.0.0.1`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+const results = { bare: await throughput('bare'), earshot: await throughput('earshot') };
+const mem = { bare: await memory('bare'), earshot: await memory('earshot') };
+const e = results.earshot;
+const b = results.bare;
+
+console.log(table([
+  ['visitor→agent latency (ms)', 'bare p50', 'p95', 'p99', 'earshot p50', 'p95', 'p99'],
+  ['at 500 msg/s', ms(b.at500.p50), ms(b.at500.p95), ms(b.at500.p99), ms(e.at500.p50), ms(e.at500.p95), ms(e.at500.p99)],
+  ['at 2000 msg/s', ms(b.at2000.p50), ms(b.at2000.p95), ms(b.at2000.p99), ms(e.at2000.p50), ms(e.at2000.p95), ms(e.at2000.p99)],
+]));
+console.log('');
+console.log(table([
+  ['', 'bare', 'earshot', 'earshot / bare'],
+  [`highest rate with p99 < ${P99_LIMIT_MS} ms (msg/s)`, b.sustained, e.sustained, b.sustained ? (e.sustained / b.sustained).toFixed(2) : '-'],
+  ['RSS per idle visitor, 1000 visitors', kib(mem.bare.at1000), kib(mem.earshot.at1000), ''],
+  ['RSS per idle visitor, 5000 visitors', kib(mem.bare.at5000), kib(mem.earshot.at5000), ''],
+]));
+console.log('');
+console.log(table([
+  ['messages', 'sent', 'acked', 'stored', 'delivered', 'duplicates'],
+  ['bare', b.sent, b.acked, '-', b.delivered, b.duplicates],
+  ['earshot', e.sent, e.acked, e.stored ?? '-', e.delivered, e.duplicates],
+]));
+const accounted = e.sent === e.acked && e.acked === e.stored && e.stored === e.delivered && e.duplicates === 0;
+console.log(`\nearshot: every message accounted for (sent = stored = delivered): ${accounted ? 'yes' : 'NO'}`);
+clearTimeout(HARD_STOP);
+process.exit(accounted ? 0 : 1);

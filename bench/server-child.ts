@@ -1,0 +1,62 @@
+/**
+ * One relay under test, in its own process so its CPU and memory are its own.
+ * argv[2]: `earshot` (the full path: validation, SQLite, ack, fan-out) or `bare`
+ * (a plain Socket.IO relay with the same events, the reference). Talks to the parent over IPC.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { Server } from 'socket.io';
+import { startEarshot } from '../server/app';
+import { loadConfig } from '../server/config';
+
+import { BENCH_ADMIN } from './admin';
+const impl = process.argv[2];
+const send = (m: unknown) => process.send!(m);
+
+async function startBare(): Promise<number> {
+  const server = http.createServer();
+  const io = new Server(server, { serveClient: false });
+  let seq = 0;
+  io.of('/agent').on('connection', (s) => void s.join('agents'));
+  io.of('/visitor').on('connection', (socket) => {
+    socket.on('visitor:hello', (_p, ack) => ack({ ok: true, data: { token: null, conversation: null } }));
+    socket.on('message:send', (p: { id: string; conversationId: string | null; text: string }, ack) => {
+      const m = { id: p.id, conversationId: p.conversationId ?? socket.id, seq: ++seq, author: 'visitor', authorName: null, text: p.text, createdAt: new Date().toISOString() };
+      io.of('/agent').to('agents').emit('message:new', m);
+      ack({ ok: true, data: m });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+async function startFull(dataDir: string): Promise<number> {
+  const config = loadConfig(
+    { EARSHOT_ADMIN_EMAIL: BENCH_ADMIN.email, EARSHOT_ADMIN_PASSWORD: BENCH_ADMIN.password, LOG_LEVEL: 'silent' },
+    { host: '127.0.0.1', port: 0, dataDir },
+  );
+  const unlimited = { points: 1e9, duration: 1 };
+  const earshot = await startEarshot(config, { limits: { visitorMessages: unlimited, newVisitors: unlimited, logins: unlimited } });
+  return Number(new URL(earshot.url).port);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-'));
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+process.on('disconnect', () => process.exit(0));
+process.on('message', (m: { cmd: string }) => {
+  if (m.cmd === 'rss') {
+    for (let i = 0; i < 3; i++) global.gc?.();
+    send({ rss: process.memoryUsage().rss });
+  } else if (m.cmd === 'count') {
+    if (impl !== 'earshot') return send({ count: null });
+    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
+    send({ count: (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n });
+    db.close();
+  }
+});
+const port = impl === 'bare' ? await startBare() : await startFull(dataDir);
+send({ port });
