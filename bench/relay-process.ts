@@ -11,7 +11,7 @@ export class RelayProcess {
   /** Starts `earshot` or `bare` and waits until it listens. */
   static async start(impl: 'earshot' | 'bare'): Promise<RelayProcess> {
     const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [impl], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const { port } = await RelayProcess.reply<{ port: number }>(child, 'port');

@@ -47,6 +47,7 @@ async function startFull(dataDir: string): Promise<number> {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-'));
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 process.on('disconnect', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));
 process.on('message', (m: { cmd: string }) => {
   if (m.cmd === 'rss') {
     for (let i = 0; i < 3; i++) global.gc?.();

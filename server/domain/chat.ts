@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { AuthorKind, ConversationStatus, Message, MessagePage } from '../../protocol/types';
+import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
 import { AppError } from '../errors';
 import type { AgentRow, AppendResult, ConversationRow, Store, VisitorRow } from '../store/types';
 
@@ -26,33 +26,16 @@ export async function agentConversation(store: Store, conversationId: string): P
   return c;
 }
 
-/** A retried id is answered with the stored message, but only to its own author. */
-async function knownMessage(store: Store, id: string, owns: (m: Message) => Promise<boolean>): Promise<Message | null> {
-  const known = await store.getMessage(id);
-  if (!known) return null;
-  if (!(await owns(known))) throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
-  return known;
-}
-
 /** Stores a visitor's message (starting a conversation when needed) before anyone is told. */
 export async function sendVisitorMessage(
   store: Store,
   visitor: VisitorRow,
   p: { id: string; conversationId: string | null; text: string },
 ): Promise<AppendResult> {
-  const known = await knownMessage(store, p.id, async (m) => {
-    const c = await store.getConversation(m.conversationId);
-    return m.author === 'visitor' && c?.visitorId === visitor.id;
-  });
   const now = new Date().toISOString();
-  const conversation = known
-    ? await visitorConversation(store, visitor, known.conversationId)
-    : p.conversationId
-      ? await visitorConversation(store, visitor, p.conversationId)
-      : await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now);
-  if (known) return { message: known, created: false, conversation };
+  const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
   return store.appendMessage(
-    { id: p.id, conversationId: conversation.id, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now },
+    { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: visitor.id },
     (c) => statusAfterMessage('visitor', c),
   );
 }
@@ -63,11 +46,8 @@ export async function sendAgentMessage(
   agent: AgentRow,
   p: { id: string; conversationId: string; text: string },
 ): Promise<AppendResult> {
-  const known = await knownMessage(store, p.id, async (m) => m.author === 'agent' && m.conversationId === p.conversationId);
-  const conversation = await agentConversation(store, p.conversationId);
-  if (known) return { message: known, created: false, conversation };
   return store.appendMessage(
-    { id: p.id, conversationId: conversation.id, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
+    { id: p.id, conversationId: p.conversationId, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
     (c) => statusAfterMessage('agent', c),
   );
 }

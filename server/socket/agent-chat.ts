@@ -61,9 +61,8 @@ export function registerAgentChatHandlers(socket: AgentSocket, deps: SocketDeps)
   }));
 
   socket.on('message:send', handle(log, 'message:send', schemas.agentSend, async (p) => {
-    const before = await agentConversation(store, p.conversationId);
     const result = await sendAgentMessage(store, agent, p);
-    if (result.created) await announceMessage(deps, result, before.status);
+    if (result.created) await announceMessage(deps, result);
     return result.message;
   }, serial));
 

@@ -1,15 +1,43 @@
-import type { VisitorConversation } from '../../protocol/types';
+import type { ConversationSummary, VisitorConversation } from '../../protocol/types';
+import { friendlyName } from '../domain/friendly-name';
 import { toProfile } from '../domain/visitors';
-import type { AppendResult, ConversationRow } from '../store/types';
+import type { AppendResult, ConversationRow, SiteRow, VisitorRow } from '../store/types';
 import { rooms, type SocketDeps } from './types';
 
+/** The visitor tab that sent a message: what it knows saves a query per message. */
+export interface Sender {
+  socketId: string;
+  visitor: VisitorRow;
+  site: SiteRow;
+}
+
 /** Tells the visitor's tabs and every agent about a newly stored message. */
-export async function announceMessage(deps: SocketDeps, result: AppendResult, statusBefore?: string): Promise<void> {
+export async function announceMessage(deps: SocketDeps, result: AppendResult, sender?: Sender): Promise<void> {
   const { message, conversation } = result;
-  deps.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+  // The sending tab has the message from its ack already; its other tabs need the event.
+  const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
+  (sender ? visitorRoom.except(sender.socketId) : visitorRoom).emit('message:new', message);
   deps.agents.to(rooms.agents).emit('message:new', message);
-  if (statusBefore !== undefined && statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
-  await announceConversation(deps, conversation.id);
+  if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
+  if (sender) deps.agents.to(rooms.agents).emit('conversation:updated', summaryAfterAppend(result, sender));
+  else await announceConversation(deps, conversation.id);
+}
+
+/** The inbox row after a visitor's message, from what the append returned. */
+function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { visitor, site }: Sender): ConversationSummary {
+  return {
+    id: c.id,
+    siteId: c.siteId,
+    siteName: site.name,
+    visitorId: c.visitorId,
+    visitorName: visitor.name ?? friendlyName(visitor.id),
+    status: c.status,
+    lastSeq: c.lastSeq,
+    lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
+    unread: c.agentUnread,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
 }
 
 /** Sends the fresh inbox row of a conversation to every agent. */

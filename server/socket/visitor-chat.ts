@@ -19,6 +19,7 @@ export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketD
 
   socket.on('visitor:hello', handle(log, 'visitor:hello', schemas.hello, async (ctx): Promise<HelloResult> => {
     const visitor = await recordHello(store, await current(), ctx, socket.handshake.headers['user-agent'] ?? null);
+    socket.data.visitor = visitor;
     const token = socket.data.newToken;
     socket.data.newToken = null;
     const c = await store.latestConversation(visitor.id);
@@ -35,6 +36,7 @@ export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketD
 
   socket.on('visitor:identify', handle(log, 'visitor:identify', schemas.identify, async (p) => {
     const v = await store.updateVisitor(visitorId, { name: p.name, email: p.email });
+    socket.data.visitor = v;
     void announceVisitor(deps, visitorId);
     const c = await store.latestConversation(visitorId);
     if (c) void announceConversation(deps, c.id);
@@ -49,9 +51,8 @@ export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketD
 
   socket.on('message:send', handle(log, 'message:send', schemas.visitorSend, async (p) => {
     await consume(deps.limiters.visitorMessages, visitorId);
-    const before = p.conversationId ? (await store.getConversation(p.conversationId))?.status : undefined;
-    const result = await sendVisitorMessage(store, await current(), p);
-    if (result.created) await announceMessage(deps, result, before);
+    const result = await sendVisitorMessage(store, socket.data.visitor, p);
+    if (result.created) await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: socket.data.site });
     return result.message;
   }, serial));
 

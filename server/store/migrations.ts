@@ -64,4 +64,11 @@ export const SQLITE_MIGRATIONS: string[] = [
     UNIQUE (conversation_id, seq)
   );
   `,
+  // Unread counts kept on the row, so the inbox never counts messages per update.
+  `
+  ALTER TABLE conversations ADD COLUMN agent_unread INTEGER NOT NULL DEFAULT 0;
+  UPDATE conversations SET agent_unread = (
+    SELECT count(*) FROM messages m WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq
+  );
+  `,
 ];

@@ -36,7 +36,7 @@ const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
 const SUMMARY_SELECT = `
   SELECT c.*, s.name AS site_name, v.name AS visitor_name,
     m.text AS last_text, m.author AS last_author, m.created_at AS last_at,
-    (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND u.author = 'visitor' AND u.seq > c.agent_read_seq) AS unread
+    c.agent_unread AS unread
   FROM conversations c
   JOIN sites s ON s.id = c.site_id
   JOIN visitors v ON v.id = c.visitor_id
@@ -66,8 +66,16 @@ function migrate(db: Database.Database): void {
 
 class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
+  private pendingAppends: {
+    m: NewMessage;
+    statusAfter: (c: ConversationRow) => ConversationStatus;
+    resolve: (r: AppendResult) => void;
+    reject: (err: unknown) => void;
+  }[] = [];
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.appendOne = db.transaction((m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus) => this.appendUnchecked(m, statusAfter));
+  }
 
   /** Prepared once per SQL text, reused for every call. */
   private q(sql: string): Database.Statement {
@@ -193,8 +201,18 @@ class SqliteStore implements Store {
   }
 
   async setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void> {
-    const col = who === 'agent' ? 'agent_read_seq' : 'visitor_read_seq';
-    this.q(`UPDATE conversations SET ${col} = max(${col}, min(?, last_seq)) WHERE id = ?`).run(seq, id);
+    if (who === 'visitor') {
+      this.q('UPDATE conversations SET visitor_read_seq = max(visitor_read_seq, min(?, last_seq)) WHERE id = ?').run(seq, id);
+      return;
+    }
+    this.q(
+      `UPDATE conversations SET agent_read_seq = max(agent_read_seq, min(?, last_seq)) WHERE id = ?;`,
+    ).run(seq, id);
+    this.q(
+      `UPDATE conversations SET agent_unread = (SELECT count(*) FROM messages m
+         WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq)
+       WHERE id = ?`,
+    ).run(id);
   }
 
   async getMessage(id: string): Promise<Message | null> {
@@ -202,29 +220,85 @@ class SqliteStore implements Store {
     return r ? toMessage(r) : null;
   }
 
-  async appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult> {
-    return this.db.transaction((): AppendResult => {
-      const known = this.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row | undefined;
-      const conv = this.q('SELECT * FROM conversations WHERE id = ?').get(m.conversationId) as Row | undefined;
-      if (!conv) throw new AppError('not_found', 'Conversation not found.');
-      if (known) return { message: toMessage(known), created: false, conversation: toConversation(conv) };
-      const before = toConversation(conv);
-      const seq = before.lastSeq + 1;
-      const status = statusAfter(before);
-      const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
-      this.q(
-        'UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ? WHERE id = ?',
-      ).run(seq, status, firstResponse, m.now, m.conversationId);
-      this.q(
-        `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now);
-      return {
-        message: { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now },
-        created: true,
-        conversation: { ...before, lastSeq: seq, status, firstResponseAt: firstResponse, updatedAt: m.now },
-      };
-    })();
+  appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.pendingAppends.push({ m, statusAfter, resolve, reject });
+      if (this.pendingAppends.length === 1) setImmediate(() => this.flushAppends());
+    });
+  }
+
+  /**
+   * Group commit: every append queued in this turn of the event loop goes into one
+   * transaction, each in its own savepoint, and is answered only after the commit.
+   * One commit per batch instead of per message; "stored before acked" still holds.
+   */
+  private flushAppends(): void {
+    const batch = this.pendingAppends;
+    this.pendingAppends = [];
+    const outcomes: ({ ok: AppendResult } | { err: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) {
+          try {
+            outcomes.push({ ok: this.appendOne(item.m, item.statusAfter) });
+          } catch (err) {
+            outcomes.push({ err });
+          }
+        }
+      })();
+    } catch (err) {
+      batch.forEach((item) => item.reject(err));
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if ('ok' in o) item.resolve(o.ok);
+      else item.reject(o.err);
+    });
+  }
+
+  /** One append; a nested better-sqlite3 transaction, i.e. a savepoint inside the batch. */
+  private readonly appendOne: (m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus) => AppendResult;
+
+  private appendUnchecked(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): AppendResult {
+    const conv = this.q('SELECT * FROM conversations WHERE id = ?').get(m.conversationId) as Row | undefined;
+    if (!conv || (m.visitorId !== undefined && conv.visitor_id !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
+    const before = toConversation(conv);
+    const known = this.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row | undefined;
+    if (known) {
+      if (known.conversation_id !== m.conversationId || known.author !== m.author) {
+        throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
+      }
+      return { message: toMessage(known), created: false, conversation: before, statusBefore: before.status };
+    }
+    const seq = before.lastSeq + 1;
+    const status = statusAfter(before);
+    const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
+    // An agent's reply reads everything before it; a visitor's message adds one unread.
+    this.q(
+      `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
+         agent_read_seq = CASE WHEN ? THEN ? ELSE agent_read_seq END,
+         agent_unread = CASE WHEN ? THEN 0 ELSE agent_unread + 1 END
+       WHERE id = ?`,
+    ).run(seq, status, firstResponse, m.now, m.author === 'agent' ? 1 : 0, seq, m.author === 'agent' ? 1 : 0, m.conversationId);
+    this.q(
+      `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now);
+    return {
+      message: { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now },
+      created: true,
+      conversation: {
+        ...before,
+        lastSeq: seq,
+        status,
+        firstResponseAt: firstResponse,
+        updatedAt: m.now,
+        agentReadSeq: m.author === 'agent' ? seq : before.agentReadSeq,
+        agentUnread: m.author === 'agent' ? 0 : before.agentUnread + 1,
+      },
+      statusBefore: before.status,
+    };
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
@@ -304,6 +378,7 @@ function toConversation(r: Row): ConversationRow {
     status: r.status as ConversationStatus,
     lastSeq: r.last_seq as number,
     agentReadSeq: r.agent_read_seq as number,
+    agentUnread: r.agent_unread as number,
     visitorReadSeq: r.visitor_read_seq as number,
     firstResponseAt: r.first_response_at as string | null,
     createdAt: r.created_at as string,

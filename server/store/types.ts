@@ -52,6 +52,8 @@ export interface ConversationRow {
   status: ConversationStatus;
   lastSeq: number;
   agentReadSeq: number;
+  /** Visitor messages after agentReadSeq. */
+  agentUnread: number;
   visitorReadSeq: number;
   firstResponseAt: string | null;
   createdAt: string;
@@ -66,6 +68,8 @@ export interface NewMessage {
   authorName: string | null;
   text: string;
   now: string;
+  /** When set, the conversation must belong to this visitor; otherwise it counts as missing. */
+  visitorId?: string;
 }
 
 /** Result of appending: `created` is false when the id was already stored. */
@@ -73,6 +77,7 @@ export interface AppendResult {
   message: Message;
   created: boolean;
   conversation: ConversationRow;
+  statusBefore: ConversationStatus;
 }
 
 export interface SummaryQuery {
@@ -113,7 +118,11 @@ export interface Store {
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
 
   getMessage(id: string): Promise<Message | null>;
-  /** Stores a message with the next seq, or returns the stored one for a known id. */
+  /**
+   * Stores a message with the next seq, or returns the stored one when the same author
+   * retries an id in the same conversation; any other reuse of an id is `duplicate_id`.
+   * Resolves only once the message is committed.
+   */
   appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
 

@@ -129,6 +129,19 @@ describe('live chat relay', () => {
     expect((await updated).unread).toBe(0);
   });
 
+  it('sends agents the same inbox row after a visitor message as the inbox list holds', async () => {
+    const a = track(await agent(server.url));
+    const v = await visitor(server.url);
+    track(v.socket);
+    await v.socket.emitWithAck('visitor:identify', { name: 'Ana' });
+    const first = await send(v.socket, null, 'one');
+    const pushed = nextEvent<ConversationSummary>(a, 'conversation:updated', (c) => c.lastSeq === 2);
+    await send(v.socket, first.conversationId, 'two');
+    const list = await a.emitWithAck('conversation:list', {});
+    expect(list.ok && list.data[0]).toEqual(await pushed);
+    expect(await pushed).toMatchObject({ visitorName: 'Ana', unread: 2, siteName: 'Demo shop' });
+  });
+
   it('relays typing both ways', async () => {
     const a = track(await agent(server.url));
     const v = await visitor(server.url);

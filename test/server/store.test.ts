@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statusAfterMessage } from '../../server/domain/chat';
+import { ensureDemoSite } from '../../server/domain/sites';
+import { createVisitor } from '../../server/domain/visitors';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { NewMessage, Store } from '../../server/store/types';
+import { tempDataDir } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let store: Store;
+beforeEach(async () => {
+  data = tempDataDir();
+  store = openSqliteStore(data.dir);
+  await ensureDemoSite(store);
+});
+afterEach(async () => {
+  await store.close();
+  data.remove();
+});
+
+async function conversation() {
+  const { visitor } = await createVisitor(store, 'demo', null);
+  const c = await store.latestOrNewConversation(visitor.id, 'demo', `c-${visitor.id}`, new Date().toISOString());
+  return { visitor, c };
+}
+const msg = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
+  author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
+});
+const status = (c: Parameters<typeof statusAfterMessage>[1]) => statusAfterMessage('visitor', c);
+
+describe('SQLite store, batched appends', () => {
+  it('commits the good appends of a batch and rejects only the bad one', async () => {
+    const a = await conversation();
+    const b = await conversation();
+    const results = await Promise.allSettled([
+      store.appendMessage(msg({ id: 'm1', conversationId: a.c.id, visitorId: a.visitor.id }), status),
+      store.appendMessage(msg({ id: 'm2', conversationId: b.c.id, visitorId: a.visitor.id }), status),
+      store.appendMessage(msg({ id: 'm3', conversationId: a.c.id, visitorId: a.visitor.id }), status),
+      store.appendMessage(msg({ id: 'm1', conversationId: b.c.id, visitorId: b.visitor.id }), status),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'not_found' });
+    expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ code: 'duplicate_id' });
+    expect((await store.listMessages(a.c.id, 0, 10)).map((m) => [m.id, m.seq])).toEqual([['m1', 1], ['m3', 2]]);
+    expect(await store.listMessages(b.c.id, 0, 10)).toEqual([]);
+    expect((await store.getConversation(b.c.id))?.lastSeq).toBe(0);
+  });
+
+  it('answers a retried id in the same batch with the stored message', async () => {
+    const a = await conversation();
+    const [first, again] = await Promise.all([
+      store.appendMessage(msg({ id: 'same', conversationId: a.c.id }), status),
+      store.appendMessage(msg({ id: 'same', conversationId: a.c.id }), status),
+    ]);
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.message).toEqual(first.message);
+  });
+
+  it('keeps appended messages after the file is closed and opened again', async () => {
+    const a = await conversation();
+    await store.appendMessage(msg({ id: 'kept', conversationId: a.c.id }), status);
+    await store.close();
+    store = openSqliteStore(data.dir);
+    expect((await store.getMessage('kept'))?.seq).toBe(1);
+  });
+});
