@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'unknown_site'
   | 'duplicate_id'
   | 'rate_limited'
+  | 'email_not_configured'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };

@@ -4,6 +4,9 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { Config } from './config';
 import { ensureFirstAdmin } from './domain/agents';
+import { createEmailService, type EmailService } from './email/email-service';
+import { createMailer } from './email/mailer';
+import { startOutboxWorker } from './email/outbox-worker';
 import { ensureDemoSite } from './domain/sites';
 import { authRoutes } from './http/auth-routes';
 import { apiNotFound, errorHandler } from './http/errors';
@@ -22,6 +25,7 @@ export interface Earshot {
   url: string;
   store: Store;
   log: Logger;
+  email: EmailService;
   /** The first admin's credentials when this start created them. */
   firstAdmin: { email: string; generatedPassword: string | null } | null;
   close(): Promise<void>;
@@ -34,6 +38,9 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
   const limiters = createLimiters(opts.limits);
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send }) : null;
+  const email = createEmailService(store, worker);
 
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +83,10 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
     store,
     log,
     firstAdmin,
+    email,
     async close() {
+      await worker?.stop();
+      mailer?.close();
       await io.close();
       server.closeAllConnections();
       await store.close();

@@ -9,6 +9,9 @@ export interface Config {
   adminEmail: string | null;
   adminPassword: string | null;
   logLevel: string;
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587; null turns email off. */
+  smtpUrl: string | null;
+  mailFrom: string;
   /** Where the built widget and console live. */
   distDir: string;
   demoSiteDir: string;
@@ -43,6 +46,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`EARSHOT_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   if (adminPassword && adminPassword.length < 8) problems.push('EARSHOT_ADMIN_PASSWORD must be at least 8 characters');
   if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('set both EARSHOT_ADMIN_EMAIL and EARSHOT_ADMIN_PASSWORD, or neither');
+  let smtpUrl: string | null = null;
+  if (env.SMTP_URL) {
+    try {
+      const u = new URL(env.SMTP_URL);
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('protocol');
+      smtpUrl = env.SMTP_URL;
+    } catch {
+      problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
+    }
+  }
+  const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (problems.length) throw new ConfigError(problems);
@@ -54,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail,
     adminPassword,
     logLevel,
+    smtpUrl,
+    mailFrom,
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
     ...overrides,

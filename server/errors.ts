@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_site: 404,
   duplicate_id: 409,
   rate_limited: 429,
+  email_not_configured: 409,
   internal: 500,
 };
 

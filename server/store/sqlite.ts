@@ -10,6 +10,7 @@ import type {
   AppendResult,
   ConversationRow,
   NewMessage,
+  OutboxRow,
   SessionRow,
   SiteRow,
   Store,
@@ -308,6 +309,41 @@ class SqliteStore implements Store {
     return rows.map(toMessage);
   }
 
+  async enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void> {
+    this.q(
+      `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
+    ).run(row.id, row.kind, JSON.stringify(row.payload), now, now);
+  }
+
+  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+    return this.db.transaction(() => {
+      const rows = this.q(
+        `SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
+         ORDER BY next_attempt_at LIMIT ?`,
+      ).all(now, now, limit) as Row[];
+      for (const r of rows) {
+        this.q(`UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?`).run(leaseUntil, r.id);
+      }
+      return rows.map((r) => toOutbox({ ...r, status: 'sending', attempts: (r.attempts as number) + 1 }));
+    })();
+  }
+
+  async markOutboxSent(id: string, now: string): Promise<boolean> {
+    return this.q(`UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status = 'sending'`).run(now, id).changes === 1;
+  }
+
+  async markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
+    this.q(
+      `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_until = NULL
+       WHERE id = ? AND status = 'sending'`,
+    ).run(nextAttemptAt ? 'pending' : 'failed', nextAttemptAt, error.slice(0, 1000), id);
+  }
+
+  async getOutbox(id: string): Promise<OutboxRow | null> {
+    const r = this.q('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    return r ? toOutbox(r) : null;
+  }
+
   async getSummary(conversationId: string): Promise<ConversationSummary | null> {
     const r = this.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(conversationId) as Row | undefined;
     return r ? toSummary(r) : null;
@@ -383,6 +419,20 @@ function toConversation(r: Row): ConversationRow {
     firstResponseAt: r.first_response_at as string | null,
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
+  };
+}
+
+function toOutbox(r: Row): OutboxRow {
+  return {
+    id: r.id as string,
+    kind: r.kind as OutboxRow['kind'],
+    payload: JSON.parse(r.payload as string) as OutboxRow['payload'],
+    status: r.status as OutboxRow['status'],
+    attempts: r.attempts as number,
+    nextAttemptAt: r.next_attempt_at as string,
+    lastError: r.last_error as string | null,
+    createdAt: r.created_at as string,
+    sentAt: r.sent_at as string | null,
   };
 }
 

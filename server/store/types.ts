@@ -80,6 +80,29 @@ export interface AppendResult {
   statusBefore: ConversationStatus;
 }
 
+/** An email as the outbox keeps it; plain text always, HTML optional. */
+export interface EmailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  replyTo?: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxRow {
+  id: string;
+  kind: 'email';
+  payload: EmailPayload;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
@@ -125,6 +148,19 @@ export interface Store {
    */
   appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+
+  /** Queues a side effect; it is durable once this resolves. */
+  enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
+  /**
+   * Takes up to `limit` due items (pending, or sending with an expired lease, i.e. a
+   * worker that died mid-send), marks them sending until `leaseUntil`, counts the attempt.
+   */
+  claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]>;
+  /** Marks an item sent; false when it was not this claim's to mark (already sent). */
+  markOutboxSent(id: string, now: string): Promise<boolean>;
+  /** Puts an item back for a later attempt, or gives up on it (`failed`). */
+  markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  getOutbox(id: string): Promise<OutboxRow | null>;
 
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
   listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;

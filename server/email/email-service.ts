@@ -1,0 +1,26 @@
+import { nanoid } from 'nanoid';
+import { AppError } from '../errors';
+import type { EmailPayload, Store } from '../store/types';
+import type { OutboxWorker } from './outbox-worker';
+
+/** How features send email: queued durably, sent by the outbox worker. */
+export interface EmailService {
+  /** False when SMTP_URL is not set: features must say so rather than drop mail. */
+  readonly enabled: boolean;
+  /** Stores the email in the outbox and wakes the worker; resolves with the outbox id. */
+  queue(payload: EmailPayload): Promise<string>;
+}
+
+/** The email service over a store and, when SMTP is configured, its worker. */
+export function createEmailService(store: Store, worker: OutboxWorker | null): EmailService {
+  return {
+    enabled: worker !== null,
+    async queue(payload) {
+      if (!worker) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL).');
+      const id = nanoid();
+      await store.enqueueOutbox({ id, kind: 'email', payload }, new Date().toISOString());
+      worker.kick();
+      return id;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import nodemailer from 'nodemailer';
+import type { OutboxRow } from '../store/types';
+
+/** Sends one outbox email; rejects when the SMTP server does not accept it. */
+export type SendEmail = (row: OutboxRow) => Promise<void>;
+
+/**
+ * An SMTP sender. The Message-ID comes from the outbox id, so in the rare case of a
+ * resend after a crash mid-conversation the receiving side can recognise the copy.
+ */
+export function createMailer(smtpUrl: string, from: string): { send: SendEmail; close(): void } {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(row) {
+      const { to, subject, text, html, replyTo } = row.payload;
+      await transport.sendMail({ from, to, subject, text, html, replyTo, messageId: `<${row.id}@earshot>` });
+    },
+    close: () => transport.close(),
+  };
+}

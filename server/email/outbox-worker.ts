@@ -1,0 +1,80 @@
+import type { Logger } from '../log';
+import type { OutboxRow, Store } from '../store/types';
+
+export interface OutboxWorkerOptions {
+  store: Store;
+  log: Logger;
+  send: (row: OutboxRow) => Promise<void>;
+  /** How often to look for due items when nobody kicks the worker. */
+  pollMs?: number;
+  /** How long a claim lasts; a worker that dies mid-send is replaced after this. */
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+export interface OutboxWorker {
+  /** Look for work now (after something was queued). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** Backoff before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(3_600_000, 10_000 * 2 ** (attempts - 1));
+}
+
+/** Sends due outbox items, marking each sent once, retrying failures with backoff. */
+export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
+  const { store, log, send, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10 } = opts;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const deliver = async (row: OutboxRow) => {
+    try {
+      await send(row);
+      await store.markOutboxSent(row.id, new Date().toISOString());
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const next = row.attempts >= maxAttempts ? null : new Date(Date.now() + backoffMs(row.attempts)).toISOString();
+      log.warn({ outboxId: row.id, attempts: row.attempts, err: message, giveUp: !next }, 'outbox delivery failed');
+      await store.markOutboxRetry(row.id, message, next);
+    }
+  };
+
+  const drain = async () => {
+    do {
+      again = false;
+      const now = Date.now();
+      const rows = await store.claimOutbox(new Date(now).toISOString(), new Date(now + leaseMs).toISOString(), 20);
+      await Promise.all(rows.map(deliver));
+      if (rows.length === 20) again = true;
+    } while (again && !stopped);
+  };
+
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    running = drain()
+      .catch((err) => log.error({ err }, 'outbox worker failed'))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  tick();
+
+  return {
+    kick: tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

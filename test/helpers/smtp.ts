@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves once `n` messages have arrived. */
+  waitFor(n: number): Promise<ParsedMail[]>;
+  /** Refuse the next `n` messages with a temporary error. */
+  refuseNext(n: number): void;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const messages: ParsedMail[] = [];
+  const waiters: { n: number; resolve: (m: ParsedMail[]) => void }[] = [];
+  let refuse = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        if (refuse > 0) {
+          refuse--;
+          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+        }
+        messages.push(await simpleParser(Buffer.concat(chunks)));
+        callback();
+        for (const w of waiters.filter((w) => messages.length >= w.n)) w.resolve(messages);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor: (n) => (messages.length >= n ? Promise.resolve(messages) : new Promise((resolve) => waiters.push({ n, resolve }))),
+    refuseNext: (n) => void (refuse = n),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

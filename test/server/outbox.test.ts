@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMailer } from '../../server/email/mailer';
+import { startOutboxWorker } from '../../server/email/outbox-worker';
+import { createLogger } from '../../server/log';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { startTestServer, tempDataDir } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let smtp: TestSmtp;
+const log = createLogger('silent');
+beforeEach(async () => {
+  data = tempDataDir();
+  smtp = await startSmtp();
+});
+afterEach(async () => {
+  await smtp.close();
+  data.remove();
+});
+
+/** Runs a worker on the data directory until it has nothing left to do. */
+async function runWorkerOnce(opts: { leaseMs?: number } = {}) {
+  const store = openSqliteStore(data.dir);
+  const mailer = createMailer(smtp.url, 'Earshot <no-reply@shop.test>');
+  const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20, ...opts });
+  return {
+    store,
+    async stop() {
+      await worker.stop();
+      mailer.close();
+      await store.close();
+    },
+  };
+}
+
+describe('email outbox', () => {
+  it('sends a queued email with its To, Subject, Reply-To, body and a Message-ID from the outbox id', async () => {
+    const server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, MAIL_FROM: 'Shop <hello@shop.test>' });
+    const id = await server.email.queue({
+      to: 'ana@example.test', subject: 'Re: your feedback', text: 'You wrote: <script>alert(1)</script>', replyTo: 'owner@shop.test',
+    });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: 'ana@example.test' });
+    expect(mail!.from).toMatchObject({ text: '"Shop" <hello@shop.test>' });
+    expect(mail!.replyTo).toMatchObject({ text: 'owner@shop.test' });
+    expect(mail!.subject).toBe('Re: your feedback');
+    expect(mail!.text?.trim()).toBe('You wrote: <script>alert(1)</script>');
+    expect(mail!.messageId).toBe(`<${id}@earshot>`);
+    await expect.poll(async () => (await server.store.getOutbox(id))?.status).toBe('sent');
+    await server.close();
+  });
+
+  it('refuses to queue email when SMTP is not configured, saying why', async () => {
+    const server = await startTestServer(data.dir);
+    expect(server.email.enabled).toBe(false);
+    await expect(server.email.queue({ to: 'a@b.test', subject: 's', text: 't' })).rejects.toMatchObject({ code: 'email_not_configured' });
+    await server.close();
+  });
+
+  it('sends exactly one email when the process is killed after storing and before sending', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../helpers/outbox-child.ts'), data.dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('stored') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(smtp.messages).toHaveLength(0);
+
+    const first = await runWorkerOnce();
+    await smtp.waitFor(1);
+    await first.stop();
+    const second = await runWorkerOnce(); // another restart finds nothing left to send
+    await second.stop();
+    expect(smtp.messages.map((m) => m.subject)).toEqual(['Stored before the crash']);
+  });
+
+  it('takes over an item whose worker died mid-send once its lease expires, and sends it once', async () => {
+    const store = openSqliteStore(data.dir);
+    await store.enqueueOutbox({ id: 'leased', kind: 'email', payload: { to: 'a@b.test', subject: 'Leased', text: 'x' } }, new Date().toISOString());
+    const now = Date.now();
+    // A worker claims it for 50 ms and dies without sending.
+    expect(await store.claimOutbox(new Date(now).toISOString(), new Date(now + 50).toISOString(), 10)).toHaveLength(1);
+    expect(await store.claimOutbox(new Date(now + 10).toISOString(), new Date(now + 60_000).toISOString(), 10)).toHaveLength(0);
+    await store.close();
+    const worker = await runWorkerOnce();
+    await smtp.waitFor(1);
+    await expect.poll(async () => (await worker.store.getOutbox('leased'))?.status).toBe('sent');
+    await worker.stop();
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('keeps an email the SMTP server refused and schedules a retry with backoff', async () => {
+    smtp.refuseNext(1);
+    const store = openSqliteStore(data.dir);
+    await store.enqueueOutbox({ id: 'refused', kind: 'email', payload: { to: 'a@b.test', subject: 'Refused', text: 'x' } }, new Date().toISOString());
+    await store.close();
+    const worker = await runWorkerOnce();
+    await expect.poll(async () => (await worker.store.getOutbox('refused'))?.attempts).toBe(1);
+    await expect.poll(async () => (await worker.store.getOutbox('refused'))?.status).toBe('pending');
+    const row = (await worker.store.getOutbox('refused'))!;
+    expect(row.lastError).toMatch(/try again later/);
+    expect(Date.parse(row.nextAttemptAt) - Date.now()).toBeGreaterThan(5_000);
+    await worker.stop();
+    expect(smtp.messages).toHaveLength(0);
+  });
+});
