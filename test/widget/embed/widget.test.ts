@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHost } from '../../../widget/embed/host';
+import { createWidget } from '../../../widget/embed/widget';
+import type { EmbedConfig } from '../../../widget/embed/script-config';
+import type { MountPanel, PanelHost } from '../../../widget/panel/contract';
+import { t } from '../helpers/t';
+
+const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: undefined, color: undefined, position: undefined };
+
+/** A panel stand-in that records what the loader asks of it. */
+function fakePanel() {
+  const calls: [string, unknown[]][] = [];
+  let host!: PanelHost;
+  const mount: MountPanel = (h) => {
+    host = h;
+    calls.push(['mount', [h.identity]]);
+    return {
+      setOpen: (...args) => void calls.push(['setOpen', args]),
+      identify: (...args) => void calls.push(['identify', args]),
+    };
+  };
+  const loadPanel = vi.fn(async () => ({ mount, t }));
+  return { calls, loadPanel, host: () => host };
+}
+
+function setup() {
+  const panel = fakePanel();
+  const host = createHost(document, 'right');
+  const widget = createWidget({ host, config, t, loadPanel: panel.loadPanel });
+  const view = within(host.root as unknown as HTMLElement);
+  return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  localStorage.clear();
+  document.cookie.split(';').forEach((c) => (document.cookie = `${c.split('=')[0]}=; max-age=0`));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('widget before consent', () => {
+  it('loads no panel and writes no storage or cookie until the visitor opens the chat', () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const { panel } = setup();
+    expect(panel.loadPanel).not.toHaveBeenCalled();
+    expect(setItem).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
+  });
+
+  it('keeps identify until the panel runs, without loading it', async () => {
+    const { panel, widget, launcher } = setup();
+    widget.command('identify', [{ name: 'Jo' }]);
+    expect(panel.loadPanel).not.toHaveBeenCalled();
+    launcher().click();
+    await vi.waitFor(() => expect(panel.calls[0]).toEqual(['mount', [{ name: 'Jo' }]]));
+  });
+
+  it('loads the panel at once, closed and without focus, for a visitor with a saved conversation', async () => {
+    localStorage.setItem('earshot:demo', JSON.stringify({ token: 'tok', conversationId: 'c1', outbox: [] }));
+    const { panel, launcher } = setup();
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [false, false]]));
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('does not load the panel for a saved token without a conversation', () => {
+    localStorage.setItem('earshot:demo', JSON.stringify({ token: 'tok', conversationId: null, outbox: [] }));
+    expect(setup().panel.loadPanel).not.toHaveBeenCalled();
+  });
+});
+
+describe('widget opening and closing', () => {
+  it('opens on a click, loads the panel and asks it to focus the composer', async () => {
+    const { panel, launcher, view } = setup();
+    launcher().click();
+    expect(view.getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, true]]));
+  });
+
+  it('opens from the page API without moving focus', async () => {
+    const { panel, widget } = setup();
+    widget.command('open', []);
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, false]]));
+  });
+
+  it('closes on Escape and returns focus to the launcher', async () => {
+    const { panel, host, launcher } = setup();
+    launcher().click();
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, true]]));
+    const inside = host.root.appendChild(document.createElement('textarea'));
+    inside.focus();
+    inside.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat');
+    expect(host.root.activeElement).toBe(launcher());
+    expect(panel.calls.at(-1)).toEqual(['setOpen', [false, false]]);
+  });
+
+  it('toggles and tells the page with open and close events', async () => {
+    const { widget } = setup();
+    const seen: string[] = [];
+    widget.command('on', ['open', () => seen.push('open')]);
+    widget.command('on', ['close', () => seen.push('close')]);
+    widget.command('toggle', []);
+    widget.command('toggle', []);
+    expect(seen).toEqual(['open', 'close']);
+  });
+
+  it('shows the panel’s unread count on the launcher and tells the page', async () => {
+    const { panel, widget, view } = setup();
+    const counts: number[] = [];
+    widget.command('on', ['unread', (n: number) => counts.push(n)]);
+    widget.command('open', []);
+    widget.command('close', []);
+    await vi.waitFor(() => expect(panel.loadPanel).toHaveBeenCalled());
+    await vi.waitFor(() => expect(panel.host()).toBeDefined());
+    panel.host().onUnread(2);
+    expect(counts).toEqual([2]);
+    expect(view.getByText('2 unread messages')).toBeTruthy();
+  });
+});

@@ -1,0 +1,114 @@
+import type { Ack, HelloResult, Message, SitePublic } from '../../../protocol/types';
+import type { VisitorSocket } from '../../../widget/net/socket';
+
+type Handler = (...args: any[]) => void;
+type Reply = (payload: any) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
+
+/** A request the fake server has not answered yet. */
+export interface Pending {
+  event: string;
+  payload: any;
+  resolve(ack: Ack<unknown>): void;
+}
+
+/**
+ * A socket.io-client stand-in at the edge of the widget: tests play the server by
+ * answering requests, emitting server events and dropping the connection.
+ */
+export class FakeSocket {
+  connected = false;
+  active = false;
+  connectCalls = 0;
+  /** Every request, answered or not, in order. */
+  sent: { event: string; payload: any }[] = [];
+  pending: Pending[] = [];
+  private handlers = new Map<string, Handler[]>();
+  private replies = new Map<string, Reply>();
+  /** Whether `connect()` succeeds by itself (in a microtask, like the network would). */
+  autoAccept = true;
+
+  constructor(readonly token: () => string | null) {}
+
+  on(event: string, fn: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  off() {
+    return this;
+  }
+  /** Delivers a server event (or a reserved one like `connect_error`) to the widget. */
+  fire(event: string, ...args: unknown[]) {
+    for (const fn of this.handlers.get(event) ?? []) fn(...args);
+  }
+  connect() {
+    this.connectCalls++;
+    if (this.autoAccept) queueMicrotask(() => this.accept());
+    return this;
+  }
+  accept() {
+    this.connected = true;
+    this.active = true;
+    this.fire('connect');
+  }
+  disconnect() {
+    this.drop('io client disconnect');
+    this.active = false;
+    return this;
+  }
+  /** The connection breaks: pending acks fail at once, as socket.io-client does. */
+  drop(reason = 'transport close') {
+    if (!this.connected) return;
+    this.connected = false;
+    for (const p of this.pending.splice(0)) p.resolve(Promise.reject(new Error('socket has been disconnected')) as never);
+    this.fire('disconnect', reason);
+  }
+  /** Answers every future `event` with `reply` (returning undefined leaves it pending). */
+  reply(event: string, reply: Reply) {
+    this.replies.set(event, reply);
+  }
+  timeout(_ms: number) {
+    return {
+      emitWithAck: (event: string, payload: unknown) =>
+        new Promise((resolve, reject) => {
+          this.sent.push({ event, payload });
+          // Not connected: the real client would buffer it until its timeout fires.
+          if (!this.connected) return reject(new Error('operation has timed out'));
+          const answer = this.replies.get(event)?.(payload);
+          if (answer) return void Promise.resolve(answer).then(resolve);
+          this.pending.push({
+            event,
+            payload,
+            resolve: (ack) => Promise.resolve(ack).then(resolve, reject),
+          });
+        }),
+    };
+  }
+  /** Requests made for one event. */
+  requests(event: string) {
+    return this.sent.filter((s) => s.event === event).map((s) => s.payload);
+  }
+  asSocket(): VisitorSocket {
+    return this as unknown as VisitorSocket;
+  }
+}
+
+export const site: SitePublic = { id: 'demo', name: 'Demo shop', greeting: 'Hi there!', color: '#3b4cca' };
+
+/** A hello answer; a new visitor by default. */
+export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
+  return { ok: true, data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, conversation: null, ...over } };
+}
+
+/** A stored message. */
+export function message(seq: number, over: Partial<Message> = {}): Message {
+  return {
+    id: `m${seq}`,
+    conversationId: 'c1',
+    seq,
+    author: 'agent',
+    authorName: 'Ada',
+    text: `message ${seq}`,
+    createdAt: '2024-05-01T10:00:00.000Z',
+    ...over,
+  };
+}

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLauncher } from '../../../widget/launcher/launcher';
+import { t } from '../helpers/t';
+
+let root: ShadowRoot;
+beforeEach(() => {
+  document.body.innerHTML = '';
+  root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
+});
+const view = () => within(root as unknown as HTMLElement);
+
+describe('launcher', () => {
+  it('is a collapsed "Open chat" button that calls back when clicked', () => {
+    const onClick = vi.fn();
+    createLauncher(root, () => {}, t, onClick);
+    const button = view().getByRole('button', { name: 'Open chat' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    button.click();
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('is an expanded "Close chat" button while the chat is open', () => {
+    const launcher = createLauncher(root, () => {}, t, () => {});
+    launcher.setOpen(true);
+    expect(view().getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows the unread count and describes it in words while closed', () => {
+    const launcher = createLauncher(root, () => {}, t, () => {});
+    launcher.setUnread(2);
+    const button = view().getByRole('button', { name: 'Open chat' });
+    const description = root.getElementById(button.getAttribute('aria-describedby')!);
+    expect(description?.textContent).toBe('2 unread messages');
+    expect(view().getByText('2').closest('[hidden]')).toBeNull();
+  });
+
+  it('hides the unread badge while open', () => {
+    const launcher = createLauncher(root, () => {}, t, () => {});
+    launcher.setUnread(1);
+    launcher.setOpen(true);
+    expect(view().getByText('1').closest('[hidden]')).not.toBeNull();
+  });
+});

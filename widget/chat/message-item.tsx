@@ -1,0 +1,44 @@
+import type { Translate } from '../i18n/t';
+import type { TimelineItem } from '../state/selectors';
+import type { SendError } from '../state/types';
+
+export interface MessageItemProps {
+  t: Translate;
+  item: TimelineItem;
+  onRetry(id: string): void;
+}
+
+function reason(t: Translate, error: SendError | null): string {
+  return error === 'too_long' ? t('error_too_long') : t('error_rejected');
+}
+
+function time(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** One message bubble; its text is always rendered as text, never as markup. */
+export function MessageItem({ t, item, onRetry }: MessageItemProps) {
+  const own = item.author === 'visitor';
+  return (
+    <div class={`msg ${own ? 'own' : item.author}`}>
+      {item.author === 'agent' && <span class="name">{item.authorName ?? t('agent')}</span>}
+      {own && <span class="vh">{t('you')}</span>}
+      <p class="bubble">{item.text}</p>
+      {own && (
+        <span class={`meta ${item.delivery ?? ''}`}>
+          {item.delivery === 'sent' && `${time(item.createdAt)} · ${t('sent')}`}
+          {item.delivery === 'sending' && t('sending')}
+          {item.delivery === 'failed' && (
+            <>
+              {t('not_sent', { reason: reason(t, item.error) })}{' '}
+              <button type="button" class="retry" onClick={() => onRetry(item.id)}>
+                {t('retry')}
+              </button>
+            </>
+          )}
+        </span>
+      )}
+    </div>
+  );
+}

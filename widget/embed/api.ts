@@ -1,0 +1,48 @@
+/** Events a page can follow with `Earshot('on', name, fn)`. */
+export type EarshotEvent = 'message' | 'open' | 'close' | 'unread';
+
+/** The public function, and the queue the stub fills before the script runs. */
+export interface EarshotFunction {
+  (command: string, ...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+  /** Marks the real function, so a second copy of the script stands down. */
+  real?: true;
+}
+
+export type EarshotWindow = { Earshot?: EarshotFunction };
+
+/** Listeners a page registered; one that throws stops neither the others nor the widget. */
+export function createEvents() {
+  const listeners: [string, (payload?: unknown) => void][] = [];
+  return {
+    on(event: string, fn: unknown) {
+      if (typeof fn === 'function') listeners.push([event, fn as (payload?: unknown) => void]);
+    },
+    emit(event: EarshotEvent, payload?: unknown) {
+      for (const [name, fn] of listeners) {
+        if (name !== event) continue;
+        try {
+          fn(payload);
+        } catch (err) {
+          if (import.meta.env.DEV) console.error('Earshot: an event listener threw', err);
+        }
+      }
+    },
+  };
+}
+
+/** Installs the stub (the same one a site may paste) if the page has none, so early calls queue. */
+export function installStub(win: EarshotWindow): void {
+  const stub: EarshotFunction = (...args: unknown[]) => void (stub.q ||= []).push(args);
+  win.Earshot ||= stub;
+}
+
+/** Replaces the stub with the real function and replays the queued calls in order. */
+export function installApi(win: EarshotWindow, run: (command: string, args: unknown[]) => void): void {
+  const previous = win.Earshot;
+  win.Earshot = Object.assign((command: string, ...args: unknown[]) => run(command, args), { real: true as const });
+  for (const call of previous?.q ?? []) {
+    const [command, ...args] = Array.from(call);
+    run(command as string, args);
+  }
+}

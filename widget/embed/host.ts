@@ -1,0 +1,41 @@
+import css from './host.css?inline';
+
+/** The widget's element on the page and its shadow root. */
+export interface Host {
+  el: HTMLElement;
+  root: ShadowRoot;
+  adoptStyles(css: string): void;
+}
+
+/**
+ * Adopts a stylesheet into the shadow root. Constructed sheets are not subject to CSP's
+ * `style-src`, so they work on strict pages; `<style>` is the fallback for old browsers.
+ */
+function adopt(root: ShadowRoot, text: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = text;
+    root.prepend(style);
+  }
+}
+
+/** Appends the host element with an open shadow root, reset and themed. */
+export function createHost(doc: Document, position?: string, color?: string): Host {
+  const el = doc.createElement('earshot-widget');
+  // The styles match only `left`; anything else keeps the default corner.
+  if (position) el.dataset.position = position;
+  const root = el.attachShadow({ mode: 'open' });
+  adopt(root, css);
+  if (color) setColor(el, color);
+  doc.body.append(el);
+  return { el, root, adoptStyles: (text) => adopt(root, text) };
+}
+
+/** Themes the widget; a value that is not a CSS color is ignored. */
+export function setColor(el: HTMLElement, color: string): void {
+  if (CSS.supports('color', color)) el.style.setProperty('--earshot-color', color);
+}

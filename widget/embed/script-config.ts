@@ -1,0 +1,32 @@
+/** What the embed snippet configures. */
+export interface EmbedConfig {
+  siteId: string;
+  /** Origin of the script: where the relay and the chunks live. */
+  relay: string;
+  locale: string | undefined;
+  color: string | undefined;
+  /** `left`, or anything else for the default, right. */
+  position: string | undefined;
+}
+
+/** The widget's own script element: `currentScript` while it runs, else by its file name. */
+export function findScript(doc: Document): HTMLScriptElement | null {
+  return (doc.currentScript as HTMLScriptElement | null) ?? doc.querySelector<HTMLScriptElement>('script[src$="/earshot.js"]');
+}
+
+/** Reads the `data-*` attributes of the script; null (with a dev warning) when unusable. */
+export function readConfig(script: HTMLScriptElement | null): EmbedConfig | null {
+  const siteId = script?.dataset.site;
+  if (!script || !siteId) {
+    if (import.meta.env.DEV) console.warn('Earshot: add data-site="your-site-id" to the earshot.js script tag.');
+    return null;
+  }
+  const d = script.dataset;
+  return {
+    siteId,
+    relay: new URL(script.src).origin,
+    locale: d.locale,
+    color: d.color,
+    position: d.position,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Message } from '../../protocol/types';
+import type { Translate } from '../i18n/t';
+import { createLauncher } from '../launcher/launcher';
+import type { Identity } from '../net/client';
+import type { MountPanel, PanelController } from '../panel/contract';
+import { createEvents } from './api';
+import { setColor, type Host } from './host';
+import { hasSavedChat, storageKey } from './saved-chat';
+import type { EmbedConfig } from './script-config';
+
+export interface WidgetOptions {
+  host: Host;
+  config: EmbedConfig;
+  /** The launcher's strings. */
+  t: Translate;
+  /** Imports the panel chunk and the full dictionary. */
+  loadPanel: () => Promise<{ mount: MountPanel; t: Translate }>;
+}
+
+/** The loader's controller: launcher, open state, the public commands, and when to load the panel. */
+export function createWidget(o: WidgetOptions) {
+  const { host, config } = o;
+  const key = storageKey(config.siteId);
+  const events = createEvents();
+  let open = false;
+  let focusOnLoad = false;
+  let identity: Identity | null = null;
+  let panel: PanelController | null = null;
+  let loading: Promise<void> | null = null;
+
+  const launcher = createLauncher(host.root, host.adoptStyles, o.t, () => setOpen(!open, true));
+
+  function loadPanel(): Promise<void> {
+    loading ??= o.loadPanel().then(
+      ({ mount, t }) => {
+        panel = mount({
+          root: host.root,
+          relay: config.relay,
+          siteId: config.siteId,
+          storageKey: key,
+          t,
+          identity,
+          adoptStyles: host.adoptStyles,
+          setColor: (color) => config.color || setColor(host.el, color),
+          onUnread(count) {
+            launcher.setUnread(count);
+            events.emit('unread', count);
+          },
+          onMessage: (m: Message) => events.emit('message', m),
+          onClose: () => setOpen(false, true),
+        });
+        identity = null;
+        panel.setOpen(open, open && focusOnLoad);
+      },
+      (err: unknown) => {
+        // A failed download may work on the next click.
+        loading = null;
+        if (import.meta.env.DEV) console.error('Earshot: could not load the chat panel', err);
+      },
+    );
+    return loading;
+  }
+
+  /** `byVisitor`: a click or key press, which may move focus; page calls never do. */
+  function setOpen(next: boolean, byVisitor: boolean) {
+    if (next === open) return;
+    open = next;
+    launcher.setOpen(open);
+    if (open) {
+      focusOnLoad = byVisitor;
+      if (panel) panel.setOpen(true, byVisitor);
+      else void loadPanel();
+    } else {
+      // Hiding the element that has focus would drop focus to the page; keep it on the launcher.
+      if (byVisitor || host.root.activeElement) launcher.el.focus();
+      panel?.setOpen(false, false);
+    }
+    events.emit(open ? 'open' : 'close');
+  }
+
+  host.root.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape' && open) setOpen(false, true);
+  });
+
+  // A visitor who already chatted here gets their unread badge at once, without opening anything.
+  if (hasSavedChat(key)) void loadPanel();
+
+  return {
+    /** Runs one public API call. */
+    command(name: string, args: unknown[]) {
+      if (name === 'open') setOpen(true, false);
+      else if (name === 'close') setOpen(false, false);
+      else if (name === 'toggle') setOpen(!open, false);
+      else if (name === 'on') events.on(String(args[0]), args[1]);
+      else if (name === 'identify') {
+        // Checked by the panel; before it runs, kept, as identifying alone opens no socket.
+        if (panel) panel.identify(args[0] as Identity);
+        else identity = args[0] as Identity;
+      } else if (import.meta.env.DEV) console.warn(`Earshot: unknown command "${name}"`);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type en from './en';
+import type { LauncherStrings } from './launcher-strings';
+
+/** A language's panel dictionary: every key of the English one. */
+export type Dictionary = Record<keyof typeof en, string>;
+
+type Key = keyof typeof en | keyof LauncherStrings;
+
+/** A key as callers use it: plural keys without their `_one` / `_other` suffix. */
+export type MessageKey = Key extends infer K ? (K extends `${infer B}_other` ? B : K extends `${string}_one` ? never : K) : never;
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/**
+ * A tiny `t()`: looks a key up, picks a plural form when `count` is given, and fills
+ * `{name}` placeholders. A missing key shows itself, so a gap is visible, not fatal.
+ */
+export function createTranslate(lang: string, dict: Partial<Record<Key, string>>): Translate {
+  const plural = new Intl.PluralRules(lang);
+  const table = dict as Record<string, string>;
+  return (key, vars) => {
+    const count = vars?.count;
+    const text =
+      (typeof count === 'number' && (table[`${key}_${plural.select(count)}`] ?? table[`${key}_other`])) || table[key] || key;
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  };
+}

@@ -1,0 +1,196 @@
+import { LIMITS } from '../../protocol/events';
+import type { Message, PageInfo } from '../../protocol/types';
+import { seqToMarkRead } from '../state/selectors';
+import type { ChatStore } from '../state/store';
+import type { SiteStorage } from '../storage';
+import { backoff } from './backoff';
+import { startOutboxSender } from './outbox-sender';
+import { persistChat } from './persist';
+import { request, type VisitorSocket } from './socket';
+import { createSync } from './sync';
+import { createTypingSignal, type TypingSignal } from './typing';
+
+/** What a site may tell about the visitor with `Earshot('identify', ...)`. */
+export interface Identity {
+  name?: string;
+  email?: string;
+}
+
+export interface ChatClientOptions {
+  store: ChatStore;
+  storage: SiteStorage;
+  /** Opens (without connecting) the socket; `token` is read at every connection attempt. */
+  openSocket: (token: () => string | null) => VisitorSocket;
+  /** An agent message arrived (not one loaded with the history). */
+  onAgentMessage?: (m: Message) => void;
+  /** Where window and document events come from; tests pass their own. */
+  win?: Window;
+}
+
+/** What the chat UI may ask of the network. */
+export interface ChatClient {
+  send(text: string, id: string): void;
+  retry(id: string): void;
+  typing: TypingSignal;
+  identify(who: Identity): void;
+  sync(): Promise<void>;
+  stop(): void;
+}
+
+const AGENT_TYPING_MS = 10_000;
+
+function pageInfo(win: Window): PageInfo {
+  const d = win.document;
+  // Over-long fields would make the server refuse the whole hello.
+  return { url: win.location.href.slice(0, 2048), title: d.title.slice(0, 300), ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}) };
+}
+
+/** The socket adapter: turns socket events into actions and state changes into emits. */
+export function startChatClient(o: ChatClientOptions): ChatClient {
+  const { store, storage } = o;
+  const win = o.win ?? window;
+  let token = storage.read().token;
+  let identity: Identity | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  const socket = o.openSocket(() => token);
+  const online = () => store.get().connection === 'online';
+
+  const receive = (messages: Message[], announce: boolean) => {
+    const held = new Set(store.get().messages.map((m) => m.id));
+    store.dispatch({ type: 'messages', messages });
+    if (announce) for (const m of messages) if (m.author === 'agent' && !held.has(m.id)) o.onAgentMessage?.(m);
+  };
+  const sync = createSync(store, socket, (messages, history) => receive(messages, !history));
+
+  const later = (fn: () => void) => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(fn, backoff(attempt++));
+  };
+
+  const sendIdentity = () => {
+    if (!identity || !online()) return;
+    const sent = identity;
+    void request(socket, 'visitor:identify', sent).then((res) => {
+      if (res.ok && identity === sent) identity = null;
+      else if (!res.ok && import.meta.env.DEV) console.warn(`Earshot: identify failed: ${res.message}`);
+    });
+  };
+
+  async function hello() {
+    const res = await request(socket, 'visitor:hello', {
+      page: pageInfo(win),
+      language: win.navigator.language.slice(0, 35),
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone?.slice(0, 64),
+    });
+    if (!socket.connected) return;
+    if (!res.ok) {
+      // Reconnecting gives the server a clean start at the handshake.
+      later(() => socket.disconnect().connect());
+      return;
+    }
+    attempt = 0;
+    if (res.data.token) {
+      token = res.data.token;
+      storage.write({ token });
+    }
+    store.dispatch({ type: 'hello', site: res.data.site, conversation: res.data.conversation });
+    store.dispatch({ type: 'connection', status: 'online' });
+    sendIdentity();
+    await sync();
+  }
+
+  socket.on('connect', () => void hello());
+  socket.on('disconnect', (reason) => {
+    store.dispatch({ type: 'connection', status: 'offline' });
+    if (reason === 'io server disconnect') later(() => socket.connect());
+  });
+  socket.on('connect_error', (err) => {
+    const data = (err as { data?: { code?: string; message?: string } }).data;
+    if (data?.code === 'bad_token') {
+      // The server no longer knows this visitor: start over as a new one.
+      token = null;
+      storage.write({ token: null, conversationId: null });
+      store.dispatch({ type: 'reset' });
+      socket.connect();
+    } else if (socket.active) {
+      store.dispatch({ type: 'connection', status: 'offline' });
+    } else {
+      store.dispatch({ type: 'connection', status: 'error', error: data?.message ?? err.message });
+      if (data?.code === 'rate_limited' || data?.code === 'internal') later(() => socket.connect());
+    }
+  });
+  socket.on('message:new', (m) => {
+    receive([m], true);
+    if (m.seq > store.get().lastSeq + 1) void sync();
+  });
+  socket.on('typing', (t) => {
+    if (t.from !== 'agent' || t.conversationId !== store.get().conversation?.id) return;
+    store.dispatch({ type: 'typing', typing: t.typing, name: t.name });
+    clearTimeout(typingTimer);
+    // Typing events are volatile: a lost `false` must not leave the indicator on for ever.
+    if (t.typing) typingTimer = setTimeout(() => store.dispatch({ type: 'typing', typing: false, name: null }), AGENT_TYPING_MS);
+  });
+  socket.on('conversation:status', (c) => store.dispatch({ type: 'conversation', conversation: c }));
+
+  const stopSender = startOutboxSender(store, socket, (m) => receive([m], false));
+  const stopPersist = persistChat(store, storage);
+  const stopReceipts = store.subscribe((s) => {
+    const seq = seqToMarkRead(s);
+    if (seq === null || !s.conversation) return;
+    store.dispatch({ type: 'read', seq });
+    void request(socket, 'conversation:read', { conversationId: s.conversation.id, seq });
+  });
+
+  const typing = createTypingSignal((value) => {
+    const c = store.get().conversation;
+    if (c && online()) void request(socket, 'typing:set', { conversationId: c.id, typing: value });
+  });
+
+  const onFocus = () => void sync();
+  const onVisibility = () => {
+    const visible = win.document.visibilityState === 'visible';
+    store.dispatch({ type: 'view', visible });
+    if (visible) void sync();
+  };
+  const onNavigate = () => {
+    if (online()) void request(socket, 'visitor:page', pageInfo(win));
+  };
+  win.addEventListener('focus', onFocus);
+  win.document.addEventListener('visibilitychange', onVisibility);
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+  socket.connect();
+
+  return {
+    send(text, id) {
+      typing.stop();
+      store.dispatch({ type: 'outbox/add', id, text, createdAt: new Date().toISOString() });
+    },
+    retry: (id) => store.dispatch({ type: 'outbox/retry', id }),
+    typing,
+    identify(who) {
+      // It comes from the page's script: keep only what the protocol knows.
+      const p: Partial<Record<keyof Identity, unknown>> = who ?? {};
+      identity = {};
+      if (typeof p.name === 'string' && p.name.trim()) identity.name = p.name.slice(0, LIMITS.nameLength);
+      if (typeof p.email === 'string' && p.email.trim()) identity.email = p.email.slice(0, LIMITS.emailLength);
+      sendIdentity();
+    },
+    sync,
+    stop() {
+      stopSender();
+      stopPersist();
+      stopReceipts();
+      typing.stop();
+      clearTimeout(retryTimer);
+      clearTimeout(typingTimer);
+      win.removeEventListener('focus', onFocus);
+      win.document.removeEventListener('visibilitychange', onVisibility);
+      win.removeEventListener('popstate', onNavigate);
+      win.removeEventListener('hashchange', onNavigate);
+      socket.disconnect();
+    },
+  };
+}

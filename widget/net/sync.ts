@@ -1,0 +1,48 @@
+import type { Message } from '../../protocol/types';
+import type { ChatStore } from '../state/store';
+import { request, type VisitorSocket } from './socket';
+
+/** The server's page size for `message:list`: a full page means there may be more. */
+export const PAGE_SIZE = 200;
+
+/**
+ * Returns a function that fetches everything after the last gapless seq held, page by
+ * page. Calls while a sync runs are folded into one more round, so triggers can fire freely.
+ * `receive` gets each page and whether it is the first load of the history.
+ */
+export function createSync(store: ChatStore, socket: VisitorSocket, receive: (messages: Message[], history: boolean) => void) {
+  let running = false;
+  let again = false;
+
+  async function round(): Promise<void> {
+    for (;;) {
+      const s = store.get();
+      if (s.connection !== 'online' || !s.conversation) return;
+      const after = s.lastSeq;
+      const history = after === 0;
+      if (history) store.dispatch({ type: 'history', loading: true });
+      const res = await request(socket, 'message:list', { conversationId: s.conversation.id, after });
+      if (history) store.dispatch({ type: 'history', loading: false });
+      // A failure is left to the next trigger (reconnect, focus, next message).
+      if (!res.ok) return;
+      receive(res.data.messages, history);
+      if (res.data.messages.length < PAGE_SIZE || store.get().lastSeq <= after) return;
+    }
+  }
+
+  return async function sync(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await round();
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+}

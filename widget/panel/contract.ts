@@ -1,0 +1,34 @@
+import type { Message } from '../../protocol/types';
+import type { Translate } from '../i18n/t';
+import type { Identity } from '../net/client';
+
+/**
+ * What the loader hands the panel chunk. The panel imports nothing from the loader's
+ * modules (that would pull the loader in as a second module); it gets them here.
+ */
+export interface PanelHost {
+  root: ShadowRoot;
+  relay: string;
+  siteId: string;
+  /** localStorage key of this site's saved token and outbox. */
+  storageKey: string;
+  t: Translate;
+  identity: Identity | null;
+  adoptStyles(css: string): void;
+  /** The site's color from the server; the loader ignores it when the embed set `data-color`. */
+  setColor(color: string): void;
+  /** Called when the unread count changes (not on every state change). */
+  onUnread(count: number): void;
+  onMessage(m: Message): void;
+  /** The visitor closed the panel from inside it. */
+  onClose(): void;
+}
+
+/** What the loader may ask of a mounted panel. */
+export interface PanelController {
+  /** Shows or hides the panel; `focus` moves focus to the composer (only for a visitor's own click or key). */
+  setOpen(open: boolean, focus: boolean): void;
+  identify(who: Identity): void;
+}
+
+export type MountPanel = (host: PanelHost) => PanelController;

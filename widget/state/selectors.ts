@@ -1,0 +1,59 @@
+import type { ChatState, OutboxEntry, SendError } from './types';
+
+/** Agent messages the visitor has not read yet. */
+export function unreadCount(s: ChatState): number {
+  return s.messages.filter((m) => m.author === 'agent' && m.seq > s.readSeq).length;
+}
+
+/** The highest seq held, gap or not. */
+export function newestSeq(s: ChatState): number {
+  return s.messages.at(-1)?.seq ?? 0;
+}
+
+/** The seq to report as read, when the visitor is looking at a conversation with news; else null. */
+export function seqToMarkRead(s: ChatState): number | null {
+  if (!s.open || !s.visible || !s.conversation || s.connection !== 'online') return null;
+  const seq = newestSeq(s);
+  return seq > s.readSeq ? seq : null;
+}
+
+/** The next message to send, oldest first; null while one is in flight, so order holds. */
+export function nextToSend(s: ChatState): OutboxEntry | null {
+  if (s.outbox.some((e) => e.state === 'sending')) return null;
+  return s.outbox.find((e) => e.state === 'queued') ?? null;
+}
+
+/** One row of the message list, whether stored or still on its way. */
+export interface TimelineItem {
+  id: string;
+  author: 'visitor' | 'agent' | 'system';
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+  /** Delivery state of the visitor's own messages; null for others'. */
+  delivery: 'sent' | 'sending' | 'failed' | null;
+  error: SendError | null;
+}
+
+/** Stored messages by seq, then the outbox in the order it was written. */
+export function timeline(s: ChatState): TimelineItem[] {
+  const stored: TimelineItem[] = s.messages.map((m) => ({
+    id: m.id,
+    author: m.author,
+    authorName: m.authorName,
+    text: m.text,
+    createdAt: m.createdAt,
+    delivery: m.author === 'visitor' ? 'sent' : null,
+    error: null,
+  }));
+  const pending: TimelineItem[] = s.outbox.map((e) => ({
+    id: e.id,
+    author: 'visitor',
+    authorName: null,
+    text: e.text,
+    createdAt: e.createdAt,
+    delivery: e.state === 'failed' ? 'failed' : 'sending',
+    error: e.error,
+  }));
+  return [...stored, ...pending];
+}

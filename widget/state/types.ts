@@ -1,0 +1,59 @@
+import type { ConversationStatus, ErrorCode, Message, SitePublic, VisitorConversation } from '../../protocol/types';
+
+/** `connecting`: before the first hello; `online`: hello answered; `offline`: lost, retrying; `error`: refused. */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'error';
+
+/** `queued`: waiting its turn or a connection; `sending`: awaiting the ack; `failed`: refused for good. */
+export type OutboxState = 'queued' | 'sending' | 'failed';
+
+/** Why a message could not be sent: a server code, or `timeout` for a lost ack. */
+export type SendError = ErrorCode | 'timeout';
+
+/** A visitor message the server has not confirmed yet. */
+export interface OutboxEntry {
+  id: string;
+  text: string;
+  createdAt: string;
+  state: OutboxState;
+  error: SendError | null;
+}
+
+export interface ChatState {
+  connection: ConnectionStatus;
+  /** Why the server refused the connection, as it said it. */
+  error: string | null;
+  site: SitePublic | null;
+  conversation: { id: string; status: ConversationStatus } | null;
+  /** Held messages of the conversation, ordered by seq, each id once. */
+  messages: Message[];
+  /** Highest seq up to which every message is held; gaps above it are fetched. */
+  lastSeq: number;
+  /** Highest seq the visitor has read. */
+  readSeq: number;
+  outbox: OutboxEntry[];
+  /** Set while an agent types. */
+  agentTyping: { name: string | null } | null;
+  /** True while the first page of history loads, so it is not read out message by message. */
+  loadingHistory: boolean;
+  open: boolean;
+  /** Whether the tab is visible. */
+  visible: boolean;
+}
+
+export type Action =
+  | { type: 'connection'; status: ConnectionStatus; error?: string }
+  | { type: 'hello'; site: SitePublic; conversation: VisitorConversation | null }
+  /** The saved token was refused: this is a new visitor who sees nothing of the old one. */
+  | { type: 'reset' }
+  | { type: 'messages'; messages: Message[] }
+  | { type: 'history'; loading: boolean }
+  | { type: 'conversation'; conversation: VisitorConversation }
+  | { type: 'outbox/add'; id: string; text: string; createdAt: string }
+  | { type: 'outbox/sending'; id: string }
+  /** A transient failure: back in the queue, to be retried later. */
+  | { type: 'outbox/queued'; id: string }
+  | { type: 'outbox/failed'; id: string; error: SendError }
+  | { type: 'outbox/retry'; id: string }
+  | { type: 'typing'; typing: boolean; name: string | null }
+  | { type: 'view'; open?: boolean; visible?: boolean }
+  | { type: 'read'; seq: number };
