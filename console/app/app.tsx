@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SignInForm } from '../auth/sign-in-form';
+import { createAgentClient, type AgentClient } from '../net/agent-client';
+import type { AgentSocket } from '../net/agent-socket';
+import type { PageSignals } from '../net/page';
+import type { AuthApi } from '../net/rest';
+import type { ConsoleStore } from '../state/store';
+import { BASE } from './route';
+import { useConsoleState } from './use-store';
+import { Workspace } from './workspace';
+
+export interface AppProps {
+  store: ConsoleStore;
+  api: AuthApi;
+  /** Opens a not yet connected agent socket. */
+  connect(): AgentSocket;
+  page: PageSignals;
+}
+
+/** Root connector: asks who is signed in, then shows sign-in or the workspace. */
+export function App({ store, api, connect, page }: AppProps) {
+  const state = useConsoleState(store);
+  const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [client, setClient] = useState<AgentClient | null>(null);
+
+  useEffect(() => {
+    void api.me().then((r) => {
+      store.dispatch({ type: 'auth/checked', agent: r.ok ? r.data : null });
+      if (!r.ok && r.code !== 'unauthorized') setSignIn({ busy: false, error: r.message });
+    });
+  }, []);
+
+  const agentId = state.agent?.id;
+  useEffect(() => {
+    if (!agentId) return;
+    const c = createAgentClient(connect(), store, {
+      page,
+      onUnauthorized: (message) => store.dispatch({ type: 'auth/signed-out', notice: message }),
+    });
+    setClient(c);
+    return () => {
+      c.close();
+      setClient(null);
+    };
+  }, [agentId]);
+
+  const submit = async (email: string, password: string) => {
+    setSignIn({ busy: true, error: null });
+    const r = await api.login(email, password);
+    setSignIn({ busy: false, error: r.ok ? null : r.message });
+    if (r.ok) store.dispatch({ type: 'auth/signed-in', agent: r.data });
+  };
+
+  const signOut = async () => {
+    await api.logout();
+    store.dispatch({ type: 'auth/signed-out' });
+    history.replaceState(null, '', BASE);
+  };
+
+  if (state.auth === 'checking') return <p class="splash" role="status">Loading…</p>;
+  if (state.auth === 'signed-out' || !client) {
+    if (state.auth === 'signed-in') return <p class="splash" role="status">Connecting…</p>;
+    return <SignInForm busy={signIn.busy} error={signIn.error} notice={state.notice} onSubmit={(e, p) => void submit(e, p)} />;
+  }
+  return <Workspace store={store} client={client} onSignOut={() => void signOut()} />;
+}

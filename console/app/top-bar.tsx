@@ -1,0 +1,28 @@
+import type { Agent } from '../../protocol/types';
+import type { ConnectionStatus } from '../state/types';
+
+export interface TopBarProps {
+  agent: Agent | null;
+  connection: ConnectionStatus;
+  onSignOut(): void;
+}
+
+const CONNECTION: Record<ConnectionStatus, string> = {
+  connecting: 'Connecting…',
+  online: 'Connected',
+  offline: 'Reconnecting… messages you send will wait or fail with Retry.',
+};
+
+/** Brand, connection state, who is signed in, and Sign out. */
+export function TopBar({ agent, connection, onSignOut }: TopBarProps) {
+  return (
+    <header class="topbar">
+      <h1 class="brand">Earshot</h1>
+      <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
+      <div class="me">
+        {agent && <span class="me-name" title={agent.email}>{agent.name}</span>}
+        <button type="button" class="btn btn-quiet" onClick={onSignOut}>Sign out</button>
+      </div>
+    </header>
+  );
+}

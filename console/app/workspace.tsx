@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConversationStatus } from '../../protocol/types';
+import { ConversationView, NoConversation } from '../conversation/conversation-view';
+import { InboxPanel } from '../inbox/inbox-panel';
+import type { AgentClient } from '../net/agent-client';
+import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
+import type { ConsoleStore } from '../state/store';
+import { VisitorPanel } from '../visitor/visitor-panel';
+import { BASE, conversationFromPath, conversationPath } from './route';
+import { useShortcuts } from './shortcuts';
+import { TopBar } from './top-bar';
+import { useConsoleState, useNow } from './use-store';
+
+export interface WorkspaceProps {
+  store: ConsoleStore;
+  client: AgentClient;
+  onSignOut(): void;
+}
+
+/** Connector of the signed-in screen: inbox, conversation and visitor panel. */
+export function Workspace({ store, client, onSignOut }: WorkspaceProps) {
+  const state = useConsoleState(store);
+  const now = useNow();
+  const drafts = useRef(new Map<string, string>());
+  const [focusRow, setFocusRow] = useState(0);
+  const [focusReply, setFocusReply] = useState(false);
+  const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter]);
+  const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
+  const open = state.open;
+
+  const show = (id: string, how: 'push' | 'none' = 'push') => {
+    setStatus({ busy: false, error: null });
+    if (how === 'push' && location.pathname !== conversationPath(id)) history.pushState(null, '', conversationPath(id));
+    client.open(id);
+  };
+
+  // The URL names the open conversation, so reload, back and new tabs land in the right place.
+  useEffect(() => {
+    const fromUrl = () => {
+      const id = conversationFromPath(location.pathname);
+      if (id) show(id, 'none');
+      else store.dispatch({ type: 'open/closed' });
+    };
+    fromUrl();
+    addEventListener('popstate', fromUrl);
+    return () => removeEventListener('popstate', fromUrl);
+  }, []);
+
+  useShortcuts({
+    move(step, fromReply) {
+      const id = neighbourId(store.get(), step);
+      if (!id) return;
+      show(id);
+      setFocusReply(fromReply);
+      if (!fromReply) setFocusRow((n) => n + 1);
+    },
+    focusReply: () => document.getElementById('reply')?.focus(),
+  });
+
+  const changeStatus = async (next: ConversationStatus) => {
+    if (!open) return;
+    setStatus({ busy: true, error: null });
+    const r = await client.setStatus(open.id, next);
+    setStatus({ busy: false, error: r.ok ? null : r.message });
+  };
+
+  const summary = open ? state.inbox[open.id] : undefined;
+  const agentName = state.agent?.name ?? 'You';
+
+  return (
+    <div class="app">
+      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut} />
+      <div class="panes">
+        <div class="inbox-pane">
+          <InboxPanel
+            rows={rows}
+            loaded={state.inboxLoaded}
+            filter={state.filter}
+            selectedId={open?.id ?? null}
+            typingIds={typingIds}
+            now={now}
+            focusSelected={focusRow}
+            onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
+            onOpen={(id) => show(id)}
+          />
+          <p class="hint" aria-label="Keyboard shortcuts">
+            <kbd>j</kbd>/<kbd>k</kbd> or <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> switch · <kbd>r</kbd> reply · <kbd>Esc</kbd> leave reply
+          </p>
+        </div>
+        {open && summary ? (
+          <ConversationView
+            conversation={summary}
+            messages={open.messages}
+            pending={pendingFor(state, open.id)}
+            loading={open.loading}
+            error={open.error}
+            agentName={agentName}
+            typers={typersIn(state, open.id)}
+            draft={drafts.current.get(open.id) ?? ''}
+            focusReply={focusReply}
+            statusBusy={status.busy}
+            statusError={status.error}
+            onSend={(text) => client.send(open.id, text)}
+            onRetry={client.retry}
+            onResolve={() => void changeStatus('resolved')}
+            onReopen={() => void changeStatus('open')}
+            onTyping={() => client.typing(open.id)}
+            onDraft={(text) => drafts.current.set(open.id, text)}
+            onLeaveReply={() => {
+              client.stopTyping();
+              document.querySelector<HTMLElement>('[role="log"]')?.focus();
+            }}
+          />
+        ) : open ? (
+          <main class="conversation conversation-empty" aria-label="Conversation">
+            <p role={open.error ? 'alert' : 'status'}>{open.error ?? 'Loading conversation…'}</p>
+            {open.error && <a href={BASE}>Back to the inbox</a>}
+          </main>
+        ) : (
+          <NoConversation hasRows={rows.length > 0} />
+        )}
+        <VisitorPanel visitor={open?.visitor ?? null} history={open?.history ?? []} now={now} onOpen={(id) => show(id)} />
+      </div>
+    </div>
+  );
+}

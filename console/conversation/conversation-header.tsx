@@ -1,0 +1,33 @@
+import type { ConversationSummary } from '../../protocol/types';
+import { StatusBadge } from '../inbox/status-badge';
+
+export interface ConversationHeaderProps {
+  conversation: ConversationSummary;
+  busy: boolean;
+  /** The server's message when a status change failed. */
+  error: string | null;
+  onResolve(): void;
+  onReopen(): void;
+}
+
+/** Who the conversation is with, its status, and the action that changes it. */
+export function ConversationHeader({ conversation, busy, error, onResolve, onReopen }: ConversationHeaderProps) {
+  const resolved = conversation.status === 'resolved';
+  return (
+    <header class="conv-head">
+      <div class="conv-title">
+        <h2 id="conv-title">{conversation.visitorName}</h2>
+        <StatusBadge status={conversation.status} />
+        <span class="conv-site">{conversation.siteName}</span>
+      </div>
+      <div class="conv-actions">
+        {error && <span class="conv-error" role="alert">{error}</span>}
+        {resolved ? (
+          <button type="button" class="btn" disabled={busy} onClick={onReopen}>Reopen</button>
+        ) : (
+          <button type="button" class="btn" disabled={busy} onClick={onResolve}>Resolve</button>
+        )}
+      </div>
+    </header>
+  );
+}

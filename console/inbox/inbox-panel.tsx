@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ConversationSummary } from '../../protocol/types';
+import type { InboxFilter } from '../state/types';
+import { FilterTabs } from './filter-tabs';
+import { InboxRow } from './inbox-row';
+
+const EMPTY: Record<InboxFilter, string> = {
+  active: 'No active conversations. New chats appear here.',
+  resolved: 'No resolved conversations yet.',
+  all: 'No conversations yet.',
+};
+
+export interface InboxPanelProps {
+  /** Rows already filtered and ordered, newest activity first. */
+  rows: ConversationSummary[];
+  loaded: boolean;
+  filter: InboxFilter;
+  selectedId: string | null;
+  /** Conversations whose visitor is typing. */
+  typingIds: ReadonlySet<string>;
+  now: number;
+  /** Bumped to move keyboard focus to the selected row. */
+  focusSelected?: number;
+  onFilter(filter: InboxFilter): void;
+  onOpen(id: string): void;
+}
+
+/** The inbox: status filter and the conversation list, as the page's navigation. */
+export function InboxPanel({ rows, loaded, filter, selectedId, typingIds, now, focusSelected, onFilter, onOpen }: InboxPanelProps) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
+    if (!focusSelected || !selectedId) return;
+    const link = list.current?.querySelector<HTMLElement>(`[data-conversation-id="${selectedId}"]`);
+    link?.focus();
+    link?.scrollIntoView?.({ block: 'nearest' });
+  }, [focusSelected]);
+
+  return (
+    <nav class="inbox" aria-labelledby="inbox-title">
+      <div class="inbox-head">
+        <h2 id="inbox-title">Inbox</h2>
+        <FilterTabs filter={filter} onFilter={onFilter} />
+      </div>
+      <div id="inbox-panel" role="tabpanel" aria-labelledby={`filter-${filter}`} class="inbox-body">
+      {!loaded ? (
+        <p class="inbox-empty" role="status">Loading conversations…</p>
+      ) : rows.length === 0 ? (
+        <p class="inbox-empty">{EMPTY[filter]}</p>
+      ) : (
+        <ul class="inbox-list" ref={list} aria-label="Conversations">
+          {rows.map((row) => (
+            <InboxRow key={row.id} row={row} selected={row.id === selectedId} typing={typingIds.has(row.id)} now={now} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+      </div>
+    </nav>
+  );
+}

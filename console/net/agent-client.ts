@@ -1,0 +1,68 @@
+import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
+import type { ConsoleStore } from '../state/store';
+import type { AgentSocket, Result } from './agent-socket';
+import { createCommands } from './commands';
+import { bindLiveSync } from './live-sync';
+import type { PageSignals } from './page';
+import { bindReadMarker } from './read-marker';
+import { createTypingSignal, type TypingSignal } from './typing';
+
+/** Everything the signed-in console asks of the server. */
+export interface AgentClient {
+  open(conversationId: string): void;
+  send(conversationId: string, text: string): void;
+  retry(messageId: string): void;
+  setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
+  /** A keystroke in the reply box of a conversation. */
+  typing(conversationId: string): void;
+  /** The reply was sent or left: stop the typing hint. */
+  stopTyping(): void;
+  /** Disconnects and detaches every listener. */
+  close(): void;
+}
+
+export interface AgentClientOptions {
+  page: PageSignals;
+  onUnauthorized(message: string): void;
+}
+
+/** Wires a socket to the store: commands, live pushes, read marks, typing. Connects it. */
+export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts: AgentClientOptions): AgentClient {
+  const commands = createCommands(socket, store);
+  const unbindLive = bindLiveSync(socket, store, commands, opts);
+  const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
+  let typing: { conversationId: string; signal: TypingSignal } | null = null;
+
+  const stopTyping = () => {
+    typing?.signal.stop();
+    typing = null;
+  };
+  socket.connect();
+
+  return {
+    open(conversationId) {
+      if (typing && typing.conversationId !== conversationId) stopTyping();
+      void commands.open(conversationId);
+    },
+    send(conversationId, text) {
+      stopTyping();
+      commands.send(conversationId, text);
+    },
+    retry: commands.retry,
+    setStatus: commands.setStatus,
+    typing(conversationId) {
+      if (typing?.conversationId !== conversationId) {
+        stopTyping();
+        typing = { conversationId, signal: createTypingSignal((t) => commands.setTyping(conversationId, t)) };
+      }
+      typing.signal.input();
+    },
+    stopTyping,
+    close() {
+      stopTyping();
+      unbindRead();
+      unbindLive();
+      socket.disconnect();
+    },
+  };
+}

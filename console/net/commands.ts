@@ -1,0 +1,100 @@
+import { nanoid } from 'nanoid';
+import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
+import type { ConsoleStore } from '../state/store';
+import { request, type AgentSocket, type Result } from './agent-socket';
+
+/** Requests the console makes; each updates the store with the answer. */
+export interface Commands {
+  refreshInbox(): Promise<void>;
+  /** Loads a conversation (again) in full: messages, visitor, history. */
+  open(conversationId: string): Promise<void>;
+  /** Fetches whatever the open conversation misses after its last contiguous seq. */
+  fetchMissing(): Promise<void>;
+  send(conversationId: string, text: string): void;
+  retry(messageId: string): void;
+  setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
+  markRead(conversationId: string, seq: number): void;
+  setTyping(conversationId: string, typing: boolean): void;
+}
+
+const MAX_PAGES = 50;
+
+/** Commands over the agent socket. */
+export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: () => string = nanoid): Commands {
+  const { dispatch } = store;
+  let fetching: Promise<void> | null = null;
+  let again = false;
+
+  async function deliver(id: string): Promise<void> {
+    const p = store.get().pending[id];
+    if (!p) return;
+    // The same id on every attempt: the server stores a retried message once.
+    const r = await request(socket, 'message:send', { id, conversationId: p.conversationId, text: p.text });
+    if (r.ok) dispatch({ type: 'messages', messages: [r.data] });
+    else dispatch({ type: 'send/failed', id, error: r.message });
+  }
+
+  async function fetchLoop(): Promise<void> {
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const open = store.get().open;
+      if (!open || open.loading) return;
+      const r = await request(socket, 'message:list', { conversationId: open.id, after: open.through });
+      if (!r.ok) return;
+      dispatch({ type: 'messages', messages: r.data.messages });
+      const now = store.get().open;
+      if (!now || now.id !== open.id || now.through >= r.data.lastSeq || now.through === open.through) return;
+    }
+  }
+
+  return {
+    async refreshInbox() {
+      const r = await request(socket, 'conversation:list', { status: 'all', limit: 500 });
+      if (r.ok) dispatch({ type: 'inbox/loaded', rows: r.data });
+    },
+    async open(conversationId) {
+      dispatch({ type: 'open/requested', id: conversationId });
+      const r = await request(socket, 'conversation:get', { conversationId });
+      if (r.ok) dispatch({ type: 'open/loaded', ...r.data });
+      else dispatch({ type: 'open/failed', id: conversationId, error: r.message });
+    },
+    fetchMissing() {
+      // One catch-up at a time; a call during it (a new gap) runs one more round after it.
+      if (fetching) {
+        again = true;
+        return fetching;
+      }
+      const run = async (): Promise<void> => {
+        do {
+          again = false;
+          await fetchLoop();
+        } while (again);
+      };
+      fetching = run().finally(() => {
+        fetching = null;
+      });
+      return fetching;
+    },
+    send(conversationId, text) {
+      const id = newId();
+      dispatch({ type: 'send/started', id, conversationId, text, createdAt: new Date().toISOString() });
+      void deliver(id);
+    },
+    retry(messageId) {
+      dispatch({ type: 'send/retried', id: messageId });
+      void deliver(messageId);
+    },
+    async setStatus(conversationId, status) {
+      const r = await request(socket, 'conversation:setStatus', { conversationId, status });
+      if (r.ok) dispatch({ type: 'inbox/updated', row: r.data });
+      return r;
+    },
+    markRead(conversationId, seq) {
+      dispatch({ type: 'read/sent', conversationId, seq });
+      void request(socket, 'conversation:read', { conversationId, seq });
+    },
+    setTyping(conversationId, typing) {
+      // Typing is a hint; a lost one is healed by the next keystroke.
+      void request(socket, 'typing:set', { conversationId, typing }, 5000);
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import type { ConversationSummary, Message, TypingEvent } from '../../protocol/types';
+import type { Action, ConsoleState, OpenConversation } from './types';
+
+/** The state before anything is known. */
+export function initialState(): ConsoleState {
+  return {
+    auth: 'checking',
+    agent: null,
+    notice: null,
+    connection: 'connecting',
+    filter: 'active',
+    inbox: {},
+    inboxLoaded: false,
+    open: null,
+    pending: {},
+    typing: {},
+  };
+}
+
+/** Adds messages to a seq-ordered list, each id and each seq once. */
+export function mergeMessages(held: Message[], incoming: Message[]): Message[] {
+  const ids = new Set(held.map((m) => m.id));
+  const seqs = new Set(held.map((m) => m.seq));
+  const fresh = incoming.filter((m) => {
+    if (ids.has(m.id) || seqs.has(m.seq)) return false;
+    ids.add(m.id);
+    seqs.add(m.seq);
+    return true;
+  });
+  if (fresh.length === 0) return held;
+  return [...held, ...fresh].sort((a, b) => a.seq - b.seq);
+}
+
+/** Highest seq up to which the list has no hole, counting from its first message. */
+export function contiguousThrough(messages: Message[]): number {
+  const first = messages[0];
+  if (!first) return 0;
+  // History normally starts at seq 1; if it does not, count from where it starts.
+  let through = first.seq === 1 ? 1 : first.seq;
+  for (const m of messages.slice(1)) {
+    if (m.seq !== through + 1) break;
+    through = m.seq;
+  }
+  return through;
+}
+
+/** Typer key of a typing event: one visitor per conversation, agents by name. */
+export function typerKey(e: Pick<TypingEvent, 'from' | 'name'>): string {
+  return e.from === 'visitor' ? 'visitor' : `agent:${e.name ?? ''}`;
+}
+
+function withMessages(open: OpenConversation, incoming: Message[]): OpenConversation {
+  const messages = mergeMessages(open.messages, incoming.filter((m) => m.conversationId === open.id));
+  return messages === open.messages ? open : { ...open, messages, through: contiguousThrough(messages) };
+}
+
+function withRow(state: ConsoleState, row: ConversationSummary): ConsoleState {
+  const current = state.inbox[row.id];
+  // Rows can arrive out of order (a list answer racing a push); never step back in time.
+  if (current && (current.lastSeq > row.lastSeq || current.updatedAt > row.updatedAt)) return state;
+  const open = state.open && state.open.history.some((h) => h.id === row.id)
+    ? { ...state.open, history: state.open.history.map((h) => (h.id === row.id ? row : h)) }
+    : state.open;
+  return { ...state, inbox: { ...state.inbox, [row.id]: row }, open };
+}
+
+function withoutTyper(typing: ConsoleState['typing'], conversationId: string, key: string): ConsoleState['typing'] {
+  const here = typing[conversationId];
+  if (!here || !(key in here)) return typing;
+  const { [key]: _gone, ...rest } = here;
+  return { ...typing, [conversationId]: rest };
+}
+
+function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
+  let pending = state.pending;
+  let typing = state.typing;
+  for (const m of messages) {
+    if (pending[m.id]) {
+      const { [m.id]: _stored, ...rest } = pending;
+      pending = rest;
+    }
+    // A message ends its author's typing at once, not seconds later.
+    if (m.author === 'visitor' || m.author === 'agent') {
+      typing = withoutTyper(typing, m.conversationId, typerKey({ from: m.author, name: m.authorName }));
+    }
+  }
+  const open = state.open ? withMessages(state.open, messages) : null;
+  return { ...state, pending, typing, open };
+}
+
+/** The console's whole state change, pure. */
+export function reducer(state: ConsoleState, action: Action): ConsoleState {
+  switch (action.type) {
+    case 'auth/checked':
+      return action.agent ? { ...state, auth: 'signed-in', agent: action.agent } : { ...state, auth: 'signed-out', agent: null };
+    case 'auth/signed-in':
+      return { ...initialState(), auth: 'signed-in', agent: action.agent, filter: state.filter };
+    case 'auth/signed-out':
+      // Nothing of the previous session may stay on screen.
+      return { ...initialState(), auth: 'signed-out', notice: action.notice ?? null };
+    case 'connection':
+      return state.connection === action.status ? state : { ...state, connection: action.status };
+    case 'filter':
+      return { ...state, filter: action.filter };
+    case 'inbox/loaded': {
+      const inbox: ConsoleState['inbox'] = {};
+      for (const row of action.rows) inbox[row.id] = row;
+      // A row pushed while the list was on its way can be newer than the list's copy.
+      for (const row of Object.values(state.inbox)) {
+        const listed = inbox[row.id];
+        if (listed && listed.lastSeq < row.lastSeq) inbox[row.id] = row;
+      }
+      return { ...state, inbox, inboxLoaded: true };
+    }
+    case 'inbox/updated':
+      return withRow(state, action.row);
+    case 'open/requested':
+      if (state.open?.id === action.id) return { ...state, open: { ...state.open, loading: true, error: null } };
+      return { ...state, open: { id: action.id, loading: true, error: null, messages: [], through: 0, visitor: null, history: [] } };
+    case 'open/loaded': {
+      if (state.open?.id !== action.conversation.id) return state;
+      const open = withMessages({ ...state.open, loading: false, error: null, visitor: action.visitor, history: action.history }, action.messages);
+      return withRow({ ...state, open }, action.conversation);
+    }
+    case 'open/failed':
+      if (state.open?.id !== action.id) return state;
+      return { ...state, open: { ...state.open, loading: false, error: action.error } };
+    case 'open/closed':
+      return { ...state, open: null };
+    case 'messages':
+      return onMessages(state, action.messages);
+    case 'visitor/updated':
+      if (state.open?.visitor?.id !== action.visitor.id) return state;
+      return { ...state, open: { ...state.open, visitor: action.visitor } };
+    case 'read/sent': {
+      const row = state.inbox[action.conversationId];
+      // Only a read up to the row's last message clears its count; the server confirms either way.
+      if (!row || row.unread === 0 || action.seq < row.lastSeq) return state;
+      return { ...state, inbox: { ...state.inbox, [row.id]: { ...row, unread: 0 } } };
+    }
+    case 'send/started': {
+      const { id, conversationId, text, createdAt } = action;
+      return { ...state, pending: { ...state.pending, [id]: { id, conversationId, text, createdAt, state: 'sending', error: null } } };
+    }
+    case 'send/failed': {
+      const p = state.pending[action.id];
+      if (!p) return state;
+      return { ...state, pending: { ...state.pending, [p.id]: { ...p, state: 'failed', error: action.error } } };
+    }
+    case 'send/retried': {
+      const p = state.pending[action.id];
+      if (!p) return state;
+      return { ...state, pending: { ...state.pending, [p.id]: { ...p, state: 'sending', error: null } } };
+    }
+    case 'typing': {
+      const { conversationId, typing, name } = action.event;
+      const key = typerKey(action.event);
+      if (!typing) return { ...state, typing: withoutTyper(state.typing, conversationId, key) };
+      if (state.typing[conversationId]?.[key] === name) return state;
+      return { ...state, typing: { ...state.typing, [conversationId]: { ...state.typing[conversationId], [key]: name } } };
+    }
+    case 'typing/expired':
+      return { ...state, typing: withoutTyper(state.typing, action.conversationId, action.key) };
+  }
+}

@@ -1,0 +1,74 @@
+import type { Agent, ConversationStatus, ConversationSummary, Message, TypingEvent, VisitorProfile } from '../../protocol/types';
+
+/** Which conversations the inbox shows: `active` is pending + open. */
+export type InboxFilter = 'active' | 'resolved' | 'all';
+
+/** `checking`: asking the server who we are; then signed in or out. */
+export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
+
+/** `connecting`: first connect; `online`; `offline`: lost and retrying. */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+/** An own reply the server has not stored yet. */
+export interface PendingMessage {
+  id: string;
+  conversationId: string;
+  text: string;
+  createdAt: string;
+  state: 'sending' | 'failed';
+  error: string | null;
+}
+
+/** The conversation on screen. */
+export interface OpenConversation {
+  id: string;
+  loading: boolean;
+  error: string | null;
+  /** Held messages ordered by seq, each id once. */
+  messages: Message[];
+  /** Highest seq up to which every message is held; anything above it is fetched. */
+  through: number;
+  visitor: VisitorProfile | null;
+  /** The same visitor's other conversations. */
+  history: ConversationSummary[];
+}
+
+export interface ConsoleState {
+  auth: AuthStatus;
+  agent: Agent | null;
+  /** Why the agent was signed out, e.g. an expired session. */
+  notice: string | null;
+  connection: ConnectionStatus;
+  filter: InboxFilter;
+  /** Inbox rows keyed by conversation id; order comes from a selector. */
+  inbox: Record<string, ConversationSummary>;
+  inboxLoaded: boolean;
+  open: OpenConversation | null;
+  /** Own replies in flight or failed, keyed by message id. */
+  pending: Record<string, PendingMessage>;
+  /** Who types where: conversation id → typer key → display name (null: the visitor). */
+  typing: Record<string, Record<string, string | null>>;
+}
+
+export type Action =
+  | { type: 'auth/checked'; agent: Agent | null }
+  | { type: 'auth/signed-in'; agent: Agent }
+  | { type: 'auth/signed-out'; notice?: string }
+  | { type: 'connection'; status: ConnectionStatus }
+  | { type: 'filter'; filter: InboxFilter }
+  | { type: 'inbox/loaded'; rows: ConversationSummary[] }
+  | { type: 'inbox/updated'; row: ConversationSummary }
+  | { type: 'open/requested'; id: string }
+  | { type: 'open/loaded'; conversation: ConversationSummary; messages: Message[]; visitor: VisitorProfile; history: ConversationSummary[] }
+  | { type: 'open/failed'; id: string; error: string }
+  | { type: 'open/closed' }
+  | { type: 'messages'; messages: Message[] }
+  | { type: 'visitor/updated'; visitor: VisitorProfile }
+  | { type: 'read/sent'; conversationId: string; seq: number }
+  | { type: 'send/started'; id: string; conversationId: string; text: string; createdAt: string }
+  | { type: 'send/failed'; id: string; error: string }
+  | { type: 'send/retried'; id: string }
+  | { type: 'typing'; event: TypingEvent }
+  | { type: 'typing/expired'; conversationId: string; key: string };
+
+export type { ConversationStatus };

@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import type { ConversationSummary, VisitorProfile } from '../../protocol/types';
+import { fullDateTime, languageName, timeInZone } from '../format/time';
+import { safeHref } from '../format/url';
+import { VisitorHistory } from './visitor-history';
+
+export interface VisitorPanelProps {
+  visitor: VisitorProfile | null;
+  history: ConversationSummary[];
+  /** Current time in ms; the connector ticks it each minute so local time stays right. */
+  now: number;
+  /** Formatting locale; the agent's own by default. */
+  locale?: string;
+  onOpen(id: string): void;
+}
+
+function Row({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="facts-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** A URL as a new-tab link when it is http(s), as plain text otherwise. */
+function ExternalLink({ url }: { url: string }) {
+  const href = safeHref(url);
+  if (!href) return <span class="url">{url}</span>;
+  return (
+    <a class="url" href={href} target="_blank" rel="noopener noreferrer">
+      {url}
+    </a>
+  );
+}
+
+/** Who the visitor is and where they are right now, with their other conversations. */
+export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorPanelProps) {
+  if (!visitor) {
+    return (
+      <aside class="visitor" aria-labelledby="visitor-title">
+        <h2 id="visitor-title">Visitor</h2>
+        <p class="muted">No conversation open.</p>
+      </aside>
+    );
+  }
+  const local = timeInZone(visitor.timezone, now, locale);
+  return (
+    <aside class="visitor" aria-labelledby="visitor-title">
+      <h2 id="visitor-title">Visitor</h2>
+      <div class="visitor-id">
+        <span class={`presence ${visitor.online ? 'is-online' : 'is-offline'}`}>{visitor.online ? 'Online' : 'Offline'}</span>
+        <strong class="visitor-name">{visitor.displayName}</strong>
+        {visitor.email && <span class="visitor-email">{visitor.email}</span>}
+      </div>
+      <h3>Current page</h3>
+      {visitor.pageUrl ? (
+        <p class="page">
+          {visitor.pageTitle && <span class="page-title">{visitor.pageTitle}</span>}
+          <ExternalLink url={visitor.pageUrl} />
+        </p>
+      ) : (
+        <p class="muted">Unknown</p>
+      )}
+      <h3>Details</h3>
+      <dl class="facts">
+        <Row label="Local time">
+          {local ? <>{local} <span class="muted">({visitor.timezone})</span></> : <span class="muted">{visitor.timezone ?? 'Unknown'}</span>}
+        </Row>
+        <Row label="Language">{visitor.language ? languageName(visitor.language, locale) : <span class="muted">Unknown</span>}</Row>
+        <Row label="Browser">{visitor.browser ?? <span class="muted">Unknown</span>}</Row>
+        <Row label="OS">{visitor.os ?? <span class="muted">Unknown</span>}</Row>
+        <Row label="Referrer">{visitor.referrer ? <ExternalLink url={visitor.referrer} /> : <span class="muted">Direct</span>}</Row>
+        <Row label="First seen">
+          <time dateTime={visitor.firstSeenAt}>{fullDateTime(visitor.firstSeenAt, locale)}</time>
+        </Row>
+        <Row label="Visits">{visitor.visits}</Row>
+      </dl>
+      <VisitorHistory history={history} now={now} onOpen={onOpen} />
+    </aside>
+  );
+}

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAgentClient, type AgentClient } from '../../../console/net/agent-client';
+import { initialState, reducer } from '../../../console/state/reducer';
+import { createStore, type ConsoleStore } from '../../../console/state/store';
+import { fakePage } from '../fake-page';
+import { FakeSocket, msg, profile, row } from '../fake-socket';
+
+const ok = <T>(data: T) => ({ ok: true as const, data });
+
+let client: AgentClient | undefined;
+afterEach(() => client?.close());
+
+/** A signed-in store, a fake server holding conversation c1 with messages 1..n, and a client on it. */
+function setup(opts: { held?: number; visible?: boolean } = {}) {
+  const store: ConsoleStore = createStore(reducer, { ...initialState(), auth: 'signed-in' });
+  const socket = new FakeSocket();
+  const server = { messages: [1, 2, 3, 4, 5].slice(0, opts.held ?? 2).map((s) => msg(s)), unread: 0 };
+  const summary = () => row('c1', { lastSeq: server.messages.length, unread: server.unread });
+  socket
+    .answer('conversation:list', () => ok([summary()]))
+    .answer('conversation:get', () => ok({ conversation: summary(), messages: server.messages, visitor: profile(), history: [] }))
+    .answer('message:list', (p) => ok({ conversationId: 'c1', messages: server.messages.filter((m) => m.seq > p.after), lastSeq: server.messages.length }))
+    .answer('conversation:read', () => ok(null))
+    .answer('typing:set', () => ok(null));
+  const page = fakePage(opts.visible ?? true);
+  const onUnauthorized = vi.fn();
+  client = createAgentClient(socket.asSocket(), store, { page, onUnauthorized });
+  return { store, socket, server, page, onUnauthorized, client };
+}
+
+const seqs = (store: ConsoleStore) => store.get().open?.messages.map((m) => m.seq);
+
+describe('agent client: catching up', () => {
+  it('loads the inbox when the socket connects', async () => {
+    const { store, socket } = setup();
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().inboxLoaded).toBe(true));
+    expect(store.get().connection).toBe('online');
+    expect(Object.keys(store.get().inbox)).toEqual(['c1']);
+  });
+
+  it('fetches the missing messages when a push skips a seq', async () => {
+    const { store, socket, server, client } = setup();
+    socket.serverConnect();
+    client.open('c1');
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2]));
+    server.messages.push(msg(3), msg(4));
+    const asked = socket.nextRequest('message:list');
+    socket.push('message:new', msg(4));
+    expect(await asked).toEqual({ conversationId: 'c1', after: 2 });
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2, 3, 4]));
+  });
+
+  it('misses nothing sent while disconnected: a reconnect reloads the open conversation', async () => {
+    const { store, socket, server, client } = setup();
+    socket.serverConnect();
+    client.open('c1');
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2]));
+    socket.drop();
+    expect(store.get().connection).toBe('offline');
+    server.messages.push(msg(3));
+    socket.serverConnect();
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2, 3]));
+  });
+
+  it('asks for messages after the last seq when the tab regains focus', async () => {
+    const { store, socket, server, page, client } = setup();
+    socket.serverConnect();
+    client.open('c1');
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2]));
+    server.messages.push(msg(3));
+    const asked = socket.nextRequest('message:list');
+    page.focus();
+    expect(await asked).toEqual({ conversationId: 'c1', after: 2 });
+    await vi.waitFor(() => expect(seqs(store)).toEqual([1, 2, 3]));
+  });
+
+  it('hands an unauthorized connect error to sign-in with the server message', () => {
+    const { socket, onUnauthorized } = setup();
+    socket.push('connect_error', Object.assign(new Error('x'), { data: { code: 'unauthorized', message: 'Please sign in again.' } }));
+    expect(onUnauthorized).toHaveBeenCalledWith('Please sign in again.');
+  });
+
+  it('detaches every listener on close', () => {
+    const { socket, client } = setup();
+    client.close();
+    expect(socket.listenerCount()).toBe(0);
+    expect(socket.active).toBe(false);
+  });
+});
+
+describe('agent client: replies', () => {
+  it('shows a refused reply as failed and retries it with the same id', async () => {
+    const { store, socket, client } = setup();
+    socket.answer('message:send', () => ({ ok: false, code: 'internal', message: 'Something went wrong.' }));
+    socket.serverConnect();
+    const sent = socket.nextRequest('message:send');
+    client.send('c1', 'hello');
+    const id = (await sent).id;
+    await vi.waitFor(() => expect(store.get().pending[id]).toMatchObject({ state: 'failed', error: 'Something went wrong.' }));
+
+    socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text })));
+    const again = socket.nextRequest('message:send');
+    client.retry(id);
+    expect((await again).id).toBe(id);
+    await vi.waitFor(() => expect(store.get().pending[id]).toBeUndefined());
+  });
+
+  it('emits typing once for a burst of keystrokes and stops on send', async () => {
+    const { socket, client } = setup();
+    socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text })));
+    client.typing('c1');
+    client.typing('c1');
+    client.typing('c1');
+    client.send('c1', 'done');
+    const typing = socket.requests.filter((r) => r.event === 'typing:set').map((r) => r.payload.typing);
+    expect(typing).toEqual([true, false]);
+  });
+});
+
+describe('agent client: read marks', () => {
+  it('marks the open conversation read up to the last held seq while visible', async () => {
+    const { socket, server, client } = setup();
+    server.unread = 2;
+    socket.serverConnect();
+    const read = socket.nextRequest('conversation:read');
+    client.open('c1');
+    expect(await read).toEqual({ conversationId: 'c1', seq: 2 });
+  });
+
+  it('waits for the tab to become visible before marking read', async () => {
+    const { store, socket, server, page, client } = setup({ visible: false });
+    server.unread = 2;
+    socket.serverConnect();
+    client.open('c1');
+    await vi.waitFor(() => expect(store.get().open?.loading).toBe(false));
+    expect(socket.requests.some((r) => r.event === 'conversation:read')).toBe(false);
+    const read = socket.nextRequest('conversation:read');
+    page.setVisible(true);
+    expect(await read).toEqual({ conversationId: 'c1', seq: 2 });
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { contiguousThrough, initialState, mergeMessages, reducer } from '../../../console/state/reducer';
+import type { Action, ConsoleState } from '../../../console/state/types';
+import { msg, profile, row } from '../fake-socket';
+
+const agent = { id: 'a1', email: 'a@x.test', name: 'Alex', role: 'agent' as const };
+
+function run(...actions: Action[]): ConsoleState {
+  return actions.reduce(reducer, { ...initialState(), auth: 'signed-in', agent } as ConsoleState);
+}
+
+const opened = (messages = [msg(1), msg(2)]): Action[] => [
+  { type: 'open/requested', id: 'c1' },
+  { type: 'open/loaded', conversation: row('c1', { lastSeq: messages.length }), messages, visitor: profile(), history: [] },
+];
+
+describe('console reducer: messages', () => {
+  it('keeps each message once when a push repeats one already held', () => {
+    const s = run(...opened(), { type: 'messages', messages: [msg(2), msg(3)] }, { type: 'messages', messages: [msg(3)] });
+    expect(s.open!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('orders messages by seq whatever order they arrive in', () => {
+    const s = run(...opened([]), { type: 'messages', messages: [msg(3), msg(1)] }, { type: 'messages', messages: [msg(2)] });
+    expect(s.open!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('tracks the highest seq held without a gap, so the gap can be fetched', () => {
+    const s = run(...opened(), { type: 'messages', messages: [msg(4)] });
+    expect(s.open!.through).toBe(2);
+    expect(reducer(s, { type: 'messages', messages: [msg(3)] }).open!.through).toBe(4);
+  });
+
+  it('ignores messages of other conversations in the open one', () => {
+    const s = run(...opened(), { type: 'messages', messages: [msg(3, { conversationId: 'other', id: 'x3' })] });
+    expect(s.open!.messages).toHaveLength(2);
+  });
+
+  it('keeps messages pushed while the conversation was loading', () => {
+    const s = run({ type: 'open/requested', id: 'c1' }, { type: 'messages', messages: [msg(3)] }, {
+      type: 'open/loaded', conversation: row('c1', { lastSeq: 3 }), messages: [msg(1), msg(2)], visitor: profile(), history: [],
+    });
+    expect(s.open!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('drops a late answer for a conversation the agent already left', () => {
+    const s = run({ type: 'open/requested', id: 'c1' }, { type: 'open/requested', id: 'c2' }, {
+      type: 'open/loaded', conversation: row('c1'), messages: [msg(1)], visitor: profile(), history: [],
+    });
+    expect(s.open!.id).toBe('c2');
+    expect(s.open!.messages).toEqual([]);
+  });
+});
+
+describe('console reducer: own replies', () => {
+  const started: Action = { type: 'send/started', id: 'r1', conversationId: 'c1', text: 'hi', createdAt: '2025-01-01T11:00:00.000Z' };
+
+  it('holds a reply as sending until the server stores it', () => {
+    const s = run(...opened(), started);
+    expect(s.pending.r1!.state).toBe('sending');
+    const stored = reducer(s, { type: 'messages', messages: [msg(3, { id: 'r1', author: 'agent', text: 'hi' })] });
+    expect(stored.pending.r1).toBeUndefined();
+    expect(stored.open!.messages.at(-1)!.id).toBe('r1');
+  });
+
+  it('marks a refused reply failed with the reason, and sending again on retry', () => {
+    const failed = run(started, { type: 'send/failed', id: 'r1', error: 'Too long' });
+    expect(failed.pending.r1).toMatchObject({ state: 'failed', error: 'Too long' });
+    expect(reducer(failed, { type: 'send/retried', id: 'r1' }).pending.r1).toMatchObject({ state: 'sending', error: null });
+  });
+});
+
+describe('console reducer: inbox', () => {
+  it('adds a new row and replaces a known one from conversation:updated', () => {
+    const s = run({ type: 'inbox/loaded', rows: [row('a')] }, { type: 'inbox/updated', row: row('b') }, {
+      type: 'inbox/updated', row: row('a', { unread: 2, lastSeq: 3, updatedAt: '2025-01-01T12:00:00.000Z' }),
+    });
+    expect(Object.keys(s.inbox).sort()).toEqual(['a', 'b']);
+    expect(s.inbox.a!.unread).toBe(2);
+  });
+
+  it('does not let an older copy of a row replace a newer one', () => {
+    const newer = row('a', { lastSeq: 5, updatedAt: '2025-01-01T12:00:00.000Z' });
+    const s = run({ type: 'inbox/updated', row: newer }, { type: 'inbox/updated', row: row('a', { lastSeq: 4 }) });
+    expect(s.inbox.a!.lastSeq).toBe(5);
+  });
+
+  it('clears the unread count once read up to the last message', () => {
+    const s = run({ type: 'inbox/loaded', rows: [row('a', { unread: 2, lastSeq: 3 })] });
+    expect(reducer(s, { type: 'read/sent', conversationId: 'a', seq: 2 }).inbox.a!.unread).toBe(2);
+    expect(reducer(s, { type: 'read/sent', conversationId: 'a', seq: 3 }).inbox.a!.unread).toBe(0);
+  });
+
+  it('updates the open visitor from visitor:updated, and no other', () => {
+    const s = run(...opened(), { type: 'visitor/updated', visitor: profile({ pageTitle: 'Checkout' }) }, {
+      type: 'visitor/updated', visitor: profile({ id: 'someone-else', pageTitle: 'Elsewhere' }),
+    });
+    expect(s.open!.visitor!.pageTitle).toBe('Checkout');
+  });
+
+  it('forgets everything of the session on sign-out', () => {
+    const s = run(...opened(), { type: 'inbox/updated', row: row('a') }, { type: 'auth/signed-out', notice: 'Please sign in again.' });
+    expect(s).toMatchObject({ auth: 'signed-out', agent: null, inbox: {}, open: null, notice: 'Please sign in again.' });
+  });
+});
+
+describe('console reducer: typing', () => {
+  it('shows the visitor typing until a message from them arrives', () => {
+    const s = run(...opened(), { type: 'typing', event: { conversationId: 'c1', from: 'visitor', name: null, typing: true } });
+    expect(s.typing.c1).toEqual({ visitor: null });
+    expect(reducer(s, { type: 'messages', messages: [msg(3)] }).typing.c1).toEqual({});
+  });
+});
+
+describe('message helpers', () => {
+  it('mergeMessages returns the same list when nothing is new', () => {
+    const held = [msg(1)];
+    expect(mergeMessages(held, [msg(1)])).toBe(held);
+  });
+
+  it('contiguousThrough stops at the first hole', () => {
+    expect(contiguousThrough([msg(1), msg(2), msg(4)])).toBe(2);
+    expect(contiguousThrough([])).toBe(0);
+  });
+});
