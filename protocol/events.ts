@@ -9,6 +9,14 @@ import type {
   ConversationDetail,
   ConversationStatus,
   ConversationSummary,
+  FeedbackDetail,
+  FeedbackFilter,
+  FeedbackInput,
+  FeedbackItem,
+  FeedbackReceipt,
+  FeedbackReply,
+  FeedbackStats,
+  FeedbackStatus,
   HelloResult,
   Message,
   MessagePage,
@@ -17,6 +25,7 @@ import type {
   VisitorContext,
   VisitorConversation,
   VisitorProfile,
+  ServerStatus,
 } from './types';
 
 export interface SendMessagePayload {
@@ -34,6 +43,7 @@ export interface VisitorClientEvents {
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
+  'feedback:send': (p: FeedbackInput, ack: AckFn<FeedbackReceipt>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -51,6 +61,12 @@ export interface AgentClientEvents {
   'message:send': (p: SendMessagePayload & { conversationId: string }, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
+  'server:status': (p: Record<string, never>, ack: AckFn<ServerStatus>) => void;
+  'feedback:list': (p: FeedbackFilter, ack: AckFn<FeedbackItem[]>) => void;
+  'feedback:get': (p: { feedbackId: string }, ack: AckFn<FeedbackDetail>) => void;
+  'feedback:reply': (p: { feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
+  'feedback:setStatus': (p: { feedbackId: string; status: FeedbackStatus }, ack: AckFn<FeedbackItem>) => void;
+  'feedback:stats': (p: Record<string, never>, ack: AckFn<FeedbackStats>) => void;
 }
 
 export interface AgentServerEvents {
@@ -58,6 +74,9 @@ export interface AgentServerEvents {
   'conversation:updated': (c: ConversationSummary) => void;
   'visitor:updated': (v: VisitorProfile) => void;
   'typing': (t: TypingEvent) => void;
+  /** New feedback; `unhappy` items are alerts every console shows at once. */
+  'feedback:new': (f: FeedbackItem) => void;
+  'feedback:updated': (f: FeedbackItem) => void;
 }
 
 /** Limits every side agrees on; the server enforces them. */
@@ -68,4 +87,5 @@ export const LIMITS = {
   urlLength: 2048,
   titleLength: 300,
   idLength: 64,
+  feedbackLength: 5000,
 } as const;

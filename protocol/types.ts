@@ -24,9 +24,11 @@ export type ErrorCode =
   | 'duplicate_id'
   | 'rate_limited'
   | 'email_not_configured'
+  | 'no_contact'
   | 'internal';
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };
+/** `field` names the input at fault (`contact.email`), so a form can show the error beside it. */
 export type AckFn<T> = (result: Ack<T>) => void;
 
 export interface Message {
@@ -142,4 +144,80 @@ export interface TypingEvent {
   from: 'visitor' | 'agent';
   name: string | null;
   typing: boolean;
+}
+
+export type FeedbackCategory = 'complaint' | 'praise' | 'idea' | 'question';
+export const FEEDBACK_CATEGORIES = ['complaint', 'praise', 'idea', 'question'] as const;
+export type FeedbackStatus = 'new' | 'answered' | 'archived';
+export const FEEDBACK_STATUSES = ['new', 'answered', 'archived'] as const;
+
+/** What the visitor's feedback form sends. */
+export interface FeedbackInput {
+  /** 1 (very bad) to 5 (very good), or null when the visitor gave none. */
+  rating: number | null;
+  category: FeedbackCategory;
+  text: string;
+  contact: { mode: 'reply'; name: string; email: string } | { mode: 'anonymous' };
+  page: PageInfo;
+  /** The widget's language, for the emails Earshot writes back. */
+  locale?: string;
+}
+
+export interface FeedbackReceipt {
+  id: string;
+  /** True when the visitor left contact details and can expect an answer by email. */
+  replyExpected: boolean;
+}
+
+export interface FeedbackItem {
+  id: string;
+  siteId: string;
+  rating: number | null;
+  category: FeedbackCategory;
+  text: string;
+  /** Null for anonymous feedback. */
+  name: string | null;
+  email: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  locale: string | null;
+  status: FeedbackStatus;
+  /** Complaints and ratings of 1 or 2: handle while the customer still cares. */
+  unhappy: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeedbackReply {
+  id: string;
+  feedbackId: string;
+  agentName: string;
+  text: string;
+  createdAt: string;
+  /** Delivery of the email that carries the reply. */
+  emailStatus: 'pending' | 'sending' | 'sent' | 'failed';
+}
+
+export interface FeedbackDetail {
+  item: FeedbackItem;
+  replies: FeedbackReply[];
+}
+
+export interface FeedbackFilter {
+  status?: FeedbackStatus | 'all';
+  category?: FeedbackCategory;
+  /** Only ratings of 1 or 2. */
+  unhappy?: boolean;
+  /** Substring of the page URL. */
+  page?: string;
+}
+
+export interface FeedbackStats {
+  /** The last 30 days, oldest first (UTC days). */
+  days: { date: string; average: number | null; count: number }[];
+  categories: Record<FeedbackCategory, number>;
+}
+
+export interface ServerStatus {
+  emailConfigured: boolean;
 }

@@ -16,7 +16,9 @@ import { createLogger, type Logger } from './log';
 import { registerAgentChatHandlers } from './socket/agent-chat';
 import { useAgentAuth, useVisitorAuth } from './socket/auth';
 import type { AgentNamespace, SocketDeps, VisitorNamespace } from './socket/types';
+import { registerAgentFeedbackHandlers } from './socket/agent-feedback';
 import { registerVisitorChatHandlers } from './socket/visitor-chat';
+import { registerVisitorFeedbackHandlers } from './socket/visitor-feedback';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
@@ -65,12 +67,19 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
     store,
     log,
     limiters,
+    email,
     publicUrl: config.publicUrl,
   };
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
-  deps.visitors.on('connection', (socket) => registerVisitorChatHandlers(socket, deps));
-  deps.agents.on('connection', (socket) => registerAgentChatHandlers(socket, deps));
+  deps.visitors.on('connection', (socket) => {
+    registerVisitorChatHandlers(socket, deps);
+    registerVisitorFeedbackHandlers(socket, deps);
+  });
+  deps.agents.on('connection', (socket) => {
+    registerAgentChatHandlers(socket, deps);
+    registerAgentFeedbackHandlers(socket, deps);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

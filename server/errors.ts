@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   duplicate_id: 409,
   rate_limited: 429,
   email_not_configured: 409,
+  no_contact: 409,
   internal: 500,
 };
 
@@ -23,6 +24,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input at fault, e.g. `contact.email`. */
+    readonly field?: string,
   ) {
     super(message);
     this.status = STATUS[code];
@@ -30,7 +33,9 @@ export class AppError extends Error {
 }
 
 /** Turns anything thrown into what a client may see; unknown errors become a generic 500. */
-export function toClientError(err: unknown): { status: number; code: ErrorCode; message: string; unexpected: boolean } {
-  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, unexpected: false };
+export function toClientError(err: unknown): { status: number; code: ErrorCode; message: string; field?: string; unexpected: boolean } {
+  if (err instanceof AppError) {
+    return { status: err.status, code: err.code, message: err.message, unexpected: false, ...(err.field ? { field: err.field } : {}) };
+  }
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.', unexpected: true };
 }

@@ -7,6 +7,8 @@ export const DEFAULT_LIMITS = {
   visitorMessages: { points: 30, duration: 10 },
   /** New visitors per IP: many people can share one address (offices, mobile carriers). */
   newVisitors: { points: 300, duration: 60 },
+  /** Feedback per visitor. */
+  feedback: { points: 10, duration: 600 },
   /** Sign-in attempts per IP and email. */
   logins: { points: 10, duration: 300 },
 };
@@ -18,6 +20,7 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
     visitorMessages: new RateLimiterMemory({ keyPrefix: 'vmsg', ...settings.visitorMessages }),
     newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
     logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
+    feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../protocol/events';
-import { CONVERSATION_STATUSES } from '../protocol/types';
+import { CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../protocol/types';
 import { AppError } from './errors';
 
 const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
@@ -39,6 +39,30 @@ export const schemas = {
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
   empty: v.optional(v.object({})),
+  feedbackSend: v.object({
+    rating: v.nullable(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be from 1 to 5'), v.maxValue(5, 'must be from 1 to 5'))),
+    category: v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question'),
+    text: v.pipe(text(LIMITS.feedbackLength), v.trim()),
+    contact: v.variant('mode', [
+      v.object({
+        mode: v.literal('reply'),
+        name: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)),
+        email: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.emailLength), v.email('must be an email address')),
+      }),
+      v.object({ mode: v.literal('anonymous') }),
+    ], 'mode must be reply or anonymous'),
+    page: pageInfo,
+    locale: optionalText(35),
+  }),
+  feedbackList: v.object({
+    status: v.optional(v.picklist([...FEEDBACK_STATUSES, 'all'], 'must be new, answered, archived or all')),
+    category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
+    unhappy: v.optional(v.boolean('must be true or false')),
+    page: v.optional(text(LIMITS.urlLength)),
+  }),
+  feedbackGet: v.object({ feedbackId: id }),
+  feedbackReply: v.object({ feedbackId: id, text: messageText }),
+  feedbackSetStatus: v.object({ feedbackId: id, status: v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived') }),
   login: v.object({ email, password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)) }),
 };
 
@@ -50,5 +74,5 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.I
   const where = issue.path?.map((p) => String(p.key)).join('.') || 'payload';
   const code = issue.type === 'max_length' ? 'too_long' : 'invalid_payload';
   const message = issue.path ? `${where} ${issue.message}` : `payload ${input === undefined ? 'is missing' : 'must be an object'}`;
-  throw new AppError(code, message);
+  throw new AppError(code, message, issue.path ? where : undefined);
 }

@@ -9,6 +9,8 @@ export interface EmailService {
   readonly enabled: boolean;
   /** Stores the email in the outbox and wakes the worker; resolves with the outbox id. */
   queue(payload: EmailPayload): Promise<string>;
+  /** Wakes the worker after an outbox row was stored by another store call. */
+  kick(): void;
 }
 
 /** The email service over a store and, when SMTP is configured, its worker. */
@@ -22,5 +24,6 @@ export function createEmailService(store: Store, worker: OutboxWorker | null): E
       worker.kick();
       return id;
     },
+    kick: () => worker?.kick(),
   };
 }

@@ -40,7 +40,7 @@ export function handle<S extends v.GenericSchema, R>(
       } catch (err) {
         const e = toClientError(err);
         if (e.unexpected) log.error({ err, event }, 'socket handler failed');
-        return { ok: false, code: e.code, message: e.message };
+        return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
       }
     };
     void (serial ? serial(run) : run()).then((result) => ack(result));

@@ -1,5 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
+import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
 import type { Logger } from '../log';
 import type { AgentRow, SiteRow, Store, VisitorRow } from '../store/types';
@@ -27,6 +28,7 @@ export interface SocketDeps {
   store: Store;
   log: Logger;
   limiters: Limiters;
+  email: EmailService;
   /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
   publicUrl: string | null;
 }

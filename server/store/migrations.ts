@@ -87,4 +87,32 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
   `,
+  `
+  CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+    category TEXT NOT NULL CHECK (category IN ('complaint', 'praise', 'idea', 'question')),
+    text TEXT NOT NULL,
+    name TEXT,
+    email TEXT,
+    page_url TEXT,
+    page_title TEXT,
+    locale TEXT,
+    status TEXT NOT NULL CHECK (status IN ('new', 'answered', 'archived')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX feedback_created ON feedback(created_at);
+  CREATE TABLE feedback_replies (
+    id TEXT PRIMARY KEY,
+    feedback_id TEXT NOT NULL REFERENCES feedback(id),
+    agent_id TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    outbox_id TEXT NOT NULL REFERENCES outbox(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX feedback_replies_feedback ON feedback_replies(feedback_id, created_at);
+  `,
 ];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ConversationStatus, ConversationSummary, Message } from '../../protocol/types';
+import type { ConversationStatus, ConversationSummary, FeedbackFilter, FeedbackReply, FeedbackStatus, Message } from '../../protocol/types';
 import { AppError } from '../errors';
 import { friendlyName } from '../domain/friendly-name';
 import { SQLITE_MIGRATIONS } from './migrations';
@@ -9,6 +9,8 @@ import type {
   AgentRow,
   AppendResult,
   ConversationRow,
+  FeedbackRow,
+  NewFeedbackReply,
   NewMessage,
   OutboxRow,
   SessionRow,
@@ -123,6 +125,10 @@ class SqliteStore implements Store {
   async getAgent(id: string): Promise<AgentRow | null> {
     const r = this.q('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
     return r ? toAgent(r) : null;
+  }
+
+  async listAgents(): Promise<AgentRow[]> {
+    return (this.q('SELECT * FROM agents ORDER BY created_at').all() as Row[]).map(toAgent);
   }
 
   async createSession(s: SessionRow): Promise<void> {
@@ -344,6 +350,70 @@ class SqliteStore implements Store {
     return r ? toOutbox(r) : null;
   }
 
+  async createFeedback(f: FeedbackRow): Promise<void> {
+    this.q(
+      `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt);
+  }
+
+  async getFeedback(id: string): Promise<FeedbackRow | null> {
+    const r = this.q('SELECT * FROM feedback WHERE id = ?').get(id) as Row | undefined;
+    return r ? toFeedback(r) : null;
+  }
+
+  async listFeedback(filter: FeedbackFilter, limit: number): Promise<FeedbackRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.status && filter.status !== 'all') (where.push('status = ?'), args.push(filter.status));
+    if (filter.category) (where.push('category = ?'), args.push(filter.category));
+    if (filter.unhappy) where.push('rating <= 2');
+    if (filter.page) (where.push("instr(coalesce(page_url, ''), ?) > 0"), args.push(filter.page));
+    const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+    return (this.q(sql).all(...args, limit) as Row[]).map(toFeedback);
+  }
+
+  async setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null> {
+    this.q('UPDATE feedback SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+    return this.getFeedback(id);
+  }
+
+  async addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply> {
+    this.db.transaction(() => {
+      this.q(
+        `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
+      ).run(email.id, email.kind, JSON.stringify(email.payload), reply.createdAt, reply.createdAt);
+      this.q(
+        `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(reply.id, reply.feedbackId, reply.agentId, reply.agentName, reply.text, email.id, reply.createdAt);
+      this.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
+    })();
+    return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
+  }
+
+  async listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]> {
+    const rows = this.q(
+      `SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id
+       WHERE r.feedback_id = ? ORDER BY r.created_at, r.rowid`,
+    ).all(feedbackId) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      feedbackId: r.feedback_id as string,
+      agentName: r.agent_name as string,
+      text: r.text as string,
+      createdAt: r.created_at as string,
+      emailStatus: r.email_status as FeedbackReply['emailStatus'],
+    }));
+  }
+
+  async feedbackSince(since: string) {
+    return (this.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]).map((r) => ({
+      createdAt: r.created_at as string,
+      rating: r.rating as number | null,
+      category: r.category as FeedbackRow['category'],
+    }));
+  }
+
   async getSummary(conversationId: string): Promise<ConversationSummary | null> {
     const r = this.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(conversationId) as Row | undefined;
     return r ? toSummary(r) : null;
@@ -433,6 +503,24 @@ function toOutbox(r: Row): OutboxRow {
     lastError: r.last_error as string | null,
     createdAt: r.created_at as string,
     sentAt: r.sent_at as string | null,
+  };
+}
+
+function toFeedback(r: Row): FeedbackRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    rating: r.rating as number | null,
+    category: r.category as FeedbackRow['category'],
+    text: r.text as string,
+    name: r.name as string | null,
+    email: r.email as string | null,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    locale: r.locale as string | null,
+    status: r.status as FeedbackRow['status'],
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
   };
 }
 

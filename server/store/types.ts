@@ -1,4 +1,13 @@
-import type { AuthorKind, ConversationStatus, ConversationSummary, Message } from '../../protocol/types';
+import type {
+  AuthorKind,
+  ConversationStatus,
+  ConversationSummary,
+  FeedbackFilter,
+  FeedbackItem,
+  FeedbackReply,
+  FeedbackStatus,
+  Message,
+} from '../../protocol/types';
 
 export interface SiteRow {
   id: string;
@@ -103,6 +112,17 @@ export interface OutboxRow {
   sentAt: string | null;
 }
 
+export type FeedbackRow = Omit<FeedbackItem, 'unhappy'>;
+
+export interface NewFeedbackReply {
+  id: string;
+  feedbackId: string;
+  agentId: string;
+  agentName: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
@@ -123,6 +143,7 @@ export interface Store {
   createAgent(agent: AgentRow): Promise<void>;
   getAgentByEmail(email: string): Promise<AgentRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
+  listAgents(): Promise<AgentRow[]>;
 
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;
@@ -161,6 +182,16 @@ export interface Store {
   /** Puts an item back for a later attempt, or gives up on it (`failed`). */
   markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   getOutbox(id: string): Promise<OutboxRow | null>;
+
+  createFeedback(f: FeedbackRow): Promise<void>;
+  getFeedback(id: string): Promise<FeedbackRow | null>;
+  listFeedback(filter: FeedbackFilter, limit: number): Promise<FeedbackRow[]>;
+  setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null>;
+  /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
+  addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
+  listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]>;
+  /** Ratings and counts of feedback created at or after `since`. */
+  feedbackSince(since: string): Promise<{ createdAt: string; rating: number | null; category: FeedbackRow['category'] }[]>;
 
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
   listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;

@@ -1,0 +1,114 @@
+import { nanoid } from 'nanoid';
+import type { FeedbackCategory, FeedbackInput, FeedbackItem, FeedbackReply, FeedbackStats } from '../../protocol/types';
+import { FEEDBACK_CATEGORIES } from '../../protocol/types';
+import type { EmailService } from '../email/email-service';
+import { feedbackReplyEmail, unhappyFeedbackEmail } from '../email/templates';
+import { AppError } from '../errors';
+import type { AgentRow, FeedbackRow, SiteRow, Store } from '../store/types';
+
+const DAY_MS = 86_400_000;
+
+/** Complaints and ratings of 1 or 2. */
+export function isUnhappy(f: Pick<FeedbackRow, 'category' | 'rating'>): boolean {
+  return f.category === 'complaint' || (f.rating !== null && f.rating <= 2);
+}
+
+/** What agents see of a stored piece of feedback. */
+export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
+  return { ...f, unhappy: isUnhappy(f) };
+}
+
+/**
+ * Stores a visitor's feedback. Anonymous feedback keeps no name, email or visitor link:
+ * only what the form says it attaches (the page).
+ */
+export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<FeedbackItem> {
+  if (input.rating === null && input.text === '') {
+    throw new AppError('invalid_payload', 'text must not be empty when there is no rating', 'text');
+  }
+  const now = new Date().toISOString();
+  const named = input.contact.mode === 'reply' ? input.contact : null;
+  const row: FeedbackRow = {
+    id: nanoid(),
+    siteId: site.id,
+    rating: input.rating,
+    category: input.category,
+    text: input.text,
+    name: named?.name ?? null,
+    email: named?.email ?? null,
+    pageUrl: input.page.url || null,
+    pageTitle: input.page.title || null,
+    locale: input.locale ?? null,
+    status: 'new',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await store.createFeedback(row);
+  return toFeedbackItem(row);
+}
+
+/** Emails every admin about unhappy feedback, when email is configured. */
+export async function alertOwners(store: Store, email: EmailService, site: SiteRow, item: FeedbackItem, consoleUrl: string | null): Promise<void> {
+  if (!email.enabled || !item.unhappy) return;
+  const admins = (await store.listAgents()).filter((a) => a.role === 'admin');
+  const message = unhappyFeedbackEmail({
+    siteName: site.name,
+    rating: item.rating,
+    category: item.category,
+    text: item.text,
+    from: item.email ? `${item.name} <${item.email}>` : 'an anonymous visitor',
+    page: item.pageUrl,
+    consoleUrl,
+  });
+  for (const admin of admins) await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined });
+}
+
+/** Answers feedback by email: reply, outbox row and "answered" are stored together. */
+export async function replyToFeedback(
+  store: Store,
+  email: EmailService,
+  agent: AgentRow,
+  feedbackId: string,
+  text: string,
+): Promise<{ reply: FeedbackReply; item: FeedbackItem }> {
+  const f = await store.getFeedback(feedbackId);
+  if (!f) throw new AppError('not_found', 'No such feedback.');
+  if (!f.email) throw new AppError('no_contact', 'This feedback is anonymous: there is no one to email.');
+  if (!email.enabled) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
+  const site = await store.getSite(f.siteId);
+  const message = feedbackReplyEmail({
+    locale: f.locale,
+    siteName: site?.name ?? 'us',
+    visitorName: f.name ?? '',
+    agentName: agent.name,
+    reply: text,
+    original: f.text,
+  });
+  const reply = await store.addFeedbackReply(
+    { id: nanoid(), feedbackId: f.id, agentId: agent.id, agentName: agent.name, text, createdAt: new Date().toISOString() },
+    { id: nanoid(), kind: 'email', payload: { to: f.email, ...message, replyTo: agent.email } },
+  );
+  email.kick();
+  const updated = await store.getFeedback(f.id);
+  return { reply, item: toFeedbackItem(updated ?? f) };
+}
+
+/** Average rating per UTC day over the last 30 days, and the count per category. */
+export async function feedbackStats(store: Store, now = new Date()): Promise<FeedbackStats> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const first = today - 29 * DAY_MS;
+  const rows = await store.feedbackSince(new Date(first).toISOString());
+  const days = Array.from({ length: 30 }, (_, i) => ({ date: new Date(first + i * DAY_MS).toISOString().slice(0, 10), sum: 0, rated: 0, count: 0 }));
+  const categories = Object.fromEntries(FEEDBACK_CATEGORIES.map((c) => [c, 0])) as Record<FeedbackCategory, number>;
+  for (const r of rows) {
+    const day = days[Math.floor((Date.parse(r.createdAt) - first) / DAY_MS)];
+    if (!day) continue;
+    day.count++;
+    if (r.rating !== null) (day.sum += r.rating), day.rated++;
+    categories[r.category]++;
+  }
+  return {
+    days: days.map((d) => ({ date: d.date, count: d.count, average: d.rated ? Math.round((d.sum / d.rated) * 100) / 100 : null })),
+    categories,
+  };
+}

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackInput, FeedbackItem } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { feedbackStats } from '../../server/domain/feedback';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { agent, nextEvent, startTestServer, tempDataDir, visitor, ADMIN } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let smtp: TestSmtp;
+let server: Earshot;
+const sockets: { disconnect(): unknown }[] = [];
+
+beforeEach(async () => {
+  data = tempDataDir();
+  smtp = await startSmtp();
+  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, MAIL_FROM: 'Demo shop <hello@shop.test>' });
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  await smtp.close();
+  data.remove();
+});
+
+const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
+const named = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
+  rating: 4, category: 'idea', text: 'Add gift wrapping', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' }, page, locale: 'en', ...over,
+});
+
+async function sendFeedback(input: unknown) {
+  const v = await visitor(server.url);
+  sockets.push(v.socket);
+  return v.socket.emitWithAck('feedback:send', input as FeedbackInput);
+}
+
+describe('feedback', () => {
+  it('stores named feedback with the page and tells agents live', async () => {
+    const a = await agent(server.url);
+    sockets.push(a);
+    const pushed = nextEvent<FeedbackItem>(a, 'feedback:new');
+    const res = await sendFeedback(named());
+    expect(res).toMatchObject({ ok: true, data: { replyExpected: true } });
+    expect(await pushed).toMatchObject({ name: 'Ana', email: 'ana@example.test', pageUrl: page.url, pageTitle: 'Checkout', status: 'new', unhappy: false });
+  });
+
+  it('keeps nothing identifying for anonymous feedback', async () => {
+    const res = await sendFeedback(named({ contact: { mode: 'anonymous' }, text: 'Shipping is slow' }));
+    expect(res).toMatchObject({ ok: true, data: { replyExpected: false } });
+    const a = await agent(server.url);
+    sockets.push(a);
+    const list = await a.emitWithAck('feedback:list', {});
+    expect(list.ok && list.data[0]).toMatchObject({ name: null, email: null, text: 'Shipping is slow' });
+    const reply = await a.emitWithAck('feedback:reply', { feedbackId: list.ok ? list.data[0]!.id : '', text: 'Thanks' });
+    expect(reply).toMatchObject({ ok: false, code: 'no_contact' });
+  });
+
+  it('emails a reply to named feedback with the right To, Subject and body, showing the visitor\'s <script> literally', async () => {
+    const sent = await sendFeedback(named({ text: 'Your checkout shows <script>alert(1)</script>', locale: 'cs-CZ' }));
+    const id = sent.ok ? sent.data.id : '';
+    const a = await agent(server.url);
+    sockets.push(a);
+    const updated = nextEvent<FeedbackItem>(a, 'feedback:updated');
+    const reply = await a.emitWithAck('feedback:reply', { feedbackId: id, text: 'Thank you, Ana. Fixed today.' });
+    expect(reply).toMatchObject({ ok: true, data: { agentName: 'Admin', emailStatus: 'pending' } });
+    expect((await updated).status).toBe('answered');
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: 'ana@example.test' });
+    expect(mail!.replyTo).toMatchObject({ text: ADMIN.email });
+    expect(mail!.subject).toBe('Re: vaše zpětná vazba pro Demo shop');
+    expect(mail!.text).toContain('Dobrý den, Ana,');
+    expect(mail!.text).toContain('Thank you, Ana. Fixed today.');
+    expect(mail!.text).toContain('> Your checkout shows <script>alert(1)</script>');
+    expect(mail!.html).toBe(false);
+    const detail = await a.emitWithAck('feedback:get', { feedbackId: id });
+    await expect.poll(async () => {
+      const d = await a.emitWithAck('feedback:get', { feedbackId: id });
+      return d.ok && d.data.replies[0]?.emailStatus;
+    }).toBe('sent');
+    expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Thank you, Ana. Fixed today.']);
+  });
+
+  it('alerts agents and emails the admins about a complaint', async () => {
+    const a = await agent(server.url);
+    sockets.push(a);
+    const pushed = nextEvent<FeedbackItem>(a, 'feedback:new');
+    await sendFeedback(named({ rating: 1, category: 'complaint', text: 'Broken mug' }));
+    expect((await pushed).unhappy).toBe(true);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: ADMIN.email });
+    expect(mail!.subject).toBe('[Demo shop] Complaint: rating 1 of 5');
+    expect(mail!.text).toContain('> Broken mug');
+  });
+
+  it.each([
+    ['a missing email with "Reply to me"', { contact: { mode: 'reply', name: 'Ana' } }, 'contact.email'],
+    ['a malformed email', { contact: { mode: 'reply', name: 'Ana', email: 'ana@' } }, 'contact.email'],
+    ['a missing name with "Reply to me"', { contact: { mode: 'reply', name: ' ', email: 'ana@example.test' } }, 'contact.name'],
+    ['empty feedback with no rating', { rating: null, text: '   ' }, 'text'],
+    ['oversize text', { text: 'x'.repeat(6000) }, 'text'],
+    ['a rating of 6', { rating: 6 }, 'rating'],
+    ['an unknown category', { category: 'rant' }, 'category'],
+  ])('refuses %s, naming the field, and stores nothing', async (_name, over, field) => {
+    const res = await sendFeedback({ ...named(), ...over });
+    expect(res).toMatchObject({ ok: false, field });
+    const a = await agent(server.url);
+    sockets.push(a);
+    const list = await a.emitWithAck('feedback:list', { status: 'all' });
+    expect(list.ok && list.data).toEqual([]);
+  });
+
+  it('filters by unhappy, category, status and page', async () => {
+    await sendFeedback(named({ rating: 2, category: 'question', page: { url: 'http://shop.test/a', title: 'A' } }));
+    await sendFeedback(named({ rating: 5, category: 'praise', page: { url: 'http://shop.test/b', title: 'B' } }));
+    const a = await agent(server.url);
+    sockets.push(a);
+    const texts = async (filter: object) => {
+      const r = await a.emitWithAck('feedback:list', filter);
+      return r.ok ? r.data.map((f) => f.rating) : r;
+    };
+    expect(await texts({ unhappy: true })).toEqual([2]);
+    expect(await texts({ category: 'praise' })).toEqual([5]);
+    expect(await texts({ page: '/a' })).toEqual([2]);
+    const all = await a.emitWithAck('feedback:list', {});
+    const archived = await a.emitWithAck('feedback:setStatus', { feedbackId: all.ok ? all.data[0]!.id : '', status: 'archived' });
+    expect(archived).toMatchObject({ ok: true, data: { status: 'archived' } });
+    expect(await texts({ status: 'archived' })).toEqual([5]);
+  });
+
+  it('averages ratings per day over 30 days and counts categories', async () => {
+    const now = new Date();
+    await server.store.createFeedback({ id: 'old', siteId: 'demo', rating: 1, category: 'complaint', text: 'x', name: null, email: null,
+      pageUrl: null, pageTitle: null, locale: null, status: 'new', createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(), updatedAt: '' });
+    await sendFeedback(named({ rating: 2, category: 'complaint' }));
+    await sendFeedback(named({ rating: 5, category: 'praise' }));
+    const stats = await feedbackStats(server.store, now);
+    expect(stats.days).toHaveLength(30);
+    expect(stats.days[29]).toEqual({ date: now.toISOString().slice(0, 10), average: 3.5, count: 2 });
+    expect(stats.days.slice(0, 29).every((d) => d.count === 0 && d.average === null)).toBe(true);
+    expect(stats.categories).toEqual({ complaint: 1, praise: 1, idea: 0, question: 0 });
+  });
+});
+
+describe('feedback without email configured', () => {
+  it('says why a reply cannot be sent instead of dropping it', async () => {
+    await server.close();
+    server = await startTestServer(data.dir);
+    const sent = await sendFeedback(named());
+    const a = await agent(server.url);
+    sockets.push(a);
+    expect(await a.emitWithAck('server:status', {})).toEqual({ ok: true, data: { emailConfigured: false } });
+    const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Hi' });
+    expect(reply).toMatchObject({ ok: false, code: 'email_not_configured' });
+    const detail = await a.emitWithAck('feedback:get', { feedbackId: sent.ok ? sent.data.id : '' });
+    expect(detail.ok && detail.data).toMatchObject({ item: { status: 'new' }, replies: [] });
+  });
+});
