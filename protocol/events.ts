@@ -6,6 +6,13 @@
 import type {
   AckFn,
   Agent,
+  CallbackDetail,
+  CallbackItem,
+  CallbackOutcome,
+  CallbackRequestInput,
+  CallbackSlots,
+  SiteSettings,
+  VisitorCallback,
   ConversationDetail,
   ConversationStatus,
   ConversationSummary,
@@ -44,12 +51,19 @@ export interface VisitorClientEvents {
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
   'feedback:send': (p: FeedbackInput, ack: AckFn<FeedbackReceipt>) => void;
+  'callback:slots': (p: Record<string, never>, ack: AckFn<CallbackSlots>) => void;
+  'callback:request': (p: CallbackRequestInput, ack: AckFn<VisitorCallback>) => void;
+  /** The visitor's latest request, open or not (null when none). */
+  'callback:mine': (p: Record<string, never>, ack: AckFn<VisitorCallback | null>) => void;
+  'callback:change': (p: { callbackId: string; when: CallbackRequestInput['when'] }, ack: AckFn<VisitorCallback>) => void;
+  'callback:cancel': (p: { callbackId: string }, ack: AckFn<VisitorCallback>) => void;
 }
 
 export interface VisitorServerEvents {
   'message:new': (m: Message) => void;
   'typing': (t: TypingEvent) => void;
   'conversation:status': (c: VisitorConversation) => void;
+  'callback:updated': (c: VisitorCallback) => void;
 }
 
 export interface AgentClientEvents {
@@ -67,6 +81,15 @@ export interface AgentClientEvents {
   'feedback:reply': (p: { feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
   'feedback:setStatus': (p: { feedbackId: string; status: FeedbackStatus }, ack: AckFn<FeedbackItem>) => void;
   'feedback:stats': (p: Record<string, never>, ack: AckFn<FeedbackStats>) => void;
+  /** Open requests (waiting, rescheduled) by due time, or every request. */
+  'callback:list': (p: { status?: 'open' | 'all' }, ack: AckFn<CallbackItem[]>) => void;
+  'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
+  'callback:claim': (p: { callbackId: string }, ack: AckFn<CallbackItem>) => void;
+  'callback:outcome': (p: { callbackId: string; outcome: CallbackOutcome; note?: string }, ack: AckFn<CallbackItem>) => void;
+  'callback:reschedule': (p: { callbackId: string; dueAt: string; note?: string }, ack: AckFn<CallbackItem>) => void;
+  'site:list': (p: Record<string, never>, ack: AckFn<SiteSettings[]>) => void;
+  /** Admins only. */
+  'site:update': (p: { siteId: string; hours?: SiteSettings['hours'] }, ack: AckFn<SiteSettings>) => void;
 }
 
 export interface AgentServerEvents {
@@ -77,6 +100,8 @@ export interface AgentServerEvents {
   /** New feedback; `unhappy` items are alerts every console shows at once. */
   'feedback:new': (f: FeedbackItem) => void;
   'feedback:updated': (f: FeedbackItem) => void;
+  'callback:updated': (c: CallbackItem) => void;
+  'site:updated': (s: SiteSettings) => void;
 }
 
 /** Limits every side agrees on; the server enforces them. */
@@ -88,4 +113,12 @@ export const LIMITS = {
   titleLength: 300,
   idLength: 64,
   feedbackLength: 5000,
+  topicLength: 500,
+  phoneLength: 40,
+  /** How far ahead a visitor may book a call back, and how soon at the earliest. */
+  callbackHorizonDays: 14,
+  callbackLeadMinutes: 15,
+  callbackSlotMinutes: 30,
+  /** `message:list` page size. */
+  pageSize: 200,
 } as const;

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'email_not_configured'
   | 'no_contact'
+  | 'invalid_phone'
+  | 'slot_unavailable'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };
@@ -220,4 +222,102 @@ export interface FeedbackStats {
 
 export interface ServerStatus {
   emailConfigured: boolean;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** `from` and `to` are site-local `HH:MM`, `from` before `to`. */
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+export interface BusinessHours {
+  /** IANA zone, e.g. `Europe/Prague`. */
+  timezone: string;
+  weekly: Record<Weekday, TimeRange[]>;
+}
+
+/** Everything an admin can change about a site. */
+export interface SiteSettings {
+  id: string;
+  name: string;
+  greeting: string;
+  color: string;
+  allowedOrigins: string[];
+  hours: BusinessHours;
+}
+
+/** A window a visitor may pick for a call back, in UTC. */
+export interface CallbackSlot {
+  start: string;
+  end: string;
+}
+export interface CallbackSlots {
+  openNow: boolean;
+  /** Start of the next opening when closed now. */
+  nextOpening: string | null;
+  slots: CallbackSlot[];
+}
+
+/** `waiting` and `rescheduled` are open; the rest are final. */
+export type CallbackStatus = 'waiting' | 'rescheduled' | 'called' | 'wrong_number' | 'cancelled';
+export type CallbackOutcome = 'reached' | 'no_answer' | 'wrong_number' | 'cancelled';
+export const CALLBACK_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'cancelled'] as const;
+
+export interface CallbackRequestInput {
+  /** National or international format; `country` (ISO 3166 alpha-2) is the default for national numbers. */
+  phone: string;
+  country?: string;
+  name?: string;
+  topic?: string;
+  when: { asap: true } | { start: string };
+  page: PageInfo;
+  timezone?: string;
+  locale?: string;
+}
+
+/** What the visitor sees of their request. */
+export interface VisitorCallback {
+  id: string;
+  /** E.164. */
+  phone: string;
+  name: string | null;
+  topic: string | null;
+  asap: boolean;
+  /** When to call (UTC); for "as soon as possible" outside hours, the next opening. */
+  dueAt: string;
+  windowEnd: string | null;
+  status: CallbackStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What agents see in the callback queue. */
+export interface CallbackItem extends VisitorCallback {
+  siteId: string;
+  visitorId: string | null;
+  visitorName: string;
+  claimedBy: { id: string; name: string } | null;
+  attempts: number;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  visitorTimezone: string | null;
+  visitorLocale: string | null;
+}
+
+export interface CallbackAttempt {
+  id: string;
+  agentName: string;
+  outcome: CallbackOutcome | 'rescheduled';
+  note: string | null;
+  /** For a reschedule, the new due time. */
+  dueAt: string | null;
+  createdAt: string;
+}
+
+export interface CallbackDetail {
+  item: CallbackItem;
+  attempts: CallbackAttempt[];
+  /** The same visitor's chats, so the agent knows who is calling. */
+  conversations: ConversationSummary[];
 }

@@ -16,7 +16,9 @@ import { createLogger, type Logger } from './log';
 import { registerAgentChatHandlers } from './socket/agent-chat';
 import { useAgentAuth, useVisitorAuth } from './socket/auth';
 import type { AgentNamespace, SocketDeps, VisitorNamespace } from './socket/types';
+import { registerAgentCallbackHandlers } from './socket/agent-callbacks';
 import { registerAgentFeedbackHandlers } from './socket/agent-feedback';
+import { registerVisitorCallbackHandlers } from './socket/visitor-callbacks';
 import { registerVisitorChatHandlers } from './socket/visitor-chat';
 import { registerVisitorFeedbackHandlers } from './socket/visitor-feedback';
 import { openSqliteStore } from './store/sqlite';
@@ -75,10 +77,12 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
   deps.visitors.on('connection', (socket) => {
     registerVisitorChatHandlers(socket, deps);
     registerVisitorFeedbackHandlers(socket, deps);
+    registerVisitorCallbackHandlers(socket, deps);
   });
   deps.agents.on('connection', (socket) => {
     registerAgentChatHandlers(socket, deps);
     registerAgentFeedbackHandlers(socket, deps);
+    registerAgentCallbackHandlers(socket, deps);
   });
 
   await new Promise<void>((resolve, reject) => {

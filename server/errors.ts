@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   email_not_configured: 409,
   no_contact: 409,
+  invalid_phone: 400,
+  slot_unavailable: 409,
   internal: 500,
 };
 

@@ -9,6 +9,9 @@ export const DEFAULT_LIMITS = {
   newVisitors: { points: 300, duration: 60 },
   /** Feedback per visitor. */
   feedback: { points: 10, duration: 600 },
+  /** Call back requests per IP and per phone number. */
+  callbacksPerIp: { points: 20, duration: 3600 },
+  callbacksPerPhone: { points: 5, duration: 3600 },
   /** Sign-in attempts per IP and email. */
   logins: { points: 10, duration: 300 },
 };
@@ -21,6 +24,8 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
     newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
     logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
     feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
+    callbacksPerIp: new RateLimiterMemory({ keyPrefix: 'cbip', ...settings.callbacksPerIp }),
+    callbacksPerPhone: new RateLimiterMemory({ keyPrefix: 'cbph', ...settings.callbacksPerPhone }),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../protocol/events';
-import { CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../protocol/types';
+import { CALLBACK_OUTCOMES, CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../protocol/types';
+import { isTimeZone } from './domain/hours';
 import { AppError } from './errors';
 
 const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
@@ -14,6 +15,19 @@ export const pageInfo = v.object({
   url: text(LIMITS.urlLength),
   title: text(LIMITS.titleLength),
   referrer: v.optional(text(LIMITS.urlLength)),
+});
+
+const isoTime = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
+const when = v.union([v.object({ asap: v.literal(true) }), v.object({ start: isoTime })], 'must be {asap: true} or {start: time}');
+const clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM'));
+const range = v.pipe(
+  v.object({ from: clock, to: clock }),
+  v.check((r) => r.from < r.to, 'must end after it starts'),
+);
+const day = v.pipe(v.array(range), v.maxLength(6, 'allows at most 6 ranges a day'));
+const hours = v.object({
+  timezone: v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Prague')),
+  weekly: v.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
 });
 
 export const schemas = {
@@ -63,6 +77,26 @@ export const schemas = {
   feedbackGet: v.object({ feedbackId: id }),
   feedbackReply: v.object({ feedbackId: id, text: messageText }),
   feedbackSetStatus: v.object({ feedbackId: id, status: v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived') }),
+  callbackRequest: v.object({
+    phone: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.phoneLength, 'is too long for a phone number')),
+    country: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code'))),
+    name: optionalText(LIMITS.nameLength),
+    topic: optionalText(LIMITS.topicLength),
+    when,
+    page: pageInfo,
+    timezone: optionalText(64),
+    locale: optionalText(35),
+  }),
+  callbackChange: v.object({ callbackId: id, when }),
+  callbackId: v.object({ callbackId: id }),
+  callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')) }),
+  callbackOutcome: v.object({
+    callbackId: id,
+    outcome: v.picklist(CALLBACK_OUTCOMES, 'must be reached, no_answer, wrong_number or cancelled'),
+    note: optionalText(LIMITS.topicLength),
+  }),
+  callbackReschedule: v.object({ callbackId: id, dueAt: isoTime, note: optionalText(LIMITS.topicLength) }),
+  siteUpdate: v.object({ siteId: id, hours: v.optional(hours) }),
   login: v.object({ email, password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)) }),
 };
 

@@ -1,9 +1,10 @@
 import { nanoid } from 'nanoid';
 import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
+import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import type { AgentRow, AppendResult, ConversationRow, Store, VisitorRow } from '../store/types';
 
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = LIMITS.pageSize;
 
 /** Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on. */
 export function statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus {

@@ -1,4 +1,5 @@
-import type { SitePublic } from '../../protocol/types';
+import type { SitePublic, SiteSettings } from '../../protocol/types';
+import { defaultHours } from './hours';
 import type { SiteRow, Store } from '../store/types';
 
 export const DEMO_SITE_ID = 'demo';
@@ -12,6 +13,7 @@ export async function ensureDemoSite(store: Store): Promise<void> {
     greeting: 'Hi there! Ask us anything, we usually answer within a few minutes.',
     color: '#3b4cca',
     allowedOrigins: [],
+    hours: defaultHours('Europe/Prague'),
     createdAt: new Date().toISOString(),
   });
 }
@@ -30,4 +32,9 @@ export function originAllowed(site: SiteRow, origin: string | undefined, relayOr
   if (!origin) return true;
   if (relayOrigins.includes(origin)) return true;
   return site.allowedOrigins.includes(origin);
+}
+
+/** Everything an admin can change about a site. */
+export function toSiteSettings(s: SiteRow): SiteSettings {
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours };
 }

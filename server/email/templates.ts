@@ -99,3 +99,24 @@ export function unhappyFeedbackEmail(p: {
   ].filter((l, i) => l !== '' || i > 1);
   return { subject: `[${p.siteName}] ${p.category === 'complaint' ? 'Complaint' : 'Unhappy feedback'}: ${rating}`, text: lines.join('\n') };
 }
+
+/** A note to the site's admins about a new call back request. */
+export function newCallbackEmail(p: {
+  siteName: string;
+  phone: string;
+  name: string | null;
+  topic: string | null;
+  due: string;
+  asap: boolean;
+  page: string | null;
+}): { subject: string; text: string } {
+  const when = p.asap ? `as soon as possible (${p.due})` : p.due;
+  const lines = [
+    `${p.name ?? 'A visitor'} asks to be called back on ${p.phone}, ${when}.`,
+    p.topic ? `Topic: ${p.topic}` : '',
+    p.page ? `Page: ${p.page}` : '',
+    '',
+    'The request is in the Callbacks queue of the Earshot console.',
+  ].filter((l, i, all) => l !== '' || i === all.length - 2);
+  return { subject: `[${p.siteName}] Call back ${p.name ?? p.phone}`, text: lines.join('\n') };
+}

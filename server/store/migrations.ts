@@ -115,4 +115,42 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX feedback_replies_feedback ON feedback_replies(feedback_id, created_at);
   `,
+  `
+  ALTER TABLE sites ADD COLUMN hours TEXT NOT NULL DEFAULT '{"timezone":"UTC","weekly":{"mon":[{"from":"09:00","to":"17:00"}],"tue":[{"from":"09:00","to":"17:00"}],"wed":[{"from":"09:00","to":"17:00"}],"thu":[{"from":"09:00","to":"17:00"}],"fri":[{"from":"09:00","to":"17:00"}],"sat":[],"sun":[]}}';
+  CREATE TABLE callbacks (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    visitor_id TEXT REFERENCES visitors(id),
+    phone TEXT NOT NULL,
+    name TEXT,
+    topic TEXT,
+    asap INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    window_end TEXT,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'rescheduled', 'called', 'wrong_number', 'cancelled')),
+    claimed_by TEXT,
+    claimed_by_name TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    page_url TEXT,
+    page_title TEXT,
+    visitor_timezone TEXT,
+    visitor_locale TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX callbacks_due ON callbacks(status, due_at);
+  CREATE INDEX callbacks_phone ON callbacks(site_id, phone, status);
+  CREATE INDEX callbacks_visitor ON callbacks(visitor_id, created_at);
+  CREATE TABLE callback_attempts (
+    id TEXT PRIMARY KEY,
+    callback_id TEXT NOT NULL REFERENCES callbacks(id),
+    agent_id TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'wrong_number', 'cancelled', 'rescheduled')),
+    note TEXT,
+    due_at TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
+  `,
 ];

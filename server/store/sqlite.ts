@@ -1,13 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ConversationStatus, ConversationSummary, FeedbackFilter, FeedbackReply, FeedbackStatus, Message } from '../../protocol/types';
+import type {
+  CallbackAttempt,
+  ConversationStatus,
+  ConversationSummary,
+  FeedbackFilter,
+  FeedbackReply,
+  FeedbackStatus,
+  Message,
+} from '../../protocol/types';
 import { AppError } from '../errors';
 import { friendlyName } from '../domain/friendly-name';
 import { SQLITE_MIGRATIONS } from './migrations';
 import type {
   AgentRow,
   AppendResult,
+  CallbackPatch,
+  CallbackRow,
+  CallbackWithVisitor,
   ConversationRow,
   FeedbackRow,
   NewFeedbackReply,
@@ -44,6 +55,13 @@ const SUMMARY_SELECT = `
   JOIN sites s ON s.id = c.site_id
   JOIN visitors v ON v.id = c.visitor_id
   LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
+
+const CALLBACK_SELECT = 'SELECT c.*, v.name AS visitor_name FROM callbacks c LEFT JOIN visitors v ON v.id = c.visitor_id';
+const CALLBACK_COLUMNS = {
+  visitorId: 'visitor_id', phone: 'phone', name: 'name', topic: 'topic', asap: 'asap', dueAt: 'due_at', windowEnd: 'window_end',
+  status: 'status', attempts: 'attempts', pageUrl: 'page_url', pageTitle: 'page_title', visitorTimezone: 'visitor_timezone',
+  visitorLocale: 'visitor_locale', updatedAt: 'updated_at',
+} as const;
 
 /** Opens (creating if needed) the SQLite file under `dataDir` and brings its schema up to date. */
 export function openSqliteStore(dataDir: string): Store {
@@ -101,10 +119,14 @@ class SqliteStore implements Store {
 
   async upsertSite(s: SiteRow): Promise<void> {
     this.q(
-      `INSERT INTO sites (id, name, greeting, color, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting = excluded.greeting, color = excluded.color,
-         allowed_origins = excluded.allowed_origins`,
-    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), s.createdAt);
+         allowed_origins = excluded.allowed_origins, hours = excluded.hours`,
+    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), s.createdAt);
+  }
+
+  async listSites(): Promise<SiteRow[]> {
+    return (this.q('SELECT * FROM sites ORDER BY created_at, id').all() as Row[]).map(toSite);
   }
 
   async countAgents(): Promise<number> {
@@ -414,6 +436,81 @@ class SqliteStore implements Store {
     }));
   }
 
+  async createCallback(c: CallbackRow): Promise<void> {
+    this.q(
+      `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
+         attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, c.asap ? 1 : 0, c.dueAt, c.windowEnd, c.status, c.claimedBy?.id ?? null,
+      c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale, c.createdAt, c.updatedAt,
+    );
+  }
+
+  async getCallback(id: string): Promise<CallbackWithVisitor | null> {
+    const r = this.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async findOpenCallback(siteId: string, phone: string): Promise<CallbackRow | null> {
+    const r = this.q(
+      `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') ORDER BY c.created_at DESC LIMIT 1`,
+    ).get(siteId, phone) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null> {
+    const r = this.q(`${CALLBACK_SELECT} WHERE c.visitor_id = ? ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1`).get(visitorId) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async updateCallback(id: string, patch: CallbackPatch): Promise<void> {
+    this.updateCallbackNow(id, patch);
+  }
+
+  private updateCallbackNow(id: string, patch: CallbackPatch): void {
+    const cols: string[] = [];
+    const args: unknown[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (key === 'claimedBy') {
+        const c = value as CallbackRow['claimedBy'];
+        cols.push('claimed_by = ?', 'claimed_by_name = ?');
+        args.push(c?.id ?? null, c?.name ?? null);
+        continue;
+      }
+      cols.push(`${CALLBACK_COLUMNS[key as keyof typeof CALLBACK_COLUMNS]} = ?`);
+      args.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+    if (cols.length) this.q(`UPDATE callbacks SET ${cols.join(', ')} WHERE id = ?`).run(...args, id);
+  }
+
+  async listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]> {
+    const where = open ? "WHERE c.status IN ('waiting', 'rescheduled')" : '';
+    return (this.q(`${CALLBACK_SELECT} ${where} ORDER BY c.due_at, c.rowid LIMIT ?`).all(limit) as Row[]).map(toCallback);
+  }
+
+  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {
+    this.db.transaction(() => {
+      this.q(
+        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt);
+      this.updateCallbackNow(callbackId, patch);
+    })();
+  }
+
+  async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
+    const rows = this.q('SELECT * FROM callback_attempts WHERE callback_id = ? ORDER BY created_at, rowid').all(callbackId) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      agentName: r.agent_name as string,
+      outcome: r.outcome as CallbackAttempt['outcome'],
+      note: r.note as string | null,
+      dueAt: r.due_at as string | null,
+      createdAt: r.created_at as string,
+    }));
+  }
+
   async getSummary(conversationId: string): Promise<ConversationSummary | null> {
     const r = this.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(conversationId) as Row | undefined;
     return r ? toSummary(r) : null;
@@ -442,6 +539,7 @@ function toSite(r: Row): SiteRow {
     greeting: r.greeting as string,
     color: r.color as string,
     allowedOrigins: JSON.parse(r.allowed_origins as string) as string[],
+    hours: JSON.parse(r.hours as string) as SiteRow['hours'],
     createdAt: r.created_at as string,
   };
 }
@@ -503,6 +601,30 @@ function toOutbox(r: Row): OutboxRow {
     lastError: r.last_error as string | null,
     createdAt: r.created_at as string,
     sentAt: r.sent_at as string | null,
+  };
+}
+
+function toCallback(r: Row): CallbackWithVisitor {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    visitorId: r.visitor_id as string | null,
+    visitorName: r.visitor_name as string | null,
+    phone: r.phone as string,
+    name: r.name as string | null,
+    topic: r.topic as string | null,
+    asap: r.asap === 1,
+    dueAt: r.due_at as string,
+    windowEnd: r.window_end as string | null,
+    status: r.status as CallbackRow['status'],
+    claimedBy: r.claimed_by ? { id: r.claimed_by as string, name: r.claimed_by_name as string } : null,
+    attempts: r.attempts as number,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    visitorTimezone: r.visitor_timezone as string | null,
+    visitorLocale: r.visitor_locale as string | null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
   };
 }
 

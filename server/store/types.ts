@@ -1,5 +1,8 @@
 import type {
   AuthorKind,
+  BusinessHours,
+  CallbackAttempt,
+  CallbackStatus,
   ConversationStatus,
   ConversationSummary,
   FeedbackFilter,
@@ -15,6 +18,7 @@ export interface SiteRow {
   greeting: string;
   color: string;
   allowedOrigins: string[];
+  hours: BusinessHours;
   createdAt: string;
 }
 
@@ -123,6 +127,30 @@ export interface NewFeedbackReply {
   createdAt: string;
 }
 
+export interface CallbackRow {
+  id: string;
+  siteId: string;
+  visitorId: string | null;
+  phone: string;
+  name: string | null;
+  topic: string | null;
+  asap: boolean;
+  dueAt: string;
+  windowEnd: string | null;
+  status: CallbackStatus;
+  claimedBy: { id: string; name: string } | null;
+  attempts: number;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  visitorTimezone: string | null;
+  visitorLocale: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+/** A callback with the name its visitor gave in chat, for the queue. */
+export type CallbackWithVisitor = CallbackRow & { visitorName: string | null };
+export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'createdAt'>>;
+
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
@@ -138,6 +166,7 @@ export interface Store {
 
   getSite(id: string): Promise<SiteRow | null>;
   upsertSite(site: SiteRow): Promise<void>;
+  listSites(): Promise<SiteRow[]>;
 
   countAgents(): Promise<number>;
   createAgent(agent: AgentRow): Promise<void>;
@@ -192,6 +221,18 @@ export interface Store {
   listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]>;
   /** Ratings and counts of feedback created at or after `since`. */
   feedbackSince(since: string): Promise<{ createdAt: string; rating: number | null; category: FeedbackRow['category'] }[]>;
+
+  createCallback(c: CallbackRow): Promise<void>;
+  getCallback(id: string): Promise<CallbackWithVisitor | null>;
+  /** The open (waiting or rescheduled) request for a phone on a site. */
+  findOpenCallback(siteId: string, phone: string): Promise<CallbackRow | null>;
+  latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
+  updateCallback(id: string, patch: CallbackPatch): Promise<void>;
+  /** Open requests by due time (earliest, hence overdue, first), or all by due time. */
+  listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]>;
+  /** Records an attempt and applies its effect on the request, together. */
+  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
+  listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
 
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
   listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;

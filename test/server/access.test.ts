@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nanoid } from 'nanoid';
 import { io } from 'socket.io-client';
 import type { Earshot } from '../../server/app';
+import { defaultHours } from '../../server/domain/hours';
 import { agent, startTestServer, tempDataDir, visitor } from '../helpers/server';
 
 let data: ReturnType<typeof tempDataDir>;
@@ -161,7 +162,7 @@ describe('visitor tokens', () => {
   });
 
   it('does not accept a token from one site on another', async () => {
-    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], createdAt: new Date().toISOString() });
+    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), createdAt: new Date().toISOString() });
     const v = await visitor(server.url);
     sockets.push(v.socket);
     const socket = io(`${server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });

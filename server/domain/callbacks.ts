@@ -1,0 +1,144 @@
+import { nanoid } from 'nanoid';
+import { LIMITS } from '../../protocol/events';
+import type { CallbackItem, CallbackOutcome, CallbackRequestInput, CallbackSlots, CallbackStatus, VisitorCallback } from '../../protocol/types';
+import { AppError } from '../errors';
+import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, VisitorRow } from '../store/types';
+import { friendlyName } from './friendly-name';
+import { callbackSlots, isOpen, nextOpening } from './hours';
+import { toE164 } from './phone';
+
+const SLOT_OPTIONS = {
+  horizonDays: LIMITS.callbackHorizonDays,
+  leadMinutes: LIMITS.callbackLeadMinutes,
+  slotMinutes: LIMITS.callbackSlotMinutes,
+};
+const OPEN: CallbackStatus[] = ['waiting', 'rescheduled'];
+
+/** Whether a request still waits for a call. */
+export const isOpenCallback = (c: Pick<CallbackRow, 'status'>) => OPEN.includes(c.status);
+
+/** What the visitor may pick now. */
+export function slotsFor(site: SiteRow, now = Date.now()): CallbackSlots {
+  const next = nextOpening(site.hours, now, LIMITS.callbackHorizonDays);
+  return {
+    openNow: isOpen(site.hours, now),
+    nextOpening: next === null ? null : new Date(next).toISOString(),
+    slots: callbackSlots(site.hours, now, SLOT_OPTIONS),
+  };
+}
+
+/** Due time and window for "as soon as possible" or a chosen slot; `slot_unavailable` otherwise. */
+export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], now = Date.now()): Pick<CallbackRow, 'asap' | 'dueAt' | 'windowEnd'> {
+  if ('asap' in when) {
+    const due = isOpen(site.hours, now) ? now : nextOpening(site.hours, now, LIMITS.callbackHorizonDays) ?? now;
+    return { asap: true, dueAt: new Date(due).toISOString(), windowEnd: null };
+  }
+  const start = Date.parse(when.start);
+  const slot = Number.isNaN(start) ? undefined : callbackSlots(site.hours, now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
+  if (!slot) {
+    throw new AppError('slot_unavailable', 'That time is not available any more. Pick another time within opening hours.', 'when');
+  }
+  return { asap: false, dueAt: slot.start, windowEnd: slot.end };
+}
+
+/** What the visitor sees. */
+export function toVisitorCallback(c: CallbackRow): VisitorCallback {
+  return {
+    id: c.id, phone: c.phone, name: c.name, topic: c.topic, asap: c.asap, dueAt: c.dueAt, windowEnd: c.windowEnd,
+    status: c.status, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  };
+}
+
+/** What agents see in the queue. */
+export function toCallbackItem(c: CallbackWithVisitor): CallbackItem {
+  return {
+    ...toVisitorCallback(c),
+    siteId: c.siteId,
+    visitorId: c.visitorId,
+    visitorName: c.name ?? c.visitorName ?? (c.visitorId ? friendlyName(c.visitorId) : c.phone),
+    claimedBy: c.claimedBy,
+    attempts: c.attempts,
+    pageUrl: c.pageUrl,
+    pageTitle: c.pageTitle,
+    visitorTimezone: c.visitorTimezone,
+    visitorLocale: c.visitorLocale,
+  };
+}
+
+/**
+ * Records a visitor's request. An open request for the same phone on the site is
+ * updated instead of duplicated. Returns whether it was new.
+ */
+export async function requestCallback(
+  store: Store,
+  site: SiteRow,
+  visitor: VisitorRow,
+  input: CallbackRequestInput,
+): Promise<{ callback: CallbackRow; created: boolean }> {
+  const phone = toE164(input.phone, input.country);
+  const when = resolveWhen(site, input.when);
+  const now = new Date().toISOString();
+  const details = {
+    visitorId: visitor.id,
+    name: input.name || null,
+    topic: input.topic || null,
+    ...when,
+    pageUrl: input.page.url || null,
+    pageTitle: input.page.title || null,
+    visitorTimezone: input.timezone ?? visitor.timezone,
+    visitorLocale: input.locale ?? visitor.language,
+    updatedAt: now,
+  };
+  const open = await store.findOpenCallback(site.id, phone);
+  if (open) {
+    await store.updateCallback(open.id, details);
+    return { callback: { ...open, ...details }, created: false };
+  }
+  const callback: CallbackRow = {
+    id: nanoid(), siteId: site.id, phone, status: 'waiting', claimedBy: null, attempts: 0, createdAt: now, ...details,
+  };
+  await store.createCallback(callback);
+  return { callback, created: true };
+}
+
+/** The visitor's own open request, or `not_found`. */
+export async function ownOpenCallback(store: Store, visitor: VisitorRow, id: string): Promise<CallbackWithVisitor> {
+  const c = await store.getCallback(id);
+  if (!c || c.visitorId !== visitor.id) throw new AppError('not_found', 'No such call back request.');
+  if (!isOpenCallback(c)) throw new AppError('invalid_payload', 'This request is closed already.');
+  return c;
+}
+
+/** A visitor picks another time. */
+export async function changeCallbackTime(store: Store, site: SiteRow, c: CallbackRow, when: CallbackRequestInput['when']): Promise<void> {
+  await store.updateCallback(c.id, { ...resolveWhen(site, when), updatedAt: new Date().toISOString() });
+}
+
+const OUTCOME_STATUS: Record<CallbackOutcome, CallbackStatus | null> = {
+  reached: 'called',
+  no_answer: null,
+  wrong_number: 'wrong_number',
+  cancelled: 'cancelled',
+};
+
+/** An agent records how a call went; every attempt is kept. */
+export async function recordOutcome(store: Store, agent: AgentRow, c: CallbackRow, outcome: CallbackOutcome, note: string | null): Promise<void> {
+  if (!isOpenCallback(c)) throw new AppError('invalid_payload', 'This request is closed already; reschedule it to open it again.');
+  const now = new Date().toISOString();
+  const patch: CallbackPatch = { attempts: c.attempts + 1, updatedAt: now, status: OUTCOME_STATUS[outcome] ?? c.status };
+  await store.addCallbackAttempt(c.id, { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
+}
+
+/** An agent moves a request to a new time (any future time; agents may call outside hours). */
+export async function rescheduleCallback(store: Store, agent: AgentRow, c: CallbackRow, dueAt: string, note: string | null): Promise<void> {
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due) || due <= Date.now()) throw new AppError('slot_unavailable', 'Pick a time in the future.', 'dueAt');
+  if (due > Date.now() + 60 * 86_400_000) throw new AppError('slot_unavailable', 'Pick a time within the next 60 days.', 'dueAt');
+  const now = new Date().toISOString();
+  const iso = new Date(due).toISOString();
+  await store.addCallbackAttempt(
+    c.id,
+    { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome: 'rescheduled', note, dueAt: iso, createdAt: now },
+    { status: 'rescheduled', dueAt: iso, windowEnd: null, asap: false, updatedAt: now },
+  );
+}

@@ -1,0 +1,24 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { AppError } from '../errors';
+
+/**
+ * A phone number in E.164 (`+420602123456`), from national or international input.
+ * `country` is the default for numbers written without a country code.
+ */
+export function toE164(input: string, country?: string): string {
+  const cleaned = input.trim();
+  if (!/\d/.test(cleaned) || /[a-z]/i.test(cleaned.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
+    throw new AppError('invalid_phone', 'Enter a phone number using digits, for example +420 602 123 456.', 'phone');
+  }
+  const parsed = parsePhoneNumberFromString(cleaned, { defaultCountry: country?.toUpperCase() as CountryCode | undefined });
+  if (!parsed || !parsed.isValid()) {
+    throw new AppError(
+      'invalid_phone',
+      country
+        ? `This is not a valid phone number in ${country.toUpperCase()} or internationally. Check the digits, or start with + and the country code.`
+        : 'This is not a valid phone number. Start with + and the country code, for example +420 602 123 456.',
+      'phone',
+    );
+  }
+  return parsed.number;
+}

@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallbackItem, CallbackRequestInput, VisitorCallback } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { hashPassword } from '../../server/domain/secrets';
+import { io } from 'socket.io-client';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { ADMIN, agent, connected, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let smtp: TestSmtp;
+const sockets: { disconnect(): unknown }[] = [];
+
+beforeEach(async () => {
+  data = tempDataDir();
+  smtp = await startSmtp();
+  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  await smtp.close();
+  data.remove();
+});
+
+const page = { url: 'http://shop.test/contact', title: 'Contact' };
+const asap = (phone: string, over: Partial<CallbackRequestInput> = {}): CallbackRequestInput => ({ phone, country: 'CZ', when: { asap: true }, page, ...over });
+
+async function newVisitor() {
+  const v = await visitor(server.url);
+  sockets.push(v.socket);
+  return v.socket;
+}
+async function newAgent(): Promise<AgentSocket> {
+  const a = await agent(server.url);
+  sockets.push(a);
+  return a;
+}
+
+describe('call back requests', () => {
+  it('stores a request in E.164, tells agents live and emails the admins', async () => {
+    const a = await newAgent();
+    const v = await newVisitor();
+    const pushed = nextEvent<CallbackItem>(a, 'callback:updated');
+    const res = await v.emitWithAck('callback:request', asap('602 123 456', { name: 'Ana', topic: 'Delivery' }));
+    expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', status: 'waiting', asap: true, name: 'Ana' } });
+    expect(await pushed).toMatchObject({ phone: '+420602123456', visitorName: 'Ana', pageUrl: page.url, attempts: 0, claimedBy: null });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: ADMIN.email });
+    expect(mail!.text).toContain('+420602123456');
+  });
+
+  it.each([
+    ['two digits', '12'],
+    ['letters', 'call me maybe'],
+    ['a number valid nowhere', '+999 123 456 789'],
+    ['a Czech number one digit short', '602 123 45'],
+  ])('refuses %s with invalid_phone on the phone field and stores nothing', async (_name, phone) => {
+    const v = await newVisitor();
+    const res = await v.emitWithAck('callback:request', asap(phone));
+    expect(res).toMatchObject({ ok: false, code: 'invalid_phone', field: 'phone' });
+    expect((res as { message: string }).message.length).toBeGreaterThan(20);
+    const a = await newAgent();
+    expect(await a.emitWithAck('callback:list', { status: 'all' })).toEqual({ ok: true, data: [] });
+  });
+
+  it('updates the open request for the same phone instead of making a second one', async () => {
+    const v = await newVisitor();
+    const first = await v.emitWithAck('callback:request', asap('+420 602 123 456', { topic: 'First' }));
+    const second = await v.emitWithAck('callback:request', asap('602123456', { topic: 'Second' }));
+    expect(second.ok && first.ok && second.data.id).toBe(first.ok && first.data.id);
+    const a = await newAgent();
+    const list = await a.emitWithAck('callback:list', {});
+    expect(list.ok && list.data.map((c) => c.topic)).toEqual(['Second']);
+  });
+
+  it('rate-limits requests for one phone number', async () => {
+    const v = await newVisitor();
+    const codes: (string | true)[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await v.emitWithAck('callback:request', asap('602 123 456'));
+      codes.push(r.ok || r.code);
+    }
+    expect(codes).toEqual([true, true, true, true, true, 'rate_limited']);
+  });
+
+  it('accepts only offered slots and refuses one outside opening hours', async () => {
+    const v = await newVisitor();
+    const slots = await v.emitWithAck('callback:slots', {});
+    if (!slots.ok) throw new Error('no slots');
+    expect(slots.data.slots.length).toBeGreaterThan(100);
+    const pick = slots.data.slots[3]!;
+    const ok = await v.emitWithAck('callback:request', { ...asap('602 123 456'), when: { start: pick.start } });
+    expect(ok).toMatchObject({ ok: true, data: { asap: false, dueAt: pick.start, windowEnd: pick.end } });
+    const night = new Date(Date.parse(pick.start));
+    night.setUTCHours(1, 0, 0, 0); // 02:00 or 03:00 in Prague: closed
+    const refused = await v.emitWithAck('callback:request', { ...asap('777 123 456'), when: { start: night.toISOString() } });
+    expect(refused).toMatchObject({ ok: false, code: 'slot_unavailable', field: 'when' });
+  });
+
+  it('keeps every attempt and shows the visitor each status change live', async () => {
+    const a = await newAgent();
+    const v = await newVisitor();
+    const req = await v.emitWithAck('callback:request', asap('602 123 456'));
+    const id = req.ok ? req.data.id : '';
+    const statuses: string[] = [];
+    v.on('callback:updated', (c: VisitorCallback) => statuses.push(c.status));
+
+    expect(await a.emitWithAck('callback:claim', { callbackId: id })).toMatchObject({ ok: true, data: { claimedBy: { name: 'Admin' } } });
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'no_answer' })).toMatchObject({ ok: true, data: { status: 'waiting', attempts: 1 } });
+    const later = new Date(Date.now() + 3 * 3600_000).toISOString();
+    expect(await a.emitWithAck('callback:reschedule', { callbackId: id, dueAt: later, note: 'Asked by SMS' })).toMatchObject({
+      ok: true, data: { status: 'rescheduled', dueAt: later },
+    });
+    const reached = nextEvent<VisitorCallback>(v, 'callback:updated', (c) => c.status === 'called');
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({ ok: true, data: { status: 'called', attempts: 2 } });
+    await reached;
+    expect(statuses).toEqual(['waiting', 'waiting', 'rescheduled', 'called']);
+    const detail = await a.emitWithAck('callback:get', { callbackId: id });
+    expect(detail.ok && detail.data.attempts.map((x) => [x.outcome, x.note])).toEqual([['no_answer', null], ['rescheduled', 'Asked by SMS'], ['reached', null]]);
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
+  it('lets the visitor cancel or pick another time, but only for their own request', async () => {
+    const v = await newVisitor();
+    const other = await newVisitor();
+    const req = await v.emitWithAck('callback:request', asap('602 123 456'));
+    const id = req.ok ? req.data.id : '';
+    expect(await other.emitWithAck('callback:cancel', { callbackId: id })).toMatchObject({ ok: false, code: 'not_found' });
+    const slots = await v.emitWithAck('callback:slots', {});
+    const start = slots.ok ? slots.data.slots[5]!.start : '';
+    expect(await v.emitWithAck('callback:change', { callbackId: id, when: { start } })).toMatchObject({ ok: true, data: { dueAt: start, asap: false } });
+    expect(await v.emitWithAck('callback:mine', {})).toMatchObject({ ok: true, data: { id, dueAt: start } });
+    expect(await v.emitWithAck('callback:cancel', { callbackId: id })).toMatchObject({ ok: true, data: { status: 'cancelled' } });
+  });
+
+  it('orders the queue by due time, overdue first, and leaves closed requests out', async () => {
+    const now = Date.now();
+    const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') => server.store.createCallback({
+      id, siteId: 'demo', visitorId: null, phone: '+420602123456', name: id, topic: null, asap: false, dueAt: new Date(dueMs).toISOString(),
+      windowEnd: null, status, claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null,
+      createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+    });
+    await row('tomorrow', now + 86_400_000);
+    await row('overdue-1h', now - 3_600_000);
+    await row('in-10-min', now + 600_000, 'rescheduled');
+    await row('overdue-2d', now - 2 * 86_400_000);
+    await row('done', now - 5 * 86_400_000, 'called');
+    const a = await newAgent();
+    const list = await a.emitWithAck('callback:list', {});
+    expect(list.ok && list.data.map((c) => c.name)).toEqual(['overdue-2d', 'overdue-1h', 'in-10-min', 'tomorrow']);
+  });
+});
+
+describe('site hours', () => {
+  it('lets an admin change opening hours and validates them', async () => {
+    const a = await newAgent();
+    const sites = await a.emitWithAck('site:list', {});
+    const hours = sites.ok ? sites.data[0]!.hours : undefined;
+    expect(hours?.timezone).toBe('Europe/Prague');
+    const bad = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, timezone: 'Mars/Olympus' } });
+    expect(bad).toMatchObject({ ok: false, code: 'invalid_payload', field: 'hours.timezone' });
+    const backwards = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, weekly: { ...hours!.weekly, mon: [{ from: '18:00', to: '09:00' }] } } });
+    expect(backwards).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const good = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, timezone: 'Asia/Yerevan' } });
+    expect(good).toMatchObject({ ok: true, data: { hours: { timezone: 'Asia/Yerevan' } } });
+  });
+
+  it('refuses site changes from an agent who is not an admin', async () => {
+    await server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent@test.local', password: 'agent-password' }) });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const a: AgentSocket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+    sockets.push(a);
+    await connected(a);
+    const sites = await a.emitWithAck('site:list', {});
+    const r = await a.emitWithAck('site:update', { siteId: 'demo', hours: sites.ok ? sites.data[0]!.hours : undefined });
+    expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
