@@ -12,6 +12,9 @@ import type {
   CallbackRequestInput,
   CallbackSlots,
   SiteSettings,
+  SitePublic,
+  SiteStatus,
+  AgentPresence,
   VisitorCallback,
   ConversationDetail,
   ConversationStatus,
@@ -57,6 +60,12 @@ export interface VisitorClientEvents {
   'callback:mine': (p: Record<string, never>, ack: AckFn<VisitorCallback | null>) => void;
   'callback:change': (p: { callbackId: string; when: CallbackRequestInput['when'] }, ack: AckFn<VisitorCallback>) => void;
   'callback:cancel': (p: { callbackId: string }, ack: AckFn<VisitorCallback>) => void;
+  /** "Leave a message" when nobody is available: stored as a conversation, answered by email. */
+  'offline:send': (p: { email: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;
+  /** "That answers it" (true) or "I still need a person" (false) on an automatic answer. */
+  'faq:answer': (p: { messageId: string; helpful: boolean }, ack: AckFn<Message>) => void;
+  'survey:send': (p: { conversationId: string; rating: number; comment?: string }, ack: AckFn<null>) => void;
+  'transcript:send': (p: { conversationId: string; email: string }, ack: AckFn<null>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -64,6 +73,11 @@ export interface VisitorServerEvents {
   'typing': (t: TypingEvent) => void;
   'conversation:status': (c: VisitorConversation) => void;
   'callback:updated': (c: VisitorCallback) => void;
+  'message:updated': (m: Message) => void;
+  /** Availability changed (an agent came or went, opening hours began or ended). */
+  'site:status': (s: SiteStatus) => void;
+  /** An admin changed what the widget offers. */
+  'site:settings': (s: SitePublic) => void;
 }
 
 export interface AgentClientEvents {
@@ -88,8 +102,10 @@ export interface AgentClientEvents {
   'callback:outcome': (p: { callbackId: string; outcome: CallbackOutcome; note?: string }, ack: AckFn<CallbackItem>) => void;
   'callback:reschedule': (p: { callbackId: string; dueAt: string; note?: string }, ack: AckFn<CallbackItem>) => void;
   'site:list': (p: Record<string, never>, ack: AckFn<SiteSettings[]>) => void;
-  /** Admins only. */
-  'site:update': (p: { siteId: string; hours?: SiteSettings['hours'] }, ack: AckFn<SiteSettings>) => void;
+  /** Admins only; every field but `siteId` is optional. */
+  'site:update': (p: { siteId: string } & Partial<Omit<SiteSettings, 'id'>>, ack: AckFn<SiteSettings>) => void;
+  'agent:setAway': (p: { away: boolean }, ack: AckFn<AgentPresence[]>) => void;
+  'agent:presence': (p: Record<string, never>, ack: AckFn<AgentPresence[]>) => void;
 }
 
 export interface AgentServerEvents {
@@ -102,6 +118,11 @@ export interface AgentServerEvents {
   'feedback:updated': (f: FeedbackItem) => void;
   'callback:updated': (c: CallbackItem) => void;
   'site:updated': (s: SiteSettings) => void;
+  'message:updated': (m: Message) => void;
+  /** Who is online or away, whenever it changes. */
+  'presence': (agents: AgentPresence[]) => void;
+  /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
+  'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }
 
 /** Limits every side agrees on; the server enforces them. */

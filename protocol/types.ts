@@ -7,6 +7,7 @@
 export type ConversationStatus = 'pending' | 'open' | 'resolved';
 export const CONVERSATION_STATUSES = ['pending', 'open', 'resolved'] as const;
 
+/** `system` messages are Earshot's own, such as automatic answers (which carry `faq`). */
 export type AuthorKind = 'visitor' | 'agent' | 'system';
 
 /** Every error a client can receive, from an ack or a REST call. */
@@ -44,6 +45,8 @@ export interface Message {
   text: string;
   /** ISO 8601, UTC. */
   createdAt: string;
+  /** Present on an automatic answer: which scripted answer, and whether it helped. */
+  faq?: { id: string; helpful: boolean | null };
 }
 
 export interface PageInfo {
@@ -59,12 +62,42 @@ export interface VisitorContext {
   timezone?: string;
 }
 
+export interface Channels {
+  chat: boolean;
+  callback: boolean;
+  feedback: boolean;
+}
+
 /** Site settings a visitor may see. */
 export interface SitePublic {
   id: string;
   name: string;
   greeting: string;
   color: string;
+  channels: Channels;
+  /** Shown when nobody is available. */
+  awayMessage: string;
+  /** Seconds a new chat may wait for an agent before the widget offers other ways. */
+  waitSeconds: number;
+  surveyEnabled: boolean;
+}
+
+/** Who is there, as the launcher shows it. */
+export interface SiteStatus {
+  /** An agent is online (not away) and the site is within opening hours. */
+  available: boolean;
+  openNow: boolean;
+  agentsOnline: number;
+  /** Median first reply over the last 7 days, in minutes; null with too little data. */
+  typicalReplyMinutes: number | null;
+}
+
+/** A scripted answer: posted at once when a message matches a keyword before an agent joins. */
+export interface Faq {
+  id: string;
+  question: string;
+  keywords: string[];
+  answer: string;
 }
 
 export interface VisitorConversation {
@@ -102,6 +135,8 @@ export interface ConversationSummary {
   lastMessage: Pick<Message, 'text' | 'author' | 'createdAt'> | null;
   /** Visitor messages no agent has read yet. */
   unread: number;
+  /** The visitor's rating after the chat was resolved. */
+  survey: SurveyResult | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -245,6 +280,24 @@ export interface SiteSettings {
   color: string;
   allowedOrigins: string[];
   hours: BusinessHours;
+  channels: Channels;
+  awayMessage: string;
+  waitSeconds: number;
+  surveyEnabled: boolean;
+  faqs: Faq[];
+}
+
+export interface AgentPresence {
+  id: string;
+  name: string;
+  online: boolean;
+  away: boolean;
+}
+
+export interface SurveyResult {
+  rating: number;
+  comment: string | null;
+  createdAt: string;
 }
 
 /** A window a visitor may pick for a call back, in UTC. */

@@ -10,6 +10,7 @@ import { startOutboxWorker } from './email/outbox-worker';
 import { ensureDemoSite } from './domain/sites';
 import { authRoutes } from './http/auth-routes';
 import { apiNotFound, errorHandler } from './http/errors';
+import { siteRoutes } from './http/site-routes';
 import { staticRoutes } from './http/static';
 import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
@@ -18,7 +19,10 @@ import { useAgentAuth, useVisitorAuth } from './socket/auth';
 import type { AgentNamespace, SocketDeps, VisitorNamespace } from './socket/types';
 import { registerAgentCallbackHandlers } from './socket/agent-callbacks';
 import { registerAgentFeedbackHandlers } from './socket/agent-feedback';
+import { registerVisitorAvailabilityHandlers } from './socket/visitor-availability';
 import { registerVisitorCallbackHandlers } from './socket/visitor-callbacks';
+import { createPresence } from './socket/presence';
+import { createSiteCache } from './domain/site-cache';
 import { registerVisitorChatHandlers } from './socket/visitor-chat';
 import { registerVisitorFeedbackHandlers } from './socket/visitor-feedback';
 import { openSqliteStore } from './store/sqlite';
@@ -47,18 +51,6 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
   const email = createEmailService(store, worker);
 
   const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.get('/healthz', async (_req, res) => {
-    await store.getSite('demo');
-    res.json({ ok: true, data: { status: 'ok' } });
-  });
-  app.use('/api', express.json({ limit: '64kb' }));
-  app.use('/api/auth', authRoutes(store, limiters));
-  app.use('/api', apiNotFound);
-  app.use(staticRoutes(config.distDir, config.demoSiteDir));
-  app.use(errorHandler(log));
-
   const server = http.createServer(app);
   // CORS is answered for every origin at the transport; each namespace checks the origin itself.
   const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
@@ -70,19 +62,38 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
     log,
     limiters,
     email,
+    sites: createSiteCache(store),
+    presenceChanged: () => presence.changed(),
     publicUrl: config.publicUrl,
   };
+  const presence = createPresence(deps);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', async (_req, res) => {
+    await store.getSite('demo');
+    res.json({ ok: true, data: { status: 'ok' } });
+  });
+  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api/auth', authRoutes(store, limiters));
+  app.use('/api/sites', siteRoutes(deps.sites, presence));
+  app.use('/api', apiNotFound);
+  app.use(staticRoutes(config.distDir, config.demoSiteDir));
+  app.use(errorHandler(log));
+
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
   deps.visitors.on('connection', (socket) => {
     registerVisitorChatHandlers(socket, deps);
     registerVisitorFeedbackHandlers(socket, deps);
     registerVisitorCallbackHandlers(socket, deps);
+    registerVisitorAvailabilityHandlers(socket, deps);
   });
   deps.agents.on('connection', (socket) => {
     registerAgentChatHandlers(socket, deps);
     registerAgentFeedbackHandlers(socket, deps);
     registerAgentCallbackHandlers(socket, deps);
+    presence.registerAgent(socket);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -98,6 +109,7 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
     firstAdmin,
     email,
     async close() {
+      presence.stop();
       await worker?.stop();
       mailer?.close();
       await io.close();

@@ -24,6 +24,27 @@ const range = v.pipe(
   v.object({ from: clock, to: clock }),
   v.check((r) => r.from < r.to, 'must end after it starts'),
 );
+const origin = v.pipe(
+  v.string('must be a string'),
+  v.check((o) => {
+    try {
+      const u = new URL(o);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o;
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as https://shop.example.com (scheme and host, no path or trailing slash)'),
+);
+const faq = v.object({
+  id,
+  question: v.pipe(text(300), v.trim(), v.nonEmpty('must not be empty')),
+  keywords: v.pipe(
+    v.array(v.pipe(text(60), v.trim(), v.nonEmpty('must not be empty'))),
+    v.minLength(1, 'needs at least one keyword'),
+    v.maxLength(30, 'allows at most 30 keywords'),
+  ),
+  answer: v.pipe(text(LIMITS.messageLength), v.trim(), v.nonEmpty('must not be empty')),
+});
 const day = v.pipe(v.array(range), v.maxLength(6, 'allows at most 6 ranges a day'));
 const hours = v.object({
   timezone: v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Prague')),
@@ -96,7 +117,33 @@ export const schemas = {
     note: optionalText(LIMITS.topicLength),
   }),
   callbackReschedule: v.object({ callbackId: id, dueAt: isoTime, note: optionalText(LIMITS.topicLength) }),
-  siteUpdate: v.object({ siteId: id, hours: v.optional(hours) }),
+  siteUpdate: v.object({
+    siteId: id,
+    name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
+    greeting: v.optional(v.pipe(text(1000), v.trim())),
+    color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3b4cca'))),
+    allowedOrigins: v.optional(v.pipe(v.array(origin), v.maxLength(50, 'allows at most 50 origins'))),
+    hours: v.optional(hours),
+    channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
+    awayMessage: v.optional(v.pipe(text(1000), v.trim())),
+    waitSeconds: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole seconds'), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(3600, 'must be at most an hour'))),
+    surveyEnabled: v.optional(v.boolean('must be true or false')),
+    faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
+  }),
+  setAway: v.object({ away: v.boolean('must be true or false') }),
+  offlineSend: v.object({
+    email,
+    name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim())),
+    text: messageText,
+    page: pageInfo,
+  }),
+  faqAnswer: v.object({ messageId: id, helpful: v.boolean('must be true or false') }),
+  surveySend: v.object({
+    conversationId: id,
+    rating: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be from 1 to 5'), v.maxValue(5, 'must be from 1 to 5')),
+    comment: optionalText(2000),
+  }),
+  transcriptSend: v.object({ conversationId: id, email }),
   login: v.object({ email, password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)) }),
 };
 

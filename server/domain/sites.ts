@@ -1,4 +1,5 @@
 import type { SitePublic, SiteSettings } from '../../protocol/types';
+import { DEFAULT_SITE_OPTIONS } from './site-options';
 import { defaultHours } from './hours';
 import type { SiteRow, Store } from '../store/types';
 
@@ -14,13 +15,25 @@ export async function ensureDemoSite(store: Store): Promise<void> {
     color: '#3b4cca',
     allowedOrigins: [],
     hours: defaultHours('Europe/Prague'),
+    options: {
+      ...DEFAULT_SITE_OPTIONS,
+      faqs: [
+        {
+          id: 'shipping',
+          question: 'How long does shipping take?',
+          keywords: ['shipping', 'delivery', 'ship', 'deliver'],
+          answer: 'We ship within two working days; delivery in the EU takes 3 to 5 days after that.',
+        },
+      ],
+    },
     createdAt: new Date().toISOString(),
   });
 }
 
 /** What the widget may know about a site. */
 export function toSitePublic(s: SiteRow): SitePublic {
-  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color };
+  const { channels, awayMessage, waitSeconds, surveyEnabled } = s.options;
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, channels, awayMessage, waitSeconds, surveyEnabled };
 }
 
 /**
@@ -36,5 +49,5 @@ export function originAllowed(site: SiteRow, origin: string | undefined, relayOr
 
 /** Everything an admin can change about a site. */
 export function toSiteSettings(s: SiteRow): SiteSettings {
-  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours };
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours, ...s.options };
 }

@@ -12,43 +12,85 @@ interface Words {
   youWrote: string;
   signOff: (agent: string, site: string) => string;
   replyHint: string;
+  chatReplySubject: (site: string) => string;
+  chatReplyIntro: (agent: string) => string;
+  continueAt: string;
+  transcriptSubject: (site: string) => string;
+  transcriptIntro: (date: string) => string;
+  you: string;
+  automatic: string;
 }
 
 const WORDS: Record<EmailLocale, Words> = {
   en: {
     replySubject: (site) => `Re: your feedback to ${site}`,
-    greeting: (name) => `Hello ${name},`,
+    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     youWrote: 'You wrote:',
     signOff: (agent, site) => `${agent}\n${site}`,
     replyHint: 'You can answer this email directly.',
+    chatReplySubject: (site) => `New reply from ${site}`,
+    chatReplyIntro: (agent) => `${agent} answered your message:`,
+    continueAt: 'Continue the conversation on our site:',
+    transcriptSubject: (site) => `Your conversation with ${site}`,
+    transcriptIntro: (date) => `Here is your conversation of ${date}.`,
+    you: 'You',
+    automatic: 'Automatic answer',
   },
   cs: {
     replySubject: (site) => `Re: vaše zpětná vazba pro ${site}`,
-    greeting: (name) => `Dobrý den, ${name},`,
+    greeting: (name) => (name ? `Dobrý den, ${name},` : 'Dobrý den,'),
     youWrote: 'Napsali jste:',
     signOff: (agent, site) => `${agent}\n${site}`,
     replyHint: 'Na tento e-mail můžete rovnou odpovědět.',
+    chatReplySubject: (site) => `Nová odpověď od ${site}`,
+    chatReplyIntro: (agent) => `${agent} odpověděl(a) na vaši zprávu:`,
+    continueAt: 'V konverzaci můžete pokračovat na našem webu:',
+    transcriptSubject: (site) => `Vaše konverzace s ${site}`,
+    transcriptIntro: (date) => `Posíláme záznam vaší konverzace ze dne ${date}.`,
+    you: 'Vy',
+    automatic: 'Automatická odpověď',
   },
   ru: {
     replySubject: (site) => `Re: ваш отзыв для ${site}`,
-    greeting: (name) => `Здравствуйте, ${name}!`,
+    greeting: (name) => (name ? `Здравствуйте, ${name}!` : 'Здравствуйте!'),
     youWrote: 'Вы написали:',
     signOff: (agent, site) => `${agent}\n${site}`,
     replyHint: 'Вы можете просто ответить на это письмо.',
+    chatReplySubject: (site) => `Новый ответ от ${site}`,
+    chatReplyIntro: (agent) => `${agent} ответил(а) на ваше сообщение:`,
+    continueAt: 'Продолжить разговор можно на нашем сайте:',
+    transcriptSubject: (site) => `Ваш разговор с ${site}`,
+    transcriptIntro: (date) => `Вот запись вашего разговора от ${date}.`,
+    you: 'Вы',
+    automatic: 'Автоматический ответ',
   },
   hy: {
     replySubject: (site) => `Re: ձեր կարծիքը ${site}-ին`,
-    greeting: (name) => `Բարև ձեզ, ${name},`,
+    greeting: (name) => (name ? `Բարև ձեզ, ${name},` : 'Բարև ձեզ,'),
     youWrote: 'Դուք գրել եք՝',
     signOff: (agent, site) => `${agent}\n${site}`,
     replyHint: 'Կարող եք պատասխանել անմիջապես այս նամակին։',
+    chatReplySubject: (site) => `Նոր պատասխան ${site}-ից`,
+    chatReplyIntro: (agent) => `${agent}-ը պատասխանել է ձեր հաղորդագրությանը՝`,
+    continueAt: 'Զրույցը կարող եք շարունակել մեր կայքում՝',
+    transcriptSubject: (site) => `Ձեր զրույցը ${site}-ի հետ`,
+    transcriptIntro: (date) => `Ահա ձեր ${date}-ի զրույցի գրառումը։`,
+    you: 'Դուք',
+    automatic: 'Ավտոմատ պատասխան',
   },
   am: {
     replySubject: (site) => `Re: ለ${site} የሰጡት አስተያየት`,
-    greeting: (name) => `ሰላም ${name}፣`,
+    greeting: (name) => (name ? `ሰላም ${name}፣` : 'ሰላም፣'),
     youWrote: 'እርስዎ የጻፉት፦',
     signOff: (agent, site) => `${agent}\n${site}`,
     replyHint: 'ለዚህ ኢሜይል በቀጥታ መመለስ ይችላሉ።',
+    chatReplySubject: (site) => `ከ${site} አዲስ ምላሽ`,
+    chatReplyIntro: (agent) => `${agent} ለመልእክትዎ መልስ ሰጥተዋል፦`,
+    continueAt: 'ውይይቱን በድረ-ገጻችን ላይ መቀጠል ይችላሉ፦',
+    transcriptSubject: (site) => `ከ${site} ጋር ያደረጉት ውይይት`,
+    transcriptIntro: (date) => `የ${date} ውይይትዎ ይኸውና።`,
+    you: 'እርስዎ',
+    automatic: 'ራስ-ሰር መልስ',
   },
 };
 
@@ -119,4 +161,40 @@ export function newCallbackEmail(p: {
     'The request is in the Callbacks queue of the Earshot console.',
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
   return { subject: `[${p.siteName}] Call back ${p.name ?? p.phone}`, text: lines.join('\n') };
+}
+
+/** An agent's chat reply, emailed to a visitor who has left the site. */
+export function chatReplyEmail(p: { locale: string | null; siteName: string; visitorName: string | null; agentName: string; reply: string; pageUrl: string | null }) {
+  const w = WORDS[emailLocale(p.locale)];
+  const parts = [w.greeting(p.visitorName ?? ''), '', w.chatReplyIntro(p.agentName), '', p.reply, '', w.signOff(p.agentName, p.siteName)];
+  if (p.pageUrl) parts.push('', w.continueAt, p.pageUrl);
+  return { subject: w.chatReplySubject(p.siteName), text: parts.join('\n') };
+}
+
+/** A whole conversation as plain text, in the visitor's language and time zone. */
+export function transcriptEmail(p: {
+  locale: string | null;
+  timezone: string | null;
+  siteName: string;
+  messages: { author: string; authorName: string | null; text: string; createdAt: string; automatic: boolean }[];
+}) {
+  const locale = emailLocale(p.locale);
+  const w = WORDS[locale];
+  const timeZone = p.timezone ?? 'UTC';
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
+  const first = p.messages[0]?.createdAt ?? new Date().toISOString();
+  const lines = p.messages.map((m) => {
+    const who = m.author === 'visitor' ? w.you : m.automatic ? w.automatic : m.authorName ?? p.siteName;
+    return `[${time.format(new Date(m.createdAt))}] ${who}:\n${m.text}`;
+  });
+  return { subject: w.transcriptSubject(p.siteName), text: [w.transcriptIntro(date.format(new Date(first))), '', ...lines.join('\n\n').split('\n')].join('\n') };
+}
+
+/** Tells the site's admins about a message left while nobody was available. */
+export function offlineMessageEmail(p: { siteName: string; from: string; text: string; page: string | null }) {
+  const lines = [`${p.from} left a message on ${p.siteName} while nobody was available:`, '', quote(p.text)];
+  if (p.page) lines.push('', `Page: ${p.page}`);
+  lines.push('', 'Answer it in the Earshot console; the visitor gets your reply by email.');
+  return { subject: `[${p.siteName}] New message from ${p.from}`, text: lines.join('\n') };
 }

@@ -1,5 +1,5 @@
 import { recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
-import { toSiteSettings } from '../domain/sites';
+import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
@@ -51,10 +51,22 @@ export function registerAgentCallbackHandlers(socket: AgentSocket, deps: SocketD
     if (agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
     const site = await store.getSite(p.siteId);
     if (!site) throw new AppError('not_found', 'No such site.');
-    const updated = { ...site, hours: p.hours ?? site.hours };
+    const { siteId: _id, hours, name, greeting, color, allowedOrigins, ...options } = p;
+    const updated = {
+      ...site,
+      name: name ?? site.name,
+      greeting: greeting ?? site.greeting,
+      color: color ?? site.color,
+      allowedOrigins: allowedOrigins ?? site.allowedOrigins,
+      hours: hours ?? site.hours,
+      options: { ...site.options, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) },
+    };
     await store.upsertSite(updated);
     const settings = toSiteSettings(updated);
     deps.agents.to(rooms.agents).emit('site:updated', settings);
+    deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated));
+    deps.sites.invalidate(site.id);
+    deps.presenceChanged();
     return settings;
   }));
 }

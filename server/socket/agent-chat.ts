@@ -1,4 +1,5 @@
 import type { ConversationDetail } from '../../protocol/types';
+import { emailReplyIfAway } from '../domain/after-chat';
 import { toAgent } from '../domain/agents';
 import { agentConversation, messagesAfter, sendAgentMessage } from '../domain/chat';
 import { toProfile } from '../domain/visitors';
@@ -62,7 +63,10 @@ export function registerAgentChatHandlers(socket: AgentSocket, deps: SocketDeps)
 
   socket.on('message:send', handle(log, 'message:send', schemas.agentSend, async (p) => {
     const result = await sendAgentMessage(store, agent, p);
-    if (result.created) await announceMessage(deps, result);
+    if (!result.created) return result.message;
+    await announceMessage(deps, result);
+    const online = await visitorOnline(deps, result.conversation.visitorId);
+    await emailReplyIfAway(store, deps.email, result, online).catch((err) => log.error({ err }, 'could not queue the reply email'));
     return result.message;
   }, serial));
 

@@ -33,8 +33,7 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
     try {
       const { siteId, token } = (socket.handshake.auth ?? {}) as { siteId?: unknown; token?: unknown };
       if (typeof siteId !== 'string' || siteId.length > 64) throw new AppError('unknown_site', 'A site id is required.');
-      const site = await deps.store.getSite(siteId);
-      if (!site) throw new AppError('unknown_site', `There is no site "${siteId}" on this server.`);
+      const site = await deps.sites.get(siteId);
       const origin = header(socket.handshake, 'origin');
       if (!originAllowed(site, origin, relayOrigins(socket.handshake, deps.publicUrl))) {
         throw new AppError('origin_not_allowed', `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`);
@@ -42,11 +41,11 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
       const userAgent = header(socket.handshake, 'user-agent') ?? null;
       if (token !== undefined && token !== null) {
         if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
-        socket.data = { site, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
+        socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
       } else {
         await consume(deps.limiters.newVisitors, socket.handshake.address);
         const created = await createVisitor(deps.store, site.id, userAgent);
-        socket.data = { site, visitor: created.visitor, newToken: created.token };
+        socket.data = { siteId: site.id, visitor: created.visitor, newToken: created.token };
       }
       next();
     } catch (err) {

@@ -35,6 +35,7 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
     lastSeq: c.lastSeq,
     lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
     unread: c.agentUnread,
+    survey: c.survey,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

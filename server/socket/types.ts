@@ -1,12 +1,13 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
+import type { SiteCache } from '../domain/site-cache';
 import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
 import type { Logger } from '../log';
-import type { AgentRow, SiteRow, Store, VisitorRow } from '../store/types';
+import type { AgentRow, Store, VisitorRow } from '../store/types';
 
 export interface VisitorSocketData {
-  site: SiteRow;
+  siteId: string;
   visitor: VisitorRow;
   /** Set when this connection created the visitor; handed out once at hello. */
   newToken: string | null;
@@ -29,6 +30,9 @@ export interface SocketDeps {
   log: Logger;
   limiters: Limiters;
   email: EmailService;
+  sites: SiteCache;
+  /** Tells widgets and consoles when availability may have changed. */
+  presenceChanged(): void;
   /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
   publicUrl: string | null;
 }
@@ -36,5 +40,6 @@ export interface SocketDeps {
 /** Room names, in one place so fan-out and joins agree. */
 export const rooms = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
+  site: (siteId: string) => `site:${siteId}`,
   agents: 'agents',
 };

@@ -10,16 +10,18 @@ import type { SocketDeps, VisitorSocket } from './types';
 
 /** Call back requests from one visitor socket. */
 export function registerVisitorCallbackHandlers(socket: VisitorSocket, deps: SocketDeps): void {
+  const site = () => deps.sites.get(socket.data.siteId);
   const { store, log } = deps;
 
-  socket.on('callback:slots', handle(log, 'callback:slots', schemas.empty, async () => slotsFor(socket.data.site)));
+  socket.on('callback:slots', handle(log, 'callback:slots', schemas.empty, async () => slotsFor(await site())));
 
   socket.on('callback:request', handle(log, 'callback:request', schemas.callbackRequest, async (input) => {
     await consume(deps.limiters.callbacksPerIp, socket.handshake.address);
     await consume(deps.limiters.callbacksPerPhone, toE164(input.phone, input.country));
-    const { callback, created } = await requestCallback(store, socket.data.site, socket.data.visitor, input);
+    const siteRow = await site();
+    const { callback, created } = await requestCallback(store, siteRow, socket.data.visitor, input);
     await announceCallback(deps, callback.id);
-    if (created) await notifyOwners(deps, socket.data.site, callback).catch((err) => log.error({ err }, 'could not queue the callback email'));
+    if (created) await notifyOwners(deps, siteRow, callback).catch((err) => log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
   }));
 
@@ -30,7 +32,7 @@ export function registerVisitorCallbackHandlers(socket: VisitorSocket, deps: Soc
 
   socket.on('callback:change', handle(log, 'callback:change', schemas.callbackChange, async (p) => {
     const c = await ownOpenCallback(store, socket.data.visitor, p.callbackId);
-    await changeCallbackTime(store, socket.data.site, c, p.when);
+    await changeCallbackTime(store, await site(), c, p.when);
     return announceCallback(deps, c.id).then(toVisitorCallback);
   }));
 

@@ -1,4 +1,5 @@
 import type { HelloResult } from '../../protocol/types';
+import { autoAnswer } from '../domain/after-chat';
 import { messagesAfter, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { recordHello } from '../domain/visitors';
@@ -10,6 +11,7 @@ import { rooms, type SocketDeps, type VisitorSocket } from './types';
 
 /** Chat events of one visitor socket. */
 export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketDeps): void {
+  const site = () => deps.sites.get(socket.data.siteId);
   const { store, log } = deps;
   const serial = createSerialQueue();
   rejectUnknownEvents(socket);
@@ -29,7 +31,7 @@ export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketD
       visitorId: visitor.id,
       name: visitor.name,
       email: visitor.email,
-      site: toSitePublic(socket.data.site),
+      site: toSitePublic(await site()),
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
     };
   }));
@@ -52,7 +54,15 @@ export function registerVisitorChatHandlers(socket: VisitorSocket, deps: SocketD
   socket.on('message:send', handle(log, 'message:send', schemas.visitorSend, async (p) => {
     await consume(deps.limiters.visitorMessages, visitorId);
     const result = await sendVisitorMessage(store, socket.data.visitor, p);
-    if (result.created) await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: socket.data.site });
+    if (!result.created) return result.message;
+    const siteRow = await site();
+    await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });
+    // The answer goes out after the ack's message, so the visitor sees question, then answer.
+    if (siteRow.options.faqs.length) {
+      void autoAnswer(store, siteRow, result)
+        .then((answer) => answer && announceMessage(deps, answer))
+        .catch((err) => log.error({ err }, 'automatic answer failed'));
+    }
     return result.message;
   }, serial));
 

@@ -6,11 +6,13 @@ import { rooms, type SocketDeps, type VisitorSocket } from './types';
 
 /** The feedback form of one visitor socket. */
 export function registerVisitorFeedbackHandlers(socket: VisitorSocket, deps: SocketDeps): void {
+  const site = () => deps.sites.get(socket.data.siteId);
   socket.on('feedback:send', handle(deps.log, 'feedback:send', schemas.feedbackSend, async (input) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
-    const item = await submitFeedback(deps.store, socket.data.site, input);
+    const siteRow = await site();
+    const item = await submitFeedback(deps.store, siteRow, input);
     deps.agents.to(rooms.agents).emit('feedback:new', item);
-    await alertOwners(deps.store, deps.email, socket.data.site, item, deps.publicUrl && `${deps.publicUrl}/console/feedback`).catch((err) =>
+    await alertOwners(deps.store, deps.email, siteRow, item, deps.publicUrl && `${deps.publicUrl}/console/feedback`).catch((err) =>
       deps.log.error({ err }, 'could not queue the unhappy-feedback alert'),
     );
     return { id: item.id, replyExpected: item.email !== null };

@@ -153,4 +153,14 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
   `,
+  // Availability, scripted answers and satisfaction: issue "Honest availability".
+  `
+  ALTER TABLE sites ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE agents ADD COLUMN away INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN survey_rating INTEGER CHECK (survey_rating BETWEEN 1 AND 5);
+  ALTER TABLE conversations ADD COLUMN survey_comment TEXT;
+  ALTER TABLE conversations ADD COLUMN survey_at TEXT;
+  ALTER TABLE messages ADD COLUMN faq_id TEXT;
+  ALTER TABLE messages ADD COLUMN faq_helpful INTEGER;
+  `,
 ];

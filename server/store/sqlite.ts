@@ -9,9 +9,11 @@ import type {
   FeedbackReply,
   FeedbackStatus,
   Message,
+  SurveyResult,
 } from '../../protocol/types';
 import { AppError } from '../errors';
 import { friendlyName } from '../domain/friendly-name';
+import { DEFAULT_SITE_OPTIONS } from '../domain/site-options';
 import { SQLITE_MIGRATIONS } from './migrations';
 import type {
   AgentRow,
@@ -25,6 +27,7 @@ import type {
   NewMessage,
   OutboxRow,
   SessionRow,
+  SiteOptions,
   SiteRow,
   Store,
   SummaryQuery,
@@ -119,10 +122,10 @@ class SqliteStore implements Store {
 
   async upsertSite(s: SiteRow): Promise<void> {
     this.q(
-      `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting = excluded.greeting, color = excluded.color,
-         allowed_origins = excluded.allowed_origins, hours = excluded.hours`,
-    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), s.createdAt);
+         allowed_origins = excluded.allowed_origins, hours = excluded.hours, settings = excluded.settings`,
+    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), JSON.stringify(s.options), s.createdAt);
   }
 
   async listSites(): Promise<SiteRow[]> {
@@ -151,6 +154,10 @@ class SqliteStore implements Store {
 
   async listAgents(): Promise<AgentRow[]> {
     return (this.q('SELECT * FROM agents ORDER BY created_at').all() as Row[]).map(toAgent);
+  }
+
+  async setAgentAway(id: string, away: boolean): Promise<void> {
+    this.q('UPDATE agents SET away = ? WHERE id = ?').run(away ? 1 : 0, id);
   }
 
   async createSession(s: SessionRow): Promise<void> {
@@ -244,6 +251,24 @@ class SqliteStore implements Store {
     ).run(id);
   }
 
+  async setSurvey(conversationId: string, survey: SurveyResult): Promise<void> {
+    this.q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?').run(
+      survey.rating, survey.comment, survey.createdAt, conversationId,
+    );
+  }
+
+  async firstResponseDelays(siteId: string, since: string): Promise<number[]> {
+    const rows = this.q(
+      `SELECT c.first_response_at AS answered, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor') AS asked
+       FROM conversations c WHERE c.site_id = ? AND c.created_at >= ? AND c.first_response_at IS NOT NULL`,
+    ).all(siteId, since) as Row[];
+    return rows.filter((r) => r.asked).map((r) => Date.parse(r.answered as string) - Date.parse(r.asked as string));
+  }
+
+  async setFaqHelpful(messageId: string, helpful: boolean): Promise<void> {
+    this.q('UPDATE messages SET faq_helpful = ? WHERE id = ? AND faq_id IS NOT NULL').run(helpful ? 1 : 0, messageId);
+  }
+
   async getMessage(id: string): Promise<Message | null> {
     const r = this.q('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined;
     return r ? toMessage(r) : null;
@@ -311,11 +336,13 @@ class SqliteStore implements Store {
        WHERE id = ?`,
     ).run(seq, status, firstResponse, m.now, m.author === 'agent' ? 1 : 0, seq, m.author === 'agent' ? 1 : 0, m.conversationId);
     this.q(
-      `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now);
+      `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
+    const message: Message = { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now };
+    if (m.faqId) message.faq = { id: m.faqId, helpful: null };
     return {
-      message: { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now },
+      message,
       created: true,
       conversation: {
         ...before,
@@ -540,6 +567,7 @@ function toSite(r: Row): SiteRow {
     color: r.color as string,
     allowedOrigins: JSON.parse(r.allowed_origins as string) as string[],
     hours: JSON.parse(r.hours as string) as SiteRow['hours'],
+    options: { ...DEFAULT_SITE_OPTIONS, ...(JSON.parse(r.settings as string) as Partial<SiteOptions>) },
     createdAt: r.created_at as string,
   };
 }
@@ -550,6 +578,7 @@ function toAgent(r: Row): AgentRow {
     email: r.email as string,
     name: r.name as string,
     role: r.role as AgentRow['role'],
+    away: r.away === 1,
     passwordHash: r.password_hash as string,
     createdAt: r.created_at as string,
   };
@@ -583,6 +612,11 @@ function toConversation(r: Row): ConversationRow {
     lastSeq: r.last_seq as number,
     agentReadSeq: r.agent_read_seq as number,
     agentUnread: r.agent_unread as number,
+    survey: r.survey_rating == null ? null : {
+      rating: r.survey_rating as number,
+      comment: r.survey_comment as string | null,
+      createdAt: r.survey_at as string,
+    },
     visitorReadSeq: r.visitor_read_seq as number,
     firstResponseAt: r.first_response_at as string | null,
     createdAt: r.created_at as string,
@@ -647,7 +681,7 @@ function toFeedback(r: Row): FeedbackRow {
 }
 
 function toMessage(r: Row): Message {
-  return {
+  const m: Message = {
     id: r.id as string,
     conversationId: r.conversation_id as string,
     seq: r.seq as number,
@@ -656,6 +690,8 @@ function toMessage(r: Row): Message {
     text: r.text as string,
     createdAt: r.created_at as string,
   };
+  if (r.faq_id) m.faq = { id: r.faq_id as string, helpful: r.faq_helpful === null ? null : r.faq_helpful === 1 };
+  return m;
 }
 
 function toSummary(r: Row): ConversationSummary {
@@ -673,6 +709,11 @@ function toSummary(r: Row): ConversationSummary {
       createdAt: r.last_at as string,
     },
     unread: r.unread as number,
+    survey: r.survey_rating == null ? null : {
+      rating: r.survey_rating as number,
+      comment: r.survey_comment as string | null,
+      createdAt: r.survey_at as string,
+    },
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
   };

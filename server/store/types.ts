@@ -10,7 +10,12 @@ import type {
   FeedbackReply,
   FeedbackStatus,
   Message,
+  SiteSettings,
+  SurveyResult,
 } from '../../protocol/types';
+
+/** Settings kept as one JSON document per site; missing keys take defaults. */
+export type SiteOptions = Pick<SiteSettings, 'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs'>;
 
 export interface SiteRow {
   id: string;
@@ -19,6 +24,7 @@ export interface SiteRow {
   color: string;
   allowedOrigins: string[];
   hours: BusinessHours;
+  options: SiteOptions;
   createdAt: string;
 }
 
@@ -27,6 +33,7 @@ export interface AgentRow {
   email: string;
   name: string;
   role: 'admin' | 'agent';
+  away?: boolean;
   passwordHash: string;
   createdAt: string;
 }
@@ -67,6 +74,7 @@ export interface ConversationRow {
   agentReadSeq: number;
   /** Visitor messages after agentReadSeq. */
   agentUnread: number;
+  survey: SurveyResult | null;
   visitorReadSeq: number;
   firstResponseAt: string | null;
   createdAt: string;
@@ -81,6 +89,8 @@ export interface NewMessage {
   authorName: string | null;
   text: string;
   now: string;
+  /** For an automatic answer: the scripted answer it came from. */
+  faqId?: string;
   /** When set, the conversation must belong to this visitor; otherwise it counts as missing. */
   visitorId?: string;
 }
@@ -169,6 +179,7 @@ export interface Store {
   listSites(): Promise<SiteRow[]>;
 
   countAgents(): Promise<number>;
+  setAgentAway(id: string, away: boolean): Promise<void>;
   createAgent(agent: AgentRow): Promise<void>;
   getAgentByEmail(email: string): Promise<AgentRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
@@ -189,6 +200,11 @@ export interface Store {
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
   setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
+  setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;
+  /** First-reply delays (ms) of conversations started since `since`. */
+  firstResponseDelays(siteId: string, since: string): Promise<number[]>;
+  /** Records whether an automatic answer helped. */
+  setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
 
   getMessage(id: string): Promise<Message | null>;
   /**

@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { io } from 'socket.io-client';
 import type { Earshot } from '../../server/app';
 import { defaultHours } from '../../server/domain/hours';
+import { DEFAULT_SITE_OPTIONS } from '../../server/domain/site-options';
 import { agent, startTestServer, tempDataDir, visitor } from '../helpers/server';
 
 let data: ReturnType<typeof tempDataDir>;
@@ -162,7 +163,7 @@ describe('visitor tokens', () => {
   });
 
   it('does not accept a token from one site on another', async () => {
-    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), createdAt: new Date().toISOString() });
+    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), options: DEFAULT_SITE_OPTIONS, createdAt: new Date().toISOString() });
     const v = await visitor(server.url);
     sockets.push(v.socket);
     const socket = io(`${server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../server/domain/secrets';
 import type { ConversationRow } from '../../server/store/types';
 
 const conv = (over: Partial<ConversationRow>): ConversationRow => ({
-  id: 'c', siteId: 's', visitorId: 'v', status: 'pending', lastSeq: 0, agentReadSeq: 0, agentUnread: 0, visitorReadSeq: 0,
+  id: 'c', siteId: 's', visitorId: 'v', status: 'pending', lastSeq: 0, agentReadSeq: 0, agentUnread: 0, survey: null, visitorReadSeq: 0,
   firstResponseAt: null, createdAt: '', updatedAt: '', ...over,
 });
 

@@ -1,0 +1,74 @@
+import { nanoid } from 'nanoid';
+import type { SurveyResult } from '../../protocol/types';
+import type { EmailService } from '../email/email-service';
+import { chatReplyEmail, offlineMessageEmail, transcriptEmail } from '../email/templates';
+import { AppError } from '../errors';
+import type { AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
+import { matchFaq } from './faq';
+import { friendlyName } from './friendly-name';
+
+/**
+ * Posts a scripted answer when a visitor's message matches one before any agent has
+ * replied, at most once per answer and conversation.
+ */
+export async function autoAnswer(store: Store, site: SiteRow, stored: AppendResult): Promise<AppendResult | null> {
+  const { conversation, message } = stored;
+  if (conversation.firstResponseAt || message.author !== 'visitor') return null;
+  const faq = matchFaq(message.text, site.options.faqs);
+  if (!faq) return null;
+  const earlier = await store.listMessages(conversation.id, 0, 1000);
+  if (earlier.some((m) => m.faq?.id === faq.id)) return null;
+  return store.appendMessage(
+    { id: nanoid(), conversationId: conversation.id, author: 'system', agentId: null, authorName: site.name, text: faq.answer, now: new Date().toISOString(), faqId: faq.id },
+    (c) => c.status,
+  );
+}
+
+/** Records the visitor's satisfaction rating on a resolved conversation of theirs. */
+export async function recordSurvey(store: Store, site: SiteRow, c: ConversationRow, rating: number, comment: string | null): Promise<SurveyResult> {
+  if (!site.options.surveyEnabled) throw new AppError('forbidden', 'This site does not ask for ratings.');
+  if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
+  const survey = { rating, comment, createdAt: new Date().toISOString() };
+  await store.setSurvey(c.id, survey);
+  return survey;
+}
+
+/** Emails the visitor the whole conversation, in their language. */
+export async function sendTranscript(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, c: ConversationRow, to: string): Promise<void> {
+  const messages = await store.listMessages(c.id, 0, 5000);
+  const message = transcriptEmail({
+    locale: visitor.language,
+    timezone: visitor.timezone,
+    siteName: site.name,
+    messages: messages.map((m) => ({ author: m.author, authorName: m.authorName, text: m.text, createdAt: m.createdAt, automatic: Boolean(m.faq) })),
+  });
+  await email.queue({ to, ...message });
+}
+
+/** Emails an agent's reply to a visitor who is not connected and left an email. */
+export async function emailReplyIfAway(store: Store, email: EmailService, stored: AppendResult, online: boolean): Promise<boolean> {
+  if (online || !email.enabled || stored.message.author !== 'agent') return false;
+  const visitor = await store.getVisitor(stored.conversation.visitorId);
+  if (!visitor?.email) return false;
+  const site = await store.getSite(visitor.siteId);
+  const message = chatReplyEmail({
+    locale: visitor.language,
+    siteName: site?.name ?? '',
+    visitorName: visitor.name,
+    agentName: stored.message.authorName ?? site?.name ?? '',
+    reply: stored.message.text,
+    pageUrl: visitor.pageUrl,
+  });
+  await email.queue({ to: visitor.email, ...message, replyTo: undefined });
+  return true;
+}
+
+/** Tells the admins about a message left while nobody was available. */
+export async function emailOfflineMessage(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, text: string): Promise<void> {
+  if (!email.enabled) return;
+  const from = visitor.name ? `${visitor.name} <${visitor.email}>` : visitor.email ?? friendlyName(visitor.id);
+  const message = offlineMessageEmail({ siteName: site.name, from, text, page: visitor.pageUrl });
+  for (const admin of (await store.listAgents()).filter((a) => a.role === 'admin')) {
+    await email.queue({ to: admin.email, ...message, replyTo: visitor.email ?? undefined });
+  }
+}

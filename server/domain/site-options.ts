@@ -1,0 +1,10 @@
+import type { SiteOptions } from '../store/types';
+
+/** What a site offers until an admin says otherwise. */
+export const DEFAULT_SITE_OPTIONS: SiteOptions = {
+  channels: { chat: true, callback: true, feedback: true },
+  awayMessage: "We're away right now. Leave us a message and we'll answer by email.",
+  waitSeconds: 120,
+  surveyEnabled: true,
+  faqs: [],
+};

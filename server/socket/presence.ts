@@ -1,0 +1,78 @@
+import type { SiteStatus } from '../../protocol/types';
+import { presence, siteStatus } from '../domain/availability';
+import type { SiteRow } from '../store/types';
+import { schemas } from '../validation';
+import { handle } from './handler';
+import { rooms, type AgentSocket, type SocketDeps } from './types';
+
+const STATUS_CACHE_MS = 10_000;
+
+/**
+ * Agent presence and site availability. Visitors' widgets follow `site:status`;
+ * the launcher asks the cached REST status once per page.
+ */
+export function createPresence(deps: SocketDeps) {
+  const cache = new Map<string, { at: number; status: SiteStatus }>();
+  const lastSent = new Map<string, string>();
+  let pending: NodeJS.Timeout | null = null;
+
+  const onlineIds = async () => new Set((await deps.agents.fetchSockets()).map((s) => s.data.agent.id));
+
+  async function statusOf(site: SiteRow, fresh = false): Promise<SiteStatus> {
+    const hit = cache.get(site.id);
+    if (!fresh && hit && Date.now() - hit.at < STATUS_CACHE_MS) return hit.status;
+    const status = await siteStatus(deps.store, site, await onlineIds());
+    cache.set(site.id, { at: Date.now(), status });
+    return status;
+  }
+
+  /** Recomputes every site's status and tells widgets and consoles what changed. */
+  async function broadcast(): Promise<void> {
+    for (const site of await deps.store.listSites()) {
+      const status = await statusOf(site, true);
+      const key = JSON.stringify(status);
+      if (lastSent.get(site.id) === key) continue;
+      lastSent.set(site.id, key);
+      // Every node runs this, so each tells only its own sockets.
+      deps.visitors.local.to(rooms.site(site.id)).emit('site:status', status);
+    }
+    deps.agents.to(rooms.agents).emit('presence', presence(await deps.store.listAgents(), await onlineIds()));
+  }
+
+  /** Coalesces bursts (a reload of many console tabs) into one broadcast. */
+  function changed(): void {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      broadcast().catch((err) => deps.log.warn({ err }, 'presence broadcast failed'));
+    }, 250);
+  }
+
+  // Opening hours begin and end on the minute; a minute's delay is honest enough.
+  const ticker = setInterval(changed, 60_000);
+  ticker.unref();
+
+  function registerAgent(socket: AgentSocket): void {
+    changed();
+    socket.on('disconnect', changed);
+    socket.on('agent:setAway', handle(deps.log, 'agent:setAway', schemas.setAway, async (p) => {
+      await deps.store.setAgentAway(socket.data.agent.id, p.away);
+      changed();
+      return presence(await deps.store.listAgents(), await onlineIds());
+    }));
+    socket.on('agent:presence', handle(deps.log, 'agent:presence', schemas.empty, async () =>
+      presence(await deps.store.listAgents(), await onlineIds()),
+    ));
+  }
+
+  return {
+    statusOf,
+    changed,
+    registerAgent,
+    stop() {
+      clearInterval(ticker);
+      if (pending) clearTimeout(pending);
+    },
+  };
+}
+export type Presence = ReturnType<typeof createPresence>;
