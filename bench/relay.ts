@@ -11,7 +11,7 @@ import { BENCH_ADMIN } from './admin';
 import { table } from './stats';
 
 const VISITORS = 1000;
-const RAMP = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000];
+const RAMP = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 14000, 16000, 20000, 24000, 28000, 32000];
 const P99_LIMIT_MS = 100;
 const HARD_STOP = setTimeout(() => {
   console.error('bench: stopped after 3 minutes');

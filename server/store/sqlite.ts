@@ -14,6 +14,7 @@ import type {
 import { AppError } from '../errors';
 import { friendlyName } from '../domain/friendly-name';
 import { DEFAULT_SITE_OPTIONS } from '../domain/site-options';
+import { startCheckpointer } from './checkpointer';
 import { SQLITE_MIGRATIONS } from './migrations';
 import type {
   AgentRow,
@@ -69,13 +70,17 @@ const CALLBACK_COLUMNS = {
 /** Opens (creating if needed) the SQLite file under `dataDir` and brings its schema up to date. */
 export function openSqliteStore(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'earshot.sqlite'));
+  const file = path.join(dataDir, 'earshot.sqlite');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Commits append to the WAL without fsync (safe against process crashes; see README);
+  // the checkpointer thread moves pages into the database file off the event loop.
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return new SqliteStore(db);
+  return new SqliteStore(db, startCheckpointer(file));
 }
 
 function migrate(db: Database.Database): void {
@@ -97,7 +102,10 @@ class SqliteStore implements Store {
     reject: (err: unknown) => void;
   }[] = [];
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly checkpointer: { stop(): Promise<void> },
+  ) {
     this.appendOne = db.transaction((m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus) => this.appendUnchecked(m, statusAfter));
   }
 
@@ -112,6 +120,7 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.stop();
     this.db.close();
   }
 
