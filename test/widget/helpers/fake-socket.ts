@@ -92,7 +92,16 @@ export class FakeSocket {
   }
 }
 
-export const site: SitePublic = { id: 'demo', name: 'Demo shop', greeting: 'Hi there!', color: '#3b4cca' };
+export const site: SitePublic = {
+  id: 'demo',
+  name: 'Demo shop',
+  greeting: 'Hi there!',
+  color: '#3b4cca',
+  channels: { chat: true, callback: true, feedback: true },
+  awayMessage: 'We are away.',
+  waitSeconds: 120,
+  surveyEnabled: true,
+};
 
 /** A hello answer; a new visitor by default. */
 export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
