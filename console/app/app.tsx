@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { SignInForm } from '../auth/sign-in-form';
 import { createAgentClient, type AgentClient } from '../net/agent-client';
 import type { AgentSocket } from '../net/agent-socket';
+import { browserDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
 import type { PageSignals } from '../net/page';
 import type { AuthApi } from '../net/rest';
 import type { ConsoleStore } from '../state/store';
 import { BASE } from './route';
+import { Shell } from './shell';
 import { useConsoleState } from './use-store';
-import { Workspace } from './workspace';
 
 export interface AppProps {
   store: ConsoleStore;
@@ -15,10 +16,12 @@ export interface AppProps {
   /** Opens a not yet connected agent socket. */
   connect(): AgentSocket;
   page: PageSignals;
+  /** Desktop notifications; the browser's by default. */
+  desktopAlerts?: DesktopAlerts;
 }
 
 /** Root connector: asks who is signed in, then shows sign-in or the workspace. */
-export function App({ store, api, connect, page }: AppProps) {
+export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts() }: AppProps) {
   const state = useConsoleState(store);
   const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [client, setClient] = useState<AgentClient | null>(null);
@@ -62,5 +65,5 @@ export function App({ store, api, connect, page }: AppProps) {
     if (state.auth === 'signed-in') return <p class="splash" role="status">Connecting…</p>;
     return <SignInForm busy={signIn.busy} error={signIn.error} notice={state.notice} onSubmit={(e, p) => void submit(e, p)} />;
   }
-  return <Workspace store={store} client={client} onSignOut={() => void signOut()} />;
+  return <Shell store={store} client={client} desktopAlerts={desktopAlerts} onSignOut={() => void signOut()} />;
 }

@@ -1,13 +1,37 @@
 /** The console lives under this path; a conversation has its own URL so it can be bookmarked or opened in a new tab. */
 export const BASE = '/console/';
 
+/** The feedback section's list. */
+export const FEEDBACK_BASE = `${BASE}feedback`;
+
+/** The console's sections, each with its own URLs. */
+export type Section = 'conversations' | 'feedback';
+
+/** Where a path leads: a section and, within it, the item open (null for the list alone). */
+export interface Route {
+  section: Section;
+  id: string | null;
+}
+
 /** The URL of a conversation. */
 export function conversationPath(id: string): string {
   return `${BASE}c/${encodeURIComponent(id)}`;
+}
+
+/** The URL of a piece of feedback, or of the feedback list. */
+export function feedbackPath(id?: string): string {
+  return id ? `${FEEDBACK_BASE}/${encodeURIComponent(id)}` : FEEDBACK_BASE;
 }
 
 /** The conversation id in a path, or null for the inbox alone. */
 export function conversationFromPath(pathname: string): string | null {
   const m = /^\/console\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   return m?.[1] ?? null;
+}
+
+/** The route of a path; anything unknown under the console is the inbox. */
+export function routeFromPath(pathname: string): Route {
+  const m = /^\/console\/feedback(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
+  if (m) return { section: 'feedback', id: m[1] ?? null };
+  return { section: 'conversations', id: conversationFromPath(pathname) };
 }

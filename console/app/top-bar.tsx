@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Agent } from '../../protocol/types';
 import type { ConnectionStatus } from '../state/types';
 
@@ -5,6 +6,8 @@ export interface TopBarProps {
   agent: Agent | null;
   connection: ConnectionStatus;
   onSignOut(): void;
+  /** The section navigation. */
+  children?: ComponentChildren;
 }
 
 const CONNECTION: Record<ConnectionStatus, string> = {
@@ -13,11 +16,12 @@ const CONNECTION: Record<ConnectionStatus, string> = {
   offline: 'Reconnecting… messages you send will wait or fail with Retry.',
 };
 
-/** Brand, connection state, who is signed in, and Sign out. */
-export function TopBar({ agent, connection, onSignOut }: TopBarProps) {
+/** Brand, sections, connection state, who is signed in, and Sign out. */
+export function TopBar({ agent, connection, onSignOut, children }: TopBarProps) {
   return (
     <header class="topbar">
       <h1 class="brand">Earshot</h1>
+      {children}
       <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
       <div class="me">
         {agent && <span class="me-name" title={agent.email}>{agent.name}</span>}

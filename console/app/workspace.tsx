@@ -6,19 +6,20 @@ import type { AgentClient } from '../net/agent-client';
 import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
 import type { ConsoleStore } from '../state/store';
 import { VisitorPanel } from '../visitor/visitor-panel';
-import { BASE, conversationFromPath, conversationPath } from './route';
+import { BASE, conversationPath } from './route';
 import { useShortcuts } from './shortcuts';
-import { TopBar } from './top-bar';
 import { useConsoleState, useNow } from './use-store';
 
 export interface WorkspaceProps {
   store: ConsoleStore;
   client: AgentClient;
-  onSignOut(): void;
+  /** The conversation the URL names, or null for the inbox alone. */
+  conversationId: string | null;
+  onNavigate(href: string): void;
 }
 
-/** Connector of the signed-in screen: inbox, conversation and visitor panel. */
-export function Workspace({ store, client, onSignOut }: WorkspaceProps) {
+/** Connector of the conversations section: inbox, conversation and visitor panel. */
+export function Workspace({ store, client, conversationId, onNavigate }: WorkspaceProps) {
   const state = useConsoleState(store);
   const now = useNow();
   const drafts = useRef(new Map<string, string>());
@@ -29,22 +30,18 @@ export function Workspace({ store, client, onSignOut }: WorkspaceProps) {
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
-  const show = (id: string, how: 'push' | 'none' = 'push') => {
-    setStatus({ busy: false, error: null });
-    if (how === 'push' && location.pathname !== conversationPath(id)) history.pushState(null, '', conversationPath(id));
-    client.open(id);
-  };
-
   // The URL names the open conversation, so reload, back and new tabs land in the right place.
+  const show = (id: string) => onNavigate(conversationPath(id));
   useEffect(() => {
-    const fromUrl = () => {
-      const id = conversationFromPath(location.pathname);
-      if (id) show(id, 'none');
-      else store.dispatch({ type: 'open/closed' });
-    };
-    fromUrl();
-    addEventListener('popstate', fromUrl);
-    return () => removeEventListener('popstate', fromUrl);
+    setStatus({ busy: false, error: null });
+    if (conversationId) client.open(conversationId);
+    else store.dispatch({ type: 'open/closed' });
+  }, [conversationId]);
+
+  // In another section nothing is on screen, so nothing may be marked read.
+  useEffect(() => () => {
+    client.stopTyping();
+    store.dispatch({ type: 'open/closed' });
   }, []);
 
   useShortcuts({
@@ -69,59 +66,56 @@ export function Workspace({ store, client, onSignOut }: WorkspaceProps) {
   const agentName = state.agent?.name ?? 'You';
 
   return (
-    <div class="app">
-      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut} />
-      <div class="panes">
-        <div class="inbox-pane">
-          <InboxPanel
-            rows={rows}
-            loaded={state.inboxLoaded}
-            filter={state.filter}
-            selectedId={open?.id ?? null}
-            typingIds={typingIds}
-            now={now}
-            focusSelected={focusRow}
-            onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
-            onOpen={(id) => show(id)}
-          />
-          <p class="hint" aria-label="Keyboard shortcuts">
-            <kbd>j</kbd>/<kbd>k</kbd> or <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> switch · <kbd>r</kbd> reply · <kbd>Esc</kbd> leave reply
-          </p>
-        </div>
-        {open && summary ? (
-          <ConversationView
-            conversation={summary}
-            messages={open.messages}
-            pending={pendingFor(state, open.id)}
-            loading={open.loading}
-            error={open.error}
-            agentName={agentName}
-            typers={typersIn(state, open.id)}
-            draft={drafts.current.get(open.id) ?? ''}
-            focusReply={focusReply}
-            statusBusy={status.busy}
-            statusError={status.error}
-            onSend={(text) => client.send(open.id, text)}
-            onRetry={client.retry}
-            onResolve={() => void changeStatus('resolved')}
-            onReopen={() => void changeStatus('open')}
-            onTyping={() => client.typing(open.id)}
-            onDraft={(text) => drafts.current.set(open.id, text)}
-            onLeaveReply={() => {
-              client.stopTyping();
-              document.querySelector<HTMLElement>('[role="log"]')?.focus();
-            }}
-          />
-        ) : open ? (
-          <main class="conversation conversation-empty" aria-label="Conversation">
-            <p role={open.error ? 'alert' : 'status'}>{open.error ?? 'Loading conversation…'}</p>
-            {open.error && <a href={BASE}>Back to the inbox</a>}
-          </main>
-        ) : (
-          <NoConversation hasRows={rows.length > 0} />
-        )}
-        <VisitorPanel visitor={open?.visitor ?? null} history={open?.history ?? []} now={now} onOpen={(id) => show(id)} />
+    <div class="panes">
+      <div class="inbox-pane">
+        <InboxPanel
+          rows={rows}
+          loaded={state.inboxLoaded}
+          filter={state.filter}
+          selectedId={open?.id ?? null}
+          typingIds={typingIds}
+          now={now}
+          focusSelected={focusRow}
+          onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
+          onOpen={(id) => show(id)}
+        />
+        <p class="hint" aria-label="Keyboard shortcuts">
+          <kbd>j</kbd>/<kbd>k</kbd> or <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> switch · <kbd>r</kbd> reply · <kbd>Esc</kbd> leave reply
+        </p>
       </div>
+      {open && summary ? (
+        <ConversationView
+          conversation={summary}
+          messages={open.messages}
+          pending={pendingFor(state, open.id)}
+          loading={open.loading}
+          error={open.error}
+          agentName={agentName}
+          typers={typersIn(state, open.id)}
+          draft={drafts.current.get(open.id) ?? ''}
+          focusReply={focusReply}
+          statusBusy={status.busy}
+          statusError={status.error}
+          onSend={(text) => client.send(open.id, text)}
+          onRetry={client.retry}
+          onResolve={() => void changeStatus('resolved')}
+          onReopen={() => void changeStatus('open')}
+          onTyping={() => client.typing(open.id)}
+          onDraft={(text) => drafts.current.set(open.id, text)}
+          onLeaveReply={() => {
+            client.stopTyping();
+            document.querySelector<HTMLElement>('[role="log"]')?.focus();
+          }}
+        />
+      ) : open ? (
+        <main class="conversation conversation-empty" aria-label="Conversation">
+          <p role={open.error ? 'alert' : 'status'}>{open.error ?? 'Loading conversation…'}</p>
+          {open.error && <a href={BASE}>Back to the inbox</a>}
+        </main>
+      ) : (
+        <NoConversation hasRows={rows.length > 0} />
+      )}
+      <VisitorPanel visitor={open?.visitor ?? null} history={open?.history ?? []} now={now} onOpen={(id) => show(id)} />
     </div>
   );
 }

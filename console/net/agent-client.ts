@@ -2,6 +2,8 @@ import type { ConversationStatus, ConversationSummary } from '../../protocol/typ
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket, Result } from './agent-socket';
 import { createCommands } from './commands';
+import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
+import { bindFeedbackSync } from './feedback-sync';
 import { bindLiveSync } from './live-sync';
 import type { PageSignals } from './page';
 import { bindReadMarker } from './read-marker';
@@ -17,6 +19,8 @@ export interface AgentClient {
   typing(conversationId: string): void;
   /** The reply was sent or left: stop the typing hint. */
   stopTyping(): void;
+  /** The feedback section's requests. */
+  feedback: FeedbackCommands;
   /** Disconnects and detaches every listener. */
   close(): void;
 }
@@ -24,13 +28,17 @@ export interface AgentClient {
 export interface AgentClientOptions {
   page: PageSignals;
   onUnauthorized(message: string): void;
+  /** First wait before re-reading reply emails still on their way (tests shorten it). */
+  replyPollMs?: number;
 }
 
-/** Wires a socket to the store: commands, live pushes, read marks, typing. Connects it. */
+/** Wires a socket to the store: commands, live pushes, read marks, typing, feedback. Connects it. */
 export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts: AgentClientOptions): AgentClient {
   const commands = createCommands(socket, store);
   const unbindLive = bindLiveSync(socket, store, commands, opts);
   const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
+  const feedback = createFeedbackCommands(socket, store);
+  const unbindFeedback = bindFeedbackSync(socket, store, feedback, { page: opts.page, replyPollMs: opts.replyPollMs });
   let typing: { conversationId: string; signal: TypingSignal } | null = null;
 
   const stopTyping = () => {
@@ -58,8 +66,10 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
       typing.signal.input();
     },
     stopTyping,
+    feedback,
     close() {
       stopTyping();
+      unbindFeedback();
       unbindRead();
       unbindLive();
       socket.disconnect();

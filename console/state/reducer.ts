@@ -1,4 +1,6 @@
 import type { ConversationSummary, Message, TypingEvent } from '../../protocol/types';
+import { feedbackReducer, initialFeedback } from './feedback-reducer';
+import type { FeedbackAction } from './feedback-types';
 import type { Action, ConsoleState, OpenConversation } from './types';
 
 /** The state before anything is known. */
@@ -14,6 +16,7 @@ export function initialState(): ConsoleState {
     open: null,
     pending: {},
     typing: {},
+    feedback: initialFeedback(),
   };
 }
 
@@ -88,13 +91,21 @@ function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
   return { ...state, pending, typing, open };
 }
 
+function isFeedbackAction(action: Action): action is FeedbackAction {
+  return action.type.startsWith('feedback/');
+}
+
 /** The console's whole state change, pure. */
 export function reducer(state: ConsoleState, action: Action): ConsoleState {
+  if (isFeedbackAction(action)) {
+    const feedback = feedbackReducer(state.feedback, action);
+    return feedback === state.feedback ? state : { ...state, feedback };
+  }
   switch (action.type) {
     case 'auth/checked':
       return action.agent ? { ...state, auth: 'signed-in', agent: action.agent } : { ...state, auth: 'signed-out', agent: null };
     case 'auth/signed-in':
-      return { ...initialState(), auth: 'signed-in', agent: action.agent, filter: state.filter };
+      return { ...initialState(), auth: 'signed-in', agent: action.agent, filter: state.filter, feedback: { ...initialFeedback(), view: state.feedback.view } };
     case 'auth/signed-out':
       // Nothing of the previous session may stay on screen.
       return { ...initialState(), auth: 'signed-out', notice: action.notice ?? null };

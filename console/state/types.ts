@@ -1,4 +1,5 @@
 import type { Agent, ConversationStatus, ConversationSummary, Message, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** Which conversations the inbox shows: `active` is pending + open. */
 export type InboxFilter = 'active' | 'resolved' | 'all';
@@ -48,6 +49,8 @@ export interface ConsoleState {
   pending: Record<string, PendingMessage>;
   /** Who types where: conversation id → typer key → display name (null: the visitor). */
   typing: Record<string, Record<string, string | null>>;
+  /** The feedback section, with its own reducer. */
+  feedback: FeedbackState;
 }
 
 export type Action =
@@ -69,6 +72,7 @@ export type Action =
   | { type: 'send/failed'; id: string; error: string }
   | { type: 'send/retried'; id: string }
   | { type: 'typing'; event: TypingEvent }
-  | { type: 'typing/expired'; conversationId: string; key: string };
+  | { type: 'typing/expired'; conversationId: string; key: string }
+  | FeedbackAction;
 
 export type { ConversationStatus };

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ConversationSummary, VisitorProfile } from '../../protocol/types';
 import { fullDateTime, languageName, timeInZone } from '../format/time';
-import { safeHref } from '../format/url';
+import { ExternalLink } from '../format/external-link';
 import { VisitorHistory } from './visitor-history';
 
 export interface VisitorPanelProps {
@@ -20,17 +20,6 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-/** A URL as a new-tab link when it is http(s), as plain text otherwise. */
-function ExternalLink({ url }: { url: string }) {
-  const href = safeHref(url);
-  if (!href) return <span class="url">{url}</span>;
-  return (
-    <a class="url" href={href} target="_blank" rel="noopener noreferrer">
-      {url}
-    </a>
   );
 }
 

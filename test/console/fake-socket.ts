@@ -119,6 +119,7 @@ export function row(id: string, over: Partial<ConversationSummary> = {}): Conver
     lastSeq: 1,
     lastMessage: { text: `hello from ${id}`, author: 'visitor', createdAt: '2025-01-01T10:00:00.000Z' },
     unread: 0,
+    survey: null,
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
     ...over,

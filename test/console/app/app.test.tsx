@@ -46,7 +46,7 @@ async function signedIn(rows = [row('a', { visitorName: 'Amber Marten', updatedA
   return ctx;
 }
 
-const inboxLinks = () => within(screen.getByRole('navigation')).getAllByRole('link');
+const inboxLinks = () => within(screen.getByRole('navigation', { name: 'Inbox' })).getAllByRole('link');
 
 describe('console app', () => {
   it("shows the server's message when sign-in is refused", async () => {

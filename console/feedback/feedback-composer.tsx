@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { LIMITS } from '../../protocol/events';
+
+export interface FeedbackComposerProps {
+  /** Who the email goes to, e.g. "Ana <ana@example.com>". */
+  to: string;
+  busy: boolean;
+  /** The server's message when the last reply was refused. */
+  error: string | null;
+  /** Sends the reply; resolves true once the server took it, so the box empties. */
+  onSend(text: string): Promise<boolean>;
+}
+
+/** The email reply box: Ctrl/Cmd+Enter or the button sends; Enter is a new line, as in any email. */
+export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerProps) {
+  const [text, setText] = useState('');
+  const submit = async () => {
+    const body = text.trim();
+    if (!body || busy) return;
+    if (await onSend(body)) setText('');
+  };
+  return (
+    <form
+      class="reply fb-composer"
+      aria-busy={busy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label for="fb-reply" class="fb-composer-label">Reply by email</label>
+      <p id="fb-reply-to" class="fb-composer-to muted">To {to}. Ctrl+Enter sends.</p>
+      <textarea
+        id="fb-reply"
+        rows={4}
+        value={text}
+        maxLength={LIMITS.messageLength}
+        aria-describedby="fb-reply-to"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <button type="submit" class="btn btn-primary" disabled={busy || !text.trim()}>
+        Send reply
+      </button>
+      {error && <p class="conv-error fb-composer-error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { FeedbackItem } from '../../protocol/types';
+import type { FeedbackView } from '../state/feedback-types';
+import { FeedbackFilters } from './feedback-filters';
+import { FeedbackRow } from './feedback-row';
+
+export interface FeedbackListProps {
+  /** Items already filtered and ordered, newest first. */
+  items: FeedbackItem[];
+  loaded: boolean;
+  view: FeedbackView;
+  selectedId: string | null;
+  now: number;
+  onView(view: FeedbackView): void;
+  onOpen(id: string): void;
+}
+
+function emptyText(view: FeedbackView): string {
+  const filtered = view.category !== null || view.unhappy || view.page !== '';
+  if (filtered) return 'No feedback matches these filters.';
+  return view.status === 'new' ? 'No new feedback. New feedback appears here as it arrives.' : 'No feedback here yet.';
+}
+
+/** The feedback list with its filters, as the section's navigation. */
+export function FeedbackList({ items, loaded, view, selectedId, now, onView, onOpen }: FeedbackListProps) {
+  return (
+    <nav class="inbox fb-list" aria-labelledby="fb-list-title">
+      <div class="inbox-head fb-list-head">
+        <h2 id="fb-list-title">Feedback</h2>
+        <FeedbackFilters view={view} onView={onView} />
+      </div>
+      <div class="inbox-body">
+        {!loaded && items.length === 0 ? (
+          <p class="inbox-empty" role="status">Loading feedback…</p>
+        ) : items.length === 0 ? (
+          <p class="inbox-empty">{emptyText(view)}</p>
+        ) : (
+          <ul class="inbox-list" aria-label="Feedback items">
+            {items.map((item) => (
+              <FeedbackRow key={item.id} item={item} selected={item.id === selectedId} now={now} onOpen={onOpen} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+import type { FeedbackItem } from '../../protocol/types';
+import { feedbackPath } from '../app/route';
+import { fullDateTime, shortAgo } from '../format/time';
+import { safeHref } from '../format/url';
+import { FeedbackStatusBadge, Rating } from './badges';
+import { CATEGORY_LABEL, excerpt } from './labels';
+
+export interface FeedbackRowProps {
+  item: FeedbackItem;
+  selected: boolean;
+  now: number;
+  onOpen(id: string): void;
+}
+
+/** The page as the agent recognises it: host and path of an http(s) URL, else what was reported. */
+function pageLabel(item: FeedbackItem): string | null {
+  const href = safeHref(item.pageUrl);
+  if (!href) return item.pageUrl ?? item.pageTitle;
+  const u = new URL(href);
+  return u.host + (u.pathname === '/' ? '' : u.pathname);
+}
+
+/** One piece of feedback in the list: a real link, so it also opens in a new tab. */
+export function FeedbackRow({ item, selected, now, onOpen }: FeedbackRowProps) {
+  const page = pageLabel(item);
+  return (
+    <li class={`fb-row${item.status === 'new' ? ' is-new' : ''}${item.unhappy ? ' is-unhappy' : ''}`}>
+      <a
+        href={feedbackPath(item.id)}
+        data-feedback-id={item.id}
+        aria-current={selected ? 'page' : undefined}
+        onClick={(e) => {
+          // Let modified clicks open a new tab or window as usual.
+          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          onOpen(item.id);
+        }}
+      >
+        <span class="row-top">
+          <Rating rating={item.rating} />
+          <span class="fb-category">{CATEGORY_LABEL[item.category]}</span>
+          <span class="row-name">{item.name ?? (item.email ? item.email : 'anonymous')}</span>
+          <time class="row-time" dateTime={item.createdAt} title={fullDateTime(item.createdAt)}>
+            {shortAgo(item.createdAt, now)}
+          </time>
+        </span>
+        <span class="row-preview fb-excerpt">{excerpt(item.text) || 'No text'}</span>
+        <span class="row-bottom">
+          <FeedbackStatusBadge status={item.status} />
+          {page && <span class="fb-page">{page}</span>}
+        </span>
+      </a>
+    </li>
+  );
+}

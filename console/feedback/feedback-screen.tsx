@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FeedbackStatus } from '../../protocol/types';
+import { feedbackPath } from '../app/route';
+import { useConsoleState, useNow } from '../app/use-store';
+import type { AgentClient } from '../net/agent-client';
+import { visibleFeedback } from '../state/feedback-selectors';
+import type { ConsoleStore } from '../state/store';
+import { FeedbackDetail, NoFeedback } from './feedback-detail';
+import { FeedbackList } from './feedback-list';
+import { FeedbackStatsPanel } from './feedback-stats';
+
+export interface FeedbackScreenProps {
+  store: ConsoleStore;
+  client: AgentClient;
+  /** The item the URL names, or null for the list alone. */
+  feedbackId: string | null;
+  onNavigate(href: string): void;
+}
+
+type Busy = { busy: boolean; error: string | null };
+const IDLE: Busy = { busy: false, error: null };
+
+/** Connector of the feedback section: list with filters, the open item, and the charts. */
+export function FeedbackScreen({ store, client, feedbackId, onNavigate }: FeedbackScreenProps) {
+  const { feedback } = useConsoleState(store);
+  const now = useNow();
+  const [status, setStatus] = useState<Busy>(IDLE);
+  const [reply, setReply] = useState<Busy>(IDLE);
+  const items = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
+
+  useEffect(() => {
+    void client.feedback.refreshStats();
+    // Leaving the section closes the item, so nothing keeps re-reading it.
+    return () => store.dispatch({ type: 'feedback/closed' });
+  }, []);
+
+  useEffect(() => {
+    setStatus(IDLE);
+    setReply(IDLE);
+    if (feedbackId) void client.feedback.open(feedbackId);
+    else store.dispatch({ type: 'feedback/closed' });
+  }, [feedbackId]);
+
+  const changeStatus = async (id: string, next: FeedbackStatus) => {
+    setStatus({ busy: true, error: null });
+    const r = await client.feedback.setStatus(id, next);
+    setStatus({ busy: false, error: r.ok ? null : r.message });
+  };
+  const sendReply = async (id: string, text: string) => {
+    setReply({ busy: true, error: null });
+    const r = await client.feedback.reply(id, text);
+    setReply({ busy: false, error: r.ok ? null : r.message });
+    return r.ok;
+  };
+
+  const open = feedback.open && feedback.open.id === feedbackId ? feedback.open : null;
+  const item = feedbackId ? feedback.items[feedbackId] : undefined;
+
+  return (
+    <div class="panes">
+      <div class="inbox-pane">
+        <FeedbackList
+          items={items}
+          loaded={feedback.loaded}
+          view={feedback.view}
+          selectedId={feedbackId}
+          now={now}
+          onView={(view) => store.dispatch({ type: 'feedback/view', view })}
+          onOpen={(id) => onNavigate(feedbackPath(id))}
+        />
+      </div>
+      {!feedbackId ? (
+        <NoFeedback title="Pick a piece of feedback" message="Choose one from the list to read it in full and answer by email." />
+      ) : item && open ? (
+        <FeedbackDetail
+          item={item}
+          replies={open.replies}
+          loading={open.loading}
+          error={open.error}
+          emailConfigured={feedback.emailConfigured}
+          statusBusy={status.busy}
+          statusError={status.error}
+          replyBusy={reply.busy}
+          replyError={reply.error}
+          onStatus={(next) => void changeStatus(item.id, next)}
+          onReply={(text) => sendReply(item.id, text)}
+        />
+      ) : open?.error ? (
+        <NoFeedback title="Cannot show this feedback" message={open.error} error />
+      ) : (
+        <NoFeedback title="Feedback item" message="Loading feedback…" />
+      )}
+      <FeedbackStatsPanel stats={feedback.stats} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
+import { DEFAULT_VIEW, sameView, toFilter } from '../state/feedback-selectors';
+import type { FeedbackView } from '../state/feedback-types';
+import type { ConsoleStore } from '../state/store';
+import { request, type AgentSocket, type Result } from './agent-socket';
+
+/** The most `feedback:list` answers with; a shorter answer is the whole list. */
+export const FEEDBACK_LIST_LIMIT = 500;
+
+/** Requests of the feedback section; each updates the store with the answer. */
+export interface FeedbackCommands {
+  /** Loads the current view, and the new items too so the navigation's count is right. */
+  refreshList(): Promise<void>;
+  /** Loads one item in full, with its replies. */
+  open(feedbackId: string): Promise<void>;
+  reply(feedbackId: string, text: string): Promise<Result<FeedbackReply>>;
+  setStatus(feedbackId: string, status: FeedbackStatus): Promise<Result<FeedbackItem>>;
+  refreshStats(): Promise<void>;
+  /** Asks whether the server can send email at all. */
+  refreshServerStatus(): Promise<void>;
+}
+
+const NEW_ONLY: FeedbackView = { ...DEFAULT_VIEW, status: 'new' };
+
+/** Feedback commands over the agent socket. */
+export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore): FeedbackCommands {
+  const { dispatch } = store;
+
+  const list = async (view: FeedbackView) => {
+    const tick = store.get().feedback.tick;
+    const r = await request(socket, 'feedback:list', toFilter(view));
+    if (r.ok) dispatch({ type: 'feedback/listed', view, items: r.data, tick, complete: r.data.length < FEEDBACK_LIST_LIMIT });
+  };
+
+  return {
+    async refreshList() {
+      const { view } = store.get().feedback;
+      await Promise.all(sameView(view, NEW_ONLY) ? [list(view)] : [list(view), list(NEW_ONLY)]);
+    },
+    async open(feedbackId) {
+      dispatch({ type: 'feedback/open-requested', id: feedbackId });
+      const r = await request(socket, 'feedback:get', { feedbackId });
+      if (r.ok) dispatch({ type: 'feedback/open-loaded', detail: r.data });
+      else dispatch({ type: 'feedback/open-failed', id: feedbackId, error: r.message });
+    },
+    async reply(feedbackId, text) {
+      const r = await request(socket, 'feedback:reply', { feedbackId, text });
+      if (r.ok) dispatch({ type: 'feedback/replied', reply: r.data });
+      return r;
+    },
+    async setStatus(feedbackId, status) {
+      const r = await request(socket, 'feedback:setStatus', { feedbackId, status });
+      if (r.ok) dispatch({ type: 'feedback/updated', item: r.data });
+      return r;
+    },
+    async refreshStats() {
+      const r = await request(socket, 'feedback:stats', {});
+      if (r.ok) dispatch({ type: 'feedback/stats', stats: r.data });
+    },
+    async refreshServerStatus() {
+      const r = await request(socket, 'server:status', {});
+      if (r.ok) dispatch({ type: 'feedback/server-status', emailConfigured: r.data.emailConfigured });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { FeedbackCategory, FeedbackDetail, FeedbackItem, FeedbackReply, FeedbackStats, FeedbackStatus } from '../../protocol/types';
+
+/** What the feedback list shows; empty fields filter nothing. */
+export interface FeedbackView {
+  status: FeedbackStatus | 'all';
+  category: FeedbackCategory | null;
+  /** Only ratings of 1 or 2, as the server's `unhappy` filter. */
+  unhappy: boolean;
+  /** Substring of the page URL, case-sensitive like the server's. */
+  page: string;
+}
+
+/** The piece of feedback on screen; the item itself lives in `items`. */
+export interface OpenFeedback {
+  id: string;
+  loading: boolean;
+  error: string | null;
+  /** The email replies, oldest first. */
+  replies: FeedbackReply[];
+}
+
+export interface FeedbackState {
+  /** Every piece of feedback known, keyed by id; which of them show comes from a selector. */
+  items: Record<string, FeedbackItem>;
+  view: FeedbackView;
+  /** Whether the server has answered the list for the current view. */
+  loaded: boolean;
+  open: OpenFeedback | null;
+  stats: FeedbackStats | null;
+  /** From `server:status`; null until it answers. */
+  emailConfigured: boolean | null;
+  /** Unhappy feedback that arrived live and is not dismissed yet, newest first. */
+  alerts: FeedbackItem[];
+  /** Counts pushes, so a list answer can tell what arrived after it was asked for. */
+  tick: number;
+  /** The tick of each item's last push. */
+  pushedAt: Record<string, number>;
+}
+
+export type FeedbackAction =
+  | { type: 'feedback/view'; view: FeedbackView }
+  /** A list answer for `view`, asked for at `tick`; `complete` when the server sent all that match. */
+  | { type: 'feedback/listed'; view: FeedbackView; items: FeedbackItem[]; tick: number; complete: boolean }
+  | { type: 'feedback/received'; item: FeedbackItem }
+  | { type: 'feedback/updated'; item: FeedbackItem }
+  | { type: 'feedback/open-requested'; id: string }
+  | { type: 'feedback/open-loaded'; detail: FeedbackDetail }
+  | { type: 'feedback/open-failed'; id: string; error: string }
+  | { type: 'feedback/closed' }
+  | { type: 'feedback/replied'; reply: FeedbackReply }
+  | { type: 'feedback/stats'; stats: FeedbackStats }
+  | { type: 'feedback/server-status'; emailConfigured: boolean }
+  | { type: 'feedback/alert-dismissed'; id: string };

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "http://localhost/console/" }
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FeedbackItem } from '../../../protocol/types';
+import { App } from '../../../console/app/app';
+import type { AlertPermission, DesktopAlerts } from '../../../console/net/desktop-alerts';
+import { initialState, reducer } from '../../../console/state/reducer';
+import { createStore } from '../../../console/state/store';
+import { fakePage } from '../fake-page';
+import { FakeSocket, row } from '../fake-socket';
+import { item, reply, serveFeedback } from './fixtures';
+
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, '', '/console/');
+});
+
+const agent = { id: 'a1', email: 'alex@example.com', name: 'Alex', role: 'agent' as const };
+
+/** Desktop notifications a test can grant and watch. */
+function fakeDesktop(start: AlertPermission = 'default') {
+  let permission = start;
+  const shown: { title: string; body: string; tag: string; click(): void }[] = [];
+  const alerts: DesktopAlerts & { shown: typeof shown } = {
+    shown,
+    permission: () => permission,
+    request: vi.fn(async (): Promise<AlertPermission> => (permission = 'granted')),
+    show: (title, body, tag, click) => void shown.push({ title, body, tag, click }),
+  };
+  return alerts;
+}
+
+/** Signs in at `path`, with a fake server holding `all` feedback, and connects. */
+async function signedIn(all: FeedbackItem[], opts: { path?: string; emailConfigured?: boolean; desktop?: DesktopAlerts } = {}) {
+  history.replaceState(null, '', opts.path ?? '/console/');
+  const store = createStore(reducer, initialState());
+  const socket = new FakeSocket();
+  socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
+  serveFeedback(socket, all, { emailConfigured: opts.emailConfigured, replies: { a: [] } });
+  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const desktop = opts.desktop ?? fakeDesktop();
+  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
+  await vi.waitFor(() => expect(socket.active).toBe(true));
+  socket.serverConnect();
+  return { store, socket, desktop };
+}
+
+const sections = () => screen.getByRole('navigation', { name: 'Sections' });
+const feedbackRows = () => within(screen.getByRole('list', { name: 'Feedback items' })).getAllByRole('link');
+
+describe('console feedback section', () => {
+  it('opens from the Feedback link, which carries the count of new feedback', async () => {
+    await signedIn([item('a'), item('b', { rating: 5, category: 'praise' }), item('c', { status: 'answered' })]);
+    const link = within(sections()).getByRole('link', { name: 'Feedback' });
+    await waitFor(() => expect(link.getAttribute('aria-describedby')).toBe('feedback-new-count'));
+    expect(document.getElementById('feedback-new-count')!.textContent).toBe('2 new');
+    fireEvent.click(link);
+    expect(location.pathname).toBe('/console/feedback');
+    expect(await screen.findByRole('heading', { name: 'Feedback' })).toBeTruthy();
+    expect(link.getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(feedbackRows()).toHaveLength(2));
+  });
+
+  it('hides a rating of 4 under the Unhappy filter and asks the server for unhappy only', async () => {
+    const { socket } = await signedIn([item('low', { rating: 1, text: 'Broken' }), item('ok', { rating: 4, category: 'idea', text: 'Nice' })], { path: '/console/feedback' });
+    await waitFor(() => expect(feedbackRows()).toHaveLength(2));
+    const asked = socket.nextRequest('feedback:list');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Unhappy' }));
+    expect(await asked).toMatchObject({ unhappy: true });
+    expect(feedbackRows().map((a) => a.textContent)).toEqual([expect.stringContaining('Broken')]);
+  });
+
+  it('adds feedback pushed by feedback:new to the list, and follows feedback:updated', async () => {
+    const { socket } = await signedIn([], { path: '/console/feedback' });
+    await screen.findByText(/No new feedback/);
+    socket.push('feedback:new', item('n', { rating: 5, category: 'praise', text: 'Love it' }));
+    expect((await screen.findByRole('link', { name: /Love it/ })).textContent).toContain('New');
+    socket.push('feedback:updated', item('n', { rating: 5, category: 'praise', text: 'Love it', status: 'archived', updatedAt: '2025-01-01T12:00:00.000Z' }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: /Love it/ })).toBeNull());
+  });
+
+  it('sends a reply with feedback:reply, shows it in the thread and the item as answered', async () => {
+    const { socket } = await signedIn([item('a', { text: 'Where is my order?' })], { path: '/console/feedback/a' });
+    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply('r1', p.feedbackId, { text: p.text }) }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'On its way!' } });
+    const sent = socket.nextRequest('feedback:reply');
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    expect(await sent).toEqual({ feedbackId: 'a', text: 'On its way!' });
+    const main = within(screen.getByRole('main'));
+    expect(await main.findByText('On its way!')).toBeTruthy();
+    expect(main.getByText('Email queued')).toBeTruthy();
+    expect(main.getByText('Answered')).toBeTruthy();
+  });
+
+  it("shows the server's message when a reply is refused", async () => {
+    const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
+    socket.answer('feedback:reply', () => ({ ok: false, code: 'email_not_configured', message: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.' }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('set SMTP_URL');
+  });
+
+  it('explains that email is not configured when server:status says so', async () => {
+    await signedIn([item('a')], { path: '/console/feedback/a', emailConfigured: false });
+    expect(await screen.findByText('Email is not configured on this server: set SMTP_URL to answer feedback by email.')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Reply by email' })).toBeNull();
+  });
+
+  it('alerts on unhappy feedback wherever the agent is, and opens it from the alert', async () => {
+    const all: FeedbackItem[] = [];
+    const { socket } = await signedIn(all);
+    await screen.findByRole('link', { name: /Amber Marten/ });
+    all.push(item('bad', { text: 'Charged twice!' }));
+    socket.push('feedback:new', all[0]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('New complaint (rating 1) from Ana: Charged twice!');
+    fireEvent.click(within(alert).getByRole('link', { name: 'Open feedback' }));
+    expect(location.pathname).toBe('/console/feedback/bad');
+    expect(await screen.findByRole('heading', { name: 'Complaint from Ana' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('does not alert on happy feedback, and lets the agent dismiss an alert', async () => {
+    const { socket } = await signedIn([]);
+    socket.push('feedback:new', item('good', { rating: 5, category: 'praise' }));
+    socket.push('feedback:new', item('bad', { rating: 2, category: 'question', name: null, email: null, text: 'Meh' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('New question (rating 2) from an anonymous visitor: Meh');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for desktop alerts only on the click, then notifies about unhappy feedback', async () => {
+    const desktop = fakeDesktop();
+    const { socket } = await signedIn([], { desktop });
+    expect(desktop.request).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByRole('button', { name: 'Enable desktop alerts' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Enable desktop alerts' })).toBeNull());
+    expect(desktop.request).toHaveBeenCalledOnce();
+    socket.push('feedback:new', item('bad', { text: 'Charged twice!' }));
+    expect(desktop.shown).toHaveLength(1);
+    expect(desktop.shown[0]!.body).toContain('Charged twice!');
+    desktop.shown[0]!.click();
+    await waitFor(() => expect(location.pathname).toBe('/console/feedback/bad'));
+  });
+
+  it('draws the charts from feedback:stats', async () => {
+    await signedIn([], { path: '/console/feedback' });
+    const chart = await screen.findByRole('img', { name: /Average rating per day/ });
+    const bars = [...chart.querySelectorAll('rect[data-date]')].map((r) => Number(r.getAttribute('height')));
+    expect(bars[0]).toBe(2 * bars[1]!);
+    expect(screen.getByRole('img', { name: /Complaint 2, Praise 1, Idea 0, Question 0/ })).toBeTruthy();
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedbackDetail, type FeedbackDetailProps } from '../../../console/feedback/feedback-detail';
+import { item, reply } from './fixtures';
+
+afterEach(cleanup);
+
+function renderDetail(over: Partial<FeedbackDetailProps> = {}) {
+  const props: FeedbackDetailProps = {
+    item: item('a', { text: 'The checkout button does nothing.' }),
+    replies: [],
+    loading: false,
+    error: null,
+    emailConfigured: true,
+    statusBusy: false,
+    statusError: null,
+    replyBusy: false,
+    replyError: null,
+    onStatus: vi.fn(),
+    onReply: vi.fn(async () => true),
+    ...over,
+  };
+  const view = render(<FeedbackDetail {...props} />);
+  return { props, view };
+}
+
+const replyBox = () => screen.getByRole('textbox', { name: 'Reply by email' }) as HTMLTextAreaElement;
+
+describe('FeedbackDetail', () => {
+  it('shows the text, rating, category, page link and contact', () => {
+    renderDetail();
+    expect(screen.getByText('The checkout button does nothing.')).toBeTruthy();
+    expect(screen.getAllByText('Rating 1 out of 5').length).toBeGreaterThan(0);
+    expect(screen.getByRole('heading', { name: 'Complaint from Ana' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'https://shop.example/checkout' }).getAttribute('href')).toBe('https://shop.example/checkout');
+    expect(screen.getByText('Ana <ana@example.com>')).toBeTruthy();
+  });
+
+  it('shows markup in the feedback literally and creates no element from it', () => {
+    const evil = '<script>alert(1)</script>';
+    const { view } = renderDetail({ item: item('a', { text: evil, name: '<img src=x onerror=alert(2)>' }) });
+    expect(screen.getByText(evil)).toBeTruthy();
+    expect(view.container.querySelector('script')).toBeNull();
+    expect(view.container.querySelector('img')).toBeNull();
+  });
+
+  it('never makes a javascript: page URL clickable', () => {
+    renderDetail({ item: item('a', { pageUrl: 'javascript:alert(1)' }) });
+    expect(screen.getByText('javascript:alert(1)').closest('a')).toBeNull();
+  });
+
+  it('offers no reply box for anonymous feedback, and says why', () => {
+    renderDetail({ item: item('a', { name: null, email: null }) });
+    expect(screen.queryByRole('textbox', { name: 'Reply by email' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send reply' })).toBeNull();
+    expect(screen.getByText('This feedback is anonymous, so there is no one to answer.')).toBeTruthy();
+  });
+
+  it('explains that email is not configured instead of offering a reply box', () => {
+    renderDetail({ emailConfigured: false });
+    expect(screen.queryByRole('textbox', { name: 'Reply by email' })).toBeNull();
+    expect(screen.getByText('Email is not configured on this server: set SMTP_URL to answer feedback by email.')).toBeTruthy();
+  });
+
+  it('sends the reply with Send reply and empties the box once the server took it', async () => {
+    const { props } = renderDetail();
+    fireEvent.input(replyBox(), { target: { value: '  Sorry, we fixed it.  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    expect(props.onReply).toHaveBeenCalledWith('Sorry, we fixed it.');
+    await waitFor(() => expect(replyBox().value).toBe(''));
+  });
+
+  it('keeps the text when the server refuses the reply', async () => {
+    const onReply = vi.fn(async () => false);
+    renderDetail({ onReply });
+    fireEvent.input(replyBox(), { target: { value: 'Hello' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect(onReply).toHaveBeenCalled());
+    await Promise.resolve();
+    expect(replyBox().value).toBe('Hello');
+  });
+
+  it("shows the server's message beside the reply box", () => {
+    renderDetail({ replyError: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.' });
+    expect(screen.getByRole('alert').textContent).toBe('Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
+  });
+
+  it('lists the replies with where each email is', () => {
+    renderDetail({ replies: [reply('r1', 'a', { text: 'First answer', emailStatus: 'sent' }), reply('r2', 'a', { emailStatus: 'failed' })] });
+    const items = within(screen.getByRole('region', { name: 'Replies' })).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('First answer');
+    expect(items[0]!.textContent).toContain('Email sent');
+    expect(items[1]!.textContent).toContain('Email failed');
+  });
+
+  it('archives new feedback, and marks answered feedback as new again', () => {
+    const { props } = renderDetail();
+    expect(screen.queryByRole('button', { name: 'Mark as new' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
+    expect(props.onStatus).toHaveBeenCalledWith('archived');
+    cleanup();
+    const answered = renderDetail({ item: item('a', { status: 'answered' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as new' }));
+    expect(answered.props.onStatus).toHaveBeenCalledWith('new');
+  });
+});

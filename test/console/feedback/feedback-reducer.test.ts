@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackReducer, initialFeedback } from '../../../console/state/feedback-reducer';
+import { DEFAULT_VIEW, matchesView, newFeedbackCount, toFilter, visibleFeedback } from '../../../console/state/feedback-selectors';
+import type { FeedbackAction, FeedbackState, FeedbackView } from '../../../console/state/feedback-types';
+import { initialState, reducer } from '../../../console/state/reducer';
+import { item, reply } from './fixtures';
+
+function run(...actions: FeedbackAction[]): FeedbackState {
+  return actions.reduce(feedbackReducer, initialFeedback());
+}
+
+const ALL: FeedbackView = { ...DEFAULT_VIEW, status: 'all' };
+
+describe('feedback reducer: live pushes', () => {
+  it('alerts on unhappy feedback from feedback:new, once even when the push repeats', () => {
+    const s = run({ type: 'feedback/received', item: item('a') }, { type: 'feedback/received', item: item('a') });
+    expect(s.alerts.map((a) => a.id)).toEqual(['a']);
+    expect(s.items.a).toBeDefined();
+  });
+
+  it('does not alert on happy feedback', () => {
+    const s = run({ type: 'feedback/received', item: item('b', { rating: 5, category: 'praise' }) });
+    expect(s.alerts).toEqual([]);
+  });
+
+  it('drops the alert when the agent dismisses it or opens the item', () => {
+    const s = run({ type: 'feedback/received', item: item('a') }, { type: 'feedback/received', item: item('b') });
+    expect(feedbackReducer(s, { type: 'feedback/alert-dismissed', id: 'a' }).alerts.map((a) => a.id)).toEqual(['b']);
+    expect(feedbackReducer(s, { type: 'feedback/open-requested', id: 'b' }).alerts.map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('does not let an older copy replace a newer one', () => {
+    const s = run(
+      { type: 'feedback/updated', item: item('a', { status: 'archived', updatedAt: '2025-01-01T12:00:00.000Z' }) },
+      { type: 'feedback/updated', item: item('a', { status: 'new' }) },
+    );
+    expect(s.items.a!.status).toBe('archived');
+  });
+});
+
+describe('feedback reducer: list answers', () => {
+  it('merges a list answer and marks the current view loaded', () => {
+    const s = run({ type: 'feedback/listed', view: DEFAULT_VIEW, items: [item('a'), item('b')], tick: 0, complete: true });
+    expect(Object.keys(s.items).sort()).toEqual(['a', 'b']);
+    expect(s.loaded).toBe(true);
+  });
+
+  it('forgets held items of the view that a complete answer no longer lists', () => {
+    const s = run(
+      { type: 'feedback/listed', view: ALL, items: [item('a'), item('b', { category: 'idea' })], tick: 0, complete: true },
+      { type: 'feedback/listed', view: DEFAULT_VIEW, items: [item('b', { category: 'idea' })], tick: 0, complete: true },
+    );
+    expect(Object.keys(s.items)).toEqual(['b']);
+  });
+
+  it('keeps an item pushed while the list was on its way', () => {
+    let s = run({ type: 'feedback/listed', view: DEFAULT_VIEW, items: [], tick: 0, complete: true });
+    const asked = s.tick;
+    s = feedbackReducer(s, { type: 'feedback/received', item: item('late') });
+    s = feedbackReducer(s, { type: 'feedback/listed', view: DEFAULT_VIEW, items: [], tick: asked, complete: true });
+    expect(s.items.late).toBeDefined();
+  });
+
+  it('marks the view unloaded when it changes, until its answer comes', () => {
+    const s = run({ type: 'feedback/listed', view: DEFAULT_VIEW, items: [], tick: 0, complete: true }, { type: 'feedback/view', view: ALL });
+    expect(s.loaded).toBe(false);
+  });
+});
+
+describe('feedback reducer: the open item', () => {
+  const opened: FeedbackAction[] = [
+    { type: 'feedback/open-requested', id: 'a' },
+    { type: 'feedback/open-loaded', detail: { item: item('a'), replies: [] } },
+  ];
+
+  it('holds the item and its replies once loaded', () => {
+    const s = run(...opened);
+    expect(s.open).toMatchObject({ id: 'a', loading: false, replies: [] });
+    expect(s.items.a!.text).toBe('text of a');
+  });
+
+  it('marks the item answered and adds the reply to the thread once the server took it', () => {
+    const s = run(...opened, { type: 'feedback/replied', reply: reply('r1', 'a') });
+    expect(s.items.a!.status).toBe('answered');
+    expect(s.open!.replies.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('drops a late answer for an item the agent already left', () => {
+    const s = run({ type: 'feedback/open-requested', id: 'a' }, { type: 'feedback/open-requested', id: 'b' }, {
+      type: 'feedback/open-loaded', detail: { item: item('a'), replies: [reply('r1', 'a')] },
+    });
+    expect(s.open).toMatchObject({ id: 'b', replies: [] });
+  });
+
+  it('is forgotten with everything else on sign-out', () => {
+    const state = reducer({ ...initialState(), auth: 'signed-in' }, { type: 'feedback/received', item: item('a') });
+    const out = reducer(state, { type: 'auth/signed-out' });
+    expect(out.feedback.items).toEqual({});
+    expect(out.feedback.alerts).toEqual([]);
+  });
+});
+
+describe('feedback selectors', () => {
+  it('Unhappy keeps ratings 1 and 2 and hides a rating of 4 or none, like the server', () => {
+    const unhappy = { ...ALL, unhappy: true };
+    expect(matchesView(item('a', { rating: 2 }), unhappy)).toBe(true);
+    expect(matchesView(item('b', { rating: 4 }), unhappy)).toBe(false);
+    expect(matchesView(item('c', { rating: null }), unhappy)).toBe(false);
+  });
+
+  it('matches the page as a substring of the URL', () => {
+    expect(matchesView(item('a'), { ...ALL, page: '/check' })).toBe(true);
+    expect(matchesView(item('a'), { ...ALL, page: '/pricing' })).toBe(false);
+  });
+
+  it('lists the view newest first and counts the new items', () => {
+    const s = run({
+      type: 'feedback/listed', view: ALL, tick: 0, complete: true,
+      items: [item('old'), item('newer', { createdAt: '2025-01-02T10:00:00.000Z' }), item('done', { status: 'answered' })],
+    }, { type: 'feedback/view', view: ALL });
+    expect(visibleFeedback(s).map((f) => f.id)).toEqual(['newer', 'done', 'old']);
+    expect(newFeedbackCount(s)).toBe(2);
+  });
+
+  it('asks the server without empty fields', () => {
+    expect(toFilter(DEFAULT_VIEW)).toEqual({ status: 'new' });
+    expect(toFilter({ status: 'all', category: 'idea', unhappy: true, page: '/x' })).toEqual({ status: 'all', category: 'idea', unhappy: true, page: '/x' });
+  });
+});
