@@ -26,11 +26,15 @@ function boot(win: Window & EarshotWindow): void {
       host: createHost(win.document, config.position, config.color),
       config,
       t: createTranslate(lang, launcher),
-      loadPanel: () =>
-        Promise.all([import('./panel/mount'), loadDictionary(lang)]).then(([m, dict]) => ({
-          mount: m.mountPanel,
-          t: createTranslate(lang, { ...launcher, ...dict }),
-        })),
+      async loadPanel() {
+        const dict = loadDictionary(lang);
+        // Awaited below; handled here too, so a failed panel download leaves no unhandled rejection on the page.
+        dict.catch(() => {});
+        // The panel chunk also serves the lazily loaded views; destructured here, the bundler reads
+        // this one export directly instead of adding a namespace mapping to this file.
+        const { mountPanel } = await import('./panel/mount');
+        return { mount: mountPanel, t: createTranslate(lang, { ...launcher, ...(await dict) }) };
+      },
     });
     installApi(win, widget.command);
   };

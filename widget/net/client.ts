@@ -6,7 +6,7 @@ import type { SiteStorage } from '../storage';
 import { backoff } from './backoff';
 import { startOutboxSender } from './outbox-sender';
 import { persistChat } from './persist';
-import { request, type VisitorSocket } from './socket';
+import { request, type Requester, type VisitorSocket } from './socket';
 import { createSync } from './sync';
 import { createTypingSignal, type TypingSignal } from './typing';
 
@@ -33,13 +33,16 @@ export interface ChatClient {
   retry(id: string): void;
   typing: TypingSignal;
   identify(who: Identity): void;
+  /** One request over the chat's socket for other views; refused as `offline`, unsent, while not connected. */
+  request: Requester;
   sync(): Promise<void>;
   stop(): void;
 }
 
 const AGENT_TYPING_MS = 10_000;
 
-function pageInfo(win: Window): PageInfo {
+/** The page the visitor is on, cut to the lengths the server takes. */
+export function pageInfo(win: Window): PageInfo {
   const d = win.document;
   // Over-long fields would make the server refuse the whole hello.
   return { url: win.location.href.slice(0, 2048), title: d.title.slice(0, 300), ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}) };
@@ -178,6 +181,9 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       if (typeof p.email === 'string' && p.email.trim()) identity.email = p.email.slice(0, LIMITS.emailLength);
       sendIdentity();
     },
+    // Never into socket.io's send buffer: a request sent on reconnect after its ack timed out would arrive twice.
+    request: (event, payload) =>
+      online() ? request(socket, event, payload) : Promise.resolve({ ok: false, code: 'offline', message: 'Not connected.' }),
     sync,
     stop() {
       stopSender();

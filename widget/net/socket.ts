@@ -7,10 +7,17 @@ import type { SendError } from '../state/types';
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 
 type Events = VisitorClientEvents;
-type AckData<E extends keyof Events> = Parameters<Events[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
+/** What a successful ack of event `E` carries. */
+export type AckData<E extends keyof Events> = Parameters<Events[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
 
-/** An ack, or a lost one (`timeout`: no answer in time, e.g. the connection dropped). */
-export type Result<T> = { ok: true; data: T } | { ok: false; code: SendError; message: string };
+/**
+ * An ack, or a lost one (`timeout`: no answer in time, e.g. the connection dropped).
+ * `field` names the input at fault, when the server said.
+ */
+export type Result<T> = { ok: true; data: T } | { ok: false; code: SendError; message: string; field?: string };
+
+/** Sends one visitor event and awaits its ack: what views get instead of the socket. */
+export type Requester = <E extends keyof Events>(event: E, payload: Parameters<Events[E]>[0]) => Promise<Result<AckData<E>>>;
 
 /** Emits an event and awaits its ack; never rejects. */
 export async function request<E extends keyof Events>(

@@ -1,7 +1,6 @@
 import { createRef } from 'preact';
 import { nanoid } from 'nanoid';
-import css from '../chat/chat.css?inline';
-import { connectChat } from '../chat/connect-chat';
+import chatCss from '../chat/chat.css?inline';
 import { startChatClient } from '../net/client';
 import { restoreOutbox } from '../net/persist';
 import { openSocket } from '../net/socket';
@@ -9,11 +8,13 @@ import { reducer, initialState } from '../state/reducer';
 import { unreadCount } from '../state/selectors';
 import { createStore } from '../state/store';
 import { siteStorage } from '../storage';
+import { connectPanel } from './connect-panel';
 import type { MountPanel } from './contract';
+import panelCss from './panel.css?inline';
 
 /** The panel chunk's entry: state, socket and UI, wired together once. */
 export const mountPanel: MountPanel = (host) => {
-  host.adoptStyles(css);
+  host.adoptStyles(panelCss + chatCss);
   const storage = siteStorage(host.storageKey);
   const saved = storage.read();
   const store = createStore(reducer, initialState(restoreOutbox(saved.outbox), document.visibilityState === 'visible'));
@@ -28,7 +29,16 @@ export const mountPanel: MountPanel = (host) => {
   const container = document.createElement('div');
   host.root.append(container);
   const inputRef = createRef<HTMLTextAreaElement>();
-  connectChat({ container, store, client, t: host.t, inputRef, newId: nanoid, onClose: host.onClose });
+  const ui = connectPanel({
+    container,
+    store,
+    client,
+    t: host.t,
+    inputRef,
+    newId: nanoid,
+    adoptStyles: host.adoptStyles,
+    onClose: host.onClose,
+  });
 
   let color = '';
   let unread = 0;
@@ -40,7 +50,7 @@ export const mountPanel: MountPanel = (host) => {
   return {
     setOpen(open, focus) {
       store.dispatch({ type: 'view', open });
-      if (open && focus) inputRef.current?.focus();
+      if (open && focus) ui.focus();
     },
     identify: client.identify,
   };

@@ -16,6 +16,7 @@ export function initialState(outbox: OutboxEntry[] = [], visible = true): ChatSt
     loadingHistory: false,
     open: false,
     visible,
+    tab: 'chat',
   };
 }
 
@@ -81,7 +82,7 @@ export function reducer(s: ChatState, a: Action): ChatState {
       };
     }
     case 'reset':
-      return { ...initialState(s.outbox, s.visible), open: s.open, connection: s.connection };
+      return { ...initialState(s.outbox, s.visible), open: s.open, connection: s.connection, tab: s.tab };
     case 'messages':
       return receive(s, a.messages);
     case 'history':
@@ -104,6 +105,8 @@ export function reducer(s: ChatState, a: Action): ChatState {
       return { ...s, agentTyping: a.typing ? { name: a.name } : null };
     case 'view':
       return { ...s, open: a.open ?? s.open, visible: a.visible ?? s.visible };
+    case 'tab':
+      return a.tab === s.tab ? s : { ...s, tab: a.tab };
     case 'read':
       return a.seq > s.readSeq ? { ...s, readSeq: a.seq } : s;
   }

@@ -12,7 +12,7 @@ export function newestSeq(s: ChatState): number {
 
 /** The seq to report as read, when the visitor is looking at a conversation with news; else null. */
 export function seqToMarkRead(s: ChatState): number | null {
-  if (!s.open || !s.visible || !s.conversation || s.connection !== 'online') return null;
+  if (!s.open || !s.visible || s.tab !== 'chat' || !s.conversation || s.connection !== 'online') return null;
   const seq = newestSeq(s);
   return seq > s.readSeq ? seq : null;
 }

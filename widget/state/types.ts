@@ -6,8 +6,11 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'error';
 /** `queued`: waiting its turn or a connection; `sending`: awaiting the ack; `failed`: refused for good. */
 export type OutboxState = 'queued' | 'sending' | 'failed';
 
-/** Why a message could not be sent: a server code, or `timeout` for a lost ack. */
-export type SendError = ErrorCode | 'timeout';
+/** Why a request failed: a server code, `timeout` for a lost ack, `offline` when nothing was sent for want of a connection. */
+export type SendError = ErrorCode | 'timeout' | 'offline';
+
+/** The panel's views, in `panel/views.ts`; a new view adds its id here. */
+export type ViewId = 'chat' | 'feedback';
 
 /** A visitor message the server has not confirmed yet. */
 export interface OutboxEntry {
@@ -38,6 +41,8 @@ export interface ChatState {
   open: boolean;
   /** Whether the tab is visible. */
   visible: boolean;
+  /** The view the panel shows; only the chat view reads messages. */
+  tab: ViewId;
 }
 
 export type Action =
@@ -56,4 +61,5 @@ export type Action =
   | { type: 'outbox/retry'; id: string }
   | { type: 'typing'; typing: boolean; name: string | null }
   | { type: 'view'; open?: boolean; visible?: boolean }
+  | { type: 'tab'; tab: ViewId }
   | { type: 'read'; seq: number };

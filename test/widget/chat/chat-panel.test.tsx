@@ -21,8 +21,6 @@ const own = (over: Partial<TimelineItem> = {}): TimelineItem => ({
 function props(over: Partial<ChatPanelProps> = {}): ChatPanelProps {
   return {
     t,
-    open: true,
-    title: 'Demo shop',
     greeting: 'Hi there!',
     items: [],
     typing: null,
@@ -33,15 +31,13 @@ function props(over: Partial<ChatPanelProps> = {}): ChatPanelProps {
     onSend: vi.fn(),
     onRetry: vi.fn(),
     onInput: vi.fn(),
-    onClose: vi.fn(),
     ...over,
   };
 }
 
 describe('ChatPanel', () => {
-  it('shows the site name as its heading and the greeting as the first bubble', () => {
+  it('shows the greeting as the first bubble', () => {
     render(<ChatPanel {...props()} />);
-    expect(screen.getByRole('heading', { name: 'Demo shop' })).toBeTruthy();
     expect(screen.getByText('Hi there!')).toBeTruthy();
   });
 
@@ -102,12 +98,5 @@ describe('ChatPanel', () => {
   it('shows the server’s reason when the chat is unavailable', () => {
     render(<ChatPanel {...props({ connection: 'error', error: 'Chat is not enabled for this site.' })} />);
     expect(screen.getByRole('alert').textContent).toContain('Chat is not enabled for this site.');
-  });
-
-  it('closes with its close button', () => {
-    const p = props();
-    render(<ChatPanel {...p} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(p.onClose).toHaveBeenCalled();
   });
 });

@@ -253,3 +253,22 @@ describe('chat client: sync', () => {
     expect(store.get().agentTyping).toBeNull();
   });
 });
+
+describe('chat client: requests for other views', () => {
+  it('sends a request over the chat’s socket once online and returns the ack', async () => {
+    const { socket, online, client } = start({ setup: (s) => s.reply('feedback:send', () => ({ ok: true, data: { id: 'f1', replyExpected: false } })) });
+    await online();
+    const input = { rating: 5, category: 'praise' as const, text: '', contact: { mode: 'anonymous' as const }, page: { url: 'u', title: 't' } };
+    expect(await client.request('feedback:send', input)).toEqual({ ok: true, data: { id: 'f1', replyExpected: false } });
+    expect(socket.requests('feedback:send')).toEqual([input]);
+  });
+
+  it('refuses as offline, emitting nothing, while not connected, so nothing is sent twice after a reconnect', async () => {
+    const { socket, online, client } = start();
+    await online();
+    socket.drop();
+    const input = { rating: 1, category: 'complaint' as const, text: '', contact: { mode: 'anonymous' as const }, page: { url: 'u', title: 't' } };
+    expect(await client.request('feedback:send', input)).toMatchObject({ ok: false, code: 'offline' });
+    expect(socket.requests('feedback:send')).toEqual([]);
+  });
+});

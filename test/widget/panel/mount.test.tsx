@@ -2,7 +2,7 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PanelController, PanelHost } from '../../../widget/panel/contract';
-import { FakeSocket, message, helloResult } from '../helpers/fake-socket';
+import { FakeSocket, message, helloResult, site } from '../helpers/fake-socket';
 import { t } from '../helpers/t';
 
 const sockets: FakeSocket[] = [];
@@ -14,6 +14,7 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
     s.reply('message:list', () => ({ ok: true, data: { conversationId: 'c1', messages: [], lastSeq: 0 } }));
     s.reply('conversation:read', () => ({ ok: true, data: null }));
     s.reply('message:send', (p) => ({ ok: true, data: message(1, { id: p.id, text: p.text, author: 'visitor' }) }));
+    s.reply('feedback:send', (p) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } }));
     sockets.push(s);
     return s.asSocket();
   },
@@ -82,5 +83,78 @@ describe('mounted panel', () => {
     panel.setOpen(true, false);
     fireEvent.click(view.getByRole('button', { name: 'Close' }));
     expect(host.onClose).toHaveBeenCalled();
+  });
+
+  describe('views', () => {
+    async function openOnline() {
+      const m = mount();
+      m.panel.setOpen(true, true);
+      await vi.waitFor(() => expect(m.view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+      return m;
+    }
+
+    it('switches to the feedback form, loaded on first use, and back to the chat', async () => {
+      const { view } = await openOnline();
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      expect(await view.findByRole('radiogroup', { name: 'Rating' })).toBeTruthy();
+      expect(view.getByRole('tab', { name: 'Feedback' }).getAttribute('aria-selected')).toBe('true');
+      expect(view.queryByRole('textbox', { name: 'Message' })).toBeNull();
+      fireEvent.click(view.getByRole('tab', { name: 'Chat' }));
+      expect(view.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+      expect(view.queryByRole('radiogroup', { name: 'Rating' })).toBeNull();
+    });
+
+    it('keeps a feedback draft across a switch to the chat and back', async () => {
+      const { view } = await openOnline();
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      fireEvent.input(await view.findByRole('textbox', { name: 'Your feedback' }), { target: { value: 'Half written' } });
+      fireEvent.click(view.getByRole('tab', { name: 'Chat' }));
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      expect((view.getByRole('textbox', { name: 'Your feedback' }) as HTMLTextAreaElement).value).toBe('Half written');
+    });
+
+    it('sends feedback over the panel’s socket with this page’s address and title, then goes back to the chat', async () => {
+      document.title = 'Pricing – Demo shop';
+      const { root, view, socket } = await openOnline();
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      fireEvent.click(await view.findByRole('radio', { name: '4 – Good' }));
+      fireEvent.click(view.getByRole('button', { name: 'Send feedback' }));
+      fireEvent.click(await view.findByRole('button', { name: 'Back to chat' }));
+      expect(socket.requests('feedback:send')).toEqual([
+        { rating: 4, category: 'idea', text: '', contact: { mode: 'anonymous' }, page: { url: location.href, title: 'Pricing – Demo shop' }, locale: 'en' },
+      ]);
+      const chatTab = view.getByRole('tab', { name: 'Chat' });
+      expect(chatTab.getAttribute('aria-selected')).toBe('true');
+      expect(root.activeElement).toBe(chatTab);
+    });
+
+    it('leaves agent messages unread while the visitor is on the feedback form, and counts them on the Chat tab', async () => {
+      const { view, socket, host } = await openOnline();
+      await vi.waitFor(() => expect(socket.requests('message:list')).toHaveLength(1));
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      socket.fire('message:new', message(1));
+      expect(socket.requests('conversation:read')).toEqual([]);
+      expect(host.onUnread).toHaveBeenLastCalledWith(1);
+      fireEvent.click(view.getByRole('tab', { name: 'Chat 1 unread message' }));
+      expect(socket.requests('conversation:read')).toEqual([{ conversationId: 'c1', seq: 1 }]);
+    });
+
+    it('focuses the tab of the view showing when the visitor opens the panel again', async () => {
+      const { panel, root, view } = await openOnline();
+      fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
+      await view.findByRole('radiogroup', { name: 'Rating' });
+      panel.setOpen(false, false);
+      panel.setOpen(true, true);
+      expect(root.activeElement).toBe(view.getByRole('tab', { name: 'Feedback' }));
+    });
+
+    it('shows no tabs when the site has feedback switched off', async () => {
+      const m = mount();
+      m.socket.reply('visitor:hello', () => helloResult({ site: { ...site, channels: { chat: true, callback: false, feedback: false } } }));
+      m.panel.setOpen(true, false);
+      await vi.waitFor(() => expect(m.view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+      expect(m.view.queryByRole('tablist')).toBeNull();
+      expect(m.view.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+    });
   });
 });

@@ -108,4 +108,14 @@ describe('chat reducer: unread', () => {
     expect(seqToMarkRead(reducer(online, { type: 'view', open: true }))).toBe(3);
     expect(seqToMarkRead(reducer(online, { type: 'view', open: true, visible: false }))).toBeNull();
   });
+
+  it('does not mark read while another view than the chat is showing', () => {
+    const open = run([{ type: 'connection', status: 'online' }, { type: 'view', open: true }], withMessages);
+    expect(seqToMarkRead(reducer(open, { type: 'tab', tab: 'feedback' }))).toBeNull();
+    expect(seqToMarkRead(run([{ type: 'tab', tab: 'feedback' }, { type: 'tab', tab: 'chat' }], open))).toBe(3);
+  });
+
+  it('keeps the view the visitor chose when the server forgets them', () => {
+    expect(run([{ type: 'tab', tab: 'feedback' }, { type: 'reset' }]).tab).toBe('feedback');
+  });
 });

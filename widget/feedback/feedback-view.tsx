@@ -1,0 +1,50 @@
+import { useReducer, useRef } from 'preact/hooks';
+import type { ViewProps } from '../panel/views';
+import { FeedbackForm } from './feedback-form';
+import { feedbackReducer, initialFeedback } from './feedback-state';
+import { FeedbackThanks } from './feedback-thanks';
+import { serverProblem, toFeedbackInput, validateFeedback } from './validate';
+
+/**
+ * The feedback screen's one connector: form state in a pure reducer, the form's own
+ * checks first, then `feedback:send` over the panel's socket, its answer back into state.
+ */
+export function FeedbackView({ t, request, page, showView }: ViewProps) {
+  const [s, dispatch] = useReducer(feedbackReducer, undefined, initialFeedback);
+  // A second click before the first render of "sending" must not send twice.
+  const busy = useRef(false);
+  const again = useRef(false);
+
+  const submit = async () => {
+    const errors = validateFeedback(s.draft);
+    if (Object.keys(errors).length > 0) return dispatch({ type: 'refused', errors });
+    if (busy.current) return;
+    busy.current = true;
+    dispatch({ type: 'sending' });
+    const res = await request('feedback:send', toFeedbackInput(s.draft, page(), t('language_tag')));
+    busy.current = false;
+    dispatch(res.ok ? { type: 'sent', replyExpected: res.data.replyExpected } : { type: 'refused', ...serverProblem(res, s.draft) });
+  };
+
+  if (s.status === 'sent') {
+    return (
+      <FeedbackThanks t={t} replyExpected={s.replyExpected} onAgain={() => {
+          again.current = true;
+          dispatch({ type: 'again' });
+        }} onChat={() => showView('chat')} />
+    );
+  }
+  return (
+    <FeedbackForm
+      t={t}
+      draft={s.draft}
+      errors={s.errors}
+      alert={s.alert}
+      sending={s.status === 'sending'}
+      refusals={s.refusals}
+      focusFirst={again.current}
+      onChange={(change) => dispatch({ type: 'edit', change })}
+      onSubmit={() => void submit()}
+    />
+  );
+}

@@ -1,0 +1,117 @@
+import { render, type RefObject } from 'preact';
+import { ChatPanel } from '../chat/chat-panel';
+import type { Translate } from '../i18n/t';
+import { pageInfo, type ChatClient } from '../net/client';
+import { timeline, unreadCount } from '../state/selectors';
+import type { ChatStore } from '../state/store';
+import type { ChatState, ViewId } from '../state/types';
+import { PanelShell, ViewPending } from './panel-shell';
+import { createViewLoader } from './view-loader';
+import { tabId } from './view-tabs';
+import { enabledViews, VIEWS, type PanelView, type ViewProps } from './views';
+
+export interface ConnectPanelOptions {
+  container: HTMLElement;
+  store: ChatStore;
+  client: ChatClient;
+  t: Translate;
+  inputRef: RefObject<HTMLTextAreaElement>;
+  newId: () => string;
+  adoptStyles(css: string): void;
+  onClose(): void;
+  views?: readonly PanelView[];
+}
+
+/** What the panel's entry may ask of the drawn panel. */
+export interface PanelUi {
+  /** Focuses the composer, or the tab of another view that is showing. */
+  focus(): void;
+  stop(): void;
+}
+
+/**
+ * The one connector: renders the panel from the store, synchronously on every change,
+ * so the DOM is current when focus moves, and wires its callbacks to the client. Views
+ * other than the chat are downloaded when first picked and get the client as `ViewProps`.
+ */
+export function connectPanel(o: ConnectPanelOptions): PanelUi {
+  const { store, client, t } = o;
+  const all = o.views ?? VIEWS;
+  const onSend = (text: string) => client.send(text, o.newId());
+  const loader = createViewLoader(all, o.adoptStyles, () => draw());
+  const page = () => {
+    const { url, title } = pageInfo(window);
+    return { url, title };
+  };
+  const select = (id: ViewId) => {
+    store.dispatch({ type: 'tab', tab: id });
+    loader.load(id);
+  };
+  const focusTab = (id: ViewId) => o.container.querySelector<HTMLElement>(`#${tabId(id)}`)?.focus();
+  const showView = (id: ViewId) => {
+    select(id);
+    focusTab(id);
+  };
+
+  /** The view showing: the chosen one, unless the site has switched it off since. */
+  const shown = (s: ChatState, views: PanelView[]) => (views.some((v) => v.id === s.tab) ? s.tab : 'chat');
+
+  const draw = () => {
+    const s = store.get();
+    const views = enabledViews(s.site, all);
+    const active = shown(s, views);
+    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, page, showView };
+    const content = (id: ViewId) => {
+      if (id === 'chat') {
+        return (
+          <ChatPanel
+            t={t}
+            greeting={s.site?.greeting || null}
+            items={timeline(s)}
+            typing={s.agentTyping}
+            connection={s.connection}
+            error={s.error}
+            resolved={s.conversation?.status === 'resolved'}
+            loadingHistory={s.loadingHistory}
+            inputRef={o.inputRef}
+            onSend={onSend}
+            onRetry={client.retry}
+            onInput={client.typing.input}
+          />
+        );
+      }
+      const View = loader.component(id);
+      if (View) return <View {...viewProps} />;
+      return loader.status(id) === 'idle' ? null : <ViewPending t={t} status={loader.status(id)} onRetry={() => loader.load(id)} />;
+    };
+    render(
+      <PanelShell
+        t={t}
+        open={s.open}
+        title={s.site?.name ?? null}
+        views={views}
+        active={active}
+        unread={unreadCount(s)}
+        onSelect={select}
+        onClose={o.onClose}
+      >
+        {content}
+      </PanelShell>,
+      o.container,
+    );
+  };
+  draw();
+  const unsubscribe = store.subscribe(draw);
+  return {
+    focus() {
+      const s = store.get();
+      const tab = shown(s, enabledViews(s.site, all));
+      if (tab === 'chat') o.inputRef.current?.focus();
+      else focusTab(tab);
+    },
+    stop() {
+      unsubscribe();
+      render(null, o.container);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ComponentType } from 'preact';
+import type { Channels, PageInfo, SitePublic } from '../../protocol/types';
+import type { MessageKey, Translate } from '../i18n/t';
+import type { Requester } from '../net/socket';
+import type { ViewId } from '../state/types';
+
+/** What the panel hands every lazily loaded view. */
+export interface ViewProps {
+  t: Translate;
+  /** Whether the socket is connected; `request` sends nothing while it is not. */
+  online: boolean;
+  request: Requester;
+  /** The page to attach to what the view sends: address and title only. */
+  page(): PageInfo;
+  /** Shows another view and moves focus to its tab. */
+  showView(id: ViewId): void;
+}
+
+/** A view's chunk: its screen and its stylesheet, adopted once it loads. */
+export interface ViewModule {
+  View: ComponentType<ViewProps>;
+  css: string;
+}
+
+export interface PanelView {
+  id: ViewId;
+  /** The tab's label. */
+  label: MessageKey;
+  /** The site setting that switches the view on. */
+  channel: keyof Channels;
+  /** Imports the view's own chunk; the chat, drawn by the panel itself, has none. */
+  load?: () => Promise<ViewModule>;
+}
+
+/**
+ * The panel's views in tab order. Each but the chat is its own chunk, downloaded when
+ * the visitor first picks it, so a first chat never pays for it. A new view ("Call me
+ * back") is one entry here, its id in `ViewId` and its label in the dictionary.
+ */
+export const VIEWS: readonly PanelView[] = [
+  { id: 'chat', label: 'tab_chat', channel: 'chat' },
+  { id: 'feedback', label: 'tab_feedback', channel: 'feedback', load: () => import('../feedback/feedback-entry') },
+];
+
+/** The views the site has switched on; the chat always, as the panel is built around it. */
+export function enabledViews(site: SitePublic | null, views: readonly PanelView[] = VIEWS): PanelView[] {
+  return views.filter((v) => v.id === 'chat' || site?.channels[v.channel]);
+}
