@@ -190,6 +190,8 @@ export const FEEDBACK_STATUSES = ['new', 'answered', 'archived'] as const;
 
 /** What the visitor's feedback form sends. */
 export interface FeedbackInput {
+  /** Chosen by the client (nanoid) so a retry after a lost ack is not stored twice. */
+  id?: string;
   /** 1 (very bad) to 5 (very good), or null when the visitor gave none. */
   rating: number | null;
   category: FeedbackCategory;

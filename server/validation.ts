@@ -75,6 +75,7 @@ export const schemas = {
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
   empty: v.optional(v.object({})),
   feedbackSend: v.object({
+    id: v.optional(id),
     rating: v.nullable(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be from 1 to 5'), v.maxValue(5, 'must be from 1 to 5'))),
     category: v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question'),
     text: v.pipe(text(LIMITS.feedbackLength), v.trim()),

@@ -75,6 +75,7 @@ export async function requestCallback(
   visitor: VisitorRow,
   input: CallbackRequestInput,
 ): Promise<{ callback: CallbackRow; created: boolean }> {
+  if (!site.options.channels.callback) throw new AppError('forbidden', 'Call back requests are turned off for this site.');
   const phone = toE164(input.phone, input.country);
   const when = resolveWhen(site, input.when);
   const now = new Date().toISOString();

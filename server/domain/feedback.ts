@@ -20,16 +20,21 @@ export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
 
 /**
  * Stores a visitor's feedback. Anonymous feedback keeps no name, email or visitor link:
- * only what the form says it attaches (the page).
+ * only what the form says it attaches (the page). A retried id returns what was stored.
  */
-export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<FeedbackItem> {
+export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
+  if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
+  if (input.id) {
+    const known = await store.getFeedback(input.id);
+    if (known) return { item: toFeedbackItem(known), created: false };
+  }
   if (input.rating === null && input.text === '') {
     throw new AppError('invalid_payload', 'text must not be empty when there is no rating', 'text');
   }
   const now = new Date().toISOString();
   const named = input.contact.mode === 'reply' ? input.contact : null;
   const row: FeedbackRow = {
-    id: nanoid(),
+    id: input.id ?? nanoid(),
     siteId: site.id,
     rating: input.rating,
     category: input.category,
@@ -44,7 +49,7 @@ export async function submitFeedback(store: Store, site: SiteRow, input: Feedbac
     updatedAt: now,
   };
   await store.createFeedback(row);
-  return toFeedbackItem(row);
+  return { item: toFeedbackItem(row), created: true };
 }
 
 /** Emails every admin about unhappy feedback, when email is configured. */

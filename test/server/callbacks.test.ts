@@ -134,6 +134,13 @@ describe('call back requests', () => {
     expect(await v.emitWithAck('callback:cancel', { callbackId: id })).toMatchObject({ ok: true, data: { status: 'cancelled' } });
   });
 
+  it('refuses requests when the site turned call backs off', async () => {
+    const a = await newAgent();
+    await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: true, callback: false, feedback: true } });
+    const v = await newVisitor();
+    expect(await v.emitWithAck('callback:request', asap('602 123 456'))).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   it('orders the queue by due time, overdue first, and leaves closed requests out', async () => {
     const now = Date.now();
     const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') => server.store.createCallback({

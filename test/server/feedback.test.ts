@@ -126,6 +126,25 @@ describe('feedback', () => {
     expect(await texts({ status: 'archived' })).toEqual([5]);
   });
 
+  it('stores a retried feedback id once', async () => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const first = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
+    const again = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
+    expect(again).toEqual(first);
+    const a = await agent(server.url);
+    sockets.push(a);
+    const list = await a.emitWithAck('feedback:list', {});
+    expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-retry-1']);
+  });
+
+  it('refuses feedback when the site turned the channel off', async () => {
+    const a = await agent(server.url);
+    sockets.push(a);
+    await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: true, callback: true, feedback: false } });
+    expect(await sendFeedback(named())).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   it('averages ratings per day over 30 days and counts categories', async () => {
     const now = new Date();
     await server.store.createFeedback({ id: 'old', siteId: 'demo', rating: 1, category: 'complaint', text: 'x', name: null, email: null,
