@@ -4,8 +4,14 @@ export const BASE = '/console/';
 /** The feedback section's list. */
 export const FEEDBACK_BASE = `${BASE}feedback`;
 
+/** The callback queue. */
+export const CALLBACKS_BASE = `${BASE}callbacks`;
+
+/** The site settings. */
+export const SETTINGS_PATH = `${BASE}settings`;
+
 /** The console's sections, each with its own URLs. */
-export type Section = 'conversations' | 'feedback';
+export type Section = 'conversations' | 'callbacks' | 'feedback' | 'settings';
 
 /** Where a path leads: a section and, within it, the item open (null for the list alone). */
 export interface Route {
@@ -23,6 +29,11 @@ export function feedbackPath(id?: string): string {
   return id ? `${FEEDBACK_BASE}/${encodeURIComponent(id)}` : FEEDBACK_BASE;
 }
 
+/** The URL of a call back request, or of the queue. */
+export function callbackPath(id?: string): string {
+  return id ? `${CALLBACKS_BASE}/${encodeURIComponent(id)}` : CALLBACKS_BASE;
+}
+
 /** The conversation id in a path, or null for the inbox alone. */
 export function conversationFromPath(pathname: string): string | null {
   const m = /^\/console\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
@@ -31,7 +42,8 @@ export function conversationFromPath(pathname: string): string | null {
 
 /** The route of a path; anything unknown under the console is the inbox. */
 export function routeFromPath(pathname: string): Route {
-  const m = /^\/console\/feedback(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
-  if (m) return { section: 'feedback', id: m[1] ?? null };
+  const m = /^\/console\/(feedback|callbacks)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
+  if (m) return { section: m[1] as 'feedback' | 'callbacks', id: m[2] ?? null };
+  if (/^\/console\/settings\/?$/.test(pathname)) return { section: 'settings', id: null };
   return { section: 'conversations', id: conversationFromPath(pathname) };
 }

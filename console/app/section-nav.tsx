@@ -1,10 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
-import { feedbackPath, type Section } from './route';
+import { callbackPath, feedbackPath, SETTINGS_PATH, type Section } from './route';
 
 export interface SectionNavProps {
   section: Section;
   /** Where "Conversations" leads: the conversation last open, or the inbox. */
   conversationsHref: string;
+  /** Open call back requests, and how many of them are overdue. */
+  callbacks: { open: number; overdue: number };
   /** Feedback nobody has handled yet. */
   newFeedback: number;
   desktopAlerts: AlertPermission;
@@ -20,35 +23,55 @@ function follow(e: MouseEvent, href: string, onNavigate: (href: string) => void)
   onNavigate(href);
 }
 
-/** The console's sections as links, with the count of new feedback beside "Feedback". */
-export function SectionNav({ section, conversationsHref, newFeedback, desktopAlerts, onNavigate, onEnableDesktopAlerts }: SectionNavProps) {
-  const feedbackHref = feedbackPath();
+const capped = (n: number) => (n >= 500 ? '500+' : String(n));
+
+interface LinkProps {
+  href: string;
+  current: boolean;
+  label: string;
+  /** The id of the count that describes the link, when there is one. */
+  countId?: string;
+  onNavigate(href: string): void;
+  children?: ComponentChildren;
+}
+
+/** A section link; its count describes it rather than naming it, so the link stays e.g. "Feedback". */
+function SectionLink({ href, current, label, countId, onNavigate, children }: LinkProps) {
+  return (
+    <li>
+      <a href={href} aria-current={current ? 'page' : undefined} aria-describedby={countId} onClick={(e) => follow(e, href, onNavigate)}>
+        {label}
+      </a>
+      {children}
+    </li>
+  );
+}
+
+/** The console's sections as links, with the open and overdue calls beside "Callbacks" and new feedback beside "Feedback". */
+export function SectionNav({ section, conversationsHref, callbacks, newFeedback, desktopAlerts, onNavigate, onEnableDesktopAlerts }: SectionNavProps) {
   return (
     <div class="sections">
       <nav aria-label="Sections">
         <ul class="section-links">
-          <li>
-            <a href={conversationsHref} aria-current={section === 'conversations' ? 'page' : undefined} onClick={(e) => follow(e, conversationsHref, onNavigate)}>
-              Conversations
-            </a>
-          </li>
-          <li>
-            {/* The count describes the link rather than naming it, so the link stays "Feedback". */}
-            <a
-              href={feedbackHref}
-              aria-current={section === 'feedback' ? 'page' : undefined}
-              aria-describedby={newFeedback > 0 ? 'feedback-new-count' : undefined}
-              onClick={(e) => follow(e, feedbackHref, onNavigate)}
-            >
-              Feedback
-            </a>
+          <SectionLink href={conversationsHref} current={section === 'conversations'} label="Conversations" onNavigate={onNavigate} />
+          <SectionLink href={callbackPath()} current={section === 'callbacks'} label="Callbacks" countId={callbacks.open > 0 ? 'callbacks-count' : undefined} onNavigate={onNavigate}>
+            {callbacks.open > 0 && (
+              <span id="callbacks-count" class="nav-count">
+                <span class="unread">{capped(callbacks.open)}<span class="sr-only"> open</span></span>
+                {/* Words, not only a colour: "2 overdue". */}
+                {callbacks.overdue > 0 && <span class="overdue-count">{capped(callbacks.overdue)} overdue</span>}
+              </span>
+            )}
+          </SectionLink>
+          <SectionLink href={feedbackPath()} current={section === 'feedback'} label="Feedback" countId={newFeedback > 0 ? 'feedback-new-count' : undefined} onNavigate={onNavigate}>
             {newFeedback > 0 && (
               <span id="feedback-new-count" class="unread">
-                {newFeedback >= 500 ? '500+' : newFeedback}
+                {capped(newFeedback)}
                 <span class="sr-only"> new</span>
               </span>
             )}
-          </li>
+          </SectionLink>
+          <SectionLink href={SETTINGS_PATH} current={section === 'settings'} label="Settings" onNavigate={onNavigate} />
         </ul>
       </nav>
       {desktopAlerts === 'default' && (

@@ -1,14 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { FeedbackAlerts } from '../feedback/feedback-alerts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CallbackScreen } from '../callbacks/callback-screen';
 import { FeedbackScreen } from '../feedback/feedback-screen';
+import { loadPhoneFormat } from '../format/phone';
 import type { AgentClient } from '../net/agent-client';
 import { bindDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
+import { SettingsScreen } from '../settings/settings-screen';
+import { callbackCounts } from '../state/callback-selectors';
 import { newFeedbackCount } from '../state/feedback-selectors';
 import type { ConsoleStore } from '../state/store';
-import { BASE, feedbackPath, routeFromPath } from './route';
+import { liveAlerts, type LiveAlert } from './alert-entries';
+import { LiveAlerts } from './live-alerts';
+import { PresenceBar } from './presence-bar';
+import { BASE, routeFromPath } from './route';
 import { SectionNav } from './section-nav';
 import { TopBar } from './top-bar';
-import { useConsoleState } from './use-store';
+import { useConsoleState, useNow } from './use-store';
 import { Workspace } from './workspace';
 
 export interface ShellProps {
@@ -18,13 +24,24 @@ export interface ShellProps {
   onSignOut(): void;
 }
 
+const DISMISS = {
+  callback: (id: string) => ({ type: 'callbacks/alert-dismissed', id }) as const,
+  survey: (id: string) => ({ type: 'survey/alert-dismissed', conversationId: id }) as const,
+  feedback: (id: string) => ({ type: 'feedback/alert-dismissed', id }) as const,
+};
+
 /** Connector of the signed-in frame: top bar, sections, alerts, and the section the URL names. */
 export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
   const state = useConsoleState(store);
+  const now = useNow(15_000);
   const [path, setPath] = useState(location.pathname);
   const [permission, setPermission] = useState(desktopAlerts.permission());
+  const [away, setAway] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [phonesReady, setPhonesReady] = useState(false);
   const lastConversations = useRef(BASE);
   const route = routeFromPath(path);
+  // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
+  const alerts = useMemo(() => liveAlerts(state), [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts, phonesReady]);
 
   const navigate = (href: string) => {
     // Coming back to Conversations lands on the conversation left open.
@@ -32,40 +49,52 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
     if (location.pathname !== href) history.pushState(null, '', href);
     setPath(href);
   };
-  const openFeedback = (id: string) => {
-    store.dispatch({ type: 'feedback/alert-dismissed', id });
-    navigate(feedbackPath(id));
+  const dismiss = (a: LiveAlert) => store.dispatch(DISMISS[a.kind](a.id));
+  const openAlert = (a: LiveAlert) => {
+    dismiss(a);
+    navigate(a.href);
+  };
+  const changeAway = async (next: boolean) => {
+    setAway({ busy: true, error: null });
+    const r = await client.presence.setAway(next);
+    setAway({ busy: false, error: r.ok ? null : r.message });
   };
 
   useEffect(() => {
     const fromUrl = () => setPath(location.pathname);
     addEventListener('popstate', fromUrl);
-    const unbind = bindDesktopAlerts(store, desktopAlerts, openFeedback);
+    const unbind = bindDesktopAlerts(store, desktopAlerts, openAlert);
+    // Numbers show in E.164 until the formatter arrives, then everything re-renders grouped.
+    void loadPhoneFormat().then(() => setPhonesReady(true));
     return () => {
       removeEventListener('popstate', fromUrl);
       unbind();
     };
   }, []);
 
+  const presence = (
+    <PresenceBar agents={state.presence} selfId={state.agent?.id ?? null} busy={away.busy} error={away.error} onSetAway={(next) => void changeAway(next)} />
+  );
   return (
     <div class="app">
-      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut}>
+      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut} presence={presence}>
         <SectionNav
           section={route.section}
           conversationsHref={route.section === 'conversations' ? BASE : lastConversations.current}
+          callbacks={callbackCounts(state.callbacks, now)}
           newFeedback={newFeedbackCount(state.feedback)}
           desktopAlerts={permission}
           onNavigate={navigate}
           onEnableDesktopAlerts={() => void desktopAlerts.request().then(setPermission)}
         />
       </TopBar>
-      <FeedbackAlerts
-        alerts={state.feedback.alerts}
-        onOpen={openFeedback}
-        onDismiss={(id) => store.dispatch({ type: 'feedback/alert-dismissed', id })}
-      />
+      <LiveAlerts alerts={alerts} onOpen={openAlert} onDismiss={dismiss} />
       {route.section === 'feedback' ? (
         <FeedbackScreen store={store} client={client} feedbackId={route.id} onNavigate={navigate} />
+      ) : route.section === 'callbacks' ? (
+        <CallbackScreen store={store} client={client} callbackId={route.id} onNavigate={navigate} />
+      ) : route.section === 'settings' ? (
+        <SettingsScreen store={store} client={client} />
       ) : (
         <Workspace store={store} client={client} conversationId={route.id} onNavigate={navigate} />
       )}

@@ -6,6 +6,8 @@ export interface TopBarProps {
   agent: Agent | null;
   connection: ConnectionStatus;
   onSignOut(): void;
+  /** The agent's availability and who else is online. */
+  presence?: ComponentChildren;
   /** The section navigation. */
   children?: ComponentChildren;
 }
@@ -16,13 +18,14 @@ const CONNECTION: Record<ConnectionStatus, string> = {
   offline: 'Reconnecting… messages you send will wait or fail with Retry.',
 };
 
-/** Brand, sections, connection state, who is signed in, and Sign out. */
-export function TopBar({ agent, connection, onSignOut, children }: TopBarProps) {
+/** Brand, sections, connection state, availability, who is signed in, and Sign out. */
+export function TopBar({ agent, connection, onSignOut, presence, children }: TopBarProps) {
   return (
     <header class="topbar">
       <h1 class="brand">Earshot</h1>
       {children}
       <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
+      {presence}
       <div class="me">
         {agent && <span class="me-name" title={agent.email}>{agent.name}</span>}
         <button type="button" class="btn btn-quiet" onClick={onSignOut}>Sign out</button>

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../../protocol/types';
 import { StatusBadge } from '../inbox/status-badge';
+import { surveyText } from './survey-labels';
 
 export interface ConversationHeaderProps {
   conversation: ConversationSummary;
@@ -10,7 +11,7 @@ export interface ConversationHeaderProps {
   onReopen(): void;
 }
 
-/** Who the conversation is with, its status, and the action that changes it. */
+/** Who the conversation is with, its status, the visitor's rating, and the action that changes the status. */
 export function ConversationHeader({ conversation, busy, error, onResolve, onReopen }: ConversationHeaderProps) {
   const resolved = conversation.status === 'resolved';
   return (
@@ -19,6 +20,11 @@ export function ConversationHeader({ conversation, busy, error, onResolve, onReo
         <h2 id="conv-title">{conversation.visitorName}</h2>
         <StatusBadge status={conversation.status} />
         <span class="conv-site">{conversation.siteName}</span>
+        {conversation.survey && (
+          <span class={`conv-survey${conversation.survey.rating <= 2 ? ' is-low' : ''}`} title={conversation.survey.comment ?? undefined}>
+            {surveyText(conversation.survey)}
+          </span>
+        )}
       </div>
       <div class="conv-actions">
         {error && <span class="conv-error" role="alert">{error}</span>}

@@ -2,17 +2,29 @@ import type { Message } from '../../protocol/types';
 import { clockTime, fullDateTime } from '../format/time';
 import type { PendingMessage } from '../state/types';
 
-/** A stored message: visitor on the left, agents on the right, system notes centred. */
+/** What the visitor said about an automatic answer, or null while they have not. */
+export function helpfulText(helpful: boolean | null): string | null {
+  if (helpful === null) return null;
+  return helpful ? 'Visitor: that answers it' : 'Visitor: still needs a person';
+}
+
+/**
+ * A stored message: visitor on the left, agents on the right, system notes centred. An
+ * automatic answer is set apart from agents' replies, since no person wrote it.
+ */
 export function MessageItem({ message, visitorName }: { message: Message; visitorName: string }) {
-  const author = message.author === 'visitor' ? visitorName : message.author === 'agent' ? (message.authorName ?? 'Agent') : 'System';
+  const faq = message.author === 'system' ? message.faq : undefined;
+  const author = faq ? 'Automatic answer' : message.author === 'visitor' ? visitorName : message.author === 'agent' ? (message.authorName ?? 'Agent') : 'System';
+  const verdict = faq ? helpfulText(faq.helpful) : null;
   return (
-    <li class={`msg msg-${message.author}`} data-seq={message.seq}>
+    <li class={`msg msg-${faq ? 'faq' : message.author}`} data-seq={message.seq}>
       <div class="msg-meta">
         <span class="msg-author">{author}</span>
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
         {message.author === 'agent' && <span class="msg-state">Sent</span>}
       </div>
       <p class="msg-text">{message.text}</p>
+      {verdict && <p class={`msg-verdict${faq!.helpful ? ' is-helpful' : ' is-unhelpful'}`}>{verdict}</p>}
     </li>
   );
 }

@@ -46,3 +46,43 @@ export function languageName(tag: string, locale?: string): string {
     return tag;
   }
 }
+
+/**
+ * Day and time of an instant in a zone (the agent's own when none is given), e.g.
+ * "Wed 1 Jan, 14:30"; null when the zone is unknown or bogus.
+ */
+export function dayTimeInZone(iso: string, timeZone?: string | null, locale?: string): string | null {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  try {
+    const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+    return new Intl.DateTimeFormat(locale, timeZone ? { ...opts, timeZone } : opts).format(t);
+  } catch {
+    // A visitor's zone comes from their browser; an unknown one throws RangeError.
+    return null;
+  }
+}
+
+/** A span of minutes as people say it: "12 min", "3 h 5 min", "2 days". */
+export function spanText(ms: number): string {
+  const min = Math.max(1, Math.floor(Math.abs(ms) / MINUTE));
+  if (min < 60) return `${min} min`;
+  if (min < 24 * 60) return `${Math.floor(min / 60)} h${min % 60 ? ` ${min % 60} min` : ''}`;
+  const days = Math.floor(min / (24 * 60));
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** An instant as the value of an `<input type="datetime-local">` in the browser's zone. */
+export function toLocalInput(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value, read in the browser's zone, as ISO UTC; null when empty or invalid. */
+export function fromLocalInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  // Without an offset, a date-time string is local time by the ECMAScript spec.
+  const t = new Date(value).getTime();
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}

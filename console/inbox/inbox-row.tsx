@@ -43,6 +43,12 @@ export function InboxRow({ row, selected, typing, now, onOpen }: InboxRowProps) 
         </span>
         <span class="row-bottom">
           <StatusBadge status={row.status} />
+          {row.survey && (
+            <span class={`row-survey${row.survey.rating <= 2 ? ' is-low' : ''}`}>
+              <span aria-hidden="true">★{row.survey.rating}</span>
+              <span class="sr-only">Rated {row.survey.rating} out of 5</span>
+            </span>
+          )}
           <span class={`row-preview${typing ? ' is-typing' : ''}`}>{typing ? 'typing…' : preview(row)}</span>
           {row.unread > 0 && (
             <span class="unread">

@@ -1,12 +1,17 @@
 import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket, Result } from './agent-socket';
+import { createCallbackCommands, type CallbackCommands } from './callback-commands';
+import { bindCallbackDue } from './callback-due';
+import { bindCallbackSync } from './callback-sync';
 import { createCommands } from './commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
 import { bindLiveSync } from './live-sync';
 import type { PageSignals } from './page';
+import { createPresence, type PresenceCommands } from './presence';
 import { bindReadMarker } from './read-marker';
+import { createSiteSettings, type SiteCommands } from './site-settings';
 import { createTypingSignal, type TypingSignal } from './typing';
 
 /** Everything the signed-in console asks of the server. */
@@ -21,6 +26,12 @@ export interface AgentClient {
   stopTyping(): void;
   /** The feedback section's requests. */
   feedback: FeedbackCommands;
+  /** The callback queue's requests. */
+  callbacks: CallbackCommands;
+  /** Own availability. */
+  presence: Pick<PresenceCommands, 'setAway'>;
+  /** Site settings (changes are for admins). */
+  sites: Pick<SiteCommands, 'update'>;
   /** Disconnects and detaches every listener. */
   close(): void;
 }
@@ -32,13 +43,18 @@ export interface AgentClientOptions {
   replyPollMs?: number;
 }
 
-/** Wires a socket to the store: commands, live pushes, read marks, typing, feedback. Connects it. */
+/** Wires a socket to the store: commands, live pushes, read marks, typing, feedback, callbacks, presence, sites. Connects it. */
 export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts: AgentClientOptions): AgentClient {
   const commands = createCommands(socket, store);
   const unbindLive = bindLiveSync(socket, store, commands, opts);
   const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
   const feedback = createFeedbackCommands(socket, store);
   const unbindFeedback = bindFeedbackSync(socket, store, feedback, { page: opts.page, replyPollMs: opts.replyPollMs });
+  const callbacks = createCallbackCommands(socket, store);
+  const unbindCallbacks = bindCallbackSync(socket, store, callbacks, opts.page);
+  const unbindDue = bindCallbackDue(store);
+  const presence = createPresence(socket, store);
+  const sites = createSiteSettings(socket, store);
   let typing: { conversationId: string; signal: TypingSignal } | null = null;
 
   const stopTyping = () => {
@@ -67,8 +83,15 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     },
     stopTyping,
     feedback,
+    callbacks,
+    presence,
+    sites,
     close() {
       stopTyping();
+      sites.close();
+      presence.close();
+      unbindDue();
+      unbindCallbacks();
       unbindFeedback();
       unbindRead();
       unbindLive();

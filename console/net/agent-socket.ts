@@ -10,8 +10,8 @@ type Events = AgentClientEvents;
 /** What an event's ack carries when it succeeds. */
 export type AckData<E extends keyof Events> = Parameters<Events[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
 
-/** An ack, or `timeout` when none came in time (e.g. the connection dropped). */
-export type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+/** An ack, or `timeout` when none came in time (e.g. the connection dropped); `field` names the bad input. */
+export type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string; field?: string };
 
 /** Emits an event and awaits its ack; never rejects. */
 export async function request<E extends keyof Events>(

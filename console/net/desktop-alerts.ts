@@ -1,5 +1,4 @@
-import type { FeedbackItem } from '../../protocol/types';
-import { alertText } from '../feedback/labels';
+import { alertsChanged, liveAlerts, type LiveAlert } from '../app/alert-entries';
 import type { ConsoleStore } from '../state/store';
 
 /** `unsupported`: the browser has no Notification API (or not in this context). */
@@ -36,13 +35,13 @@ export function browserDesktopAlerts(win: Window = window): DesktopAlerts {
   };
 }
 
-/** Shows a desktop notification for each new unhappy-feedback alert, when the agent allowed them. */
-export function bindDesktopAlerts(store: ConsoleStore, alerts: DesktopAlerts, onOpen: (feedbackId: string) => void): () => void {
+/** Shows a desktop notification for each new live alert (due call, low rating, unhappy feedback), when allowed. */
+export function bindDesktopAlerts(store: ConsoleStore, alerts: DesktopAlerts, onOpen: (alert: LiveAlert) => void): () => void {
   return store.subscribe((state, previous) => {
-    if (state.feedback.alerts === previous.feedback.alerts) return;
-    const before = new Set(previous.feedback.alerts.map((a) => a.id));
-    const fresh: FeedbackItem[] = state.feedback.alerts.filter((a) => !before.has(a.id));
+    if (!alertsChanged(state, previous)) return;
+    const before = new Set(liveAlerts(previous).map((a) => a.key));
+    const fresh = liveAlerts(state).filter((a) => !before.has(a.key));
     if (fresh.length === 0 || alerts.permission() !== 'granted') return;
-    for (const item of fresh) alerts.show('Earshot: unhappy feedback', alertText(item), `earshot-feedback-${item.id}`, () => onOpen(item.id));
+    for (const a of fresh) alerts.show(a.title, a.text, `earshot-${a.key}`, () => onOpen(a));
   });
 }

@@ -1,4 +1,5 @@
 import type { ConversationSummary, Message, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { SurveyEvent } from '../state/types';
 import { lastHeldSeq } from '../state/selectors';
 import { typerKey } from '../state/reducer';
 import type { ConsoleStore } from '../state/store';
@@ -68,6 +69,8 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     if (open && open.id === row.id && !open.loading && row.lastSeq > open.through) void commands.fetchMissing();
   };
   const onVisitor = (visitor: VisitorProfile) => dispatch({ type: 'visitor/updated', visitor });
+  const onMessageUpdated = (message: Message) => dispatch({ type: 'message/updated', message });
+  const onSurvey = (survey: SurveyEvent) => dispatch({ type: 'survey/received', survey });
   const onTyping = (event: TypingEvent) => {
     dispatch({ type: 'typing', event });
     const key = `${event.conversationId}|${typerKey(event)}`;
@@ -87,6 +90,8 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
   socket.on('message:new', onMessage);
   socket.on('conversation:updated', onRow);
   socket.on('visitor:updated', onVisitor);
+  socket.on('message:updated', onMessageUpdated);
+  socket.on('survey:received', onSurvey);
   socket.on('typing', onTyping);
   const offWake = opts.page.onWake(() => {
     if (socket.connected) catchUp(false);
@@ -102,6 +107,8 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     socket.off('message:new', onMessage);
     socket.off('conversation:updated', onRow);
     socket.off('visitor:updated', onVisitor);
+    socket.off('message:updated', onMessageUpdated);
+    socket.off('survey:received', onSurvey);
     socket.off('typing', onTyping);
   };
 }

@@ -1,4 +1,6 @@
-import type { ConversationSummary, Message, TypingEvent } from '../../protocol/types';
+import type { ConversationSummary, Message, SiteSettings, TypingEvent } from '../../protocol/types';
+import { callbackReducer, initialCallbacks } from './callback-reducer';
+import type { CallbackAction } from './callback-types';
 import { feedbackReducer, initialFeedback } from './feedback-reducer';
 import type { FeedbackAction } from './feedback-types';
 import type { Action, ConsoleState, OpenConversation } from './types';
@@ -17,6 +19,10 @@ export function initialState(): ConsoleState {
     pending: {},
     typing: {},
     feedback: initialFeedback(),
+    callbacks: initialCallbacks(),
+    presence: null,
+    sites: null,
+    surveyAlerts: [],
   };
 }
 
@@ -95,17 +101,37 @@ function isFeedbackAction(action: Action): action is FeedbackAction {
   return action.type.startsWith('feedback/');
 }
 
+function isCallbackAction(action: Action): action is CallbackAction {
+  return action.type.startsWith('callbacks/');
+}
+
+function withSite(sites: ConsoleState['sites'], site: SiteSettings): SiteSettings[] {
+  const list = sites ?? [];
+  return list.some((s) => s.id === site.id) ? list.map((s) => (s.id === site.id ? site : s)) : [...list, site];
+}
+
 /** The console's whole state change, pure. */
 export function reducer(state: ConsoleState, action: Action): ConsoleState {
   if (isFeedbackAction(action)) {
     const feedback = feedbackReducer(state.feedback, action);
     return feedback === state.feedback ? state : { ...state, feedback };
   }
+  if (isCallbackAction(action)) {
+    const callbacks = callbackReducer(state.callbacks, action);
+    return callbacks === state.callbacks ? state : { ...state, callbacks };
+  }
   switch (action.type) {
     case 'auth/checked':
       return action.agent ? { ...state, auth: 'signed-in', agent: action.agent } : { ...state, auth: 'signed-out', agent: null };
     case 'auth/signed-in':
-      return { ...initialState(), auth: 'signed-in', agent: action.agent, filter: state.filter, feedback: { ...initialFeedback(), view: state.feedback.view } };
+      return {
+        ...initialState(),
+        auth: 'signed-in',
+        agent: action.agent,
+        filter: state.filter,
+        feedback: { ...initialFeedback(), view: state.feedback.view },
+        callbacks: { ...initialCallbacks(), view: state.callbacks.view },
+      };
     case 'auth/signed-out':
       // Nothing of the previous session may stay on screen.
       return { ...initialState(), auth: 'signed-out', notice: action.notice ?? null };
@@ -172,5 +198,24 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     }
     case 'typing/expired':
       return { ...state, typing: withoutTyper(state.typing, action.conversationId, action.key) };
+    case 'message/updated': {
+      const { open } = state;
+      if (!open?.messages.some((m) => m.id === action.message.id)) return state;
+      return { ...state, open: { ...open, messages: open.messages.map((m) => (m.id === action.message.id ? action.message : m)) } };
+    }
+    case 'presence':
+      return { ...state, presence: action.agents };
+    case 'sites/listed':
+      return { ...state, sites: action.sites };
+    case 'sites/updated':
+      return { ...state, sites: withSite(state.sites, action.site) };
+    case 'survey/received': {
+      // A repeated push must not alert twice; a new rating of the same chat replaces the old.
+      const rest = state.surveyAlerts.filter((a) => a.conversationId !== action.survey.conversationId);
+      if (!action.survey.unhappy) return rest.length === state.surveyAlerts.length ? state : { ...state, surveyAlerts: rest };
+      return { ...state, surveyAlerts: [action.survey, ...rest] };
+    }
+    case 'survey/alert-dismissed':
+      return { ...state, surveyAlerts: state.surveyAlerts.filter((a) => a.conversationId !== action.conversationId) };
   }
 }

@@ -1,4 +1,6 @@
-import type { Agent, ConversationStatus, ConversationSummary, Message, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { AgentServerEvents } from '../../protocol/events';
+import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, Message, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { CallbackAction, CallbackState } from './callback-types';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** Which conversations the inbox shows: `active` is pending + open. */
@@ -34,6 +36,9 @@ export interface OpenConversation {
   history: ConversationSummary[];
 }
 
+/** A satisfaction rating as `survey:received` pushes it. */
+export type SurveyEvent = Parameters<AgentServerEvents['survey:received']>[0];
+
 export interface ConsoleState {
   auth: AuthStatus;
   agent: Agent | null;
@@ -51,6 +56,14 @@ export interface ConsoleState {
   typing: Record<string, Record<string, string | null>>;
   /** The feedback section, with its own reducer. */
   feedback: FeedbackState;
+  /** The callback queue, with its own reducer. */
+  callbacks: CallbackState;
+  /** Every agent, online or not, from `agent:presence` and the `presence` push; null until known. */
+  presence: AgentPresence[] | null;
+  /** Site settings from `site:list`; null until known. */
+  sites: SiteSettings[] | null;
+  /** Low ratings that arrived live and are not dismissed yet, newest first. */
+  surveyAlerts: SurveyEvent[];
 }
 
 export type Action =
@@ -73,6 +86,14 @@ export type Action =
   | { type: 'send/retried'; id: string }
   | { type: 'typing'; event: TypingEvent }
   | { type: 'typing/expired'; conversationId: string; key: string }
-  | FeedbackAction;
+  /** An automatic answer's "helpful" changed. */
+  | { type: 'message/updated'; message: Message }
+  | { type: 'presence'; agents: AgentPresence[] }
+  | { type: 'sites/listed'; sites: SiteSettings[] }
+  | { type: 'sites/updated'; site: SiteSettings }
+  | { type: 'survey/received'; survey: SurveyEvent }
+  | { type: 'survey/alert-dismissed'; conversationId: string }
+  | FeedbackAction
+  | CallbackAction;
 
 export type { ConversationStatus };

@@ -40,7 +40,8 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
       <div class="visitor-id">
         <span class={`presence ${visitor.online ? 'is-online' : 'is-offline'}`}>{visitor.online ? 'Online' : 'Offline'}</span>
         <strong class="visitor-name">{visitor.displayName}</strong>
-        {visitor.email && <span class="visitor-email">{visitor.email}</span>}
+        {/* Left via "Leave a message" or given in the chat: the way to answer once they are gone. */}
+        {visitor.email && <a class="visitor-email" href={`mailto:${visitor.email}`}>{visitor.email}</a>}
       </div>
       <h3>Current page</h3>
       {visitor.pageUrl ? (

@@ -1,0 +1,50 @@
+import { callbackAlertText } from '../callbacks/labels';
+import { lowRatingAlertText } from '../conversation/survey-labels';
+import { alertText } from '../feedback/labels';
+import type { ConsoleState } from '../state/types';
+import { callbackPath, conversationPath, feedbackPath } from './route';
+
+/** One live alert as the alert bar and desktop notifications show it. */
+export interface LiveAlert {
+  kind: 'callback' | 'survey' | 'feedback';
+  /** The request, conversation or feedback it is about. */
+  id: string;
+  /** Unique per occasion: a request alerts again for a new due time. */
+  key: string;
+  text: string;
+  href: string;
+  /** The link's name, e.g. "Open request". */
+  openLabel: string;
+  /** Title of the desktop notification. */
+  title: string;
+}
+
+type AlertSlices = Pick<ConsoleState, 'callbacks' | 'surveyAlerts' | 'feedback'>;
+
+/**
+ * Every live alert, a call that is due first: the visitor waits by the phone, while a
+ * low rating or a complaint can wait the minute it takes.
+ */
+export function liveAlerts(state: AlertSlices): LiveAlert[] {
+  const list: LiveAlert[] = [];
+  for (const a of state.callbacks.alerts) {
+    const item = state.callbacks.items[a.id];
+    if (!item) continue;
+    list.push({ kind: 'callback', id: a.id, key: `callback:${a.id}:${a.dueAt}`, text: callbackAlertText(item), href: callbackPath(a.id), openLabel: 'Open request', title: 'Earshot: call back due' });
+  }
+  for (const s of state.surveyAlerts) {
+    list.push({
+      kind: 'survey', id: s.conversationId, key: `survey:${s.conversationId}:${s.rating}`, text: lowRatingAlertText(s),
+      href: conversationPath(s.conversationId), openLabel: 'Open conversation', title: 'Earshot: low rating',
+    });
+  }
+  for (const f of state.feedback.alerts) {
+    list.push({ kind: 'feedback', id: f.id, key: `feedback:${f.id}`, text: alertText(f), href: feedbackPath(f.id), openLabel: 'Open feedback', title: 'Earshot: unhappy feedback' });
+  }
+  return list;
+}
+
+/** Whether any alert slice changed between two states, so unrelated changes cost nothing. */
+export function alertsChanged(a: AlertSlices, b: AlertSlices): boolean {
+  return a.callbacks.alerts !== b.callbacks.alerts || a.surveyAlerts !== b.surveyAlerts || a.feedback.alerts !== b.feedback.alerts;
+}

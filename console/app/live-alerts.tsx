@@ -1,0 +1,38 @@
+import type { LiveAlert } from './alert-entries';
+
+/** More alerts than this collapse into "and N more", so they never bury the page. */
+const SHOWN = 3;
+
+export interface LiveAlertsProps {
+  alerts: LiveAlert[];
+  onOpen(alert: LiveAlert): void;
+  onDismiss(alert: LiveAlert): void;
+}
+
+/** Due calls, low ratings and unhappy feedback, above whatever the agent is doing, until opened or dismissed. */
+export function LiveAlerts({ alerts, onOpen, onDismiss }: LiveAlertsProps) {
+  if (alerts.length === 0) return null;
+  const rest = alerts.length - SHOWN;
+  return (
+    <div class="alerts" role="region" aria-label="Alerts">
+      {alerts.slice(0, SHOWN).map((a) => (
+        <div key={a.key} class={`alert alert-${a.kind}`} role="alert">
+          <p class="alert-text">{a.text}</p>
+          <a
+            class="btn btn-small"
+            href={a.href}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              onOpen(a);
+            }}
+          >
+            {a.openLabel}
+          </a>
+          <button type="button" class="btn btn-small btn-quiet" onClick={() => onDismiss(a)}>Dismiss</button>
+        </div>
+      ))}
+      {rest > 0 && <p class="alert-more">and {rest} more {rest === 1 ? 'alert' : 'alerts'}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CallbackItem, CallbackOutcome } from '../../protocol/types';
+import { callbackPath, conversationPath } from '../app/route';
+import { useConsoleState, useNow } from '../app/use-store';
+import type { AgentClient } from '../net/agent-client';
+import type { Result } from '../net/agent-socket';
+import { visibleCallbacks } from '../state/callback-selectors';
+import type { ConsoleStore } from '../state/store';
+import { CallbackDetail, NoCallback } from './callback-detail';
+import { CallbackQueue } from './callback-queue';
+import type { Clocks } from './callback-when';
+
+export interface CallbackScreenProps {
+  store: ConsoleStore;
+  client: AgentClient;
+  /** The request the URL names, or null for the queue alone. */
+  callbackId: string | null;
+  onNavigate(href: string): void;
+  /** The agent's zone and locale; the browser's by default. */
+  clocks?: Clocks;
+}
+
+type Busy = { busy: boolean; error: string | null };
+const IDLE: Busy = { busy: false, error: null };
+const NO_CLOCKS: Clocks = {};
+
+/** Connector of the callbacks section: the queue and the open request. */
+export function CallbackScreen({ store, client, callbackId, onNavigate, clocks = NO_CLOCKS }: CallbackScreenProps) {
+  const state = useConsoleState(store);
+  const { callbacks } = state;
+  // "Overdue by 3 min" must move on its own, so tick faster than the inbox's clock.
+  const now = useNow(15_000);
+  const [action, setAction] = useState<Busy>(IDLE);
+  const items = useMemo(() => visibleCallbacks(callbacks), [callbacks.items, callbacks.view]);
+
+  // Leaving the section closes the request, so nothing keeps re-reading it.
+  useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);
+  useEffect(() => {
+    setAction(IDLE);
+    if (callbackId) void client.callbacks.open(callbackId);
+    else store.dispatch({ type: 'callbacks/closed' });
+  }, [callbackId]);
+
+  const run = async (call: Promise<Result<CallbackItem>>) => {
+    setAction({ busy: true, error: null });
+    const r = await call;
+    setAction({ busy: false, error: r.ok ? null : r.message });
+    return r.ok;
+  };
+
+  const open = callbacks.open && callbacks.open.id === callbackId ? callbacks.open : null;
+  const item = callbackId ? callbacks.items[callbackId] : undefined;
+
+  return (
+    <div class="panes cb-panes">
+      <CallbackQueue
+        items={items}
+        loaded={callbacks.loaded}
+        view={callbacks.view}
+        selectedId={callbackId}
+        now={now}
+        clocks={clocks}
+        onView={(view) => store.dispatch({ type: 'callbacks/view', view })}
+        onOpen={(id) => onNavigate(callbackPath(id))}
+      />
+      {!callbackId ? (
+        <NoCallback title="Pick a request" message="Choose a request from the queue to claim it, call, and record how it went." />
+      ) : item && open ? (
+        <CallbackDetail
+          item={item}
+          attempts={open.attempts}
+          conversations={open.conversations}
+          loading={open.loading}
+          loadError={open.error}
+          selfId={state.agent?.id ?? null}
+          now={now}
+          clocks={clocks}
+          busy={action.busy}
+          actionError={action.error}
+          onClaim={() => run(client.callbacks.claim(item.id))}
+          onOutcome={(outcome: CallbackOutcome, note) => run(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
+          onReschedule={(dueAt, note) => run(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
+          onOpenConversation={(id) => onNavigate(conversationPath(id))}
+        />
+      ) : open?.error ? (
+        <NoCallback title="Cannot show this request" message={open.error} error />
+      ) : (
+        <NoCallback title="Call back request" message="Loading request…" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SiteSettings } from '../../protocol/types';
+import { useConsoleState } from '../app/use-store';
+import type { AgentClient } from '../net/agent-client';
+import type { ConsoleStore } from '../state/store';
+import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
+import { SettingsForm } from './settings-form';
+
+export interface SettingsScreenProps {
+  store: ConsoleStore;
+  client: AgentClient;
+}
+
+/** The form's state: the server copy it started from, and what the admin typed since. */
+interface Editing {
+  base: SiteSettings;
+  draft: SettingsDraft;
+  errors: Record<string, string>;
+  formError: string | null;
+  notice: string | null;
+}
+
+const start = (site: SiteSettings, notice: string | null = null): Editing => ({ base: site, draft: toDraft(site), errors: {}, formError: null, notice });
+
+/** Connector of the settings section: one site's settings, editable by admins, read-only for agents. */
+export function SettingsScreen({ store, client }: SettingsScreenProps) {
+  const { sites, agent } = useConsoleState(store);
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [saving, setSaving] = useState(false);
+  const site = sites?.find((s) => s.id === siteId) ?? sites?.[0] ?? null;
+  const readOnly = agent?.role !== 'admin';
+
+  // A change saved elsewhere replaces an untouched form; edits in progress stay, and only
+  // the fields they changed are sent, so the other change survives the save.
+  useEffect(() => {
+    if (!site) return;
+    setEditing((e) => {
+      if (!e || e.base.id !== site.id) return start(site);
+      if (e.base === site) return e;
+      if (!isDirty(e.base, e.draft)) return start(site, e.notice);
+      return { ...e, notice: 'Someone else saved changes meanwhile; saving now sends only the fields you changed.' };
+    });
+  }, [site]);
+
+  // Take the admin to the first field the server refused.
+  useEffect(() => {
+    if (editing && Object.keys(editing.errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
+  }, [editing?.errors]);
+
+  if (!sites) return <main class="conversation conversation-empty" aria-label="Settings"><p role="status">Loading settings…</p></main>;
+  if (!site || !editing) return <main class="conversation conversation-empty" aria-label="Settings"><p>No sites yet.</p></main>;
+
+  const save = async () => {
+    const patch = patchFor(editing.base, editing.draft);
+    if (Object.keys(patch).length === 1) return setEditing({ ...editing, errors: {}, formError: null, notice: 'Nothing changed.' });
+    setSaving(true);
+    const r = await client.sites.update(patch);
+    setSaving(false);
+    if (r.ok) return setEditing(start(r.data, 'Settings saved.'));
+    const slot = errorSlot(r.field);
+    setEditing((e) => e && (slot && r.field
+      ? { ...e, notice: null, errors: { [slot]: fieldMessage(r.field, r.message, patch) }, formError: 'Not saved: correct the marked field and save again.' }
+      : { ...e, notice: null, errors: {}, formError: r.message }));
+  };
+
+  return (
+    <main class="settings" aria-labelledby="set-title">
+      <header class="set-head">
+        <h2 id="set-title">Settings</h2>
+        {sites.length > 1 ? (
+          <label class="fb-filter">
+            <span>Site</span>
+            <select value={site.id} onChange={(e) => setSiteId(e.currentTarget.value)}>
+              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span class="conv-site">{site.name}</span>
+        )}
+      </header>
+      {readOnly && <p class="set-readonly" role="note">Only admins can change site settings; you can read them here.</p>}
+      <SettingsForm
+        key={site.id}
+        draft={editing.draft}
+        errors={editing.errors}
+        formError={editing.formError}
+        readOnly={readOnly}
+        saving={saving}
+        notice={editing.notice}
+        onChange={(draft) => setEditing({ ...editing, draft })}
+        onSave={() => void save()}
+      />
+    </main>
+  );
+}

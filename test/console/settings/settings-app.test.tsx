@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "http://localhost/console/" }
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Agent, SiteSettings } from '../../../protocol/types';
+import { App } from '../../../console/app/app';
+import { initialState, reducer } from '../../../console/state/reducer';
+import { createStore } from '../../../console/state/store';
+import { fakeDesktop } from '../fake-desktop';
+import { fakePage } from '../fake-page';
+import { FakeSocket } from '../fake-socket';
+import { site } from './fixtures';
+
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, '', '/console/');
+});
+
+const admin: Agent = { id: 'a1', email: 'admin@example.com', name: 'Ada', role: 'admin' };
+
+/** Opens /console/settings signed in as `agent`, with the server holding `sites`. */
+async function openSettings(agent: Agent = admin, sites: SiteSettings[] = [site()]) {
+  history.replaceState(null, '', '/console/settings');
+  const store = createStore(reducer, initialState());
+  const socket = new FakeSocket();
+  socket.answer('site:list', () => ({ ok: true, data: sites }));
+  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
+  await vi.waitFor(() => expect(socket.active).toBe(true));
+  socket.serverConnect();
+  const form = await screen.findByRole('form', { name: 'Site settings' });
+  return { store, socket, form: within(form) };
+}
+
+/** The text of what describes an input, as a screen reader reads it after the label. */
+const description = (el: HTMLElement) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+
+describe('console settings', () => {
+  it('saves only what the admin changed', async () => {
+    const { socket, form } = await openSettings();
+    fireEvent.input(form.getByRole('textbox', { name: 'Greeting' }), { target: { value: 'Hello from the shop!' } });
+    fireEvent.click(form.getByRole('checkbox', { name: 'Call back' }));
+    const answer = within(form.getByRole('group', { name: 'Scripted answer 1' }));
+    fireEvent.input(answer.getByRole('textbox', { name: 'Keywords' }), { target: { value: 'shipping, parcel' } });
+    socket.answer('site:update', (p) => ({ ok: true, data: { ...site(), ...p, id: 'demo' } }));
+    const sent = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect(await sent).toEqual({
+      siteId: 'demo',
+      greeting: 'Hello from the shop!',
+      channels: { chat: true, callback: false, feedback: true },
+      faqs: [{ id: 'shipping', question: 'How long does shipping take?', keywords: ['shipping', 'parcel'], answer: 'Two days.' }],
+    });
+    expect(await form.findByText('Settings saved.')).toBeTruthy();
+  });
+
+  it("shows the server's field error beside that scripted answer's keywords", async () => {
+    const { socket, form } = await openSettings(admin, [site({ faqs: [...site().faqs, { id: 'returns', question: 'Returns?', keywords: ['return'], answer: '30 days.' }] })]);
+    const second = within(form.getByRole('group', { name: 'Scripted answer 2' }));
+    fireEvent.input(second.getByRole('textbox', { name: 'Keywords' }), { target: { value: ' , ' } });
+    socket.answer('site:update', () => ({ ok: false, code: 'invalid_payload', message: 'faqs.1.keywords needs at least one keyword', field: 'faqs.1.keywords' }));
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    const keywords = second.getByRole('textbox', { name: 'Keywords' });
+    await waitFor(() => expect(keywords.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(keywords)).toBe('Needs at least one keyword');
+    const first = within(form.getByRole('group', { name: 'Scripted answer 1' })).getByRole('textbox', { name: 'Keywords' });
+    expect(first.getAttribute('aria-invalid')).toBeNull();
+    expect(form.getByRole('alert').textContent).toContain('Not saved');
+    await waitFor(() => expect(document.activeElement).toBe(keywords));
+  });
+
+  it('puts an origin error on the origins field, naming the bad origin', async () => {
+    const { socket, form } = await openSettings();
+    const origins = form.getByRole('textbox', { name: /one origin a line/ });
+    fireEvent.input(origins, { target: { value: 'https://shop.example\nshop.example/cart' } });
+    socket.answer('site:update', () => ({ ok: false, code: 'invalid_payload', message: 'allowedOrigins.1 must be an origin such as https://shop.example.com', field: 'allowedOrigins.1' }));
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(description(origins)).toBe('shop.example/cart must be an origin such as https://shop.example.com'));
+  });
+
+  it('shows an error without a field as a form-level alert', async () => {
+    const { socket, form } = await openSettings();
+    fireEvent.input(form.getByRole('textbox', { name: 'Away message' }), { target: { value: 'Back soon' } });
+    socket.answer('site:update', () => ({ ok: false, code: 'forbidden', message: 'Only admins can change site settings.' }));
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect((await form.findByRole('alert')).textContent).toBe('Only admins can change site settings.');
+  });
+
+  it('edits business hours per weekday and sends them whole with the time zone', async () => {
+    const { socket, form } = await openSettings();
+    fireEvent.input(form.getByRole('combobox', { name: 'Time zone' }), { target: { value: 'Asia/Yerevan' } });
+    const saturday = within(form.getByRole('group', { name: 'Saturday' }));
+    fireEvent.click(saturday.getByRole('button', { name: 'Add hours on Saturday' }));
+    fireEvent.input(saturday.getByLabelText('Saturday to'), { target: { value: '12:30' } });
+    const monday = within(form.getByRole('group', { name: 'Monday' }));
+    fireEvent.click(monday.getByRole('button', { name: 'Remove Monday hours 1' }));
+    socket.answer('site:update', (p) => ({ ok: true, data: { ...site(), ...p, id: 'demo' } }));
+    const sent = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    const { hours } = await sent;
+    expect(hours.timezone).toBe('Asia/Yerevan');
+    expect(hours.weekly.sat).toEqual([{ from: '09:00', to: '12:30' }]);
+    expect(hours.weekly.mon).toEqual([]);
+    expect(hours.weekly.tue).toEqual([{ from: '08:00', to: '20:00' }]);
+  });
+
+  it('lets an agent who is not an admin read the settings but not change them', async () => {
+    const { form } = await openSettings({ ...admin, role: 'agent' });
+    expect(screen.getByText(/Only admins can change site settings/)).toBeTruthy();
+    expect((form.getByRole('textbox', { name: 'Greeting' }) as HTMLTextAreaElement).value).toBe('Hi there!');
+    expect(form.getByRole('textbox', { name: 'Greeting' }).closest('fieldset[disabled]')).toBeTruthy();
+    expect(form.queryByRole('button', { name: 'Save settings' })).toBeNull();
+  });
+
+  it('follows site:updated while the form is untouched', async () => {
+    const { socket, form } = await openSettings();
+    socket.push('site:updated', site({ greeting: 'Changed by Ben' }));
+    await waitFor(() => expect((form.getByRole('textbox', { name: 'Greeting' }) as HTMLTextAreaElement).value).toBe('Changed by Ben'));
+  });
+});
