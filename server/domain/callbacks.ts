@@ -90,6 +90,8 @@ export async function requestCallback(
     visitorLocale: input.locale ?? visitor.language,
     updatedAt: now,
   };
+  // The name given here is how agents will know the visitor in chat too.
+  if (input.name && !visitor.name) await store.updateVisitor(visitor.id, { name: input.name });
   const open = await store.findOpenCallback(site.id, phone);
   if (open) {
     await store.updateCallback(open.id, details);

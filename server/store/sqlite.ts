@@ -522,8 +522,12 @@ class SqliteStore implements Store {
   }
 
   async listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]> {
-    const where = open ? "WHERE c.status IN ('waiting', 'rescheduled')" : '';
-    return (this.q(`${CALLBACK_SELECT} ${where} ORDER BY c.due_at, c.rowid LIMIT ?`).all(limit) as Row[]).map(toCallback);
+    const sql = open
+      ? `${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled') ORDER BY c.due_at, c.rowid LIMIT ?`
+      : // Open ones by due time, then closed ones newest first, so a limit drops the oldest history.
+        `${CALLBACK_SELECT} ORDER BY c.status IN ('waiting', 'rescheduled') DESC,
+           CASE WHEN c.status IN ('waiting', 'rescheduled') THEN c.due_at END, c.updated_at DESC LIMIT ?`;
+    return (this.q(sql).all(limit) as Row[]).map(toCallback);
   }
 
   async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {

@@ -244,7 +244,7 @@ export interface Store {
   findOpenCallback(siteId: string, phone: string): Promise<CallbackRow | null>;
   latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
   updateCallback(id: string, patch: CallbackPatch): Promise<void>;
-  /** Open requests by due time (earliest, hence overdue, first), or all by due time. */
+  /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
   listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]>;
   /** Records an attempt and applies its effect on the request, together. */
   addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;

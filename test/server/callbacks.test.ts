@@ -45,6 +45,8 @@ describe('call back requests', () => {
     const res = await v.emitWithAck('callback:request', asap('602 123 456', { name: 'Ana', topic: 'Delivery' }));
     expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', status: 'waiting', asap: true, name: 'Ana' } });
     expect(await pushed).toMatchObject({ phone: '+420602123456', visitorName: 'Ana', pageUrl: page.url, attempts: 0, claimedBy: null });
+    const stored = await server.store.getCallback(res.ok ? res.data.id : '');
+    expect((await server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: ADMIN.email });
     expect(mail!.text).toContain('+420602123456');
@@ -156,6 +158,8 @@ describe('call back requests', () => {
     const a = await newAgent();
     const list = await a.emitWithAck('callback:list', {});
     expect(list.ok && list.data.map((c) => c.name)).toEqual(['overdue-2d', 'overdue-1h', 'in-10-min', 'tomorrow']);
+    const all = await a.emitWithAck('callback:list', { status: 'all' });
+    expect(all.ok && all.data.map((c) => c.name)).toEqual(['overdue-2d', 'overdue-1h', 'in-10-min', 'tomorrow', 'done']);
   });
 });
 
