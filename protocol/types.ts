@@ -336,6 +336,8 @@ export interface VisitorCallback {
   id: string;
   /** E.164. */
   phone: string;
+  /** The same number grouped for reading: `+420 602 123 456`. */
+  phoneDisplay: string;
   name: string | null;
   topic: string | null;
   asap: boolean;

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallbackScreen } from '../callbacks/callback-screen';
 import { FeedbackScreen } from '../feedback/feedback-screen';
-import { loadPhoneFormat } from '../format/phone';
 import type { AgentClient } from '../net/agent-client';
 import { bindDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -37,11 +36,10 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
   const [path, setPath] = useState(location.pathname);
   const [permission, setPermission] = useState(desktopAlerts.permission());
   const [away, setAway] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const [phonesReady, setPhonesReady] = useState(false);
   const lastConversations = useRef(BASE);
   const route = routeFromPath(path);
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
-  const alerts = useMemo(() => liveAlerts(state), [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts, phonesReady]);
+  const alerts = useMemo(() => liveAlerts(state), [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts]);
 
   const navigate = (href: string) => {
     // Coming back to Conversations lands on the conversation left open.
@@ -64,8 +62,6 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
     const fromUrl = () => setPath(location.pathname);
     addEventListener('popstate', fromUrl);
     const unbind = bindDesktopAlerts(store, desktopAlerts, openAlert);
-    // Numbers show in E.164 until the formatter arrives, then everything re-renders grouped.
-    void loadPhoneFormat().then(() => setPhonesReady(true));
     return () => {
       removeEventListener('popstate', fromUrl);
       unbind();

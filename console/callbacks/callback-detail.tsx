@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CallbackAttempt, CallbackItem, CallbackOutcome, ConversationSummary } from '../../protocol/types';
 import { ExternalLink } from '../format/external-link';
-import { readablePhone, telHref } from '../format/phone';
+import { telHref } from '../format/phone';
 import { fullDateTime, languageName } from '../format/time';
 import { isOverdue } from '../state/callback-selectors';
 import { CallbackActions } from './callback-actions';
@@ -52,7 +52,7 @@ export function CallbackDetail(p: CallbackDetailProps) {
       <div class="fb-body" role="region" tabIndex={0} aria-label="Request details">
         {p.loadError && <p class="conv-load-error" role="alert">{p.loadError}</p>}
         <dl class="facts fb-facts">
-          <Fact label="Phone"><a class="cb-phone" href={telHref(item.phone)}>{readablePhone(item.phone)}</a></Fact>
+          <Fact label="Phone"><a class="cb-phone" href={telHref(item.phone)}>{item.phoneDisplay}</a></Fact>
           <Fact label="When">
             {item.asap && <span class="badge badge-asap">As soon as possible</span>} <CallbackWhen item={item} clocks={p.clocks} />
           </Fact>

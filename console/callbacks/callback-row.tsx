@@ -1,7 +1,7 @@
 import type { CallbackItem } from '../../protocol/types';
 import { callbackPath } from '../app/route';
 import { ExternalLink } from '../format/external-link';
-import { readablePhone, telHref } from '../format/phone';
+import { telHref } from '../format/phone';
 import { safeHref } from '../format/url';
 import { isOpenCallback, isOverdue } from '../state/callback-selectors';
 import { CallbackWhen, type Clocks } from './callback-when';
@@ -45,7 +45,7 @@ export function CallbackRow({ item, selected, now, clocks, onOpen }: CallbackRow
         >
           {item.visitorName}
         </a>
-        <a class="cb-phone" href={telHref(item.phone)}>{readablePhone(item.phone)}</a>
+        <a class="cb-phone" href={telHref(item.phone)}>{item.phoneDisplay}</a>
         {item.asap && <span class="badge badge-asap">As soon as possible</span>}
         {!isOpenCallback(item) && <span class={`badge badge-cb-${item.status}`}>{CALLBACK_STATUS_LABEL[item.status]}</span>}
         {due && <span class={`cb-due${overdue ? ' is-overdue' : ''}`}>{due}</span>}

@@ -1,5 +1,4 @@
 import type { CallbackAttempt, CallbackItem, CallbackStatus } from '../../protocol/types';
-import { readablePhone } from '../format/phone';
 import { spanText } from '../format/time';
 import { isOpenCallback } from '../state/callback-selectors';
 
@@ -32,7 +31,7 @@ export function dueText(item: CallbackItem, now: number): string | null {
 
 /** The line of a due alert: "Call back due: Ana, +420 602 123 456". */
 export function callbackAlertText(item: CallbackItem): string {
-  return `Call back due: ${item.visitorName}, ${readablePhone(item.phone)}`;
+  return `Call back due: ${item.visitorName}, ${item.phoneDisplay}`;
 }
 
 /** The visitor's zone by its city, "Asia/Yerevan" → "Yerevan", for a compact row. */

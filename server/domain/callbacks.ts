@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, VisitorRow } from '../store/types';
 import { friendlyName } from './friendly-name';
 import { callbackSlots, isOpen, nextOpening } from './hours';
-import { toE164 } from './phone';
+import { displayPhone, toE164 } from './phone';
 
 const SLOT_OPTIONS = {
   horizonDays: LIMITS.callbackHorizonDays,
@@ -44,7 +44,7 @@ export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], n
 /** What the visitor sees. */
 export function toVisitorCallback(c: CallbackRow): VisitorCallback {
   return {
-    id: c.id, phone: c.phone, name: c.name, topic: c.topic, asap: c.asap, dueAt: c.dueAt, windowEnd: c.windowEnd,
+    id: c.id, phone: c.phone, phoneDisplay: displayPhone(c.phone), name: c.name, topic: c.topic, asap: c.asap, dueAt: c.dueAt, windowEnd: c.windowEnd,
     status: c.status, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
 }
@@ -114,7 +114,8 @@ export async function ownOpenCallback(store: Store, visitor: VisitorRow, id: str
 
 /** A visitor picks another time. */
 export async function changeCallbackTime(store: Store, site: SiteRow, c: CallbackRow, when: CallbackRequestInput['when']): Promise<void> {
-  await store.updateCallback(c.id, { ...resolveWhen(site, when), updatedAt: new Date().toISOString() });
+  // The visitor's own choice replaces any time an agent had moved it to.
+  await store.updateCallback(c.id, { ...resolveWhen(site, when), status: 'waiting', updatedAt: new Date().toISOString() });
 }
 
 const OUTCOME_STATUS: Record<CallbackOutcome, CallbackStatus | null> = {

@@ -22,3 +22,8 @@ export function toE164(input: string, country?: string): string {
   }
   return parsed.number;
 }
+
+/** An E.164 number as people read it: `+420 602 123 456`. */
+export function displayPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}

@@ -43,7 +43,7 @@ describe('call back requests', () => {
     const v = await newVisitor();
     const pushed = nextEvent<CallbackItem>(a, 'callback:updated');
     const res = await v.emitWithAck('callback:request', asap('602 123 456', { name: 'Ana', topic: 'Delivery' }));
-    expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', status: 'waiting', asap: true, name: 'Ana' } });
+    expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', phoneDisplay: '+420 602 123 456', status: 'waiting', asap: true, name: 'Ana' } });
     expect(await pushed).toMatchObject({ phone: '+420602123456', visitorName: 'Ana', pageUrl: page.url, attempts: 0, claimedBy: null });
     const stored = await server.store.getCallback(res.ok ? res.data.id : '');
     expect((await server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackAttempt, CallbackItem, ConversationSummary } from '../../../protocol/types';
 import { App } from '../../../console/app/app';
-import { loadPhoneFormat } from '../../../console/format/phone';
 import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
 import { initialState, reducer } from '../../../console/state/reducer';
 import { createStore } from '../../../console/state/store';
@@ -14,7 +13,6 @@ import { FakeSocket, row } from '../fake-socket';
 import { attempt, callback, serveCallbacks } from './fixtures';
 
 // Numbers are grouped once the lazily loaded formatter is in; load it up front.
-beforeAll(() => loadPhoneFormat());
 afterEach(() => {
   cleanup();
   vi.useRealTimers();

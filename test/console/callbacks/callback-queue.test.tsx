@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackItem } from '../../../protocol/types';
 import { CallbackQueue } from '../../../console/callbacks/callback-queue';
 import { initialCallbacks } from '../../../console/state/callback-reducer';
 import { visibleCallbacks } from '../../../console/state/callback-selectors';
-import { loadPhoneFormat } from '../../../console/format/phone';
 import { callback } from './fixtures';
 
 // Numbers are grouped once the lazily loaded formatter is in; load it up front.
-beforeAll(() => loadPhoneFormat());
 afterEach(cleanup);
 
 const NOW = Date.parse('2025-01-01T13:42:00.000Z');

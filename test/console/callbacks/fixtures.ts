@@ -6,6 +6,7 @@ export function callback(id: string, over: Partial<CallbackItem> = {}): Callback
   return {
     id,
     phone: '+420602123456',
+    phoneDisplay: '+420 602 123 456',
     name: 'Ana',
     topic: 'Order 1042 never arrived',
     asap: false,
