@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Earshot } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
+import { WEEKDAYS } from '../../protocol/types';
+import { ADMIN, agent, startTestServer, tempDataDir } from '../helpers/server';
 
 let data: ReturnType<typeof tempDataDir>;
 let server: Earshot;
@@ -33,8 +34,24 @@ async function signIn(page: Page) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * A live chat needs someone there: without an agent online within opening hours the widget
+ * offers "Leave a message" instead. Opens the demo site round the clock and keeps an agent
+ * connected; returns that agent's socket, to close at the end.
+ */
+async function staffed() {
+  const desk = await agent(server.url);
+  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]]));
+  const res = await desk.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: allDay as never } });
+  expect(res.ok).toBe(true);
+  const available = async () => ((await (await fetch(`${server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
+  await expect.poll(available, { timeout: 15_000 }).toBe(true);
+  return desk;
+}
+
 describe('live chat in Chromium', () => {
   it('takes a visitor message to an agent and the reply back, and keeps it across a reload', async () => {
+    const desk = await staffed();
     const visitorCtx = await browser.newContext();
     const visitor = await visitorCtx.newPage();
     const dialogs: string[] = [];
@@ -93,7 +110,27 @@ describe('live chat in Chromium', () => {
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
     await agent.getByRole('button', { name: 'Reopen' }).waitFor();
+    desk.close();
     await visitorCtx.close();
     await agentCtx.close();
+  });
+
+  it('offers Leave a message while nobody is there, and keeps the conversation it starts', async () => {
+    const available = async () => ((await (await fetch(`${server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
+    await expect.poll(available, { timeout: 15_000 }).toBe(false);
+    const ctx = await browser.newContext();
+    const visitor = await ctx.newPage();
+    await visitor.goto(`${server.url}/`);
+    const launcher = visitor.getByRole('button', { name: 'Open chat' });
+    await expect.poll(() => launcher.getAttribute('title')).toBe('Leave us a message');
+    await launcher.click();
+    const region = visitor.getByRole('region', { name: 'Leave a message' });
+    await region.getByRole('textbox', { name: 'Email' }).fill('ana@example.com');
+    await region.getByRole('textbox', { name: 'Message' }).fill('Do you gift-wrap?');
+    await region.getByRole('button', { name: 'Send message' }).click();
+    await visitor.getByText("Thanks! We'll answer by email at ana@example.com.").waitFor();
+    await visitor.getByRole('log').getByText('Do you gift-wrap?').waitFor();
+    expect(await region.count()).toBe(0);
+    await ctx.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Translate } from '../i18n/t';
 import type { TimelineItem } from '../state/selectors';
 import type { ConnectionStatus } from '../state/types';
@@ -15,10 +15,17 @@ export interface ChatPanelProps {
   error: string | null;
   resolved: boolean;
   loadingHistory: boolean;
+  /** Typical minutes to a first reply while someone is there; null hides it. */
+  replyMinutes?: number | null;
+  /** The site's away message, while nobody is available. */
+  away?: string | null;
   inputRef?: Ref<HTMLTextAreaElement>;
   onSend(text: string): void;
   onRetry(id: string): void;
   onInput(): void;
+  onFaq?(id: string, helpful: boolean): void;
+  /** Drawn between the conversation and the composer: notices, the survey. */
+  children?: ComponentChildren;
 }
 
 function Notice({ t, connection, error }: Pick<ChatPanelProps, 't' | 'connection' | 'error'>) {
@@ -42,8 +49,19 @@ export function ChatPanel(p: ChatPanelProps) {
   const { t } = p;
   return (
     <>
-      <MessageList t={t} greeting={p.greeting} items={p.items} busy={p.loadingHistory} typing={p.typing} onRetry={p.onRetry} />
+      {p.replyMinutes != null && <p class="reply-time">{t('reply_time', { count: p.replyMinutes })}</p>}
+      <MessageList
+        t={t}
+        greeting={p.greeting}
+        items={p.items}
+        busy={p.loadingHistory}
+        typing={p.typing}
+        onRetry={p.onRetry}
+        onFaq={p.onFaq ?? (() => {})}
+      />
+      {p.away && <p class="resolved">{p.away}</p>}
       {p.resolved && <p class="resolved">{t('resolved')}</p>}
+      {p.children}
       <Notice t={t} connection={p.connection} error={p.error} />
       <Composer t={t} offline={p.connection !== 'online'} inputRef={p.inputRef} onSend={p.onSend} onInput={p.onInput} />
     </>

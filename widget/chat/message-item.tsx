@@ -6,6 +6,8 @@ export interface MessageItemProps {
   t: Translate;
   item: TimelineItem;
   onRetry(id: string): void;
+  /** The visitor's verdict on an automatic answer. */
+  onFaq(id: string, helpful: boolean): void;
 }
 
 function reason(t: Translate, error: SendError | null): string {
@@ -18,13 +20,29 @@ function time(iso: string): string {
 }
 
 /** One message bubble; its text is always rendered as text, never as markup. */
-export function MessageItem({ t, item, onRetry }: MessageItemProps) {
+export function MessageItem({ t, item, onRetry, onFaq }: MessageItemProps) {
   const own = item.author === 'visitor';
+  const faq = item.faq;
   return (
-    <div class={`msg ${own ? 'own' : item.author}`}>
-      {item.author === 'agent' && <span class="name">{item.authorName ?? t('agent')}</span>}
+    <div class={`msg ${own ? 'own' : faq ? 'agent auto' : item.author}`}>
+      {(item.author === 'agent' || faq) && <span class="name">{faq ? t('auto_answer') : (item.authorName ?? t('agent'))}</span>}
       {own && <span class="vh">{t('you')}</span>}
       <p class="bubble">{item.text}</p>
+      {faq &&
+        (faq.helpful === null ? (
+          <span class="faq">
+            <button type="button" class="retry" onClick={() => onFaq(item.id, true)}>
+              {t('faq_yes')}
+            </button>
+            <button type="button" class="retry" onClick={() => onFaq(item.id, false)}>
+              {t('faq_no')}
+            </button>
+          </span>
+        ) : (
+          <span class="meta" role="status">
+            {t(faq.helpful ? 'faq_yes_done' : 'faq_no_done')}
+          </span>
+        ))}
       {own && (
         <span class={`meta ${item.delivery ?? ''}`}>
           {item.delivery === 'sent' && `${time(item.createdAt)} · ${t('sent')}`}

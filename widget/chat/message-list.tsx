@@ -11,10 +11,11 @@ export interface MessageListProps {
   busy: boolean;
   typing: { name: string | null } | null;
   onRetry(id: string): void;
+  onFaq(id: string, helpful: boolean): void;
 }
 
 /** The scrolling conversation: greeting, messages and the agent's typing indicator. */
-export function MessageList({ t, greeting, items, busy, typing, onRetry }: MessageListProps) {
+export function MessageList({ t, greeting, items, busy, typing, onRetry, onFaq }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = items.length;
   useEffect(() => {
@@ -31,7 +32,7 @@ export function MessageList({ t, greeting, items, busy, typing, onRetry }: Messa
       {/* Only additions are announced: a delivery state turning to "Sent" is not news. */}
       <div role="log" aria-live="polite" aria-relevant="additions" aria-busy={busy} aria-label={t('chat_label')} class="log">
         {items.map((item) => (
-          <MessageItem key={item.id} t={t} item={item} onRetry={onRetry} />
+          <MessageItem key={item.id} t={t} item={item} onRetry={onRetry} onFaq={onFaq} />
         ))}
       </div>
       {typing && <p class="typing">{t('typing', { name: typing.name ?? t('agent') })}</p>}

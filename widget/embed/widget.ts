@@ -1,4 +1,4 @@
-import type { Message } from '../../protocol/types';
+import type { Message, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import { createLauncher } from '../launcher/launcher';
 import type { Identity } from '../net/client';
@@ -29,6 +29,14 @@ export function createWidget(o: WidgetOptions) {
   let loading: Promise<void> | null = null;
 
   const launcher = createLauncher(host.root, host.adoptStyles, o.t, () => setOpen(!open, true));
+  // The one request before the visitor does anything: who is there, for the launcher to say.
+  // Cookieless and cacheable, it tells the relay nothing it could keep.
+  // An error answer has no `data`: unknown, like a failed request.
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status`, { credentials: 'omit' })
+    .then((r) => r.json())
+    .then((r: { data?: SiteStatus }) => r.data)
+    .catch(() => {});
+  void status.then(launcher.setStatus);
 
   function loadPanel(): Promise<void> {
     loading ??= o.loadPanel().then(
@@ -48,6 +56,8 @@ export function createWidget(o: WidgetOptions) {
           },
           onMessage: (m: Message) => events.emit('message', m),
           onClose: () => setOpen(false, true),
+          status,
+          onStatus: launcher.setStatus,
         });
         identity = null;
         panel.setOpen(open, open && focusOnLoad);

@@ -1,15 +1,19 @@
-import { useReducer, useRef } from 'preact/hooks';
+import { useMemo, useReducer, useRef } from 'preact/hooks';
+import { withStrings } from '../i18n/with-strings';
 import type { ViewProps } from '../panel/views';
 import { FeedbackForm } from './feedback-form';
 import { feedbackReducer, initialFeedback } from './feedback-state';
 import { FeedbackThanks } from './feedback-thanks';
+import { STRINGS } from './strings';
 import { serverProblem, toFeedbackInput, validateFeedback } from './validate';
 
 /**
  * The feedback screen's one connector: form state in a pure reducer, the form's own
  * checks first, then `feedback:send` over the panel's socket, its answer back into state.
  */
-export function FeedbackView({ t, request, page, showView }: ViewProps) {
+export function FeedbackView({ t: panelT, request, page, showView }: ViewProps) {
+  // The view's words come with its chunk, not with every first chat.
+  const t = useMemo(() => withStrings(panelT, STRINGS), [panelT]);
   const [s, dispatch] = useReducer(feedbackReducer, undefined, initialFeedback);
   // A second click before the first render of "sending" must not send twice.
   const busy = useRef(false);

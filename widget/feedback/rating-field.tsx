@@ -7,6 +7,8 @@ export interface RatingFieldProps {
   value: number | null;
   problem: Problem | undefined;
   onChange(rating: number): void;
+  /** The radios' name, and the stem of the legend's id: unique per form (the chat's survey uses this field too). */
+  name?: string;
 }
 
 const NAMES = ['feedback_rating_1', 'feedback_rating_2', 'feedback_rating_3', 'feedback_rating_4', 'feedback_rating_5'] as const;
@@ -28,14 +30,14 @@ function Face({ rating }: { rating: number }) {
  * Rating 1 to 5 as native radios (arrow keys move between them), drawn as faces; each
  * radio is named in words, and the chosen word is also shown below the faces.
  */
-export function RatingField({ t, value, problem, onChange }: RatingFieldProps) {
+export function RatingField({ t, value, problem, onChange, name = 'earshot-rating' }: RatingFieldProps) {
   return (
-    <fieldset class="rating" role="radiogroup" aria-labelledby="earshot-fb-rating-legend" {...invalidProps('rating', problem)}>
-      <legend id="earshot-fb-rating-legend">{t('feedback_rating')}</legend>
+    <fieldset class="rating" role="radiogroup" aria-labelledby={`${name}-legend`} {...invalidProps('rating', problem)}>
+      <legend id={`${name}-legend`}>{t('feedback_rating')}</legend>
       <div class="faces">
         {NAMES.map((name, i) => (
           <label class="face" key={name}>
-            <input type="radio" name="earshot-rating" value={i + 1} checked={value === i + 1} onChange={() => onChange(i + 1)} />
+            <input type="radio" name={name} value={i + 1} checked={value === i + 1} onChange={() => onChange(i + 1)} />
             <Face rating={i + 1} />
             <span class="vh">{t(name)}</span>
           </label>

@@ -7,6 +7,8 @@
 const en = {
   open_chat: 'Open chat',
   close_chat: 'Close chat',
+  online: "We're online",
+  away: 'Leave us a message',
   unread_one: '{count} unread message',
   unread_other: '{count} unread messages',
 };

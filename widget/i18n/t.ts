@@ -1,10 +1,13 @@
+import type { en as extras } from '../chat/extras/strings';
+import type { en as feedback } from '../feedback/strings';
 import type en from './en';
 import type { LauncherStrings } from './launcher-strings';
 
 /** A language's panel dictionary: every key of the English one. */
 export type Dictionary = Record<keyof typeof en, string>;
 
-type Key = keyof typeof en | keyof LauncherStrings;
+/** Every key a `t()` may be asked: the panel's, the launcher's, and lazily loaded features' (see `with-strings.ts`). */
+type Key = keyof typeof en | keyof LauncherStrings | keyof typeof extras | keyof typeof feedback;
 
 /** A key as callers use it: plural keys without their `_one` / `_other` suffix. */
 export type MessageKey = Key extends infer K ? (K extends `${infer B}_other` ? B : K extends `${string}_one` ? never : K) : never;

@@ -1,3 +1,4 @@
+import type { SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import css from './launcher.css?inline';
 
@@ -6,50 +7,52 @@ export interface Launcher {
   el: HTMLButtonElement;
   setOpen(open: boolean): void;
   setUnread(count: number): void;
+  /** Who is there: "We're online" or "Leave us a message"; nothing while unknown. */
+  setStatus(status: SiteStatus | null | undefined | void): void;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-const CHAT = 'M4 5h16v11H8l-4 4z';
-const CLOSE = 'M6 6l12 12M18 6L6 18';
 
-const span = (className = '') => Object.assign(document.createElement('span'), { className });
+const span = (className: string) => Object.assign(document.createElement('span'), { className });
 
 /**
  * Draws the launcher with plain DOM (no Preact in the loader). Built node by node, not
- * with innerHTML, so it also works where a CSP demands Trusted Types.
+ * with innerHTML, so it also works where a CSP demands Trusted Types. Its name stays
+ * "Open chat" / "Close chat"; availability and unread count are its description (and
+ * availability its tooltip), so the button is announced the same way whatever they are.
  */
 export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => void, t: Translate, onClick: () => void): Launcher {
   adoptStyles(css);
   const el = document.createElement('button');
   el.className = 'launcher';
   el.setAttribute('aria-controls', 'earshot-panel');
-  // The count is shown; the sentence is what assistive technology reads, as the button's description.
-  el.setAttribute('aria-describedby', 'earshot-unread');
+  el.setAttribute('aria-describedby', 'earshot-launcher-note');
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(SVG, 'path');
   svg.append(path);
-  const number = span();
-  number.setAttribute('aria-hidden', 'true');
-  const sentence = span('vh');
-  sentence.id = 'earshot-unread';
+  // The count is shown; the sentence is what assistive technology reads.
   const badge = span('badge');
-  badge.append(number, sentence);
-  el.append(svg, badge);
+  badge.setAttribute('aria-hidden', 'true');
+  const note = span('vh');
+  note.id = 'earshot-launcher-note';
+  el.append(svg, badge, note);
   el.addEventListener('click', onClick);
   root.append(el);
 
   let open = false;
   let unread = 0;
+  let state = '';
   const draw = () => {
     const show = !open && unread > 0;
     el.setAttribute('aria-label', t(open ? 'close_chat' : 'open_chat'));
     el.setAttribute('aria-expanded', String(open));
-    path.setAttribute('d', open ? CLOSE : CHAT);
+    path.setAttribute('d', open ? 'M6 6l12 12M18 6L6 18' : 'M4 5h16v11H8l-4 4z');
     badge.hidden = !show;
-    number.textContent = unread > 99 ? '99+' : String(unread);
-    sentence.textContent = show ? t('unread', { count: unread }) : '';
+    badge.textContent = unread > 99 ? '99+' : String(unread);
+    el.title = state;
+    note.textContent = [state, show && t('unread', { count: unread })].filter(Boolean).join('. ');
   };
   draw();
   return {
@@ -60,6 +63,10 @@ export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => v
     },
     setUnread(count) {
       unread = count;
+      draw();
+    },
+    setStatus(status) {
+      state = status ? t(status.available ? 'online' : 'away') : '';
       draw();
     },
   };

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../protocol/events';
-import type { Message, PageInfo } from '../../protocol/types';
+import type { Message, PageInfo, SiteStatus } from '../../protocol/types';
 import { seqToMarkRead } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { SiteStorage } from '../storage';
@@ -23,6 +23,11 @@ export interface ChatClientOptions {
   openSocket: (token: () => string | null) => VisitorSocket;
   /** An agent message arrived (not one loaded with the history). */
   onAgentMessage?: (m: Message) => void;
+  /**
+   * Asks who is available, at every hello: the relay pushes `site:status` only on a change,
+   * so a socket that was away when it changed would not learn it otherwise.
+   */
+  fetchStatus?: () => Promise<SiteStatus | null>;
   /** Where window and document events come from; tests pass their own. */
   win?: Window;
 }
@@ -76,6 +81,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     if (!identity || !online()) return;
     const sent = identity;
     void request(socket, 'visitor:identify', sent).then((res) => {
+      if (res.ok && res.data.email) store.dispatch({ type: 'email', email: res.data.email });
       if (res.ok && identity === sent) identity = null;
       else if (!res.ok && import.meta.env.DEV) console.warn(`Earshot: identify failed: ${res.message}`);
     });
@@ -98,8 +104,9 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       token = res.data.token;
       storage.write({ token });
     }
-    store.dispatch({ type: 'hello', site: res.data.site, conversation: res.data.conversation });
+    store.dispatch({ type: 'hello', site: res.data.site, conversation: res.data.conversation, email: res.data.email });
     store.dispatch({ type: 'connection', status: 'online' });
+    void o.fetchStatus?.().then((status) => status && store.dispatch({ type: 'status', status }));
     sendIdentity();
     await sync();
   }
@@ -136,6 +143,9 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     if (t.typing) typingTimer = setTimeout(() => store.dispatch({ type: 'typing', typing: false, name: null }), AGENT_TYPING_MS);
   });
   socket.on('conversation:status', (c) => store.dispatch({ type: 'conversation', conversation: c }));
+  socket.on('message:updated', (message) => store.dispatch({ type: 'message/updated', message }));
+  socket.on('site:status', (status) => store.dispatch({ type: 'status', status }));
+  socket.on('site:settings', (site) => store.dispatch({ type: 'site', site }));
 
   const stopSender = startOutboxSender(store, socket, (m) => receive([m], false));
   const stopPersist = persistChat(store, storage);

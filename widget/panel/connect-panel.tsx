@@ -1,14 +1,14 @@
 import { render, type RefObject } from 'preact';
-import { ChatPanel } from '../chat/chat-panel';
+import { ChatScreen } from '../chat/chat-screen';
 import type { Translate } from '../i18n/t';
 import { pageInfo, type ChatClient } from '../net/client';
-import { timeline, unreadCount } from '../state/selectors';
+import { unreadCount } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { ChatState, ViewId } from '../state/types';
 import { PanelShell, ViewPending } from './panel-shell';
 import { createViewLoader } from './view-loader';
 import { tabId } from './view-tabs';
-import { enabledViews, VIEWS, type PanelView, type ViewProps } from './views';
+import { enabledViews, VIEWS, type Listen, type PanelView, type ViewProps } from './views';
 
 export interface ConnectPanelOptions {
   container: HTMLElement;
@@ -19,6 +19,8 @@ export interface ConnectPanelOptions {
   newId: () => string;
   adoptStyles(css: string): void;
   onClose(): void;
+  /** Server pushes on the panel's socket, for views that follow something live. */
+  on: Listen;
   views?: readonly PanelView[];
 }
 
@@ -60,23 +62,20 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
     const s = store.get();
     const views = enabledViews(s.site, all);
     const active = shown(s, views);
-    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, page, showView };
+    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, on: o.on, page, showView };
     const content = (id: ViewId) => {
       if (id === 'chat') {
         return (
-          <ChatPanel
+          <ChatScreen
+            s={s}
+            store={store}
+            client={client}
             t={t}
-            greeting={s.site?.greeting || null}
-            items={timeline(s)}
-            typing={s.agentTyping}
-            connection={s.connection}
-            error={s.error}
-            resolved={s.conversation?.status === 'resolved'}
-            loadingHistory={s.loadingHistory}
             inputRef={o.inputRef}
+            adoptStyles={o.adoptStyles}
+            page={page}
+            showView={showView}
             onSend={onSend}
-            onRetry={client.retry}
-            onInput={client.typing.input}
           />
         );
       }

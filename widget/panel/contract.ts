@@ -1,4 +1,4 @@
-import type { Message } from '../../protocol/types';
+import type { Message, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import type { Identity } from '../net/client';
 
@@ -22,6 +22,10 @@ export interface PanelHost {
   onMessage(m: Message): void;
   /** The visitor closed the panel from inside it. */
   onClose(): void;
+  /** The loader's one status request, so the panel starts from what the launcher says. */
+  status: Promise<SiteStatus | null | undefined | void>;
+  /** Availability changed while the panel runs; the launcher follows. */
+  onStatus(status: SiteStatus): void;
 }
 
 /** What the loader may ask of a mounted panel. */

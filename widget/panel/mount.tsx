@@ -1,9 +1,12 @@
 import { createRef } from 'preact';
 import { nanoid } from 'nanoid';
 import chatCss from '../chat/chat.css?inline';
+import launcherCss from '../launcher/launcher-panel.css?inline';
 import { startChatClient } from '../net/client';
+import { fetchStatus } from '../net/status';
+import { startWaitTimer } from '../net/wait-timer';
 import { restoreOutbox } from '../net/persist';
-import { openSocket } from '../net/socket';
+import { openSocket, type VisitorSocket } from '../net/socket';
 import { reducer, initialState } from '../state/reducer';
 import { unreadCount } from '../state/selectors';
 import { createStore } from '../state/store';
@@ -14,17 +17,22 @@ import panelCss from './panel.css?inline';
 
 /** The panel chunk's entry: state, socket and UI, wired together once. */
 export const mountPanel: MountPanel = (host) => {
-  host.adoptStyles(panelCss + chatCss);
+  host.adoptStyles(panelCss + chatCss + launcherCss);
   const storage = siteStorage(host.storageKey);
   const saved = storage.read();
   const store = createStore(reducer, initialState(restoreOutbox(saved.outbox), document.visibilityState === 'visible'));
+  let socket: VisitorSocket | undefined;
   const client = startChatClient({
     store,
     storage,
-    openSocket: (token) => openSocket(host.relay, host.siteId, token),
+    openSocket: (token) => (socket = openSocket(host.relay, host.siteId, token)),
     onAgentMessage: host.onMessage,
+    fetchStatus: () => fetchStatus(host.relay, host.siteId),
   });
   if (host.identity) client.identify(host.identity);
+  // A push or a fresher answer may come first; the loader's older one must not undo it.
+  void host.status.then((status) => status && !store.get().status && store.dispatch({ type: 'status', status }));
+  startWaitTimer(store);
 
   const container = document.createElement('div');
   host.root.append(container);
@@ -38,12 +46,19 @@ export const mountPanel: MountPanel = (host) => {
     newId: nanoid,
     adoptStyles: host.adoptStyles,
     onClose: host.onClose,
+    on: (event, fn) => {
+      // The event map's overloads cannot be narrowed by a generic event name.
+      const s = socket as unknown as { on(e: string, f: unknown): void; off(e: string, f: unknown): void };
+      s.on(event, fn);
+      return () => s.off(event, fn);
+    },
   });
 
   let color = '';
   let unread = 0;
-  store.subscribe((s) => {
+  store.subscribe((s, previous) => {
     if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
+    if (s.status && s.status !== previous.status) host.onStatus(s.status);
     if (s.site && s.site.color !== color) host.setColor((color = s.site.color));
   });
 

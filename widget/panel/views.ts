@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { VisitorServerEvents } from '../../protocol/events';
 import type { Channels, PageInfo, SitePublic } from '../../protocol/types';
 import type { MessageKey, Translate } from '../i18n/t';
 import type { Requester } from '../net/socket';
@@ -10,11 +11,19 @@ export interface ViewProps {
   /** Whether the socket is connected; `request` sends nothing while it is not. */
   online: boolean;
   request: Requester;
+  /**
+   * Listens to a server push on the panel's socket until the returned function is called.
+   * The panel always gives it; optional so a view that follows nothing live is tested without it.
+   */
+  on?: Listen;
   /** The page to attach to what the view sends: address and title only. */
   page(): PageInfo;
   /** Shows another view and moves focus to its tab. */
   showView(id: ViewId): void;
 }
+
+/** Subscribes to one server event; returns the unsubscribe. */
+export type Listen = <E extends keyof VisitorServerEvents>(event: E, fn: VisitorServerEvents[E]) => () => void;
 
 /** A view's chunk: its screen and its stylesheet, adopted once it loads. */
 export interface ViewModule {
@@ -39,6 +48,7 @@ export interface PanelView {
  */
 export const VIEWS: readonly PanelView[] = [
   { id: 'chat', label: 'tab_chat', channel: 'chat' },
+  { id: 'callback', label: 'tab_callback', channel: 'callback', load: () => import('../callback/callback-entry') },
   { id: 'feedback', label: 'tab_feedback', channel: 'feedback', load: () => import('../feedback/feedback-entry') },
 ];
 

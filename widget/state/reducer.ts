@@ -17,6 +17,10 @@ export function initialState(outbox: OutboxEntry[] = [], visible = true): ChatSt
     open: false,
     visible,
     tab: 'chat',
+    status: null,
+    email: null,
+    answerByEmail: null,
+    waited: false,
   };
 }
 
@@ -42,7 +46,7 @@ function receive(s: ChatState, incoming: Message[]): ChatState {
   if (!state.conversation) state = { ...state, conversation: { id: convId, status: 'pending' } };
   else if (state.conversation.id !== convId) {
     // The server started another conversation: the old one's messages no longer apply.
-    state = { ...state, conversation: { id: convId, status: 'pending' }, messages: [], lastSeq: 0, readSeq: 0 };
+    state = { ...state, conversation: { id: convId, status: 'pending' }, messages: [], lastSeq: 0, readSeq: 0, waited: false };
   }
   const mine = incoming.filter((m) => m.conversationId === convId);
   const messages = merge(state.messages, mine);
@@ -56,6 +60,7 @@ function receive(s: ChatState, incoming: Message[]): ChatState {
     outbox,
     lastSeq: contiguous(messages, state.lastSeq),
     agentTyping: agentSpoke ? null : state.agentTyping,
+    waited: state.waited && !agentSpoke,
   };
 }
 
@@ -73,23 +78,24 @@ export function reducer(s: ChatState, a: Action): ChatState {
     case 'hello': {
       const c = a.conversation;
       const same = c && s.conversation?.id === c.id;
-      const base = same ? s : { ...s, messages: [], lastSeq: 0, readSeq: 0 };
+      const base = same ? s : { ...s, messages: [], lastSeq: 0, readSeq: 0, waited: false };
       return {
         ...base,
         site: a.site,
+        email: a.email ?? s.email,
         conversation: c && { id: c.id, status: c.status },
         readSeq: c ? Math.max(base.readSeq, c.visitorReadSeq) : 0,
       };
     }
     case 'reset':
-      return { ...initialState(s.outbox, s.visible), open: s.open, connection: s.connection, tab: s.tab };
+      return { ...initialState(s.outbox, s.visible), open: s.open, connection: s.connection, tab: s.tab, status: s.status };
     case 'messages':
       return receive(s, a.messages);
     case 'history':
       return { ...s, loadingHistory: a.loading };
     case 'conversation':
       if (s.conversation && s.conversation.id !== a.conversation.id) return s;
-      return { ...s, conversation: { id: a.conversation.id, status: a.conversation.status } };
+      return { ...s, conversation: { id: a.conversation.id, status: a.conversation.status }, waited: s.waited && a.conversation.status === 'pending' };
     case 'outbox/add':
       if (s.outbox.some((e) => e.id === a.id)) return s;
       return { ...s, outbox: [...s.outbox, { id: a.id, text: a.text, createdAt: a.createdAt, state: 'queued', error: null }] };
@@ -109,5 +115,17 @@ export function reducer(s: ChatState, a: Action): ChatState {
       return a.tab === s.tab ? s : { ...s, tab: a.tab };
     case 'read':
       return a.seq > s.readSeq ? { ...s, readSeq: a.seq } : s;
+    case 'status':
+      return { ...s, status: a.status };
+    case 'site':
+      return { ...s, site: a.site };
+    case 'message/updated': {
+      const m = a.message;
+      return s.messages.some((h) => h.id === m.id) ? { ...s, messages: s.messages.map((h) => (h.id === m.id ? m : h)) } : s;
+    }
+    case 'email':
+      return { ...s, email: a.email, answerByEmail: a.answer ? a.email : s.answerByEmail };
+    case 'waited':
+      return s.waited ? s : { ...s, waited: true };
   }
 }

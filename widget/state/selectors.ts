@@ -1,3 +1,4 @@
+import type { Message } from '../../protocol/types';
 import type { ChatState, OutboxEntry, SendError } from './types';
 
 /** Agent messages the visitor has not read yet. */
@@ -33,6 +34,8 @@ export interface TimelineItem {
   /** Delivery state of the visitor's own messages; null for others'. */
   delivery: 'sent' | 'sending' | 'failed' | null;
   error: SendError | null;
+  /** Set on an automatic answer. */
+  faq?: Message['faq'];
 }
 
 /** Stored messages by seq, then the outbox in the order it was written. */
@@ -45,6 +48,7 @@ export function timeline(s: ChatState): TimelineItem[] {
     createdAt: m.createdAt,
     delivery: m.author === 'visitor' ? 'sent' : null,
     error: null,
+    faq: m.faq,
   }));
   const pending: TimelineItem[] = s.outbox.map((e) => ({
     id: e.id,
@@ -56,4 +60,21 @@ export function timeline(s: ChatState): TimelineItem[] {
     error: e.error,
   }));
   return [...stored, ...pending];
+}
+
+/**
+ * What the chat view offers: `off` when the site switched chat off, `leave` ("Leave a
+ * message") when nobody is available and the visitor has no conversation yet, else the chat.
+ */
+export function chatMode(s: ChatState): 'off' | 'leave' | 'chat' {
+  if (s.conversation || s.outbox.length > 0) return 'chat';
+  if (s.site && !s.site.channels.chat) return 'off';
+  return s.status?.available === false ? 'leave' : 'chat';
+}
+
+/** Whether a new chat is waiting for its first agent reply (and has not been told it waited too long). */
+export function isWaiting(s: ChatState): boolean {
+  if (!s.site || s.waited || s.answerByEmail || (s.conversation && s.conversation.status !== 'pending')) return false;
+  if (s.messages.some((m) => m.author === 'agent')) return false;
+  return s.outbox.length > 0 || s.messages.some((m) => m.author === 'visitor');
 }

@@ -1,4 +1,4 @@
-import type { ConversationStatus, ErrorCode, Message, SitePublic, VisitorConversation } from '../../protocol/types';
+import type { ConversationStatus, ErrorCode, Message, SitePublic, SiteStatus, VisitorConversation } from '../../protocol/types';
 
 /** `connecting`: before the first hello; `online`: hello answered; `offline`: lost, retrying; `error`: refused. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'error';
@@ -10,7 +10,7 @@ export type OutboxState = 'queued' | 'sending' | 'failed';
 export type SendError = ErrorCode | 'timeout' | 'offline';
 
 /** The panel's views, in `panel/views.ts`; a new view adds its id here. */
-export type ViewId = 'chat' | 'feedback';
+export type ViewId = 'chat' | 'callback' | 'feedback';
 
 /** A visitor message the server has not confirmed yet. */
 export interface OutboxEntry {
@@ -43,11 +43,27 @@ export interface ChatState {
   visible: boolean;
   /** The view the panel shows; only the chat view reads messages. */
   tab: ViewId;
+  /** Who is there to answer, from the loader's request and `site:status` pushes; null while unknown. */
+  status: SiteStatus | null;
+  /** The visitor's email address, as the server knows it. */
+  email: string | null;
+  /** Set once the visitor left an address for the answer (leave a message, or after a long wait). */
+  answerByEmail: string | null;
+  /** A new chat waited longer than the site's `waitSeconds` for an agent. */
+  waited: boolean;
 }
 
 export type Action =
   | { type: 'connection'; status: ConnectionStatus; error?: string }
-  | { type: 'hello'; site: SitePublic; conversation: VisitorConversation | null }
+  | { type: 'hello'; site: SitePublic; conversation: VisitorConversation | null; email?: string | null }
+  | { type: 'status'; status: SiteStatus }
+  /** An admin changed the site's settings. */
+  | { type: 'site'; site: SitePublic }
+  /** A stored message changed (an automatic answer was rated). */
+  | { type: 'message/updated'; message: Message }
+  /** The visitor gave an address; `answer`: they asked to be answered there. */
+  | { type: 'email'; email: string; answer?: boolean }
+  | { type: 'waited' }
   /** The saved token was refused: this is a new visitor who sees nothing of the old one. */
   | { type: 'reset' }
   | { type: 'messages'; messages: Message[] }

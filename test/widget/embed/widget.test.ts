@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHost } from '../../../widget/embed/host';
 import { createWidget } from '../../../widget/embed/widget';
 import type { EmbedConfig } from '../../../widget/embed/script-config';
+import type { SiteStatus } from '../../../protocol/types';
 import type { MountPanel, PanelHost } from '../../../widget/panel/contract';
 import { t } from '../helpers/t';
 
@@ -33,12 +34,26 @@ function setup() {
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
 
+const status = (available: boolean): SiteStatus => ({ available, openNow: true, agentsOnline: available ? 1 : 0, typicalReplyMinutes: null });
+
+/** The relay's status endpoint, mocked at the edge; resolves when `answer` is called. */
+function mockStatus() {
+  let answer!: (s: SiteStatus) => void;
+  const fetch = vi.fn(() => new Promise((resolve) => (answer = (s) => resolve({ json: async () => ({ ok: true, data: s }) }))));
+  vi.stubGlobal('fetch', fetch);
+  return { fetch, answer: (s: SiteStatus) => answer(s) };
+}
+
 beforeEach(() => {
+  mockStatus();
   document.body.innerHTML = '';
   localStorage.clear();
   document.cookie.split(';').forEach((c) => (document.cookie = `${c.split('=')[0]}=; max-age=0`));
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 describe('widget before consent', () => {
   it('loads no panel and writes no storage or cookie until the visitor opens the chat', () => {
@@ -119,5 +134,49 @@ describe('widget opening and closing', () => {
     panel.host().onUnread(2);
     expect(counts).toEqual([2]);
     expect(view.getByText('2 unread messages')).toBeTruthy();
+  });
+});
+
+describe('launcher availability', () => {
+  const description = (button: HTMLElement, root: ShadowRoot) =>
+    button.getAttribute('aria-describedby')!.split(' ').map((id) => root.getElementById(id)?.textContent).join(' ');
+
+  it('asks the relay once, without credentials, and says who is there in the description and tooltip', async () => {
+    const { fetch, answer } = mockStatus();
+    const { host, launcher, panel } = setup();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status', { credentials: 'omit' });
+    answer(status(true));
+    await vi.waitFor(() => expect(description(launcher(), host.root)).toBe("We're online"));
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat');
+    expect(launcher().title).toBe("We're online");
+    // Opening the chat asks nothing more of the relay here: the panel gets the same answer.
+    launcher().click();
+    await vi.waitFor(() => expect(panel.host()).toBeDefined());
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await panel.host().status).toEqual(status(true));
+  });
+
+  it('says “Leave us a message” when nobody is available, and follows the panel’s live status', async () => {
+    const { answer } = mockStatus();
+    const { host, launcher, panel, widget } = setup();
+    answer(status(false));
+    await vi.waitFor(() => expect(description(launcher(), host.root)).toBe('Leave us a message'));
+    widget.command('open', []);
+    await vi.waitFor(() => expect(panel.host()).toBeDefined());
+    panel.host().onStatus(status(true));
+    expect(description(launcher(), host.root)).toBe("We're online");
+    expect(launcher().getAttribute('aria-label')).toBe('Close chat');
+  });
+
+  it('says nothing about availability when the relay cannot tell', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const { host, launcher, panel, widget } = setup();
+    widget.command('open', []);
+    await vi.waitFor(() => expect(panel.host()).toBeDefined());
+    // The launcher draws on the same promise the panel is handed.
+    expect(await panel.host().status).toBeUndefined();
+    expect(description(launcher(), host.root)).toBe('');
+    expect(launcher().hasAttribute('title') && launcher().title !== '').toBe(false);
   });
 });

@@ -42,4 +42,16 @@ describe('launcher', () => {
     launcher.setOpen(true);
     expect(view().getByText('1').closest('[hidden]')).not.toBeNull();
   });
+
+  it('describes availability without changing its name, next to the unread count', () => {
+    const launcher = createLauncher(root, () => {}, t, () => {});
+    launcher.setStatus({ available: false, openNow: false, agentsOnline: 0, typicalReplyMinutes: null });
+    launcher.setUnread(2);
+    const button = view().getByRole('button', { name: 'Open chat' });
+    const description = root.getElementById(button.getAttribute('aria-describedby')!);
+    expect(description?.textContent).toBe('Leave us a message. 2 unread messages');
+    expect(button.title).toBe('Leave us a message');
+    launcher.setStatus({ available: true, openNow: true, agentsOnline: 2, typicalReplyMinutes: 3 });
+    expect(button.title).toBe("We're online");
+  });
 });

@@ -35,6 +35,8 @@ function mount(over: Partial<PanelHost> = {}) {
     onUnread: vi.fn(),
     onMessage: vi.fn(),
     onClose: vi.fn(),
+    status: Promise.resolve(null),
+    onStatus: vi.fn(),
     ...over,
   };
   const panel: PanelController = mountPanel(host);
@@ -42,6 +44,8 @@ function mount(over: Partial<PanelHost> = {}) {
 }
 
 beforeEach(() => {
+  // The panel asks the relay who is there at every hello; nobody can tell here.
+  vi.stubGlobal('fetch', vi.fn(async () => ({ json: async () => ({ ok: false }) })));
   document.body.innerHTML = '';
   localStorage.clear();
 });

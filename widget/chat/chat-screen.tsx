@@ -1,0 +1,95 @@
+import type { ComponentChildren, RefObject } from 'preact';
+import type { PageInfo } from '../../protocol/types';
+import type { Translate } from '../i18n/t';
+import type { ChatClient } from '../net/client';
+import { chatMode, timeline } from '../state/selectors';
+import type { ChatStore } from '../state/store';
+import type { ChatState, ViewId } from '../state/types';
+import { ChatPanel } from './chat-panel';
+import type * as Extras from './extras/extras-entry';
+import { Lazy, part } from './lazy-part';
+
+export interface ChatScreenProps {
+  s: ChatState;
+  store: ChatStore;
+  client: ChatClient;
+  t: Translate;
+  inputRef: RefObject<HTMLTextAreaElement>;
+  adoptStyles(css: string): void;
+  page(): PageInfo;
+  showView(id: ViewId): void;
+  onSend(text: string): void;
+}
+
+/** Leave a message, the wait notice and the survey: not needed for a first chat, so their own chunk. */
+const extras = part(() => import('./extras/extras-entry'));
+
+/**
+ * The chat view's connector: the conversation while someone can answer, "Leave a message"
+ * while nobody is there, and the notices and survey around the chat, from the state.
+ */
+export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend }: ChatScreenProps) {
+  const { site, status, conversation } = s;
+  const mode = chatMode(s);
+  const lazy = (draw: (m: typeof Extras) => ComponentChildren) => (
+    <Lazy t={t} part={extras} adoptStyles={adoptStyles}>
+      {draw}
+    </Lazy>
+  );
+  const common = {
+    t,
+    request: client.request,
+    email: s.email,
+    onEmail: (email: string, answer: boolean) => store.dispatch({ type: 'email', email, answer }),
+    onCallback: site?.channels.callback ? () => showView('callback') : null,
+  };
+
+  if (mode === 'off') {
+    return lazy((m) => <m.ChatOff {...common} onFeedback={site?.channels.feedback ? () => showView('feedback') : null} />);
+  }
+  if (mode === 'leave') {
+    return lazy((m) => (
+      <m.LeaveMessage
+        {...common}
+        away={site?.awayMessage ?? null}
+        page={page}
+        onSent={(message) => {
+          store.dispatch({ type: 'messages', messages: [message] });
+          // The form is gone (the panel draws synchronously): the conversation goes on in the composer.
+          inputRef.current?.focus();
+        }}
+      />
+    ));
+  }
+  const resolved = conversation?.status === 'resolved';
+  return (
+    <ChatPanel
+      t={t}
+      greeting={site?.greeting || null}
+      items={timeline(s)}
+      typing={s.agentTyping}
+      connection={s.connection}
+      error={s.error}
+      resolved={resolved}
+      loadingHistory={s.loadingHistory}
+      replyMinutes={status?.available ? status.typicalReplyMinutes : null}
+      away={status?.available === false && !s.answerByEmail ? site?.awayMessage : null}
+      inputRef={inputRef}
+      onSend={onSend}
+      onRetry={client.retry}
+      onInput={client.typing.input}
+      onFaq={(messageId, helpful) =>
+        void client.request('faq:answer', { messageId, helpful }).then((res) => {
+          if (res.ok) store.dispatch({ type: 'message/updated', message: res.data });
+        })
+      }
+    >
+      {s.answerByEmail
+        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail!} />)
+        : s.waited && conversation?.status !== 'resolved' && lazy((m) => <m.WaitNotice {...common} />)}
+      {resolved &&
+        site &&
+        lazy((m) => <m.AfterChat {...common} key={conversation.id} conversationId={conversation.id} survey={site.surveyEnabled} />)}
+    </ChatPanel>
+  );
+}

@@ -1,0 +1,74 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../../protocol/events';
+import type { MessageKey, Translate } from '../../i18n/t';
+import type { Result } from '../../net/socket';
+import { emailProblem, failure } from './problem';
+
+export interface EmailFormProps {
+  t: Translate;
+  /** The field's id, unique in the panel. */
+  id: string;
+  submit: MessageKey;
+  initial: string | null;
+  /** Takes the focus when drawn: the visitor asked for it. */
+  focus?: boolean;
+  onSubmit(email: string): Promise<Result<unknown>>;
+}
+
+/** One required email field and a button; the error stands below the field and is its description. */
+export function EmailForm({ t, id, submit, initial, focus, onSubmit }: EmailFormProps) {
+  const [email, setEmail] = useState(initial ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [tries, setTries] = useState(0);
+  const busy = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (focus || tries) input.current?.focus();
+  }, [tries]);
+  const fail = (message: string) => {
+    setError(message);
+    setTries((n) => n + 1);
+  };
+  return (
+    <form
+      class="extra-form"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const value = email.trim();
+        const bad = emailProblem(t, value);
+        if (bad) return fail(bad);
+        if (busy.current) return;
+        busy.current = true;
+        const res = await onSubmit(value);
+        busy.current = false;
+        if (!res.ok) fail(failure(t, res));
+      }}
+    >
+      <div class="field">
+        <label for={id}>{t('x_email')}</label>
+        <input
+          id={id}
+          ref={input}
+          type="email"
+          autocomplete="email"
+          inputMode="email"
+          required
+          maxLength={LIMITS.emailLength}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {error && (
+          <p class="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" class="send">
+        {t(submit)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../../protocol/events';
+import type { Message, PageInfo } from '../../../protocol/types';
+import { withStrings } from '../../i18n/with-strings';
+import { CallbackButton } from './notices';
+import { emailProblem, failure } from './problem';
+import { STRINGS } from './strings';
+import type { ExtraProps } from './types';
+
+export interface LeaveMessageProps extends ExtraProps {
+  /** The site's away message. */
+  away: string | null;
+  page(): PageInfo;
+  /** The message was stored: the conversation starts with it. */
+  onSent(message: Message): void;
+}
+
+interface Errors {
+  email?: string;
+  text?: string;
+  form?: string;
+}
+
+/**
+ * "Leave a message", while nobody is available: an email address (required, as the answer
+ * comes there) and the message, sent with `offline:send` and this page's address and title.
+ */
+export function LeaveMessage(p: LeaveMessageProps) {
+  const t = withStrings(p.t, STRINGS);
+  const [email, setEmail] = useState(p.email ?? '');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [tries, setTries] = useState(0);
+  const busy = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (tries) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [tries]);
+  const refuse = (e: Errors) => {
+    setErrors(e);
+    setTries((n) => n + 1);
+  };
+
+  const submit = async () => {
+    const value = { email: email.trim(), text: text.trim() };
+    const e: Errors = {};
+    const bad = emailProblem(t, value.email);
+    if (bad) e.email = bad;
+    if (!value.text) e.text = t('x_error_message');
+    if (e.email || e.text) return refuse(e);
+    if (busy.current) return;
+    busy.current = true;
+    const res = await p.request('offline:send', { ...value, page: p.page() });
+    busy.current = false;
+    if (!res.ok) return refuse(res.field === 'email' ? { email: failure(t, res) } : { form: failure(t, res) });
+    setErrors({});
+    // The promise first: once the message is there, the chat replaces this form.
+    p.onEmail(value.email, true);
+    p.onSent(res.data);
+  };
+
+  const field = (id: 'email' | 'text') =>
+    errors[id] ? { 'aria-invalid': true as const, 'aria-describedby': `earshot-leave-${id}-error` } : {};
+  const error = (id: 'email' | 'text') =>
+    errors[id] && (
+      <p class="field-error" id={`earshot-leave-${id}-error`}>
+        {errors[id]}
+      </p>
+    );
+  return (
+    <section class="extra leave" aria-labelledby="earshot-leave-heading">
+      <h3 id="earshot-leave-heading">{t('x_leave')}</h3>
+      {p.away && <p>{p.away}</p>}
+      <form
+        ref={form}
+        class="extra-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div class="field">
+          <label for="earshot-leave-email">{t('x_email')}</label>
+          <input
+            id="earshot-leave-email"
+            type="email"
+            autocomplete="email"
+            inputMode="email"
+            required
+            maxLength={LIMITS.emailLength}
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            {...field('email')}
+          />
+          {error('email')}
+        </div>
+        <div class="field">
+          <label for="earshot-leave-text">{t('x_message')}</label>
+          <textarea
+            id="earshot-leave-text"
+            rows={4}
+            required
+            maxLength={LIMITS.messageLength}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            {...field('text')}
+          />
+          {error('text')}
+        </div>
+        {errors.form && (
+          <p class="form-alert" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" class="send">
+          {t('x_send_message')}
+        </button>
+      </form>
+      <CallbackButton t={t} onCallback={p.onCallback} />
+    </section>
+  );
+}

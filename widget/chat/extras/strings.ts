@@ -1,0 +1,34 @@
+/**
+ * English strings of the chat's extras (leave a message, the wait notice, the survey and
+ * the transcript), loaded with their chunk. Another language is another object in `STRINGS`.
+ */
+export const en = {
+  x_leave: 'Leave a message',
+  x_email: 'Email',
+  x_message: 'Message',
+  x_send_message: 'Send message',
+  x_callback: 'Call me back',
+  x_error_email_missing: 'Enter your email address, so we can answer you.',
+  x_error_email: 'Enter an email address like name@example.com.',
+  x_error_message: 'Write your message.',
+  x_error_offline: 'You are offline, so nothing was sent. Please try again when the connection is back.',
+  x_error_timeout: 'The server did not answer. Please try again.',
+  x_error_no_email: "This server can't send email yet, sorry.",
+  x_error_failed: 'It could not be sent: {reason}',
+  x_promise: "Thanks! We'll answer by email at {email}.",
+  x_wait_heading: 'Sorry for the wait…',
+  x_wait_text: "Everyone is busy right now. Leave your email and we'll send the answer there; this chat stays open too.",
+  x_wait_send: 'Email me the answer',
+  x_off: 'Chat is switched off here.',
+  x_off_ways: 'You can still reach us:',
+  x_feedback: 'Send feedback',
+  x_survey_heading: 'How did we do?',
+  x_comment: 'Comment (optional)',
+  x_send_rating: 'Send rating',
+  x_error_rating: 'Choose a rating from 1 to 5.',
+  x_survey_thanks: 'Thanks for your rating!',
+  x_transcript: 'Email me the transcript',
+  x_transcript_sent: "We've sent the transcript to {email}.",
+};
+
+export const STRINGS = { en };
