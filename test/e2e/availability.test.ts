@@ -1,0 +1,141 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { WEEKDAYS } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { launchChromium, newContext } from '../helpers/browser';
+import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let smtp: TestSmtp;
+let browser: Browser;
+
+beforeAll(async () => {
+  data = tempDataDir();
+  smtp = await startSmtp();
+  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
+  // Open round the clock, so only who is signed in decides availability (tests run at any hour).
+  const site = (await server.store.getSite('demo'))!;
+  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]])) as typeof site.hours.weekly;
+  await server.store.upsertSite({ ...site, hours: { timezone: 'UTC', weekly: allDay } });
+  browser = await launchChromium();
+});
+// Closed after each test even when it fails, so no agent stays online into the next one.
+const contexts: BrowserContext[] = [];
+async function context(): Promise<BrowserContext> {
+  const c = await newContext(browser);
+  contexts.push(c);
+  return c;
+}
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await smtp?.close();
+  data?.remove();
+});
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/console`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Callbacks' }).waitFor();
+}
+
+async function openWidget(page: Page) {
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'Open chat' }).click();
+}
+
+describe('honest availability in Chromium', () => {
+  it('takes a message while nobody is there, emails the owner, and emails the later reply to the visitor', async () => {
+    const visitorCtx = await context();
+    const visitor = await visitorCtx.newPage();
+    await openWidget(visitor);
+    const form = visitor.getByRole('region', { name: 'Leave a message' });
+    await form.getByRole('textbox', { name: 'Email' }).fill('ana@example.test');
+    await form.getByRole('textbox', { name: 'Message' }).fill('Can I order 40 mugs for an event?');
+    await form.getByRole('button', { name: 'Send message' }).click();
+    await visitor.getByText("Thanks! We'll answer by email at ana@example.test.").waitFor();
+    const [owner] = await smtp.waitFor(1);
+    expect(owner!.to).toMatchObject({ text: ADMIN.email });
+    expect(owner!.text).toContain('> Can I order 40 mugs for an event?');
+    await visitorCtx.close(); // the visitor leaves the site
+
+    const agentCtx = await context();
+    const agent = await agentCtx.newPage();
+    await signIn(agent);
+    await agent.getByText('Can I order 40 mugs for an event?').first().click();
+    await agent.getByRole('textbox', { name: 'Reply' }).fill('Yes! 40 mugs ship within a week.');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    const mails = await smtp.waitFor(2);
+    expect(mails[1]!.to).toMatchObject({ text: 'ana@example.test' });
+    expect(mails[1]!.text).toContain('Yes! 40 mugs ship within a week.');
+  });
+
+  it('answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that alerts the console', async () => {
+    const agentCtx = await context();
+    const agent = await agentCtx.newPage();
+    await signIn(agent);
+    const visitorCtx = await context();
+    const visitor = await visitorCtx.newPage();
+    await openWidget(visitor);
+    const box = visitor.getByRole('textbox', { name: 'Message' });
+    await box.fill('How long does shipping to Brno take?');
+    await box.press('Enter');
+    const log = visitor.getByRole('log');
+    await log.getByText('We ship within two working days', { exact: false }).waitFor();
+    await log.getByText('Automatic answer').waitFor();
+    await visitor.getByRole('button', { name: 'I still need a person' }).click();
+
+    await agent.getByRole('link', { name: 'Conversations' }).click();
+    // The inbox previews the last message, here the automatic answer; the newest row is this chat.
+    await agent.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();
+    const agentLog = agent.getByRole('log');
+    await agentLog.getByText('How long does shipping to Brno take?').waitFor();
+    await agentLog.getByText('We ship within two working days', { exact: false }).waitFor();
+    await agentLog.getByText('Automatic answer').first().waitFor();
+    await agentLog.getByText('Visitor: still needs a person').waitFor();
+
+    await agent.getByRole('textbox', { name: 'Reply' }).fill('To Brno: two days.');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await log.getByText('To Brno: two days.').waitFor();
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await visitor.getByText('How did we do?').waitFor();
+    await visitor.getByRole('radio', { name: '2 – Bad' }).check();
+    await visitor.getByRole('button', { name: 'Send rating' }).click();
+    await visitor.getByText('Thanks for your rating!').waitFor();
+    await agent.getByRole('alert').filter({ hasText: 'Low rating 2/5' }).waitFor();
+    await agent.getByText('Rated 2/5').first().waitFor();
+  });
+
+  it('shows an open widget live when the last agent signs out and when opening hours end', async () => {
+    const agentCtx = await context();
+    const agent = await agentCtx.newPage();
+    await signIn(agent);
+    const visitorCtx = await context();
+    const visitor = await visitorCtx.newPage();
+    await visitor.goto(`${server.url}/`);
+    const launcher = visitor.getByRole('button', { name: 'Open chat' });
+    await expect.poll(() => launcher.getAttribute('title')).toBe("We're online");
+    await launcher.click();
+    await visitor.getByRole('textbox', { name: 'Message' }).waitFor();
+
+    await agent.getByRole('button', { name: 'Sign out' }).click();
+    await visitor.getByRole('region', { name: 'Leave a message' }).waitFor();
+
+    await signIn(agent);
+    await visitor.getByRole('region', { name: 'Leave a message' }).waitFor({ state: 'detached' });
+    const site = (await server.store.getSite('demo'))!;
+    const closed = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as typeof site.hours.weekly;
+    // Opening hours end: the admin closes every day (as the clock passing closing time would).
+    const desk = await import('../helpers/server').then((m) => m.agent(server.url));
+    expect((await desk.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: closed } })).ok).toBe(true);
+    await visitor.getByRole('region', { name: 'Leave a message' }).waitFor();
+    desk.disconnect();
+  });
+});
