@@ -90,6 +90,8 @@ export interface SiteStatus {
   agentsOnline: number;
   /** Median first reply over the last 7 days, in minutes; null with too little data. */
   typicalReplyMinutes: number | null;
+  /** With `?lang=`: the launcher's strings in that language, when Earshot speaks it. */
+  strings?: Record<string, string>;
 }
 
 /** A scripted answer: posted at once when a message matches a keyword before an agent joins. */

@@ -1,16 +1,22 @@
 import express, { type Router } from 'express';
+import { launcherStringsFor } from '../../widget/i18n/launcher-strings-all';
 import type { SiteCache } from '../domain/site-cache';
 import type { Presence } from '../socket/presence';
 
-/** Public, cacheable site endpoints the loader may call from any page. */
+/**
+ * Public, cacheable site endpoints the loader may call from any page. With `?lang=cs` the
+ * status also brings the launcher's strings in that language, so the loader ships English only.
+ */
 export function siteRoutes(sites: SiteCache, presence: Presence): Router {
   const r = express.Router();
   r.get('/:siteId/status', async (req, res) => {
     const site = await sites.get(req.params.siteId);
     const status = await presence.statusOf(site);
+    const lang = typeof req.query.lang === 'string' ? req.query.lang.slice(0, 35) : undefined;
+    const strings = lang ? launcherStringsFor(lang) : null;
     // Any page may ask; nothing is sent or set but the answer, which browsers may reuse briefly.
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' });
-    res.json({ ok: true, data: status });
+    res.json({ ok: true, data: strings ? { ...status, strings } : status });
   });
   return r;
 }

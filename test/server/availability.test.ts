@@ -81,6 +81,25 @@ describe('presence and availability', () => {
   });
 });
 
+describe('launcher strings', () => {
+  it('come with the status in the language asked for, with its plural forms', async () => {
+    const res = await fetch(`${server.url}/api/sites/demo/status?lang=ru-RU`);
+    const body = await res.json();
+    expect(body.data.strings).toMatchObject({ open_chat: 'Открыть чат', unread_few: '{count} непрочитанных сообщения' });
+    const unknown = await (await fetch(`${server.url}/api/sites/demo/status?lang=de`)).json();
+    expect(unknown.data.strings).toBeUndefined();
+  });
+
+  it('cover every plural category each language has', async () => {
+    const { LAUNCHER_STRINGS } = await import('../../widget/i18n/launcher-strings-all');
+    for (const [lang, strings] of Object.entries(LAUNCHER_STRINGS)) {
+      for (const category of new Intl.PluralRules(lang).resolvedOptions().pluralCategories) {
+        expect(strings, `${lang} ${category}`).toHaveProperty(`unread_${category}`);
+      }
+    }
+  });
+});
+
 describe('leave a message', () => {
   it('stores the message as a conversation, emails the owner, and emails the agent\'s later reply to the visitor in their language', async () => {
     const v = await newVisitor({ language: 'ru-RU' });

@@ -1,0 +1,59 @@
+import type { LauncherStrings } from './launcher-strings';
+
+/**
+ * The launcher's strings in every language, for the server: the status request the loader
+ * makes anyway brings them, so earshot.js carries English only. Plural keys follow
+ * Intl.PluralRules categories of each language (`unread_one`, `unread_few`, …).
+ */
+export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, string>> = {
+  en: {
+    open_chat: 'Open chat',
+    close_chat: 'Close chat',
+    online: "We're online",
+    away: 'Leave us a message',
+    unread_one: '{count} unread message',
+    unread_other: '{count} unread messages',
+  },
+  cs: {
+    open_chat: 'Otevřít chat',
+    close_chat: 'Zavřít chat',
+    online: 'Jsme online',
+    away: 'Napište nám zprávu',
+    unread_one: '{count} nepřečtená zpráva',
+    unread_few: '{count} nepřečtené zprávy',
+    unread_many: '{count} nepřečtené zprávy',
+    unread_other: '{count} nepřečtených zpráv',
+  },
+  ru: {
+    open_chat: 'Открыть чат',
+    close_chat: 'Закрыть чат',
+    online: 'Мы на связи',
+    away: 'Оставьте нам сообщение',
+    unread_one: '{count} непрочитанное сообщение',
+    unread_few: '{count} непрочитанных сообщения',
+    unread_many: '{count} непрочитанных сообщений',
+    unread_other: '{count} непрочитанного сообщения',
+  },
+  hy: {
+    open_chat: 'Բացել զրույցը',
+    close_chat: 'Փակել զրույցը',
+    online: 'Մենք առցանց ենք',
+    away: 'Թողեք մեզ հաղորդագրություն',
+    unread_one: '{count} չկարդացված հաղորդագրություն',
+    unread_other: '{count} չկարդացված հաղորդագրություն',
+  },
+  am: {
+    open_chat: 'ውይይቱን ክፈት',
+    close_chat: 'ውይይቱን ዝጋ',
+    online: 'መስመር ላይ ነን',
+    away: 'መልእክት ይተዉልን',
+    unread_one: '{count} ያልተነበበ መልእክት',
+    unread_other: '{count} ያልተነበቡ መልእክቶች',
+  },
+};
+
+/** Strings for a BCP 47 tag's base language, or null when we do not speak it (the loader keeps English). */
+export function launcherStringsFor(tag: string | undefined): (LauncherStrings & Record<string, string>) | null {
+  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
+  return LAUNCHER_STRINGS[base] ?? null;
+}
