@@ -106,7 +106,6 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly checkpointer: { stop(): Promise<void> },
   ) {
-    this.appendOne = db.transaction((m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus) => this.appendUnchecked(m, statusAfter));
   }
 
   /** Prepared once per SQL text, reused for every call. */
@@ -292,8 +291,9 @@ class SqliteStore implements Store {
 
   /**
    * Group commit: every append queued in this turn of the event loop goes into one
-   * transaction, each in its own savepoint, and is answered only after the commit.
-   * One commit per batch instead of per message; "stored before acked" still holds.
+   * transaction and is answered only after the commit. One commit per batch instead of
+   * per message; "stored before acked" still holds. A refused append writes nothing, so
+   * it fails alone; an unexpected error rolls back and fails the whole batch.
    */
   private flushAppends(): void {
     const batch = this.pendingAppends;
@@ -303,8 +303,10 @@ class SqliteStore implements Store {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            outcomes.push({ ok: this.appendOne(item.m, item.statusAfter) });
+            outcomes.push({ ok: this.appendUnchecked(item.m, item.statusAfter) });
           } catch (err) {
+            // Refusals happen before anything is written; anything else aborts the whole batch.
+            if (!(err instanceof AppError)) throw err;
             outcomes.push({ err });
           }
         }
@@ -321,8 +323,6 @@ class SqliteStore implements Store {
   }
 
   /** One append; a nested better-sqlite3 transaction, i.e. a savepoint inside the batch. */
-  private readonly appendOne: (m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus) => AppendResult;
-
   private appendUnchecked(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): AppendResult {
     const conv = this.q('SELECT * FROM conversations WHERE id = ?').get(m.conversationId) as Row | undefined;
     if (!conv || (m.visitorId !== undefined && conv.visitor_id !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
@@ -337,17 +337,20 @@ class SqliteStore implements Store {
     const seq = before.lastSeq + 1;
     const status = statusAfter(before);
     const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
-    // An agent's reply reads everything before it; a visitor's message adds one unread.
-    this.q(
-      `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
-         agent_read_seq = CASE WHEN ? THEN ? ELSE agent_read_seq END,
-         agent_unread = CASE WHEN ? THEN 0 ELSE agent_unread + 1 END
-       WHERE id = ?`,
-    ).run(seq, status, firstResponse, m.now, m.author === 'agent' ? 1 : 0, seq, m.author === 'agent' ? 1 : 0, m.conversationId);
+    // Insert first: a refused insert leaves nothing behind, so no savepoint is needed.
     this.q(
       `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
+    // An agent's reply reads everything before it; a visitor's message adds one unread.
+    const byAgent = m.author === 'agent' ? 1 : 0;
+    const byVisitor = m.author === 'visitor' ? 1 : 0;
+    this.q(
+      `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
+         agent_read_seq = CASE WHEN ? THEN ? ELSE agent_read_seq END,
+         agent_unread = CASE WHEN ? THEN 0 ELSE agent_unread + ? END
+       WHERE id = ?`,
+    ).run(seq, status, firstResponse, m.now, byAgent, seq, byAgent, byVisitor, m.conversationId);
     const message: Message = { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now };
     if (m.faqId) message.faq = { id: m.faqId, helpful: null };
     return {
@@ -360,7 +363,7 @@ class SqliteStore implements Store {
         firstResponseAt: firstResponse,
         updatedAt: m.now,
         agentReadSeq: m.author === 'agent' ? seq : before.agentReadSeq,
-        agentUnread: m.author === 'agent' ? 0 : before.agentUnread + 1,
+        agentUnread: m.author === 'agent' ? 0 : before.agentUnread + (m.author === 'visitor' ? 1 : 0),
       },
       statusBefore: before.status,
     };

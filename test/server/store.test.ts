@@ -46,6 +46,13 @@ describe('SQLite store, batched appends', () => {
     expect((await store.getConversation(b.c.id))?.lastSeq).toBe(0);
   });
 
+  it('does not count automatic answers as unread for agents', async () => {
+    const a = await conversation();
+    await store.appendMessage(msg({ id: 'q', conversationId: a.c.id }), status);
+    await store.appendMessage(msg({ id: 'auto', conversationId: a.c.id, author: 'system', faqId: 'shipping' }), (c) => c.status);
+    expect((await store.getConversation(a.c.id))?.agentUnread).toBe(1);
+  });
+
   it('answers a retried id in the same batch with the stored message', async () => {
     const a = await conversation();
     const [first, again] = await Promise.all([
