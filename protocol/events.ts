@@ -109,7 +109,8 @@ export interface AgentClientEvents {
 }
 
 export interface AgentServerEvents {
-  'message:new': (m: Message) => void;
+  /** A stored message, with its conversation's inbox row as it is now. */
+  'message:new': (m: Message, row: ConversationSummary) => void;
   'conversation:updated': (c: ConversationSummary) => void;
   'visitor:updated': (v: VisitorProfile) => void;
   'typing': (t: TypingEvent) => void;

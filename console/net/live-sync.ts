@@ -58,16 +58,17 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     // A refusal by the server's middleware is not retried by socket.io itself.
     if (!socket.active) retry = setTimeout(() => socket.connect(), opts.retryMs ?? 5000);
   };
-  const onMessage = (m: Message) => {
+  const onMessage = (m: Message, row?: ConversationSummary) => {
     dispatch({ type: 'messages', messages: [m] });
     gapCheck();
+    if (row) onRow(row);
   };
-  const onRow = (row: ConversationSummary) => {
+  function onRow(row: ConversationSummary) {
     dispatch({ type: 'inbox/updated', row });
     // A row ahead of what we hold means a push was missed.
     const open = store.get().open;
     if (open && open.id === row.id && !open.loading && row.lastSeq > open.through) void commands.fetchMissing();
-  };
+  }
   const onVisitor = (visitor: VisitorProfile) => dispatch({ type: 'visitor/updated', visitor });
   const onMessageUpdated = (message: Message) => dispatch({ type: 'message/updated', message });
   const onSurvey = (survey: SurveyEvent) => dispatch({ type: 'survey/received', survey });

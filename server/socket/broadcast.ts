@@ -11,16 +11,18 @@ export interface Sender {
   site: SiteRow;
 }
 
-/** Tells the visitor's tabs and every agent about a newly stored message. */
+/**
+ * Tells the visitor's tabs and every agent about a newly stored message. Agents get the
+ * message with its conversation's fresh inbox row in one packet.
+ */
 export async function announceMessage(deps: SocketDeps, result: AppendResult, sender?: Sender): Promise<void> {
   const { message, conversation } = result;
   // The sending tab has the message from its ack already; its other tabs need the event.
   const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
   (sender ? visitorRoom.except(sender.socketId) : visitorRoom).emit('message:new', message);
-  deps.agents.to(rooms.agents).emit('message:new', message);
   if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
-  if (sender) deps.agents.to(rooms.agents).emit('conversation:updated', summaryAfterAppend(result, sender));
-  else await announceConversation(deps, conversation.id);
+  const row = sender ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
+  if (row) deps.agents.to(rooms.agents).emit('message:new', message, row);
 }
 
 /** The inbox row after a visitor's message, from what the append returned. */

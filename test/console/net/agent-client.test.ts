@@ -39,6 +39,14 @@ describe('agent client: catching up', () => {
     expect(Object.keys(store.get().inbox)).toEqual(['c1']);
   });
 
+  it('updates the inbox row that comes with a pushed message', async () => {
+    const { store, socket } = setup();
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().inboxLoaded).toBe(true));
+    socket.push('message:new', msg(3, { conversationId: 'c2' }), row('c2', { lastSeq: 3, unread: 1 }));
+    expect(store.get().inbox.c2).toMatchObject({ lastSeq: 3, unread: 1 });
+  });
+
   it('fetches the missing messages when a push skips a seq', async () => {
     const { store, socket, server, client } = setup();
     socket.serverConnect();

@@ -1,0 +1,193 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Earshot } from '../../server/app';
+import { axeViolations } from '../helpers/axe';
+import { launchChromium, newContext } from '../helpers/browser';
+import { ADMIN, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
+import { openAllDay, staffed } from '../helpers/site';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let browser: Browser;
+
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+  await openAllDay(server);
+  browser = await launchChromium();
+});
+// Closed after each test even when it fails, so no agent stays online into the next one.
+const contexts: BrowserContext[] = [];
+const desks: AgentSocket[] = [];
+afterEach(async () => {
+  desks.splice(0).forEach((d) => d.disconnect());
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+/** A page with animations off, so contrast is measured on the final colours. */
+async function newPage(): Promise<Page> {
+  const c = await newContext(browser, { reducedMotion: 'reduce' });
+  contexts.push(c);
+  return c.newPage();
+}
+
+/** A host page on the server's origin that embeds the built widget with a `data-color`. */
+async function pageWithColor(color: string): Promise<Page> {
+  const page = await newPage();
+  const url = `${server.url}/colored.html`;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Shop</title><main><h1>Shop</h1></main>
+        <script src="/earshot.js" data-site="demo" data-color="${color}" async></script>`,
+    }),
+  );
+  await page.goto(url);
+  return page;
+}
+
+async function openWidget(page: Page, path = '/') {
+  if (path) await page.goto(`${server.url}${path}`);
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  await page.getByRole('dialog').waitFor();
+}
+
+const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
+
+describe('the widget meets WCAG 2.2 AA in every view', () => {
+  it('has no violations with the launcher closed', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    await noViolations(page);
+  });
+
+  it('has no violations in a live chat, with a message sent', async () => {
+    desks.push(await staffed(server));
+    const page = await newPage();
+    await openWidget(page);
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('Do you ship to Brno?');
+    await box.press('Enter');
+    await page.getByRole('log').getByText('Do you ship to Brno?').waitFor();
+    await noViolations(page);
+  });
+
+  it('has no violations in "Leave a message" while nobody is signed in', async () => {
+    const page = await newPage();
+    await openWidget(page);
+    await page.getByRole('region', { name: 'Leave a message' }).waitFor();
+    await noViolations(page);
+  });
+
+  it('has no violations in the "Call me back" form, its time picker and after sending', async () => {
+    const page = await newPage();
+    await openWidget(page);
+    await page.getByRole('tab', { name: 'Call me back' }).click();
+    await page.getByLabel('Phone number').waitFor();
+    await noViolations(page);
+    await page.getByRole('radio', { name: 'Choose a time' }).check();
+    const first = page.getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first();
+    await first.waitFor();
+    await noViolations(page);
+    await first.check();
+    await page.getByLabel('Phone number').fill('+420 601 123 456');
+    await page.getByRole('button', { name: 'Request a call' }).click();
+    await page.getByRole('status').filter({ hasText: /Waiting for our call/ }).waitFor();
+    await noViolations(page);
+  });
+
+  it('has no violations in the feedback form and its thank-you', async () => {
+    const page = await newPage();
+    await openWidget(page);
+    await page.getByRole('tab', { name: 'Feedback' }).click();
+    await page.getByRole('radio', { name: '4 – Good' }).waitFor();
+    await noViolations(page);
+    await page.getByRole('radio', { name: '4 – Good' }).check();
+    await page.getByLabel('Category').selectOption({ label: 'Idea' });
+    await page.getByLabel('Your feedback').fill('Gift wrapping, please');
+    await page.getByRole('radio', { name: 'Stay anonymous' }).check();
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.getByText('Thank you for your feedback!').waitFor();
+    await noViolations(page);
+  });
+
+  it('has no violations after the panel is closed again', async () => {
+    const page = await newPage();
+    await openWidget(page);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await noViolations(page);
+  });
+
+  it('has no contrast violations in the header animating open', async () => {
+    const c = await newContext(browser);
+    contexts.push(c);
+    const page = await c.newPage();
+    await page.goto(`${server.url}/`);
+    // Freeze animations at their start, where the header is at its faintest.
+    await page.evaluate(() => {
+      const host = document.querySelector('earshot-widget')!;
+      new MutationObserver(() => host.shadowRoot!.getAnimations().forEach((a) => a.pause())).observe(host.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    });
+    await openWidget(page, '');
+    await noViolations(page);
+  });
+
+  for (const color of ['#ffd400', '#1a1a1a', '#7fdbff', '#e74c3c']) {
+    it(`keeps AA contrast on the owner's color ${color}`, async () => {
+      desks.push(await staffed(server));
+      const page = await pageWithColor(color);
+      await openWidget(page, '');
+      const box = page.getByRole('textbox', { name: 'Message' });
+      await box.fill('Hello');
+      await box.press('Enter');
+      await page.getByRole('log').getByText('Hello').waitFor();
+      await noViolations(page);
+    });
+  }
+});
+
+describe('the console meets WCAG 2.2 AA on every screen', () => {
+  beforeAll(async () => {
+    // Something to show on every screen.
+    const { socket } = await visitor(server.url);
+    const page = { url: 'http://shop.test/', title: 'Shop', referrer: '' };
+    expect((await socket.emitWithAck('message:send', { id: 'a11y-msg-1', conversationId: null, text: 'Is the mug dishwasher safe?' })).ok).toBe(true);
+    expect((await socket.emitWithAck('feedback:send', { rating: 2, category: 'complaint', text: 'Slow delivery', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' }, page })).ok).toBe(true);
+    expect((await socket.emitWithAck('callback:request', { phone: '+420601123456', name: 'Petr', topic: 'Wholesale', when: { asap: true }, page })).ok).toBe(true);
+    socket.disconnect();
+  });
+
+  it('has no violations on sign-in, inbox, a conversation, callbacks, feedback and settings', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('Email').waitFor();
+    await noViolations(page);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().waitFor();
+    await noViolations(page);
+    await page.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();
+    await page.getByRole('log').getByText('Is the mug dishwasher safe?').waitFor();
+    await noViolations(page);
+    await page.getByRole('link', { name: 'Callbacks' }).click();
+    await page.getByRole('list', { name: 'Call back requests' }).getByText('Petr').first().waitFor();
+    await noViolations(page);
+    await page.getByRole('link', { name: 'Feedback' }).click();
+    await page.getByRole('list', { name: 'Feedback items' }).getByText('Slow delivery').waitFor();
+    await noViolations(page);
+    await page.getByRole('list', { name: 'Feedback items' }).getByText('Slow delivery').click();
+    await page.getByRole('textbox', { name: 'Reply by email' }).waitFor();
+    await noViolations(page);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).first().waitFor();
+    await noViolations(page);
+  });
+});
