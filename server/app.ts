@@ -40,7 +40,10 @@ export interface Earshot {
 }
 
 /** Wires store, HTTP and sockets together and starts listening. */
-export async function startEarshot(config: Config, opts: { log?: Logger; limits?: LimitSettings } = {}): Promise<Earshot> {
+export async function startEarshot(
+  config: Config,
+  opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number } = {},
+): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const store = openSqliteStore(config.dataDir);
   await ensureDemoSite(store);
@@ -66,7 +69,7 @@ export async function startEarshot(config: Config, opts: { log?: Logger; limits?
     presenceChanged: () => presence.changed(),
     publicUrl: config.publicUrl,
   };
-  const presence = createPresence(deps);
+  const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -11,7 +11,7 @@ const STATUS_CACHE_MS = 10_000;
  * Agent presence and site availability. Visitors' widgets follow `site:status`;
  * the launcher asks the cached REST status once per page.
  */
-export function createPresence(deps: SocketDeps) {
+export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {}) {
   const cache = new Map<string, { at: number; status: SiteStatus }>();
   const lastSent = new Map<string, string>();
   let pending: NodeJS.Timeout | null = null;
@@ -49,7 +49,7 @@ export function createPresence(deps: SocketDeps) {
   }
 
   // Opening hours begin and end on the minute; a minute's delay is honest enough.
-  const ticker = setInterval(changed, 60_000);
+  const ticker = setInterval(changed, opts.tickMs ?? 60_000);
   ticker.unref();
 
   function registerAgent(socket: AgentSocket): void {

@@ -19,12 +19,17 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 }
 
 /** Starts a real server on 127.0.0.1, port 0, on the given data directory. */
-export async function startTestServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<Earshot> {
+export async function startTestServer(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+  opts: Parameters<typeof startEarshot>[1] = {},
+): Promise<Earshot> {
   const config = loadConfig(
     { EARSHOT_ADMIN_EMAIL: ADMIN.email, EARSHOT_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', ...env },
     { host: '127.0.0.1', port, dataDir },
   );
-  return startEarshot(config);
+  return startEarshot(config, opts);
 }
 
 /** Resolves when the socket connects, rejects with the connect error. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message, SiteStatus, WEEKDAYS } from '../../protocol/types';
 import type { Earshot } from '../../server/app';
@@ -78,6 +78,26 @@ describe('presence and availability', () => {
     const closed = nextEvent<SiteStatus>(v.socket, 'site:status', (s) => !s.openNow);
     await a.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: week([]) } });
     expect(await closed).toMatchObject({ available: false, openNow: false, agentsOnline: 1 });
+  });
+});
+
+describe('opening hours ending', () => {
+  it('reach an open widget live when the clock passes closing time', async () => {
+    await server.close();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-24T11:59:00Z'));
+      server = await startTestServer(data.dir, 0, {}, { presenceTickMs: 100 });
+      const a = await newAgent();
+      expect((await a.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) } })).ok).toBe(true);
+      const v = await newVisitor();
+      await expect.poll(async () => (await status()).available).toBe(true);
+      const closed = nextEvent<SiteStatus>(v.socket, 'site:status', (s) => !s.openNow);
+      vi.setSystemTime(new Date('2026-11-24T12:00:30Z'));
+      expect(await closed).toMatchObject({ available: false, openNow: false, agentsOnline: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
