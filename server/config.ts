@@ -58,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
+  // Better a clear refusal than a server that quietly ignores the database it was told to use.
+  if (env.DATABASE_URL) problems.push('DATABASE_URL (Postgres) is not supported yet: unset it to use SQLite under DATA_DIR');
+  if (env.REDIS_URL) problems.push('REDIS_URL (several relay nodes) is not supported yet: unset it to run one node');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (problems.length) throw new ConfigError(problems);

@@ -41,6 +41,10 @@ describe('configuration', () => {
     expect(c.port).toBe(3000);
     expect(c.dataDir).toMatch(/data$/);
   });
+  it('refuses DATABASE_URL and REDIS_URL instead of ignoring them', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x' })).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
+  });
+
   it('lists every bad value in one error', () => {
     try {
       loadConfig({ PORT: 'eighty', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'loud', EARSHOT_ADMIN_EMAIL: 'a@b.c' });
