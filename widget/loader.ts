@@ -8,8 +8,8 @@ import { installApi, installStub, type EarshotWindow } from './embed/api';
 import { createHost } from './embed/host';
 import { findScript, readConfig } from './embed/script-config';
 import { createWidget } from './embed/widget';
-import { launcherStrings } from './i18n/launcher-strings';
-import { loadDictionary, pickLanguage } from './i18n/load';
+import { launcherEn } from './i18n/launcher-strings';
+import { pickLanguage } from './i18n/languages';
 import { createTranslate } from './i18n/t';
 
 function boot(win: Window & EarshotWindow): void {
@@ -18,22 +18,22 @@ function boot(win: Window & EarshotWindow): void {
   if (!config) return;
   // Calls made before <body> exists queue up like calls made before the script came.
   installStub(win);
-  const lang = pickLanguage(config.locale ?? win.navigator.language);
-  const launcher = launcherStrings[lang]!;
+  const lang = pickLanguage([config.locale, ...win.navigator.languages]);
+  // English until the status answer brings the launcher's words in `lang` (see `createWidget`).
+  const strings: Record<string, string> = { ...launcherEn };
   const start = () => {
     if (win.Earshot?.real) return;
     const widget = createWidget({
       host: createHost(win.document, config.position, config.color),
       config,
-      t: createTranslate(lang, launcher),
+      lang,
+      strings,
+      t: createTranslate(lang, strings),
       async loadPanel() {
-        const dict = loadDictionary(lang);
-        // Awaited below; handled here too, so a failed panel download leaves no unhandled rejection on the page.
-        dict.catch(() => {});
-        // The panel chunk also serves the lazily loaded views; destructured here, the bundler reads
-        // this one export directly instead of adding a namespace mapping to this file.
-        const { mountPanel } = await import('./panel/mount');
-        return { mount: mountPanel, t: createTranslate(lang, { ...launcher, ...(await dict) }) };
+        // The panel chunk lists the dictionaries, so the loader carries no chunk names for them;
+        // the dictionary (about 1 KB) follows the panel on first open.
+        const { mountPanel, loadDictionary } = await import('./panel/mount');
+        return { mount: mountPanel, t: createTranslate(lang, { ...strings, ...(await loadDictionary(lang)) }) };
       },
     });
     installApi(win, widget.command);

@@ -35,14 +35,14 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
       <datalist id="set-zones">
         {knownZones().map((z) => <option key={z} value={z} />)}
       </datalist>
-      <ul class="set-days">
+      <div class="set-days">
         {WEEKDAYS.map((day) => {
           const ranges = weekly[day] ?? [];
           const name = DAY_NAME[day];
           const slot = `hours.weekly.${day}`;
           const id = `set-day-${day}`;
           return (
-            <li key={day} class="set-day" role="group" aria-label={name} aria-describedby={errors[slot] ? `${id}-error` : undefined}>
+            <div key={day} class="set-day" role="group" aria-label={name} aria-describedby={errors[slot] ? `${id}-error` : undefined}>
               <span class="set-day-name" aria-hidden="true">{name}</span>
               <span class="set-ranges">
                 {ranges.length === 0 && <span class="muted">Closed</span>}
@@ -65,10 +65,10 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
                 </button>
               </span>
               <FieldError id={id} error={errors[slot]} />
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
     </fieldset>
   );
 }

@@ -87,7 +87,7 @@ describe('call back requests in Chromium', () => {
   });
 
   it('refuses a wrong number with a message in words beside the field and stores nothing', async () => {
-    const ctx = await newContext(browser, { timezoneId: 'Europe/Prague', locale: 'cs-CZ' });
+    const ctx = await newContext(browser, { timezoneId: 'Europe/Prague', locale: 'en-GB' });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'Open chat' }).click();

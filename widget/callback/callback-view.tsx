@@ -15,9 +15,9 @@ import { createWhenFormat, formatLocale } from './when-format';
 export interface CallbackEnv {
   /** IANA time zone every time is shown in. */
   zone: string;
-  /** Locale dates and times are formatted in. */
+  /** Locale dates and times are formatted in: the widget's language, in the browser's variant of it; sent with a request, so agents call and emails come in it. */
   locale: string;
-  /** The browser's language, sent so agents know which language to call in. */
+  /** The browser's language, to guess the country of a national number. */
   browserLocale: string;
   /** Default country of a national number. */
   country: string | undefined;
@@ -102,7 +102,7 @@ export function CallbackScreen({ t, online, request, on, page, env }: ViewProps 
   const submit = () => {
     const errors = validateRequest(s.draft, s.slots);
     if (Object.keys(errors).length > 0) return dispatch({ type: 'refused', errors });
-    const input = toRequestInput(s.draft, page(), { country: env.country, timezone: env.zone, locale: env.browserLocale });
+    const input = toRequestInput(s.draft, page(), { country: env.country, timezone: env.zone, locale: env.locale });
     void run(() => request('callback:request', input));
   };
   const change = () => {

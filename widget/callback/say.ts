@@ -8,7 +8,12 @@ export type Say = (key: CallbackKey, vars?: Record<string, string | number>) => 
  * Languages besides English, each its own chunk, chosen by the panel's language tag:
  * `cs: () => import('./strings-cs').then((m) => m.cs)`. English ships inside the view.
  */
-const LANGUAGES: Record<string, () => Promise<CallbackDictionary>> = {};
+export const LANGUAGES: Record<string, () => Promise<CallbackDictionary>> = {
+  cs: () => import('./strings-cs').then((m) => m.cs),
+  ru: () => import('./strings-ru').then((m) => m.ru),
+  hy: () => import('./strings-hy').then((m) => m.hy),
+  am: () => import('./strings-am').then((m) => m.am),
+};
 
 /** A `Say` over one dictionary. */
 export function sayFrom(dict: CallbackDictionary): Say {

@@ -14,9 +14,9 @@ function reason(t: Translate, error: SendError | null): string {
   return error === 'too_long' ? t('error_too_long') : t('error_rejected');
 }
 
-function time(iso: string): string {
+function time(iso: string, lang: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** One message bubble; its text is always rendered as text, never as markup. */
@@ -45,7 +45,7 @@ export function MessageItem({ t, item, onRetry, onFaq }: MessageItemProps) {
         ))}
       {own && (
         <span class={`meta ${item.delivery ?? ''}`}>
-          {item.delivery === 'sent' && `${time(item.createdAt)} · ${t('sent')}`}
+          {item.delivery === 'sent' && `${time(item.createdAt, t('language_tag'))} · ${t('sent')}`}
           {item.delivery === 'sending' && t('sending')}
           {item.delivery === 'failed' && (
             <>

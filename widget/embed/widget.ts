@@ -13,6 +13,10 @@ export interface WidgetOptions {
   config: EmbedConfig;
   /** The launcher's strings. */
   t: Translate;
+  /** The language `t` speaks; any but English asks the status request for the launcher's words. */
+  lang: string;
+  /** The table behind `t`, which the status answer's `strings` fill in. */
+  strings: Record<string, string>;
   /** Imports the panel chunk and the full dictionary. */
   loadPanel: () => Promise<{ mount: MountPanel; t: Translate }>;
 }
@@ -32,11 +36,13 @@ export function createWidget(o: WidgetOptions) {
   // The one request before the visitor does anything: who is there, for the launcher to say.
   // Cookieless and cacheable, it tells the relay nothing it could keep.
   // An error answer has no `data`: unknown, like a failed request.
-  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status`, { credentials: 'omit' })
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.lang}`, { credentials: 'omit' })
     .then((r) => r.json())
-    .then((r: { data?: SiteStatus }) => r.data)
+    .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(o.strings, r.data?.strings), r.data))
     .catch(() => {});
   void status.then(launcher.setStatus);
+  // Not English: until the answer comes (a few ms), the launcher's name and tooltip are English;
+  // it is an icon, so nothing visible changes.
 
   function loadPanel(): Promise<void> {
     loading ??= o.loadPanel().then(

@@ -35,11 +35,12 @@ export function RatingField({ t, value, problem, onChange, name = 'earshot-ratin
     <fieldset class="rating" role="radiogroup" aria-labelledby={`${name}-legend`} {...invalidProps('rating', problem)}>
       <legend id={`${name}-legend`}>{t('feedback_rating')}</legend>
       <div class="faces">
-        {NAMES.map((name, i) => (
-          <label class="face" key={name}>
+        {/* `word`, not `name`: shadowing the group's name gave each radio a group of its own. */}
+        {NAMES.map((word, i) => (
+          <label class="face" key={word}>
             <input type="radio" name={name} value={i + 1} checked={value === i + 1} onChange={() => onChange(i + 1)} />
             <Face rating={i + 1} />
-            <span class="vh">{t(name)}</span>
+            <span class="vh">{t(word)}</span>
           </label>
         ))}
       </div>

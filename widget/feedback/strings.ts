@@ -1,6 +1,8 @@
+import { prepareStrings, type FeatureStrings } from '../i18n/with-strings';
+
 /**
  * English strings of the feedback view, loaded with its chunk rather than with every first
- * chat. Another language is another object in `STRINGS`, keyed by the panel's language tag.
+ * chat. Another language is its own file and chunk (`strings-cs.ts`), listed in `LANGUAGES`.
  */
 export const en = {
   feedback_heading: 'Tell us what you think',
@@ -40,4 +42,17 @@ export const en = {
   back_to_chat: 'Back to chat',
 };
 
-export const STRINGS = { en };
+/** A language's strings for this view: every key of the English ones. */
+export type FeedbackStrings = Record<keyof typeof en, string>;
+
+/** The view's strings by language; `prepareFeedbackStrings` adds the visitor's before the view draws. */
+export const STRINGS: FeatureStrings<FeedbackStrings> = { en };
+
+export const LANGUAGES = {
+  cs: () => import('./strings-cs').then((m) => m.cs),
+  ru: () => import('./strings-ru').then((m) => m.ru),
+  hy: () => import('./strings-hy').then((m) => m.hy),
+  am: () => import('./strings-am').then((m) => m.am),
+};
+
+export const prepareFeedbackStrings = prepareStrings(STRINGS, LANGUAGES);

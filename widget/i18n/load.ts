@@ -1,18 +1,18 @@
 import type { Dictionary } from './t';
 
-/**
- * Panel dictionaries, each its own chunk, so a visitor downloads only theirs. Add a
- * language with a file here and its launcher strings in `launcher-strings.ts` (both, always).
- */
-const dictionaries: Record<string, () => Promise<{ default: Dictionary }>> = {
-  en: () => import('./en'),
-};
+export { pickLanguage } from './languages';
 
-/** The best language we have for a BCP 47 tag (`de-AT` → `de`), English otherwise. */
-export function pickLanguage(tag: string | undefined): string {
-  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  return base in dictionaries ? base : 'en';
-}
+/**
+ * Panel dictionaries, each its own chunk, so a visitor downloads only theirs. Add a language
+ * with a file here, in `languages.ts`, and its launcher strings in `launcher-strings-all.ts`.
+ */
+export const dictionaries: Record<string, () => Promise<{ default: Dictionary }>> = {
+  en: () => import('./en'),
+  cs: () => import('./cs'),
+  ru: () => import('./ru'),
+  hy: () => import('./hy'),
+  am: () => import('./am'),
+};
 
 /** Loads the panel dictionary of a language picked with `pickLanguage`. */
 export async function loadDictionary(lang: string): Promise<Dictionary> {

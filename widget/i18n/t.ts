@@ -3,8 +3,14 @@ import type { en as feedback } from '../feedback/strings';
 import type en from './en';
 import type { LauncherStrings } from './launcher-strings';
 
-/** A language's panel dictionary: every key of the English one. */
-export type Dictionary = Record<keyof typeof en, string>;
+/** A plural key's forms in every category a language may need (`reply_time_few`, …). */
+type PluralForms<K> = K extends `${infer B}_other` ? `${B}_${Intl.LDMLPluralRule}` : never;
+
+/**
+ * A language's panel dictionary: every key of the English one, plus the plural forms its
+ * language needs beyond `_one` and `_other` (Czech and Russian: `_few`, `_many`).
+ */
+export type Dictionary = Record<keyof typeof en, string> & Partial<Record<PluralForms<keyof typeof en>, string>>;
 
 /** Every key a `t()` may be asked: the panel's, the launcher's, and lazily loaded features' (see `with-strings.ts`). */
 type Key = keyof typeof en | keyof LauncherStrings | keyof typeof extras | keyof typeof feedback;

@@ -28,6 +28,8 @@ export interface ChatClientOptions {
    * so a socket that was away when it changed would not learn it otherwise.
    */
   fetchStatus?: () => Promise<SiteStatus | null>;
+  /** The widget's language tag, sent at hello so emails to the visitor are in it; the browser's otherwise. */
+  language?: string;
   /** Where window and document events come from; tests pass their own. */
   win?: Window;
 }
@@ -90,7 +92,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   async function hello() {
     const res = await request(socket, 'visitor:hello', {
       page: pageInfo(win),
-      language: win.navigator.language.slice(0, 35),
+      language: (o.language ?? win.navigator.language).slice(0, 35),
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone?.slice(0, 64),
     });
     if (!socket.connected) return;

@@ -11,6 +11,7 @@ import { reducer, initialState } from '../state/reducer';
 import { unreadCount } from '../state/selectors';
 import { createStore } from '../state/store';
 import { siteStorage } from '../storage';
+import { textDirection } from '../i18n/direction';
 import { connectPanel } from './connect-panel';
 import type { MountPanel } from './contract';
 import panelCss from './panel.css?inline';
@@ -18,6 +19,11 @@ import panelCss from './panel.css?inline';
 /** The panel chunk's entry: state, socket and UI, wired together once. */
 export const mountPanel: MountPanel = (host) => {
   host.adoptStyles(panelCss + chatCss + launcherCss);
+  // The widget speaks its own language whatever the page's: speech and fonts follow `lang`, layout `dir`.
+  const language = host.t('language_tag');
+  const el = host.root.host as HTMLElement;
+  el.lang = language;
+  el.dir = textDirection(language);
   const storage = siteStorage(host.storageKey);
   const saved = storage.read();
   const store = createStore(reducer, initialState(restoreOutbox(saved.outbox), document.visibilityState === 'visible'));
@@ -25,6 +31,7 @@ export const mountPanel: MountPanel = (host) => {
   const client = startChatClient({
     store,
     storage,
+    language,
     openSocket: (token) => (socket = openSocket(host.relay, host.siteId, token)),
     onAgentMessage: host.onMessage,
     fetchStatus: () => fetchStatus(host.relay, host.siteId),
@@ -70,3 +77,6 @@ export const mountPanel: MountPanel = (host) => {
     identify: client.identify,
   };
 };
+
+/** The panel's dictionaries travel with it, so the loader need not know their chunks. */
+export { loadDictionary } from '../i18n/load';

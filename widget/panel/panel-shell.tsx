@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '../i18n/t';
 import type { ViewId } from '../state/types';
 import type { ViewStatus } from './view-loader';
@@ -24,8 +25,10 @@ export function PanelShell(p: PanelShellProps) {
   const { t } = p;
   const title = p.title ?? t('chat_title');
   const tabbed = p.views.length > 1;
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => fitVisualViewport(panel.current!), []);
   return (
-    <section class="panel" id="earshot-panel" role="dialog" aria-label={title} hidden={!p.open}>
+    <section ref={panel} class="panel" id="earshot-panel" role="dialog" aria-label={title} hidden={!p.open}>
       <header class="header">
         <h2 class="title">{title}</h2>
         <button type="button" class="close" aria-label={t('close')} onClick={p.onClose}>
@@ -49,6 +52,25 @@ export function PanelShell(p: PanelShellProps) {
       ))}
     </section>
   );
+}
+
+/**
+ * Tells the stylesheet the visible part of the layout viewport. An on-screen keyboard shrinks
+ * only the visual viewport (iOS, Chrome on Android since 108), and a full-screen sheet sized to
+ * the layout viewport would hide its composer behind the keyboard.
+ */
+function fitVisualViewport(el: HTMLElement): (() => void) | void {
+  const vv = window.visualViewport;
+  if (!vv) return;
+  // Preact sets no style on the panel, so this owns its inline style.
+  const fit = () => (el.style.cssText = `--earshot-vh:${vv.height}px;--earshot-vt:${vv.offsetTop}px`);
+  fit();
+  vv.addEventListener('resize', fit);
+  vv.addEventListener('scroll', fit);
+  return () => {
+    vv.removeEventListener('resize', fit);
+    vv.removeEventListener('scroll', fit);
+  };
 }
 
 export interface ViewPendingProps {

@@ -147,7 +147,7 @@ describe('after the request', () => {
     return { ...view, heading };
   }
 
-  it('sends the number, the guessed country, the window, the page and where the visitor is', async () => {
+  it('sends the number, the guessed country, the window, the page, the time zone and the widget’s language', async () => {
     const { sent } = await requested();
     expect(sent('callback:request')).toEqual([
       {
@@ -158,7 +158,7 @@ describe('after the request', () => {
         when: { start: '2025-11-25T06:00:00.000Z' },
         page,
         timezone: 'Asia/Yerevan',
-        locale: 'hy-AM',
+        locale: 'en-GB',
       } satisfies CallbackRequestInput,
     ]);
   });

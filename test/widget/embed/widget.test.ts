@@ -29,7 +29,7 @@ function fakePanel() {
 function setup() {
   const panel = fakePanel();
   const host = createHost(document, 'right');
-  const widget = createWidget({ host, config, t, loadPanel: panel.loadPanel });
+  const widget = createWidget({ host, config, t, lang: 'en', strings: {}, loadPanel: panel.loadPanel });
   const view = within(host.root as unknown as HTMLElement);
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
@@ -145,7 +145,7 @@ describe('launcher availability', () => {
     const { fetch, answer } = mockStatus();
     const { host, launcher, panel } = setup();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status', { credentials: 'omit' });
+    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status?lang=en', { credentials: 'omit' });
     answer(status(true));
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe("We're online"));
     expect(launcher().getAttribute('aria-label')).toBe('Open chat');

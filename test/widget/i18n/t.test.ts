@@ -13,7 +13,7 @@ describe('t()', () => {
   });
 
   it('falls back to English for a language it does not have', () => {
-    expect(pickLanguage('xx-YY')).toBe('en');
-    expect(pickLanguage('en-GB')).toBe('en');
+    expect(pickLanguage(['xx-YY'])).toBe('en');
+    expect(pickLanguage(['en-GB'])).toBe('en');
   });
 });

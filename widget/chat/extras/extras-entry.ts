@@ -1,5 +1,14 @@
-/** The chat's extras chunk, imported by `chat/chat-screen.tsx` the first time one is shown. */
-export { AfterChat } from './after-chat';
-export { LeaveMessage } from './leave-message';
-export { ChatOff, EmailPromise, WaitNotice } from './notices';
+import { prepareFeedbackStrings } from '../../feedback/strings';
+import { whenStrings } from '../../i18n/with-strings';
+import { AfterChat as AfterChatView } from './after-chat';
+import { LeaveMessage as LeaveMessageView } from './leave-message';
+import { ChatOff as ChatOffView, EmailPromise as EmailPromiseView, WaitNotice as WaitNoticeView } from './notices';
+import { prepareExtrasStrings } from './strings';
+
+/** The chat's extras chunk, imported by `chat/chat-screen.tsx` the first time one is shown; each draws once its strings are here. */
+export const AfterChat = whenStrings(AfterChatView, prepareExtrasStrings, prepareFeedbackStrings);
+export const LeaveMessage = whenStrings(LeaveMessageView, prepareExtrasStrings);
+export const ChatOff = whenStrings(ChatOffView, prepareExtrasStrings);
+export const EmailPromise = whenStrings(EmailPromiseView, prepareExtrasStrings);
+export const WaitNotice = whenStrings(WaitNoticeView, prepareExtrasStrings);
 export { default as css } from './extras.css?inline';

@@ -36,6 +36,12 @@ export function LeaveMessage(p: LeaveMessageProps) {
   useLayoutEffect(() => {
     if (tries) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [tries]);
+  useLayoutEffect(() => {
+    // Drawn in place of the composer once the site turns out to be away: when the visitor opened
+    // the panel, the composer had the focus, and its removal left it on the body. Taking it back
+    // into the open panel then takes it from no one.
+    if (form.current?.offsetParent && document.activeElement === document.body) form.current.querySelector('input')?.focus();
+  }, []);
   const refuse = (e: Errors) => {
     setErrors(e);
     setTries((n) => n + 1);

@@ -1,6 +1,9 @@
+import { prepareStrings, type FeatureStrings } from '../../i18n/with-strings';
+
 /**
  * English strings of the chat's extras (leave a message, the wait notice, the survey and
- * the transcript), loaded with their chunk. Another language is another object in `STRINGS`.
+ * the transcript), loaded with their chunk. Another language is its own file and chunk
+ * (`strings-cs.ts`), listed in `LANGUAGES`.
  */
 export const en = {
   x_leave: 'Leave a message',
@@ -31,4 +34,17 @@ export const en = {
   x_transcript_sent: "We've sent the transcript to {email}.",
 };
 
-export const STRINGS = { en };
+/** A language's strings for the extras: every key of the English ones. */
+export type ExtrasStrings = Record<keyof typeof en, string>;
+
+/** The extras' strings by language; `prepareExtrasStrings` adds the visitor's before an extra draws. */
+export const STRINGS: FeatureStrings<ExtrasStrings> = { en };
+
+export const LANGUAGES = {
+  cs: () => import('./strings-cs').then((m) => m.cs),
+  ru: () => import('./strings-ru').then((m) => m.ru),
+  hy: () => import('./strings-hy').then((m) => m.hy),
+  am: () => import('./strings-am').then((m) => m.am),
+};
+
+export const prepareExtrasStrings = prepareStrings(STRINGS, LANGUAGES);

@@ -1,0 +1,82 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { Earshot } from '../../server/app';
+import { LAUNCHER_STRINGS } from '../../widget/i18n/launcher-strings-all';
+import am from '../../widget/i18n/am';
+import cs from '../../widget/i18n/cs';
+import hy from '../../widget/i18n/hy';
+import ru from '../../widget/i18n/ru';
+import { launchChromium, newContext } from '../helpers/browser';
+import { agent, startTestServer, tempDataDir, type AgentSocket } from '../helpers/server';
+import { WEEKDAYS } from '../../protocol/types';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let browser: Browser;
+let desk: AgentSocket;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+  // Someone is there round the clock, so the chat itself (not "Leave a message") shows.
+  const site = (await server.store.getSite('demo'))!;
+  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]])) as typeof site.hours.weekly;
+  await server.store.upsertSite({ ...site, hours: { timezone: 'UTC', weekly: allDay } });
+  desk = await agent(server.url);
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  desk?.disconnect();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+const cases = [
+  { locale: 'cs-CZ', lang: 'cs', dict: cs },
+  { locale: 'ru-RU', lang: 'ru', dict: ru },
+  { locale: 'hy-AM', lang: 'hy', dict: hy },
+  { locale: 'am-ET', lang: 'am', dict: am },
+] as const;
+
+describe('the widget in five languages', () => {
+  it.each(cases)('speaks $lang to a browser set to $locale and downloads only that dictionary', async ({ locale, lang, dict }) => {
+    const ctx = await newContext(browser, { locale });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
+    const launcher = page.getByRole('button', { name: LAUNCHER_STRINGS[lang]!.open_chat });
+    await launcher.click();
+    const d = dict as Record<string, string>;
+    await page.getByRole('textbox', { name: d.message_label }).waitFor();
+    await page.getByRole('button', { name: d.send, exact: true }).waitFor();
+    await page.getByRole('tab', { name: d.tab_feedback }).waitFor();
+    expect(await page.locator('earshot-widget').getAttribute('lang')).toBe(lang);
+    const dictionaries = scripts.filter((p) => /\/earshot\/(en|cs|ru|hy|am)-[\w-]+\.js$/.test(p));
+    expect(dictionaries).toHaveLength(1);
+    expect(dictionaries[0]).toMatch(new RegExp(`/earshot/${lang}-`));
+    await page.screenshot({ path: `test-results/screenshots/widget-${lang}.png` });
+    // No glyph renders as a box: each letter must not look like the box an unassigned code point gets.
+    const tofu = await page.evaluate((text) => {
+      const c = document.createElement('canvas');
+      c.width = 40;
+      c.height = 40;
+      const g = c.getContext('2d', { willReadFrequently: true })!;
+      const shape = (ch: string) => {
+        g.clearRect(0, 0, 40, 40);
+        g.font = '28px system-ui, sans-serif';
+        g.fillText(ch, 4, 30);
+        return g.getImageData(0, 0, 40, 40).data.join(',');
+      };
+      const box = shape('\u{10FFFD}');
+      return [...text].filter((ch) => ch.trim()).filter((ch) => shape(ch) === box);
+    }, `${d.send}${d.tab_feedback}`);
+    expect(tofu).toEqual([]);
+  });
+});

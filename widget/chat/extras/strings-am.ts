@@ -1,0 +1,31 @@
+import type { ExtrasStrings } from './strings';
+
+/** Amharic strings of the chat's extras: polite (እርስዎ) to the visitor. */
+export const am: ExtrasStrings = {
+  x_leave: 'መልእክት ይተዉልን',
+  x_email: 'ኢሜይል',
+  x_message: 'መልእክት',
+  x_send_message: 'መልእክት ላክ',
+  x_callback: 'መልሰው ይደውሉልኝ',
+  x_error_email_missing: 'መልስ እንድንሰጥዎ የኢሜይል አድራሻዎን ያስገቡ።',
+  x_error_email: 'እንደ name@example.com ያለ የኢሜይል አድራሻ ያስገቡ።',
+  x_error_message: 'መልእክትዎን ይጻፉ።',
+  x_error_offline: 'ከመስመር ውጭ ስለሆኑ ምንም አልተላከም። ግንኙነቱ ሲመለስ እባክዎ እንደገና ይሞክሩ።',
+  x_error_timeout: 'አገልጋዩ ምላሽ አልሰጠም። እባክዎ እንደገና ይሞክሩ።',
+  x_error_no_email: 'ይቅርታ፣ ይህ አገልጋይ ገና ኢሜይል መላክ አይችልም።',
+  x_error_failed: 'መላክ አልተቻለም፦ {reason}',
+  x_promise: 'እናመሰግናለን! በ{email} በኢሜይል እንመልስልዎታለን።',
+  x_wait_heading: 'ስለቆዩ ይቅርታ…',
+  x_wait_text: 'ሁሉም ሰራተኞቻችን አሁን ሥራ ላይ ናቸው። ኢሜይልዎን ይተዉልን፤ መልሱን እዚያ እንልካለን። ይህ ውይይትም ክፍት ሆኖ ይቆያል።',
+  x_wait_send: 'መልሱን በኢሜይል ላኩልኝ',
+  x_off: 'እዚህ ውይይት ተዘግቷል።',
+  x_off_ways: 'አሁንም በሚከተሉት መንገዶች ሊያገኙን ይችላሉ፦',
+  x_feedback: 'አስተያየት ላክ',
+  x_survey_heading: 'አገልግሎታችን እንዴት ነበር?',
+  x_comment: 'አስተያየት (አማራጭ)',
+  x_send_rating: 'ደረጃ ላክ',
+  x_error_rating: 'ከ1 እስከ 5 ደረጃ ይምረጡ።',
+  x_survey_thanks: 'ደረጃ ስለሰጡን እናመሰግናለን!',
+  x_transcript: 'የውይይቱን ቅጂ በኢሜይል ላኩልኝ',
+  x_transcript_sent: 'የውይይቱን ቅጂ ወደ {email} ልከናል።',
+};

@@ -1,0 +1,31 @@
+import type { ExtrasStrings } from './strings';
+
+/** Czech strings of the chat's extras (vykání). */
+export const cs: ExtrasStrings = {
+  x_leave: 'Nechte nám zprávu',
+  x_email: 'E-mail',
+  x_message: 'Zpráva',
+  x_send_message: 'Odeslat zprávu',
+  x_callback: 'Zavolejte mi',
+  x_error_email_missing: 'Vyplňte svou e-mailovou adresu, abychom vám mohli odpovědět.',
+  x_error_email: 'Zadejte e-mailovou adresu ve tvaru jmeno@example.com.',
+  x_error_message: 'Napište svou zprávu.',
+  x_error_offline: 'Jste offline, takže se nic neodeslalo. Zkuste to prosím znovu, až bude spojení zpět.',
+  x_error_timeout: 'Server neodpověděl. Zkuste to prosím znovu.',
+  x_error_no_email: 'Tento server zatím neumí posílat e-maily, omlouváme se.',
+  x_error_failed: 'Nepodařilo se to odeslat: {reason}',
+  x_promise: 'Děkujeme! Odpovíme vám e-mailem na {email}.',
+  x_wait_heading: 'Omlouváme se, že čekáte…',
+  x_wait_text: 'Všichni jsou teď zaneprázdnění. Nechte nám e-mail a odpověď vám pošleme tam; chat zůstává otevřený.',
+  x_wait_send: 'Pošlete mi odpověď e-mailem',
+  x_off: 'Chat je tu vypnutý.',
+  x_off_ways: 'Kontaktovat nás můžete i jinak:',
+  x_feedback: 'Napsat názor',
+  x_survey_heading: 'Jak jsme si vedli?',
+  x_comment: 'Komentář (nepovinné)',
+  x_send_rating: 'Odeslat hodnocení',
+  x_error_rating: 'Vyberte hodnocení od 1 do 5.',
+  x_survey_thanks: 'Děkujeme za hodnocení!',
+  x_transcript: 'Pošlete mi záznam chatu e-mailem',
+  x_transcript_sent: 'Záznam chatu jsme poslali na {email}.',
+};

@@ -1,0 +1,40 @@
+import type { Dictionary } from './t';
+
+/** Amharic strings of the chat panel: polite (እርስዎ) to the visitor, plain imperatives on buttons as Amharic software has them. */
+const am: Dictionary = {
+  chat_title: 'ይጻፉልን',
+  chat_label: 'ውይይት',
+  close: 'ዝጋ',
+  message_label: 'መልእክት',
+  message_placeholder: 'መልእክትዎን ይጻፉ…',
+  send: 'ላክ',
+  you: 'እርስዎ',
+  agent: 'ድጋፍ',
+  sending: 'በመላክ ላይ…',
+  sent: 'ተልኳል',
+  not_sent: 'አልተላከም፦ {reason}',
+  retry: 'እንደገና ሞክር',
+  typing: '{name} እየጻፉ ነው…',
+  connecting: 'በመገናኘት ላይ…',
+  reconnecting: 'እንደገና በመገናኘት ላይ… መጻፍዎን መቀጠል ይችላሉ፤ ግንኙነቱ እንደተመለሰ መልእክቶችዎን እንልካለን።',
+  unavailable: 'ውይይቱ አሁን አይገኝም።',
+  resolved: 'ይህ ውይይት እንደተፈታ ተመዝግቧል። በማንኛውም ጊዜ እንደገና ይጻፉልን።',
+  reply_time_one: 'ብዙውን ጊዜ በ{count} ደቂቃ ውስጥ እንመልሳለን',
+  reply_time_other: 'ብዙውን ጊዜ በ{count} ደቂቃ ውስጥ እንመልሳለን',
+  auto_answer: 'ራስ-ሰር መልስ',
+  faq_yes: 'ጥያቄዬ ተመልሷል',
+  faq_no: 'አሁንም ሰው ያስፈልገኛል',
+  faq_yes_done: 'ስለረዳዎት ደስ ብሎናል!',
+  faq_no_done: 'እናመሰግናለን። ከሰራተኞቻችን አንዱ እዚሁ ይመልስልዎታል።',
+  error_too_long: 'መልእክቱ በጣም ረጅም ነው',
+  error_rejected: 'አገልጋዩ አልተቀበለውም',
+  language_tag: 'am',
+  tabs_label: 'እኛን የሚያገኙባቸው መንገዶች',
+  tab_chat: 'ውይይት',
+  tab_feedback: 'አስተያየት',
+  tab_callback: 'መልሰው ይደውሉልኝ',
+  loading: 'በመጫን ላይ…',
+  view_failed: 'ይህን ክፍል መጫን አልተቻለም።',
+};
+
+export default am;

@@ -1,0 +1,42 @@
+import type { Dictionary } from './t';
+
+/** Czech strings of the chat panel (vykání). Czech plurals: `_one` 1, `_few` 2–4, `_many` fractions, `_other` 0 and 5+. */
+const cs: Dictionary = {
+  chat_title: 'Napište nám',
+  chat_label: 'Chat',
+  close: 'Zavřít',
+  message_label: 'Zpráva',
+  message_placeholder: 'Napište zprávu…',
+  send: 'Odeslat',
+  you: 'Vy',
+  agent: 'Podpora',
+  sending: 'Odesílá se…',
+  sent: 'Odesláno',
+  not_sent: 'Neodesláno: {reason}',
+  retry: 'Zkusit znovu',
+  typing: '{name} píše…',
+  connecting: 'Připojování…',
+  reconnecting: 'Obnovujeme spojení… Klidně pište dál, zprávy odešleme, jakmile bude spojení zpět.',
+  unavailable: 'Chat teď není k dispozici.',
+  resolved: 'Tato konverzace byla označena jako vyřešená. Napište nám kdykoli znovu.',
+  reply_time_one: 'Obvykle odpovídáme do {count} minuty',
+  reply_time_few: 'Obvykle odpovídáme do {count} minut',
+  reply_time_many: 'Obvykle odpovídáme do {count} minuty',
+  reply_time_other: 'Obvykle odpovídáme do {count} minut',
+  auto_answer: 'Automatická odpověď',
+  faq_yes: 'To mi pomohlo',
+  faq_no: 'Potřebuji pomoc člověka',
+  faq_yes_done: 'Jsme rádi, že to pomohlo!',
+  faq_no_done: 'Děkujeme. Někdo z nás vám odpoví tady.',
+  error_too_long: 'zpráva je příliš dlouhá',
+  error_rejected: 'server ji odmítl',
+  language_tag: 'cs',
+  tabs_label: 'Jak nás kontaktovat',
+  tab_chat: 'Chat',
+  tab_feedback: 'Zpětná vazba',
+  tab_callback: 'Zavolejte mi',
+  loading: 'Načítání…',
+  view_failed: 'Tuto část se nepodařilo načíst.',
+};
+
+export default cs;

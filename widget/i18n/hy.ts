@@ -1,0 +1,40 @@
+import type { Dictionary } from './t';
+
+/** Armenian strings of the chat panel (polite «դուք»). A noun after a number stays singular, so both plural forms read alike. */
+const hy: Dictionary = {
+  chat_title: 'Գրեք մեզ',
+  chat_label: 'Զրույց',
+  close: 'Փակել',
+  message_label: 'Հաղորդագրություն',
+  message_placeholder: 'Գրեք հաղորդագրություն…',
+  send: 'Ուղարկել',
+  you: 'Դուք',
+  agent: 'Աջակցություն',
+  sending: 'Ուղարկվում է…',
+  sent: 'Ուղարկված է',
+  not_sent: 'Չուղարկվեց՝ {reason}',
+  retry: 'Կրկնել',
+  typing: '{name} գրում է…',
+  connecting: 'Միացում…',
+  reconnecting: 'Կապը վերականգնվում է… Կարող եք շարունակել գրել. հաղորդագրությունները կուղարկենք, հենց կապը վերականգնվի։',
+  unavailable: 'Զրույցն այս պահին հասանելի չէ։',
+  resolved: 'Այս զրույցը նշվել է որպես լուծված։ Կարող եք կրկին գրել ցանկացած ժամանակ։',
+  reply_time_one: 'Սովորաբար պատասխանում ենք {count} րոպեի ընթացքում',
+  reply_time_other: 'Սովորաբար պատասխանում ենք {count} րոպեի ընթացքում',
+  auto_answer: 'Ավտոմատ պատասխան',
+  faq_yes: 'Սա օգնեց',
+  faq_no: 'Ինձ դեռ մարդ է պետք',
+  faq_yes_done: 'Ուրախ ենք, որ օգնեց։',
+  faq_no_done: 'Շնորհակալություն։ Մեր աշխատակիցը կպատասխանի այստեղ։',
+  error_too_long: 'հաղորդագրությունը չափազանց երկար է',
+  error_rejected: 'սերվերը այն մերժեց',
+  language_tag: 'hy',
+  tabs_label: 'Ինչպես կապվել մեզ հետ',
+  tab_chat: 'Զրույց',
+  tab_feedback: 'Կարծիք',
+  tab_callback: 'Զանգահարեք ինձ',
+  loading: 'Բեռնվում է…',
+  view_failed: 'Այս բաժինը չհաջողվեց բեռնել։',
+};
+
+export default hy;

@@ -1,0 +1,42 @@
+import type { Dictionary } from './t';
+
+/** Russian strings of the chat panel (на «вы»). Russian plurals: `_one` 1, 21; `_few` 2–4, 22; `_many` 0, 5–20; `_other` fractions. */
+const ru: Dictionary = {
+  chat_title: 'Напишите нам',
+  chat_label: 'Чат',
+  close: 'Закрыть',
+  message_label: 'Сообщение',
+  message_placeholder: 'Напишите сообщение…',
+  send: 'Отправить',
+  you: 'Вы',
+  agent: 'Поддержка',
+  sending: 'Отправляется…',
+  sent: 'Отправлено',
+  not_sent: 'Не отправлено: {reason}',
+  retry: 'Повторить',
+  typing: '{name} печатает…',
+  connecting: 'Подключение…',
+  reconnecting: 'Восстанавливаем связь… Можете писать дальше: мы отправим сообщения, как только связь вернётся.',
+  unavailable: 'Чат сейчас недоступен.',
+  resolved: 'Этот вопрос отмечен как решённый. Пишите нам в любое время.',
+  reply_time_one: 'Обычно отвечаем в течение {count} минуты',
+  reply_time_few: 'Обычно отвечаем в течение {count} минут',
+  reply_time_many: 'Обычно отвечаем в течение {count} минут',
+  reply_time_other: 'Обычно отвечаем в течение {count} минуты',
+  auto_answer: 'Автоматический ответ',
+  faq_yes: 'Это помогло',
+  faq_no: 'Мне всё же нужен человек',
+  faq_yes_done: 'Рады, что смогли помочь!',
+  faq_no_done: 'Спасибо. Сотрудник ответит вам здесь.',
+  error_too_long: 'сообщение слишком длинное',
+  error_rejected: 'сервер его отклонил',
+  language_tag: 'ru',
+  tabs_label: 'Как с нами связаться',
+  tab_chat: 'Чат',
+  tab_feedback: 'Отзыв',
+  tab_callback: 'Перезвоните мне',
+  loading: 'Загрузка…',
+  view_failed: 'Не удалось загрузить эту часть.',
+};
+
+export default ru;
