@@ -222,7 +222,9 @@ describe('the widget by keyboard alone', () => {
     });
     const list = await desk.emitWithAck('conversation:list', { status: 'all' });
     if (!list.ok) throw new Error(list.code);
-    expect((await desk.emitWithAck('message:send', { id: 'kbd-reply-2', conversationId: list.data[0]!.id, text: 'Hello there' })).ok).toBe(true);
+    const mine = list.data.find((c) => c.lastMessage?.text === 'First');
+    expect(mine).toBeDefined();
+    expect((await desk.emitWithAck('message:send', { id: 'kbd-reply-2', conversationId: mine!.id, text: 'Hello there' })).ok).toBe(true);
     await log.getByText('Hello there').waitFor();
     expect(await page.evaluate(() => (window as unknown as { changes: unknown }).changes)).toEqual({ added: 1, removed: 0 });
   });

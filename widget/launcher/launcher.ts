@@ -12,6 +12,7 @@ export interface Launcher {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+const BUBBLE = 'M4 5h16v11H8l-4 4z';
 
 const span = (className: string) => Object.assign(document.createElement('span'), { className });
 
@@ -44,11 +45,13 @@ export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => v
   let open = false;
   let unread = 0;
   let state = '';
+  // The icon says it too: a chat bubble while someone is there, an envelope when it is a message.
+  let icon = BUBBLE;
   const draw = () => {
     const show = !open && unread > 0;
     el.setAttribute('aria-label', t(open ? 'close_chat' : 'open_chat'));
     el.setAttribute('aria-expanded', String(open));
-    path.setAttribute('d', open ? 'M6 6l12 12M18 6L6 18' : 'M4 5h16v11H8l-4 4z');
+    path.setAttribute('d', open ? 'M6 6l12 12M18 6L6 18' : icon);
     badge.hidden = !show;
     badge.textContent = unread > 99 ? '99+' : String(unread);
     el.title = state;
@@ -67,6 +70,7 @@ export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => v
     },
     setStatus(status) {
       state = status ? t(status.available ? 'online' : 'away') : '';
+      icon = status?.available === false ? 'M3 6h18v12H3zl9 7 9-7' : BUBBLE;
       draw();
     },
   };

@@ -43,6 +43,22 @@ describe('launcher', () => {
     expect(view().getByText('1').closest('[hidden]')).not.toBeNull();
   });
 
+  it('shows availability in its icon: a chat bubble while someone is there, an envelope when not', () => {
+    const launcher = createLauncher(root, () => {}, t, () => {});
+    const icon = () => root.querySelector('path')!.getAttribute('d');
+    const bubble = icon();
+    launcher.setStatus({ available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null });
+    const envelope = icon();
+    expect(envelope).not.toBe(bubble);
+    launcher.setStatus({ available: true, openNow: true, agentsOnline: 1, typicalReplyMinutes: null });
+    expect(icon()).toBe(bubble);
+    launcher.setStatus({ available: false, openNow: false, agentsOnline: 1, typicalReplyMinutes: null });
+    launcher.setOpen(true);
+    expect(icon()).not.toBe(envelope); // the close cross while open
+    launcher.setOpen(false);
+    expect(icon()).toBe(envelope);
+  });
+
   it('describes availability without changing its name, next to the unread count', () => {
     const launcher = createLauncher(root, () => {}, t, () => {});
     launcher.setStatus({ available: false, openNow: false, agentsOnline: 0, typicalReplyMinutes: null });
