@@ -6,6 +6,7 @@ import am from '../../widget/i18n/am';
 import cs from '../../widget/i18n/cs';
 import hy from '../../widget/i18n/hy';
 import ru from '../../widget/i18n/ru';
+import en from '../../widget/i18n/en';
 import { launchChromium, newContext } from '../helpers/browser';
 import { agent, startTestServer, tempDataDir, type AgentSocket } from '../helpers/server';
 import { WEEKDAYS } from '../../protocol/types';
@@ -78,5 +79,44 @@ describe('the widget in five languages', () => {
       return [...text].filter((ch) => ch.trim()).filter((ch) => shape(ch) === box);
     }, `${d.send}${d.tab_feedback}`);
     expect(tofu).toEqual([]);
+  });
+
+  it('mirrors the panel for a right-to-left language, with nothing overlapping', async () => {
+    // A test-only right-to-left dictionary, served in place of the Czech one the browser asks for.
+    const rtl = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, k === 'language_tag' ? 'he' : `שלום ${v}`]));
+    const ctx = await newContext(browser, { locale: 'cs-CZ' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.route(/\/earshot\/cs-[\w-]+\.js$/, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: `export default ${JSON.stringify(rtl)};` }),
+    );
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: LAUNCHER_STRINGS.cs!.open_chat }).click();
+    const box = page.getByRole('textbox', { name: rtl.message_label });
+    await box.waitFor();
+    expect(await page.locator('earshot-widget').getAttribute('dir')).toBe('rtl');
+    const send = await page.getByRole('button', { name: rtl.send, exact: true }).boundingBox();
+    const field = await box.boundingBox();
+    expect(send!.x + send!.width).toBeLessThanOrEqual(field!.x + 1); // Send sits left of the box
+    const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
+    expect(tabs).toEqual([...tabs].sort((a, b) => b - a)); // the first tab is the rightmost
+    const clipped = await page.locator('earshot-widget').evaluate((host) => {
+      const panel = host.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+      return [...host.shadowRoot!.querySelectorAll('[role=tab]')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.left < panel.left - 1 || r.right > panel.right + 1).length;
+    });
+    expect(clipped).toBe(0); // every tab fits inside the panel, even with longer labels
+    const boxes = await page.locator('earshot-widget').evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll('.panel button, .panel textarea, .panel [role=tab], .panel h2')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
+    );
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1).map((b) => [a, b]),
+    );
+    expect(overlaps).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/widget-rtl.png' });
   });
 });
