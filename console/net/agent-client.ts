@@ -12,7 +12,7 @@ import type { PageSignals } from './page';
 import { createPresence, type PresenceCommands } from './presence';
 import { bindReadMarker } from './read-marker';
 import { createSiteSettings, type SiteCommands } from './site-settings';
-import { createTypingSignal, type TypingSignal } from './typing';
+import { createTypingSignal, type TypingSignal } from '../../client/typing';
 
 /** Everything the signed-in console asks of the server. */
 export interface AgentClient {

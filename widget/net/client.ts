@@ -8,7 +8,7 @@ import { startOutboxSender } from './outbox-sender';
 import { persistChat } from './persist';
 import { request, type Requester, type VisitorSocket } from './socket';
 import { createSync } from './sync';
-import { createTypingSignal, type TypingSignal } from './typing';
+import { createTypingSignal, type TypingSignal } from '../../client/typing';
 
 /** What a site may tell about the visitor with `Earshot('identify', ...)`. */
 export interface Identity {

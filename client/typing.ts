@@ -1,4 +1,4 @@
-/** The agent's side of typing: what the reply box calls. */
+/** Typing signals, the same for a visitor's composer and an agent's reply box. */
 export interface TypingSignal {
   input(): void;
   stop(): void;
@@ -7,7 +7,7 @@ export interface TypingSignal {
 /**
  * Emits `true` on the first keystroke and again at most every `throttleMs` while typing
  * goes on (the server relays it as volatile, so a repeat heals a lost one), and `false`
- * after `idleMs` of quiet or when the reply is sent.
+ * after `idleMs` of quiet or when the message is sent.
  */
 export function createTypingSignal(emit: (typing: boolean) => void, idleMs = 3000, throttleMs = 2000, now = Date.now): TypingSignal {
   let typing = false;
