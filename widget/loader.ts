@@ -39,7 +39,7 @@ function boot(win: Window & EarshotWindow): void {
     installApi(win, widget.command);
   };
   if (win.document.body) start();
-  else win.document.addEventListener('DOMContentLoaded', start, { once: true });
+  else win.document.addEventListener('DOMContentLoaded', start);
 }
 
 boot(window);

@@ -36,9 +36,10 @@ async function newPage(): Promise<Page> {
   return c.newPage();
 }
 
-/** A host page on the server's origin that embeds the built widget with a `data-color`. */
-async function pageWithColor(color: string): Promise<Page> {
+/** A host page on the server's origin that embeds the built widget with a `data-color`; `requests` gets every path it asks for. */
+async function pageWithColor(color: string, requests: string[] = []): Promise<Page> {
   const page = await newPage();
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   const url = `${server.url}/colored.html`;
   await page.route(url, (route) =>
     route.fulfill({
@@ -58,6 +59,28 @@ async function openWidget(page: Page, path = '/') {
 }
 
 const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
+
+/** The closed launcher's icon and background colors as sRGB bytes (a canvas converts `color(xyz-d65 …)`). */
+function launcherColors(page: Page): Promise<number[][]> {
+  return page.evaluate(() => {
+    const launcher = document.querySelector('earshot-widget')!.shadowRoot!.querySelector('.launcher')!;
+    const { color, backgroundColor } = getComputedStyle(launcher);
+    const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
+    return [color, backgroundColor].map((c) => {
+      ctx.fillStyle = c;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    });
+  });
+}
+
+/** WCAG 2 contrast ratio of two sRGB colors. */
+function contrastRatio(a: number[], b: number[]): number {
+  const linear = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
 
 describe('the widget meets WCAG 2.2 AA in every view', () => {
   it('has no violations with the launcher closed', async () => {
@@ -154,6 +177,24 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
       const title = await page.locator('.title').evaluate((el) => getComputedStyle(el).color);
       // Computed as color(xyz-d65 …): all zeros is black, and white has y = 1.
       expect(title.startsWith('color(xyz-d65 0 0 0') ? 'black' : title.includes(' 1 ') ? 'white' : title).toBe(text);
+      await noViolations(page);
+    });
+  }
+});
+
+describe('the closed launcher meets WCAG 1.4.11 from the first paint', () => {
+  // Before the panel's chunk loads, so the black-or-white rule must come with the loader.
+  const iconOn = { '#ffeb3b': 'black', '#f5f5f5': 'black', '#1a1a1a': 'white' } as const;
+  for (const [color, icon] of Object.entries(iconOn)) {
+    it(`draws a ${icon} icon on ${color}, at 3:1 or more, before the panel loads`, async () => {
+      const requests: string[] = [];
+      const page = await pageWithColor(color, requests);
+      await page.getByRole('button', { name: 'Open chat' }).waitFor();
+      const [fg, bg] = await launcherColors(page);
+      expect(requests.filter((p) => p.startsWith('/earshot/'))).toEqual([]);
+      expect(await page.locator('.panel').count()).toBe(0);
+      expect(fg).toEqual(icon === 'black' ? [0, 0, 0] : [255, 255, 255]);
+      expect(contrastRatio(fg!, bg!)).toBeGreaterThanOrEqual(3);
       await noViolations(page);
     });
   }

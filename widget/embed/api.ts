@@ -4,7 +4,7 @@ export type EarshotEvent = 'message' | 'open' | 'close' | 'unread';
 /** The public function, and the queue the stub fills before the script runs. */
 export interface EarshotFunction {
   (command: string, ...args: unknown[]): void;
-  q?: ArrayLike<unknown>[];
+  q?: Iterable<unknown>[];
   /** Marks the real function, so a second copy of the script stands down. */
   real?: true;
 }
@@ -15,8 +15,9 @@ export type EarshotWindow = { Earshot?: EarshotFunction };
 export function createEvents() {
   const listeners: [string, (payload?: unknown) => void][] = [];
   return {
+    // One that is not a function fails in `emit` like one that throws.
     on(event: string, fn: unknown) {
-      if (typeof fn === 'function') listeners.push([event, fn as (payload?: unknown) => void]);
+      listeners.push([event, fn as (payload?: unknown) => void]);
     },
     emit(event: EarshotEvent, payload?: unknown) {
       for (const [name, fn] of listeners) {
@@ -39,10 +40,8 @@ export function installStub(win: EarshotWindow): void {
 
 /** Replaces the stub with the real function and replays the queued calls in order. */
 export function installApi(win: EarshotWindow, run: (command: string, args: unknown[]) => void): void {
-  const previous = win.Earshot;
-  win.Earshot = Object.assign((command: string, ...args: unknown[]) => run(command, args), { real: true as const });
-  for (const call of previous?.q ?? []) {
-    const [command, ...args] = Array.from(call);
-    run(command as string, args);
-  }
+  const queue = win.Earshot?.q ?? [];
+  const api = (win.Earshot = Object.assign((command: string, ...args: unknown[]) => run(command, args), { real: true as const }));
+  // Queued calls are arrays (our stub) or `arguments` (the pasted one): both spread.
+  for (const call of queue) api(...(call as [string, ...unknown[]]));
 }

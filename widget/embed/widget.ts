@@ -48,13 +48,12 @@ export function createWidget(o: WidgetOptions) {
     loading ??= o.loadPanel().then(
       ({ mount, t }) => {
         panel = mount({
-          root: host.root,
-          relay: config.relay,
-          siteId: config.siteId,
+          // The host's root and adoptStyles, the config's relay and siteId; the panel ignores the rest.
+          ...host,
+          ...config,
           storageKey: key,
           t,
           identity,
-          adoptStyles: host.adoptStyles,
           setColor: (color) => config.color || setColor(host.el, color),
           onUnread(count) {
             launcher.setUnread(count);

@@ -14,7 +14,9 @@ export interface Launcher {
 const SVG = 'http://www.w3.org/2000/svg';
 const BUBBLE = 'M4 5h16v11H8l-4 4z';
 
-const span = (className: string) => Object.assign(document.createElement('span'), { className });
+/** A new element with the given properties. */
+const html = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
+  Object.assign(document.createElement(tag), props);
 
 /**
  * Draws the launcher with plain DOM (no Preact in the loader). Built node by node, not
@@ -24,8 +26,7 @@ const span = (className: string) => Object.assign(document.createElement('span')
  */
 export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => void, t: Translate, onClick: () => void): Launcher {
   adoptStyles(css);
-  const el = document.createElement('button');
-  el.className = 'launcher';
+  const el = html('button', { className: 'launcher', onclick: onClick });
   el.setAttribute('aria-controls', 'earshot-panel');
   el.setAttribute('aria-describedby', 'earshot-launcher-note');
   const svg = document.createElementNS(SVG, 'svg');
@@ -34,12 +35,11 @@ export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => v
   const path = document.createElementNS(SVG, 'path');
   svg.append(path);
   // The count is shown; the sentence is what assistive technology reads.
-  const badge = span('badge');
+  const badge = html('span', { className: 'badge' });
   badge.setAttribute('aria-hidden', 'true');
-  const note = span('vh');
-  note.id = 'earshot-launcher-note';
+  // `aria-describedby` reads hidden text too, so the note needs no visually hidden styles.
+  const note = html('span', { id: 'earshot-launcher-note', hidden: true });
   el.append(svg, badge, note);
-  el.addEventListener('click', onClick);
   root.append(el);
 
   let open = false;
