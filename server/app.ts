@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
+import type { AgentClientEvents, VisitorClientEvents } from '../protocol/events';
 import type { Config } from './config';
 import { ensureFirstAdmin } from './domain/agents';
 import { createEmailService, type EmailService } from './email/email-service';
@@ -14,17 +15,18 @@ import { siteRoutes } from './http/site-routes';
 import { staticRoutes } from './http/static';
 import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
-import { registerAgentChatHandlers } from './socket/agent-chat';
+import { agentChatHandlers } from './socket/agent-chat';
 import { useAgentAuth, useVisitorAuth } from './socket/auth';
-import type { AgentNamespace, SocketDeps, VisitorNamespace } from './socket/types';
-import { registerAgentCallbackHandlers } from './socket/agent-callbacks';
-import { registerAgentFeedbackHandlers } from './socket/agent-feedback';
-import { registerVisitorAvailabilityHandlers } from './socket/visitor-availability';
-import { registerVisitorCallbackHandlers } from './socket/visitor-callbacks';
+import { serveEvents } from './socket/handler';
+import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
+import { agentCallbackHandlers } from './socket/agent-callbacks';
+import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { visitorAvailabilityHandlers } from './socket/visitor-availability';
+import { visitorCallbackHandlers } from './socket/visitor-callbacks';
 import { createPresence } from './socket/presence';
 import { createSiteCache } from './domain/site-cache';
-import { registerVisitorChatHandlers } from './socket/visitor-chat';
-import { registerVisitorFeedbackHandlers } from './socket/visitor-feedback';
+import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
+import { visitorFeedbackHandlers } from './socket/visitor-feedback';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
@@ -86,17 +88,21 @@ export async function startEarshot(
 
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
-  deps.visitors.on('connection', (socket) => {
-    registerVisitorChatHandlers(socket, deps);
-    registerVisitorFeedbackHandlers(socket, deps);
-    registerVisitorCallbackHandlers(socket, deps);
-    registerVisitorAvailabilityHandlers(socket, deps);
-  });
-  deps.agents.on('connection', (socket) => {
-    registerAgentChatHandlers(socket, deps);
-    registerAgentFeedbackHandlers(socket, deps);
-    registerAgentCallbackHandlers(socket, deps);
-    presence.registerAgent(socket);
+  // Each feature's handlers, one table per namespace: the types make sure every event has one.
+  serveEvents<VisitorClientEvents, VisitorSocket>(deps.visitors, deps, {
+    ...visitorChatHandlers,
+    ...visitorFeedbackHandlers,
+    ...visitorCallbackHandlers,
+    ...visitorAvailabilityHandlers,
+  }, (socket) => onVisitorConnect(socket, deps));
+  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, {
+    ...agentChatHandlers,
+    ...agentFeedbackHandlers,
+    ...agentCallbackHandlers,
+    ...presence.handlers,
+  }, (socket) => {
+    void socket.join(rooms.agents);
+    presence.onAgentConnect(socket);
   });
 
   await new Promise<void>((resolve, reject) => {

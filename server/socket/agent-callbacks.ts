@@ -1,55 +1,57 @@
+import type { AgentClientEvents } from '../../protocol/events';
 import { recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
 import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError } from '../errors';
+import type { Store } from '../store/types';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
-import { handle } from './handler';
-import { rooms, type AgentSocket, type SocketDeps } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { rooms, type AgentSocket } from './types';
 
-/** The callback queue and site settings of one agent console socket. */
-export function registerAgentCallbackHandlers(socket: AgentSocket, deps: SocketDeps): void {
-  const { store, log } = deps;
-  const agent = socket.data.agent;
-  const found = async (id: string) => {
-    const c = await store.getCallback(id);
-    if (!c) throw new AppError('not_found', 'No such call back request.');
-    return c;
-  };
+const on = handlerFor<AgentSocket>();
 
-  socket.on('callback:list', handle(log, 'callback:list', schemas.callbackList, async (p) =>
+async function found(store: Store, id: string) {
+  const row = await store.getCallback(id);
+  if (!row) throw new AppError('not_found', 'No such call back request.');
+  return row;
+}
+
+/** The callback queue and site settings of agent console sockets. */
+export const agentCallbackHandlers = {
+  'callback:list': on(schemas.callbackList, async (p, _socket, { store }) =>
     (await store.listCallbacks(p.status !== 'all', 500)).map(toCallbackItem),
-  ));
+  ),
 
-  socket.on('callback:get', handle(log, 'callback:get', schemas.callbackId, async (p) => {
-    const c = await found(p.callbackId);
+  'callback:get': on(schemas.callbackId, async (p, _socket, deps) => {
+    const c = await found(deps.store, p.callbackId);
     return {
       item: toCallbackItem(c),
-      attempts: await store.listCallbackAttempts(c.id),
-      conversations: c.visitorId ? await store.listSummaries({ visitorId: c.visitorId, limit: 20 }) : [],
+      attempts: await deps.store.listCallbackAttempts(c.id),
+      conversations: c.visitorId ? await deps.store.listSummaries({ visitorId: c.visitorId, limit: 20 }) : [],
     };
-  }));
+  }),
 
-  socket.on('callback:claim', handle(log, 'callback:claim', schemas.callbackId, async (p) => {
-    const c = await found(p.callbackId);
-    await store.updateCallback(c.id, { claimedBy: { id: agent.id, name: agent.name }, updatedAt: new Date().toISOString() });
+  'callback:claim': on(schemas.callbackId, async (p, socket, deps) => {
+    const c = await found(deps.store, p.callbackId);
+    await deps.store.updateCallback(c.id, { claimedBy: { id: socket.data.agent.id, name: socket.data.agent.name }, updatedAt: new Date().toISOString() });
     return announceCallback(deps, c.id);
-  }));
+  }),
 
-  socket.on('callback:outcome', handle(log, 'callback:outcome', schemas.callbackOutcome, async (p) => {
-    await recordOutcome(store, agent, await found(p.callbackId), p.outcome, p.note ?? null);
+  'callback:outcome': on(schemas.callbackOutcome, async (p, socket, deps) => {
+    await recordOutcome(deps.store, socket.data.agent, await found(deps.store, p.callbackId), p.outcome, p.note ?? null);
     return announceCallback(deps, p.callbackId);
-  }));
+  }),
 
-  socket.on('callback:reschedule', handle(log, 'callback:reschedule', schemas.callbackReschedule, async (p) => {
-    await rescheduleCallback(store, agent, await found(p.callbackId), p.dueAt, p.note ?? null);
+  'callback:reschedule': on(schemas.callbackReschedule, async (p, socket, deps) => {
+    await rescheduleCallback(deps.store, socket.data.agent, await found(deps.store, p.callbackId), p.dueAt, p.note ?? null);
     return announceCallback(deps, p.callbackId);
-  }));
+  }),
 
-  socket.on('site:list', handle(log, 'site:list', schemas.empty, async () => (await store.listSites()).map(toSiteSettings)));
+  'site:list': on(schemas.empty, async (_, _socket, { store }) => (await store.listSites()).map(toSiteSettings)),
 
-  socket.on('site:update', handle(log, 'site:update', schemas.siteUpdate, async (p) => {
-    if (agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
-    const site = await store.getSite(p.siteId);
+  'site:update': on(schemas.siteUpdate, async (p, socket, deps) => {
+    if (socket.data.agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
+    const site = await deps.store.getSite(p.siteId);
     if (!site) throw new AppError('not_found', 'No such site.');
     const { siteId: _id, hours, name, greeting, color, allowedOrigins, ...options } = p;
     const updated = {
@@ -61,12 +63,12 @@ export function registerAgentCallbackHandlers(socket: AgentSocket, deps: SocketD
       hours: hours ?? site.hours,
       options: { ...site.options, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) },
     };
-    await store.upsertSite(updated);
+    await deps.store.upsertSite(updated);
     const settings = toSiteSettings(updated);
     deps.agents.to(rooms.agents).emit('site:updated', settings);
     deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated));
     deps.sites.invalidate(site.id);
     deps.presenceChanged();
     return settings;
-  }));
-}
+  }),
+} satisfies EventTable<AgentClientEvents, AgentSocket>;

@@ -1,3 +1,4 @@
+import type { AgentClientEvents } from '../../protocol/events';
 import type { ConversationDetail } from '../../protocol/types';
 import { emailReplyIfAway } from '../domain/after-chat';
 import { toAgent } from '../domain/agents';
@@ -6,26 +7,22 @@ import { toProfile } from '../domain/visitors';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceStatusToVisitor, visitorOnline } from './broadcast';
-import { createSerialQueue, handle, rejectUnknownEvents } from './handler';
-import { rooms, type AgentSocket, type SocketDeps } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { rooms, type AgentSocket } from './types';
 
 const HISTORY_LIMIT = 5000;
+const on = handlerFor<AgentSocket>();
 
-/** Chat events of one agent console socket. */
-export function registerAgentChatHandlers(socket: AgentSocket, deps: SocketDeps): void {
-  const { store, log } = deps;
-  const serial = createSerialQueue();
-  rejectUnknownEvents(socket);
-  const agent = socket.data.agent;
-  void socket.join(rooms.agents);
+/** Chat events of agent console sockets. */
+export const agentChatHandlers = {
+  'agent:me': on(schemas.empty, async (_, socket) => toAgent(socket.data.agent)),
 
-  socket.on('agent:me', handle(log, 'agent:me', schemas.empty, async () => toAgent(agent)));
-
-  socket.on('conversation:list', handle(log, 'conversation:list', schemas.conversationList, async (p) =>
+  'conversation:list': on(schemas.conversationList, async (p, _socket, { store }) =>
     store.listSummaries({ status: p.status ?? 'all', limit: p.limit ?? 200 }),
-  ));
+  ),
 
-  socket.on('conversation:get', handle(log, 'conversation:get', schemas.conversationGet, async (p): Promise<ConversationDetail> => {
+  'conversation:get': on(schemas.conversationGet, async (p, _socket, deps): Promise<ConversationDetail> => {
+    const { store } = deps;
     const c = await agentConversation(store, p.conversationId);
     const [conversation, messages, visitor, history] = await Promise.all([
       store.getSummary(c.id),
@@ -40,9 +37,10 @@ export function registerAgentChatHandlers(socket: AgentSocket, deps: SocketDeps)
       visitor: toProfile(visitor, await visitorOnline(deps, visitor.id)),
       history: history.filter((h) => h.id !== c.id),
     };
-  }));
+  }),
 
-  socket.on('conversation:setStatus', handle(log, 'conversation:setStatus', schemas.setStatus, async (p) => {
+  'conversation:setStatus': on(schemas.setStatus, async (p, _socket, deps) => {
+    const { store } = deps;
     const before = await agentConversation(store, p.conversationId);
     const c = before.status === p.status ? before : await store.setConversationStatus(before.id, p.status, new Date().toISOString());
     if (before.status !== c.status) {
@@ -52,32 +50,33 @@ export function registerAgentChatHandlers(socket: AgentSocket, deps: SocketDeps)
     const summary = await store.getSummary(c.id);
     if (!summary) throw new AppError('not_found', 'No such conversation.');
     return summary;
-  }));
+  }),
 
-  socket.on('conversation:read', handle(log, 'conversation:read', schemas.read, async (p) => {
-    await agentConversation(store, p.conversationId);
-    await store.setReadSeq(p.conversationId, 'agent', p.seq);
+  'conversation:read': on(schemas.read, async (p, _socket, deps) => {
+    await agentConversation(deps.store, p.conversationId);
+    await deps.store.setReadSeq(p.conversationId, 'agent', p.seq);
     await announceConversation(deps, p.conversationId);
     return null;
-  }));
+  }),
 
-  socket.on('message:send', handle(log, 'message:send', schemas.agentSend, async (p) => {
-    const result = await sendAgentMessage(store, agent, p);
+  'message:send': on(schemas.agentSend, async (p, socket, deps) => {
+    const result = await sendAgentMessage(deps.store, socket.data.agent, p);
     if (!result.created) return result.message;
     await announceMessage(deps, result);
     const online = await visitorOnline(deps, result.conversation.visitorId);
-    await emailReplyIfAway(store, deps.email, result, online).catch((err) => log.error({ err }, 'could not queue the reply email'));
+    await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));
     return result.message;
-  }, serial));
+  }, { serial: true }),
 
-  socket.on('message:list', handle(log, 'message:list', schemas.list, async (p) =>
+  'message:list': on(schemas.list, async (p, _socket, { store }) =>
     messagesAfter(store, await agentConversation(store, p.conversationId), p.after),
-  ));
+  ),
 
-  socket.on('typing:set', handle(log, 'typing:set', schemas.typing, async (p) => {
-    const c = await agentConversation(store, p.conversationId);
-    deps.visitors.to(rooms.visitor(c.visitorId)).volatile.emit('typing', { conversationId: c.id, from: 'agent', name: agent.name, typing: p.typing });
-    socket.broadcast.to(rooms.agents).volatile.emit('typing', { conversationId: c.id, from: 'agent', name: agent.name, typing: p.typing });
+  'typing:set': on(schemas.typing, async (p, socket, deps) => {
+    const c = await agentConversation(deps.store, p.conversationId);
+    const typing = { conversationId: c.id, from: 'agent' as const, name: socket.data.agent.name, typing: p.typing };
+    deps.visitors.to(rooms.visitor(c.visitorId)).volatile.emit('typing', typing);
+    socket.broadcast.to(rooms.agents).volatile.emit('typing', typing);
     return null;
-  }));
-}
+  }),
+} satisfies EventTable<AgentClientEvents, AgentSocket>;

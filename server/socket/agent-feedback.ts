@@ -1,43 +1,45 @@
+import type { AgentClientEvents } from '../../protocol/events';
 import { feedbackStats, replyToFeedback, toFeedbackItem } from '../domain/feedback';
 import { AppError } from '../errors';
+import type { Store } from '../store/types';
 import { schemas } from '../validation';
-import { handle } from './handler';
-import { rooms, type AgentSocket, type SocketDeps } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { rooms, type AgentSocket } from './types';
 
-/** The feedback inbox of one agent console socket. */
-export function registerAgentFeedbackHandlers(socket: AgentSocket, deps: SocketDeps): void {
-  const { store, log, email } = deps;
-  const agent = socket.data.agent;
-  const found = async (id: string) => {
-    const f = await store.getFeedback(id);
-    if (!f) throw new AppError('not_found', 'No such feedback.');
-    return f;
-  };
+const on = handlerFor<AgentSocket>();
 
-  socket.on('server:status', handle(log, 'server:status', schemas.empty, async () => ({ emailConfigured: email.enabled })));
+async function found(store: Store, id: string) {
+  const f = await store.getFeedback(id);
+  if (!f) throw new AppError('not_found', 'No such feedback.');
+  return f;
+}
 
-  socket.on('feedback:list', handle(log, 'feedback:list', schemas.feedbackList, async (filter) =>
+/** The feedback inbox of agent console sockets. */
+export const agentFeedbackHandlers = {
+  'server:status': on(schemas.empty, async (_, _socket, { email }) => ({ emailConfigured: email.enabled })),
+
+  'feedback:list': on(schemas.feedbackList, async (filter, _socket, { store }) =>
     (await store.listFeedback(filter, 500)).map(toFeedbackItem),
-  ));
+  ),
 
-  socket.on('feedback:get', handle(log, 'feedback:get', schemas.feedbackGet, async (p) => {
-    const item = toFeedbackItem(await found(p.feedbackId));
+  'feedback:get': on(schemas.feedbackGet, async (p, _socket, { store }) => {
+    const item = toFeedbackItem(await found(store, p.feedbackId));
     return { item, replies: await store.listFeedbackReplies(item.id) };
-  }));
+  }),
 
-  socket.on('feedback:reply', handle(log, 'feedback:reply', schemas.feedbackReply, async (p) => {
-    const { reply, item } = await replyToFeedback(store, email, agent, p.feedbackId, p.text);
+  'feedback:reply': on(schemas.feedbackReply, async (p, socket, deps) => {
+    const { reply, item } = await replyToFeedback(deps.store, deps.email, socket.data.agent, p.feedbackId, p.text);
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
     return reply;
-  }));
+  }),
 
-  socket.on('feedback:setStatus', handle(log, 'feedback:setStatus', schemas.feedbackSetStatus, async (p) => {
-    await found(p.feedbackId);
-    const row = await store.setFeedbackStatus(p.feedbackId, p.status, new Date().toISOString());
+  'feedback:setStatus': on(schemas.feedbackSetStatus, async (p, _socket, deps) => {
+    await found(deps.store, p.feedbackId);
+    const row = await deps.store.setFeedbackStatus(p.feedbackId, p.status, new Date().toISOString());
     const item = toFeedbackItem(row!);
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
     return item;
-  }));
+  }),
 
-  socket.on('feedback:stats', handle(log, 'feedback:stats', schemas.empty, async () => feedbackStats(store)));
-}
+  'feedback:stats': on(schemas.empty, async (_, _socket, { store }) => feedbackStats(store)),
+} satisfies EventTable<AgentClientEvents, AgentSocket>;

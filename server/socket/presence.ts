@@ -1,11 +1,13 @@
+import type { AgentClientEvents } from '../../protocol/events';
 import type { SiteStatus } from '../../protocol/types';
 import { presence, siteStatus } from '../domain/availability';
 import type { SiteRow } from '../store/types';
 import { schemas } from '../validation';
-import { handle } from './handler';
+import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket, type SocketDeps } from './types';
 
 const STATUS_CACHE_MS = 10_000;
+const on = handlerFor<AgentSocket>();
 
 /**
  * Agent presence and site availability. Visitors' widgets follow `site:status`;
@@ -52,23 +54,26 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
   const ticker = setInterval(changed, opts.tickMs ?? 60_000);
   ticker.unref();
 
-  function registerAgent(socket: AgentSocket): void {
+  /** A console came: everyone's presence may have changed, and does again when it leaves. */
+  function onAgentConnect(socket: AgentSocket): void {
     changed();
     socket.on('disconnect', changed);
-    socket.on('agent:setAway', handle(deps.log, 'agent:setAway', schemas.setAway, async (p) => {
+  }
+
+  const handlers = {
+    'agent:setAway': on(schemas.setAway, async (p, socket) => {
       await deps.store.setAgentAway(socket.data.agent.id, p.away);
       changed();
       return presence(await deps.store.listAgents(), await onlineIds());
-    }));
-    socket.on('agent:presence', handle(deps.log, 'agent:presence', schemas.empty, async () =>
-      presence(await deps.store.listAgents(), await onlineIds()),
-    ));
-  }
+    }),
+    'agent:presence': on(schemas.empty, async () => presence(await deps.store.listAgents(), await onlineIds())),
+  } satisfies EventTable<AgentClientEvents, AgentSocket>;
 
   return {
     statusOf,
     changed,
-    registerAgent,
+    onAgentConnect,
+    handlers,
     stop() {
       clearInterval(ticker);
       if (pending) clearTimeout(pending);

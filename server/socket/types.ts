@@ -43,3 +43,6 @@ export const rooms = {
   site: (siteId: string) => `site:${siteId}`,
   agents: 'agents',
 };
+
+/** The site a visitor socket belongs to, from the site cache. */
+export const siteOf = (socket: VisitorSocket, deps: SocketDeps) => deps.sites.get(socket.data.siteId);

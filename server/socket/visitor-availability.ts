@@ -1,3 +1,4 @@
+import type { VisitorClientEvents } from '../../protocol/events';
 import { emailOfflineMessage, recordSurvey, sendTranscript } from '../domain/after-chat';
 import { sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { friendlyName } from '../domain/friendly-name';
@@ -5,44 +6,42 @@ import { AppError } from '../errors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceVisitor, announceStatusToVisitor } from './broadcast';
-import { handle } from './handler';
-import { rooms, type SocketDeps, type VisitorSocket } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
+
+const on = handlerFor<VisitorSocket>();
 
 /** "Leave a message", answers to automatic answers, the satisfaction survey and transcripts. */
-export function registerVisitorAvailabilityHandlers(socket: VisitorSocket, deps: SocketDeps): void {
-  const site = () => deps.sites.get(socket.data.siteId);
-  const { store, log } = deps;
-  void socket.join(rooms.site(socket.data.siteId));
-
-  socket.on('offline:send', handle(log, 'offline:send', schemas.offlineSend, async (p) => {
+export const visitorAvailabilityHandlers = {
+  'offline:send': on(schemas.offlineSend, async (p, socket, deps) => {
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
-    const visitor = await store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
+    const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
     socket.data.visitor = visitor;
-    const result = await sendVisitorMessage(store, visitor, { id: crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
-    await announceMessage(deps, result, { socketId: socket.id, visitor, site: await site() });
+    const result = await sendVisitorMessage(deps.store, visitor, { id: crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
+    await announceMessage(deps, result, { socketId: socket.id, visitor, site: await siteOf(socket, deps) });
     void announceVisitor(deps, visitor.id);
-    await emailOfflineMessage(store, deps.email, await site(), visitor, p.text).catch((err) => log.error({ err }, 'could not queue the offline message email'));
+    await emailOfflineMessage(deps.store, deps.email, await siteOf(socket, deps), visitor, p.text).catch((err) => deps.log.error({ err }, 'could not queue the offline message email'));
     return result.message;
-  }));
+  }),
 
-  socket.on('faq:answer', handle(log, 'faq:answer', schemas.faqAnswer, async (p) => {
-    const m = await store.getMessage(p.messageId);
+  'faq:answer': on(schemas.faqAnswer, async (p, socket, deps) => {
+    const m = await deps.store.getMessage(p.messageId);
     if (!m?.faq) throw new AppError('not_found', 'No such automatic answer.');
-    const c = await visitorConversation(store, socket.data.visitor, m.conversationId);
-    await store.setFaqHelpful(m.id, p.helpful);
+    const c = await visitorConversation(deps.store, socket.data.visitor, m.conversationId);
+    await deps.store.setFaqHelpful(m.id, p.helpful);
     const updated = { ...m, faq: { id: m.faq.id, helpful: p.helpful } };
     deps.agents.to(rooms.agents).emit('message:updated', updated);
     deps.visitors.to(rooms.visitor(c.visitorId)).emit('message:updated', updated);
     if (p.helpful && c.status !== 'resolved' && !c.firstResponseAt) {
-      announceStatusToVisitor(deps, await store.setConversationStatus(c.id, 'resolved', new Date().toISOString()));
+      announceStatusToVisitor(deps, await deps.store.setConversationStatus(c.id, 'resolved', new Date().toISOString()));
     }
     await announceConversation(deps, c.id);
     return updated;
-  }));
+  }),
 
-  socket.on('survey:send', handle(log, 'survey:send', schemas.surveySend, async (p) => {
-    const c = await visitorConversation(store, socket.data.visitor, p.conversationId);
-    const survey = await recordSurvey(store, await site(), c, p.rating, p.comment || null);
+  'survey:send': on(schemas.surveySend, async (p, socket, deps) => {
+    const c = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
+    const survey = await recordSurvey(deps.store, await siteOf(socket, deps), c, p.rating, p.comment || null);
     await announceConversation(deps, c.id);
     deps.agents.to(rooms.agents).emit('survey:received', {
       conversationId: c.id,
@@ -52,13 +51,13 @@ export function registerVisitorAvailabilityHandlers(socket: VisitorSocket, deps:
       unhappy: survey.rating <= 2,
     });
     return null;
-  }));
+  }),
 
-  socket.on('transcript:send', handle(log, 'transcript:send', schemas.transcriptSend, async (p) => {
+  'transcript:send': on(schemas.transcriptSend, async (p, socket, deps) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
-    const c = await visitorConversation(store, socket.data.visitor, p.conversationId);
-    if (!socket.data.visitor.email) socket.data.visitor = await store.updateVisitor(socket.data.visitor.id, { email: p.email });
-    await sendTranscript(store, deps.email, await site(), socket.data.visitor, c, p.email);
+    const c = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
+    if (!socket.data.visitor.email) socket.data.visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email });
+    await sendTranscript(deps.store, deps.email, await siteOf(socket, deps), socket.data.visitor, c, p.email);
     return null;
-  }));
-}
+  }),
+} satisfies EventTable<VisitorClientEvents, VisitorSocket>;

@@ -1,3 +1,4 @@
+import type { VisitorClientEvents } from '../../protocol/events';
 import { changeCallbackTime, ownOpenCallback, requestCallback, slotsFor, toVisitorCallback } from '../domain/callbacks';
 import { toE164 } from '../domain/phone';
 import { newCallbackEmail } from '../email/templates';
@@ -5,43 +6,42 @@ import { consume } from '../limits';
 import type { CallbackRow, SiteRow } from '../store/types';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
-import { handle } from './handler';
-import type { SocketDeps, VisitorSocket } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { siteOf, type SocketDeps, type VisitorSocket } from './types';
 
-/** Call back requests from one visitor socket. */
-export function registerVisitorCallbackHandlers(socket: VisitorSocket, deps: SocketDeps): void {
-  const site = () => deps.sites.get(socket.data.siteId);
-  const { store, log } = deps;
+const on = handlerFor<VisitorSocket>();
 
-  socket.on('callback:slots', handle(log, 'callback:slots', schemas.empty, async () => slotsFor(await site())));
+/** Call back requests from visitor sockets. */
+export const visitorCallbackHandlers = {
+  'callback:slots': on(schemas.empty, async (_, socket, deps) => slotsFor(await siteOf(socket, deps))),
 
-  socket.on('callback:request', handle(log, 'callback:request', schemas.callbackRequest, async (input) => {
+  'callback:request': on(schemas.callbackRequest, async (input, socket, deps) => {
     await consume(deps.limiters.callbacksPerIp, socket.handshake.address);
     await consume(deps.limiters.callbacksPerPhone, toE164(input.phone, input.country));
-    const siteRow = await site();
-    const { callback, created } = await requestCallback(store, siteRow, socket.data.visitor, input);
+    const siteRow = await siteOf(socket, deps);
+    const { callback, created } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);
     await announceCallback(deps, callback.id);
-    if (created) await notifyOwners(deps, siteRow, callback).catch((err) => log.error({ err }, 'could not queue the callback email'));
+    if (created) await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
-  }));
+  }),
 
-  socket.on('callback:mine', handle(log, 'callback:mine', schemas.empty, async () => {
-    const c = await store.latestCallbackForVisitor(socket.data.visitor.id);
+  'callback:mine': on(schemas.empty, async (_, socket, deps) => {
+    const c = await deps.store.latestCallbackForVisitor(socket.data.visitor.id);
     return c && toVisitorCallback(c);
-  }));
+  }),
 
-  socket.on('callback:change', handle(log, 'callback:change', schemas.callbackChange, async (p) => {
-    const c = await ownOpenCallback(store, socket.data.visitor, p.callbackId);
-    await changeCallbackTime(store, await site(), c, p.when);
+  'callback:change': on(schemas.callbackChange, async (p, socket, deps) => {
+    const c = await ownOpenCallback(deps.store, socket.data.visitor, p.callbackId);
+    await changeCallbackTime(deps.store, await siteOf(socket, deps), c, p.when);
     return announceCallback(deps, c.id).then(toVisitorCallback);
-  }));
+  }),
 
-  socket.on('callback:cancel', handle(log, 'callback:cancel', schemas.callbackId, async (p) => {
-    const c = await ownOpenCallback(store, socket.data.visitor, p.callbackId);
-    await store.updateCallback(c.id, { status: 'cancelled', updatedAt: new Date().toISOString() });
+  'callback:cancel': on(schemas.callbackId, async (p, socket, deps) => {
+    const c = await ownOpenCallback(deps.store, socket.data.visitor, p.callbackId);
+    await deps.store.updateCallback(c.id, { status: 'cancelled', updatedAt: new Date().toISOString() });
     return announceCallback(deps, c.id).then(toVisitorCallback);
-  }));
-}
+  }),
+} satisfies EventTable<VisitorClientEvents, VisitorSocket>;
 
 /** Emails the site's admins about a new request, when email is configured. */
 async function notifyOwners(deps: SocketDeps, site: SiteRow, c: CallbackRow): Promise<void> {

@@ -1,15 +1,17 @@
+import type { VisitorClientEvents } from '../../protocol/events';
 import { alertOwners, submitFeedback } from '../domain/feedback';
 import { consume } from '../limits';
 import { schemas } from '../validation';
-import { handle } from './handler';
-import { rooms, type SocketDeps, type VisitorSocket } from './types';
+import { handlerFor, type EventTable } from './handler';
+import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
 
-/** The feedback form of one visitor socket. */
-export function registerVisitorFeedbackHandlers(socket: VisitorSocket, deps: SocketDeps): void {
-  const site = () => deps.sites.get(socket.data.siteId);
-  socket.on('feedback:send', handle(deps.log, 'feedback:send', schemas.feedbackSend, async (input) => {
+const on = handlerFor<VisitorSocket>();
+
+/** The feedback form of visitor sockets. */
+export const visitorFeedbackHandlers = {
+  'feedback:send': on(schemas.feedbackSend, async (input, socket, deps) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
-    const siteRow = await site();
+    const siteRow = await siteOf(socket, deps);
     const { item, created } = await submitFeedback(deps.store, siteRow, input);
     if (!created) return { id: item.id, replyExpected: item.email !== null };
     deps.agents.to(rooms.agents).emit('feedback:new', item);
@@ -17,5 +19,5 @@ export function registerVisitorFeedbackHandlers(socket: VisitorSocket, deps: Soc
       deps.log.error({ err }, 'could not queue the unhappy-feedback alert'),
     );
     return { id: item.id, replyExpected: item.email !== null };
-  }));
-}
+  }),
+} satisfies EventTable<VisitorClientEvents, VisitorSocket>;
