@@ -8,10 +8,12 @@ export class RelayProcess {
     readonly url: string,
   ) {}
 
-  /** Starts `earshot` or `bare` and waits until it listens. */
-  static async start(impl: 'earshot' | 'bare'): Promise<RelayProcess> {
+  /** Starts `earshot` or `bare` (on CPU `cpu` when given) and waits until it listens. */
+  static async start(impl: 'earshot' | 'bare', cpu: number | null = null): Promise<RelayProcess> {
+    const node = ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : [])];
     const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [impl], {
-      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : [])],
+      // On its own core when there is one to give (see `pinCores`), through taskset.
+      ...(cpu === null ? { execArgv: node } : { execPath: 'taskset', execArgv: ['-c', String(cpu), process.execPath, ...node] }),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const { port } = await RelayProcess.reply<{ port: number }>(child, 'port');
@@ -34,6 +36,12 @@ export class RelayProcess {
   async rss(): Promise<number> {
     this.child.send({ cmd: 'rss' });
     return (await RelayProcess.reply<{ rss: number }>(this.child, 'rss')).rss;
+  }
+
+  /** CPU time the relay process has used so far, in microseconds (all its threads). */
+  async cpu(): Promise<number> {
+    this.child.send({ cmd: 'cpu' });
+    return (await RelayProcess.reply<{ cpu: number }>(this.child, 'cpu')).cpu;
   }
 
   /** Messages stored in the relay's database (null for the bare relay, which stores nothing). */

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { Socket } from 'socket.io-client';
 import { connectAgent, connectVisitors, runAtRate, type RateResult, type Visitor } from './load';
+import { pinCores } from './cores';
 import { RelayProcess } from './relay-process';
 import { BENCH_ADMIN } from './admin';
 import { table } from './stats';
@@ -13,6 +14,7 @@ import { table } from './stats';
 const VISITORS = 1000;
 const RAMP = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 14000, 16000, 20000, 24000, 28000, 32000];
 const P99_LIMIT_MS = 100;
+const RELAY_CPU = pinCores();
 const HARD_STOP = setTimeout(() => {
   console.error('bench: stopped after 3 minutes');
   process.exit(2);
@@ -22,6 +24,8 @@ type Impl = 'earshot' | 'bare';
 interface ImplResult {
   at500: RateResult;
   at2000: RateResult;
+  /** Relay CPU time per message at 2,000 msg/s, all threads, in microseconds. */
+  cpuPerMessage: number;
   sustained: number;
   sent: number;
   acked: number;
@@ -43,7 +47,7 @@ function closeAll(visitors: Visitor[], agent?: Socket) {
 }
 
 async function throughput(impl: Impl): Promise<ImplResult> {
-  const relay = await RelayProcess.start(impl);
+  const relay = await RelayProcess.start(impl, RELAY_CPU);
   const agent = await connectAgent(relay.url, impl === 'earshot' ? await signInCookie(relay.url) : undefined);
   const visitors = await connectVisitors(relay.url, VISITORS);
   const runs: RateResult[] = [];
@@ -54,7 +58,9 @@ async function throughput(impl: Impl): Promise<ImplResult> {
   };
   await run(200, 2); // warm-up: JIT, prepared statements, first conversations
   const at500 = await run(500, 5);
+  const cpuBefore = await relay.cpu();
   const at2000 = await run(2000, 5);
+  const cpuPerMessage = ((await relay.cpu()) - cpuBefore) / at2000.sent;
   let sustained = 0;
   for (const rate of RAMP) {
     const r = await run(rate, 3);
@@ -67,11 +73,11 @@ async function throughput(impl: Impl): Promise<ImplResult> {
   const sum = (k: 'sent' | 'acked' | 'delivered' | 'duplicates') => runs.reduce((n, r) => n + r[k], 0);
   const stored = await relay.storedCount();
   relay.stop();
-  return { at500, at2000, sustained, sent: sum('sent'), acked: sum('acked'), delivered: sum('delivered'), duplicates: sum('duplicates'), stored };
+  return { at500, at2000, cpuPerMessage, sustained, sent: sum('sent'), acked: sum('acked'), delivered: sum('delivered'), duplicates: sum('duplicates'), stored };
 }
 
 async function memory(impl: Impl): Promise<{ at1000: number; at5000: number; marginal: number }> {
-  const relay = await RelayProcess.start(impl);
+  const relay = await RelayProcess.start(impl, RELAY_CPU);
   const base = await relay.rss();
   const first = await connectVisitors(relay.url, 1000);
   const rss1000 = await relay.rss();
@@ -87,7 +93,8 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 console.log(`Earshot relay benchmark: ${VISITORS} visitors, 1 agent, 127.0.0.1`);
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(RELAY_CPU === null ? 'relay and load generator share the CPUs\n' : `relay on CPU ${RELAY_CPU}, load generator on CPU 0\n`);
 const results = { bare: await throughput('bare'), earshot: await throughput('earshot') };
 const mem = { bare: await memory('bare'), earshot: await memory('earshot') };
 const e = results.earshot;
@@ -102,6 +109,7 @@ console.log('');
 console.log(table([
   ['', 'bare', 'earshot', 'earshot / bare'],
   [`highest rate with p99 < ${P99_LIMIT_MS} ms (msg/s)`, b.sustained, e.sustained, b.sustained ? (e.sustained / b.sustained).toFixed(2) : '-'],
+  ['relay CPU per message at 2000 msg/s (µs)', b.cpuPerMessage.toFixed(0), e.cpuPerMessage.toFixed(0), (e.cpuPerMessage / b.cpuPerMessage).toFixed(2)],
   ['RSS per idle visitor, 1000 visitors', kib(mem.bare.at1000), kib(mem.earshot.at1000), ''],
   ['RSS per idle visitor, 5000 visitors', kib(mem.bare.at5000), kib(mem.earshot.at5000), ''],
   ['RSS per idle visitor, from 1000 to 5000', kib(mem.bare.marginal), kib(mem.earshot.marginal), ''],

@@ -52,6 +52,9 @@ process.on('message', (m: { cmd: string }) => {
   if (m.cmd === 'rss') {
     for (let i = 0; i < 3; i++) global.gc?.();
     send({ rss: process.memoryUsage().rss });
+  } else if (m.cmd === 'cpu') {
+    const u = process.cpuUsage();
+    send({ cpu: u.user + u.system });
   } else if (m.cmd === 'count') {
     if (impl !== 'earshot') return send({ count: null });
     const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
