@@ -220,11 +220,15 @@ describe('the widget by keyboard alone', () => {
         }
       }).observe(el, { childList: true });
     });
-    const list = await desk.emitWithAck('conversation:list', { status: 'all' });
-    if (!list.ok) throw new Error(list.code);
-    const mine = list.data.find((c) => c.lastMessage?.text === 'First');
-    expect(mine).toBeDefined();
-    expect((await desk.emitWithAck('message:send', { id: 'kbd-reply-2', conversationId: mine!.id, text: 'Hello there' })).ok).toBe(true);
+    // The widget shows a message as soon as it is typed; the inbox has it once it is stored.
+    const stored = async () => {
+      const list = await desk.emitWithAck('conversation:list', { status: 'all' });
+      if (!list.ok) throw new Error(list.code);
+      return list.data.find((c) => c.lastMessage?.text === 'First')?.id;
+    };
+    await expect.poll(stored).toBeDefined();
+    const mine = (await stored())!;
+    expect((await desk.emitWithAck('message:send', { id: 'kbd-reply-2', conversationId: mine, text: 'Hello there' })).ok).toBe(true);
     await log.getByText('Hello there').waitFor();
     expect(await page.evaluate(() => (window as unknown as { changes: unknown }).changes)).toEqual({ added: 1, removed: 0 });
   });
