@@ -117,6 +117,8 @@ export interface HelloResult {
   name: string | null;
   email: string | null;
   site: SitePublic;
+  /** Who is there to answer right now; later changes come as `site:status`. */
+  status: SiteStatus;
   conversation: VisitorConversation | null;
 }
 

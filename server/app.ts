@@ -69,6 +69,7 @@ export async function startEarshot(
     email,
     sites: createSiteCache(store),
     presenceChanged: () => presence.changed(),
+    statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });

@@ -1,10 +1,11 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
+import type { SiteStatus } from '../../protocol/types';
 import type { SiteCache } from '../domain/site-cache';
 import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
 import type { Logger } from '../log';
-import type { AgentRow, Store, VisitorRow } from '../store/types';
+import type { AgentRow, SiteRow, Store, VisitorRow } from '../store/types';
 
 export interface VisitorSocketData {
   siteId: string;
@@ -33,6 +34,8 @@ export interface SocketDeps {
   sites: SiteCache;
   /** Tells widgets and consoles when availability may have changed. */
   presenceChanged(): void;
+  /** Who is there to answer on a site now (cached for a few seconds). */
+  statusOf(site: SiteRow): Promise<SiteStatus>;
   /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
   publicUrl: string | null;
 }

@@ -31,12 +31,15 @@ export const visitorChatHandlers = {
     socket.data.newToken = null;
     const c = await store.latestConversation(visitor.id);
     void announceVisitor(deps, visitor.id);
+    const site = await siteOf(socket, deps);
     return {
       token,
       visitorId: visitor.id,
       name: visitor.name,
       email: visitor.email,
-      site: toSitePublic(await siteOf(socket, deps)),
+      site: toSitePublic(site),
+      // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have missed.
+      status: await deps.statusOf(site),
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
     };
   }),

@@ -70,6 +70,18 @@ describe('presence and availability', () => {
     await expect.poll(() => seen.at(-1)).toBe(false);
   });
 
+  it('tells every tab at hello who is there, since a tab that was away missed the pushes', async () => {
+    const hello = async () => {
+      const v = await newVisitor();
+      const r = await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: 'en', timezone: 'UTC' });
+      if (!r.ok) throw new Error(r.code);
+      return r.data.status;
+    };
+    expect(await hello()).toMatchObject({ available: false, agentsOnline: 0 });
+    await openAllDay(await newAgent());
+    await expect.poll(async () => (await hello()).available).toBe(true);
+  });
+
   it('is unavailable outside opening hours even with an agent online, live in the widget', async () => {
     const v = await newVisitor();
     const a = await newAgent();

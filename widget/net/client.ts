@@ -23,11 +23,6 @@ export interface ChatClientOptions {
   openSocket: (token: () => string | null) => VisitorSocket;
   /** An agent message arrived (not one loaded with the history). */
   onAgentMessage?: (m: Message) => void;
-  /**
-   * Asks who is available, at every hello: the relay pushes `site:status` only on a change,
-   * so a socket that was away when it changed would not learn it otherwise.
-   */
-  fetchStatus?: () => Promise<SiteStatus | null>;
   /** The widget's language tag, sent at hello so emails to the visitor are in it; the browser's otherwise. */
   language?: string;
   /** Where window and document events come from; tests pass their own. */
@@ -108,7 +103,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     }
     store.dispatch({ type: 'hello', site: res.data.site, conversation: res.data.conversation, email: res.data.email });
     store.dispatch({ type: 'connection', status: 'online' });
-    void o.fetchStatus?.().then((status) => status && store.dispatch({ type: 'status', status }));
+    store.dispatch({ type: 'status', status: res.data.status });
     sendIdentity();
     await sync();
   }

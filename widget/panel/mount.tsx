@@ -3,7 +3,6 @@ import { nanoid } from 'nanoid';
 import chatCss from '../chat/chat.css?inline';
 import launcherCss from '../launcher/launcher-panel.css?inline';
 import { startChatClient } from '../net/client';
-import { fetchStatus } from '../net/status';
 import { startWaitTimer } from '../net/wait-timer';
 import { restoreOutbox } from '../net/persist';
 import { openSocket, type VisitorSocket } from '../net/socket';
@@ -34,7 +33,6 @@ export const mountPanel: MountPanel = (host) => {
     language,
     openSocket: (token) => (socket = openSocket(host.relay, host.siteId, token)),
     onAgentMessage: host.onMessage,
-    fetchStatus: () => fetchStatus(host.relay, host.siteId),
   });
   if (host.identity) client.identify(host.identity);
   // A push or a fresher answer may come first; the loader's older one must not undo it.

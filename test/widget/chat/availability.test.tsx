@@ -22,8 +22,6 @@ const away: SiteStatus = { available: false, openNow: true, agentsOnline: 0, typ
 
 /** A panel, opened by the visitor, whose server answers hello with `hello` and whose status is `status`. */
 async function open(status: SiteStatus, hello: Partial<HelloResult> = {}) {
-  // The panel asks the relay again at every hello; the loader's answer comes as `host.status`.
-  vi.stubGlobal('fetch', vi.fn(async () => ({ json: async () => ({ ok: true, data: status }) })));
   const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
   const host: PanelHost = {
     root,
@@ -42,7 +40,8 @@ async function open(status: SiteStatus, hello: Partial<HelloResult> = {}) {
   };
   const panel = mountPanel(host);
   const socket = sockets.at(-1)!;
-  socket.reply('visitor:hello', () => helloResult(hello));
+  // The loader's answer comes as `host.status`; every hello brings the current one.
+  socket.reply('visitor:hello', () => helloResult({ status, ...hello }));
   socket.reply('message:list', () => ({ ok: true, data: { conversationId: 'c1', messages: [], lastSeq: 0 } }));
   socket.reply('conversation:read', () => ({ ok: true, data: null }));
   socket.reply('message:send', (p) => ({ ok: true, data: message(1, { id: p.id, text: p.text, author: 'visitor' }) }));

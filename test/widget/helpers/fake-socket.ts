@@ -1,4 +1,4 @@
-import type { Ack, HelloResult, Message, SitePublic } from '../../../protocol/types';
+import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
 
 type Handler = (...args: any[]) => void;
@@ -103,9 +103,12 @@ export const site: SitePublic = {
   surveyEnabled: true,
 };
 
-/** A hello answer; a new visitor by default. */
+/** Someone is there to answer. */
+export const online: SiteStatus = { available: true, openNow: true, agentsOnline: 1, typicalReplyMinutes: null };
+
+/** A hello answer; a new visitor by default, with someone online. */
 export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
-  return { ok: true, data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, conversation: null, ...over } };
+  return { ok: true, data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, ...over } };
 }
 
 /** A stored message. */
