@@ -34,6 +34,12 @@ export class AppError extends Error {
   }
 }
 
+/** `row`, or a `not_found` error saying `message` when there is none. */
+export function found<T>(row: T | null | undefined, message: string): T {
+  if (row == null) throw new AppError('not_found', message);
+  return row;
+}
+
 /** Turns anything thrown into what a client may see; unknown errors become a generic 500. */
 export function toClientError(err: unknown): { status: number; code: ErrorCode; message: string; field?: string; unexpected: boolean } {
   if (err instanceof AppError) {

@@ -1,7 +1,7 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import { recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
 import { toSitePublic, toSiteSettings } from '../domain/sites';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
@@ -10,11 +10,7 @@ import { rooms, type AgentSocket } from './types';
 
 const on = handlerFor<AgentSocket>();
 
-async function found(store: Store, id: string) {
-  const row = await store.getCallback(id);
-  if (!row) throw new AppError('not_found', 'No such call back request.');
-  return row;
-}
+const callback = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
 
 /** The callback queue and site settings of agent console sockets. */
 export const agentCallbackHandlers = {
@@ -23,7 +19,7 @@ export const agentCallbackHandlers = {
   ),
 
   'callback:get': on(schemas.callbackId, async (p, _socket, deps) => {
-    const c = await found(deps.store, p.callbackId);
+    const c = await callback(deps.store, p.callbackId);
     return {
       item: toCallbackItem(c),
       attempts: await deps.store.listCallbackAttempts(c.id),
@@ -32,18 +28,18 @@ export const agentCallbackHandlers = {
   }),
 
   'callback:claim': on(schemas.callbackId, async (p, socket, deps) => {
-    const c = await found(deps.store, p.callbackId);
+    const c = await callback(deps.store, p.callbackId);
     await deps.store.updateCallback(c.id, { claimedBy: { id: socket.data.agent.id, name: socket.data.agent.name }, updatedAt: new Date().toISOString() });
     return announceCallback(deps, c.id);
   }),
 
   'callback:outcome': on(schemas.callbackOutcome, async (p, socket, deps) => {
-    await recordOutcome(deps.store, socket.data.agent, await found(deps.store, p.callbackId), p.outcome, p.note ?? null);
+    await recordOutcome(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.outcome, p.note ?? null);
     return announceCallback(deps, p.callbackId);
   }),
 
   'callback:reschedule': on(schemas.callbackReschedule, async (p, socket, deps) => {
-    await rescheduleCallback(deps.store, socket.data.agent, await found(deps.store, p.callbackId), p.dueAt, p.note ?? null);
+    await rescheduleCallback(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.dueAt, p.note ?? null);
     return announceCallback(deps, p.callbackId);
   }),
 
@@ -51,8 +47,7 @@ export const agentCallbackHandlers = {
 
   'site:update': on(schemas.siteUpdate, async (p, socket, deps) => {
     if (socket.data.agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
-    const site = await deps.store.getSite(p.siteId);
-    if (!site) throw new AppError('not_found', 'No such site.');
+    const site = found(await deps.store.getSite(p.siteId), 'No such site.');
     const { siteId: _id, hours, name, greeting, color, allowedOrigins, ...options } = p;
     const updated = {
       ...site,

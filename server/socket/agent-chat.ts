@@ -4,7 +4,7 @@ import { emailReplyIfAway } from '../domain/after-chat';
 import { toAgent } from '../domain/agents';
 import { agentConversation, messagesAfter, sendAgentMessage } from '../domain/chat';
 import { toProfile } from '../domain/visitors';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceStatusToVisitor, visitorOnline } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
@@ -47,9 +47,7 @@ export const agentChatHandlers = {
       announceStatusToVisitor(deps, c);
       await announceConversation(deps, c.id);
     }
-    const summary = await store.getSummary(c.id);
-    if (!summary) throw new AppError('not_found', 'No such conversation.');
-    return summary;
+    return found(await store.getSummary(c.id), 'No such conversation.');
   }),
 
   'conversation:read': on(schemas.read, async (p, _socket, deps) => {

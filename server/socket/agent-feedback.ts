@@ -1,6 +1,6 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import { feedbackStats, replyToFeedback, toFeedbackItem } from '../domain/feedback';
-import { AppError } from '../errors';
+import { found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
 import { handlerFor, type EventTable } from './handler';
@@ -8,11 +8,7 @@ import { rooms, type AgentSocket } from './types';
 
 const on = handlerFor<AgentSocket>();
 
-async function found(store: Store, id: string) {
-  const f = await store.getFeedback(id);
-  if (!f) throw new AppError('not_found', 'No such feedback.');
-  return f;
-}
+const feedback = async (store: Store, id: string) => found(await store.getFeedback(id), 'No such feedback.');
 
 /** The feedback inbox of agent console sockets. */
 export const agentFeedbackHandlers = {
@@ -23,7 +19,7 @@ export const agentFeedbackHandlers = {
   ),
 
   'feedback:get': on(schemas.feedbackGet, async (p, _socket, { store }) => {
-    const item = toFeedbackItem(await found(store, p.feedbackId));
+    const item = toFeedbackItem(await feedback(store, p.feedbackId));
     return { item, replies: await store.listFeedbackReplies(item.id) };
   }),
 
@@ -34,7 +30,7 @@ export const agentFeedbackHandlers = {
   }),
 
   'feedback:setStatus': on(schemas.feedbackSetStatus, async (p, _socket, deps) => {
-    await found(deps.store, p.feedbackId);
+    await feedback(deps.store, p.feedbackId);
     const row = await deps.store.setFeedbackStatus(p.feedbackId, p.status, new Date().toISOString());
     const item = toFeedbackItem(row!);
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
