@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 const ADJECTIVES = [
   'Amber', 'Azure', 'Brave', 'Bright', 'Calm', 'Clever', 'Coral', 'Cosy', 'Crimson', 'Curious',
   'Gentle', 'Golden', 'Happy', 'Indigo', 'Jade', 'Jolly', 'Kind', 'Lively', 'Lucky', 'Mellow',
@@ -11,8 +9,13 @@ const ANIMALS = [
   'Panda', 'Puffin', 'Raven', 'Robin', 'Seal', 'Sparrow', 'Stork', 'Swan', 'Tiger', 'Wolf', 'Wren', 'Yak',
 ];
 
-/** A stable, friendly name for a visitor who has not given one ("Calm Otter"). */
+/**
+ * A stable, friendly name for a visitor who has not given one ("Calm Otter"). FNV-1a, not a
+ * cryptographic hash: it runs for every message of an anonymous visitor, and ids are random.
+ */
 export function friendlyName(visitorId: string): string {
-  const h = createHash('sha256').update(visitorId).digest();
-  return `${ADJECTIVES[h[0]! % ADJECTIVES.length]} ${ANIMALS[h[1]! % ANIMALS.length]}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < visitorId.length; i++) h = Math.imul(h ^ visitorId.charCodeAt(i), 0x01000193);
+  h >>>= 0;
+  return `${ADJECTIVES[h % ADJECTIVES.length]} ${ANIMALS[(h >>> 8) % ANIMALS.length]}`;
 }
