@@ -117,6 +117,8 @@ export interface AgentServerEvents {
   /** New feedback; `unhappy` items are alerts every console shows at once. */
   'feedback:new': (f: FeedbackItem) => void;
   'feedback:updated': (f: FeedbackItem) => void;
+  /** The email carrying a reply changed state (sent, or put back for a retry, or given up). */
+  'feedback:replyUpdated': (r: FeedbackReply) => void;
   'callback:updated': (c: CallbackItem) => void;
   'site:updated': (s: SiteSettings) => void;
   'message:updated': (m: Message) => void;

@@ -41,6 +41,12 @@ export interface Earshot {
   close(): Promise<void>;
 }
 
+/** Tells consoles where a feedback reply's email stands; other outbox email is not shown anywhere. */
+async function pushReplyEmailStatus(store: Store, agents: AgentNamespace, outboxId: string): Promise<void> {
+  const reply = await store.getFeedbackReplyByOutbox(outboxId);
+  if (reply) agents.to(rooms.agents).emit('feedback:replyUpdated', reply);
+}
+
 /** Wires store, HTTP and sockets together and starts listening. */
 export async function startEarshot(
   config: Config,
@@ -51,18 +57,20 @@ export async function startEarshot(
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
   const limiters = createLimiters(opts.limits);
-  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
-  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send }) : null;
-  const email = createEmailService(store, worker);
 
   const app = express();
   const server = http.createServer(app);
   // CORS is answered for every origin at the transport; each namespace checks the origin itself.
   const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
+  const agents = io.of('/agent') as AgentNamespace;
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
+  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled }) : null;
+  const email = createEmailService(store, worker);
   const deps: SocketDeps = {
     io,
     visitors: io.of('/visitor') as VisitorNamespace,
-    agents: io.of('/agent') as AgentNamespace,
+    agents,
     store,
     log,
     limiters,

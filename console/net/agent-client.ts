@@ -39,8 +39,6 @@ export interface AgentClient {
 export interface AgentClientOptions {
   page: PageSignals;
   onUnauthorized(message: string): void;
-  /** First wait before re-reading reply emails still on their way (tests shorten it). */
-  replyPollMs?: number;
 }
 
 /** Wires a socket to the store: commands, live pushes, read marks, typing, feedback, callbacks, presence, sites. Connects it. */
@@ -49,7 +47,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
   const unbindLive = bindLiveSync(socket, store, commands, opts);
   const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
   const feedback = createFeedbackCommands(socket, store);
-  const unbindFeedback = bindFeedbackSync(socket, store, feedback, { page: opts.page, replyPollMs: opts.replyPollMs });
+  const unbindFeedback = bindFeedbackSync(socket, store, feedback, { page: opts.page });
   const callbacks = createCallbackCommands(socket, store);
   const unbindCallbacks = bindCallbackSync(socket, store, callbacks, opts.page);
   const unbindDue = bindCallbackDue(store);

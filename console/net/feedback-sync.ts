@@ -1,4 +1,4 @@
-import type { FeedbackItem } from '../../protocol/types';
+import type { FeedbackItem, FeedbackReply } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { FeedbackCommands } from './feedback-commands';
@@ -6,20 +6,14 @@ import type { PageSignals } from './page';
 
 export interface FeedbackSyncOptions {
   page: PageSignals;
-  /** First wait before asking again about reply emails still on their way; doubles up to `replyPollMaxMs`. */
-  replyPollMs?: number;
-  replyPollMaxMs?: number;
 }
 
 /**
- * Keeps the feedback section in step with the server: pushes in, a fresh list whenever the
- * view changes, and a full catch-up on every (re)connect and wake.
+ * Keeps the feedback section in step with the server: pushes in (reply email status too),
+ * a fresh list whenever the view changes, and a full catch-up on every (re)connect and wake.
  */
 export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, commands: FeedbackCommands, opts: FeedbackSyncOptions): () => void {
   const { dispatch } = store;
-  const pollMin = opts.replyPollMs ?? 3000;
-  const pollMax = opts.replyPollMaxMs ?? 60_000;
-  let poll: { id: string; wait: number; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
 
   const catchUp = () => {
     const { feedback } = store.get();
@@ -39,43 +33,26 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
     // A reply by another agent shows up in the thread at once.
     if (store.get().feedback.open?.id === item.id) void commands.open(item.id);
   };
-
-  // No push tells when a reply's email leaves the outbox, so ask again, less and less often,
-  // while one is still pending or sending.
-  const watchReplies = () => {
-    const open = store.get().feedback.open;
-    const unsettled = open?.replies.some((r) => r.emailStatus === 'pending' || r.emailStatus === 'sending');
-    if (poll && (!open || !unsettled || poll.id !== open.id)) {
-      clearTimeout(poll.timer);
-      poll = null;
-    }
-    if (!open || !unsettled || open.loading || poll?.timer) return;
-    const wait = poll ? Math.min(poll.wait * 2, pollMax) : pollMin;
-    poll = { id: open.id, wait, timer: undefined };
-    const current = poll;
-    current.timer = setTimeout(() => {
-      current.timer = undefined;
-      if (socket.connected) void commands.open(current.id);
-    }, wait);
-  };
+  // A push missed while disconnected is covered by the catch-up re-reading the open item.
+  const onReplyUpdated = (reply: FeedbackReply) => dispatch({ type: 'feedback/reply-updated', reply });
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.feedback.view !== previous.feedback.view && socket.connected) void commands.refreshList();
-    watchReplies();
   });
   socket.on('connect', onConnect);
   socket.on('feedback:new', onNew);
   socket.on('feedback:updated', onUpdated);
+  socket.on('feedback:replyUpdated', onReplyUpdated);
   const offWake = opts.page.onWake(() => {
     if (socket.connected) catchUp();
   });
 
   return () => {
-    clearTimeout(poll?.timer);
     unsubscribe();
     offWake();
     socket.off('connect', onConnect);
     socket.off('feedback:new', onNew);
     socket.off('feedback:updated', onUpdated);
+    socket.off('feedback:replyUpdated', onReplyUpdated);
   };
 }

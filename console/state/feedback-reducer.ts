@@ -1,4 +1,4 @@
-import type { FeedbackItem } from '../../protocol/types';
+import type { FeedbackItem, FeedbackReply } from '../../protocol/types';
 import { DEFAULT_VIEW, matchesView, sameView } from './feedback-selectors';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 
@@ -36,6 +36,17 @@ function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'f
   }
   for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
   return { ...state, items, loaded: state.loaded || sameView(action.view, state.view) };
+}
+
+function replyUpdated(state: FeedbackState, reply: FeedbackReply): FeedbackState {
+  const { open } = state;
+  if (open?.id !== reply.feedbackId) return state;
+  const held = open.replies.find((r) => r.id === reply.id);
+  if (held?.emailStatus === reply.emailStatus) return state;
+  // The push can beat the thread to its reply (the ack of our own, the re-read after another
+  // agent's): add it then, and `feedback/replied` will not put back the older copy.
+  const replies = held ? open.replies.map((r) => (r.id === reply.id ? reply : r)) : [...open.replies, reply];
+  return { ...state, open: { ...open, replies } };
 }
 
 /** The feedback section's state change, pure. */
@@ -77,6 +88,8 @@ export function feedbackReducer(state: FeedbackState, action: FeedbackAction): F
       if (next.open?.id !== reply.feedbackId || next.open.replies.some((r) => r.id === reply.id)) return next;
       return { ...next, open: { ...next.open, replies: [...next.open.replies, reply] } };
     }
+    case 'feedback/reply-updated':
+      return replyUpdated(state, action.reply);
     case 'feedback/stats':
       return { ...state, stats: action.stats };
     case 'feedback/server-status':

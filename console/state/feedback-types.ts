@@ -48,6 +48,8 @@ export type FeedbackAction =
   | { type: 'feedback/open-failed'; id: string; error: string }
   | { type: 'feedback/closed' }
   | { type: 'feedback/replied'; reply: FeedbackReply }
+  /** The server pushed a reply whose email changed state. */
+  | { type: 'feedback/reply-updated'; reply: FeedbackReply }
   | { type: 'feedback/stats'; stats: FeedbackStats }
   | { type: 'feedback/server-status'; emailConfigured: boolean }
   | { type: 'feedback/alert-dismissed'; id: string };

@@ -10,6 +10,11 @@ export interface OutboxWorkerOptions {
   /** How long a claim lasts; a worker that dies mid-send is replaced after this. */
   leaseMs?: number;
   maxAttempts?: number;
+  /**
+   * Called once an attempt has been recorded (sent, put back for a retry, or failed), so
+   * whoever shows delivery can tell people. Awaited; an error is logged, never retried.
+   */
+  onSettled?(outboxId: string): void | Promise<void>;
 }
 
 export interface OutboxWorker {
@@ -25,7 +30,7 @@ export function backoffMs(attempts: number): number {
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const { store, log, send, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10 } = opts;
+  const { store, log, send, onSettled, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10 } = opts;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -40,6 +45,12 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const next = row.attempts >= maxAttempts ? null : new Date(Date.now() + backoffMs(row.attempts)).toISOString();
       log.warn({ outboxId: row.id, attempts: row.attempts, err: message, giveUp: !next }, 'outbox delivery failed');
       await store.markOutboxRetry(row.id, message, next);
+    }
+    // The row's new state is already stored: a listener's failure must not stop the drain.
+    try {
+      await onSettled?.(row.id);
+    } catch (err) {
+      log.error({ outboxId: row.id, err }, 'outbox onSettled failed');
     }
   };
 

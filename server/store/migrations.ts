@@ -163,4 +163,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE messages ADD COLUMN faq_id TEXT;
   ALTER TABLE messages ADD COLUMN faq_helpful INTEGER;
   `,
+  // The console hears when a reply's email leaves the outbox: find the reply by its email.
+  `
+  CREATE INDEX feedback_replies_outbox ON feedback_replies(outbox_id);
+  `,
 ];

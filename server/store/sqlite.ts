@@ -470,6 +470,13 @@ class SqliteStore implements Store {
     }));
   }
 
+  async getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null> {
+    const r = this.q('SELECT id, feedback_id FROM feedback_replies WHERE outbox_id = ?').get(outboxId) as Row | undefined;
+    if (!r) return null;
+    // Through listFeedbackReplies, so a pushed reply and a listed one are the same shape.
+    return (await this.listFeedbackReplies(r.feedback_id as string)).find((x) => x.id === r.id) ?? null;
+  }
+
   async feedbackSince(since: string) {
     return (this.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]).map((r) => ({
       createdAt: r.created_at as string,

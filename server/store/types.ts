@@ -235,6 +235,8 @@ export interface Store {
   /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
   addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
   listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]>;
+  /** The reply an outbox email carries, with its email status now; null for any other email. */
+  getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null>;
   /** Ratings and counts of feedback created at or after `since`. */
   feedbackSince(since: string): Promise<{ createdAt: string; rating: number | null; category: FeedbackRow['category'] }[]>;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedbackInput, FeedbackItem } from '../../protocol/types';
+import type { FeedbackInput, FeedbackItem, FeedbackReply } from '../../protocol/types';
 import type { Earshot } from '../../server/app';
 import { feedbackStats } from '../../server/domain/feedback';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -77,6 +77,28 @@ describe('feedback', () => {
       return d.ok && d.data.replies[0]?.emailStatus;
     }).toBe('sent');
     expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Thank you, Ana. Fixed today.']);
+  });
+
+  it('tells agents live once the email carrying a reply has been sent', async () => {
+    const sent = await sendFeedback(named());
+    const a = await agent(server.url);
+    sockets.push(a);
+    const pushed = nextEvent<FeedbackReply>(a, 'feedback:replyUpdated');
+    const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Thanks, Ana.' });
+    expect(reply.ok).toBe(true);
+    expect(await pushed).toEqual({ ...(reply.ok && reply.data), emailStatus: 'sent' });
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('tells agents live when the SMTP server refused a reply email and it waits for a retry', async () => {
+    smtp.refuseNext(1);
+    const sent = await sendFeedback(named());
+    const a = await agent(server.url);
+    sockets.push(a);
+    const pushed = nextEvent<FeedbackReply>(a, 'feedback:replyUpdated');
+    const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Thanks, Ana.' });
+    expect(await pushed).toMatchObject({ id: reply.ok ? reply.data.id : '', emailStatus: 'pending' });
+    expect(smtp.messages).toHaveLength(0);
   });
 
   it('alerts agents and emails the admins about a complaint', async () => {

@@ -85,6 +85,13 @@ describe('feedback reducer: the open item', () => {
     expect(s.open!.replies.map((r) => r.id)).toEqual(['r1']);
   });
 
+  it('keeps a pushed email status that arrived before the ack of its reply', () => {
+    const s = run(...opened,
+      { type: 'feedback/reply-updated', reply: reply('r1', 'a', { emailStatus: 'sent' }) },
+      { type: 'feedback/replied', reply: reply('r1', 'a', { emailStatus: 'pending' }) });
+    expect(s.open!.replies.map((r) => [r.id, r.emailStatus])).toEqual([['r1', 'sent']]);
+  });
+
   it('drops a late answer for an item the agent already left', () => {
     const s = run({ type: 'feedback/open-requested', id: 'a' }, { type: 'feedback/open-requested', id: 'b' }, {
       type: 'feedback/open-loaded', detail: { item: item('a'), replies: [reply('r1', 'a')] },

@@ -16,7 +16,7 @@ function setup(all: FeedbackItem[], replies: Record<string, FeedbackReply[]> = {
   socket.answer('conversation:list', () => ({ ok: true, data: [] }));
   serveFeedback(socket, all, { replies });
   const page = fakePage();
-  client = createAgentClient(socket.asSocket(), store, { page, onUnauthorized: vi.fn(), replyPollMs: 1 });
+  client = createAgentClient(socket.asSocket(), store, { page, onUnauthorized: vi.fn() });
   return { store, socket, page, client };
 }
 
@@ -41,22 +41,23 @@ describe('feedback sync', () => {
     await vi.waitFor(() => expect(store.get().feedback.items.a).toBeUndefined());
   });
 
-  it('asks again about a reply whose email is still queued, and stops once it is sent', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const replies = { a: [reply('r1', 'a', { emailStatus: 'pending' })] };
-      const { store, socket, client } = setup([item('a')], replies);
-      socket.serverConnect();
-      await client.feedback.open('a');
-      replies.a = [reply('r1', 'a', { emailStatus: 'sent' })];
-      await vi.waitFor(() => expect(store.get().feedback.open!.replies[0]!.emailStatus).toBe('sent'));
-      const gets = () => socket.requests.filter((r) => r.event === 'feedback:get').length;
-      const settledAt = gets();
-      await vi.advanceTimersByTimeAsync(10 * 60_000);
-      expect(gets()).toBe(settledAt);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('shows a pushed reply email status in the open thread without asking the server again', async () => {
+    const { store, socket, client } = setup([item('a')], { a: [reply('r1', 'a', { emailStatus: 'pending' })] });
+    socket.serverConnect();
+    await client.feedback.open('a');
+    const gets = socket.requests.filter((r) => r.event === 'feedback:get').length;
+    socket.push('feedback:replyUpdated', reply('r1', 'a', { emailStatus: 'sent' }));
+    expect(store.get().feedback.open!.replies.map((r) => r.emailStatus)).toEqual(['sent']);
+    expect(socket.requests.filter((r) => r.event === 'feedback:get')).toHaveLength(gets);
+  });
+
+  it('ignores a pushed reply email status for feedback that is not open', async () => {
+    const { store, socket, client } = setup([item('a'), item('b')], { a: [reply('r1', 'a')], b: [reply('r2', 'b')] });
+    socket.serverConnect();
+    await client.feedback.open('a');
+    const before = store.get().feedback;
+    socket.push('feedback:replyUpdated', reply('r2', 'b', { emailStatus: 'failed' }));
+    expect(store.get().feedback).toBe(before);
   });
 
   it('re-reads the open item when another agent answers it', async () => {
