@@ -19,6 +19,7 @@ import type {
   ConversationDetail,
   ConversationStatus,
   ConversationSummary,
+  InboxCursor,
   FeedbackDetail,
   FeedbackFilter,
   FeedbackInput,
@@ -82,7 +83,8 @@ export interface VisitorServerEvents {
 
 export interface AgentClientEvents {
   'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
-  'conversation:list': (p: { status?: ConversationStatus | 'all'; limit?: number }, ack: AckFn<ConversationSummary[]>) => void;
+  /** Newest activity first; `before` (the last row of a page) asks for the page after it. */
+  'conversation:list': (p: { status?: ConversationStatus | 'all'; limit?: number; before?: InboxCursor }, ack: AckFn<ConversationSummary[]>) => void;
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
   'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;

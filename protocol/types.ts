@@ -128,6 +128,12 @@ export interface MessagePage {
   lastSeq: number;
 }
 
+/** Where a page of the inbox ended: its last row's activity time and id. */
+export interface InboxCursor {
+  updatedAt: string;
+  id: string;
+}
+
 export interface ConversationSummary {
   id: string;
   siteId: string;

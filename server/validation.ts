@@ -70,6 +70,7 @@ export const schemas = {
   conversationList: v.object({
     status: v.optional(v.picklist([...CONVERSATION_STATUSES, 'all'], 'must be pending, open, resolved or all')),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    before: v.optional(v.object({ updatedAt: isoTime, id })),
   }),
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),

@@ -71,6 +71,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
         <InboxPanel
           rows={rows}
           loaded={state.inboxLoaded}
+          complete={state.inboxComplete}
           filter={state.filter}
           selectedId={open?.id ?? null}
           typingIds={typingIds}
@@ -78,6 +79,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           focusSelected={focusRow}
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
+          onOlder={client.loadOlder}
         />
         <p class="hint" aria-label="Keyboard shortcuts">
           <kbd>j</kbd>/<kbd>k</kbd> or <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> switch · <kbd>r</kbd> reply · <kbd>Esc</kbd> leave reply

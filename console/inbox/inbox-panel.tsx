@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../protocol/types';
 import type { InboxFilter } from '../state/types';
 import { FilterTabs } from './filter-tabs';
@@ -14,6 +14,8 @@ export interface InboxPanelProps {
   /** Rows already filtered and ordered, newest activity first. */
   rows: ConversationSummary[];
   loaded: boolean;
+  /** Every conversation is loaded; otherwise the list ends with a button for older ones. */
+  complete: boolean;
   filter: InboxFilter;
   selectedId: string | null;
   /** Conversations whose visitor is typing. */
@@ -23,11 +25,21 @@ export interface InboxPanelProps {
   focusSelected?: number;
   onFilter(filter: InboxFilter): void;
   onOpen(id: string): void;
+  onOlder(): Promise<void>;
 }
 
 /** The inbox: status filter and the conversation list, as the page's navigation. */
-export function InboxPanel({ rows, loaded, filter, selectedId, typingIds, now, focusSelected, onFilter, onOpen }: InboxPanelProps) {
+export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusSelected, onFilter, onOpen, onOlder }: InboxPanelProps) {
   const list = useRef<HTMLUListElement>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const older = async () => {
+    setLoadingOlder(true);
+    try {
+      await onOlder();
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   useEffect(() => {
     // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
     if (!focusSelected || !selectedId) return;
@@ -46,13 +58,18 @@ export function InboxPanel({ rows, loaded, filter, selectedId, typingIds, now, f
       {!loaded ? (
         <p class="inbox-empty" role="status">Loading conversations…</p>
       ) : rows.length === 0 ? (
-        <p class="inbox-empty">{EMPTY[filter]}</p>
+        <p class="inbox-empty">{complete ? EMPTY[filter] : 'None among the latest conversations.'}</p>
       ) : (
         <ul class="inbox-list" ref={list} aria-label="Conversations">
           {rows.map((row) => (
             <InboxRow key={row.id} row={row} selected={row.id === selectedId} typing={typingIds.has(row.id)} now={now} onOpen={onOpen} />
           ))}
         </ul>
+      )}
+      {loaded && !complete && (
+        <button type="button" class="btn btn-quiet inbox-older" disabled={loadingOlder} onClick={() => void older()}>
+          {loadingOlder ? 'Loading older conversations…' : 'Show older conversations'}
+        </button>
       )}
       </div>
     </nav>

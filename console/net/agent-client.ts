@@ -17,6 +17,8 @@ import { createTypingSignal, type TypingSignal } from '../../client/typing';
 /** Everything the signed-in console asks of the server. */
 export interface AgentClient {
   open(conversationId: string): void;
+  /** Loads the inbox's next page of older conversations. */
+  loadOlder(): Promise<void>;
   send(conversationId: string, text: string): void;
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
@@ -70,6 +72,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
       stopTyping();
       commands.send(conversationId, text);
     },
+    loadOlder: commands.loadOlderInbox,
     retry: commands.retry,
     setStatus: commands.setStatus,
     typing(conversationId) {

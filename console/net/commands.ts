@@ -5,7 +5,10 @@ import { request, type AgentSocket, type Result } from './agent-socket';
 
 /** Requests the console makes; each updates the store with the answer. */
 export interface Commands {
+  /** Loads the first page of the inbox (again). */
   refreshInbox(): Promise<void>;
+  /** Loads the page after the oldest conversation held. */
+  loadOlderInbox(): Promise<void>;
   /** Loads a conversation (again) in full: messages, visitor, history. */
   open(conversationId: string): Promise<void>;
   /** Fetches whatever the open conversation misses after its last contiguous seq. */
@@ -18,6 +21,8 @@ export interface Commands {
 }
 
 const MAX_PAGES = 50;
+/** Conversations per inbox page. */
+export const INBOX_PAGE = 200;
 
 /** Commands over the agent socket. */
 export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: () => string = nanoid): Commands {
@@ -48,8 +53,15 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
 
   return {
     async refreshInbox() {
-      const r = await request(socket, 'conversation:list', { status: 'all', limit: 500 });
-      if (r.ok) dispatch({ type: 'inbox/loaded', rows: r.data });
+      const r = await request(socket, 'conversation:list', { status: 'all', limit: INBOX_PAGE });
+      if (r.ok) dispatch({ type: 'inbox/loaded', rows: r.data, complete: r.data.length < INBOX_PAGE });
+    },
+    async loadOlderInbox() {
+      const last = oldest(Object.values(store.get().inbox));
+      if (!last) return;
+      const before = { updatedAt: last.updatedAt, id: last.id };
+      const r = await request(socket, 'conversation:list', { status: 'all', limit: INBOX_PAGE, before });
+      if (r.ok) dispatch({ type: 'inbox/older', rows: r.data, complete: r.data.length < INBOX_PAGE });
     },
     async open(conversationId) {
       dispatch({ type: 'open/requested', id: conversationId });
@@ -97,4 +109,13 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       void request(socket, 'typing:set', { conversationId, typing }, 5000);
     },
   };
+}
+
+/** The row last in the server's order: least recent activity, then smallest id. */
+function oldest(rows: ConversationSummary[]): ConversationSummary | undefined {
+  let last: ConversationSummary | undefined;
+  for (const row of rows) {
+    if (!last || row.updatedAt < last.updatedAt || (row.updatedAt === last.updatedAt && row.id < last.id)) last = row;
+  }
+  return last;
 }

@@ -15,6 +15,7 @@ export function initialState(): ConsoleState {
     filter: 'active',
     inbox: {},
     inboxLoaded: false,
+    inboxComplete: false,
     open: null,
     pending: {},
     typing: {},
@@ -147,7 +148,13 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
         const listed = inbox[row.id];
         if (listed && listed.lastSeq < row.lastSeq) inbox[row.id] = row;
       }
-      return { ...state, inbox, inboxLoaded: true };
+      return { ...state, inbox, inboxLoaded: true, inboxComplete: action.complete };
+    }
+    case 'inbox/older': {
+      // Rows held already (pushed or listed since) are at least as fresh as an older page's.
+      const inbox = { ...state.inbox };
+      for (const row of action.rows) inbox[row.id] ??= row;
+      return { ...state, inbox, inboxComplete: action.complete };
     }
     case 'inbox/updated':
       return withRow(state, action.row);

@@ -49,6 +49,8 @@ export interface ConsoleState {
   /** Inbox rows keyed by conversation id; order comes from a selector. */
   inbox: Record<string, ConversationSummary>;
   inboxLoaded: boolean;
+  /** Every conversation is in `inbox`: the last page asked for came back short. */
+  inboxComplete: boolean;
   open: OpenConversation | null;
   /** Own replies in flight or failed, keyed by message id. */
   pending: Record<string, PendingMessage>;
@@ -72,7 +74,8 @@ export type Action =
   | { type: 'auth/signed-out'; notice?: string }
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'filter'; filter: InboxFilter }
-  | { type: 'inbox/loaded'; rows: ConversationSummary[] }
+  | { type: 'inbox/loaded'; rows: ConversationSummary[]; complete: boolean }
+  | { type: 'inbox/older'; rows: ConversationSummary[]; complete: boolean }
   | { type: 'inbox/updated'; row: ConversationSummary }
   | { type: 'open/requested'; id: string }
   | { type: 'open/loaded'; conversation: ConversationSummary; messages: Message[]; visitor: VisitorProfile; history: ConversationSummary[] }

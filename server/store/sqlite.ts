@@ -580,7 +580,12 @@ class SqliteStore implements Store {
       where.push('c.visitor_id = ?');
       args.push(q.visitorId);
     }
-    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.rowid DESC LIMIT ?`;
+    if (q.before) {
+      where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
+      args.push(q.before.updatedAt, q.before.updatedAt, q.before.id);
+    }
+    // Ties broken by id, so a page's last row is an exact cursor for the next.
+    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
     return (this.q(sql).all(...args, q.limit) as Row[]).map(toSummary);
   }
 }

@@ -9,6 +9,7 @@ import type {
   FeedbackItem,
   FeedbackReply,
   FeedbackStatus,
+  InboxCursor,
   Message,
   SiteSettings,
   SurveyResult,
@@ -164,6 +165,8 @@ export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'created
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
+  /** Only rows after this one in the order (newest activity first). */
+  before?: InboxCursor;
   limit: number;
 }
 

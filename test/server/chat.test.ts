@@ -142,6 +142,35 @@ describe('live chat relay', () => {
     expect(await pushed).toMatchObject({ visitorName: 'Ana', unread: 2, siteName: 'Demo shop' });
   });
 
+  it('pages through the inbox, newest activity first, each conversation once', async () => {
+    const a = track(await agent(server.url));
+    const sentIds: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const v = await visitor(server.url);
+      track(v.socket);
+      sentIds.push((await send(v.socket, null, `Question ${i}`)).conversationId);
+    }
+    const seen: string[] = [];
+    let before: { updatedAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await a.emitWithAck('conversation:list', { limit: 3, before });
+      if (!page.ok) throw new Error(page.code);
+      seen.push(...page.data.map((c) => c.id));
+      if (page.data.length < 3) break;
+      const last = page.data.at(-1)!;
+      before = { updatedAt: last.updatedAt, id: last.id };
+    }
+    // Conversations written in the same millisecond follow their ids; the full list agrees.
+    const all = await a.emitWithAck('conversation:list', {});
+    if (!all.ok) throw new Error(all.code);
+    expect(seen).toEqual(all.data.map((c) => c.id));
+    expect([...seen].sort()).toEqual([...sentIds].sort());
+    const times = all.data.map((c) => c.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const bad = await a.emitWithAck('conversation:list', { before: { updatedAt: 'yesterday', id: 'x' } });
+    expect(bad).toMatchObject({ ok: false, code: 'invalid_payload', field: 'before.updatedAt' });
+  });
+
   it('relays typing both ways', async () => {
     const a = track(await agent(server.url));
     const v = await visitor(server.url);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InboxPanel, type InboxPanelProps } from '../../../console/inbox/inbox-panel';
 import { row } from '../fake-socket';
@@ -15,12 +15,14 @@ function renderInbox(over: Partial<InboxPanelProps> = {}) {
       row('b', { visitorName: 'Coral Swan', status: 'open', updatedAt: '2025-01-01T09:00:00.000Z' }),
     ],
     loaded: true,
+    complete: true,
     filter: 'active',
     selectedId: null,
     typingIds: new Set(),
     now: NOW,
     onFilter: vi.fn(),
     onOpen: vi.fn(),
+    onOlder: vi.fn(async () => {}),
     ...over,
   };
   render(<InboxPanel {...props} />);
@@ -52,6 +54,25 @@ describe('InboxPanel', () => {
     renderInbox({ selectedId: 'b' });
     expect(links()[1]!.getAttribute('aria-current')).toBe('page');
     expect(links()[0]!.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('offers older conversations until it has them all, and is busy while they load', async () => {
+    let done!: () => void;
+    const props = renderInbox({ complete: false, onOlder: vi.fn(() => new Promise<void>((r) => (done = r))) });
+    fireEvent.click(screen.getByRole('button', { name: 'Show older conversations' }));
+    expect(props.onOlder).toHaveBeenCalledTimes(1);
+    expect((screen.getByRole('button', { name: 'Loading older conversations…' }) as HTMLButtonElement).disabled).toBe(true);
+    done();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show older conversations' })).toBeTruthy());
+    cleanup();
+    renderInbox({ complete: true });
+    expect(screen.queryByRole('button', { name: /older conversations/ })).toBeNull();
+  });
+
+  it('does not claim there are none when older conversations are not loaded yet', () => {
+    renderInbox({ rows: [], complete: false });
+    expect(screen.getByText('None among the latest conversations.')).toBeTruthy();
+    expect(screen.queryByText('No active conversations. New chats appear here.')).toBeNull();
   });
 
   it('switches the filter from the Resolved tab', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAgentClient, type AgentClient } from '../../../console/net/agent-client';
+import { INBOX_PAGE } from '../../../console/net/commands';
 import { initialState, reducer } from '../../../console/state/reducer';
 import { createStore, type ConsoleStore } from '../../../console/state/store';
 import { fakePage } from '../fake-page';
@@ -31,6 +32,21 @@ function setup(opts: { held?: number; visible?: boolean } = {}) {
 const seqs = (store: ConsoleStore) => store.get().open?.messages.map((m) => m.seq);
 
 describe('agent client: catching up', () => {
+  it('asks for older conversations after the oldest one it holds, until a short page says that is all', async () => {
+    const { store, socket, client } = setup();
+    const full = Array.from({ length: INBOX_PAGE }, (_, i) => row(`n${String(i).padStart(3, '0')}`, { updatedAt: '2025-01-01T12:00:00.000Z' }));
+    full.push(row('c1', { updatedAt: '2025-01-01T13:00:00.000Z' }));
+    socket.answer('conversation:list', (p) => ok(p.before ? [row('old', { updatedAt: '2024-12-31T09:00:00.000Z' })] : full.slice(0, INBOX_PAGE)));
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().inboxLoaded).toBe(true));
+    expect(store.get().inboxComplete).toBe(false);
+    await client.loadOlder();
+    // Ties on activity time are ordered by id, so the oldest held is the smallest id of the earliest time.
+    expect(socket.requests.filter((r) => r.event === 'conversation:list').at(-1)!.payload.before).toEqual({ updatedAt: '2025-01-01T12:00:00.000Z', id: 'n000' });
+    expect(store.get().inbox.old).toBeDefined();
+    expect(store.get().inboxComplete).toBe(true);
+  });
+
   it('loads the inbox when the socket connects', async () => {
     const { store, socket } = setup();
     socket.serverConnect();

@@ -72,7 +72,7 @@ describe('console reducer: own replies', () => {
 
 describe('console reducer: inbox', () => {
   it('adds a new row and replaces a known one from conversation:updated', () => {
-    const s = run({ type: 'inbox/loaded', rows: [row('a')] }, { type: 'inbox/updated', row: row('b') }, {
+    const s = run({ type: 'inbox/loaded', rows: [row('a')], complete: true }, { type: 'inbox/updated', row: row('b') }, {
       type: 'inbox/updated', row: row('a', { unread: 2, lastSeq: 3, updatedAt: '2025-01-01T12:00:00.000Z' }),
     });
     expect(Object.keys(s.inbox).sort()).toEqual(['a', 'b']);
@@ -85,8 +85,18 @@ describe('console reducer: inbox', () => {
     expect(s.inbox.a!.lastSeq).toBe(5);
   });
 
+  it('adds an older page below what it holds, keeping fresher copies, and knows when it has all', () => {
+    const fresh = row('a', { lastSeq: 5, updatedAt: '2025-01-01T12:00:00.000Z' });
+    const first = run({ type: 'inbox/loaded', rows: [fresh], complete: false });
+    expect(first.inboxComplete).toBe(false);
+    const s = reducer(first, { type: 'inbox/older', rows: [row('a', { lastSeq: 4 }), row('b')], complete: true });
+    expect(Object.keys(s.inbox).sort()).toEqual(['a', 'b']);
+    expect(s.inbox.a).toBe(fresh);
+    expect(s.inboxComplete).toBe(true);
+  });
+
   it('clears the unread count once read up to the last message', () => {
-    const s = run({ type: 'inbox/loaded', rows: [row('a', { unread: 2, lastSeq: 3 })] });
+    const s = run({ type: 'inbox/loaded', rows: [row('a', { unread: 2, lastSeq: 3 })], complete: true });
     expect(reducer(s, { type: 'read/sent', conversationId: 'a', seq: 2 }).inbox.a!.unread).toBe(2);
     expect(reducer(s, { type: 'read/sent', conversationId: 'a', seq: 3 }).inbox.a!.unread).toBe(0);
   });
