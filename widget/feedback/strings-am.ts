@@ -9,7 +9,7 @@ export const am: FeedbackStrings = {
   feedback_rating_3: '3 – መካከለኛ',
   feedback_rating_4: '4 – ጥሩ',
   feedback_rating_5: '5 – በጣም ጥሩ',
-  feedback_category: 'ዓይነት',
+  feedback_category: 'ምድብ',
   category_complaint: 'ቅሬታ',
   category_praise: 'ምስጋና',
   category_idea: 'ሃሳብ',

@@ -32,7 +32,7 @@ const hy: Dictionary = {
   tabs_label: 'Ինչպես կապվել մեզ հետ',
   tab_chat: 'Զրույց',
   tab_feedback: 'Կարծիք',
-  tab_callback: 'Զանգահարեք ինձ',
+  tab_callback: 'Հետ զանգահարեք ինձ',
   loading: 'Բեռնվում է…',
   view_failed: 'Այս բաժինը չհաջողվեց բեռնել։',
 };

@@ -6,7 +6,7 @@ export const hy: ExtrasStrings = {
   x_email: 'Էլ. փոստ',
   x_message: 'Հաղորդագրություն',
   x_send_message: 'Ուղարկել հաղորդագրությունը',
-  x_callback: 'Զանգահարեք ինձ',
+  x_callback: 'Հետ զանգահարեք ինձ',
   x_error_email_missing: 'Գրեք ձեր էլ. փոստի հասցեն, որպեսզի կարողանանք պատասխանել։',
   x_error_email: 'Գրեք էլ. փոստի հասցեն այսպես՝ name@example.com։',
   x_error_message: 'Գրեք ձեր հաղորդագրությունը։',
