@@ -20,6 +20,7 @@ import type {
   ConversationStatus,
   ConversationSummary,
   InboxCursor,
+  FeedbackCursor,
   FeedbackDetail,
   FeedbackFilter,
   FeedbackInput,
@@ -92,7 +93,8 @@ export interface AgentClientEvents {
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
   'server:status': (p: Record<string, never>, ack: AckFn<ServerStatus>) => void;
-  'feedback:list': (p: FeedbackFilter, ack: AckFn<FeedbackItem[]>) => void;
+  /** Newest first; `before` (the last item of a page) asks for the page after it. */
+  'feedback:list': (p: FeedbackFilter & { limit?: number; before?: FeedbackCursor }, ack: AckFn<FeedbackItem[]>) => void;
   'feedback:get': (p: { feedbackId: string }, ack: AckFn<FeedbackDetail>) => void;
   'feedback:reply': (p: { feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
   'feedback:setStatus': (p: { feedbackId: string; status: FeedbackStatus }, ack: AckFn<FeedbackItem>) => void;

@@ -134,6 +134,12 @@ export interface InboxCursor {
   id: string;
 }
 
+/** Where a page of the feedback list ended: its last item's creation time and id. */
+export interface FeedbackCursor {
+  createdAt: string;
+  id: string;
+}
+
 export interface ConversationSummary {
   id: string;
   siteId: string;

@@ -96,6 +96,8 @@ export const schemas = {
     category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
     unhappy: v.optional(v.boolean('must be true or false')),
     page: v.optional(text(LIMITS.urlLength)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    before: v.optional(v.object({ createdAt: isoTime, id })),
   }),
   feedbackGet: v.object({ feedbackId: id }),
   feedbackReply: v.object({ feedbackId: id, text: messageText }),

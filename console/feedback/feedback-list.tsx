@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { FeedbackItem } from '../../protocol/types';
 import type { FeedbackView } from '../state/feedback-types';
 import { FeedbackFilters } from './feedback-filters';
@@ -7,11 +8,14 @@ export interface FeedbackListProps {
   /** Items already filtered and ordered, newest first. */
   items: FeedbackItem[];
   loaded: boolean;
+  /** The server has older items of this view; the list ends with a button for them. */
+  more: boolean;
   view: FeedbackView;
   selectedId: string | null;
   now: number;
   onView(view: FeedbackView): void;
   onOpen(id: string): void;
+  onOlder(): Promise<void>;
 }
 
 function emptyText(view: FeedbackView): string {
@@ -21,7 +25,16 @@ function emptyText(view: FeedbackView): string {
 }
 
 /** The feedback list with its filters, as the section's navigation. */
-export function FeedbackList({ items, loaded, view, selectedId, now, onView, onOpen }: FeedbackListProps) {
+export function FeedbackList({ items, loaded, more, view, selectedId, now, onView, onOpen, onOlder }: FeedbackListProps) {
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const older = async () => {
+    setLoadingOlder(true);
+    try {
+      await onOlder();
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   return (
     <nav class="inbox fb-list" aria-labelledby="fb-list-title">
       <div class="inbox-head fb-list-head">
@@ -32,13 +45,18 @@ export function FeedbackList({ items, loaded, view, selectedId, now, onView, onO
         {!loaded && items.length === 0 ? (
           <p class="inbox-empty" role="status">Loading feedback…</p>
         ) : items.length === 0 ? (
-          <p class="inbox-empty">{emptyText(view)}</p>
+          <p class="inbox-empty">{more ? 'None among the latest feedback.' : emptyText(view)}</p>
         ) : (
           <ul class="inbox-list" aria-label="Feedback items">
             {items.map((item) => (
               <FeedbackRow key={item.id} item={item} selected={item.id === selectedId} now={now} onOpen={onOpen} />
             ))}
           </ul>
+        )}
+        {loaded && more && (
+          <button type="button" class="btn btn-quiet inbox-older" disabled={loadingOlder} onClick={() => void older()}>
+            {loadingOlder ? 'Loading older feedback…' : 'Show older feedback'}
+          </button>
         )}
       </div>
     </nav>

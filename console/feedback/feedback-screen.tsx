@@ -62,11 +62,13 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
         <FeedbackList
           items={items}
           loaded={feedback.loaded}
+          more={feedback.older !== null}
           view={feedback.view}
           selectedId={feedbackId}
           now={now}
           onView={(view) => store.dispatch({ type: 'feedback/view', view })}
           onOpen={(id) => onNavigate(feedbackPath(id))}
+          onOlder={client.feedback.loadOlder}
         />
       </div>
       {!feedbackId ? (

@@ -4,13 +4,15 @@ import type { FeedbackView } from '../state/feedback-types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
-/** The most `feedback:list` answers with; a shorter answer is the whole list. */
-export const FEEDBACK_LIST_LIMIT = 500;
+/** Feedback items per list page; a shorter answer is the rest of the view. */
+export const FEEDBACK_PAGE = 200;
 
 /** Requests of the feedback section; each updates the store with the answer. */
 export interface FeedbackCommands {
   /** Loads the current view, and the new items too so the navigation's count is right. */
   refreshList(): Promise<void>;
+  /** Loads the current view's next page of older items. */
+  loadOlder(): Promise<void>;
   /** Loads one item in full, with its replies. */
   open(feedbackId: string): Promise<void>;
   reply(feedbackId: string, text: string): Promise<Result<FeedbackReply>>;
@@ -28,14 +30,22 @@ export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore)
 
   const list = async (view: FeedbackView) => {
     const tick = store.get().feedback.tick;
-    const r = await request(socket, 'feedback:list', toFilter(view));
-    if (r.ok) dispatch({ type: 'feedback/listed', view, items: r.data, tick, complete: r.data.length < FEEDBACK_LIST_LIMIT });
+    const r = await request(socket, 'feedback:list', { ...toFilter(view), limit: FEEDBACK_PAGE });
+    if (r.ok) dispatch({ type: 'feedback/listed', view, items: r.data, tick, complete: r.data.length < FEEDBACK_PAGE });
   };
 
   return {
     async refreshList() {
       const { view } = store.get().feedback;
       await Promise.all(sameView(view, NEW_ONLY) ? [list(view)] : [list(view), list(NEW_ONLY)]);
+    },
+    async loadOlder() {
+      // The cursor the state kept, not the oldest item held: pushes and the list of new items
+      // also bring old items of this view, and paging from one of them would skip the rest.
+      const { view, older: before } = store.get().feedback;
+      if (!before) return;
+      const r = await request(socket, 'feedback:list', { ...toFilter(view), limit: FEEDBACK_PAGE, before });
+      if (r.ok) dispatch({ type: 'feedback/older', view, before, items: r.data, complete: r.data.length < FEEDBACK_PAGE });
     },
     async open(feedbackId) {
       dispatch({ type: 'feedback/open-requested', id: feedbackId });

@@ -1,10 +1,10 @@
-import type { FeedbackItem, FeedbackReply } from '../../protocol/types';
+import type { FeedbackCursor, FeedbackItem, FeedbackReply } from '../../protocol/types';
 import { DEFAULT_VIEW, matchesView, sameView } from './feedback-selectors';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** The feedback section before the server said anything. */
 export function initialFeedback(): FeedbackState {
-  return { items: {}, view: DEFAULT_VIEW, loaded: false, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
+  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
 }
 
 /** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */
@@ -25,6 +25,8 @@ function pushed(state: FeedbackState, item: FeedbackItem): FeedbackState {
 
 function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'feedback/listed' }>): FeedbackState {
   const items = { ...state.items };
+  // Only a complete list proves an item left the view: a first page says nothing of the
+  // items past it, such as those loaded with "Show older feedback".
   if (action.complete) {
     // Held items of this view the server no longer lists changed while no push reached
     // us; drop them, except those pushed after the list was asked for and the open one.
@@ -35,7 +37,28 @@ function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'f
     }
   }
   for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
-  return { ...state, items, loaded: state.loaded || sameView(action.view, state.view) };
+  if (!sameView(action.view, state.view)) return { ...state, items };
+  return { ...state, items, loaded: true, older: cursorAfter(action.items, action.complete) };
+}
+
+function older(state: FeedbackState, action: Extract<FeedbackAction, { type: 'feedback/older' }>): FeedbackState {
+  // Never prunes: the page covers only its own stretch of the view. Held copies may be fresher.
+  const items = { ...state.items };
+  for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
+  // Only the page that continues from the current cursor moves it: a first page answered
+  // meanwhile (a reconnect) restarted the view, and jumping past it could leave a gap.
+  const continues = sameView(action.view, state.view) && sameCursor(state.older, action.before);
+  return { ...state, items, older: continues ? cursorAfter(action.items, action.complete) : state.older };
+}
+
+/** Where the page after `page` starts: its last item (the server sends list order), or null after the last page. */
+function cursorAfter(page: FeedbackItem[], complete: boolean): FeedbackCursor | null {
+  const last = page.at(-1);
+  return complete || !last ? null : { createdAt: last.createdAt, id: last.id };
+}
+
+function sameCursor(a: FeedbackCursor | null, b: FeedbackCursor): boolean {
+  return a !== null && a.createdAt === b.createdAt && a.id === b.id;
 }
 
 function replyUpdated(state: FeedbackState, reply: FeedbackReply): FeedbackState {
@@ -53,9 +76,11 @@ function replyUpdated(state: FeedbackState, reply: FeedbackReply): FeedbackState
 export function feedbackReducer(state: FeedbackState, action: FeedbackAction): FeedbackState {
   switch (action.type) {
     case 'feedback/view':
-      return sameView(state.view, action.view) ? state : { ...state, view: action.view, loaded: false };
+      return sameView(state.view, action.view) ? state : { ...state, view: action.view, loaded: false, older: null };
     case 'feedback/listed':
       return listed(state, action);
+    case 'feedback/older':
+      return older(state, action);
     case 'feedback/received': {
       const next = pushed(state, action.item);
       // A repeated push (e.g. after a reconnect) must not alert twice.

@@ -27,10 +27,10 @@ export function toFilter(view: FeedbackView): FeedbackFilter {
   return filter;
 }
 
-/** Newest first; ties broken by id so the order never flickers. */
+/** Newest first, ties by id descending: the server's list order, so older pages join at the end. */
 export function byNewest(a: FeedbackItem, b: FeedbackItem): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** The items of the current view, newest first. */

@@ -1,4 +1,4 @@
-import type { FeedbackCategory, FeedbackDetail, FeedbackItem, FeedbackReply, FeedbackStats, FeedbackStatus } from '../../protocol/types';
+import type { FeedbackCategory, FeedbackCursor, FeedbackDetail, FeedbackItem, FeedbackReply, FeedbackStats, FeedbackStatus } from '../../protocol/types';
 
 /** What the feedback list shows; empty fields filter nothing. */
 export interface FeedbackView {
@@ -25,6 +25,11 @@ export interface FeedbackState {
   view: FeedbackView;
   /** Whether the server has answered the list for the current view. */
   loaded: boolean;
+  /**
+   * Where the current view's next older page starts: the last item of the last page loaded.
+   * Null when the server sent the rest of the view, or has not answered for it yet.
+   */
+  older: FeedbackCursor | null;
   open: OpenFeedback | null;
   stats: FeedbackStats | null;
   /** From `server:status`; null until it answers. */
@@ -41,6 +46,8 @@ export type FeedbackAction =
   | { type: 'feedback/view'; view: FeedbackView }
   /** A list answer for `view`, asked for at `tick`; `complete` when the server sent all that match. */
   | { type: 'feedback/listed'; view: FeedbackView; items: FeedbackItem[]; tick: number; complete: boolean }
+  /** The page of `view` after `before`, in the server's order; `complete` when it was the last. */
+  | { type: 'feedback/older'; view: FeedbackView; before: FeedbackCursor; items: FeedbackItem[]; complete: boolean }
   | { type: 'feedback/received'; item: FeedbackItem }
   | { type: 'feedback/updated'; item: FeedbackItem }
   | { type: 'feedback/open-requested'; id: string }

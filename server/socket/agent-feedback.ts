@@ -14,8 +14,8 @@ const feedback = async (store: Store, id: string) => found(await store.getFeedba
 export const agentFeedbackHandlers = {
   'server:status': on(schemas.empty, async (_, _socket, { email }) => ({ emailConfigured: email.enabled })),
 
-  'feedback:list': on(schemas.feedbackList, async (filter, _socket, { store }) =>
-    (await store.listFeedback(filter, 500)).map(toFeedbackItem),
+  'feedback:list': on(schemas.feedbackList, async ({ limit, before, ...filter }, _socket, { store }) =>
+    (await store.listFeedback(filter, limit ?? 500, before)).map(toFeedbackItem),
   ),
 
   'feedback:get': on(schemas.feedbackGet, async (p, _socket, { store }) => {

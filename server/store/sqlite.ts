@@ -5,6 +5,7 @@ import type {
   CallbackAttempt,
   ConversationStatus,
   ConversationSummary,
+  FeedbackCursor,
   FeedbackFilter,
   FeedbackReply,
   FeedbackStatus,
@@ -426,14 +427,16 @@ class SqliteStore implements Store {
     return r ? toFeedback(r) : null;
   }
 
-  async listFeedback(filter: FeedbackFilter, limit: number): Promise<FeedbackRow[]> {
+  async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.status && filter.status !== 'all') (where.push('status = ?'), args.push(filter.status));
     if (filter.category) (where.push('category = ?'), args.push(filter.category));
     if (filter.unhappy) where.push('rating <= 2');
     if (filter.page) (where.push("instr(coalesce(page_url, ''), ?) > 0"), args.push(filter.page));
-    const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+    if (before) (where.push('(created_at < ? OR (created_at = ? AND id < ?))'), args.push(before.createdAt, before.createdAt, before.id));
+    // Ties broken by id, so a page's last item is an exact cursor for the next.
+    const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
     return (this.q(sql).all(...args, limit) as Row[]).map(toFeedback);
   }
 

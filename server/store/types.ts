@@ -5,6 +5,7 @@ import type {
   CallbackStatus,
   ConversationStatus,
   ConversationSummary,
+  FeedbackCursor,
   FeedbackFilter,
   FeedbackItem,
   FeedbackReply,
@@ -233,7 +234,8 @@ export interface Store {
 
   createFeedback(f: FeedbackRow): Promise<void>;
   getFeedback(id: string): Promise<FeedbackRow | null>;
-  listFeedback(filter: FeedbackFilter, limit: number): Promise<FeedbackRow[]>;
+  /** Newest first (ties by id), only items after `before` in that order when given. */
+  listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
   setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null>;
   /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
   addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;

@@ -148,6 +148,40 @@ describe('feedback', () => {
     expect(await texts({ status: 'archived' })).toEqual([5]);
   });
 
+  it('pages through the list newest first, each item once, in the order of one full list, filtered too', async () => {
+    // Ties on the creation time, inserted out of id order: pages must still join up exactly.
+    const times = ['09:00', '10:00', '10:00', '10:00', '11:00', '11:00', '12:00'];
+    const ids = ['f5', 'f2', 'f7', 'f1', 'f6', 'f3', 'f4'];
+    for (const [i, time] of times.entries()) {
+      await server.store.createFeedback({ id: ids[i]!, siteId: 'demo', rating: 3, category: 'idea', text: `t${i}`, name: null, email: null,
+        pageUrl: null, pageTitle: null, locale: null, status: i % 3 === 0 ? 'archived' : 'new', createdAt: `2026-01-05T${time}:00.000Z`, updatedAt: '' });
+    }
+    const a = await agent(server.url);
+    sockets.push(a);
+    const pageThrough = async (filter: { status?: 'new' | 'all' }) => {
+      const seen: string[] = [];
+      let before: { createdAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await a.emitWithAck('feedback:list', { ...filter, limit: 3, before });
+        if (!page.ok) throw new Error(page.code);
+        seen.push(...page.data.map((f) => f.id));
+        if (page.data.length < 3) return seen;
+        const last = page.data.at(-1)!;
+        before = { createdAt: last.createdAt, id: last.id };
+      }
+    };
+    const full = async (filter: object) => {
+      const r = await a.emitWithAck('feedback:list', filter);
+      return r.ok ? r.data.map((f) => f.id) : r;
+    };
+    expect(await full({ status: 'all' })).toEqual(['f4', 'f6', 'f3', 'f7', 'f2', 'f1', 'f5']);
+    expect(await pageThrough({ status: 'all' })).toEqual(await full({ status: 'all' }));
+    expect(await full({ status: 'new' })).toEqual(['f6', 'f3', 'f7', 'f2']);
+    expect(await pageThrough({ status: 'new' })).toEqual(await full({ status: 'new' }));
+    const bad = await a.emitWithAck('feedback:list', { before: { createdAt: 'yesterday', id: 'f1' } });
+    expect(bad).toMatchObject({ ok: false, code: 'invalid_payload', field: 'before.createdAt' });
+  });
+
   it('stores a retried feedback id once', async () => {
     const v = await visitor(server.url);
     sockets.push(v.socket);

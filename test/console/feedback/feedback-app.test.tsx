@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedbackItem } from '../../../protocol/types';
 import { App } from '../../../console/app/app';
+import { FEEDBACK_PAGE } from '../../../console/net/feedback-commands';
 import type { AlertPermission, DesktopAlerts } from '../../../console/net/desktop-alerts';
 import { initialState, reducer } from '../../../console/state/reducer';
 import { createStore } from '../../../console/state/store';
@@ -69,6 +70,30 @@ describe('console feedback section', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Unhappy' }));
     expect(await asked).toMatchObject({ unhappy: true });
     expect(feedbackRows().map((a) => a.textContent)).toEqual([expect.stringContaining('Broken')]);
+  });
+
+  it('shows older feedback on request, asking for the page after the last one loaded', async () => {
+    // One more page than fits, answered, plus an ancient new item the count of new ones brings in:
+    // the next page starts after the first page's last item, not after that ancient one.
+    const minute = (i: number) => new Date(Date.UTC(2025, 0, 2, 12) - i * 60_000).toISOString();
+    const answered = Array.from({ length: FEEDBACK_PAGE + 5 }, (_, i) =>
+      item(`f${String(i).padStart(3, '0')}`, { status: 'answered', createdAt: minute(i), updatedAt: minute(i) }));
+    const ancient = item('ancient', { createdAt: '2024-01-01T10:00:00.000Z', updatedAt: '2024-01-01T10:00:00.000Z' });
+    const { socket } = await signedIn([...answered, ancient], { path: '/console/feedback' });
+    await waitFor(() => expect(feedbackRows()).toHaveLength(1));
+    expect(screen.queryByRole('button', { name: 'Show older feedback' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'all' } });
+    const older = await screen.findByRole('button', { name: 'Show older feedback' });
+    expect(feedbackRows()).toHaveLength(FEEDBACK_PAGE + 1);
+    const asked = socket.nextRequest('feedback:list');
+    fireEvent.click(older);
+    const last = answered[FEEDBACK_PAGE - 1]!;
+    expect(await asked).toEqual({ status: 'all', limit: FEEDBACK_PAGE, before: { createdAt: last.createdAt, id: last.id } });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /older feedback/ })).toBeNull());
+    const rows = feedbackRows();
+    expect(rows).toHaveLength(FEEDBACK_PAGE + 6);
+    expect(rows.at(-2)!.textContent).toContain(`text of f${FEEDBACK_PAGE + 4}`);
+    expect(rows.at(-1)!.textContent).toContain('text of ancient');
   });
 
   it('adds feedback pushed by feedback:new to the list, and follows feedback:updated', async () => {

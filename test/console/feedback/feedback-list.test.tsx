@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackList, type FeedbackListProps } from '../../../console/feedback/feedback-list';
 import { DEFAULT_VIEW } from '../../../console/state/feedback-selectors';
@@ -16,11 +16,13 @@ function renderList(over: Partial<FeedbackListProps> = {}) {
       item('b', { rating: null, category: 'idea', name: null, email: null, status: 'archived', pageUrl: 'https://shop.example/', text: 'Dark mode?' }),
     ],
     loaded: true,
+    more: false,
     view: DEFAULT_VIEW,
     selectedId: null,
     now: NOW,
     onView: vi.fn(),
     onOpen: vi.fn(),
+    onOlder: vi.fn(async () => {}),
     ...over,
   };
   render(<FeedbackList {...props} />);
@@ -66,6 +68,25 @@ describe('FeedbackList', () => {
     expect(props.onView).toHaveBeenLastCalledWith({ ...DEFAULT_VIEW, status: 'all' });
     fireEvent.input(screen.getByRole('searchbox', { name: 'Page contains' }), { target: { value: '/checkout' } });
     expect(props.onView).toHaveBeenLastCalledWith({ ...DEFAULT_VIEW, page: '/checkout' });
+  });
+
+  it('offers older feedback while the server has more, and is busy while it loads', async () => {
+    let done!: () => void;
+    const props = renderList({ more: true, onOlder: vi.fn(() => new Promise<void>((r) => (done = r))) });
+    fireEvent.click(screen.getByRole('button', { name: 'Show older feedback' }));
+    expect(props.onOlder).toHaveBeenCalledTimes(1);
+    expect((screen.getByRole('button', { name: 'Loading older feedback…' }) as HTMLButtonElement).disabled).toBe(true);
+    done();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show older feedback' })).toBeTruthy());
+    cleanup();
+    renderList({ more: false });
+    expect(screen.queryByRole('button', { name: /older feedback/ })).toBeNull();
+  });
+
+  it('does not claim there is no feedback when older items are not loaded yet', () => {
+    renderList({ items: [], more: true });
+    expect(screen.getByText('None among the latest feedback.')).toBeTruthy();
+    expect(screen.queryByText(/No new feedback/)).toBeNull();
   });
 
   it('says when nothing matches the filters', () => {

@@ -67,6 +67,50 @@ describe('feedback reducer: list answers', () => {
   });
 });
 
+describe('feedback reducer: older pages', () => {
+  const firstPage: FeedbackAction = { type: 'feedback/listed', view: DEFAULT_VIEW, items: [item('b'), item('a')], tick: 0, complete: false };
+  const afterA = { createdAt: '2025-01-01T10:00:00.000Z', id: 'a' };
+  const old = (id: string) => item(id, { createdAt: '2025-01-01T09:00:00.000Z', updatedAt: '2025-01-01T09:00:00.000Z' });
+
+  it('knows the view has more after a full first page, starting after its last item', () => {
+    expect(run(firstPage).older).toEqual(afterA);
+    expect(run({ ...firstPage, complete: true }).older).toBeNull();
+  });
+
+  it('adds an older page, keeping fresher held copies and pruning nothing, and knows when it has all', () => {
+    const fresh = old('y');
+    const pushedFresh = item('x', { createdAt: '2025-01-01T09:00:00.000Z', updatedAt: '2025-01-01T12:00:00.000Z', text: 'edited' });
+    let s = run(firstPage, { type: 'feedback/updated', item: pushedFresh }, { type: 'feedback/received', item: fresh });
+    s = feedbackReducer(s, { type: 'feedback/older', view: DEFAULT_VIEW, before: afterA, items: [old('x'), old('z')], complete: false });
+    expect(Object.keys(s.items).sort()).toEqual(['a', 'b', 'x', 'y', 'z']);
+    expect(s.items.x!.text).toBe('edited');
+    expect(s.older).toEqual({ createdAt: '2025-01-01T09:00:00.000Z', id: 'z' });
+    s = feedbackReducer(s, { type: 'feedback/older', view: DEFAULT_VIEW, before: s.older!, items: [], complete: true });
+    expect(s.older).toBeNull();
+  });
+
+  it('keeps the items loaded with Show older when a first page is answered again', () => {
+    const s = run(firstPage, { type: 'feedback/older', view: DEFAULT_VIEW, before: afterA, items: [old('z')], complete: true }, firstPage);
+    expect(Object.keys(s.items).sort()).toEqual(['a', 'b', 'z']);
+    expect(s.older).toEqual(afterA);
+  });
+
+  it('does not move the cursor for a page of another view or one that no longer continues it', () => {
+    const moved = run(firstPage, { ...firstPage, items: [item('c'), item('b')] });
+    const stale = feedbackReducer(moved, { type: 'feedback/older', view: DEFAULT_VIEW, before: afterA, items: [old('z')], complete: true });
+    expect(stale.older).toEqual({ createdAt: '2025-01-01T10:00:00.000Z', id: 'b' });
+    expect(stale.items.z).toBeDefined();
+    const otherView = feedbackReducer(run(firstPage), { type: 'feedback/older', view: ALL, before: afterA, items: [], complete: true });
+    expect(otherView.older).toEqual(afterA);
+  });
+
+  it('forgets the cursor when the view changes, until the new view answers', () => {
+    const s = run(firstPage, { type: 'feedback/view', view: ALL });
+    expect(s.older).toBeNull();
+    expect(feedbackReducer(s, { ...firstPage, view: ALL }).older).toEqual(afterA);
+  });
+});
+
 describe('feedback reducer: the open item', () => {
   const opened: FeedbackAction[] = [
     { type: 'feedback/open-requested', id: 'a' },
@@ -120,12 +164,12 @@ describe('feedback selectors', () => {
     expect(matchesView(item('a'), { ...ALL, page: '/pricing' })).toBe(false);
   });
 
-  it('lists the view newest first and counts the new items', () => {
+  it('lists the view newest first, ties by id descending like the server, and counts the new items', () => {
     const s = run({
       type: 'feedback/listed', view: ALL, tick: 0, complete: true,
       items: [item('old'), item('newer', { createdAt: '2025-01-02T10:00:00.000Z' }), item('done', { status: 'answered' })],
     }, { type: 'feedback/view', view: ALL });
-    expect(visibleFeedback(s).map((f) => f.id)).toEqual(['newer', 'done', 'old']);
+    expect(visibleFeedback(s).map((f) => f.id)).toEqual(['newer', 'old', 'done']);
     expect(newFeedbackCount(s)).toBe(2);
   });
 

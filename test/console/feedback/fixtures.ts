@@ -1,4 +1,4 @@
-import type { FeedbackFilter, FeedbackItem, FeedbackReply, FeedbackStats } from '../../../protocol/types';
+import type { FeedbackCursor, FeedbackFilter, FeedbackItem, FeedbackReply, FeedbackStats } from '../../../protocol/types';
 import type { FakeSocket } from '../fake-socket';
 
 /** A feedback fixture: an unhappy complaint from Ana unless told otherwise. */
@@ -46,12 +46,22 @@ export function serverFilter(all: FeedbackItem[], f: FeedbackFilter): FeedbackIt
     (!f.page || (x.pageUrl ?? '').includes(f.page)));
 }
 
+/** What the real server answers to `feedback:list` with a page: newest first, ties by id descending, after `before`. */
+export function serverPage(all: FeedbackItem[], p: FeedbackFilter & { limit?: number; before?: FeedbackCursor }): FeedbackItem[] {
+  const { before } = p;
+  const sorted = serverFilter(all, p).sort((a, b) => (a.createdAt === b.createdAt ? cmp(b.id, a.id) : cmp(b.createdAt, a.createdAt)));
+  const after = before ? sorted.filter((x) => x.createdAt < before.createdAt || (x.createdAt === before.createdAt && x.id < before.id)) : sorted;
+  return after.slice(0, p.limit ?? 500);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Scripts a fake feedback server over a mutable list of items. */
 export function serveFeedback(socket: FakeSocket, all: FeedbackItem[], opts: { emailConfigured?: boolean; replies?: Record<string, FeedbackReply[]> } = {}) {
   const replies = opts.replies ?? {};
   socket
     .answer('server:status', () => ({ ok: true, data: { emailConfigured: opts.emailConfigured ?? true } }))
-    .answer('feedback:list', (f) => ({ ok: true, data: serverFilter(all, f) }))
+    .answer('feedback:list', (p) => ({ ok: true, data: serverPage(all, p) }))
     .answer('feedback:stats', () => ({ ok: true, data: stats([4, 2], { complaint: 2, praise: 1 }) }))
     .answer('feedback:get', (p) => {
       const found = all.find((x) => x.id === p.feedbackId);
