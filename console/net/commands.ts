@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
+import { isOlder } from '../state/reducer';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
@@ -115,7 +116,7 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
 function oldest(rows: ConversationSummary[]): ConversationSummary | undefined {
   let last: ConversationSummary | undefined;
   for (const row of rows) {
-    if (!last || row.updatedAt < last.updatedAt || (row.updatedAt === last.updatedAt && row.id < last.id)) last = row;
+    if (!last || isOlder(row, last)) last = row;
   }
   return last;
 }

@@ -143,12 +143,17 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     case 'inbox/loaded': {
       const inbox: ConsoleState['inbox'] = {};
       for (const row of action.rows) inbox[row.id] = row;
-      // A row pushed while the list was on its way can be newer than the list's copy.
+      const end = action.rows.at(-1);
       for (const row of Object.values(state.inbox)) {
         const listed = inbox[row.id];
+        // A row pushed while the list was on its way can be newer than the list's copy.
         if (listed && listed.lastSeq < row.lastSeq) inbox[row.id] = row;
+        // Older pages loaded before stay: a refresh (every wake) must not take them away.
+        if (!listed && !action.complete && end && isOlder(row, end)) inbox[row.id] = row;
       }
-      return { ...state, inbox, inboxLoaded: true, inboxComplete: action.complete };
+      // What was loaded below the first page is still there, and so is its end.
+      const complete = action.complete || (state.inboxComplete && Object.keys(inbox).length > action.rows.length);
+      return { ...state, inbox, inboxLoaded: true, inboxComplete: complete };
     }
     case 'inbox/older': {
       // Rows held already (pushed or listed since) are at least as fresh as an older page's.
@@ -225,4 +230,9 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     case 'survey/alert-dismissed':
       return { ...state, surveyAlerts: state.surveyAlerts.filter((a) => a.conversationId !== action.conversationId) };
   }
+}
+
+/** Whether `row` comes after `than` in the inbox's order (newest activity first, then id). */
+export function isOlder(row: ConversationSummary, than: ConversationSummary): boolean {
+  return row.updatedAt < than.updatedAt || (row.updatedAt === than.updatedAt && row.id < than.id);
 }

@@ -95,6 +95,18 @@ describe('console reducer: inbox', () => {
     expect(s.inboxComplete).toBe(true);
   });
 
+  it('keeps older pages and knowing it has them all when the first page is loaded again', () => {
+    const at = (h: number) => `2025-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const first = [row('n9', { updatedAt: at(9) }), row('n8', { updatedAt: at(8) })];
+    const loaded = run({ type: 'inbox/loaded', rows: first, complete: false }, {
+      type: 'inbox/older', rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: true,
+    });
+    // A new conversation pushes n8 off the first page; a wake loads that page again.
+    const again = reducer(loaded, { type: 'inbox/loaded', rows: [row('n10', { updatedAt: at(10) }), first[0]!], complete: false });
+    expect(Object.keys(again.inbox).sort()).toEqual(['n10', 'n6', 'n7', 'n8', 'n9']);
+    expect(again.inboxComplete).toBe(true);
+  });
+
   it('clears the unread count once read up to the last message', () => {
     const s = run({ type: 'inbox/loaded', rows: [row('a', { unread: 2, lastSeq: 3 })], complete: true });
     expect(reducer(s, { type: 'read/sent', conversationId: 'a', seq: 2 }).inbox.a!.unread).toBe(2);
