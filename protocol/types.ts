@@ -117,8 +117,8 @@ export interface HelloResult {
   name: string | null;
   email: string | null;
   site: SitePublic;
-  /** Who is there to answer right now; later changes come as `site:status`. */
-  status: SiteStatus;
+  /** Who is there to answer right now (null when the server could not tell); changes come as `site:status`. */
+  status: SiteStatus | null;
   conversation: VisitorConversation | null;
 }
 

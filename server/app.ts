@@ -17,7 +17,7 @@ import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
 import { useAgentAuth, useVisitorAuth } from './socket/auth';
-import { serveEvents } from './socket/handler';
+import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
@@ -98,18 +98,13 @@ export async function startEarshot(
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
   // Each feature's handlers, one table per namespace: the types make sure every event has one.
-  serveEvents<VisitorClientEvents, VisitorSocket>(deps.visitors, deps, {
-    ...visitorChatHandlers,
-    ...visitorFeedbackHandlers,
-    ...visitorCallbackHandlers,
-    ...visitorAvailabilityHandlers,
-  }, (socket) => onVisitorConnect(socket, deps));
-  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, {
-    ...agentChatHandlers,
-    ...agentFeedbackHandlers,
-    ...agentCallbackHandlers,
-    ...presence.handlers,
-  }, (socket) => {
+  serveEvents<VisitorClientEvents, VisitorSocket>(
+    deps.visitors,
+    deps,
+    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
+    (socket) => onVisitorConnect(socket, deps),
+  );
+  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, presence.handlers), (socket) => {
     void socket.join(rooms.agents);
     presence.onAgentConnect(socket);
   });

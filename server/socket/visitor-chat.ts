@@ -27,19 +27,22 @@ export const visitorChatHandlers = {
     const current = (await store.getVisitor(socket.data.visitor.id)) ?? socket.data.visitor;
     const visitor = await recordHello(store, current, ctx, socket.handshake.headers['user-agent'] ?? null);
     socket.data.visitor = visitor;
-    const token = socket.data.newToken;
-    socket.data.newToken = null;
     const c = await store.latestConversation(visitor.id);
     void announceVisitor(deps, visitor.id);
     const site = await siteOf(socket, deps);
+    // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have
+    // missed. Not knowing it is no reason to fail the hello.
+    const status = await deps.statusOf(site).catch((err) => (deps.log.warn({ err }, 'site status failed'), null));
+    // Handed out once, so only once nothing can fail any more.
+    const token = socket.data.newToken;
+    socket.data.newToken = null;
     return {
       token,
       visitorId: visitor.id,
       name: visitor.name,
       email: visitor.email,
       site: toSitePublic(site),
-      // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have missed.
-      status: await deps.statusOf(site),
+      status,
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
     };
   }),

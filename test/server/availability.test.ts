@@ -79,7 +79,7 @@ describe('presence and availability', () => {
     };
     expect(await hello()).toMatchObject({ available: false, agentsOnline: 0 });
     await openAllDay(await newAgent());
-    await expect.poll(async () => (await hello()).available).toBe(true);
+    await expect.poll(async () => (await hello())?.available).toBe(true);
   });
 
   it('is unavailable outside opening hours even with an agent online, live in the widget', async () => {

@@ -103,7 +103,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     }
     store.dispatch({ type: 'hello', site: res.data.site, conversation: res.data.conversation, email: res.data.email });
     store.dispatch({ type: 'connection', status: 'online' });
-    store.dispatch({ type: 'status', status: res.data.status });
+    if (res.data.status) store.dispatch({ type: 'status', status: res.data.status });
     sendIdentity();
     await sync();
   }
