@@ -1,46 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Earshot } from '../../server/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
-import { launchChromium, newContext } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
-import { openAllDay, staffed } from '../helpers/site';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN, visitor } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  await openAllDay(server);
-  browser = await launchChromium();
-});
-// Closed after each test even when it fails, so no agent stays online into the next one.
-const contexts: BrowserContext[] = [];
-const desks: AgentSocket[] = [];
-afterEach(async () => {
-  desks.splice(0).forEach((d) => d.disconnect());
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
+const e2e = useE2e({ openAllDay: true });
 
 /** A page with animations off, so contrast is measured on the final colours. */
-async function newPage(): Promise<Page> {
-  const c = await newContext(browser, { reducedMotion: 'reduce' });
-  contexts.push(c);
-  return c.newPage();
-}
+const newPage = () => e2e.newPage({ reducedMotion: 'reduce' });
 
 /** A host page on the server's origin that embeds the built widget with a `data-color`; `requests` gets every path it asks for. */
 async function pageWithColor(color: string, requests: string[] = []): Promise<Page> {
   const page = await newPage();
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  const url = `${server.url}/colored.html`;
+  const url = `${e2e.server.url}/colored.html`;
   await page.route(url, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -53,7 +26,7 @@ async function pageWithColor(color: string, requests: string[] = []): Promise<Pa
 }
 
 async function openWidget(page: Page, path = '/') {
-  if (path) await page.goto(`${server.url}${path}`);
+  if (path) await page.goto(`${e2e.server.url}${path}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByRole('dialog').waitFor();
 }
@@ -85,13 +58,13 @@ function contrastRatio(a: number[], b: number[]): number {
 describe('the widget meets WCAG 2.2 AA in every view', () => {
   it('has no violations with the launcher closed', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('button', { name: 'Open chat' }).waitFor();
     await noViolations(page);
   });
 
   it('has no violations in a live chat, with a message sent', async () => {
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const page = await newPage();
     await openWidget(page);
     const box = page.getByRole('textbox', { name: 'Message' });
@@ -149,10 +122,8 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
   });
 
   it('has no contrast violations in the header animating open', async () => {
-    const c = await newContext(browser);
-    contexts.push(c);
-    const page = await c.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.server.url}/`);
     // Freeze every animation halfway, as a screen reader user's tool could measure it mid-way.
     await page.evaluate(() => {
       const root = document.querySelector('earshot-widget')!.shadowRoot!;
@@ -167,7 +138,7 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
   const textOn = { '#ffd400': 'black', '#7fdbff': 'black', '#e74c3c': 'black', '#1a1a1a': 'white', '#c0392b': 'white' } as const;
   for (const [color, text] of Object.entries(textOn)) {
     it(`keeps AA contrast on the owner's color ${color} with ${text} text`, async () => {
-      desks.push(await staffed(server));
+      await e2e.staffed();
       const page = await pageWithColor(color);
       await openWidget(page, '');
       const box = page.getByRole('textbox', { name: 'Message' });
@@ -203,7 +174,7 @@ describe('the closed launcher meets WCAG 1.4.11 from the first paint', () => {
 describe('the console meets WCAG 2.2 AA on every screen', () => {
   beforeAll(async () => {
     // Something to show on every screen.
-    const { socket } = await visitor(server.url);
+    const { socket } = await visitor(e2e.server.url);
     const page = { url: 'http://shop.test/', title: 'Shop', referrer: '' };
     expect((await socket.emitWithAck('message:send', { id: 'a11y-msg-1', conversationId: null, text: 'Is the mug dishwasher safe?' })).ok).toBe(true);
     expect((await socket.emitWithAck('feedback:send', { rating: 2, category: 'complaint', text: 'Slow delivery', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' }, page })).ok).toBe(true);
@@ -213,7 +184,7 @@ describe('the console meets WCAG 2.2 AA on every screen', () => {
 
   it('has no violations on sign-in, inbox, a conversation, callbacks, feedback and settings', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console`);
+    await page.goto(`${e2e.server.url}/console`);
     await page.getByLabel('Email').waitFor();
     await noViolations(page);
     await page.getByLabel('Email').fill(ADMIN.email);

@@ -1,45 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { WEEKDAYS } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
-import { launchChromium, newContext } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let smtp: TestSmtp;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
-  // Open round the clock, so only who is signed in decides availability (tests run at any hour).
-  const site = (await server.store.getSite('demo'))!;
-  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]])) as typeof site.hours.weekly;
-  await server.store.upsertSite({ ...site, hours: { timezone: 'UTC', weekly: allDay } });
-  browser = await launchChromium();
-});
-// Closed after each test even when it fails, so no agent stays online into the next one.
-const contexts: BrowserContext[] = [];
-async function context(): Promise<BrowserContext> {
-  const c = await newContext(browser);
-  contexts.push(c);
-  return c;
-}
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.close();
-  data?.remove();
-});
-
+const e2e = useE2e({ smtp: true, openAllDay: true });
 async function signIn(page: Page) {
-  await page.goto(`${server.url}/console`);
+  await page.goto(`${e2e.server.url}/console`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -47,13 +14,13 @@ async function signIn(page: Page) {
 }
 
 async function openWidget(page: Page) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${e2e.server.url}/`);
   await page.getByRole('button', { name: 'Open chat' }).click();
 }
 
 describe('honest availability in Chromium', () => {
   it('takes a message while nobody is there, emails the owner, and emails the later reply to the visitor', async () => {
-    const visitorCtx = await context();
+    const visitorCtx = await e2e.newContext();
     const visitor = await visitorCtx.newPage();
     await openWidget(visitor);
     const form = visitor.getByRole('region', { name: 'Leave a message' });
@@ -61,27 +28,27 @@ describe('honest availability in Chromium', () => {
     await form.getByRole('textbox', { name: 'Message' }).fill('Can I order 40 mugs for an event?');
     await form.getByRole('button', { name: 'Send message' }).click();
     await visitor.getByText("Thanks! We'll answer by email at ana@example.test.").waitFor();
-    const [owner] = await smtp.waitFor(1);
+    const [owner] = await e2e.smtp.waitFor(1);
     expect(owner!.to).toMatchObject({ text: ADMIN.email });
     expect(owner!.text).toContain('> Can I order 40 mugs for an event?');
     await visitorCtx.close(); // the visitor leaves the site
 
-    const agentCtx = await context();
+    const agentCtx = await e2e.newContext();
     const agent = await agentCtx.newPage();
     await signIn(agent);
     await agent.getByText('Can I order 40 mugs for an event?').first().click();
     await agent.getByRole('textbox', { name: 'Reply' }).fill('Yes! 40 mugs ship within a week.');
     await agent.getByRole('button', { name: 'Send' }).click();
-    const mails = await smtp.waitFor(2);
+    const mails = await e2e.smtp.waitFor(2);
     expect(mails[1]!.to).toMatchObject({ text: 'ana@example.test' });
     expect(mails[1]!.text).toContain('Yes! 40 mugs ship within a week.');
   });
 
   it('answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that alerts the console', async () => {
-    const agentCtx = await context();
+    const agentCtx = await e2e.newContext();
     const agent = await agentCtx.newPage();
     await signIn(agent);
-    const visitorCtx = await context();
+    const visitorCtx = await e2e.newContext();
     const visitor = await visitorCtx.newPage();
     await openWidget(visitor);
     const box = visitor.getByRole('textbox', { name: 'Message' });
@@ -114,12 +81,12 @@ describe('honest availability in Chromium', () => {
   });
 
   it('shows an open widget live when the last agent signs out and when opening hours end', async () => {
-    const agentCtx = await context();
+    const agentCtx = await e2e.newContext();
     const agent = await agentCtx.newPage();
     await signIn(agent);
-    const visitorCtx = await context();
+    const visitorCtx = await e2e.newContext();
     const visitor = await visitorCtx.newPage();
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     const launcher = visitor.getByRole('button', { name: 'Open chat' });
     await expect.poll(() => launcher.getAttribute('title')).toBe("We're online");
     await launcher.click();
@@ -130,10 +97,10 @@ describe('honest availability in Chromium', () => {
 
     await signIn(agent);
     await visitor.getByRole('region', { name: 'Leave a message' }).waitFor({ state: 'detached' });
-    const site = (await server.store.getSite('demo'))!;
+    const site = (await e2e.server.store.getSite('demo'))!;
     const closed = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as typeof site.hours.weekly;
     // Opening hours end: the admin closes every day (as the clock passing closing time would).
-    const desk = await import('../helpers/server').then((m) => m.agent(server.url));
+    const desk = await import('../helpers/server').then((m) => m.agent(e2e.server.url));
     expect((await desk.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: closed } })).ok).toBe(true);
     await visitor.getByRole('region', { name: 'Leave a message' }).waitFor();
     desk.disconnect();

@@ -1,23 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium, newContext } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
+const e2e = useE2e();
 
 /** Wall-clock "HH:MM" of an instant in a zone. */
 const clock = (at: number, timeZone: string) =>
@@ -26,9 +11,9 @@ const clock = (at: number, timeZone: string) =>
 describe('call back requests in Chromium', () => {
   it('a visitor in Yerevan books tomorrow, an agent in Prague sees both times right, and every status reaches the widget live', async () => {
     // The demo shop is open 08:00–20:00 Prague time, so tomorrow's first window starts at 08:00 there.
-    const visitorCtx = await newContext(browser, { timezoneId: 'Asia/Yerevan', locale: 'en-GB' });
+    const visitorCtx = await e2e.newContext({ timezoneId: 'Asia/Yerevan', locale: 'en-GB' });
     const visitor = await visitorCtx.newPage();
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await visitor.getByRole('tab', { name: 'Call me back' }).click();
     await visitor.getByLabel('Phone number').fill('+374 77 123456');
@@ -45,15 +30,15 @@ describe('call back requests in Chromium', () => {
     const status = visitor.getByRole('status').filter({ hasText: /Waiting for our call/ });
     await status.waitFor();
 
-    const slots = await server.store.listCallbacks(true, 10);
+    const slots = await e2e.server.store.listCallbacks(true, 10);
     expect(slots).toHaveLength(1);
     const due = Date.parse(slots[0]!.dueAt);
     expect(clock(due, 'Europe/Prague')).toBe('08:00');
     expect(windowLabel).toContain(clock(due, 'Asia/Yerevan')); // 11:00 in Yerevan, shown to the visitor
 
-    const agentCtx = await newContext(browser, { timezoneId: 'Europe/Prague', locale: 'en-GB' });
+    const agentCtx = await e2e.newContext({ timezoneId: 'Europe/Prague', locale: 'en-GB' });
     const agent = await agentCtx.newPage();
-    await agent.goto(`${server.url}/console`);
+    await agent.goto(`${e2e.server.url}/console`);
     await agent.getByLabel('Email').fill(ADMIN.email);
     await agent.getByLabel('Password').fill(ADMIN.password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
@@ -68,7 +53,7 @@ describe('call back requests in Chromium', () => {
     await row.getByRole('link', { name: 'Aram' }).click();
     await agent.getByRole('button', { name: 'Claim' }).click();
     await agent.getByRole('button', { name: 'No answer' }).click();
-    await expect.poll(async () => (await server.store.getCallback(slots[0]!.id))?.attempts).toBe(1);
+    await expect.poll(async () => (await e2e.server.store.getCallback(slots[0]!.id))?.attempts).toBe(1);
     await status.waitFor();
 
     await agent.getByRole('button', { name: 'Reschedule' }).click();
@@ -80,19 +65,19 @@ describe('call back requests in Chromium', () => {
 
     await agent.getByRole('button', { name: 'Reached' }).click();
     await visitor.getByRole('status').filter({ hasText: 'Done: we called you' }).waitFor();
-    const attempts = await server.store.listCallbackAttempts(slots[0]!.id);
+    const attempts = await e2e.server.store.listCallbackAttempts(slots[0]!.id);
     expect(attempts.map((a) => a.outcome)).toEqual(['no_answer', 'rescheduled', 'reached']);
     await visitorCtx.close();
     await agentCtx.close();
   });
 
   it('refuses a wrong number with a message in words beside the field and stores nothing', async () => {
-    const ctx = await newContext(browser, { timezoneId: 'Europe/Prague', locale: 'en-GB' });
+    const ctx = await e2e.newContext({ timezoneId: 'Europe/Prague', locale: 'en-GB' });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('tab', { name: 'Call me back' }).click();
-    const before = (await server.store.listCallbacks(false, 100)).length;
+    const before = (await e2e.server.store.listCallbacks(false, 100)).length;
     for (const wrong of ['12', 'call me', '+999 123 456 789']) {
       await page.getByLabel('Phone number').fill(wrong);
       await page.getByRole('button', { name: 'Request a call' }).click();
@@ -102,7 +87,7 @@ describe('call back requests in Chromium', () => {
       const messages = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => '')));
       expect(messages.join(' ').length).toBeGreaterThan(15);
     }
-    expect((await server.store.listCallbacks(false, 100)).length).toBe(before);
+    expect((await e2e.server.store.listCallbacks(false, 100)).length).toBe(before);
     await ctx.close();
   });
 });

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium } from '../helpers/browser';
-import { WEEKDAYS } from '../../protocol/types';
-import { ADMIN, agent, startTestServer, tempDataDir } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
+// A live chat needs someone there: without an agent online within opening hours the widget
+// offers "Leave a message" instead.
+const e2e = useE2e({ openAllDay: true });
 
 /** Everything the page holds in cookies and web storage. */
 async function footprint(page: Page) {
@@ -28,31 +15,16 @@ async function footprint(page: Page) {
 }
 
 async function signIn(page: Page) {
-  await page.goto(`${server.url}/console`);
+  await page.goto(`${e2e.server.url}/console`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/**
- * A live chat needs someone there: without an agent online within opening hours the widget
- * offers "Leave a message" instead. Opens the demo site round the clock and keeps an agent
- * connected; returns that agent's socket, to close at the end.
- */
-async function staffed() {
-  const desk = await agent(server.url);
-  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]]));
-  const res = await desk.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: allDay as never } });
-  expect(res.ok).toBe(true);
-  const available = async () => ((await (await fetch(`${server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
-  await expect.poll(available, { timeout: 15_000 }).toBe(true);
-  return desk;
-}
-
 describe('live chat in Chromium', () => {
   it('takes a visitor message to an agent and the reply back, and keeps it across a reload', async () => {
-    const desk = await staffed();
-    const visitorCtx = await browser.newContext();
+    const desk = await e2e.staffed();
+    const visitorCtx = await e2e.browser.newContext();
     const visitor = await visitorCtx.newPage();
     const dialogs: string[] = [];
     visitor.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -61,7 +33,7 @@ describe('live chat in Chromium', () => {
     visitor.on('request', (r) => requests.push(new URL(r.url()).pathname));
     visitor.on('websocket', (ws) => sockets.push(ws.url()));
 
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     const launcher = visitor.getByRole('button', { name: 'Open chat' });
     await launcher.waitFor();
     // The built loader is what the page runs, and it did nothing but draw the launcher.
@@ -79,7 +51,7 @@ describe('live chat in Chromium', () => {
     const log = visitor.getByRole('log');
     await log.getByText('Is the linen towel available in blue?').waitFor();
 
-    const agentCtx = await browser.newContext();
+    const agentCtx = await e2e.browser.newContext();
     const agent = await agentCtx.newPage();
     agent.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await signIn(agent);
@@ -116,11 +88,11 @@ describe('live chat in Chromium', () => {
   });
 
   it('offers Leave a message while nobody is there, and keeps the conversation it starts', async () => {
-    const available = async () => ((await (await fetch(`${server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
+    const available = async () => ((await (await fetch(`${e2e.server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
     await expect.poll(available, { timeout: 15_000 }).toBe(false);
-    const ctx = await browser.newContext();
+    const ctx = await e2e.browser.newContext();
     const visitor = await ctx.newPage();
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     const launcher = visitor.getByRole('button', { name: 'Open chat' });
     await expect.poll(() => launcher.getAttribute('title')).toBe('Leave us a message');
     await launcher.click();

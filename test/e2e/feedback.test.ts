@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium, newContext } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir } from '../helpers/server';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let smtp: TestSmtp;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, MAIL_FROM: 'Demo shop <hello@shop.test>' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.close();
-  data?.remove();
-});
+const e2e = useE2e({ smtp: true, env: { MAIL_FROM: 'Demo shop <hello@shop.test>' } });
 
 /** A visitor on the demo page with the Feedback view open. */
 async function feedbackForm(): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
-  await page.goto(`${server.url}/`);
+  const page = await (await e2e.newContext()).newPage();
+  await page.goto(`${e2e.server.url}/`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByRole('tab', { name: 'Feedback' }).click();
   await page.getByRole('radio', { name: '1 – Very bad' }).waitFor();
@@ -35,15 +17,15 @@ async function feedbackForm(): Promise<Page> {
 
 describe('feedback in Chromium', () => {
   it('shows anonymous feedback without a reply action, alerts a second console tab about a complaint, and answers it by email', async () => {
-    const agentCtx = await newContext(browser);
+    const agentCtx = await e2e.newContext();
     const inbox = await agentCtx.newPage();
-    await inbox.goto(`${server.url}/console`);
+    await inbox.goto(`${e2e.server.url}/console`);
     await inbox.getByLabel('Email').fill(ADMIN.email);
     await inbox.getByLabel('Password').fill(ADMIN.password);
     await inbox.getByRole('button', { name: 'Sign in' }).click();
     await inbox.getByRole('link', { name: 'Feedback' }).click();
     const watcher = await agentCtx.newPage(); // a second tab, left on the conversations screen
-    await watcher.goto(`${server.url}/console`);
+    await watcher.goto(`${e2e.server.url}/console`);
     await watcher.getByRole('link', { name: 'Feedback' }).waitFor();
 
     const anon = await feedbackForm();
@@ -76,7 +58,7 @@ describe('feedback in Chromium', () => {
     await inbox.getByRole('textbox', { name: 'Reply by email' }).fill('Sorry, Ana! A new mug is on its way.');
     await inbox.getByRole('button', { name: 'Send reply' }).click();
     await inbox.getByRole('main').getByText('Answered').first().waitFor();
-    const mails = await smtp.waitFor(2); // the admin's complaint alert, then the reply
+    const mails = await e2e.smtp.waitFor(2); // the admin's complaint alert, then the reply
     const reply = mails.find((m) => m.to && 'text' in m.to && m.to.text === 'ana@example.test');
     expect(reply?.text).toContain('Sorry, Ana! A new mug is on its way.');
     expect(reply?.text).toContain('> The mug arrived broken <script>alert(1)</script>');

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium } from '../helpers/browser';
-import { startTestServer, tempDataDir } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../helpers/e2e';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
+const e2e = useE2e();
 
 describe('cost to the host page', () => {
   it('before any interaction loads one script, sets no cookie, writes no storage and opens no socket', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const widgetRequests: string[] = [];
     const sockets: string[] = [];
@@ -33,7 +17,7 @@ describe('cost to the host page', () => {
       }
     });
     page.on('websocket', (ws) => sockets.push(ws.url()));
-    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${e2e.server.url}/`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Open chat' }).waitFor();
     // Give a lazy widget every chance to misbehave: idle, focus changes and a visibility flip.
     await page.evaluate(() => {

@@ -1,38 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium, newContext } from '../helpers/browser';
-import { ADMIN, startTestServer, tempDataDir, type AgentSocket } from '../helpers/server';
-import { openAllDay, staffed } from '../helpers/site';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e';
+import { ADMIN } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  await openAllDay(server);
-  browser = await launchChromium();
-});
-// Closed after each test even when it fails, so no agent stays online into the next one.
-const contexts: BrowserContext[] = [];
-const desks: AgentSocket[] = [];
-afterEach(async () => {
-  desks.splice(0).forEach((d) => d.disconnect());
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
-
-async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const c = await newContext(browser, options);
-  contexts.push(c);
-  return c.newPage();
-}
+const e2e = useE2e({ openAllDay: true });
+const { newPage } = e2e;
 
 /** The focused element, looking into the widget's shadow root: its role or tag, and its name. */
 function focused(page: Page): Promise<string> {
@@ -56,7 +28,7 @@ async function tabTo(page: Page, target: string, { back = false, max = 40 } = {}
 
 /** Tabs to the launcher from the top of the demo page and opens the panel with Enter. */
 async function openByKeyboard(page: Page) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${e2e.server.url}/`);
   await page.getByRole('button', { name: 'Open chat' }).waitFor();
   await tabTo(page, 'button Open chat');
   await page.keyboard.press('Enter');
@@ -105,14 +77,14 @@ async function unringed(page: Page, scope: 'widget' | 'page', max = 60): Promise
 
 describe('the widget by keyboard alone', () => {
   it('opens from the launcher with Enter and puts focus in the message box', async () => {
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
     await expect.poll(() => focused(page)).toBe('textarea Message');
   });
 
   it('sends a message with Enter', async () => {
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
     await expect.poll(() => focused(page)).toBe('textarea Message');
@@ -169,8 +141,7 @@ describe('the widget by keyboard alone', () => {
   });
 
   it('keeps the focus in the page while the panel loads for a returning visitor and a message arrives', async () => {
-    const desk = await staffed(server);
-    desks.push(desk);
+    const desk = await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
     await page.keyboard.type('I will be back');
@@ -198,8 +169,7 @@ describe('the widget by keyboard alone', () => {
   });
 
   it('announces only new messages: a polite log that new messages are appended to', async () => {
-    const desk = await staffed(server);
-    desks.push(desk);
+    const desk = await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
     await page.keyboard.type('First');
@@ -272,7 +242,7 @@ describe('the widget by keyboard alone', () => {
 describe('the console by keyboard', () => {
   it('shows a focus ring on every control of the inbox and of the settings', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console`);
+    await page.goto(`${e2e.server.url}/console`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,41 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { Earshot } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { LAUNCHER_STRINGS } from '../../widget/i18n/launcher-strings-all';
 import am from '../../widget/i18n/am';
 import cs from '../../widget/i18n/cs';
 import hy from '../../widget/i18n/hy';
 import ru from '../../widget/i18n/ru';
 import en from '../../widget/i18n/en';
-import { launchChromium, newContext } from '../helpers/browser';
-import { agent, startTestServer, tempDataDir, type AgentSocket } from '../helpers/server';
-import { WEEKDAYS } from '../../protocol/types';
+import { useE2e } from '../helpers/e2e';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
-let desk: AgentSocket;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  // Someone is there round the clock, so the chat itself (not "Leave a message") shows.
-  const site = (await server.store.getSite('demo'))!;
-  const allDay = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: '00:00', to: '24:00' }]])) as typeof site.hours.weekly;
-  await server.store.upsertSite({ ...site, hours: { timezone: 'UTC', weekly: allDay } });
-  desk = await agent(server.url);
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  desk?.disconnect();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
+// Someone is there round the clock, so the chat itself (not "Leave a message") shows.
+const e2e = useE2e({ openAllDay: true, staffedAllAlong: true });
 
 const cases = [
   { locale: 'cs-CZ', lang: 'cs', dict: cs },
@@ -46,12 +19,11 @@ const cases = [
 
 describe('the widget in five languages', () => {
   it.each(cases)('speaks $lang to a browser set to $locale and downloads only that dictionary', async ({ locale, lang, dict }) => {
-    const ctx = await newContext(browser, { locale });
-    contexts.push(ctx);
+    const ctx = await e2e.newContext({ locale });
     const page = await ctx.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const launcher = page.getByRole('button', { name: LAUNCHER_STRINGS[lang]!.open_chat });
     await launcher.click();
     const d = dict as Record<string, string>;
@@ -84,13 +56,12 @@ describe('the widget in five languages', () => {
   it('mirrors the panel for a right-to-left language, with nothing overlapping', async () => {
     // A test-only right-to-left dictionary, served in place of the Czech one the browser asks for.
     const rtl = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, k === 'language_tag' ? 'he' : `שלום ${v}`]));
-    const ctx = await newContext(browser, { locale: 'cs-CZ' });
-    contexts.push(ctx);
+    const ctx = await e2e.newContext({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     await page.route(/\/earshot\/cs-[\w-]+\.js$/, (route) =>
       route.fulfill({ contentType: 'text/javascript', body: `export default ${JSON.stringify(rtl)};` }),
     );
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('button', { name: LAUNCHER_STRINGS.cs!.open_chat }).click();
     const box = page.getByRole('textbox', { name: rtl.message_label });
     await box.waitFor();

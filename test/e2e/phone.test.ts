@@ -1,47 +1,20 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { Earshot } from '../../server/app';
-import { launchChromium, newContext } from '../helpers/browser';
-import { startTestServer, tempDataDir, type AgentSocket } from '../helpers/server';
-import { openAllDay, staffed } from '../helpers/site';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e';
 
 const SHOTS = 'test-results/screenshots';
 const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let browser: Browser;
+const e2e = useE2e({ openAllDay: true });
+beforeAll(() => void fs.mkdirSync(SHOTS, { recursive: true }));
 
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  await openAllDay(server);
-  browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-// Closed after each test even when it fails, so no agent stays online into the next one.
-const contexts: BrowserContext[] = [];
-const desks: AgentSocket[] = [];
-afterEach(async () => {
-  desks.splice(0).forEach((d) => d.disconnect());
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  data?.remove();
-});
-
-async function newPage(options: BrowserContextOptions = PHONE): Promise<Page> {
-  const c = await newContext(browser, { reducedMotion: 'reduce', ...options });
-  contexts.push(c);
-  return c.newPage();
-}
+/** A page with animations off, on a phone unless `options` says otherwise. */
+const newPage = (options: BrowserContextOptions = PHONE) => e2e.newPage({ reducedMotion: 'reduce', ...options });
 
 async function openWidget(page: Page) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${e2e.server.url}/`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByRole('dialog').waitFor();
 }
@@ -95,7 +68,7 @@ describe('the widget on a phone (375×667, touch)', () => {
   });
 
   it('keeps the message box above the on-screen keyboard', async () => {
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const page = await newPage();
     await openWidget(page);
     // Headless Chromium draws no keyboard; shrink the visual viewport as one does (iOS, Android).
@@ -127,7 +100,7 @@ describe('the widget on a phone (375×667, touch)', () => {
     const small: string[] = [];
     const page = await newPage();
     await eachView(page, async () => void small.push(...(await fieldsUnder16px(page))));
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const chat = await newPage();
     await eachView(chat, async () => void small.push(...(await fieldsUnder16px(chat))), { chat: true });
     expect(small).toEqual([]);
@@ -149,7 +122,7 @@ describe('the widget on a phone (375×667, touch)', () => {
     const wide: string[] = [];
     const page = await newPage();
     await eachView(page, async (view) => void wide.push(...(await overflow(page)).map((w) => `${view}: ${w}`)));
-    desks.push(await staffed(server));
+    await e2e.staffed();
     const chat = await newPage();
     await eachView(chat, async (view) => void wide.push(...(await overflow(chat)).map((w) => `${view}: ${w}`)), { chat: true });
     expect(wide).toEqual([]);
@@ -175,11 +148,11 @@ describe('screenshots for a person to look at', () => {
     it(`saves every view at ${size} size to ${SHOTS}`, async () => {
       const page = await newPage(options);
       const shoot = (view: string) => page.screenshot({ path: `${SHOTS}/${size}-${view}.png` }).then(() => {});
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       await page.getByRole('button', { name: 'Open chat' }).waitFor();
       await shoot('closed');
       await eachView(page, shoot);
-      desks.push(await staffed(server));
+      await e2e.staffed();
       const chat = await newPage(options);
       await eachView(chat, (view) => chat.screenshot({ path: `${SHOTS}/${size}-${view}.png` }).then(() => {}), { chat: true });
       expect(fs.readdirSync(SHOTS).filter((f) => f.startsWith(size)).length).toBe(8);
