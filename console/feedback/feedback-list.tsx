@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { OlderButton } from '../app/older-button';
 import type { FeedbackItem } from '../../protocol/types';
 import type { FeedbackView } from '../state/feedback-types';
 import { FeedbackFilters } from './feedback-filters';
@@ -26,15 +26,6 @@ function emptyText(view: FeedbackView): string {
 
 /** The feedback list with its filters, as the section's navigation. */
 export function FeedbackList({ items, loaded, more, view, selectedId, now, onView, onOpen, onOlder }: FeedbackListProps) {
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const older = async () => {
-    setLoadingOlder(true);
-    try {
-      await onOlder();
-    } finally {
-      setLoadingOlder(false);
-    }
-  };
   return (
     <nav class="inbox fb-list" aria-labelledby="fb-list-title">
       <div class="inbox-head fb-list-head">
@@ -54,9 +45,7 @@ export function FeedbackList({ items, loaded, more, view, selectedId, now, onVie
           </ul>
         )}
         {loaded && more && (
-          <button type="button" class="btn btn-quiet inbox-older" disabled={loadingOlder} onClick={() => void older()}>
-            {loadingOlder ? 'Loading older feedback…' : 'Show older feedback'}
-          </button>
+          <OlderButton label="Show older feedback" busyLabel="Loading older feedback…" onOlder={onOlder} />
         )}
       </div>
     </nav>

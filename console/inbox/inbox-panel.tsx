@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import { OlderButton } from '../app/older-button';
 import type { ConversationSummary } from '../../protocol/types';
 import type { InboxFilter } from '../state/types';
 import { FilterTabs } from './filter-tabs';
@@ -31,15 +32,6 @@ export interface InboxPanelProps {
 /** The inbox: status filter and the conversation list, as the page's navigation. */
 export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusSelected, onFilter, onOpen, onOlder }: InboxPanelProps) {
   const list = useRef<HTMLUListElement>(null);
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const older = async () => {
-    setLoadingOlder(true);
-    try {
-      await onOlder();
-    } finally {
-      setLoadingOlder(false);
-    }
-  };
   useEffect(() => {
     // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
     if (!focusSelected || !selectedId) return;
@@ -67,9 +59,7 @@ export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingI
         </ul>
       )}
       {loaded && !complete && (
-        <button type="button" class="btn btn-quiet inbox-older" disabled={loadingOlder} onClick={() => void older()}>
-          {loadingOlder ? 'Loading older conversations…' : 'Show older conversations'}
-        </button>
+        <OlderButton label="Show older conversations" busyLabel="Loading older conversations…" onOlder={onOlder} />
       )}
       </div>
     </nav>

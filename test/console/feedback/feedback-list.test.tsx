@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackList, type FeedbackListProps } from '../../../console/feedback/feedback-list';
 import { DEFAULT_VIEW } from '../../../console/state/feedback-selectors';
@@ -70,14 +70,10 @@ describe('FeedbackList', () => {
     expect(props.onView).toHaveBeenLastCalledWith({ ...DEFAULT_VIEW, page: '/checkout' });
   });
 
-  it('offers older feedback while the server has more, and is busy while it loads', async () => {
-    let done!: () => void;
-    const props = renderList({ more: true, onOlder: vi.fn(() => new Promise<void>((r) => (done = r))) });
+  it('offers older feedback while the server has more, and none once it has all', () => {
+    const props = renderList({ more: true });
     fireEvent.click(screen.getByRole('button', { name: 'Show older feedback' }));
     expect(props.onOlder).toHaveBeenCalledTimes(1);
-    expect((screen.getByRole('button', { name: 'Loading older feedback…' }) as HTMLButtonElement).disabled).toBe(true);
-    done();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Show older feedback' })).toBeTruthy());
     cleanup();
     renderList({ more: false });
     expect(screen.queryByRole('button', { name: /older feedback/ })).toBeNull();

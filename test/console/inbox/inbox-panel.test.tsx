@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InboxPanel, type InboxPanelProps } from '../../../console/inbox/inbox-panel';
 import { row } from '../fake-socket';
@@ -56,14 +56,10 @@ describe('InboxPanel', () => {
     expect(links()[0]!.getAttribute('aria-current')).toBeNull();
   });
 
-  it('offers older conversations until it has them all, and is busy while they load', async () => {
-    let done!: () => void;
-    const props = renderInbox({ complete: false, onOlder: vi.fn(() => new Promise<void>((r) => (done = r))) });
+  it('offers older conversations until it has them all', () => {
+    const props = renderInbox({ complete: false });
     fireEvent.click(screen.getByRole('button', { name: 'Show older conversations' }));
     expect(props.onOlder).toHaveBeenCalledTimes(1);
-    expect((screen.getByRole('button', { name: 'Loading older conversations…' }) as HTMLButtonElement).disabled).toBe(true);
-    done();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Show older conversations' })).toBeTruthy());
     cleanup();
     renderInbox({ complete: true });
     expect(screen.queryByRole('button', { name: /older conversations/ })).toBeNull();
