@@ -14,17 +14,21 @@ const on = handlerFor<AgentSocket>();
  * the launcher asks the cached REST status once per page.
  */
 export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {}) {
-  const cache = new Map<string, { at: number; status: SiteStatus }>();
+  // The promise is cached, so a burst of widgets (reconnecting after a deploy) shares one computation.
+  const cache = new Map<string, { at: number; status: Promise<SiteStatus> }>();
   const lastSent = new Map<string, string>();
   let pending: NodeJS.Timeout | null = null;
 
   const onlineIds = async () => new Set((await deps.agents.fetchSockets()).map((s) => s.data.agent.id));
 
-  async function statusOf(site: SiteRow, fresh = false): Promise<SiteStatus> {
+  function statusOf(site: SiteRow, fresh = false): Promise<SiteStatus> {
     const hit = cache.get(site.id);
     if (!fresh && hit && Date.now() - hit.at < STATUS_CACHE_MS) return hit.status;
-    const status = await siteStatus(deps.store, site, await onlineIds());
-    cache.set(site.id, { at: Date.now(), status });
+    const status = onlineIds().then((ids) => siteStatus(deps.store, site, ids));
+    const entry = { at: Date.now(), status };
+    cache.set(site.id, entry);
+    // A failure is not kept: the next caller asks again.
+    status.catch(() => cache.get(site.id) === entry && cache.delete(site.id));
     return status;
   }
 
