@@ -9,6 +9,7 @@ import { connectAgent, connectVisitors, runAtRate, type RateResult, type Visitor
 import { pinCores } from './cores';
 import { RelayProcess } from './relay-process';
 import { BENCH_ADMIN } from './admin';
+import { RELAY_BUDGETS } from '../scripts/budgets';
 import { table } from './stats';
 
 const VISITORS = 1000;
@@ -124,6 +125,15 @@ console.log(table([
   ['earshot', e.sent, e.acked, e.stored ?? '-', e.delivered, e.duplicates],
 ]));
 const accounted = e.sent === e.acked && e.acked === e.stored && e.stored === e.delivered && e.duplicates === 0;
-console.log(`\nearshot: every message accounted for (sent = stored = delivered): ${accounted ? 'yes' : 'NO'}`);
+console.log(`\nearshot: every message accounted for (sent = stored = delivered): ${accounted ? 'yes' : 'NO'}\n`);
+
+const share = b.sustained ? e.sustained / b.sustained : 0;
+const rss = mem.earshot.at1000 / 1024;
+const budgets = [
+  { name: 'rate, share of the bare relay', ok: share >= RELAY_BUDGETS.rateShareOfBare, text: `${share.toFixed(2)} (at least ${RELAY_BUDGETS.rateShareOfBare})` },
+  { name: 'p99 at 2000 msg/s', ok: e.at2000.p99 <= RELAY_BUDGETS.p99At2000Ms, text: `${ms(e.at2000.p99)} ms (at most ${RELAY_BUDGETS.p99At2000Ms})` },
+  { name: 'RSS per idle visitor, 1000 visitors', ok: rss <= RELAY_BUDGETS.rssPerVisitorKiB, text: `${rss.toFixed(1)} KiB (at most ${RELAY_BUDGETS.rssPerVisitorKiB})` },
+];
+for (const r of budgets) console.log(`${r.ok ? 'ok  ' : 'OVER'}  earshot ${r.name}: ${r.text}`);
 clearTimeout(HARD_STOP);
-process.exit(accounted ? 0 : 1);
+process.exit(accounted && budgets.every((r) => r.ok) ? 0 : 1);
