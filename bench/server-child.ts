@@ -47,7 +47,9 @@ async function startFull(dataDir: string): Promise<number> {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-'));
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 process.on('disconnect', () => process.exit(0));
+// Exit through 'exit', so the data directory goes too.
 process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));
 process.on('message', (m: { cmd: string }) => {
   if (m.cmd === 'rss') {
     for (let i = 0; i < 3; i++) global.gc?.();

@@ -68,8 +68,14 @@ const CALLBACK_COLUMNS = {
   visitorLocale: 'visitor_locale', updatedAt: 'updated_at',
 } as const;
 
+/** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
+export interface CheckpointOptions {
+  everyMs?: number;
+  restartFrames?: number;
+}
+
 /** Opens (creating if needed) the SQLite file under `dataDir` and brings its schema up to date. */
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, checkpoint: CheckpointOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'earshot.sqlite');
   const db = new Database(file);
@@ -83,8 +89,10 @@ export function openSqliteStore(dataDir: string): Store {
   // 64 MiB of page cache (SQLite's default is 2 MiB), taken only as the file grows: random
   // message ids land all over the id index, and a miss there is a read per insert.
   db.pragma('cache_size = -65536');
+  // When the WAL starts over, its file is cut back to this (it is reused, not grown, below it).
+  db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
   migrate(db);
-  return new SqliteStore(db, startCheckpointer(file));
+  return new SqliteStore(db, startCheckpointer(file, checkpoint.everyMs, checkpoint.restartFrames));
 }
 
 function migrate(db: Database.Database): void {
@@ -93,10 +101,12 @@ function migrate(db: Database.Database): void {
     db.transaction(() => {
       db.exec(SQLITE_MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
 
+// Every transaction that writes begins IMMEDIATE: it waits for the write lock holding no
+// snapshot, so the checkpointer's RESTART (which waits for readers) never waits on it in turn.
 class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
   private pendingAppends: {
@@ -238,7 +248,7 @@ class SqliteStore implements Store {
         `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
       ).run(newId, siteId, visitorId, now, now);
       return toConversation(this.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
-    })();
+    }).immediate();
   }
 
   async setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow> {
@@ -314,7 +324,7 @@ class SqliteStore implements Store {
             outcomes.push({ err });
           }
         }
-      })();
+      }).immediate();
     } catch (err) {
       batch.forEach((item) => item.reject(err));
       return;
@@ -396,7 +406,7 @@ class SqliteStore implements Store {
         this.q(`UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?`).run(leaseUntil, r.id);
       }
       return rows.map((r) => toOutbox({ ...r, status: 'sending', attempts: (r.attempts as number) + 1 }));
-    })();
+    }).immediate();
   }
 
   async markOutboxSent(id: string, now: string): Promise<boolean> {
@@ -454,7 +464,7 @@ class SqliteStore implements Store {
         `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(reply.id, reply.feedbackId, reply.agentId, reply.agentName, reply.text, email.id, reply.createdAt);
       this.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
-    })();
+    }).immediate();
     return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
   }
 
@@ -552,7 +562,7 @@ class SqliteStore implements Store {
         `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt);
       this.updateCallbackNow(callbackId, patch);
-    })();
+    }).immediate();
   }
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statusAfterMessage } from '../../server/domain/chat';
 import { ensureDemoSite } from '../../server/domain/sites';
@@ -70,5 +72,27 @@ describe('SQLite store, batched appends', () => {
     await store.close();
     store = openSqliteStore(data.dir);
     expect((await store.getMessage('kept'))?.seq).toBe(1);
+  });
+});
+
+describe('SQLite store, write-ahead log', () => {
+  it('starts the WAL over under steady writes instead of letting it grow without end', async () => {
+    await store.close();
+    store = openSqliteStore(data.dir, { everyMs: 5, restartFrames: 50 });
+    const { visitor, c } = await conversation();
+    // Far more frames than restartFrames, written without a pause long enough for a passive checkpoint to catch up.
+    for (let i = 0; i < 600; i++) {
+      await Promise.all([0, 1, 2].map((j) => store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }), status)));
+    }
+    const peek = new Database(path.join(data.dir, 'earshot.sqlite'));
+    try {
+      const [{ log }] = peek.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+      // About 3,500 frames were written; without a restart the WAL holds them all.
+      expect(log).toBeLessThan(1500);
+    } finally {
+      peek.close();
+    }
+    const page = await store.listMessages(c.id, 0, 5000);
+    expect(page.length).toBe(1800);
   });
 });
