@@ -4,7 +4,7 @@ import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** The feedback section before the server said anything. */
 export function initialFeedback(): FeedbackState {
-  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
+  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, newMore: false, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
 }
 
 /** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */
@@ -37,8 +37,10 @@ function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'f
     }
   }
   for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
-  if (!sameView(action.view, state.view)) return { ...state, items };
-  return { ...state, items, loaded: true, older: cursorAfter(action.items, action.complete) };
+  // The list of new feedback (the default view) is what the navigation's count comes from.
+  const newMore = sameView(action.view, DEFAULT_VIEW) ? !action.complete : state.newMore;
+  if (!sameView(action.view, state.view)) return { ...state, items, newMore };
+  return { ...state, items, newMore, loaded: true, older: cursorAfter(action.items, action.complete) };
 }
 
 function older(state: FeedbackState, action: Extract<FeedbackAction, { type: 'feedback/older' }>): FeedbackState {

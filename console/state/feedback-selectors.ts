@@ -38,9 +38,9 @@ export function visibleFeedback(state: Pick<FeedbackState, 'items' | 'view'>): F
   return Object.values(state.items).filter((f) => matchesView(f, state.view)).sort(byNewest);
 }
 
-/** How much feedback nobody has handled yet, for the navigation's badge. */
-export function newFeedbackCount(state: Pick<FeedbackState, 'items'>): number {
+/** How much feedback nobody has handled yet, for the navigation's badge; `more` when there is more than that. */
+export function newFeedbackCount(state: Pick<FeedbackState, 'items' | 'newMore'>): { count: number; more: boolean } {
   let n = 0;
   for (const f of Object.values(state.items)) if (f.status === 'new') n++;
-  return n;
+  return { count: n, more: state.newMore };
 }

@@ -30,6 +30,8 @@ export interface FeedbackState {
    * Null when the server sent the rest of the view, or has not answered for it yet.
    */
   older: FeedbackCursor | null;
+  /** The server has more new feedback than the first page held: the count is a lower bound. */
+  newMore: boolean;
   open: OpenFeedback | null;
   stats: FeedbackStats | null;
   /** From `server:status`; null until it answers. */
