@@ -42,6 +42,8 @@ export async function signIn(store: Store, email: string, password: string): Pro
   if (!agent || !ok) throw new AppError('bad_credentials', 'Wrong email or password.');
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  // Sessions nobody signed out of would otherwise stay forever; a sign-in is a fine time to sweep.
+  await store.deleteExpiredSessions(new Date().toISOString());
   await store.createSession({ tokenHash: hashToken(token), agentId: agent.id, expiresAt: expires.toISOString() });
   return { agent: toAgent(agent), token, expires };
 }

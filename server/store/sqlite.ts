@@ -182,6 +182,10 @@ class SqliteStore implements Store {
     this.q('UPDATE agents SET away = ? WHERE id = ?').run(away ? 1 : 0, id);
   }
 
+  async deleteExpiredSessions(now: string): Promise<void> {
+    this.q('DELETE FROM sessions WHERE expires_at < ?').run(now);
+  }
+
   async createSession(s: SessionRow): Promise<void> {
     this.q('INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)').run(s.tokenHash, s.agentId, s.expiresAt);
   }

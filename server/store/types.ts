@@ -192,6 +192,8 @@ export interface Store {
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Forgets every session that expired before `now`. */
+  deleteExpiredSessions(now: string): Promise<void>;
 
   createVisitor(visitor: VisitorRow): Promise<void>;
   getVisitor(id: string): Promise<VisitorRow | null>;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
 import { statusAfterMessage } from '../../server/domain/chat';
 import { ensureDemoSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
@@ -94,5 +95,17 @@ describe('SQLite store, write-ahead log', () => {
     }
     const page = await store.listMessages(c.id, 0, 5000);
     expect(page.length).toBe(1800);
+  });
+});
+
+describe('agent sessions', () => {
+  it('forgets sessions that ran out when someone signs in, and keeps the rest', async () => {
+    await ensureFirstAdmin(store, { email: 'admin@shop.test', password: 'correct horse battery' });
+    const admin = (await store.getAgentByEmail('admin@shop.test'))!;
+    await store.createSession({ tokenHash: 'old', agentId: admin.id, expiresAt: '2020-01-01T00:00:00.000Z' });
+    await store.createSession({ tokenHash: 'live', agentId: admin.id, expiresAt: '2999-01-01T00:00:00.000Z' });
+    await signIn(store, 'admin@shop.test', 'correct horse battery');
+    expect(await store.getSession('old')).toBeNull();
+    expect(await store.getSession('live')).not.toBeNull();
   });
 });
