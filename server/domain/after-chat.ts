@@ -20,7 +20,6 @@ export async function autoAnswer(store: Store, site: SiteRow, stored: AppendResu
   if (earlier.some((m) => m.faq?.id === faq.id)) return null;
   return store.appendMessage(
     { id: nanoid(), conversationId: conversation.id, author: 'system', agentId: null, authorName: site.name, text: faq.answer, now: new Date().toISOString(), faqId: faq.id },
-    (c) => c.status,
   );
 }
 

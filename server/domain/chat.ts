@@ -6,9 +6,13 @@ import type { AgentRow, AppendResult, ConversationRow, Store, VisitorRow } from 
 
 export const PAGE_SIZE = LIMITS.pageSize;
 
-/** Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on. */
+/**
+ * Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on,
+ * an automatic answer changes nothing.
+ */
 export function statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus {
   if (author === 'agent') return 'open';
+  if (author === 'system') return c.status;
   if (c.status === 'resolved') return c.firstResponseAt ? 'open' : 'pending';
   return c.status;
 }
@@ -37,7 +41,6 @@ export async function sendVisitorMessage(
   const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
   return store.appendMessage(
     { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: visitor.id },
-    (c) => statusAfterMessage('visitor', c),
   );
 }
 
@@ -49,7 +52,6 @@ export async function sendAgentMessage(
 ): Promise<AppendResult> {
   return store.appendMessage(
     { id: p.id, conversationId: p.conversationId, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
-    (c) => statusAfterMessage('agent', c),
   );
 }
 

@@ -13,6 +13,7 @@ import type {
   SurveyResult,
 } from '../../protocol/types';
 import { AppError } from '../errors';
+import { statusAfterMessage } from '../domain/chat';
 import { friendlyName } from '../domain/friendly-name';
 import { DEFAULT_SITE_OPTIONS } from '../domain/site-options';
 import { startCheckpointer } from './checkpointer';
@@ -105,13 +106,21 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
+const CONVERSATION_CACHE = 10_000;
+
 // Every transaction that writes begins IMMEDIATE: it waits for the write lock holding no
 // snapshot, so the checkpointer's RESTART (which waits for readers) never waits on it in turn.
 class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
+  /**
+   * Conversation rows as committed appends left them, so an append need not read its row
+   * first (that read was a fifth of an append's cost). Only committed state goes in; every
+   * other write to a conversation row drops its entry (`forgetConversation`).
+   */
+  private readonly conversations = new Map<string, ConversationRow>();
   private pendingAppends: {
     m: NewMessage;
-    statusAfter: (c: ConversationRow) => ConversationStatus;
     resolve: (r: AppendResult) => void;
     reject: (err: unknown) => void;
   }[] = [];
@@ -231,8 +240,17 @@ class SqliteStore implements Store {
   }
 
   async getConversation(id: string): Promise<ConversationRow | null> {
+    return this.readConversation(id);
+  }
+
+  private readConversation(id: string): ConversationRow | null {
     const r = this.q('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
     return r ? toConversation(r) : null;
+  }
+
+  /** Every write to a conversation row but an append's goes through here first. */
+  private forgetConversation(id: string): void {
+    this.conversations.delete(id);
   }
 
   async latestConversation(visitorId: string): Promise<ConversationRow | null> {
@@ -256,6 +274,7 @@ class SqliteStore implements Store {
   }
 
   async setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow> {
+    this.forgetConversation(id);
     this.q('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
     const c = await this.getConversation(id);
     if (!c) throw new AppError('not_found', 'Conversation not found.');
@@ -263,6 +282,7 @@ class SqliteStore implements Store {
   }
 
   async setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void> {
+    this.forgetConversation(id);
     if (who === 'visitor') {
       this.q('UPDATE conversations SET visitor_read_seq = max(visitor_read_seq, min(?, last_seq)) WHERE id = ?').run(seq, id);
       return;
@@ -278,6 +298,7 @@ class SqliteStore implements Store {
   }
 
   async setSurvey(conversationId: string, survey: SurveyResult): Promise<void> {
+    this.forgetConversation(conversationId);
     this.q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?').run(
       survey.rating, survey.comment, survey.createdAt, conversationId,
     );
@@ -300,9 +321,9 @@ class SqliteStore implements Store {
     return r ? toMessage(r) : null;
   }
 
-  appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult> {
+  appendMessage(m: NewMessage): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ m, statusAfter, resolve, reject });
+      this.pendingAppends.push({ m, resolve, reject });
       if (this.pendingAppends.length === 1) setImmediate(() => this.flushAppends());
     });
   }
@@ -317,11 +338,13 @@ class SqliteStore implements Store {
     const batch = this.pendingAppends;
     this.pendingAppends = [];
     const outcomes: ({ ok: AppendResult } | { err: unknown })[] = [];
+    // Rows as this batch leaves them; they reach the cache only once the batch is committed.
+    const touched = new Map<string, ConversationRow>();
     try {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            outcomes.push({ ok: this.appendUnchecked(item.m, item.statusAfter) });
+            outcomes.push({ ok: this.appendUnchecked(item.m, touched) });
           } catch (err) {
             // Refusals happen before anything is written; anything else aborts the whole batch.
             if (!(err instanceof AppError)) throw err;
@@ -333,6 +356,12 @@ class SqliteStore implements Store {
       batch.forEach((item) => item.reject(err));
       return;
     }
+    for (const [id, row] of touched) {
+      // Most recently appended last; the oldest goes once there are many.
+      this.conversations.delete(id);
+      this.conversations.set(id, row);
+      if (this.conversations.size > CONVERSATION_CACHE) this.conversations.delete(this.conversations.keys().next().value!);
+    }
     batch.forEach((item, i) => {
       const o = outcomes[i]!;
       if ('ok' in o) item.resolve(o.ok);
@@ -341,12 +370,11 @@ class SqliteStore implements Store {
   }
 
   /** One append; a nested better-sqlite3 transaction, i.e. a savepoint inside the batch. */
-  private appendUnchecked(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): AppendResult {
-    const conv = this.q('SELECT * FROM conversations WHERE id = ?').get(m.conversationId) as Row | undefined;
-    if (!conv || (m.visitorId !== undefined && conv.visitor_id !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
-    const before = toConversation(conv);
+  private appendUnchecked(m: NewMessage, touched: Map<string, ConversationRow>): AppendResult {
+    const before = touched.get(m.conversationId) ?? this.conversations.get(m.conversationId) ?? this.readConversation(m.conversationId);
+    if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
     const seq = before.lastSeq + 1;
-    const status = statusAfter(before);
+    const status = statusAfterMessage(m.author, before);
     const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
     // A known id inserts nothing (a refused insert needs no savepoint); only then is it looked up.
     const inserted = this.q(
@@ -358,7 +386,7 @@ class SqliteStore implements Store {
       if (known.conversation_id !== m.conversationId || known.author !== m.author) {
         throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
       }
-      return { message: toMessage(known), created: false, conversation: before, statusBefore: before.status };
+      return { message: toMessage(known), created: false, conversation: { ...before }, statusBefore: before.status };
     }
     // An agent's reply reads everything before it; a visitor's message adds one unread.
     const byAgent = m.author === 'agent' ? 1 : 0;
@@ -371,18 +399,20 @@ class SqliteStore implements Store {
     ).run(seq, status, firstResponse, m.now, byAgent, seq, byAgent, byVisitor, m.conversationId);
     const message: Message = { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now };
     if (m.faqId) message.faq = { id: m.faqId, helpful: null };
+    const after: ConversationRow = {
+      ...before,
+      lastSeq: seq,
+      status,
+      firstResponseAt: firstResponse,
+      updatedAt: m.now,
+      agentReadSeq: m.author === 'agent' ? seq : before.agentReadSeq,
+      agentUnread: m.author === 'agent' ? 0 : before.agentUnread + (m.author === 'visitor' ? 1 : 0),
+    };
+    touched.set(m.conversationId, after);
     return {
       message,
       created: true,
-      conversation: {
-        ...before,
-        lastSeq: seq,
-        status,
-        firstResponseAt: firstResponse,
-        updatedAt: m.now,
-        agentReadSeq: m.author === 'agent' ? seq : before.agentReadSeq,
-        agentUnread: m.author === 'agent' ? 0 : before.agentUnread + (m.author === 'visitor' ? 1 : 0),
-      },
+      conversation: { ...after },
       statusBefore: before.status,
     };
   }

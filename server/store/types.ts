@@ -216,9 +216,10 @@ export interface Store {
   /**
    * Stores a message with the next seq, or returns the stored one when the same author
    * retries an id in the same conversation; any other reuse of an id is `duplicate_id`.
-   * Resolves only once the message is committed.
+   * The conversation's status follows the message (`statusAfterMessage`). Resolves only once
+   * the message is committed.
    */
-  appendMessage(m: NewMessage, statusAfter: (c: ConversationRow) => ConversationStatus): Promise<AppendResult>;
+  appendMessage(m: NewMessage): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
 
   /** Queues a side effect; it is durable once this resolves. */

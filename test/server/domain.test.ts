@@ -17,6 +17,10 @@ describe('conversation status', () => {
     expect(statusAfterMessage('visitor', conv({ status: 'resolved', firstResponseAt: '2026-01-01' }))).toBe('open'));
   it('puts a resolved, never-answered conversation back to pending', () =>
     expect(statusAfterMessage('visitor', conv({ status: 'resolved' }))).toBe('pending'));
+  it('is left as it is by an automatic answer', () => {
+    expect(statusAfterMessage('system', conv({ status: 'resolved' }))).toBe('resolved');
+    expect(statusAfterMessage('system', conv({ status: 'pending' }))).toBe('pending');
+  });
 });
 
 describe('passwords', () => {

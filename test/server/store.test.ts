@@ -2,7 +2,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
-import { statusAfterMessage } from '../../server/domain/chat';
 import { ensureDemoSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
 import { openSqliteStore } from '../../server/store/sqlite';
@@ -29,17 +28,16 @@ async function conversation() {
 const msg = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
   author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
 });
-const status = (c: Parameters<typeof statusAfterMessage>[1]) => statusAfterMessage('visitor', c);
 
 describe('SQLite store, batched appends', () => {
   it('commits the good appends of a batch and rejects only the bad one', async () => {
     const a = await conversation();
     const b = await conversation();
     const results = await Promise.allSettled([
-      store.appendMessage(msg({ id: 'm1', conversationId: a.c.id, visitorId: a.visitor.id }), status),
-      store.appendMessage(msg({ id: 'm2', conversationId: b.c.id, visitorId: a.visitor.id }), status),
-      store.appendMessage(msg({ id: 'm3', conversationId: a.c.id, visitorId: a.visitor.id }), status),
-      store.appendMessage(msg({ id: 'm1', conversationId: b.c.id, visitorId: b.visitor.id }), status),
+      store.appendMessage(msg({ id: 'm1', conversationId: a.c.id, visitorId: a.visitor.id })),
+      store.appendMessage(msg({ id: 'm2', conversationId: b.c.id, visitorId: a.visitor.id })),
+      store.appendMessage(msg({ id: 'm3', conversationId: a.c.id, visitorId: a.visitor.id })),
+      store.appendMessage(msg({ id: 'm1', conversationId: b.c.id, visitorId: b.visitor.id })),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'not_found' });
@@ -51,25 +49,58 @@ describe('SQLite store, batched appends', () => {
 
   it('does not count automatic answers as unread for agents', async () => {
     const a = await conversation();
-    await store.appendMessage(msg({ id: 'q', conversationId: a.c.id }), status);
-    await store.appendMessage(msg({ id: 'auto', conversationId: a.c.id, author: 'system', faqId: 'shipping' }), (c) => c.status);
+    await store.appendMessage(msg({ id: 'q', conversationId: a.c.id }));
+    await store.appendMessage(msg({ id: 'auto', conversationId: a.c.id, author: 'system', faqId: 'shipping' }));
     expect((await store.getConversation(a.c.id))?.agentUnread).toBe(1);
   });
 
   it('answers a retried id in the same batch with the stored message', async () => {
     const a = await conversation();
     const [first, again] = await Promise.all([
-      store.appendMessage(msg({ id: 'same', conversationId: a.c.id }), status),
-      store.appendMessage(msg({ id: 'same', conversationId: a.c.id }), status),
+      store.appendMessage(msg({ id: 'same', conversationId: a.c.id })),
+      store.appendMessage(msg({ id: 'same', conversationId: a.c.id })),
     ]);
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.message).toEqual(first.message);
   });
 
+  it('starts each append from the conversation as every other write left it', async () => {
+    const a = await conversation();
+    await store.appendMessage(msg({ id: 'ask', conversationId: a.c.id }));
+    await store.appendMessage(msg({ id: 'reply', conversationId: a.c.id, author: 'agent' }));
+    const now = new Date().toISOString();
+    const writes: [string, () => Promise<unknown>][] = [
+      ['agent read', () => store.setReadSeq(a.c.id, 'agent', 3)],
+      ['visitor read', () => store.setReadSeq(a.c.id, 'visitor', 3)],
+      ['status', () => store.setConversationStatus(a.c.id, 'resolved', now)],
+      ['survey', () => store.setSurvey(a.c.id, { rating: 5, comment: null, createdAt: now })],
+    ];
+    for (const [what, write] of writes) {
+      await write();
+      const before = await store.getConversation(a.c.id);
+      const next = await store.appendMessage(msg({ id: `after ${what}`, conversationId: a.c.id }));
+      expect(next.statusBefore, what).toBe(before!.status);
+      expect(next.conversation, what).toEqual(await store.getConversation(a.c.id));
+    }
+  });
+
+  it('starts again from what was committed after a batch fails', async () => {
+    const a = await conversation();
+    const failed = await Promise.allSettled([
+      store.appendMessage(msg({ id: 'lost', conversationId: a.c.id })),
+      // Not a refusal but a failure of the statement: the whole batch rolls back.
+      store.appendMessage(msg({ id: 'broken', conversationId: a.c.id, text: null as unknown as string })),
+    ]);
+    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const next = await store.appendMessage(msg({ id: 'next', conversationId: a.c.id }));
+    expect(next.message.seq).toBe(1);
+    expect(next.conversation).toEqual(await store.getConversation(a.c.id));
+  });
+
   it('keeps appended messages after the file is closed and opened again', async () => {
     const a = await conversation();
-    await store.appendMessage(msg({ id: 'kept', conversationId: a.c.id }), status);
+    await store.appendMessage(msg({ id: 'kept', conversationId: a.c.id }));
     await store.close();
     store = openSqliteStore(data.dir);
     expect((await store.getMessage('kept'))?.seq).toBe(1);
@@ -83,7 +114,7 @@ describe('SQLite store, write-ahead log', () => {
     const { visitor, c } = await conversation();
     // Far more frames than restartFrames, written without a pause long enough for a passive checkpoint to catch up.
     for (let i = 0; i < 600; i++) {
-      await Promise.all([0, 1, 2].map((j) => store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }), status)));
+      await Promise.all([0, 1, 2].map((j) => store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }))));
     }
     const peek = new Database(path.join(data.dir, 'earshot.sqlite'));
     try {
