@@ -2,8 +2,8 @@
  * `npm run bench:store`: what storing a visitor's message costs, without sockets. 1,000
  * conversations, messages round-robin over them, appended in group-commit batches of several
  * sizes; prints CPU per message (this process, all threads: the checkpointer's copying counts)
- * and the bytes written per message (WAL and checkpoints). Steadier than the relay ramp, so storage changes are
- * judged here first.
+ * and the bytes written per message (WAL and checkpoints). Steadier than the relay ramp, so
+ * storage changes are judged here first.
  */
 import fs from 'node:fs';
 import os from 'node:os';

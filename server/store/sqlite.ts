@@ -369,7 +369,7 @@ class SqliteStore implements Store {
     });
   }
 
-  /** One append; a nested better-sqlite3 transaction, i.e. a savepoint inside the batch. */
+  /** One append inside the batch's transaction; `touched` holds the rows the batch has changed so far. */
   private appendUnchecked(m: NewMessage, touched: Map<string, ConversationRow>): AppendResult {
     const before = touched.get(m.conversationId) ?? this.conversations.get(m.conversationId) ?? this.readConversation(m.conversationId);
     if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
