@@ -353,6 +353,9 @@ class SqliteStore implements Store {
         }
       }).immediate();
     } catch (err) {
+      // Should a kept row ever be wrong (the file changed behind this store's back), the batch
+      // fails once and the next append reads the row afresh, instead of failing on and on.
+      for (const item of batch) this.forgetConversation(item.m.conversationId);
       batch.forEach((item) => item.reject(err));
       return;
     }
@@ -386,7 +389,7 @@ class SqliteStore implements Store {
       if (known.conversation_id !== m.conversationId || known.author !== m.author) {
         throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
       }
-      return { message: toMessage(known), created: false, conversation: { ...before }, statusBefore: before.status };
+      return { message: toMessage(known), created: false, conversation: copyConversation(before), statusBefore: before.status };
     }
     // An agent's reply reads everything before it; a visitor's message adds one unread.
     const byAgent = m.author === 'agent' ? 1 : 0;
@@ -412,7 +415,7 @@ class SqliteStore implements Store {
     return {
       message,
       created: true,
-      conversation: { ...after },
+      conversation: copyConversation(after),
       statusBefore: before.status,
     };
   }
@@ -679,6 +682,11 @@ function toVisitor(r: Row): VisitorRow {
     lastSeenAt: r.last_seen_at as string,
     visits: r.visits as number,
   };
+}
+
+/** A copy a caller may change without changing the kept row. */
+function copyConversation(c: ConversationRow): ConversationRow {
+  return { ...c, survey: c.survey && { ...c.survey } };
 }
 
 function toConversation(r: Row): ConversationRow {

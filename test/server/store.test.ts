@@ -69,6 +69,8 @@ describe('SQLite store, batched appends', () => {
     const a = await conversation();
     await store.appendMessage(msg({ id: 'ask', conversationId: a.c.id }));
     await store.appendMessage(msg({ id: 'reply', conversationId: a.c.id, author: 'agent' }));
+    // Unread by the agent, so the agent's read below changes the row.
+    await store.appendMessage(msg({ id: 'more', conversationId: a.c.id }));
     const now = new Date().toISOString();
     const writes: [string, () => Promise<unknown>][] = [
       ['agent read', () => store.setReadSeq(a.c.id, 'agent', 3)],
@@ -96,6 +98,39 @@ describe('SQLite store, batched appends', () => {
     const next = await store.appendMessage(msg({ id: 'next', conversationId: a.c.id }));
     expect(next.message.seq).toBe(1);
     expect(next.conversation).toEqual(await store.getConversation(a.c.id));
+  });
+
+  it('fails one batch, not every one after it, when the file changed behind its back', async () => {
+    const a = await conversation();
+    const b = await conversation();
+    await store.appendMessage(msg({ id: 'first', conversationId: a.c.id }));
+    const other = new Database(path.join(data.dir, 'earshot.sqlite'));
+    try {
+      other.prepare(`INSERT INTO messages (id, conversation_id, seq, author, text, created_at) VALUES ('outside', ?, 2, 'visitor', 'x', ?)`).run(a.c.id, new Date().toISOString());
+      other.prepare('UPDATE conversations SET last_seq = 2 WHERE id = ?').run(a.c.id);
+    } finally {
+      other.close();
+    }
+    const once = await Promise.allSettled([
+      store.appendMessage(msg({ id: 'clash', conversationId: a.c.id })),
+      store.appendMessage(msg({ id: 'bystander', conversationId: b.c.id })),
+    ]);
+    expect(once.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const after = await Promise.all([
+      store.appendMessage(msg({ id: 'clash', conversationId: a.c.id })),
+      store.appendMessage(msg({ id: 'bystander', conversationId: b.c.id })),
+    ]);
+    expect(after.map((r) => r.message.seq)).toEqual([3, 1]);
+  });
+
+  it('hands out rows a caller may change without changing what the next append starts from', async () => {
+    const a = await conversation();
+    await store.setSurvey(a.c.id, { rating: 5, comment: null, createdAt: new Date().toISOString() });
+    const first = await store.appendMessage(msg({ id: 'one', conversationId: a.c.id }));
+    first.conversation.survey!.rating = 1;
+    first.conversation.lastSeq = 99;
+    const second = await store.appendMessage(msg({ id: 'two', conversationId: a.c.id }));
+    expect(second.conversation).toMatchObject({ lastSeq: 2, survey: { rating: 5 } });
   });
 
   it('keeps appended messages after the file is closed and opened again', async () => {
