@@ -8,9 +8,12 @@ export class RelayProcess {
     readonly url: string,
   ) {}
 
-  /** Starts `earshot` or `bare` (on CPU `cpu` when given) and waits until it listens. */
-  static async start(impl: 'earshot' | 'bare', cpu: number | null = null): Promise<RelayProcess> {
-    const node = ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : [])];
+  /**
+   * Starts `earshot` or `bare` (on CPU `cpu` when given) and waits until it listens; with
+   * `profileDir`, V8's CPU profiler runs and writes its profiles there when the relay stops.
+   */
+  static async start(impl: 'earshot' | 'bare', cpu: number | null = null, profileDir?: string): Promise<RelayProcess> {
+    const node = ['--import', 'tsx', '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [impl], {
       // On its own core when there is one to give (see `pinCores`), through taskset.
       ...(cpu === null ? { execArgv: node } : { execPath: 'taskset', execArgv: ['-c', String(cpu), process.execPath, ...node] }),
@@ -24,11 +27,11 @@ export class RelayProcess {
     return new Promise((resolve, reject) => {
       const onMessage = (m: Record<string, unknown>) => {
         if (!(key in m)) return;
-        child.off('message', onMessage);
+        child.off('message', onMessage).off('exit', onExit);
         resolve(m as T);
       };
-      child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+      const onExit = (code: number | null) => reject(new Error(`relay exited with ${code}`));
+      child.on('message', onMessage).once('exit', onExit);
     });
   }
 
@@ -52,5 +55,13 @@ export class RelayProcess {
 
   stop(): void {
     this.child.kill();
+  }
+
+  /** Stops the relay and waits until it has exited (and written what it writes on exit). */
+  async stopAndWait(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill();
+    await exited;
   }
 }

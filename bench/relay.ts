@@ -9,7 +9,7 @@ import type { Socket } from 'socket.io-client';
 import { connectAgent, connectVisitors, runAtRate, type RateResult, type Visitor } from './load';
 import { pinCores } from './cores';
 import { RelayProcess } from './relay-process';
-import { BENCH_ADMIN } from './admin';
+import { signInCookie } from './admin';
 import { RELAY_BUDGETS } from '../scripts/budgets';
 import { table } from './stats';
 
@@ -36,13 +36,6 @@ interface ImplResult {
   delivered: number;
   duplicates: number;
   stored: number | null;
-}
-
-async function signInCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN),
-  });
-  return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
 function closeAll(visitors: Visitor[], agent?: Socket) {

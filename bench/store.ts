@@ -16,7 +16,7 @@ import { table } from './stats';
 
 const CONVERSATIONS = 1000;
 const MESSAGES = Number(process.env.BENCH_STORE_MESSAGES ?? 100_000);
-const BATCHES = [1, 10, 50];
+const BATCHES = (process.env.BENCH_STORE_BATCHES ?? '1,10,50').split(',').map(Number);
 /** Bytes this process handed to write(2) so far, all threads (Linux; 0 elsewhere). */
 const bytesWritten = () => Number(/wchar: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
 
