@@ -99,6 +99,8 @@ export interface AgentClientEvents {
   'feedback:reply': (p: { feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
   'feedback:setStatus': (p: { feedbackId: string; status: FeedbackStatus }, ack: AckFn<FeedbackItem>) => void;
   'feedback:stats': (p: Record<string, never>, ack: AckFn<FeedbackStats>) => void;
+  /** How much feedback is new (nobody has answered or archived it), across all sites. */
+  'feedback:newCount': (p: Record<string, never>, ack: AckFn<number>) => void;
   /** Open requests (waiting, rescheduled) by due time, or every request. */
   'callback:list': (p: { status?: 'open' | 'all' }, ack: AckFn<CallbackItem[]>) => void;
   'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
@@ -123,6 +125,8 @@ export interface AgentServerEvents {
   'feedback:updated': (f: FeedbackItem) => void;
   /** The email carrying a reply changed state (sent, or put back for a retry, or given up). */
   'feedback:replyUpdated': (r: FeedbackReply) => void;
+  /** The count of new feedback, after every change that can move it. */
+  'feedback:newCount': (n: number) => void;
   'callback:updated': (c: CallbackItem) => void;
   'site:updated': (s: SiteSettings) => void;
   'message:updated': (m: Message) => void;

@@ -8,8 +8,8 @@ export interface SectionNavProps {
   conversationsHref: string;
   /** Open call back requests, and how many of them are overdue. */
   callbacks: { open: number; overdue: number };
-  /** Feedback nobody has handled yet; `more` when the count is only a lower bound. */
-  newFeedback: { count: number; more: boolean };
+  /** How much feedback nobody has handled yet. */
+  newFeedback: number;
   desktopAlerts: AlertPermission;
   onNavigate(href: string): void;
   /** Asks for desktop notifications; call only from the click, as browsers require. */
@@ -63,10 +63,10 @@ export function SectionNav({ section, conversationsHref, callbacks, newFeedback,
               </span>
             )}
           </SectionLink>
-          <SectionLink href={feedbackPath()} current={section === 'feedback'} label="Feedback" countId={newFeedback.count > 0 ? 'feedback-new-count' : undefined} onNavigate={onNavigate}>
-            {newFeedback.count > 0 && (
+          <SectionLink href={feedbackPath()} current={section === 'feedback'} label="Feedback" countId={newFeedback > 0 ? 'feedback-new-count' : undefined} onNavigate={onNavigate}>
+            {newFeedback > 0 && (
               <span id="feedback-new-count" class="unread">
-                {newFeedback.more ? `${newFeedback.count}+` : capped(newFeedback.count)}
+                {capped(newFeedback)}
                 <span class="sr-only"> new</span>
               </span>
             )}

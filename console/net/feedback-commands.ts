@@ -1,5 +1,5 @@
 import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
-import { DEFAULT_VIEW, sameView, toFilter } from '../state/feedback-selectors';
+import { toFilter } from '../state/feedback-selectors';
 import type { FeedbackView } from '../state/feedback-types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
@@ -9,8 +9,10 @@ export const FEEDBACK_PAGE = 200;
 
 /** Requests of the feedback section; each updates the store with the answer. */
 export interface FeedbackCommands {
-  /** Loads the current view, and the new items too so the navigation's count is right. */
+  /** Loads the current view. */
   refreshList(): Promise<void>;
+  /** Asks how much feedback is new, for the navigation's count. */
+  refreshNewCount(): Promise<void>;
   /** Loads the current view's next page of older items. */
   loadOlder(): Promise<void>;
   /** Loads one item in full, with its replies. */
@@ -21,8 +23,6 @@ export interface FeedbackCommands {
   /** Asks whether the server can send email at all. */
   refreshServerStatus(): Promise<void>;
 }
-
-const NEW_ONLY: FeedbackView = { ...DEFAULT_VIEW, status: 'new' };
 
 /** Feedback commands over the agent socket. */
 export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore): FeedbackCommands {
@@ -36,8 +36,11 @@ export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore)
 
   return {
     async refreshList() {
-      const { view } = store.get().feedback;
-      await Promise.all(sameView(view, NEW_ONLY) ? [list(view)] : [list(view), list(NEW_ONLY)]);
+      await list(store.get().feedback.view);
+    },
+    async refreshNewCount() {
+      const r = await request(socket, 'feedback:newCount', {});
+      if (r.ok) dispatch({ type: 'feedback/new-count', count: r.data });
     },
     async loadOlder() {
       // The cursor the state kept, not the oldest item held: pushes and the list of new items

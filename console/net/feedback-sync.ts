@@ -19,6 +19,7 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
     const { feedback } = store.get();
     void commands.refreshServerStatus();
     void commands.refreshList();
+    void commands.refreshNewCount();
     if (feedback.stats) void commands.refreshStats();
     if (feedback.open) void commands.open(feedback.open.id);
   };
@@ -35,6 +36,7 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
   };
   // A push missed while disconnected is covered by the catch-up re-reading the open item.
   const onReplyUpdated = (reply: FeedbackReply) => dispatch({ type: 'feedback/reply-updated', reply });
+  const onNewCount = (count: number) => dispatch({ type: 'feedback/new-count', count });
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.feedback.view !== previous.feedback.view && socket.connected) void commands.refreshList();
@@ -43,6 +45,7 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
   socket.on('feedback:new', onNew);
   socket.on('feedback:updated', onUpdated);
   socket.on('feedback:replyUpdated', onReplyUpdated);
+  socket.on('feedback:newCount', onNewCount);
   const offWake = opts.page.onWake(() => {
     if (socket.connected) catchUp();
   });
@@ -54,5 +57,6 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
     socket.off('feedback:new', onNew);
     socket.off('feedback:updated', onUpdated);
     socket.off('feedback:replyUpdated', onReplyUpdated);
+    socket.off('feedback:newCount', onNewCount);
   };
 }

@@ -4,7 +4,7 @@ import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** The feedback section before the server said anything. */
 export function initialFeedback(): FeedbackState {
-  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, newMore: false, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
+  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, newCount: null, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
 }
 
 /** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */
@@ -37,10 +37,8 @@ function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'f
     }
   }
   for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
-  // The list of new feedback (the default view) is what the navigation's count comes from.
-  const newMore = sameView(action.view, DEFAULT_VIEW) ? !action.complete : state.newMore;
-  if (!sameView(action.view, state.view)) return { ...state, items, newMore };
-  return { ...state, items, newMore, loaded: true, older: cursorAfter(action.items, action.complete) };
+  if (!sameView(action.view, state.view)) return { ...state, items };
+  return { ...state, items, loaded: true, older: cursorAfter(action.items, action.complete) };
 }
 
 function older(state: FeedbackState, action: Extract<FeedbackAction, { type: 'feedback/older' }>): FeedbackState {
@@ -119,6 +117,8 @@ export function feedbackReducer(state: FeedbackState, action: FeedbackAction): F
       return replyUpdated(state, action.reply);
     case 'feedback/stats':
       return { ...state, stats: action.stats };
+    case 'feedback/new-count':
+      return state.newCount === action.count ? state : { ...state, newCount: action.count };
     case 'feedback/server-status':
       return state.emailConfigured === action.emailConfigured ? state : { ...state, emailConfigured: action.emailConfigured };
     case 'feedback/alert-dismissed':

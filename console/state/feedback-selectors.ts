@@ -38,9 +38,13 @@ export function visibleFeedback(state: Pick<FeedbackState, 'items' | 'view'>): F
   return Object.values(state.items).filter((f) => matchesView(f, state.view)).sort(byNewest);
 }
 
-/** How much feedback nobody has handled yet, for the navigation's badge; `more` when there is more than that. */
-export function newFeedbackCount(state: Pick<FeedbackState, 'items' | 'newMore'>): { count: number; more: boolean } {
+/**
+ * How much feedback nobody has handled yet, for the navigation's badge: the server's count,
+ * or until it has answered, the new items the console holds.
+ */
+export function newFeedbackCount(state: Pick<FeedbackState, 'items' | 'newCount'>): number {
+  if (state.newCount !== null) return state.newCount;
   let n = 0;
   for (const f of Object.values(state.items)) if (f.status === 'new') n++;
-  return { count: n, more: state.newMore };
+  return n;
 }

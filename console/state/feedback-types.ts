@@ -30,8 +30,8 @@ export interface FeedbackState {
    * Null when the server sent the rest of the view, or has not answered for it yet.
    */
   older: FeedbackCursor | null;
-  /** The server has more new feedback than the first page held: the count is a lower bound. */
-  newMore: boolean;
+  /** How much feedback is new, as the server counts it (all of it, loaded or not); null until it says. */
+  newCount: number | null;
   open: OpenFeedback | null;
   stats: FeedbackStats | null;
   /** From `server:status`; null until it answers. */
@@ -60,5 +60,6 @@ export type FeedbackAction =
   /** The server pushed a reply whose email changed state. */
   | { type: 'feedback/reply-updated'; reply: FeedbackReply }
   | { type: 'feedback/stats'; stats: FeedbackStats }
+  | { type: 'feedback/new-count'; count: number }
   | { type: 'feedback/server-status'; emailConfigured: boolean }
   | { type: 'feedback/alert-dismissed'; id: string };

@@ -3,6 +3,7 @@ import { feedbackStats, replyToFeedback, toFeedbackItem } from '../domain/feedba
 import { found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
+import { announceNewFeedbackCount } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
 
@@ -26,6 +27,7 @@ export const agentFeedbackHandlers = {
   'feedback:reply': on(schemas.feedbackReply, async (p, socket, deps) => {
     const { reply, item } = await replyToFeedback(deps.store, deps.email, socket.data.agent, p.feedbackId, p.text);
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
+    announceNewFeedbackCount(deps);
     return reply;
   }),
 
@@ -34,8 +36,11 @@ export const agentFeedbackHandlers = {
     const row = await deps.store.setFeedbackStatus(p.feedbackId, p.status, new Date().toISOString());
     const item = toFeedbackItem(row!);
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
+    announceNewFeedbackCount(deps);
     return item;
   }),
 
   'feedback:stats': on(schemas.empty, async (_, _socket, { store }) => feedbackStats(store)),
+
+  'feedback:newCount': on(schemas.empty, async (_, _socket, { store }) => store.countFeedback('new')),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

@@ -55,6 +55,17 @@ export function announceStatusToVisitor(deps: SocketDeps, c: ConversationRow): v
   deps.visitors.to(rooms.visitor(c.visitorId)).emit('conversation:status', view);
 }
 
+/**
+ * Tells every agent how much feedback is new now (after feedback arrives or changes status).
+ * The change is done and answered already; a failed count leaves the consoles' old figure.
+ */
+export function announceNewFeedbackCount(deps: SocketDeps): void {
+  deps.store.countFeedback('new').then(
+    (n) => void deps.agents.to(rooms.agents).emit('feedback:newCount', n),
+    (err) => deps.log.warn({ err }, 'could not count new feedback'),
+  );
+}
+
 /** Whether any tab of the visitor is connected, on any relay node. */
 export async function visitorOnline(deps: SocketDeps, visitorId: string): Promise<boolean> {
   const sockets = await deps.visitors.in(rooms.visitor(visitorId)).fetchSockets();

@@ -1,6 +1,7 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import { alertOwners, submitFeedback } from '../domain/feedback';
 import { consume } from '../limits';
+import { announceNewFeedbackCount } from './broadcast';
 import { schemas } from '../validation';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
@@ -15,6 +16,7 @@ export const visitorFeedbackHandlers = {
     const { item, created } = await submitFeedback(deps.store, siteRow, input);
     if (!created) return { id: item.id, replyExpected: item.email !== null };
     deps.agents.to(rooms.agents).emit('feedback:new', item);
+    announceNewFeedbackCount(deps);
     await alertOwners(deps.store, deps.email, siteRow, item, deps.publicUrl && `${deps.publicUrl}/console/feedback`).catch((err) =>
       deps.log.error({ err }, 'could not queue the unhappy-feedback alert'),
     );

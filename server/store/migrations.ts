@@ -167,4 +167,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   CREATE INDEX feedback_replies_outbox ON feedback_replies(outbox_id);
   `,
+  // The console's count of new feedback, and lists by status, without reading every item.
+  `
+  CREATE INDEX feedback_status ON feedback(status, created_at);
+  `,
 ];

@@ -492,6 +492,10 @@ class SqliteStore implements Store {
     return this.getFeedback(id);
   }
 
+  async countFeedback(status: FeedbackStatus): Promise<number> {
+    return (this.q('SELECT count(*) AS n FROM feedback WHERE status = ?').get(status) as { n: number }).n;
+  }
+
   async addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply> {
     this.db.transaction(() => {
       this.q(

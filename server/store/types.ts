@@ -240,6 +240,8 @@ export interface Store {
   /** Newest first (ties by id), only items after `before` in that order when given. */
   listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
   setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null>;
+  /** How many pieces of feedback have this status, across all sites. */
+  countFeedback(status: FeedbackStatus): Promise<number>;
   /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
   addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
   listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]>;

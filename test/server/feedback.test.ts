@@ -182,6 +182,29 @@ describe('feedback', () => {
     expect(bad).toMatchObject({ ok: false, code: 'invalid_payload', field: 'before.createdAt' });
   });
 
+  it('counts new feedback exactly and tells agents the count after every change', async () => {
+    const a = await agent(server.url);
+    sockets.push(a);
+    const counts: number[] = [];
+    a.on('feedback:newCount', (n: number) => counts.push(n));
+    const ids: string[] = [];
+    for (const text of ['One', 'Two', 'Three']) {
+      const res = await sendFeedback(named({ text }));
+      ids.push(res.ok ? res.data.id : '');
+    }
+    await expect.poll(() => counts).toEqual([1, 2, 3]);
+    expect(await a.emitWithAck('feedback:newCount', {})).toEqual({ ok: true, data: 3 });
+
+    expect(await a.emitWithAck('feedback:reply', { feedbackId: ids[0]!, text: 'Thanks!' })).toMatchObject({ ok: true });
+    await expect.poll(() => counts.at(-1)).toBe(2);
+    expect(await a.emitWithAck('feedback:setStatus', { feedbackId: ids[1]!, status: 'archived' })).toMatchObject({ ok: true });
+    await expect.poll(() => counts.at(-1)).toBe(1);
+    expect(await a.emitWithAck('feedback:setStatus', { feedbackId: ids[1]!, status: 'new' })).toMatchObject({ ok: true });
+    await expect.poll(() => counts.at(-1)).toBe(2);
+    expect(await a.emitWithAck('feedback:newCount', {})).toEqual({ ok: true, data: 2 });
+    expect(await a.emitWithAck('feedback:newCount', { extra: 1 } as never)).toMatchObject({ ok: true, data: 2 });
+  });
+
   it('stores a retried feedback id once', async () => {
     const v = await visitor(server.url);
     sockets.push(v.socket);

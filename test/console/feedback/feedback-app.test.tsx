@@ -63,6 +63,14 @@ describe('console feedback section', () => {
     await waitFor(() => expect(feedbackRows()).toHaveLength(2));
   });
 
+  it('counts all new feedback on the Feedback link, past the page the console loaded, and follows the server', async () => {
+    const many = Array.from({ length: FEEDBACK_PAGE + 50 }, (_, i) => item(`n${i}`));
+    const { socket } = await signedIn(many);
+    await waitFor(() => expect(document.getElementById('feedback-new-count')?.textContent).toBe(`${FEEDBACK_PAGE + 50} new`));
+    socket.push('feedback:newCount', 0);
+    await waitFor(() => expect(document.getElementById('feedback-new-count')).toBeNull());
+  });
+
   it('hides a rating of 4 under the Unhappy filter and asks the server for unhappy only', async () => {
     const { socket } = await signedIn([item('low', { rating: 1, text: 'Broken' }), item('ok', { rating: 4, category: 'idea', text: 'Nice' })], { path: '/console/feedback' });
     await waitFor(() => expect(feedbackRows()).toHaveLength(2));
@@ -73,7 +81,7 @@ describe('console feedback section', () => {
   });
 
   it('shows older feedback on request, asking for the page after the last one loaded', async () => {
-    // One more page than fits, answered, plus an ancient new item the count of new ones brings in:
+    // One more page than fits, answered, plus an ancient new item the first view (new feedback) brought in:
     // the next page starts after the first page's last item, not after that ancient one.
     const minute = (i: number) => new Date(Date.UTC(2025, 0, 2, 12) - i * 60_000).toISOString();
     const answered = Array.from({ length: FEEDBACK_PAGE + 5 }, (_, i) =>

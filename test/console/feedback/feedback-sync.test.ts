@@ -21,13 +21,27 @@ function setup(all: FeedbackItem[], replies: Record<string, FeedbackReply[]> = {
 }
 
 describe('feedback sync', () => {
-  it('loads the list, the new ones for the count, and whether email works on connect', async () => {
-    const { store, socket } = setup([item('a'), item('b', { status: 'answered' })]);
+  it('loads the list, the count of new feedback, and whether email works on connect', async () => {
+    const { store, socket } = setup([item('a'), item('b', { status: 'answered' }), item('c')]);
     store.dispatch({ type: 'feedback/view', view: { status: 'answered', category: null, unhappy: false, page: '' } });
     socket.serverConnect();
     await vi.waitFor(() => expect(store.get().feedback.loaded).toBe(true));
-    expect(Object.keys(store.get().feedback.items).sort()).toEqual(['a', 'b']);
+    expect(Object.keys(store.get().feedback.items)).toEqual(['b']);
+    await vi.waitFor(() => expect(store.get().feedback.newCount).toBe(2));
     await vi.waitFor(() => expect(store.get().feedback.emailConfigured).toBe(true));
+  });
+
+  it('follows the count of new feedback the server pushes, and asks again on reconnect', async () => {
+    const all = [item('a')];
+    const { store, socket } = setup(all);
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().feedback.newCount).toBe(1));
+    socket.push('feedback:newCount', 7);
+    expect(store.get().feedback.newCount).toBe(7);
+    socket.drop();
+    all.push(item('b'));
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().feedback.newCount).toBe(2));
   });
 
   it('forgets on reconnect what changed while the connection was down', async () => {

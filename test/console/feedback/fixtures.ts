@@ -63,6 +63,7 @@ export function serveFeedback(socket: FakeSocket, all: FeedbackItem[], opts: { e
     .answer('server:status', () => ({ ok: true, data: { emailConfigured: opts.emailConfigured ?? true } }))
     .answer('feedback:list', (p) => ({ ok: true, data: serverPage(all, p) }))
     .answer('feedback:stats', () => ({ ok: true, data: stats([4, 2], { complaint: 2, praise: 1 }) }))
+    .answer('feedback:newCount', () => ({ ok: true, data: all.filter((x) => x.status === 'new').length }))
     .answer('feedback:get', (p) => {
       const found = all.find((x) => x.id === p.feedbackId);
       return found ? { ok: true, data: { item: found, replies: replies[found.id] ?? [] } } : { ok: false, code: 'not_found', message: 'No such feedback.' };
