@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { TRUST_PROXY } from './http/client-ip';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -16,7 +17,7 @@ import { staticRoutes } from './http/static';
 import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
-import { useAgentAuth, useVisitorAuth } from './socket/auth';
+import { endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
 import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
@@ -83,13 +84,13 @@ export async function startEarshot(
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', TRUST_PROXY);
   app.get('/healthz', async (_req, res) => {
     await store.getSite('demo');
     res.json({ ok: true, data: { status: 'ok' } });
   });
   app.use('/api', express.json({ limit: '64kb' }));
-  app.use('/api/auth', authRoutes(store, limiters));
+  app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
   app.use('/api', apiNotFound);
   app.use(staticRoutes(config.distDir, config.demoSiteDir));
@@ -106,6 +107,7 @@ export async function startEarshot(
   );
   serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, presence.handlers), (socket) => {
     void socket.join(rooms.agents);
+    endWithSession(socket);
     presence.onAgentConnect(socket);
   });
 

@@ -12,6 +12,12 @@ export const DEFAULT_LIMITS = {
   /** Call back requests per IP and per phone number. */
   callbacksPerIp: { points: 20, duration: 3600 },
   callbacksPerPhone: { points: 5, duration: 3600 },
+  /**
+   * Emails a visitor asks for to an address they typed (chat transcripts), per IP and per
+   * recipient: the text is the visitor's own, so without these the relay would mail anything anywhere.
+   */
+  visitorEmailsPerIp: { points: 20, duration: 3600 },
+  visitorEmailsPerAddress: { points: 3, duration: 3600 },
   /** Sign-in attempts per IP and email. */
   logins: { points: 10, duration: 300 },
 };
@@ -26,6 +32,8 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
     feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
     callbacksPerIp: new RateLimiterMemory({ keyPrefix: 'cbip', ...settings.callbacksPerIp }),
     callbacksPerPhone: new RateLimiterMemory({ keyPrefix: 'cbph', ...settings.callbacksPerPhone }),
+    visitorEmailsPerIp: new RateLimiterMemory({ keyPrefix: 'veip', ...settings.visitorEmailsPerIp }),
+    visitorEmailsPerAddress: new RateLimiterMemory({ keyPrefix: 'veto', ...settings.visitorEmailsPerAddress }),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

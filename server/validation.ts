@@ -8,6 +8,11 @@ const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/,
 const text = (max: number) => v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
 const messageText = v.pipe(text(LIMITS.messageLength), v.trim(), v.nonEmpty('must not be empty'));
 const optionalText = (max: number) => v.optional(v.pipe(text(max), v.trim()));
+/**
+ * The browser's time zone, dropped when this server's ICU does not know it (a newer zone's
+ * name, a made-up one): the visitor still chats, and times they see fall back to UTC.
+ */
+const visitorTimezone = v.pipe(optionalText(64), v.transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)));
 const seq = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
 const email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(LIMITS.emailLength), v.email('must be an email address'));
 
@@ -55,7 +60,7 @@ export const schemas = {
   hello: v.object({
     page: pageInfo,
     language: optionalText(35),
-    timezone: optionalText(64),
+    timezone: visitorTimezone,
   }),
   identify: v.object({
     name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
@@ -109,7 +114,7 @@ export const schemas = {
     topic: optionalText(LIMITS.topicLength),
     when,
     page: pageInfo,
-    timezone: optionalText(64),
+    timezone: visitorTimezone,
     locale: optionalText(35),
   }),
   callbackChange: v.object({ callbackId: id, when }),

@@ -48,8 +48,15 @@ export async function signIn(store: Store, email: string, password: string): Pro
   return { agent: toAgent(agent), token, expires };
 }
 
-/** The agent behind a session token, or null when it is unknown or expired. */
-export async function agentForSession(store: Store, token: string | undefined): Promise<AgentRow | null> {
+/** A live session: its agent, the token's hash (which names the session) and when it ends. */
+export interface LiveSession {
+  agent: AgentRow;
+  tokenHash: string;
+  expiresAt: string;
+}
+
+/** The session behind a token, or null when it is unknown or expired. */
+export async function sessionFor(store: Store, token: string | undefined): Promise<LiveSession | null> {
   if (!token) return null;
   const session = await store.getSession(hashToken(token));
   if (!session) return null;
@@ -57,10 +64,19 @@ export async function agentForSession(store: Store, token: string | undefined): 
     await store.deleteSession(session.tokenHash);
     return null;
   }
-  return store.getAgent(session.agentId);
+  const agent = await store.getAgent(session.agentId);
+  return agent && { agent, tokenHash: session.tokenHash, expiresAt: session.expiresAt };
 }
 
-/** Ends a session; unknown tokens are ignored. */
-export async function signOut(store: Store, token: string | undefined): Promise<void> {
-  if (token) await store.deleteSession(hashToken(token));
+/** The agent behind a session token, or null when it is unknown or expired. */
+export async function agentForSession(store: Store, token: string | undefined): Promise<AgentRow | null> {
+  return (await sessionFor(store, token))?.agent ?? null;
+}
+
+/** Ends a session; unknown tokens are ignored. Returns the ended session's token hash. */
+export async function signOut(store: Store, token: string | undefined): Promise<string | null> {
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  await store.deleteSession(tokenHash);
+  return tokenHash;
 }

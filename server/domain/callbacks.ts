@@ -92,7 +92,8 @@ export async function requestCallback(
   };
   // The name given here is how agents will know the visitor in chat too.
   if (input.name && !visitor.name) await store.updateVisitor(visitor.id, { name: input.name });
-  const open = await store.findOpenCallback(site.id, phone);
+  // Only the visitor's own request: another visitor giving the same number must not take it over.
+  const open = await store.findOpenCallback(site.id, phone, visitor.id);
   if (open) {
     await store.updateCallback(open.id, details);
     return { callback: { ...open, ...details }, created: false };

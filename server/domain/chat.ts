@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
-import type { AgentRow, AppendResult, ConversationRow, Store, VisitorRow } from '../store/types';
+import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 
 export const PAGE_SIZE = LIMITS.pageSize;
 
@@ -29,6 +29,14 @@ export async function agentConversation(store: Store, conversationId: string): P
   const c = await store.getConversation(conversationId);
   if (!c) throw new AppError('not_found', 'No such conversation.');
   return c;
+}
+
+/**
+ * With chat turned off a visitor starts no conversation and leaves no message; one that is
+ * going on may finish (its agent is there).
+ */
+export function refuseNewChat(site: SiteRow): void {
+  if (!site.options.channels.chat) throw new AppError('forbidden', 'Chat is turned off for this site.');
 }
 
 /** Stores a visitor's message (starting a conversation when needed) before anyone is told. */

@@ -3,6 +3,8 @@
  * own text is never translated or altered; emails are plain text, so nothing a
  * visitor or agent typed can become markup.
  */
+import { isTimeZone } from '../domain/hours';
+
 export const EMAIL_LOCALES = ['en', 'cs', 'ru', 'hy', 'am'] as const;
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
 
@@ -180,7 +182,8 @@ export function transcriptEmail(p: {
 }) {
   const locale = emailLocale(p.locale);
   const w = WORDS[locale];
-  const timeZone = p.timezone ?? 'UTC';
+  // A zone stored before zones were checked may be unknown here.
+  const timeZone = p.timezone && isTimeZone(p.timezone) ? p.timezone : 'UTC';
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
   const first = p.messages[0]?.createdAt ?? new Date().toISOString();

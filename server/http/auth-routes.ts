@@ -11,7 +11,12 @@ export function sessionToken(req: Request): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...rest] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (k !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined; // Malformed escapes: no session, not a server error.
+    }
   }
   return undefined;
 }
@@ -27,7 +32,7 @@ export function requireAgent(store: Store): RequestHandler {
 }
 
 /** Sign in, sign out and "who am I" for the console. */
-export function authRoutes(store: Store, limiters: Limiters): Router {
+export function authRoutes(store: Store, limiters: Limiters, onSignOut: (tokenHash: string) => void): Router {
   const r = express.Router();
   r.post('/login', async (req, res) => {
     const { email, password } = parse(schemas.login, req.body);
@@ -37,7 +42,9 @@ export function authRoutes(store: Store, limiters: Limiters): Router {
     res.json({ ok: true, data: agent });
   });
   r.post('/logout', async (req, res) => {
-    await signOut(store, sessionToken(req));
+    const ended = await signOut(store, sessionToken(req));
+    // The console's open sockets end with the session, in every tab.
+    if (ended) onSignOut(ended);
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure), maxAge: undefined });
     res.json({ ok: true, data: null });
   });

@@ -1,12 +1,13 @@
 import { parse as parseCookies } from 'cookie';
 import type { ErrorCode } from '../../protocol/types';
-import { agentForSession } from '../domain/agents';
+import { sessionFor } from '../domain/agents';
 import { originAllowed } from '../domain/sites';
 import { authenticateVisitor, createVisitor } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
+import { clientIp } from '../http/client-ip';
 import { SESSION_COOKIE } from '../http/session-cookie';
 import { consume } from '../limits';
-import type { AgentNamespace, SocketDeps, VisitorNamespace } from './types';
+import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace } from './types';
 
 type Handshake = { headers: Record<string, string | string[] | undefined>; address: string };
 
@@ -43,7 +44,7 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
         if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
         socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
       } else {
-        await consume(deps.limiters.newVisitors, socket.handshake.address);
+        await consume(deps.limiters.newVisitors, clientIp(socket.request));
         const created = await createVisitor(deps.store, site.id, userAgent);
         socket.data = { siteId: site.id, visitor: created.visitor, newToken: created.token };
       }
@@ -65,9 +66,9 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
         throw new AppError('origin_not_allowed', 'The console must be opened from the Earshot server itself.');
       }
       const cookies = parseCookies(header(socket.handshake, 'cookie') ?? '');
-      const agent = await agentForSession(deps.store, cookies[SESSION_COOKIE]);
-      if (!agent) throw new AppError('unauthorized', 'Please sign in again.');
-      socket.data = { agent };
+      const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
+      if (!session) throw new AppError('unauthorized', 'Please sign in again.');
+      socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
       next();
     } catch (err) {
       const e = toClientError(err);
@@ -75,4 +76,22 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
       next(connectError(e.code, e.message));
     }
   });
+}
+
+/**
+ * Ties an agent socket to its sign-in: signing out (`endSessionSockets`) or the session running
+ * out disconnects it, and the console's reconnect then hears `unauthorized`.
+ */
+export function endWithSession(socket: AgentSocket): void {
+  const { tokenHash, expiresAt } = socket.data.session;
+  void socket.join(rooms.session(tokenHash));
+  // setTimeout holds at most 2^31-1 ms (~24.8 days): a longer session's socket reconnects then and is checked again.
+  const ms = Math.min(Math.max(0, Date.parse(expiresAt) - Date.now()), 2 ** 31 - 1);
+  const timer = setTimeout(() => socket.disconnect(true), ms);
+  socket.on('disconnect', () => clearTimeout(timer));
+}
+
+/** Disconnects every socket of a sign-in, on any relay node. */
+export function endSessionSockets(deps: Pick<SocketDeps, 'agents'>, tokenHash: string): void {
+  deps.agents.in(rooms.session(tokenHash)).disconnectSockets(true);
 }

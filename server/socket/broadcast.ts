@@ -43,10 +43,18 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
   };
 }
 
-/** Sends the fresh inbox row of a conversation to every agent. */
+/**
+ * Sends the fresh inbox row of a conversation to every agent. Never rejects: the change is
+ * stored and answered already, so a failure to tell is logged, not thrown at the caller
+ * (nor left unhandled by one that does not wait).
+ */
 export async function announceConversation(deps: SocketDeps, conversationId: string): Promise<void> {
-  const summary = await deps.store.getSummary(conversationId);
-  if (summary) deps.agents.to(rooms.agents).emit('conversation:updated', summary);
+  try {
+    const summary = await deps.store.getSummary(conversationId);
+    if (summary) deps.agents.to(rooms.agents).emit('conversation:updated', summary);
+  } catch (err) {
+    deps.log.warn({ err, conversationId }, 'could not tell agents about a conversation');
+  }
 }
 
 /** Lets the visitor's widget follow a status change (resolved, reopened). */
@@ -72,9 +80,13 @@ export async function visitorOnline(deps: SocketDeps, visitorId: string): Promis
   return sockets.length > 0;
 }
 
-/** Sends the visitor's current profile to every agent. */
+/** Sends the visitor's current profile to every agent. Never rejects, like `announceConversation`. */
 export async function announceVisitor(deps: SocketDeps, visitorId: string): Promise<void> {
-  const visitor = await deps.store.getVisitor(visitorId);
-  if (!visitor) return;
-  deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, await visitorOnline(deps, visitorId)));
+  try {
+    const visitor = await deps.store.getVisitor(visitorId);
+    if (!visitor) return;
+    deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, await visitorOnline(deps, visitorId)));
+  } catch (err) {
+    deps.log.warn({ err, visitorId }, 'could not tell agents about a visitor');
+  }
 }

@@ -15,6 +15,8 @@ export interface VisitorSocketData {
 }
 export interface AgentSocketData {
   agent: AgentRow;
+  /** The sign-in this socket came with: it ends with it. */
+  session: { tokenHash: string; expiresAt: string };
 }
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
@@ -45,6 +47,8 @@ export const rooms = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   site: (siteId: string) => `site:${siteId}`,
   agents: 'agents',
+  /** The sockets of one sign-in, so signing out closes them. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
 };
 
 /** The site a visitor socket belongs to, from the site cache. */

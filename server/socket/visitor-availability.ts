@@ -1,8 +1,9 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import { emailOfflineMessage, recordSurvey, sendTranscript } from '../domain/after-chat';
-import { sendVisitorMessage, visitorConversation } from '../domain/chat';
+import { refuseNewChat, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { friendlyName } from '../domain/friendly-name';
 import { AppError } from '../errors';
+import { clientIp } from '../http/client-ip';
 import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceVisitor, announceStatusToVisitor } from './broadcast';
@@ -14,6 +15,7 @@ const on = handlerFor<VisitorSocket>();
 /** "Leave a message", answers to automatic answers, the satisfaction survey and transcripts. */
 export const visitorAvailabilityHandlers = {
   'offline:send': on(schemas.offlineSend, async (p, socket, deps) => {
+    refuseNewChat(await siteOf(socket, deps));
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
     const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
     socket.data.visitor = visitor;
@@ -56,6 +58,8 @@ export const visitorAvailabilityHandlers = {
   'transcript:send': on(schemas.transcriptSend, async (p, socket, deps) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
     const c = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
+    await consume(deps.limiters.visitorEmailsPerIp, clientIp(socket.request));
+    await consume(deps.limiters.visitorEmailsPerAddress, p.email.toLowerCase());
     if (!socket.data.visitor.email) socket.data.visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email });
     await sendTranscript(deps.store, deps.email, await siteOf(socket, deps), socket.data.visitor, c, p.email);
     return null;

@@ -2,6 +2,7 @@ import type { VisitorClientEvents } from '../../protocol/events';
 import { changeCallbackTime, ownOpenCallback, requestCallback, slotsFor, toVisitorCallback } from '../domain/callbacks';
 import { toE164 } from '../domain/phone';
 import { newCallbackEmail } from '../email/templates';
+import { clientIp } from '../http/client-ip';
 import { consume } from '../limits';
 import type { CallbackRow, SiteRow } from '../store/types';
 import { schemas } from '../validation';
@@ -16,14 +17,17 @@ export const visitorCallbackHandlers = {
   'callback:slots': on(schemas.empty, async (_, socket, deps) => slotsFor(await siteOf(socket, deps))),
 
   'callback:request': on(schemas.callbackRequest, async (input, socket, deps) => {
-    await consume(deps.limiters.callbacksPerIp, socket.handshake.address);
-    await consume(deps.limiters.callbacksPerPhone, toE164(input.phone, input.country));
+    // A malformed number costs no one's quota (invalid_phone first).
+    const phone = toE164(input.phone, input.country);
+    await consume(deps.limiters.callbacksPerIp, clientIp(socket.request));
+    await consume(deps.limiters.callbacksPerPhone, phone);
     const siteRow = await siteOf(socket, deps);
     const { callback, created } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);
     await announceCallback(deps, callback.id);
     if (created) await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
-  }),
+    // One after another per tab: a double submit updates the request it made, not a second one.
+  }, { serial: true }),
 
   'callback:mine': on(schemas.empty, async (_, socket, deps) => {
     const c = await deps.store.latestCallbackForVisitor(socket.data.visitor.id);

@@ -1,7 +1,7 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import type { HelloResult } from '../../protocol/types';
 import { autoAnswer } from '../domain/after-chat';
-import { messagesAfter, sendVisitorMessage, visitorConversation } from '../domain/chat';
+import { messagesAfter, refuseNewChat, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
@@ -16,7 +16,7 @@ const on = handlerFor<VisitorSocket>();
 export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void {
   void socket.join([rooms.visitor(socket.data.visitor.id), rooms.site(socket.data.siteId)]);
   socket.on('disconnect', () => {
-    void announceVisitor(deps, socket.data.visitor.id).catch((err) => deps.log.warn({ err }, 'presence update failed'));
+    void announceVisitor(deps, socket.data.visitor.id);
   });
 }
 
@@ -66,9 +66,10 @@ export const visitorChatHandlers = {
 
   'message:send': on(schemas.visitorSend, async (p, socket, deps) => {
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
+    const siteRow = await siteOf(socket, deps);
+    if (p.conversationId === null) refuseNewChat(siteRow);
     const result = await sendVisitorMessage(deps.store, socket.data.visitor, p);
     if (!result.created) return result.message;
-    const siteRow = await siteOf(socket, deps);
     await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });
     // The answer goes out after the ack's message, so the visitor sees question, then answer.
     if (siteRow.options.faqs.length) {

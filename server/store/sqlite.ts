@@ -555,10 +555,11 @@ class SqliteStore implements Store {
     return r ? toCallback(r) : null;
   }
 
-  async findOpenCallback(siteId: string, phone: string): Promise<CallbackRow | null> {
+  async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
     const r = this.q(
-      `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') ORDER BY c.created_at DESC LIMIT 1`,
-    ).get(siteId, phone) as Row | undefined;
+      `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') AND c.visitor_id = ?
+       ORDER BY c.created_at DESC LIMIT 1`,
+    ).get(siteId, phone, visitorId) as Row | undefined;
     return r ? toCallback(r) : null;
   }
 

@@ -252,8 +252,8 @@ export interface Store {
 
   createCallback(c: CallbackRow): Promise<void>;
   getCallback(id: string): Promise<CallbackWithVisitor | null>;
-  /** The open (waiting or rescheduled) request for a phone on a site. */
-  findOpenCallback(siteId: string, phone: string): Promise<CallbackRow | null>;
+  /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
+  findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
   latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
   updateCallback(id: string, patch: CallbackPatch): Promise<void>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */

@@ -54,14 +54,14 @@ export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) 
 }
 
 /** A visitor connected with `socket.io-client` and greeted; returns its token for reconnects. */
-export async function visitor(url: string, opts: { token?: string; siteId?: string; origin?: string } = {}) {
+export async function visitor(url: string, opts: { token?: string; siteId?: string; origin?: string; headers?: Record<string, string> } = {}) {
   const auth: Record<string, unknown> = { siteId: opts.siteId ?? 'demo' };
   if (opts.token) auth.token = opts.token;
   const socket: VisitorSocket = io(`${url}/visitor`, {
     auth,
     transports: ['websocket'],
     forceNew: true,
-    extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
+    extraHeaders: { ...opts.headers, ...(opts.origin ? { origin: opts.origin } : {}) },
   });
   await connected(socket);
   const hello = await socket.emitWithAck('visitor:hello', {

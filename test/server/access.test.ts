@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import type { Earshot } from '../../server/app';
 import { defaultHours } from '../../server/domain/hours';
 import { DEFAULT_SITE_OPTIONS } from '../../server/domain/site-options';
-import { agent, startTestServer, tempDataDir, visitor } from '../helpers/server';
+import { agent, connected, signInCookie, startTestServer, tempDataDir, visitor } from '../helpers/server';
 
 let data: ReturnType<typeof tempDataDir>;
 let server: Earshot;
@@ -125,6 +125,28 @@ describe('bad input', () => {
     const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unauthorized');
+  });
+
+  it('closes the console sockets of a session when it signs out, and they cannot come back', async () => {
+    const cookie = await signInCookie(server.url);
+    const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+    sockets.push(socket);
+    await connected(socket);
+    const other = await agent(server.url); // another sign-in stays
+    sockets.push(other);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    socket.connect();
+    expect((await connectError(socket)).data?.code).toBe('unauthorized');
+    expect(other.connected).toBe(true);
+    expect(await other.emitWithAck('agent:presence', {})).toMatchObject({ ok: true });
+  });
+
+  it('answers a malformed session cookie with 401, not a server error', async () => {
+    const res = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: 'earshot_session=%E0%A4%A' } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'unauthorized' });
   });
 
   it('refuses agent sockets opened from another site even with a session cookie', async () => {

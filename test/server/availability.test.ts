@@ -237,6 +237,33 @@ describe('after the chat', () => {
     expect((await row).survey).toMatchObject({ rating: 2, comment: 'Slow answer' });
   });
 
+  it('sends one address at most three transcripts an hour, whoever asks', async () => {
+    const { v, id } = await resolvedChat();
+    for (let i = 0; i < 3; i++) expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'victim@example.test' })).toMatchObject({ ok: true });
+    const other = await resolvedChat();
+    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'Victim@Example.test' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'own@example.test' })).toMatchObject({ ok: true });
+  });
+
+  it('takes a time zone this server does not know as none, so the visitor still chats and gets a transcript', async () => {
+    const { v, id } = await resolvedChat();
+    expect(await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: 'en', timezone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: true });
+    expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({ ok: true, data: null });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.text).toMatch(/Is the mug dishwasher safe\?/);
+    expect((await server.store.getVisitor(v.hello.visitorId))!.timezone).toBe('Europe/Prague');
+  });
+
+  it('refuses new chats and left messages while the site has chat turned off, but lets a chat going on finish', async () => {
+    const { a, v, id } = await resolvedChat();
+    expect((await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: false, callback: true, feedback: true } })).ok).toBe(true);
+    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'One more thing' })).toMatchObject({ ok: true });
+    const fresh = await newVisitor();
+    expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fresh.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } }))
+      .toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   it('refuses a rating before the chat is resolved', async () => {
     const v = await newVisitor();
     const m = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' });

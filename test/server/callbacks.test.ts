@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallbackItem, CallbackRequestInput, VisitorCallback } from '../../protocol/types';
 import type { Earshot } from '../../server/app';
 import { hashPassword } from '../../server/domain/secrets';
+import { DEFAULT_LIMITS } from '../../server/limits';
 import { io } from 'socket.io-client';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { ADMIN, agent, connected, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
@@ -74,6 +75,36 @@ describe('call back requests', () => {
     const a = await newAgent();
     const list = await a.emitWithAck('callback:list', {});
     expect(list.ok && list.data.map((c) => c.topic)).toEqual(['Second']);
+  });
+
+  it('never lets another visitor giving the same number take over a request', async () => {
+    const alice = await newVisitor();
+    const mallory = await newVisitor();
+    const mine = await alice.emitWithAck('callback:request', asap('+420 602 123 456', { name: 'Alice', topic: 'Order 1' }));
+    const theirs = await mallory.emitWithAck('callback:request', asap('602123456', { name: 'Mallory', topic: 'Hijack' }));
+    expect(mine.ok && theirs.ok).toBe(true);
+    const aliceId = mine.ok ? mine.data.id : '';
+    expect(theirs.ok && theirs.data.id).not.toBe(aliceId);
+    expect(await alice.emitWithAck('callback:mine', {})).toMatchObject({ ok: true, data: { id: aliceId, name: 'Alice', topic: 'Order 1' } });
+    expect(await mallory.emitWithAck('callback:cancel', { callbackId: aliceId })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await alice.emitWithAck('callback:cancel', { callbackId: aliceId })).toMatchObject({ ok: true });
+  });
+
+  it('keys the per-IP limit on the visitor behind a reverse proxy on this machine, and spends nothing on a bad number', async () => {
+    await server.close();
+    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    const behindProxy = async (ip: string) => {
+      const v = await visitor(server.url, { headers: { 'x-forwarded-for': ip } });
+      sockets.push(v.socket);
+      return v.socket;
+    };
+    const first = await behindProxy('203.0.113.7');
+    expect(await first.emitWithAck('callback:request', asap('12'))).toMatchObject({ ok: false, code: 'invalid_phone' });
+    expect(await first.emitWithAck('callback:request', asap('602 123 456'))).toMatchObject({ ok: true });
+    expect(await first.emitWithAck('callback:request', asap('602 123 457'))).toMatchObject({ ok: false, code: 'rate_limited' });
+    // Another visitor through the same proxy is not charged for the first one's requests.
+    const second = await behindProxy('198.51.100.20');
+    expect(await second.emitWithAck('callback:request', asap('602 123 458'))).toMatchObject({ ok: true });
   });
 
   it('rate-limits requests for one phone number', async () => {
