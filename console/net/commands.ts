@@ -1,6 +1,5 @@
 import { nanoid } from 'nanoid';
 import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
-import { isOlder } from '../state/reducer';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
@@ -8,7 +7,7 @@ import { request, type AgentSocket, type Result } from './agent-socket';
 export interface Commands {
   /** Loads the first page of the inbox (again). */
   refreshInbox(): Promise<void>;
-  /** Loads the page after the oldest conversation held. */
+  /** Loads the inbox's next older page. */
   loadOlderInbox(): Promise<void>;
   /** Loads a conversation (again) in full: messages, visitor, history. */
   open(conversationId: string): Promise<void>;
@@ -58,11 +57,11 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       if (r.ok) dispatch({ type: 'inbox/loaded', rows: r.data, complete: r.data.length < INBOX_PAGE });
     },
     async loadOlderInbox() {
-      const last = oldest(Object.values(store.get().inbox));
-      if (!last) return;
-      const before = { updatedAt: last.updatedAt, id: last.id };
+      // The cursor the state kept, not the oldest row held (see `inboxOlder`).
+      const before = store.get().inboxOlder;
+      if (!before) return;
       const r = await request(socket, 'conversation:list', { status: 'all', limit: INBOX_PAGE, before });
-      if (r.ok) dispatch({ type: 'inbox/older', rows: r.data, complete: r.data.length < INBOX_PAGE });
+      if (r.ok) dispatch({ type: 'inbox/older', before, rows: r.data, complete: r.data.length < INBOX_PAGE });
     },
     async open(conversationId) {
       dispatch({ type: 'open/requested', id: conversationId });
@@ -110,13 +109,4 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       void request(socket, 'typing:set', { conversationId, typing }, 5000);
     },
   };
-}
-
-/** The row last in the server's order: least recent activity, then smallest id. */
-function oldest(rows: ConversationSummary[]): ConversationSummary | undefined {
-  let last: ConversationSummary | undefined;
-  for (const row of rows) {
-    if (!last || isOlder(row, last)) last = row;
-  }
-  return last;
 }

@@ -1,4 +1,4 @@
-import type { ConversationSummary, Message, SiteSettings, TypingEvent } from '../../protocol/types';
+import type { ConversationSummary, InboxCursor, Message, SiteSettings, TypingEvent } from '../../protocol/types';
 import { callbackReducer, initialCallbacks } from './callback-reducer';
 import type { CallbackAction } from './callback-types';
 import { feedbackReducer, initialFeedback } from './feedback-reducer';
@@ -16,6 +16,7 @@ export function initialState(): ConsoleState {
     inbox: {},
     inboxLoaded: false,
     inboxComplete: false,
+    inboxOlder: null,
     open: null,
     pending: {},
     typing: {},
@@ -153,13 +154,18 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       }
       // What was loaded below the first page is still there, and so is its end.
       const complete = action.complete || (state.inboxComplete && Object.keys(inbox).length > action.rows.length);
-      return { ...state, inbox, inboxLoaded: true, inboxComplete: complete };
+      // Otherwise paging starts again below this page: pages loaded before come again, no gap.
+      return { ...state, inbox, inboxLoaded: true, inboxComplete: complete, inboxOlder: complete ? null : cursorAfter(action.rows) };
     }
     case 'inbox/older': {
       // Rows held already (pushed or listed since) are at least as fresh as an older page's.
       const inbox = { ...state.inbox };
       for (const row of action.rows) inbox[row.id] ??= row;
-      return { ...state, inbox, inboxComplete: action.complete };
+      // Only the page that continues from the current cursor moves it: a first page answered
+      // meanwhile (a reconnect) started the run again, and jumping past it could leave a gap.
+      const older = state.inboxOlder;
+      if (!older || older.updatedAt !== action.before.updatedAt || older.id !== action.before.id) return { ...state, inbox };
+      return { ...state, inbox, inboxComplete: action.complete, inboxOlder: action.complete ? null : cursorAfter(action.rows) };
     }
     case 'inbox/updated':
       return withRow(state, action.row);
@@ -230,6 +236,12 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     case 'survey/alert-dismissed':
       return { ...state, surveyAlerts: state.surveyAlerts.filter((a) => a.conversationId !== action.conversationId) };
   }
+}
+
+/** Where the page after `page` starts: its last row (the server sends list order). */
+function cursorAfter(page: ConversationSummary[]): InboxCursor | null {
+  const last = page.at(-1);
+  return last ? { updatedAt: last.updatedAt, id: last.id } : null;
 }
 
 /** Whether `row` comes after `than` in the inbox's order (newest activity first, then id). */

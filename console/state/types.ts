@@ -1,5 +1,5 @@
 import type { AgentServerEvents } from '../../protocol/events';
-import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, Message, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, InboxCursor, Message, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
 import type { CallbackAction, CallbackState } from './callback-types';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 
@@ -51,6 +51,12 @@ export interface ConsoleState {
   inboxLoaded: boolean;
   /** Every conversation is in `inbox`: the last page asked for came back short. */
   inboxComplete: boolean;
+  /**
+   * Where the next older page starts: the last row of the last page loaded in one run from the
+   * top. Not the oldest row held: pushes and opened conversations bring in rows from far below,
+   * and paging from one of them would skip everything between.
+   */
+  inboxOlder: InboxCursor | null;
   open: OpenConversation | null;
   /** Own replies in flight or failed, keyed by message id. */
   pending: Record<string, PendingMessage>;
@@ -75,7 +81,8 @@ export type Action =
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'filter'; filter: InboxFilter }
   | { type: 'inbox/loaded'; rows: ConversationSummary[]; complete: boolean }
-  | { type: 'inbox/older'; rows: ConversationSummary[]; complete: boolean }
+  /** The page of the inbox after `before`, in the server's order. */
+  | { type: 'inbox/older'; before: InboxCursor; rows: ConversationSummary[]; complete: boolean }
   | { type: 'inbox/updated'; row: ConversationSummary }
   | { type: 'open/requested'; id: string }
   | { type: 'open/loaded'; conversation: ConversationSummary; messages: Message[]; visitor: VisitorProfile; history: ConversationSummary[] }

@@ -32,17 +32,18 @@ function setup(opts: { held?: number; visible?: boolean } = {}) {
 const seqs = (store: ConsoleStore) => store.get().open?.messages.map((m) => m.seq);
 
 describe('agent client: catching up', () => {
-  it('asks for older conversations after the oldest one it holds, until a short page says that is all', async () => {
+  it('asks for older conversations after the last row of the page before, until a short page says that is all', async () => {
     const { store, socket, client } = setup();
-    const full = Array.from({ length: INBOX_PAGE }, (_, i) => row(`n${String(i).padStart(3, '0')}`, { updatedAt: '2025-01-01T12:00:00.000Z' }));
-    full.push(row('c1', { updatedAt: '2025-01-01T13:00:00.000Z' }));
-    socket.answer('conversation:list', (p) => ok(p.before ? [row('old', { updatedAt: '2024-12-31T09:00:00.000Z' })] : full.slice(0, INBOX_PAGE)));
+    // The server's order: newest activity first, ties by id descending.
+    const full = Array.from({ length: INBOX_PAGE }, (_, i) => row(`n${String(INBOX_PAGE - i).padStart(3, '0')}`, { updatedAt: '2025-01-01T12:00:00.000Z' }));
+    socket.answer('conversation:list', (p) => ok(p.before ? [row('old', { updatedAt: '2024-12-31T09:00:00.000Z' })] : full));
     socket.serverConnect();
     await vi.waitFor(() => expect(store.get().inboxLoaded).toBe(true));
     expect(store.get().inboxComplete).toBe(false);
+    // A row from far below, pushed meanwhile, is not where the next page starts.
+    socket.push('conversation:updated', row('ancient', { updatedAt: '2020-01-01T00:00:00.000Z' }));
     await client.loadOlder();
-    // Ties on activity time are ordered by id, so the oldest held is the smallest id of the earliest time.
-    expect(socket.requests.filter((r) => r.event === 'conversation:list').at(-1)!.payload.before).toEqual({ updatedAt: '2025-01-01T12:00:00.000Z', id: 'n000' });
+    expect(socket.requests.filter((r) => r.event === 'conversation:list').at(-1)!.payload.before).toEqual({ updatedAt: '2025-01-01T12:00:00.000Z', id: 'n001' });
     expect(store.get().inbox.old).toBeDefined();
     expect(store.get().inboxComplete).toBe(true);
   });

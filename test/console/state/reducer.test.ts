@@ -89,17 +89,35 @@ describe('console reducer: inbox', () => {
     const fresh = row('a', { lastSeq: 5, updatedAt: '2025-01-01T12:00:00.000Z' });
     const first = run({ type: 'inbox/loaded', rows: [fresh], complete: false });
     expect(first.inboxComplete).toBe(false);
-    const s = reducer(first, { type: 'inbox/older', rows: [row('a', { lastSeq: 4 }), row('b')], complete: true });
+    const before = { updatedAt: fresh.updatedAt, id: 'a' };
+    expect(first.inboxOlder).toEqual(before);
+    const s = reducer(first, { type: 'inbox/older', before, rows: [row('a', { lastSeq: 4 }), row('b')], complete: true });
     expect(Object.keys(s.inbox).sort()).toEqual(['a', 'b']);
     expect(s.inbox.a).toBe(fresh);
     expect(s.inboxComplete).toBe(true);
+    expect(s.inboxOlder).toBeNull();
+  });
+
+  it('pages on from where the last page ended, not from an old row a push brought in', () => {
+    const at = (h: number) => `2025-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const first = run({ type: 'inbox/loaded', rows: [row('n9', { updatedAt: at(9) }), row('n8', { updatedAt: at(8) })], complete: false });
+    // A visitor far down the list identified themselves: their row arrives with its old time.
+    const pushed = reducer(first, { type: 'inbox/updated', row: row('n1', { updatedAt: at(1) }) });
+    expect(pushed.inboxOlder).toEqual({ updatedAt: at(8), id: 'n8' });
+    const page = reducer(pushed, { type: 'inbox/older', before: { updatedAt: at(8), id: 'n8' }, rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: false });
+    expect(page.inboxOlder).toEqual({ updatedAt: at(6), id: 'n6' });
+    expect(page.inboxComplete).toBe(false);
+    // A page asked for from a cursor that has moved on since (a reconnect reloaded the top) moves nothing.
+    const stale = reducer(page, { type: 'inbox/older', before: { updatedAt: at(8), id: 'n8' }, rows: [], complete: true });
+    expect(stale.inboxOlder).toEqual({ updatedAt: at(6), id: 'n6' });
+    expect(stale.inboxComplete).toBe(false);
   });
 
   it('keeps older pages and knowing it has them all when the first page is loaded again', () => {
     const at = (h: number) => `2025-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
     const first = [row('n9', { updatedAt: at(9) }), row('n8', { updatedAt: at(8) })];
     const loaded = run({ type: 'inbox/loaded', rows: first, complete: false }, {
-      type: 'inbox/older', rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: true,
+      type: 'inbox/older', before: { updatedAt: at(8), id: 'n8' }, rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: true,
     });
     // A new conversation pushes n8 off the first page; a wake loads that page again.
     const again = reducer(loaded, { type: 'inbox/loaded', rows: [row('n10', { updatedAt: at(10) }), first[0]!], complete: false });
