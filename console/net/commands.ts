@@ -16,7 +16,8 @@ export interface Commands {
   send(conversationId: string, text: string): void;
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
-  markRead(conversationId: string, seq: number): void;
+  /** Resolves whether the server took it. */
+  markRead(conversationId: string, seq: number): Promise<boolean>;
   setTyping(conversationId: string, typing: boolean): void;
 }
 
@@ -100,9 +101,9 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       if (r.ok) dispatch({ type: 'inbox/updated', row: r.data });
       return r;
     },
-    markRead(conversationId, seq) {
+    async markRead(conversationId, seq) {
       dispatch({ type: 'read/sent', conversationId, seq });
-      void request(socket, 'conversation:read', { conversationId, seq });
+      return (await request(socket, 'conversation:read', { conversationId, seq })).ok;
     },
     setTyping(conversationId, typing) {
       // Typing is a hint; a lost one is healed by the next keystroke.

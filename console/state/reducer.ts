@@ -82,14 +82,18 @@ function withoutTyper(typing: ConsoleState['typing'], conversationId: string, ke
   return { ...typing, [conversationId]: rest };
 }
 
+/** Own replies minus those the server has stored: a stored one is a message now, not a draft. */
+function withoutStored(pending: ConsoleState['pending'], messages: Message[]): ConsoleState['pending'] {
+  if (!messages.some((m) => pending[m.id])) return pending;
+  const rest = { ...pending };
+  for (const m of messages) delete rest[m.id];
+  return rest;
+}
+
 function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
-  let pending = state.pending;
+  const pending = withoutStored(state.pending, messages);
   let typing = state.typing;
   for (const m of messages) {
-    if (pending[m.id]) {
-      const { [m.id]: _stored, ...rest } = pending;
-      pending = rest;
-    }
     // A message ends its author's typing at once, not seconds later.
     if (m.author === 'visitor' || m.author === 'agent') {
       typing = withoutTyper(typing, m.conversationId, typerKey({ from: m.author, name: m.authorName }));
@@ -175,7 +179,8 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     case 'open/loaded': {
       if (state.open?.id !== action.conversation.id) return state;
       const open = withMessages({ ...state.open, loading: false, error: null, visitor: action.visitor, history: action.history }, action.messages);
-      return withRow({ ...state, open }, action.conversation);
+      // A reply whose ack was lost (a dropped connection marks it failed) may be stored after all.
+      return withRow({ ...state, open, pending: withoutStored(state.pending, action.messages) }, action.conversation);
     }
     case 'open/failed':
       if (state.open?.id !== action.id) return state;

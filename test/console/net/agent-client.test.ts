@@ -153,6 +153,23 @@ describe('agent client: read marks', () => {
     expect(await read).toEqual({ conversationId: 'c1', seq: 2 });
   });
 
+  it('sends a read the server did not take again once the inbox shows it unread again', async () => {
+    const { socket, server, client } = setup();
+    server.unread = 2;
+    let answers = 0;
+    socket.answer('conversation:read', () => (++answers === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : ok(null)));
+    socket.serverConnect();
+    const first = socket.nextRequest('conversation:read');
+    client.open('c1');
+    expect(await first).toEqual({ conversationId: 'c1', seq: 2 });
+    await vi.waitFor(() => expect(answers).toBe(1));
+    await new Promise((r) => setTimeout(r, 0)); // the refusal reaches the read marker
+    // What a reload of the inbox (a reconnect, a wake) brings: the count never went down.
+    const again = socket.nextRequest('conversation:read');
+    socket.push('conversation:updated', row('c1', { lastSeq: 2, unread: 2, updatedAt: '2025-01-01T13:00:00.000Z' }));
+    expect(await again).toEqual({ conversationId: 'c1', seq: 2 });
+  });
+
   it('waits for the tab to become visible before marking read', async () => {
     const { store, socket, server, page, client } = setup({ visible: false });
     server.unread = 2;

@@ -63,6 +63,15 @@ describe('console reducer: own replies', () => {
     expect(stored.open!.messages.at(-1)!.id).toBe('r1');
   });
 
+  it('drops a reply marked failed when the conversation loaded again holds it: the lost ack was stored', () => {
+    const failed = run(...opened(), started, { type: 'send/failed', id: 'r1', error: 'No answer from the server.' });
+    const reloaded = reducer(failed, {
+      type: 'open/loaded', conversation: row('c1', { lastSeq: 3 }), messages: [msg(1), msg(2), msg(3, { id: 'r1', author: 'agent', text: 'hi' })], visitor: profile(), history: [],
+    });
+    expect(reloaded.pending.r1).toBeUndefined();
+    expect(reloaded.open!.messages.map((m) => m.id).filter((id) => id === 'r1')).toHaveLength(1);
+  });
+
   it('marks a refused reply failed with the reason, and sending again on retry', () => {
     const failed = run(started, { type: 'send/failed', id: 'r1', error: 'Too long' });
     expect(failed.pending.r1).toMatchObject({ state: 'failed', error: 'Too long' });
