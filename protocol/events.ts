@@ -62,8 +62,11 @@ export interface VisitorClientEvents {
   'callback:mine': (p: Record<string, never>, ack: AckFn<VisitorCallback | null>) => void;
   'callback:change': (p: { callbackId: string; when: CallbackRequestInput['when'] }, ack: AckFn<VisitorCallback>) => void;
   'callback:cancel': (p: { callbackId: string }, ack: AckFn<VisitorCallback>) => void;
-  /** "Leave a message" when nobody is available: stored as a conversation, answered by email. */
-  'offline:send': (p: { email: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;
+  /**
+   * "Leave a message" when nobody is available: stored as a conversation, answered by email.
+   * `id`: the client's id for the message, kept across retries so it is stored (and emailed) once.
+   */
+  'offline:send': (p: { id?: string; email: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;
   /** "That answers it" (true) or "I still need a person" (false) on an automatic answer. */
   'faq:answer': (p: { messageId: string; helpful: boolean }, ack: AckFn<Message>) => void;
   'survey:send': (p: { conversationId: string; rating: number; comment?: string }, ack: AckFn<null>) => void;

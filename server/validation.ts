@@ -141,6 +141,8 @@ export const schemas = {
   }),
   setAway: v.object({ away: v.boolean('must be true or false') }),
   offlineSend: v.object({
+    /** The client's id for the message, so a retry is stored once (older widgets send none). */
+    id: v.optional(id),
     email,
     name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim())),
     text: messageText,

@@ -26,7 +26,7 @@ export async function submitFeedback(store: Store, site: SiteRow, input: Feedbac
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);
-    if (known) return { item: toFeedbackItem(known), created: false };
+    if (known) return retried(known, site);
   }
   if (input.rating === null && input.text === '') {
     throw new AppError('invalid_payload', 'text must not be empty when there is no rating', 'text');
@@ -48,8 +48,15 @@ export async function submitFeedback(store: Store, site: SiteRow, input: Feedbac
     createdAt: now,
     updatedAt: now,
   };
-  await store.createFeedback(row);
+  // Two sends of one id at once (a retry racing the first): the second finds the first's row.
+  if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site);
   return { item: toFeedbackItem(row), created: true };
+}
+
+/** The answer to a retried id: what was stored, unless the id belongs to another site's feedback. */
+function retried(known: FeedbackRow, site: SiteRow): { item: FeedbackItem; created: false } {
+  if (known.siteId !== site.id) throw new AppError('duplicate_id', 'That feedback id is already taken; send with a new id.');
+  return { item: toFeedbackItem(known), created: false };
 }
 
 /** Emails every admin about unhappy feedback, when email is configured. */

@@ -462,11 +462,11 @@ class SqliteStore implements Store {
     return r ? toOutbox(r) : null;
   }
 
-  async createFeedback(f: FeedbackRow): Promise<void> {
-    this.q(
+  async createFeedback(f: FeedbackRow): Promise<boolean> {
+    return this.q(
       `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt);
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt).changes === 1;
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {

@@ -235,7 +235,8 @@ export interface Store {
   markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   getOutbox(id: string): Promise<OutboxRow | null>;
 
-  createFeedback(f: FeedbackRow): Promise<void>;
+  /** Stores new feedback; false when its id is taken already (nothing written). */
+  createFeedback(f: FeedbackRow): Promise<boolean>;
   getFeedback(id: string): Promise<FeedbackRow | null>;
   /** Newest first (ties by id), only items after `before` in that order when given. */
   listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;

@@ -155,6 +155,22 @@ describe('leave a message', () => {
     expect(reply.text).toContain('Да, 3–5 дней.');
   });
 
+  it('stores a left message sent again with its id once, and emails the owner once', async () => {
+    const v = await newVisitor();
+    const input = { id: 'left-1', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
+    const [first, again] = await Promise.all([v.socket.emitWithAck('offline:send', input), v.socket.emitWithAck('offline:send', input)]);
+    expect(first).toMatchObject({ ok: true, data: { id: 'left-1', seq: 1 } });
+    expect(again).toEqual(first);
+    const later = await v.socket.emitWithAck('offline:send', input);
+    expect(later).toEqual(first);
+    await smtp.waitFor(1);
+    const a = await newAgent();
+    await a.emitWithAck('agent:presence', {});
+    expect(smtp.messages).toHaveLength(1);
+    const list = await a.emitWithAck('conversation:list', {});
+    expect(list.ok && list.data.map((c) => c.lastSeq)).toEqual([1]);
+  });
+
   it('does not email a reply to a visitor who is still on the site', async () => {
     const v = await newVisitor();
     const sent = await v.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } });

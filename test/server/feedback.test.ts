@@ -205,6 +205,21 @@ describe('feedback', () => {
     expect(await a.emitWithAck('feedback:newCount', { extra: 1 } as never)).toMatchObject({ ok: true, data: 2 });
   });
 
+  it('stores feedback sent twice at once under one id once, answering both', async () => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const [first, again] = await Promise.all([
+      v.socket.emitWithAck('feedback:send', named({ id: 'fb-race-1' })),
+      v.socket.emitWithAck('feedback:send', named({ id: 'fb-race-1' })),
+    ]);
+    expect(first).toMatchObject({ ok: true, data: { id: 'fb-race-1' } });
+    expect(again).toEqual(first);
+    const a = await agent(server.url);
+    sockets.push(a);
+    const list = await a.emitWithAck('feedback:list', {});
+    expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-race-1']);
+  });
+
   it('stores a retried feedback id once', async () => {
     const v = await visitor(server.url);
     sockets.push(v.socket);

@@ -19,6 +19,7 @@ export interface ChatScreenProps {
   page(): PageInfo;
   showView(id: ViewId): void;
   onSend(text: string): void;
+  newId(): string;
 }
 
 /** Leave a message, the wait notice and the survey: not needed for a first chat, so their own chunk. */
@@ -28,7 +29,7 @@ const extras = part(() => import('./extras/extras-entry'));
  * The chat view's connector: the conversation while someone can answer, "Leave a message"
  * while nobody is there, and the notices and survey around the chat, from the state.
  */
-export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend }: ChatScreenProps) {
+export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend, newId }: ChatScreenProps) {
   const { site, status, conversation } = s;
   const mode = chatMode(s);
   const lazy = (draw: (m: typeof Extras) => ComponentChildren) => (
@@ -42,6 +43,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
     email: s.email,
     onEmail: (email: string, answer: boolean) => store.dispatch({ type: 'email', email, answer }),
     onCallback: site?.channels.callback ? () => showView('callback') : null,
+    newId,
   };
 
   if (mode === 'off') {

@@ -11,13 +11,15 @@ import { serverProblem, toFeedbackInput, validateFeedback } from './validate';
  * The feedback screen's one connector: form state in a pure reducer, the form's own
  * checks first, then `feedback:send` over the panel's socket, its answer back into state.
  */
-export function FeedbackView({ t: panelT, request, page, showView }: ViewProps) {
+export function FeedbackView({ t: panelT, request, page, showView, newId }: ViewProps) {
   // The view's words come with its chunk, not with every first chat.
   const t = useMemo(() => withStrings(panelT, STRINGS), [panelT]);
   const [s, dispatch] = useReducer(feedbackReducer, undefined, initialFeedback);
   // A second click before the first render of "sending" must not send twice.
   const busy = useRef(false);
   const again = useRef(false);
+  // One id per piece of feedback, kept across retries: a send whose answer was lost is stored once.
+  const sendId = useRef<string | null>(null);
 
   const submit = async () => {
     const errors = validateFeedback(s.draft);
@@ -25,7 +27,8 @@ export function FeedbackView({ t: panelT, request, page, showView }: ViewProps) 
     if (busy.current) return;
     busy.current = true;
     dispatch({ type: 'sending' });
-    const res = await request('feedback:send', toFeedbackInput(s.draft, page(), t('language_tag')));
+    sendId.current ??= newId();
+    const res = await request('feedback:send', toFeedbackInput(s.draft, page(), t('language_tag'), sendId.current));
     busy.current = false;
     dispatch(res.ok ? { type: 'sent', replyExpected: res.data.replyExpected } : { type: 'refused', ...serverProblem(res, s.draft) });
   };
@@ -34,6 +37,7 @@ export function FeedbackView({ t: panelT, request, page, showView }: ViewProps) 
     return (
       <FeedbackThanks t={t} replyExpected={s.replyExpected} onAgain={() => {
           again.current = true;
+          sendId.current = null;
           dispatch({ type: 'again' });
         }} onChat={() => showView('chat')} />
     );

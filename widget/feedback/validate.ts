@@ -32,9 +32,10 @@ export function validateFeedback(d: FeedbackDraft): FieldErrors {
   return errors;
 }
 
-/** What `feedback:send` carries: name and email only when the visitor asked for an answer. */
-export function toFeedbackInput(d: FeedbackDraft, page: PageInfo, locale: string): FeedbackInput {
+/** What `feedback:send` carries, under the id of this piece of feedback: name and email only when the visitor asked for an answer. */
+export function toFeedbackInput(d: FeedbackDraft, page: PageInfo, locale: string, id: string): FeedbackInput {
   return {
+    id,
     rating: d.rating,
     category: d.category,
     text: d.text.trim(),

@@ -62,7 +62,7 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
     const s = store.get();
     const views = enabledViews(s.site, all);
     const active = shown(s, views);
-    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, on: o.on, page, showView };
+    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, on: o.on, page, showView, newId: o.newId };
     const content = (id: ViewId) => {
       if (id === 'chat') {
         return (
@@ -76,6 +76,7 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
             page={page}
             showView={showView}
             onSend={onSend}
+            newId={o.newId}
           />
         );
       }

@@ -20,6 +20,8 @@ export interface ViewProps {
   page(): PageInfo;
   /** Shows another view and moves focus to its tab. */
   showView(id: ViewId): void;
+  /** A new id for something the view sends, kept across its retries so the server stores it once. */
+  newId(): string;
 }
 
 /** Subscribes to one server event; returns the unsubscribe. */

@@ -75,6 +75,7 @@ export function setup(o: SetupOptions = {}) {
       }}
       page={() => page}
       showView={() => {}}
+      newId={() => 'id1'}
       env={o.env ?? yerevan}
     />,
   );

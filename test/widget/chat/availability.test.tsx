@@ -79,7 +79,7 @@ describe('leave a message', () => {
 
     await vi.waitFor(() => expect(view.getByText("Thanks! We'll answer by email at ana@example.com.")).toBeTruthy());
     expect(socket.requests('offline:send')).toEqual([
-      { email: 'ana@example.com', text: 'Do you ship to Norway?', page: { url: location.href, title: 'Pricing – Demo shop' } },
+      { id: expect.any(String), email: 'ana@example.com', text: 'Do you ship to Norway?', page: { url: location.href, title: 'Pricing – Demo shop' } },
     ]);
     expect(view.queryByRole('region', { name: 'Leave a message' })).toBeNull();
     expect(within(view.getByRole('log')).getByText('Do you ship to Norway?')).toBeTruthy();

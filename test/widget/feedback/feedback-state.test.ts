@@ -34,12 +34,12 @@ describe('feedback checks before sending', () => {
 
 describe('feedback payload', () => {
   it('leaves out name and email of an anonymous visitor even if they typed them first', () => {
-    const input = toFeedbackInput(draft({ rating: 3, text: ' Fine ', name: 'Ana', email: 'ana@example.test' }), page, 'en');
-    expect(input).toEqual({ rating: 3, category: 'idea', text: 'Fine', contact: { mode: 'anonymous' }, page, locale: 'en' });
+    const input = toFeedbackInput(draft({ rating: 3, text: ' Fine ', name: 'Ana', email: 'ana@example.test' }), page, 'en', 'f1');
+    expect(input).toEqual({ id: 'f1', rating: 3, category: 'idea', text: 'Fine', contact: { mode: 'anonymous' }, page, locale: 'en' });
   });
 
   it('carries trimmed contact details when the visitor asks for an answer', () => {
-    const input = toFeedbackInput(draft({ text: 'Hi', contact: 'reply', name: ' Ana ', email: ' ana@example.test ' }), page, 'en');
+    const input = toFeedbackInput(draft({ text: 'Hi', contact: 'reply', name: ' Ana ', email: ' ana@example.test ' }), page, 'en', 'f1');
     expect(input.contact).toEqual({ mode: 'reply', name: 'Ana', email: 'ana@example.test' });
   });
 });

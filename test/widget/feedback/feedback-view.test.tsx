@@ -17,7 +17,8 @@ function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>) {
   socket.accept();
   socket.reply('feedback:send', answer ?? ((p: FeedbackInput) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } })));
   const showView = vi.fn();
-  render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} />);
+  let ids = 0;
+  render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} newId={() => `id${++ids}`} />);
   return { socket, showView, sent: () => socket.requests('feedback:send') as FeedbackInput[] };
 }
 
@@ -104,7 +105,7 @@ describe('feedback form', () => {
     type('Your feedback', '  Fast delivery!  ');
     send();
     await screen.findByRole('heading', { name: 'Thank you for your feedback!' });
-    expect(sent()).toEqual([{ rating: 5, category: 'praise', text: 'Fast delivery!', contact: { mode: 'anonymous' }, page, locale: 'en' }]);
+    expect(sent()).toEqual([{ id: 'id1', rating: 5, category: 'praise', text: 'Fast delivery!', contact: { mode: 'anonymous' }, page, locale: 'en' }]);
   });
 
   it('promises an email answer after named feedback, and can start another', async () => {
@@ -120,6 +121,22 @@ describe('feedback form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send more feedback' }));
     expect((screen.getByRole('textbox', { name: 'Your feedback' }) as HTMLTextAreaElement).value).toBe('');
     expect((screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('ana@example.test');
+    // Another piece of feedback is another id.
+    type('Your feedback', 'And the invoice?');
+    send();
+    await screen.findByRole('heading', { name: "Thank you! We'll answer by email, usually within one business day." });
+    expect(sent().map((f) => f.id)).toEqual(['id1', 'id2']);
+  });
+
+  it('sends feedback again under the same id after a failed answer (it may have been stored), so it is stored once', async () => {
+    let calls = 0;
+    const { sent } = setup((p) => (++calls === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : { ok: true, data: { id: p.id!, replyExpected: false } }));
+    type('Your feedback', 'Hello');
+    send();
+    await screen.findByRole('alert');
+    send();
+    await screen.findByRole('heading', { name: 'Thank you for your feedback!' });
+    expect(sent().map((f) => f.id)).toEqual(['id1', 'id1']);
   });
 
   it('goes back to the chat from the thank-you', async () => {

@@ -125,7 +125,7 @@ describe('mounted panel', () => {
       fireEvent.click(view.getByRole('button', { name: 'Send feedback' }));
       fireEvent.click(await view.findByRole('button', { name: 'Back to chat' }));
       expect(socket.requests('feedback:send')).toEqual([
-        { rating: 4, category: 'idea', text: '', contact: { mode: 'anonymous' }, page: { url: location.href, title: 'Pricing – Demo shop' }, locale: 'en' },
+        { id: expect.any(String), rating: 4, category: 'idea', text: '', contact: { mode: 'anonymous' }, page: { url: location.href, title: 'Pricing – Demo shop' }, locale: 'en' },
       ]);
       const chatTab = view.getByRole('tab', { name: 'Chat' });
       expect(chatTab.getAttribute('aria-selected')).toBe('true');

@@ -32,6 +32,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [tries, setTries] = useState(0);
   const busy = useRef(false);
+  const sendId = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   useLayoutEffect(() => {
     if (tries) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -56,7 +57,9 @@ export function LeaveMessage(p: LeaveMessageProps) {
     if (e.email || e.text) return refuse(e);
     if (busy.current) return;
     busy.current = true;
-    const res = await p.request('offline:send', { ...value, page: p.page() });
+    // One id for this message whatever happens to the answer: a retry after a lost one is stored once.
+    sendId.current ??= p.newId();
+    const res = await p.request('offline:send', { ...value, id: sendId.current, page: p.page() });
     busy.current = false;
     if (!res.ok) return refuse(res.field === 'email' ? { email: failure(t, res) } : { form: failure(t, res) });
     setErrors({});

@@ -12,4 +12,6 @@ export interface ExtraProps {
   onEmail(email: string, answer: boolean): void;
   /** Shows the "Call me back" view; null when the site does not offer it. */
   onCallback: (() => void) | null;
+  /** A new id for something sent, kept across its retries so the server stores it once. */
+  newId(): string;
 }
