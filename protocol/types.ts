@@ -350,9 +350,9 @@ export interface CallbackRequestInput {
 /** What the visitor sees of their request. */
 export interface VisitorCallback {
   id: string;
-  /** E.164. */
+  /** E.164, with `;ext=` and the extension when there is one (RFC 3966). */
   phone: string;
-  /** The same number grouped for reading: `+420 602 123 456`. */
+  /** The same number grouped for reading: `+420 602 123 456`, `+420 602 123 456 ext. 12`. */
   phoneDisplay: string;
   name: string | null;
   topic: string | null;

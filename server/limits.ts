@@ -7,6 +7,11 @@ export const DEFAULT_LIMITS = {
   visitorMessages: { points: 30, duration: 10 },
   /** New visitors per IP: many people can share one address (offices, mobile carriers). */
   newVisitors: { points: 300, duration: 60 },
+  /**
+   * Everything else a visitor's widget sends that writes or tells every agent (page views,
+   * identify, typing, survey, answers to automatic answers): a busy visitor stays far below.
+   */
+  visitorUpdates: { points: 60, duration: 10 },
   /** Feedback per visitor. */
   feedback: { points: 10, duration: 600 },
   /** Call back requests per IP and per phone number. */
@@ -30,6 +35,7 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
     newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
     logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
     feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
+    visitorUpdates: new RateLimiterMemory({ keyPrefix: 'vupd', ...settings.visitorUpdates }),
     callbacksPerIp: new RateLimiterMemory({ keyPrefix: 'cbip', ...settings.callbacksPerIp }),
     callbacksPerPhone: new RateLimiterMemory({ keyPrefix: 'cbph', ...settings.callbacksPerPhone }),
     visitorEmailsPerIp: new RateLimiterMemory({ keyPrefix: 'veip', ...settings.visitorEmailsPerIp }),

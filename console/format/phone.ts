@@ -1,4 +1,8 @@
-/** The `tel:` link of a number; digits and the leading + only, so nothing else can ride along. */
+/**
+ * The `tel:` link of a number (E.164, with `;ext=` when it has an extension); digits, the leading +
+ * and the extension's digits only, so nothing else can ride along.
+ */
 export function telHref(e164: string): string {
-  return `tel:${e164.replace(/[^\d+]/g, '')}`;
+  const [number = '', ext] = e164.split(';ext=');
+  return `tel:${number.replace(/[^\d+]/g, '')}${ext ? `;ext=${ext.replace(/\D/g, '')}` : ''}`;
 }

@@ -2,8 +2,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { AppError } from '../errors';
 
 /**
- * A phone number in E.164 (`+420602123456`), from national or international input.
- * `country` is the default for numbers written without a country code.
+ * A phone number in E.164 (`+420602123456`), from national or international input, with its
+ * extension the way RFC 3966 writes it (`+420602123456;ext=12`) when it has one: dropping it
+ * would have an agent call the switchboard. `country` is the default for numbers written
+ * without a country code.
  */
 export function toE164(input: string, country?: string): string {
   const cleaned = input.trim();
@@ -20,10 +22,10 @@ export function toE164(input: string, country?: string): string {
       'phone',
     );
   }
-  return parsed.number;
+  return parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number;
 }
 
-/** An E.164 number as people read it: `+420 602 123 456`. */
+/** A number from `toE164` as people read it: `+420 602 123 456`, `+420 602 123 456 ext. 12`. */
 export function displayPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  return parsePhoneNumberFromString(`tel:${e164}`)?.formatInternational() ?? e164;
 }

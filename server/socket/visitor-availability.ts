@@ -29,6 +29,7 @@ export const visitorAvailabilityHandlers = {
   }),
 
   'faq:answer': on(schemas.faqAnswer, async (p, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const m = await deps.store.getMessage(p.messageId);
     if (!m?.faq) throw new AppError('not_found', 'No such automatic answer.');
     const c = await visitorConversation(deps.store, socket.data.visitor, m.conversationId);
@@ -44,6 +45,7 @@ export const visitorAvailabilityHandlers = {
   }),
 
   'survey:send': on(schemas.surveySend, async (p, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const c = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
     const survey = await recordSurvey(deps.store, await siteOf(socket, deps), c, p.rating, p.comment || null);
     await announceConversation(deps, c.id);

@@ -48,6 +48,7 @@ export const visitorChatHandlers = {
   }),
 
   'visitor:identify': on(schemas.identify, async (p, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const visitorId = socket.data.visitor.id;
     const v = await deps.store.updateVisitor(visitorId, { name: p.name, email: p.email });
     socket.data.visitor = v;
@@ -58,6 +59,7 @@ export const visitorChatHandlers = {
   }),
 
   'visitor:page': on(schemas.page, async (page, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const visitorId = socket.data.visitor.id;
     await deps.store.updateVisitor(visitorId, { pageUrl: page.url, pageTitle: page.title, lastSeenAt: new Date().toISOString() });
     void announceVisitor(deps, visitorId);
@@ -85,6 +87,7 @@ export const visitorChatHandlers = {
   ),
 
   'typing:set': on(schemas.typing, async (p, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
     deps.agents.to(rooms.agents).volatile.emit('typing', { conversationId: p.conversationId, from: 'visitor', name: null, typing: p.typing });
     return null;

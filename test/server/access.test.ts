@@ -65,6 +65,19 @@ describe('visitor isolation', () => {
 });
 
 describe('bad input', () => {
+  it('limits how often one visitor may send the updates that reach every agent', async () => {
+    const v = await visitor(server.url);
+    sockets.push(v.socket);
+    const codes = new Set<string>();
+    for (let i = 0; i < 61; i++) {
+      const r = await v.socket.emitWithAck('typing:set', { conversationId: 'nope', typing: i % 2 === 0 });
+      codes.add(r.ok ? 'ok' : r.code);
+    }
+    expect([...codes]).toEqual(['not_found', 'rate_limited']);
+    const page = await v.socket.emitWithAck('visitor:page', { url: 'http://shop.test/', title: 'Shop' });
+    expect(page).toMatchObject({ ok: false, code: 'rate_limited' });
+  });
+
   const hundredKb = 'x'.repeat(100 * 1024);
   const cases: [string, string, unknown, string][] = [
     ['text of the wrong type', 'message:send', { id: 'abc', conversationId: null, text: 42 }, 'invalid_payload'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveWhen } from '../../server/domain/callbacks';
 import { callbackSlots, defaultHours, isOpen, nextOpening, zonedToUtc } from '../../server/domain/hours';
-import { toE164 } from '../../server/domain/phone';
+import { displayPhone, toE164 } from '../../server/domain/phone';
 import type { SiteRow } from '../../server/store/types';
 
 const prague = defaultHours('Europe/Prague');
@@ -55,8 +55,15 @@ describe('phone numbers', () => {
     ['+251 91 123 4567', undefined, '+251911234567'],
     ['(212) 555-0123', 'US', '+12125550123'],
     ['+1 212-555-0123', 'RU', '+12125550123'],
+    ['602 123 456 x 12', 'CZ', '+420602123456;ext=12'],
+    ['+1 212-555-0123 ext. 4', undefined, '+12125550123;ext=4'],
   ])('reads %s (default country %s) as %s', (input, country, e164) => {
     expect(toE164(input, country)).toBe(e164);
+  });
+
+  it('shows an extension for reading', () => {
+    expect(displayPhone('+420602123456;ext=12')).toBe('+420 602 123 456 ext. 12');
+    expect(displayPhone('+420602123456')).toBe('+420 602 123 456');
   });
 
   it.each(['12', 'abc', 'call me', '+999 123 456', '602 123 456'])('refuses %s without a country that makes it valid', (input) => {

@@ -20,8 +20,8 @@ const conversation = (lastSeq = 0, visitorReadSeq = 0) => ({ id: 'c1', status: '
 const stored = (p: { id: string; text: string }, seq: number): Message => message(seq, { id: p.id, text: p.text, author: 'visitor', authorName: null });
 
 /** Starts a client against a fake socket; `setup` installs server replies before it connects. */
-function start(opts: { saved?: Partial<Saved>; setup?: (s: FakeSocket) => void; onAgentMessage?: (m: Message) => void } = {}) {
-  const { storage, backend } = testStorage(opts.saved);
+function start(opts: { saved?: Partial<Saved>; shared?: ReturnType<typeof testStorage>; setup?: (s: FakeSocket) => void; onAgentMessage?: (m: Message) => void } = {}) {
+  const { storage, backend } = opts.shared ?? testStorage(opts.saved);
   const store = createStore(reducer, initialState(restoreOutbox(storage.read().outbox)));
   let socket!: FakeSocket;
   client = startChatClient({
@@ -163,6 +163,22 @@ describe('chat client: outbox', () => {
     const second = start({ saved, setup: (s) => s.reply('message:send', (p) => ({ ok: true, data: stored(p, 1) })) });
     await vi.waitFor(() => expect(second.storage.read().outbox).toEqual([]));
     expect(second.socket.requests('message:send')).toEqual([{ id: 'a', conversationId: null, text: 'from page one' }]);
+  });
+
+  it('keeps what another tab of the site queued when this one saves or sends its own', async () => {
+    const shared = testStorage();
+    const tabA = start({ shared, setup: (s) => (s.autoAccept = false) });
+    const tabB = start({ shared, setup: (s) => (s.autoAccept = false) });
+    tabA.client.send('typed in tab A', 'a');
+    tabB.client.send('typed in tab B', 'b');
+    expect(shared.storage.read().outbox.map((e) => e.id)).toEqual(['a', 'b']);
+    // Tab A's message is stored: only it leaves the saved outbox.
+    tabA.socket.reply('message:send', (p) => ({ ok: true, data: stored(p, 1) }));
+    tabA.socket.accept();
+    await vi.waitFor(() => expect(tabA.store.get().outbox).toEqual([]));
+    expect(shared.storage.read().outbox.map((e) => e.id)).toEqual(['b']);
+    tabA.client.stop();
+    tabB.client.stop();
   });
 
   it('remembers the conversation once the first message is stored', async () => {
