@@ -31,9 +31,11 @@ function boot(win: Window & EarshotWindow): void {
       t: createTranslate(lang, strings),
       async loadPanel() {
         // The panel chunk lists the dictionaries, so the loader carries no chunk names for them;
-        // the dictionary (about 1 KB) follows the panel on first open.
+        // the dictionary (about 1 KB) follows the panel on first open. Into the same table, not a
+        // copy: a returning visitor's panel loads at once, often before the status answer brings
+        // the launcher's words in `lang` (such as the unread count), which must reach it too.
         const { mountPanel, loadDictionary } = await import('./panel/mount');
-        return { mount: mountPanel, t: createTranslate(lang, { ...strings, ...(await loadDictionary(lang)) }) };
+        return { mount: mountPanel, t: createTranslate(lang, Object.assign(strings, await loadDictionary(lang))) };
       },
     });
     installApi(win, widget.command);

@@ -49,6 +49,7 @@ export const am: CallbackDictionary = {
   error_when_missing: 'ሰዓት ወይም «በተቻለ ፍጥነት»ን ይምረጡ።',
   error_slot_taken: 'ያ ሰዓት ከአሁን በኋላ ክፍት አይደለም። ሌላ ይምረጡ።',
   error_field: 'እባክዎ ይህን ያረጋግጡ፦ {reason}',
+  error_too_long: 'ይህ በጣም ረጅም ነው። እባክዎ ያሳጥሩት።',
   error_offline: 'ከመስመር ውጭ ስለሆኑ ምንም አልተላከም። ግንኙነቱ ሲመለስ እንደገና ይሞክሩ።',
   error_timeout: 'አገልጋዩ ምላሽ አልሰጠም። እባክዎ እንደገና ይሞክሩ።',
   error_rate_limited: 'በአጭር ጊዜ ውስጥ ብዙ ጥሪዎችን ጠይቀዋል። እባክዎ ቆየት ብለው ይሞክሩ።',

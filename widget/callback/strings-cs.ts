@@ -49,6 +49,7 @@ export const cs: CallbackDictionary = {
   error_when_missing: 'Vyberte čas, nebo „Co nejdříve“.',
   error_slot_taken: 'Tento čas už není volný. Vyberte prosím jiný.',
   error_field: 'Zkontrolujte prosím: {reason}',
+  error_too_long: 'Text je příliš dlouhý. Zkraťte ho prosím.',
   error_offline: 'Jste offline, takže se nic neodeslalo. Zkuste to znovu, až bude spojení zpět.',
   error_timeout: 'Server neodpověděl. Zkuste to prosím znovu.',
   error_rate_limited: 'V krátké době jste požádali o několik hovorů. Zkuste to prosím později.',

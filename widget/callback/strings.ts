@@ -51,6 +51,7 @@ export const en = {
   error_when_missing: 'Choose a time, or “As soon as possible”.',
   error_slot_taken: 'That time is no longer free. Pick another one.',
   error_field: 'Please check this: {reason}',
+  error_too_long: 'This is too long. Please shorten it.',
   error_offline: 'You are offline, so nothing was sent. Try again when the connection is back.',
   error_timeout: 'The server did not answer. Please try again.',
   error_rate_limited: 'You have asked for several calls in a short time. Please try again later.',

@@ -80,6 +80,7 @@ export function serverProblem(res: Extract<Result<unknown>, { ok: false }>, coun
       return { errors: { when: { key: 'error_slot_taken' } }, alert: null };
     case 'name':
     case 'topic':
+      if (res.code === 'too_long') return { errors: { [field]: { key: 'error_too_long' } }, alert: null };
       return { errors: { [field]: { key: 'error_field', vars: { reason: res.message } } }, alert: null };
   }
   const key = ALERTS[res.code];

@@ -15,6 +15,8 @@ const WORDS: Partial<Record<SendError, MessageKey>> = {
   offline: 'x_error_offline',
   timeout: 'x_error_timeout',
   email_not_configured: 'x_error_no_email',
+  rate_limited: 'x_error_rate_limited',
+  forbidden: 'x_error_forbidden',
 };
 
 /** A refused request in the visitor's words. */

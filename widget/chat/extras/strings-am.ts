@@ -13,6 +13,8 @@ export const am: ExtrasStrings = {
   x_error_offline: 'ከመስመር ውጭ ስለሆኑ ምንም አልተላከም። ግንኙነቱ ሲመለስ እባክዎ እንደገና ይሞክሩ።',
   x_error_timeout: 'አገልጋዩ ምላሽ አልሰጠም። እባክዎ እንደገና ይሞክሩ።',
   x_error_no_email: 'ይቅርታ፣ ይህ አገልጋይ ገና ኢሜይል መላክ አይችልም።',
+  x_error_rate_limited: 'በአጭር ጊዜ ውስጥ ብዙ ጥያቄዎችን ልከዋል። እባክዎ ከጥቂት ደቂቃዎች በኋላ እንደገና ይሞክሩ።',
+  x_error_forbidden: 'ይህ ድረ-ገጽ አሁን መልዕክቶችን አይቀበልም።',
   x_error_failed: 'መላክ አልተቻለም፦ {reason}',
   x_promise: 'እናመሰግናለን! በ{email} በኢሜይል እንመልስልዎታለን።',
   x_wait_heading: 'ስለቆዩ ይቅርታ…',

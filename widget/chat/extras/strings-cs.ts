@@ -13,6 +13,8 @@ export const cs: ExtrasStrings = {
   x_error_offline: 'Jste offline, takže se nic neodeslalo. Zkuste to prosím znovu, až bude spojení zpět.',
   x_error_timeout: 'Server neodpověděl. Zkuste to prosím znovu.',
   x_error_no_email: 'Tento server zatím neumí posílat e-maily, omlouváme se.',
+  x_error_rate_limited: 'Během krátké doby jste toho poslali hodně. Zkuste to prosím znovu za pár minut.',
+  x_error_forbidden: 'Tento web teď zprávy nepřijímá.',
   x_error_failed: 'Nepodařilo se to odeslat: {reason}',
   x_promise: 'Děkujeme! Odpovíme vám e-mailem na {email}.',
   x_wait_heading: 'Omlouváme se, že čekáte…',

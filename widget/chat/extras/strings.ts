@@ -17,6 +17,8 @@ export const en = {
   x_error_offline: 'You are offline, so nothing was sent. Please try again when the connection is back.',
   x_error_timeout: 'The server did not answer. Please try again.',
   x_error_no_email: "This server can't send email yet, sorry.",
+  x_error_rate_limited: 'You have sent a lot in a short time. Please try again in a few minutes.',
+  x_error_forbidden: 'This site is not taking messages right now.',
   x_error_failed: 'It could not be sent: {reason}',
   x_promise: "Thanks! We'll answer by email at {email}.",
   x_wait_heading: 'Sorry for the wait…',
