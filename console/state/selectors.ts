@@ -11,7 +11,8 @@ export function matchesFilter(row: ConversationSummary, filter: InboxFilter): bo
 /** Newest activity first; ties broken by id so the order never flickers. */
 export function byActivity(a: ConversationSummary, b: ConversationSummary): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  // Ties by id descending, as the server lists them, so j/k walk the rows in the pages' order.
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** The inbox rows under the current filter, newest activity first. */

@@ -50,6 +50,8 @@ export function pageInfo(win: Window): PageInfo {
   return { url: win.location.href.slice(0, 2048), title: d.title.slice(0, 300), ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}) };
 }
 
+const pageKey = (p: PageInfo) => `${p.url}\n${p.title}`;
+
 /** The socket adapter: turns socket events into actions and state changes into emits. */
 export function startChatClient(o: ChatClientOptions): ChatClient {
   const { store, storage } = o;
@@ -59,6 +61,8 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
+  /** The page the server was last told of (at hello or since), so only a change is sent. */
+  let shownPage = '';
   const socket = o.openSocket(() => token);
   const online = () => store.get().connection === 'online';
 
@@ -85,8 +89,10 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   };
 
   async function hello() {
+    const page = pageInfo(win);
+    shownPage = pageKey(page);
     const res = await request(socket, 'visitor:hello', {
-      page: pageInfo(win),
+      page,
       language: (o.language ?? win.navigator.language).slice(0, 35),
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone?.slice(0, 64),
     });
@@ -164,9 +170,15 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     store.dispatch({ type: 'view', visible });
     if (visible) void sync();
   };
+  // Single-page sites move with pushState, which fires no event: a cheap look every few seconds
+  // finds the change, and only a change is sent.
   const onNavigate = () => {
-    if (online()) void request(socket, 'visitor:page', pageInfo(win));
+    const page = pageInfo(win);
+    if (!online() || pageKey(page) === shownPage) return;
+    shownPage = pageKey(page);
+    void request(socket, 'visitor:page', page);
   };
+  const pagePoll = setInterval(onNavigate, 3000);
   win.addEventListener('focus', onFocus);
   win.document.addEventListener('visibilitychange', onVisibility);
   win.addEventListener('popstate', onNavigate);
@@ -203,6 +215,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       win.document.removeEventListener('visibilitychange', onVisibility);
       win.removeEventListener('popstate', onNavigate);
       win.removeEventListener('hashchange', onNavigate);
+      clearInterval(pagePoll);
       socket.disconnect();
     },
   };

@@ -20,6 +20,12 @@ describe('console selectors', () => {
     expect(visibleRows({ inbox, filter: 'all' }).map((r) => r.id)).toEqual(['done', 'new', 'old']);
   });
 
+  it('orders rows of the same activity time by id descending, as the server pages them', () => {
+    const at = '2025-01-01T12:00:00.000Z';
+    const tied = { a: row('a', { updatedAt: at }), c: row('c', { updatedAt: at }), b: row('b', { updatedAt: at }) };
+    expect(visibleRows({ inbox: tied, filter: 'all' }).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+
   it('sums unread over every conversation for the tab title', () => {
     expect(totalUnread({ inbox })).toBe(3);
     expect(titleFor(3)).toBe('(3) Earshot');

@@ -127,6 +127,19 @@ describe('chat client: outbox', () => {
     expect(store.get().messages.map((m) => m.id)).toEqual(['a']);
   });
 
+  it('tells the server of a page a single-page site moved to with pushState, once per change', async () => {
+    vi.useFakeTimers();
+    const { socket } = start({ setup: (s) => s.reply('visitor:page', () => ({ ok: true, data: null })) });
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(socket.requests('visitor:page')).toEqual([]);
+    history.pushState(null, '', '/checkout');
+    document.title = 'Checkout';
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(socket.requests('visitor:page')).toEqual([expect.objectContaining({ url: location.href, title: 'Checkout' })]);
+    expect(location.pathname).toBe('/checkout');
+  });
+
   it('retries a rate-limited message later, after a backoff', async () => {
     vi.useFakeTimers();
     const { socket, client, store } = start();
