@@ -12,6 +12,7 @@ export interface OlderButtonProps {
 export function OlderButton({ label, busyLabel, onOlder }: OlderButtonProps) {
   const [loading, setLoading] = useState(false);
   const older = async () => {
+    if (loading) return;
     setLoading(true);
     try {
       await onOlder();
@@ -20,7 +21,8 @@ export function OlderButton({ label, busyLabel, onOlder }: OlderButtonProps) {
     }
   };
   return (
-    <button type="button" class="btn btn-quiet inbox-older" disabled={loading} onClick={() => void older()}>
+    // aria-disabled, not disabled: a disabled button loses the focus, and the keyboard user their place.
+    <button type="button" class="btn btn-quiet inbox-older" aria-disabled={loading} onClick={() => void older()}>
       {loading ? busyLabel : label}
     </button>
   );

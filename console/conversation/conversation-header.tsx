@@ -29,9 +29,9 @@ export function ConversationHeader({ conversation, busy, error, onResolve, onReo
       <div class="conv-actions">
         {error && <span class="conv-error" role="alert">{error}</span>}
         {resolved ? (
-          <button type="button" class="btn" disabled={busy} onClick={onReopen}>Reopen</button>
+          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onReopen()}>Reopen</button>
         ) : (
-          <button type="button" class="btn" disabled={busy} onClick={onResolve}>Resolve</button>
+          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onResolve()}>Resolve</button>
         )}
       </div>
     </header>

@@ -26,6 +26,8 @@ export function ReplyBox({ draft, autoFocus, onDraft, onSend, onTyping, onEscape
     onSend(body);
     setText('');
     onDraft('');
+    // Sent with the button: the emptied box disables it, which would drop the focus on the page.
+    box.current?.focus();
   };
   return (
     <form

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
 
 export interface FeedbackComposerProps {
@@ -14,10 +14,14 @@ export interface FeedbackComposerProps {
 /** The email reply box: Ctrl/Cmd+Enter or the button sends; Enter is a new line, as in any email. */
 export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerProps) {
   const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
   const submit = async () => {
     const body = text.trim();
     if (!body || busy) return;
-    if (await onSend(body)) setText('');
+    if (!(await onSend(body))) return;
+    setText('');
+    // The emptied box disables the button that had the focus; keep it in the form.
+    box.current?.focus();
   };
   return (
     <form
@@ -32,6 +36,7 @@ export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerPr
       <p id="fb-reply-to" class="fb-composer-to muted">To {to}. Ctrl+Enter sends.</p>
       <textarea
         id="fb-reply"
+        ref={box}
         rows={4}
         value={text}
         maxLength={LIMITS.messageLength}
@@ -44,7 +49,7 @@ export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerPr
           }
         }}
       />
-      <button type="submit" class="btn btn-primary" disabled={busy || !text.trim()}>
+      <button type="submit" class="btn btn-primary" aria-disabled={busy} disabled={!text.trim()}>
         Send reply
       </button>
       {error && <p class="conv-error fb-composer-error" role="alert">{error}</p>}

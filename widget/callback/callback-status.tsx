@@ -20,12 +20,19 @@ export interface CallbackStatusProps {
 /** The request once made: when we call, its live status, and what the visitor may still do. */
 export function CallbackStatus({ say, fmt, now, state: s, focus, onChange, onCancel, onAgain }: CallbackStatusProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useLayoutEffect(() => {
-    if (focus) heading.current?.focus();
-  }, []);
+  // Set by Cancel: the button that has the focus goes once the request is closed.
+  const cancelling = useRef(false);
   const c = s.request!;
   const phone = shownPhone(c);
   const open = isOpen(c);
+  useLayoutEffect(() => {
+    if (focus) heading.current?.focus();
+  }, []);
+  useLayoutEffect(() => {
+    if (open || !cancelling.current) return;
+    cancelling.current = false;
+    heading.current?.focus();
+  }, [open]);
   return (
     <div class="cb cb-done">
       <h3 tabIndex={-1} ref={heading}>
@@ -47,7 +54,11 @@ export function CallbackStatus({ say, fmt, now, state: s, focus, onChange, onCan
             <button type="button" class="send" onClick={onChange}>
               {say('change')}
             </button>
-            <button type="button" class="cb-secondary" aria-disabled={s.busy || undefined} onClick={() => !s.busy && onCancel()}>
+            <button type="button" class="cb-secondary" aria-disabled={s.busy || undefined} onClick={() => {
+                if (s.busy) return;
+                cancelling.current = true;
+                onCancel();
+              }}>
               {say('cancel')}
             </button>
           </>

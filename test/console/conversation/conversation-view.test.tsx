@@ -59,11 +59,14 @@ describe('ConversationView', () => {
     expect(props.onSend).not.toHaveBeenCalled();
   });
 
-  it('sends with the Send button too', () => {
+  it('sends with the Send button too, and puts the focus back in the emptied box', () => {
     const { props } = renderView();
     fireEvent.input(reply(), { target: { value: 'Thanks!' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const send = screen.getByRole('button', { name: 'Send' });
+    send.focus();
+    fireEvent.click(send);
     expect(props.onSend).toHaveBeenCalledWith('Thanks!');
+    expect(document.activeElement).toBe(reply());
   });
 
   it('leaves the reply box on Escape', () => {

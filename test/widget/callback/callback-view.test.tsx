@@ -196,9 +196,13 @@ describe('after the request', () => {
   it('cancels the request', async () => {
     const { socket, sent } = await requested();
     socket.reply('callback:cancel', () => ({ ok: true, data: stored({}, { status: 'cancelled', updatedAt: '2025-11-24T18:10:00.000Z' }) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel request' }));
+    const cancel = screen.getByRole('button', { name: 'Cancel request' });
+    cancel.focus();
+    fireEvent.click(cancel);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Request cancelled'));
     expect(sent('callback:cancel')).toEqual([{ callbackId: 'cb1' }]);
+    // The focused button is gone: the focus goes to the request's heading, not to the page.
+    expect(document.activeElement?.tagName).toBe('H3');
   });
 
   it('picks another time and sends it as a change of the same request', async () => {

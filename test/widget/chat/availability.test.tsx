@@ -205,7 +205,7 @@ describe('automatic answers', () => {
 
 describe('after a resolved chat', () => {
   it('asks for a rating and sends it with survey:send', async () => {
-    const { view, socket } = await open(online, withConversation('open'));
+    const { view, socket, root } = await open(online, withConversation('open'));
     socket.fire('conversation:status', { id: 'c1', status: 'resolved', lastSeq: 0, visitorReadSeq: 0 });
     const form = await view.findByRole('form', { name: 'How did we do?' });
     fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }));
@@ -217,6 +217,8 @@ describe('after a resolved chat', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }));
     await vi.waitFor(() => expect(view.getByText('Thanks for your rating!')).toBeTruthy());
     expect(socket.requests('survey:send')).toEqual([{ conversationId: 'c1', rating: 5, comment: 'Quick!' }]);
+    // The form and its button are gone: the thank-you holds the focus.
+    expect(root.activeElement).toBe(view.getByText('Thanks for your rating!'));
   });
 
   it('shows no survey when the site does not ask for ratings', async () => {
@@ -237,6 +239,7 @@ describe('after a resolved chat', () => {
     fireEvent.click(view.getByRole('button', { name: 'Email me the transcript' }));
     await vi.waitFor(() => expect(view.getByText("We've sent the transcript to ana@example.com.")).toBeTruthy());
     expect(socket.requests('transcript:send')).toEqual([{ conversationId: 'c1', email: 'ana@example.com' }]);
+    expect(root.activeElement).toBe(view.getByText("We've sent the transcript to ana@example.com."));
   });
 
   it('emails the transcript at once to the address the visitor gave, and says when email is not set up', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { RatingField } from '../../feedback/rating-field';
 import { STRINGS as RATING_STRINGS } from '../../feedback/strings';
 import { withStrings } from '../../i18n/with-strings';
@@ -32,13 +32,7 @@ function Survey({ t, request, conversationId }: AfterChatProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (sent) {
-    return (
-      <p class="thanks-line" role="status">
-        {t('x_survey_thanks')}
-      </p>
-    );
-  }
+  if (sent) return <Done text={t('x_survey_thanks')} />;
   const submit = async () => {
     if (!rating) return setProblem(t('x_error_rating'));
     if (busy) return;
@@ -99,13 +93,7 @@ function Transcript({ t, request, conversationId, email, onEmail }: AfterChatPro
     }
     return res;
   };
-  if (sentTo) {
-    return (
-      <p class="thanks-line" role="status">
-        {t('x_transcript_sent', { email: sentTo })}
-      </p>
-    );
-  }
+  if (sentTo) return <Done text={t('x_transcript_sent', { email: sentTo })} />;
   if (asking) return <EmailForm t={t} id="earshot-transcript-email" submit="x_transcript" initial={null} focus onSubmit={send} />;
   return (
     <>
@@ -126,5 +114,16 @@ function Transcript({ t, request, conversationId, email, onEmail }: AfterChatPro
         </p>
       )}
     </>
+  );
+}
+
+/** What replaces a form once it has done its job: it takes the focus the form's button had, and is read out. */
+function Done({ text }: { text: string }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => line.current?.focus(), []);
+  return (
+    <p class="thanks-line" role="status" tabIndex={-1} ref={line}>
+      {text}
+    </p>
   );
 }
