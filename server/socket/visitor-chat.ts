@@ -6,7 +6,7 @@ import { toSitePublic } from '../domain/sites';
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
-import { announceConversation, announceMessage, announceVisitor } from './broadcast';
+import { announceConversation, announceMessage, announceStatusToVisitor, announceVisitor } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
 
@@ -94,8 +94,11 @@ export const visitorChatHandlers = {
   }),
 
   'conversation:read': on(schemas.read, async (p, socket, deps) => {
-    await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
+    const before = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
     await deps.store.setReadSeq(p.conversationId, 'visitor', p.seq);
+    // The visitor's other tabs clear their unread count too.
+    const after = await deps.store.getConversation(p.conversationId);
+    if (after && after.visitorReadSeq > before.visitorReadSeq) announceStatusToVisitor(deps, after);
     return null;
   }),
 } satisfies EventTable<VisitorClientEvents, VisitorSocket>;

@@ -26,6 +26,19 @@ async function send(socket: VisitorSocket | AgentSocket, conversationId: string 
 }
 
 describe('live chat relay', () => {
+  it('tells the visitor\'s other tabs when one has read the agent\'s messages', async () => {
+    const a = track(await agent(server.url));
+    const tab1 = await visitor(server.url);
+    track(tab1.socket);
+    const tab2 = await visitor(server.url, { token: tab1.token });
+    track(tab2.socket);
+    const first = await send(tab1.socket, null, 'Hi');
+    const reply = await send(a, first.conversationId, 'Hello! How can I help?');
+    const seen = nextEvent<{ id: string; visitorReadSeq: number }>(tab2.socket, 'conversation:status');
+    expect(await tab1.socket.emitWithAck('conversation:read', { conversationId: first.conversationId, seq: reply.seq })).toEqual({ ok: true, data: null });
+    expect(await seen).toMatchObject({ id: first.conversationId, visitorReadSeq: reply.seq });
+  });
+
   it('routes a visitor message to the agent and the reply back to the visitor', async () => {
     const a = track(await agent(server.url));
     const v = await visitor(server.url);

@@ -2,9 +2,9 @@ import { render, type RefObject } from 'preact';
 import { ChatScreen } from '../chat/chat-screen';
 import type { Translate } from '../i18n/t';
 import { pageInfo, type ChatClient } from '../net/client';
-import { unreadCount } from '../state/selectors';
+import { shownView, unreadCount } from '../state/selectors';
 import type { ChatStore } from '../state/store';
-import type { ChatState, ViewId } from '../state/types';
+import type { ViewId } from '../state/types';
 import { PanelShell, ViewPending } from './panel-shell';
 import { createViewLoader } from './view-loader';
 import { tabId } from './view-tabs';
@@ -55,13 +55,10 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
     focusTab(id);
   };
 
-  /** The view showing: the chosen one, unless the site has switched it off since. */
-  const shown = (s: ChatState, views: PanelView[]) => (views.some((v) => v.id === s.tab) ? s.tab : 'chat');
-
   const draw = () => {
     const s = store.get();
     const views = enabledViews(s.site, all);
-    const active = shown(s, views);
+    const active = shownView(s);
     const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, on: o.on, page, showView, newId: o.newId };
     const content = (id: ViewId) => {
       if (id === 'chat') {
@@ -105,7 +102,7 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
   return {
     focus() {
       const s = store.get();
-      const tab = shown(s, enabledViews(s.site, all));
+      const tab = shownView(s);
       if (tab === 'chat') o.inputRef.current?.focus();
       else focusTab(tab);
     },

@@ -95,7 +95,13 @@ export function reducer(s: ChatState, a: Action): ChatState {
       return { ...s, loadingHistory: a.loading };
     case 'conversation':
       if (s.conversation && s.conversation.id !== a.conversation.id) return s;
-      return { ...s, conversation: { id: a.conversation.id, status: a.conversation.status }, waited: s.waited && a.conversation.status === 'pending' };
+      return {
+        ...s,
+        conversation: { id: a.conversation.id, status: a.conversation.status },
+        waited: s.waited && a.conversation.status === 'pending',
+        // Read in another tab of the visitor's: the unread count here goes down too.
+        readSeq: Math.max(s.readSeq, a.conversation.visitorReadSeq),
+      };
     case 'outbox/add':
       if (s.outbox.some((e) => e.id === a.id)) return s;
       return { ...s, outbox: [...s.outbox, { id: a.id, text: a.text, createdAt: a.createdAt, state: 'queued', error: null }] };

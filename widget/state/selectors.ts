@@ -1,5 +1,5 @@
 import type { Message } from '../../protocol/types';
-import type { ChatState, OutboxEntry, SendError } from './types';
+import type { ChatState, OutboxEntry, SendError, ViewId } from './types';
 
 /** Agent messages the visitor has not read yet. */
 export function unreadCount(s: ChatState): number {
@@ -11,9 +11,14 @@ export function newestSeq(s: ChatState): number {
   return s.messages.at(-1)?.seq ?? 0;
 }
 
+/** The view on screen: the one chosen, unless the site has switched its channel off since; then the chat. */
+export function shownView(s: Pick<ChatState, 'tab' | 'site'>): ViewId {
+  return s.tab !== 'chat' && s.site?.channels[s.tab] ? s.tab : 'chat';
+}
+
 /** The seq to report as read, when the visitor is looking at a conversation with news; else null. */
 export function seqToMarkRead(s: ChatState): number | null {
-  if (!s.open || !s.visible || s.tab !== 'chat' || !s.conversation || s.connection !== 'online') return null;
+  if (!s.open || !s.visible || shownView(s) !== 'chat' || !s.conversation || s.connection !== 'online') return null;
   const seq = newestSeq(s);
   return seq > s.readSeq ? seq : null;
 }

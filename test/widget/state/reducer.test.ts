@@ -115,6 +115,20 @@ describe('chat reducer: unread', () => {
     expect(seqToMarkRead(run([{ type: 'tab', tab: 'feedback' }, { type: 'tab', tab: 'chat' }], open))).toBe(3);
   });
 
+  it('marks read when the chat shows because the site switched the chosen view off', () => {
+    const open = run([{ type: 'connection', status: 'online' }, { type: 'view', open: true }, { type: 'tab', tab: 'feedback' }], withMessages);
+    expect(seqToMarkRead(open)).toBeNull();
+    const off = reducer(open, { type: 'site', site: { ...site, channels: { ...site.channels, feedback: false } } });
+    expect(seqToMarkRead(off)).toBe(3);
+  });
+
+  it('counts as read what another tab of the visitor read', () => {
+    const elsewhere = reducer(withMessages, { type: 'conversation', conversation: { ...conversation, visitorReadSeq: 3 } });
+    expect(unreadCount(elsewhere)).toBe(0);
+    // An older copy never brings unread messages back.
+    expect(reducer(elsewhere, { type: 'conversation', conversation }).readSeq).toBe(3);
+  });
+
   it('keeps the view the visitor chose when the server forgets them', () => {
     expect(run([{ type: 'tab', tab: 'feedback' }, { type: 'reset' }]).tab).toBe('feedback');
   });
