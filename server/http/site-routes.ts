@@ -10,12 +10,14 @@ import type { Presence } from '../socket/presence';
 export function siteRoutes(sites: SiteCache, presence: Presence): Router {
   const r = express.Router();
   r.get('/:siteId/status', async (req, res) => {
+    // Any page may ask, and may read a refusal's reason (an unknown site) too.
+    res.set('Access-Control-Allow-Origin', '*');
     const site = await sites.get(req.params.siteId);
     const status = await presence.statusOf(site);
     const lang = typeof req.query.lang === 'string' ? req.query.lang.slice(0, 35) : undefined;
     const strings = lang ? launcherStringsFor(lang) : null;
-    // Any page may ask; nothing is sent or set but the answer, which browsers may reuse briefly.
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' });
+    // Nothing is sent or set but the answer, which browsers may reuse briefly.
+    res.set('Cache-Control', 'public, max-age=30');
     res.json({ ok: true, data: strings ? { ...status, strings } : status });
   });
   return r;

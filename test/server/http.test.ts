@@ -67,6 +67,13 @@ describe('HTTP API', () => {
     expect(await res.json()).toMatchObject({ ok: false, code: 'not_found' });
   });
 
+  it('lets any page read why a site status was refused', async () => {
+    const res = await fetch(`${server.url}/api/sites/no-such-site/status`, { headers: { origin: 'https://shop.example' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toMatchObject({ ok: false, code: 'unknown_site' });
+  });
+
   it('rate-limits repeated sign-in attempts', async () => {
     const body = JSON.stringify({ email: 'victim@test.local', password: 'guess' });
     const statuses: number[] = [];
