@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { TRUST_PROXY } from './http/client-ip';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -11,6 +10,7 @@ import { createMailer } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
 import { ensureDemoSite } from './domain/sites';
 import { authRoutes } from './http/auth-routes';
+import { clientIpReader } from './http/client-ip';
 import { apiNotFound, errorHandler } from './http/errors';
 import { siteRoutes } from './http/site-routes';
 import { staticRoutes } from './http/static';
@@ -80,11 +80,12 @@ export async function startEarshot(
     presenceChanged: () => presence.changed(),
     statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
+    clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
 
   app.disable('x-powered-by');
-  app.set('trust proxy', TRUST_PROXY);
+  app.set('trust proxy', config.trustProxy);
   app.get('/healthz', async (_req, res) => {
     await store.getSite('demo');
     res.json({ ok: true, data: { status: 'ok' } });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TRUST_PROXY, validTrustProxy } from './http/client-ip';
 
 /** Validated runtime configuration, read once at start. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   /** Outgoing mail server, e.g. smtp://user:pass@host:587; null turns email off. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Proxies whose X-Forwarded-For / -Proto are believed (addresses, CIDR ranges, or loopback, linklocal, uniquelocal). */
+  trustProxy: string[];
   /** Where the built widget and console live. */
   distDir: string;
   demoSiteDir: string;
@@ -61,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   // Better a clear refusal than a server that quietly ignores the database it was told to use.
   if (env.DATABASE_URL) problems.push('DATABASE_URL (Postgres) is not supported yet: unset it to use SQLite under DATA_DIR');
   if (env.REDIS_URL) problems.push('REDIS_URL (several relay nodes) is not supported yet: unset it to run one node');
+  const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
+  if (!validTrustProxy(trustProxy)) {
+    problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (problems.length) throw new ConfigError(problems);
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     smtpUrl,
     mailFrom,
+    trustProxy,
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
     ...overrides,

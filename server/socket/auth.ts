@@ -4,7 +4,6 @@ import { sessionFor } from '../domain/agents';
 import { originAllowed } from '../domain/sites';
 import { authenticateVisitor, createVisitor } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
-import { clientIp } from '../http/client-ip';
 import { SESSION_COOKIE } from '../http/session-cookie';
 import { consume } from '../limits';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace } from './types';
@@ -44,7 +43,7 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
         if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
         socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
       } else {
-        await consume(deps.limiters.newVisitors, clientIp(socket.request));
+        await consume(deps.limiters.newVisitors, deps.clientIp(socket.request));
         const created = await createVisitor(deps.store, site.id, userAgent);
         socket.data = { siteId: site.id, visitor: created.visitor, newToken: created.token };
       }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
 import type { SiteStatus } from '../../protocol/types';
@@ -38,6 +39,8 @@ export interface SocketDeps {
   presenceChanged(): void;
   /** Who is there to answer on a site now (cached for a few seconds). */
   statusOf(site: SiteRow): Promise<SiteStatus>;
+  /** The client's address, behind the proxies `TRUST_PROXY` names too (as Express's `req.ip`). */
+  clientIp(req: IncomingMessage): string;
   /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
   publicUrl: string | null;
 }

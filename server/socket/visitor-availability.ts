@@ -3,7 +3,6 @@ import { emailOfflineMessage, recordSurvey, sendTranscript } from '../domain/aft
 import { refuseNewChat, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { friendlyName } from '../domain/friendly-name';
 import { AppError } from '../errors';
-import { clientIp } from '../http/client-ip';
 import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceVisitor, announceStatusToVisitor } from './broadcast';
@@ -62,7 +61,7 @@ export const visitorAvailabilityHandlers = {
   'transcript:send': on(schemas.transcriptSend, async (p, socket, deps) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
     const c = await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
-    await consume(deps.limiters.visitorEmailsPerIp, clientIp(socket.request));
+    await consume(deps.limiters.visitorEmailsPerIp, deps.clientIp(socket.request));
     await consume(deps.limiters.visitorEmailsPerAddress, p.email.toLowerCase());
     if (!socket.data.visitor.email) socket.data.visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email });
     await sendTranscript(deps.store, deps.email, await siteOf(socket, deps), socket.data.visitor, c, p.email);

@@ -2,7 +2,6 @@ import type { VisitorClientEvents } from '../../protocol/events';
 import { changeCallbackTime, ownOpenCallback, requestCallback, slotsFor, toVisitorCallback } from '../domain/callbacks';
 import { toE164 } from '../domain/phone';
 import { newCallbackEmail } from '../email/templates';
-import { clientIp } from '../http/client-ip';
 import { consume } from '../limits';
 import type { CallbackRow, SiteRow } from '../store/types';
 import { schemas } from '../validation';
@@ -19,7 +18,7 @@ export const visitorCallbackHandlers = {
   'callback:request': on(schemas.callbackRequest, async (input, socket, deps) => {
     // A malformed number costs no one's quota (invalid_phone first).
     const phone = toE164(input.phone, input.country);
-    await consume(deps.limiters.callbacksPerIp, clientIp(socket.request));
+    await consume(deps.limiters.callbacksPerIp, deps.clientIp(socket.request));
     await consume(deps.limiters.callbacksPerPhone, phone);
     const siteRow = await siteOf(socket, deps);
     const { callback, created } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);

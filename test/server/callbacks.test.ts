@@ -107,6 +107,19 @@ describe('call back requests', () => {
     expect(await second.emitWithAck('callback:request', asap('602 123 458'))).toMatchObject({ ok: true });
   });
 
+  it('does not believe X-Forwarded-For from an address TRUST_PROXY leaves out', async () => {
+    await server.close();
+    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, TRUST_PROXY: '10.9.9.9' }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    const spoofing = async (ip: string) => {
+      const v = await visitor(server.url, { headers: { 'x-forwarded-for': ip } });
+      sockets.push(v.socket);
+      return v.socket;
+    };
+    expect(await (await spoofing('203.0.113.7')).emitWithAck('callback:request', asap('602 123 456'))).toMatchObject({ ok: true });
+    // 127.0.0.1 is not a trusted proxy here: a made-up header does not buy another quota.
+    expect(await (await spoofing('198.51.100.20')).emitWithAck('callback:request', asap('602 123 457'))).toMatchObject({ ok: false, code: 'rate_limited' });
+  });
+
   it('rate-limits requests for one phone number', async () => {
     const v = await newVisitor();
     const codes: (string | true)[] = [];

@@ -49,6 +49,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x' })).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
   });
 
+  it('believes a proxy on this machine by default, and the proxies TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, uniquelocal' }).trustProxy).toEqual(['10.0.0.0/8', 'uniquelocal']);
+    expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('lists every bad value in one error', () => {
     try {
       loadConfig({ PORT: 'eighty', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'loud', EARSHOT_ADMIN_EMAIL: 'a@b.c' });
