@@ -43,8 +43,8 @@ export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore)
       if (r.ok) dispatch({ type: 'feedback/new-count', count: r.data });
     },
     async loadOlder() {
-      // The cursor the state kept, not the oldest item held: pushes and the list of new items
-      // also bring old items of this view, and paging from one of them would skip the rest.
+      // The cursor the state kept, not the oldest item held: pushes and opened items also bring
+      // old items of this view, and paging from one of them would skip the rest.
       const { view, older: before } = store.get().feedback;
       if (!before) return;
       const r = await request(socket, 'feedback:list', { ...toFilter(view), limit: FEEDBACK_PAGE, before });

@@ -55,7 +55,7 @@ export function toCallbackItem(c: CallbackWithVisitor): CallbackItem {
     ...toVisitorCallback(c),
     siteId: c.siteId,
     visitorId: c.visitorId,
-    visitorName: c.name ?? c.visitorName ?? (c.visitorId ? friendlyName(c.visitorId) : c.phone),
+    visitorName: c.name ?? c.visitorName ?? (c.visitorId ? friendlyName(c.visitorId) : displayPhone(c.phone)),
     claimedBy: c.claimedBy,
     attempts: c.attempts,
     pageUrl: c.pageUrl,

@@ -31,12 +31,21 @@ export async function agentConversation(store: Store, conversationId: string): P
   return c;
 }
 
+const CHAT_OFF = 'Chat is turned off for this site.';
+
+/** With chat turned off a visitor leaves no message (it would start or reopen a conversation). */
+export function refuseChatOff(site: SiteRow): void {
+  if (!site.options.channels.chat) throw new AppError('forbidden', CHAT_OFF);
+}
+
 /**
- * With chat turned off a visitor starts no conversation and leaves no message; one that is
- * going on may finish (its agent is there).
+ * With chat turned off a visitor's message may only go on with a conversation going on
+ * (pending or open: someone is there); it starts none and reopens no resolved one.
  */
-export function refuseNewChat(site: SiteRow): void {
-  if (!site.options.channels.chat) throw new AppError('forbidden', 'Chat is turned off for this site.');
+export async function refuseChatOffUnlessGoingOn(store: Store, site: SiteRow, visitor: VisitorRow, conversationId: string | null): Promise<void> {
+  if (site.options.channels.chat) return;
+  const c = conversationId ? await store.getConversation(conversationId) : await store.latestConversation(visitor.id);
+  if (!c || c.visitorId !== visitor.id || c.status === 'resolved') throw new AppError('forbidden', CHAT_OFF);
 }
 
 /** Stores a visitor's message (starting a conversation when needed) before anyone is told. */

@@ -9,7 +9,8 @@ import { AppError } from '../errors';
  */
 export function toE164(input: string, country?: string): string {
   const cleaned = input.trim();
-  if (!/\d/.test(cleaned) || /[a-z]/i.test(cleaned.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
+  // Letters only in an extension: "x 12", "ext. 12", or ";ext=12" as stored and shown back.
+  if (!/\d/.test(cleaned) || /[a-z]/i.test(cleaned.replace(/(\s*(ext\.?|x)\s*|;ext=)\d+$/i, ''))) {
     throw new AppError('invalid_phone', 'Enter a phone number using digits, for example +420 602 123 456.', 'phone');
   }
   const parsed = parsePhoneNumberFromString(cleaned, { defaultCountry: country?.toUpperCase() as CountryCode | undefined });

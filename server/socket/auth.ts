@@ -68,6 +68,10 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
       const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
       if (!session) throw new AppError('unauthorized', 'Please sign in again.');
       socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
+      // In the session's room before it is connected, then checked once more: a sign-out between
+      // the first check and the join would otherwise have missed this socket.
+      void socket.join(rooms.session(session.tokenHash));
+      if (!(await deps.store.getSession(session.tokenHash))) throw new AppError('unauthorized', 'Please sign in again.');
       next();
     } catch (err) {
       const e = toClientError(err);
@@ -78,12 +82,12 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
 }
 
 /**
- * Ties an agent socket to its sign-in: signing out (`endSessionSockets`) or the session running
- * out disconnects it, and the console's reconnect then hears `unauthorized`.
+ * Ends an agent socket with its sign-in: the session running out disconnects it (signing out
+ * does through `endSessionSockets` and the session's room), and the console's reconnect then
+ * hears `unauthorized`.
  */
 export function endWithSession(socket: AgentSocket): void {
-  const { tokenHash, expiresAt } = socket.data.session;
-  void socket.join(rooms.session(tokenHash));
+  const { expiresAt } = socket.data.session;
   // setTimeout holds at most 2^31-1 ms (~24.8 days): a longer session's socket reconnects then and is checked again.
   const ms = Math.min(Math.max(0, Date.parse(expiresAt) - Date.now()), 2 ** 31 - 1);
   const timer = setTimeout(() => socket.disconnect(true), ms);

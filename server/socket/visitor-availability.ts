@@ -1,6 +1,6 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import { emailOfflineMessage, recordSurvey, sendTranscript } from '../domain/after-chat';
-import { refuseNewChat, sendVisitorMessage, visitorConversation } from '../domain/chat';
+import { refuseChatOff, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { friendlyName } from '../domain/friendly-name';
 import { AppError } from '../errors';
 import { consume } from '../limits';
@@ -14,7 +14,7 @@ const on = handlerFor<VisitorSocket>();
 /** "Leave a message", answers to automatic answers, the satisfaction survey and transcripts. */
 export const visitorAvailabilityHandlers = {
   'offline:send': on(schemas.offlineSend, async (p, socket, deps) => {
-    refuseNewChat(await siteOf(socket, deps));
+    refuseChatOff(await siteOf(socket, deps));
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
     const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
     socket.data.visitor = visitor;

@@ -1,6 +1,6 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import { changeCallbackTime, ownOpenCallback, requestCallback, slotsFor, toVisitorCallback } from '../domain/callbacks';
-import { toE164 } from '../domain/phone';
+import { displayPhone, toE164 } from '../domain/phone';
 import { newCallbackEmail } from '../email/templates';
 import { consume } from '../limits';
 import type { CallbackRow, SiteRow } from '../store/types';
@@ -15,17 +15,18 @@ const on = handlerFor<VisitorSocket>();
 export const visitorCallbackHandlers = {
   'callback:slots': on(schemas.empty, async (_, socket, deps) => slotsFor(await siteOf(socket, deps))),
 
+  // One after another per tab: a double submit updates the request it made, not a second one.
   'callback:request': on(schemas.callbackRequest, async (input, socket, deps) => {
     // A malformed number costs no one's quota (invalid_phone first).
     const phone = toE164(input.phone, input.country);
     await consume(deps.limiters.callbacksPerIp, deps.clientIp(socket.request));
-    await consume(deps.limiters.callbacksPerPhone, phone);
+    // The line, whatever the extension: another extension is no fresh quota against one number.
+    await consume(deps.limiters.callbacksPerPhone, phone.split(';')[0]!);
     const siteRow = await siteOf(socket, deps);
     const { callback, created } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);
     await announceCallback(deps, callback.id);
     if (created) await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
-    // One after another per tab: a double submit updates the request it made, not a second one.
   }, { serial: true }),
 
   'callback:mine': on(schemas.empty, async (_, socket, deps) => {
@@ -34,6 +35,7 @@ export const visitorCallbackHandlers = {
   }),
 
   'callback:change': on(schemas.callbackChange, async (p, socket, deps) => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const c = await ownOpenCallback(deps.store, socket.data.visitor, p.callbackId);
     await changeCallbackTime(deps.store, await siteOf(socket, deps), c, p.when);
     return announceCallback(deps, c.id).then(toVisitorCallback);
@@ -51,7 +53,7 @@ async function notifyOwners(deps: SocketDeps, site: SiteRow, c: CallbackRow): Pr
   if (!deps.email.enabled) return;
   const due = new Intl.DateTimeFormat('en-GB', { timeZone: site.hours.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.dueAt));
   const message = newCallbackEmail({
-    siteName: site.name, phone: c.phone, name: c.name, topic: c.topic, due: `${due} (${site.hours.timezone})`, asap: c.asap, page: c.pageUrl,
+    siteName: site.name, phone: displayPhone(c.phone), name: c.name, topic: c.topic, due: `${due} (${site.hours.timezone})`, asap: c.asap, page: c.pageUrl,
   });
   for (const admin of (await deps.store.listAgents()).filter((a) => a.role === 'admin')) {
     await deps.email.queue({ to: admin.email, ...message });

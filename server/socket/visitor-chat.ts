@@ -1,7 +1,7 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import type { HelloResult } from '../../protocol/types';
 import { autoAnswer } from '../domain/after-chat';
-import { messagesAfter, refuseNewChat, sendVisitorMessage, visitorConversation } from '../domain/chat';
+import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
@@ -23,6 +23,7 @@ export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void 
 /** Chat events of visitor sockets. */
 export const visitorChatHandlers = {
   'visitor:hello': on(schemas.hello, async (ctx, socket, deps): Promise<HelloResult> => {
+    await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const { store } = deps;
     const current = (await store.getVisitor(socket.data.visitor.id)) ?? socket.data.visitor;
     const visitor = await recordHello(store, current, ctx, socket.handshake.headers['user-agent'] ?? null);
@@ -69,7 +70,7 @@ export const visitorChatHandlers = {
   'message:send': on(schemas.visitorSend, async (p, socket, deps) => {
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
     const siteRow = await siteOf(socket, deps);
-    if (p.conversationId === null) refuseNewChat(siteRow);
+    await refuseChatOffUnlessGoingOn(deps.store, siteRow, socket.data.visitor, p.conversationId);
     const result = await sendVisitorMessage(deps.store, socket.data.visitor, p);
     if (!result.created) return result.message;
     await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });

@@ -270,10 +270,17 @@ describe('after the chat', () => {
     expect((await server.store.getVisitor(v.hello.visitorId))!.timezone).toBe('Europe/Prague');
   });
 
-  it('refuses new chats and left messages while the site has chat turned off, but lets a chat going on finish', async () => {
+  it('refuses new chats, reopened ones and left messages while the site has chat turned off, but lets a chat going on finish', async () => {
     const { a, v, id } = await resolvedChat();
+    const going = await newVisitor();
+    const first = await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Where is my order?' });
     expect((await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: false, callback: true, feedback: true } })).ok).toBe(true);
-    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'One more thing' })).toMatchObject({ ok: true });
+    // Going on: by its id, and by none (a tab that has not heard of it yet) alike.
+    expect(await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: first.ok ? first.data.conversationId : '', text: 'Order 42' })).toMatchObject({ ok: true });
+    expect(await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Thanks' })).toMatchObject({ ok: true });
+    // Resolved last time: writing again would reopen it.
+    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'One more thing' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'One more thing' })).toMatchObject({ ok: false, code: 'forbidden' });
     const fresh = await newVisitor();
     expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await fresh.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } }))

@@ -50,7 +50,7 @@ describe('call back requests', () => {
     expect((await server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: ADMIN.email });
-    expect(mail!.text).toContain('+420602123456');
+    expect(mail!.text).toContain('+420 602 123 456');
   });
 
   it.each([

@@ -57,6 +57,8 @@ describe('phone numbers', () => {
     ['+1 212-555-0123', 'RU', '+12125550123'],
     ['602 123 456 x 12', 'CZ', '+420602123456;ext=12'],
     ['+1 212-555-0123 ext. 4', undefined, '+12125550123;ext=4'],
+    ['+420602123456;ext=12', undefined, '+420602123456;ext=12'],
+    ['+420 602 123 456 ext. 12', undefined, '+420602123456;ext=12'],
   ])('reads %s (default country %s) as %s', (input, country, e164) => {
     expect(toE164(input, country)).toBe(e164);
   });

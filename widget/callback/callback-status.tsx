@@ -29,10 +29,13 @@ export function CallbackStatus({ say, fmt, now, state: s, focus, onChange, onCan
     if (focus) heading.current?.focus();
   }, []);
   useLayoutEffect(() => {
-    if (open || !cancelling.current) return;
+    if (!cancelling.current) return;
+    // Refused (still open once no longer busy): nothing to move the focus for later.
+    if (open && !s.busy) cancelling.current = false;
+    if (open) return;
     cancelling.current = false;
     heading.current?.focus();
-  }, [open]);
+  }, [open, s.busy]);
   return (
     <div class="cb cb-done">
       <h3 tabIndex={-1} ref={heading}>

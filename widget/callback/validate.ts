@@ -19,7 +19,8 @@ const ALERTS: Partial<Record<SendError, CallbackKey>> = {
 export function checkPhone(raw: string): Problem | undefined {
   const phone = raw.trim();
   if (!phone) return { key: 'error_phone_missing' };
-  if (/\p{L}/u.test(phone)) return { key: 'error_phone_letters' };
+  // Letters only in an extension ("x 12", "ext. 12"), as the server reads them.
+  if (/\p{L}/u.test(phone.replace(/(\s*(ext\.?|x)\s*|;ext=)\d+$/iu, ''))) return { key: 'error_phone_letters' };
   if (phone.replace(/\D/g, '').length < 6) return { key: 'error_phone_short' };
   return undefined;
 }

@@ -50,8 +50,6 @@ export function pageInfo(win: Window): PageInfo {
   return { url: win.location.href.slice(0, 2048), title: d.title.slice(0, 300), ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}) };
 }
 
-const pageKey = (p: PageInfo) => `${p.url}\n${p.title}`;
-
 /** The socket adapter: turns socket events into actions and state changes into emits. */
 export function startChatClient(o: ChatClientOptions): ChatClient {
   const { store, storage } = o;
@@ -61,7 +59,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
-  /** The page the server was last told of (at hello or since), so only a change is sent. */
+  /** The address the server was last told of (at hello or since), so only a change is sent. */
   let shownPage = '';
   const socket = o.openSocket(() => token);
   const online = () => store.get().connection === 'online';
@@ -90,7 +88,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
 
   async function hello() {
     const page = pageInfo(win);
-    shownPage = pageKey(page);
+    shownPage = page.url;
     const res = await request(socket, 'visitor:hello', {
       page,
       language: (o.language ?? win.navigator.language).slice(0, 35),
@@ -171,12 +169,15 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     if (visible) void sync();
   };
   // Single-page sites move with pushState, which fires no event: a cheap look every few seconds
-  // finds the change, and only a change is sent.
+  // finds a new address (the title goes with it; a title that only changes, such as "(3) Inbox",
+  // is no new page), and only a change is sent, again on the next look if it failed.
   const onNavigate = () => {
     const page = pageInfo(win);
-    if (!online() || pageKey(page) === shownPage) return;
-    shownPage = pageKey(page);
-    void request(socket, 'visitor:page', page);
+    if (!online() || page.url === shownPage) return;
+    shownPage = page.url;
+    void request(socket, 'visitor:page', page).then((r) => {
+      if (!r.ok && shownPage === page.url) shownPage = '';
+    });
   };
   const pagePoll = setInterval(onNavigate, 3000);
   win.addEventListener('focus', onFocus);

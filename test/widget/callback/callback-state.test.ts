@@ -14,7 +14,7 @@ describe('call back state', () => {
   it('shows an open request found on opening, and the form for a finished one', () => {
     expect(run(initialCallback(true), { type: 'restored', request: stored() }).phase).toBe('status');
     const s = run(initialCallback(true), { type: 'restored', request: stored({}, { status: 'cancelled' }) });
-    expect([s.phase, s.request, s.draft.phone]).toEqual(['form', null, '+420602123456']);
+    expect([s.phase, s.request, s.draft.phone]).toEqual(['form', null, '+420 602 123 456']);
   });
 
   it('follows pushes for its request, but not older ones', () => {

@@ -205,6 +205,18 @@ describe('after the request', () => {
     expect(document.activeElement?.tagName).toBe('H3');
   });
 
+  it('leaves the focus alone when an agent closes a request whose cancel was refused earlier', async () => {
+    const { socket } = await requested();
+    socket.reply('callback:cancel', () => ({ ok: false, code: 'invalid_payload', message: 'This request is closed already.' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel request' }));
+    await screen.findByRole('alert');
+    const change = screen.getByRole('button', { name: 'Pick another time' });
+    change.focus();
+    socket.fire('callback:updated', stored({}, { status: 'called', updatedAt: '2025-11-24T18:20:00.000Z' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel request' })).toBeNull());
+    expect(document.activeElement?.tagName).not.toBe('H3');
+  });
+
   it('picks another time and sends it as a change of the same request', async () => {
     const { socket, sent } = await requested();
     socket.reply('callback:change', (p) => ({
@@ -243,7 +255,16 @@ describe('on opening the view', () => {
   it('offers a new form after a finished request, with its number filled in', async () => {
     setup({ mine: stored({}, { status: 'called' }) });
     const field = (await screen.findByRole('textbox', { name: 'Phone number' })) as HTMLInputElement;
-    expect(field.value).toBe('+420602123456');
+    expect(field.value).toBe('+420 602 123 456');
+  });
+
+  it('fills in a number with an extension as shown, and takes it back as it is', async () => {
+    const { sent } = setup({ mine: stored({}, { status: 'called', phone: '+420602123456;ext=12', phoneDisplay: '+420 602 123 456 ext. 12' }) });
+    const field = (await screen.findByRole('textbox', { name: 'Phone number' })) as HTMLInputElement;
+    expect(field.value).toBe('+420 602 123 456 ext. 12');
+    submit();
+    await waitFor(() => expect(sent('callback:request')).toHaveLength(1));
+    expect(sent('callback:request')[0]).toMatchObject({ phone: '+420 602 123 456 ext. 12' });
   });
 
   it('follows a request made in another tab', async () => {

@@ -138,6 +138,23 @@ describe('chat client: outbox', () => {
     await vi.advanceTimersByTimeAsync(6000);
     expect(socket.requests('visitor:page')).toEqual([expect.objectContaining({ url: location.href, title: 'Checkout' })]);
     expect(location.pathname).toBe('/checkout');
+    // A title that only changes is no new page.
+    document.title = '(3) Checkout';
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(socket.requests('visitor:page')).toHaveLength(1);
+  });
+
+  it('tells the server of a new page again when it refused the first word of it', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const { socket } = start({ setup: (s) => s.reply('visitor:page', () => (++calls === 1 ? { ok: false, code: 'rate_limited', message: 'slow down' } : { ok: true, data: null })) });
+    await vi.advanceTimersByTimeAsync(0);
+    history.pushState(null, '', '/pricing');
+    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(socket.requests('visitor:page').map((p) => new URL(p.url).pathname)).toEqual(['/pricing', '/pricing']);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(calls).toBe(2);
   });
 
   it('retries a rate-limited message later, after a backoff', async () => {
