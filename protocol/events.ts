@@ -99,7 +99,8 @@ export interface AgentClientEvents {
   /** Newest first; `before` (the last item of a page) asks for the page after it. */
   'feedback:list': (p: FeedbackFilter & { limit?: number; before?: FeedbackCursor }, ack: AckFn<FeedbackItem[]>) => void;
   'feedback:get': (p: { feedbackId: string }, ack: AckFn<FeedbackDetail>) => void;
-  'feedback:reply': (p: { feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
+  /** `id`: the console's id for the reply, kept across retries so it is stored and emailed once. */
+  'feedback:reply': (p: { id?: string; feedbackId: string; text: string }, ack: AckFn<FeedbackReply>) => void;
   'feedback:setStatus': (p: { feedbackId: string; status: FeedbackStatus }, ack: AckFn<FeedbackItem>) => void;
   'feedback:stats': (p: Record<string, never>, ack: AckFn<FeedbackStats>) => void;
   /** How much feedback is new (nobody has answered or archived it), across all sites. */

@@ -105,7 +105,7 @@ export const schemas = {
     before: v.optional(v.object({ createdAt: isoTime, id })),
   }),
   feedbackGet: v.object({ feedbackId: id }),
-  feedbackReply: v.object({ feedbackId: id, text: messageText }),
+  feedbackReply: v.object({ id: v.optional(id), feedbackId: id, text: messageText }),
   feedbackSetStatus: v.object({ feedbackId: id, status: v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived') }),
   callbackRequest: v.object({
     phone: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.phoneLength, 'is too long for a phone number')),

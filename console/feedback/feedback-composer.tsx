@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { nanoid } from 'nanoid';
 import { LIMITS } from '../../protocol/events';
 
 export interface FeedbackComposerProps {
@@ -7,18 +8,24 @@ export interface FeedbackComposerProps {
   busy: boolean;
   /** The server's message when the last reply was refused. */
   error: string | null;
-  /** Sends the reply; resolves true once the server took it, so the box empties. */
-  onSend(text: string): Promise<boolean>;
+  /**
+   * Sends the reply under `id`, the same on every try of one reply (so a retry after a lost answer
+   * is stored and emailed once); resolves true once the server took it, so the box empties.
+   */
+  onSend(text: string, id: string): Promise<boolean>;
 }
 
 /** The email reply box: Ctrl/Cmd+Enter or the button sends; Enter is a new line, as in any email. */
 export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerProps) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
+  const replyId = useRef<string | null>(null);
   const submit = async () => {
     const body = text.trim();
     if (!body || busy) return;
-    if (!(await onSend(body))) return;
+    replyId.current ??= nanoid();
+    if (!(await onSend(body, replyId.current))) return;
+    replyId.current = null;
     setText('');
     // The emptied box disables the button that had the focus; keep it in the form.
     box.current?.focus();

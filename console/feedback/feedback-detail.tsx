@@ -23,7 +23,7 @@ export interface FeedbackDetailProps {
   replyBusy: boolean;
   replyError: string | null;
   onStatus(status: FeedbackStatus): void;
-  onReply(text: string): Promise<boolean>;
+  onReply(text: string, replyId: string): Promise<boolean>;
 }
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {

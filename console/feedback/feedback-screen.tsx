@@ -46,9 +46,9 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
     const r = await client.feedback.setStatus(id, next);
     setStatus({ busy: false, error: r.ok ? null : r.message });
   };
-  const sendReply = async (id: string, text: string) => {
+  const sendReply = async (id: string, text: string, replyId: string) => {
     setReply({ busy: true, error: null });
-    const r = await client.feedback.reply(id, text);
+    const r = await client.feedback.reply(id, text, replyId);
     setReply({ busy: false, error: r.ok ? null : r.message });
     return r.ok;
   };
@@ -85,7 +85,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
           replyBusy={reply.busy}
           replyError={reply.error}
           onStatus={(next) => void changeStatus(item.id, next)}
-          onReply={(text) => sendReply(item.id, text)}
+          onReply={(text, replyId) => sendReply(item.id, text, replyId)}
         />
       ) : open?.error ? (
         <NoFeedback title="Cannot show this feedback" message={open.error} error />

@@ -17,7 +17,8 @@ export interface FeedbackCommands {
   loadOlder(): Promise<void>;
   /** Loads one item in full, with its replies. */
   open(feedbackId: string): Promise<void>;
-  reply(feedbackId: string, text: string): Promise<Result<FeedbackReply>>;
+  /** `id` is the reply's own, kept across retries of it. */
+  reply(feedbackId: string, text: string, id: string): Promise<Result<FeedbackReply>>;
   setStatus(feedbackId: string, status: FeedbackStatus): Promise<Result<FeedbackItem>>;
   refreshStats(): Promise<void>;
   /** Asks whether the server can send email at all. */
@@ -56,8 +57,8 @@ export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore)
       if (r.ok) dispatch({ type: 'feedback/open-loaded', detail: r.data });
       else dispatch({ type: 'feedback/open-failed', id: feedbackId, error: r.message });
     },
-    async reply(feedbackId, text) {
-      const r = await request(socket, 'feedback:reply', { feedbackId, text });
+    async reply(feedbackId, text, id) {
+      const r = await request(socket, 'feedback:reply', { id, feedbackId, text });
       if (r.ok) dispatch({ type: 'feedback/replied', reply: r.data });
       return r;
     },

@@ -82,9 +82,13 @@ export async function replyToFeedback(
   agent: AgentRow,
   feedbackId: string,
   text: string,
-): Promise<{ reply: FeedbackReply; item: FeedbackItem }> {
+  replyId: string = nanoid(),
+): Promise<{ reply: FeedbackReply; item: FeedbackItem; created: boolean }> {
   const f = await store.getFeedback(feedbackId);
   if (!f) throw new AppError('not_found', 'No such feedback.');
+  // A retry of a reply that was stored (its answer lost): answered with it, emailed once.
+  const known = (await store.listFeedbackReplies(f.id)).find((r) => r.id === replyId);
+  if (known) return { reply: known, item: toFeedbackItem(f), created: false };
   if (!f.email) throw new AppError('no_contact', 'This feedback is anonymous: there is no one to email.');
   if (!email.enabled) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
   const site = await store.getSite(f.siteId);
@@ -97,12 +101,12 @@ export async function replyToFeedback(
     original: f.text,
   });
   const reply = await store.addFeedbackReply(
-    { id: nanoid(), feedbackId: f.id, agentId: agent.id, agentName: agent.name, text, createdAt: new Date().toISOString() },
+    { id: replyId, feedbackId: f.id, agentId: agent.id, agentName: agent.name, text, createdAt: new Date().toISOString() },
     { id: nanoid(), kind: 'email', payload: { to: f.email, ...message, replyTo: agent.email } },
   );
   email.kick();
   const updated = await store.getFeedback(f.id);
-  return { reply, item: toFeedbackItem(updated ?? f) };
+  return { reply, item: toFeedbackItem(updated ?? f), created: true };
 }
 
 /** Average rating per UTC day over the last 30 days, and the count per category. */

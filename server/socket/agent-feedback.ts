@@ -24,12 +24,14 @@ export const agentFeedbackHandlers = {
     return { item, replies: await store.listFeedbackReplies(item.id) };
   }),
 
+  // One after another per tab, so a retry racing its first send finds it stored.
   'feedback:reply': on(schemas.feedbackReply, async (p, socket, deps) => {
-    const { reply, item } = await replyToFeedback(deps.store, deps.email, socket.data.agent, p.feedbackId, p.text);
+    const { reply, item, created } = await replyToFeedback(deps.store, deps.email, socket.data.agent, p.feedbackId, p.text, p.id);
+    if (!created) return reply;
     deps.agents.to(rooms.agents).emit('feedback:updated', item);
     announceNewFeedbackCount(deps);
     return reply;
-  }),
+  }, { serial: true }),
 
   'feedback:setStatus': on(schemas.feedbackSetStatus, async (p, _socket, deps) => {
     await feedback(deps.store, p.feedbackId);

@@ -498,6 +498,9 @@ class SqliteStore implements Store {
 
   async addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply> {
     this.db.transaction(() => {
+      if (this.q('SELECT 1 FROM feedback_replies WHERE id = ?').get(reply.id)) {
+        throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.');
+      }
       this.q(
         `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
       ).run(email.id, email.kind, JSON.stringify(email.payload), reply.createdAt, reply.createdAt);

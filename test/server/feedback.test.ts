@@ -79,6 +79,24 @@ describe('feedback', () => {
     expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Thank you, Ana. Fixed today.']);
   });
 
+  it('stores and emails a reply sent again with its id once, and refuses its id on other feedback', async () => {
+    const one = await sendFeedback(named({ text: 'First' }));
+    const two = await sendFeedback(named({ text: 'Second' }));
+    const a = await agent(server.url);
+    sockets.push(a);
+    const input = { id: 'reply-1', feedbackId: one.ok ? one.data.id : '', text: 'Thanks!' };
+    const [first, again] = await Promise.all([a.emitWithAck('feedback:reply', input), a.emitWithAck('feedback:reply', input)]);
+    expect(first).toMatchObject({ ok: true, data: { id: 'reply-1' } });
+    // The same reply, with its email's state by now.
+    expect(again).toMatchObject({ ok: true, data: { id: 'reply-1', text: 'Thanks!', createdAt: first.ok ? first.data.createdAt : '' } });
+    expect(await a.emitWithAck('feedback:reply', { ...input, feedbackId: two.ok ? two.data.id : '' })).toMatchObject({ ok: false, code: 'duplicate_id' });
+    await smtp.waitFor(1);
+    const detail = await a.emitWithAck('feedback:get', { feedbackId: input.feedbackId });
+    expect(detail.ok && detail.data.replies.map((r) => r.id)).toEqual(['reply-1']);
+    await a.emitWithAck('feedback:newCount', {});
+    expect(smtp.messages).toHaveLength(1);
+  });
+
   it('tells agents live once the email carrying a reply has been sent', async () => {
     const sent = await sendFeedback(named());
     const a = await agent(server.url);

@@ -119,11 +119,29 @@ describe('console feedback section', () => {
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'On its way!' } });
     const sent = socket.nextRequest('feedback:reply');
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    expect(await sent).toEqual({ feedbackId: 'a', text: 'On its way!' });
+    expect(await sent).toEqual({ id: expect.any(String), feedbackId: 'a', text: 'On its way!' });
     const main = within(screen.getByRole('main'));
     expect(await main.findByText('On its way!')).toBeTruthy();
     expect(main.getByText('Email queued')).toBeTruthy();
     expect(main.getByText('Answered')).toBeTruthy();
+  });
+
+  it('sends a reply again under the same id after a failed answer, and a new reply under a new one', async () => {
+    const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
+    let calls = 0;
+    socket.answer('feedback:reply', (p) => (++calls === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : { ok: true, data: reply(`r${calls}`, p.feedbackId, { text: p.text }) }));
+    const box = await screen.findByRole('textbox', { name: 'Reply by email' });
+    fireEvent.input(box, { target: { value: 'Sorry about that' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
+    fireEvent.input(box, { target: { value: 'One more thing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect(calls).toBe(3));
+    const ids = socket.requests.filter((r) => r.event === 'feedback:reply').map((r) => r.payload.id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
   });
 
   it("shows the server's message when a reply is refused", async () => {

@@ -67,7 +67,7 @@ describe('FeedbackDetail', () => {
     const { props } = renderDetail();
     fireEvent.input(replyBox(), { target: { value: '  Sorry, we fixed it.  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    expect(props.onReply).toHaveBeenCalledWith('Sorry, we fixed it.');
+    expect(props.onReply).toHaveBeenCalledWith('Sorry, we fixed it.', expect.any(String));
     await waitFor(() => expect(replyBox().value).toBe(''));
   });
 
