@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'no_contact'
   | 'invalid_phone'
   | 'slot_unavailable'
+  | 'already_claimed'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   no_contact: 409,
   invalid_phone: 400,
   slot_unavailable: 409,
+  already_claimed: 409,
   internal: 500,
 };
 

@@ -13,7 +13,8 @@ export interface CallbackActionsProps {
   /** The server's message when the last action was refused. */
   error: string | null;
   /** Each resolves true once the server took it, so the note empties. */
-  onClaim(): Promise<boolean>;
+  /** `takeOver` when another agent has claimed it. */
+  onClaim(takeOver: boolean): Promise<boolean>;
   onOutcome(outcome: CallbackOutcome, note: string): Promise<boolean>;
   onReschedule(dueAt: string, note: string): Promise<boolean>;
 }
@@ -40,7 +41,12 @@ export function CallbackActions({ item, selfId, now, busy, error, onClaim, onOut
     <section class="cb-actions" aria-labelledby="cb-actions-title" aria-busy={busy}>
       <h3 id="cb-actions-title" class="fb-section-title">{open ? 'Call and record the outcome' : 'Closed; reschedule to open it again'}</h3>
       <div class="cb-buttons">
-        {open && !mine && <button type="button" class="btn" disabled={busy} onClick={() => void onClaim().then(done)}>Claim</button>}
+        {open && !mine && (
+          // Another agent's request is taken over on purpose, never by a Claim clicked at the same moment.
+          <button type="button" class="btn" disabled={busy} onClick={() => void onClaim(item.claimedBy !== null).then(done)}>
+            {item.claimedBy ? `Take over from ${item.claimedBy.name}` : 'Claim'}
+          </button>
+        )}
         {open && OUTCOMES.map((o) => (
           <button key={o.outcome} type="button" class={`btn${o.outcome === 'reached' ? ' btn-primary' : ''}`} disabled={busy} onClick={() => void onOutcome(o.outcome, note).then(done)}>
             {o.label}

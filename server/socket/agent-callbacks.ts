@@ -1,5 +1,5 @@
 import type { AgentClientEvents } from '../../protocol/events';
-import { recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
+import { isOpenCallback, recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
 import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError, found } from '../errors';
 import type { Store } from '../store/types';
@@ -27,9 +27,15 @@ export const agentCallbackHandlers = {
     };
   }),
 
-  'callback:claim': on(schemas.callbackId, async (p, socket, deps) => {
+  // Two agents must not both dial: a claim takes a request nobody else has, or is refused.
+  'callback:claim': on(schemas.callbackClaim, async (p, socket, deps) => {
     const c = await callback(deps.store, p.callbackId);
-    await deps.store.updateCallback(c.id, { claimedBy: { id: socket.data.agent.id, name: socket.data.agent.name }, updatedAt: new Date().toISOString() });
+    const { id, name } = socket.data.agent;
+    if (!(await deps.store.claimCallback(c.id, { id, name }, p.takeOver ?? false, new Date().toISOString()))) {
+      const now = await callback(deps.store, c.id);
+      if (!isOpenCallback(now)) throw new AppError('invalid_payload', 'This request is closed; reschedule it to open it again.');
+      throw new AppError('already_claimed', `${now.claimedBy?.name ?? 'Another agent'} has claimed this request. Take it over only if you agreed.`);
+    }
     return announceCallback(deps, c.id);
   }),
 

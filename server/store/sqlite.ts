@@ -571,6 +571,13 @@ class SqliteStore implements Store {
     return r ? toCallback(r) : null;
   }
 
+  async claimCallback(id: string, agent: { id: string; name: string }, takeOver: boolean, now: string): Promise<boolean> {
+    return this.q(
+      `UPDATE callbacks SET claimed_by = ?, claimed_by_name = ?, updated_at = ?
+       WHERE id = ? AND status IN ('waiting', 'rescheduled') AND (claimed_by IS NULL OR claimed_by = ? OR ?)`,
+    ).run(agent.id, agent.name, now, id, agent.id, takeOver ? 1 : 0).changes === 1;
+  }
+
   async updateCallback(id: string, patch: CallbackPatch): Promise<void> {
     this.updateCallbackNow(id, patch);
   }

@@ -257,6 +257,11 @@ export interface Store {
   findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
   latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
   updateCallback(id: string, patch: CallbackPatch): Promise<void>;
+  /**
+   * Gives an open request to `agent`, in one step: only when nobody else has it, or `takeOver`.
+   * False when it is closed or another agent has it (nothing written).
+   */
+  claimCallback(id: string, agent: { id: string; name: string }, takeOver: boolean, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
   listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]>;
   /** Records an attempt and applies its effect on the request, together. */

@@ -32,6 +32,13 @@ async function newVisitor() {
   sockets.push(v.socket);
   return v.socket;
 }
+async function agentAs(creds: { email: string; password: string }): Promise<AgentSocket> {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const a: AgentSocket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+  sockets.push(a);
+  return connected(a);
+}
 async function newAgent(): Promise<AgentSocket> {
   const a = await agent(server.url);
   sockets.push(a);
@@ -221,13 +228,25 @@ describe('site hours', () => {
     expect(good).toMatchObject({ ok: true, data: { hours: { timezone: 'Asia/Yerevan' } } });
   });
 
+  it('lets one agent claim a request: a second claim is refused unless it takes over on purpose', async () => {
+    await server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    const petr = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
+    const admin = await newAgent();
+    const v = await newVisitor();
+    const req = await v.emitWithAck('callback:request', asap('602 123 456'));
+    const callbackId = req.ok ? req.data.id : '';
+    const [first, second] = await Promise.all([admin.emitWithAck('callback:claim', { callbackId }), petr.emitWithAck('callback:claim', { callbackId })]);
+    expect(first).toMatchObject({ ok: true, data: { claimedBy: { name: 'Admin' } } });
+    expect(second).toMatchObject({ ok: false, code: 'already_claimed', message: expect.stringContaining('Admin') });
+    expect(await admin.emitWithAck('callback:claim', { callbackId })).toMatchObject({ ok: true });
+    expect(await petr.emitWithAck('callback:claim', { callbackId, takeOver: true })).toMatchObject({ ok: true, data: { claimedBy: { name: 'Petr' } } });
+    expect(await petr.emitWithAck('callback:outcome', { callbackId, outcome: 'reached' })).toMatchObject({ ok: true });
+    expect(await admin.emitWithAck('callback:claim', { callbackId, takeOver: true })).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
   it('refuses site changes from an agent who is not an admin', async () => {
     await server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent@test.local', password: 'agent-password' }) });
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const a: AgentSocket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
-    sockets.push(a);
-    await connected(a);
+    const a = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
     const sites = await a.emitWithAck('site:list', {});
     const r = await a.emitWithAck('site:update', { siteId: 'demo', hours: sites.ok ? sites.data[0]!.hours : undefined });
     expect(r).toMatchObject({ ok: false, code: 'forbidden' });

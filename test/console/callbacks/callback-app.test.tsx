@@ -80,6 +80,16 @@ describe('console callbacks section', () => {
     await waitFor(() => expect(queueRows()[0]!.textContent).toContain('Claimed by Alex'));
   });
 
+  it('offers to take over a request another agent has claimed, and asks the server to on purpose', async () => {
+    const all = [callback('a', { dueAt: minutes(10), claimedBy: { id: 'ag2', name: 'Petr' } })];
+    const { socket } = await signedIn(all, { path: '/console/callbacks/a' });
+    socket.answer('callback:claim', () => new Promise(() => {}));
+    const claimed = socket.nextRequest('callback:claim');
+    expect((await loadedDetail()).queryByRole('button', { name: 'Claim' })).toBeNull();
+    fireEvent.click(detail().getByRole('button', { name: 'Take over from Petr' }));
+    expect(await claimed).toEqual({ callbackId: 'a', takeOver: true });
+  });
+
   it('records Reached with the note, and the request leaves the open queue', async () => {
     const all = [callback('a', { dueAt: minutes(-1) }), callback('b', { name: 'Bo', visitorName: 'Bo', dueAt: minutes(20) })];
     const { socket } = await signedIn(all, { path: '/console/callbacks/a' });
