@@ -9,7 +9,9 @@ export type SendEmail = (row: OutboxRow) => Promise<void>;
  * resend after a crash mid-conversation the receiving side can recognise the copy.
  */
 export function createMailer(smtpUrl: string, from: string): { send: SendEmail; close(): void } {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Well under the outbox's 2-minute lease (nodemailer waits up to 10 minutes on a silent
+  // socket), so a stuck server fails the attempt instead of holding every email behind it.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return {
     async send(row) {
       const { to, subject, text, html, replyTo } = row.payload;

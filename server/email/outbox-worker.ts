@@ -10,6 +10,8 @@ export interface OutboxWorkerOptions {
   /** How long a claim lasts; a worker that dies mid-send is replaced after this. */
   leaseMs?: number;
   maxAttempts?: number;
+  /** How long `stop` waits for sends under way (they are taken up again after their lease). */
+  stopWaitMs?: number;
   /**
    * Called once an attempt has been recorded (sent, put back for a retry, or failed), so
    * whoever shows delivery can tell people. Awaited; an error is logged, never retried.
@@ -28,9 +30,15 @@ export function backoffMs(attempts: number): number {
   return Math.min(3_600_000, 10_000 * 2 ** (attempts - 1));
 }
 
+/** A refusal the mail server calls final (5xx: no such mailbox, message rejected): a retry cannot help. */
+function permanent(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const { store, log, send, onSettled, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10 } = opts;
+  const { store, log, send, onSettled, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10, stopWaitMs = 10_000 } = opts;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -38,12 +46,16 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
 
   const deliver = async (row: OutboxRow) => {
     try {
+      // Claimed again and again without an outcome: each send took the process down, or never
+      // came back. Sending it once more would only do that again.
+      if (row.attempts > maxAttempts) throw new Error(`gave up after ${maxAttempts} attempts that never finished`);
       await send(row);
       await store.markOutboxSent(row.id, new Date().toISOString());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const next = row.attempts >= maxAttempts ? null : new Date(Date.now() + backoffMs(row.attempts)).toISOString();
-      log.warn({ outboxId: row.id, attempts: row.attempts, err: message, giveUp: !next }, 'outbox delivery failed');
+      const giveUp = row.attempts >= maxAttempts || permanent(err);
+      const next = giveUp ? null : new Date(Date.now() + backoffMs(row.attempts)).toISOString();
+      log.warn({ outboxId: row.id, attempts: row.attempts, err: message, giveUp }, 'outbox delivery failed');
       await store.markOutboxRetry(row.id, message, next);
     }
     // The row's new state is already stored: a listener's failure must not stop the drain.
@@ -85,7 +97,10 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // A send that hangs must not hold up shutdown; its lease lets the next start take it up.
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((resolve) => (waited = setTimeout(resolve, stopWaitMs)))]);
+      clearTimeout(waited);
     },
   };
 }

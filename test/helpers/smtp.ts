@@ -7,8 +7,8 @@ export interface TestSmtp {
   messages: ParsedMail[];
   /** Resolves once `n` messages have arrived. */
   waitFor(n: number): Promise<ParsedMail[]>;
-  /** Refuse the next `n` messages with a temporary error. */
-  refuseNext(n: number): void;
+  /** Refuse the next `n` messages with a temporary error (451), or a final one (550). */
+  refuseNext(n: number, code?: 451 | 550): void;
   close(): Promise<void>;
 }
 
@@ -17,6 +17,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const waiters: { n: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let refuse = 0;
+  let refuseCode = 451;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,7 +28,8 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('end', async () => {
         if (refuse > 0) {
           refuse--;
-          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+          const reason = refuseCode === 550 ? 'no such mailbox' : 'try again later';
+          return callback(Object.assign(new Error(reason), { responseCode: refuseCode }));
         }
         messages.push(await simpleParser(Buffer.concat(chunks)));
         callback();
@@ -41,7 +43,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     waitFor: (n) => (messages.length >= n ? Promise.resolve(messages) : new Promise((resolve) => waiters.push({ n, resolve }))),
-    refuseNext: (n) => void (refuse = n),
+    refuseNext: (n, code = 451) => {
+      refuse = n;
+      refuseCode = code;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -105,4 +105,32 @@ describe('email outbox', () => {
     await worker.stop();
     expect(smtp.messages).toHaveLength(0);
   });
+
+  it('gives up at once on an email the SMTP server refuses for good (5xx)', async () => {
+    smtp.refuseNext(1, 550);
+    const store = openSqliteStore(data.dir);
+    await store.enqueueOutbox({ id: 'bounced', kind: 'email', payload: { to: 'nobody@b.test', subject: 'Bounced', text: 'x' } }, new Date().toISOString());
+    await store.close();
+    const worker = await runWorkerOnce();
+    await expect.poll(async () => (await worker.store.getOutbox('bounced'))?.status).toBe('failed');
+    const row = (await worker.store.getOutbox('bounced'))!;
+    expect([row.attempts, row.lastError]).toEqual([1, expect.stringMatching(/no such mailbox/)]);
+    await worker.stop();
+  });
+
+  it('does not send again an email whose attempts never finished, time after time', async () => {
+    const store = openSqliteStore(data.dir);
+    await store.enqueueOutbox({ id: 'crashy', kind: 'email', payload: { to: 'a@b.test', subject: 'Crashy', text: 'x' } }, new Date().toISOString());
+    // Ten workers each claimed it and died mid-send (the lease ran out every time).
+    for (let i = 0; i < 10; i++) {
+      const at = Date.now() + i * 100;
+      expect(await store.claimOutbox(new Date(at).toISOString(), new Date(at).toISOString(), 1)).toHaveLength(1);
+    }
+    await store.close();
+    const worker = await runWorkerOnce();
+    await expect.poll(async () => (await worker.store.getOutbox('crashy'))?.status).toBe('failed');
+    expect((await worker.store.getOutbox('crashy'))!.lastError).toMatch(/never finished/);
+    await worker.stop();
+    expect(smtp.messages).toHaveLength(0);
+  });
 });
