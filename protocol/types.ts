@@ -81,6 +81,8 @@ export interface SitePublic {
   /** Seconds a new chat may wait for an agent before the widget offers other ways. */
   waitSeconds: number;
   surveyEnabled: boolean;
+  /** The server can send email (SMTP is set up): answers and transcripts by email are offered only then. */
+  sendsEmail: boolean;
 }
 
 /** Who is there, as the launcher shows it. */

@@ -30,10 +30,10 @@ export async function ensureDemoSite(store: Store): Promise<void> {
   });
 }
 
-/** What the widget may know about a site. */
-export function toSitePublic(s: SiteRow): SitePublic {
+/** What the widget may know about a site, and whether this server can send email at all. */
+export function toSitePublic(s: SiteRow, sendsEmail: boolean): SitePublic {
   const { channels, awayMessage, waitSeconds, surveyEnabled } = s.options;
-  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, channels, awayMessage, waitSeconds, surveyEnabled };
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, channels, awayMessage, waitSeconds, surveyEnabled, sendsEmail };
 }
 
 /**

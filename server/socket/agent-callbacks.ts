@@ -67,7 +67,7 @@ export const agentCallbackHandlers = {
     await deps.store.upsertSite(updated);
     const settings = toSiteSettings(updated);
     deps.agents.to(rooms.agents).emit('site:updated', settings);
-    deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated));
+    deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated, deps.email.enabled));
     deps.sites.invalidate(site.id);
     deps.presenceChanged();
     return settings;

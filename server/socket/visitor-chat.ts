@@ -42,7 +42,7 @@ export const visitorChatHandlers = {
       visitorId: visitor.id,
       name: visitor.name,
       email: visitor.email,
-      site: toSitePublic(site),
+      site: toSitePublic(site, deps.email.enabled),
       status,
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
     };

@@ -14,12 +14,12 @@ export const visitorFeedbackHandlers = {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
     const siteRow = await siteOf(socket, deps);
     const { item, created } = await submitFeedback(deps.store, siteRow, input);
-    if (!created) return { id: item.id, replyExpected: item.email !== null };
+    if (!created) return { id: item.id, replyExpected: item.email !== null && deps.email.enabled };
     deps.agents.to(rooms.agents).emit('feedback:new', item);
     announceNewFeedbackCount(deps);
     await alertOwners(deps.store, deps.email, siteRow, item, deps.publicUrl && `${deps.publicUrl}/console/feedback`).catch((err) =>
       deps.log.error({ err }, 'could not queue the unhappy-feedback alert'),
     );
-    return { id: item.id, replyExpected: item.email !== null };
+    return { id: item.id, replyExpected: item.email !== null && deps.email.enabled };
   }),
 } satisfies EventTable<VisitorClientEvents, VisitorSocket>;

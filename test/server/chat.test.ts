@@ -26,6 +26,17 @@ async function send(socket: VisitorSocket | AgentSocket, conversationId: string 
 }
 
 describe('live chat relay', () => {
+  it('tells the widget this server sends no email, and promises no emailed answer to feedback', async () => {
+    const v = await visitor(server.url);
+    track(v.socket);
+    expect(v.hello.site.sendsEmail).toBe(false);
+    const sent = await v.socket.emitWithAck('feedback:send', {
+      rating: 2, category: 'complaint', text: 'Late parcel', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
+      page: { url: 'http://shop.test/', title: 'Shop' }, locale: 'en',
+    });
+    expect(sent).toMatchObject({ ok: true, data: { replyExpected: false } });
+  });
+
   it('tells the visitor\'s other tabs when one has read the agent\'s messages', async () => {
     const a = track(await agent(server.url));
     const tab1 = await visitor(server.url);

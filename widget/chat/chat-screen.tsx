@@ -40,6 +40,8 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
   const common = {
     t,
     request: client.request,
+    // Until the hello says otherwise, as most servers are set up to.
+    sendsEmail: site?.sendsEmail ?? true,
     email: s.email,
     onEmail: (email: string, answer: boolean) => store.dispatch({ type: 'email', email, answer }),
     onCallback: site?.channels.callback ? () => showView('callback') : null,
@@ -87,7 +89,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       }
     >
       {s.answerByEmail
-        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail!} />)
+        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail!} sendsEmail={common.sendsEmail} />)
         : s.waited && conversation?.status !== 'resolved' && lazy((m) => <m.WaitNotice {...common} />)}
       {resolved &&
         site &&

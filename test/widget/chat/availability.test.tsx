@@ -203,6 +203,27 @@ describe('automatic answers', () => {
   });
 });
 
+describe('on a server that sends no email', () => {
+  const noEmail = { site: { ...site, sendsEmail: false } };
+
+  it('takes a left message without promising an email answer', async () => {
+    const { view, socket } = await open(away, noEmail);
+    const region = await view.findByRole('region', { name: 'Leave a message' });
+    socket.reply('offline:send', (p) => ({ ok: true, data: message(1, { author: 'visitor', text: p.text }) }));
+    fireEvent.input(within(region).getByRole('textbox', { name: 'Email' }), { target: { value: 'ana@example.com' } });
+    fireEvent.input(within(region).getByRole('textbox', { name: 'Message' }), { target: { value: 'Do you ship to Norway?' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Send message' }));
+    await vi.waitFor(() => expect(view.getByText("Thanks! We'll answer here as soon as we can.")).toBeTruthy());
+    expect(view.queryByText(/answer by email/)).toBeNull();
+  });
+
+  it('offers no transcript by email after a resolved chat', async () => {
+    const { view } = await open(online, { ...withConversation('resolved'), ...noEmail });
+    await view.findByRole('form', { name: 'How did we do?' });
+    expect(view.queryByRole('button', { name: 'Email me the transcript' })).toBeNull();
+  });
+});
+
 describe('after a resolved chat', () => {
   it('asks for a rating and sends it with survey:send', async () => {
     const { view, socket, root } = await open(online, withConversation('open'));

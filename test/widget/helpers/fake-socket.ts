@@ -101,6 +101,7 @@ export const site: SitePublic = {
   awayMessage: 'We are away.',
   waitSeconds: 120,
   surveyEnabled: true,
+  sendsEmail: true,
 };
 
 /** Someone is there to answer. */

@@ -20,7 +20,7 @@ export function AfterChat(p: AfterChatProps) {
   return (
     <div class="extra after">
       {p.survey && <Survey {...p} t={t} />}
-      <Transcript {...p} t={t} />
+      {p.sendsEmail && <Transcript {...p} t={t} />}
     </div>
   );
 }

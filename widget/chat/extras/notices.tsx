@@ -25,29 +25,32 @@ export function WaitNotice(p: ExtraProps) {
     <section class="extra wait" aria-labelledby="earshot-wait-heading">
       <div role="status">
         <h3 id="earshot-wait-heading">{t('x_wait_heading')}</h3>
-        <p>{t('x_wait_text')}</p>
+        <p>{t(p.sendsEmail ? 'x_wait_text' : 'x_wait_text_later')}</p>
       </div>
-      <EmailForm
-        t={t}
-        id="earshot-wait-email"
-        submit="x_wait_send"
-        initial={p.email}
-        onSubmit={async (email) => {
-          const res = await p.request('visitor:identify', { email });
-          if (res.ok) p.onEmail(email, true);
-          return res;
-        }}
-      />
+      {p.sendsEmail && (
+        <EmailForm
+          t={t}
+          id="earshot-wait-email"
+          submit="x_wait_send"
+          initial={p.email}
+          onSubmit={async (email) => {
+            const res = await p.request('visitor:identify', { email });
+            if (res.ok) p.onEmail(email, true);
+            return res;
+          }}
+        />
+      )}
       <CallbackButton t={t} onCallback={p.onCallback} />
     </section>
   );
 }
 
-/** Where the answer will go, once the visitor left an address for it. */
-export function EmailPromise({ t, email }: { t: Translate; email: string }) {
+/** Where the answer will go, once the visitor left an address for it: by email only where the server sends any. */
+export function EmailPromise({ t, email, sendsEmail }: { t: Translate; email: string; sendsEmail: boolean }) {
+  const say = withStrings(t, STRINGS);
   return (
     <p class="resolved" role="status">
-      {withStrings(t, STRINGS)('x_promise', { email })}
+      {sendsEmail ? say('x_promise', { email }) : say('x_promise_later')}
     </p>
   );
 }

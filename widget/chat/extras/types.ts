@@ -6,6 +6,8 @@ export interface ExtraProps {
   /** The panel's `t`; each extra adds its own strings with `withStrings`. */
   t: Translate;
   request: Requester;
+  /** The server can send email: only then is an answer or a transcript by email offered. */
+  sendsEmail: boolean;
   /** The visitor's email address as the server knows it, to fill in. */
   email: string | null;
   /** The visitor gave an address; `answer`: they want the answer there. */
