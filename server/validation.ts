@@ -50,7 +50,11 @@ const faq = v.object({
   ),
   answer: v.pipe(text(LIMITS.messageLength), v.trim(), v.nonEmpty('must not be empty')),
 });
-const day = v.pipe(v.array(range), v.maxLength(6, 'allows at most 6 ranges a day'));
+const day = v.pipe(
+  v.array(range),
+  v.maxLength(6, 'allows at most 6 ranges a day'),
+  v.check((rs) => [...rs].sort((a, b) => (a.from < b.from ? -1 : 1)).every((r, i, all) => i === 0 || all[i - 1]!.to <= r.from), 'has hours that overlap'),
+);
 const hours = v.object({
   timezone: v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Prague')),
   weekly: v.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),

@@ -5,6 +5,21 @@ const DAY_NAME: Record<Weekday, string> = {
   mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
 };
 
+const toClock = (minutes: number) => (minutes >= 24 * 60 ? '24:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The range "Add hours" suggests: 09:00–17:00 on a closed day, else up to two hours after the
+ * day's last range (or before its first), so it never overlaps one (the server refuses that).
+ */
+export function nextFreeRange(ranges: TimeRange[]): TimeRange | null {
+  if (ranges.length === 0) return { from: '09:00', to: '17:00' };
+  const end = Math.max(...ranges.map((r) => toMinutes(r.to)));
+  if (end < 24 * 60) return { from: toClock(end), to: toClock(Math.min(end + 120, 24 * 60)) };
+  const start = Math.min(...ranges.map((r) => toMinutes(r.from)));
+  return start > 0 ? { from: toClock(Math.max(0, start - 120)), to: toClock(start) } : null;
+}
+
 /** Every IANA zone the browser knows, for suggestions; empty where `Intl.supportedValuesOf` is missing. */
 function knownZones(): string[] {
   return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -60,9 +75,11 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
                     </span>
                   );
                 })}
-                <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, ranges.length ? { from: '13:00', to: '17:00' } : { from: '09:00', to: '17:00' }])}>
-                  Add hours<span class="sr-only"> on {name}</span>
-                </button>
+                {nextFreeRange(ranges) && (
+                  <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, nextFreeRange(ranges)!])}>
+                    Add hours<span class="sr-only"> on {name}</span>
+                  </button>
+                )}
               </span>
               <FieldError id={id} error={errors[slot]} />
             </div>

@@ -38,11 +38,23 @@ export function zoneOffset(tz: string, at: number): number {
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(at / 1000) * 1000;
 }
 
-/** The instant a wall-clock time in `tz` stands for; the offset is re-read once so DST days come out right. */
+/**
+ * The instant a wall-clock time in `tz` stands for; the offset is re-read once so DST days come
+ * out right. A time the clocks skip (00:00 in Santiago on the day they go forward) is taken as
+ * the later candidate, where the day really starts: never the evening before.
+ */
 export function zonedToUtc(tz: string, y: number, m: number, d: number, h: number, min: number): number {
   const naive = Date.UTC(y, m - 1, d, h, min);
   const first = naive - zoneOffset(tz, naive);
-  return naive - zoneOffset(tz, first);
+  const second = naive - zoneOffset(tz, first);
+  if (first === second) return second;
+  const readsBack = (at: number) => {
+    const w = wallClock(tz, at);
+    return w.d === d && w.h === h && w.min === min;
+  };
+  if (readsBack(second)) return second;
+  if (readsBack(first)) return first;
+  return Math.max(first, second);
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -67,7 +79,15 @@ export function openingWindows(hours: BusinessHours, from: number, to: number): 
       if (e > from && s < to) windows.push([s, e]);
     }
   }
-  return windows.sort((x, y) => x[0] - y[0]);
+  // Ranges that touch or overlap (saved before overlaps were refused, or 22:00–24:00 then
+  // 00:00–06:00 the next day) are one window: no slot offered twice, none out of order.
+  const merged: [number, number][] = [];
+  for (const w of windows.sort((x, y) => x[0] - y[0])) {
+    const last = merged.at(-1);
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push(w);
+  }
+  return merged;
 }
 
 /** Whether the site is open at `at`. */

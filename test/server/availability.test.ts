@@ -310,6 +310,7 @@ describe('site settings', () => {
     ['an origin with a path', { allowedOrigins: ['https://shop.example.com/'] }, 'allowedOrigins.0'],
     ['an empty keyword list', { faqs: [{ id: 'x', question: 'Q?', keywords: [], answer: 'A' }] }, 'faqs.0.keywords'],
     ['a waiting time of -1', { waitSeconds: -1 }, 'waitSeconds'],
+    ['opening hours that overlap', { hours: { timezone: 'UTC', weekly: { mon: [{ from: '09:00', to: '17:00' }, { from: '13:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } }, 'hours.weekly.mon'],
   ])('refuses %s with a clear message', async (_name, patch, field) => {
     const a = await newAgent();
     const r = await a.emitWithAck('site:update', { siteId: 'demo', ...patch } as never);

@@ -43,6 +43,29 @@ describe('opening hours', () => {
   });
 });
 
+describe('overlapping hours', () => {
+  it('offer each slot once and in order, even when saved ranges overlap', () => {
+    const hours = { timezone: 'UTC', weekly: { ...defaultHours('UTC').weekly, tue: [{ from: '09:00', to: '17:00' }, { from: '13:00', to: '18:00' }] } };
+    const now = Date.parse('2026-11-24T08:00:00Z'); // a Tuesday
+    const starts = callbackSlots(hours, now, opts).filter((x) => x.start.startsWith('2026-11-24')).map((x) => x.start.slice(11, 16));
+    expect(starts[0]).toBe('09:00');
+    expect(starts.at(-1)).toBe('17:30');
+    expect(new Set(starts).size).toBe(starts.length);
+    expect([...starts].sort()).toEqual(starts);
+  });
+});
+
+describe('times the clocks skip', () => {
+  it('starts a day that begins in the gap when the clocks have gone forward, not the evening before', () => {
+    // Chile goes from 00:00 to 01:00 on 2026-09-06; New York from 02:00 to 03:00 on 2026-03-08.
+    expect(new Date(zonedToUtc('America/Santiago', 2026, 9, 6, 0, 0)).toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(new Date(zonedToUtc('America/New_York', 2026, 3, 8, 2, 30)).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // Times that exist are as they were.
+    expect(new Date(zonedToUtc('America/Santiago', 2026, 9, 6, 8, 0)).toISOString()).toBe('2026-09-06T11:00:00.000Z');
+    expect(new Date(zonedToUtc('Europe/Prague', 2026, 3, 29, 3, 0)).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+});
+
 describe('phone numbers', () => {
   it.each([
     ['602 123 456', 'CZ', '+420602123456'],

@@ -86,6 +86,14 @@ describe('console settings', () => {
     expect((await form.findByRole('alert')).textContent).toBe('Only admins can change site settings.');
   });
 
+  it('suggests more hours after the day\'s last ones, never overlapping them', async () => {
+    const { form } = await openSettings();
+    const tuesday = within(form.getByRole('group', { name: 'Tuesday' }));
+    fireEvent.click(tuesday.getByRole('button', { name: 'Add hours on Tuesday' }));
+    expect((tuesday.getByLabelText('Tuesday from (hours 2)') as HTMLInputElement).value).toBe('20:00');
+    expect((tuesday.getByLabelText('Tuesday to (hours 2)') as HTMLInputElement).value).toBe('22:00');
+  });
+
   it('edits business hours per weekday and sends them whole with the time zone', async () => {
     const { socket, form } = await openSettings();
     fireEvent.input(form.getByRole('combobox', { name: 'Time zone' }), { target: { value: 'Asia/Yerevan' } });
