@@ -58,16 +58,16 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
     reply: stored.message.text,
     pageUrl: visitor.pageUrl,
   });
-  await email.queue({ to: visitor.email, ...message, replyTo: undefined });
+  await email.queue({ to: visitor.email, ...message, replyTo: undefined }, `reply-${stored.message.id}`);
   return true;
 }
 
-/** Tells the admins about a message left while nobody was available. */
-export async function emailOfflineMessage(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, text: string): Promise<void> {
+/** Tells the admins about a message left while nobody was available; once per message and admin, however often it is called. */
+export async function emailOfflineMessage(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, text: string, messageId: string): Promise<void> {
   if (!email.enabled) return;
   const from = visitor.name ? `${visitor.name} <${visitor.email}>` : visitor.email ?? friendlyName(visitor.id);
   const message = offlineMessageEmail({ siteName: site.name, from, text, page: visitor.pageUrl });
   for (const admin of (await store.listAgents()).filter((a) => a.role === 'admin')) {
-    await email.queue({ to: admin.email, ...message, replyTo: visitor.email ?? undefined });
+    await email.queue({ to: admin.email, ...message, replyTo: visitor.email ?? undefined }, `offline-${messageId}-${admin.id}`);
   }
 }

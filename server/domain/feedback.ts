@@ -59,7 +59,7 @@ function retried(known: FeedbackRow, site: SiteRow): { item: FeedbackItem; creat
   return { item: toFeedbackItem(known), created: false };
 }
 
-/** Emails every admin about unhappy feedback, when email is configured. */
+/** Emails every admin about unhappy feedback, when email is configured; once per feedback and admin, however often it is called. */
 export async function alertOwners(store: Store, email: EmailService, site: SiteRow, item: FeedbackItem, consoleUrl: string | null): Promise<void> {
   if (!email.enabled || !item.unhappy) return;
   const admins = (await store.listAgents()).filter((a) => a.role === 'admin');
@@ -72,7 +72,7 @@ export async function alertOwners(store: Store, email: EmailService, site: SiteR
     page: item.pageUrl,
     consoleUrl,
   });
-  for (const admin of admins) await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined });
+  for (const admin of admins) await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined }, `unhappy-${item.id}-${admin.id}`);
 }
 
 /** Answers feedback by email: reply, outbox row and "answered" are stored together. */

@@ -7,8 +7,13 @@ import type { OutboxWorker } from './outbox-worker';
 export interface EmailService {
   /** False when SMTP_URL is not set: features must say so rather than drop mail. */
   readonly enabled: boolean;
-  /** Stores the email in the outbox and wakes the worker; resolves with the outbox id. */
-  queue(payload: EmailPayload): Promise<string>;
+  /**
+   * Stores the email in the outbox and wakes the worker; resolves with the outbox id. With a
+   * `key` (what the email is about and for whom, e.g. `offline-<message id>-<admin id>`), the
+   * key is the id and queueing it again queues nothing: a step retried after a crash between
+   * storing something and queueing its email completes it, once.
+   */
+  queue(payload: EmailPayload, key?: string): Promise<string>;
   /** Wakes the worker after an outbox row was stored by another store call. */
   kick(): void;
 }
@@ -17,9 +22,9 @@ export interface EmailService {
 export function createEmailService(store: Store, worker: OutboxWorker | null): EmailService {
   return {
     enabled: worker !== null,
-    async queue(payload) {
+    async queue(payload, key) {
       if (!worker) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL).');
-      const id = nanoid();
+      const id = key ?? nanoid();
       await store.enqueueOutbox({ id, kind: 'email', payload }, new Date().toISOString());
       worker.kick();
       return id;

@@ -59,8 +59,8 @@ export const agentChatHandlers = {
 
   'message:send': on(schemas.agentSend, async (p, socket, deps) => {
     const result = await sendAgentMessage(deps.store, socket.data.agent, p);
-    if (!result.created) return result.message;
-    await announceMessage(deps, result);
+    if (result.created) await announceMessage(deps, result);
+    // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
     const online = await visitorOnline(deps, result.conversation.visitorId);
     await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));
     return result.message;

@@ -19,11 +19,14 @@ export const visitorAvailabilityHandlers = {
     const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
     socket.data.visitor = visitor;
     const result = await sendVisitorMessage(deps.store, visitor, { id: p.id ?? crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
-    // A retry of a stored message: answered with it, announced and emailed once, the first time.
-    if (!result.created) return result.message;
-    await announceMessage(deps, result, { socketId: socket.id, visitor, site: await siteOf(socket, deps) });
-    void announceVisitor(deps, visitor.id);
-    await emailOfflineMessage(deps.store, deps.email, await siteOf(socket, deps), visitor, p.text).catch((err) => deps.log.error({ err }, 'could not queue the offline message email'));
+    // A retry of a stored message is announced once, the first time; its emails are keyed by
+    // message and admin, so a retry queues only those a crash after storing it left unqueued.
+    if (result.created) {
+      await announceMessage(deps, result, { socketId: socket.id, visitor, site: await siteOf(socket, deps) });
+      void announceVisitor(deps, visitor.id);
+    }
+    await emailOfflineMessage(deps.store, deps.email, await siteOf(socket, deps), visitor, result.message.text, result.message.id)
+      .catch((err) => deps.log.error({ err }, 'could not queue the offline message email'));
     return result.message;
   }),
 

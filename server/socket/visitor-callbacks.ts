@@ -23,9 +23,11 @@ export const visitorCallbackHandlers = {
     // The line, whatever the extension: another extension is no fresh quota against one number.
     await consume(deps.limiters.callbacksPerPhone, phone.split(';')[0]!);
     const siteRow = await siteOf(socket, deps);
-    const { callback, created } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);
+    const { callback } = await requestCallback(deps.store, siteRow, socket.data.visitor, input);
     await announceCallback(deps, callback.id);
-    if (created) await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
+    // Every time, created or not: the emails are keyed by request and admin, so this queues only
+    // what a crash after storing the request left unqueued.
+    await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
   }, { serial: true }),
 
@@ -56,6 +58,6 @@ async function notifyOwners(deps: SocketDeps, site: SiteRow, c: CallbackRow): Pr
     siteName: site.name, phone: displayPhone(c.phone), name: c.name, topic: c.topic, due: `${due} (${site.hours.timezone})`, asap: c.asap, page: c.pageUrl,
   });
   for (const admin of (await deps.store.listAgents()).filter((a) => a.role === 'admin')) {
-    await deps.email.queue({ to: admin.email, ...message });
+    await deps.email.queue({ to: admin.email, ...message }, `callback-${c.id}-${admin.id}`);
   }
 }

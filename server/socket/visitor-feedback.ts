@@ -14,9 +14,11 @@ export const visitorFeedbackHandlers = {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
     const siteRow = await siteOf(socket, deps);
     const { item, created } = await submitFeedback(deps.store, siteRow, input);
-    if (!created) return { id: item.id, replyExpected: item.email !== null && deps.email.enabled };
-    deps.agents.to(rooms.agents).emit('feedback:new', item);
-    announceNewFeedbackCount(deps);
+    if (created) {
+      deps.agents.to(rooms.agents).emit('feedback:new', item);
+      announceNewFeedbackCount(deps);
+    }
+    // A retry too: the alert is keyed by feedback and admin, so only one a crash left unqueued goes out.
     await alertOwners(deps.store, deps.email, siteRow, item, deps.publicUrl && `${deps.publicUrl}/console/feedback`).catch((err) =>
       deps.log.error({ err }, 'could not queue the unhappy-feedback alert'),
     );

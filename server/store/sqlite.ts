@@ -429,7 +429,8 @@ class SqliteStore implements Store {
 
   async enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void> {
     this.q(
-      `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
+      `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
     ).run(row.id, row.kind, JSON.stringify(row.payload), now, now);
   }
 

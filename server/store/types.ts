@@ -223,6 +223,7 @@ export interface Store {
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
 
   /** Queues a side effect; it is durable once this resolves. */
+  /** Stores an outbox row; an id stored already is left as it is (so a repeated step queues nothing twice). */
   enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
   /**
    * Takes up to `limit` due items (pending, or sending with an expired lease, i.e. a

@@ -171,6 +171,21 @@ describe('leave a message', () => {
     expect(list.ok && list.data.map((c) => c.lastSeq)).toEqual([1]);
   });
 
+  it('queues the owner\'s email on a retry when the first try stored the message and stopped before it', async () => {
+    const v = await newVisitor();
+    // What a crash between storing and queueing leaves: the message, and no email.
+    const c = await server.store.latestOrNewConversation(v.hello.visitorId, 'demo', 'conv-crash', new Date().toISOString());
+    await server.store.appendMessage({ id: 'left-crash', conversationId: c.id, author: 'visitor', agentId: null, authorName: null, text: 'Hello?', now: new Date().toISOString(), visitorId: v.hello.visitorId });
+    const input = { id: 'left-crash', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
+    expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
+    expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
+    const [owner] = await smtp.waitFor(1);
+    expect(owner!.text).toContain('> Hello?');
+    const a = await newAgent();
+    await a.emitWithAck('agent:presence', {});
+    expect(smtp.messages).toHaveLength(1);
+  });
+
   it('does not email a reply to a visitor who is still on the site', async () => {
     const v = await newVisitor();
     const sent = await v.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } });
