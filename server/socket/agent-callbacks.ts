@@ -4,6 +4,7 @@ import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError, found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
+import { dropDisallowedVisitors } from './auth';
 import { announceCallback } from './callback-broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
@@ -70,6 +71,7 @@ export const agentCallbackHandlers = {
     deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated, deps.email.enabled));
     deps.sites.invalidate(site.id);
     deps.presenceChanged();
+    if (allowedOrigins) await dropDisallowedVisitors(deps, updated);
     return settings;
   }),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

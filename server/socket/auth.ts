@@ -6,6 +6,7 @@ import { authenticateVisitor, createVisitor } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
 import { SESSION_COOKIE } from '../http/session-cookie';
 import { consume } from '../limits';
+import type { SiteRow } from '../store/types';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace } from './types';
 
 type Handshake = { headers: Record<string, string | string[] | undefined>; address: string };
@@ -97,4 +98,14 @@ export function endWithSession(socket: AgentSocket): void {
 /** Disconnects every socket of a sign-in, on any relay node. */
 export function endSessionSockets(deps: Pick<SocketDeps, 'agents'>, tokenHash: string): void {
   deps.agents.in(rooms.session(tokenHash)).disconnectSockets(true);
+}
+
+/**
+ * After the site's allowed origins changed: disconnects its visitor sockets (on any relay node)
+ * opened from an origin no longer allowed. Their reconnect is refused with `origin_not_allowed`.
+ */
+export async function dropDisallowedVisitors(deps: Pick<SocketDeps, 'visitors' | 'publicUrl'>, site: SiteRow): Promise<void> {
+  for (const s of await deps.visitors.in(rooms.site(site.id)).fetchSockets()) {
+    if (!originAllowed(site, header(s.handshake, 'origin'), relayOrigins(s.handshake, deps.publicUrl))) s.disconnect(true);
+  }
 }

@@ -134,6 +134,24 @@ describe('bad input', () => {
     expect(own.hello.site.id).toBe('demo');
   });
 
+  it('disconnects open widgets of an origin the admin no longer allows, and keeps the others', async () => {
+    const a = await agent(server.url);
+    sockets.push(a);
+    const sites = await a.emitWithAck('site:list', {});
+    const origins = sites.ok ? sites.data[0]!.allowedOrigins : [];
+    expect((await a.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: [...origins, 'https://shop.example'] })).ok).toBe(true);
+    const shop = await visitor(server.url, { origin: 'https://shop.example' });
+    sockets.push(shop.socket);
+    const own = await visitor(server.url, { origin: server.url });
+    sockets.push(own.socket);
+    const dropped = new Promise<string>((resolve) => shop.socket.once('disconnect', resolve));
+    expect((await a.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: origins })).ok).toBe(true);
+    expect(await dropped).toBe('io server disconnect');
+    expect(own.socket.connected).toBe(true);
+    shop.socket.connect();
+    expect((await connectError(shop.socket)).data?.code).toBe('origin_not_allowed');
+  });
+
   it('refuses agent sockets without a session', async () => {
     const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(socket);
