@@ -171,4 +171,10 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   CREATE INDEX feedback_status ON feedback(status, created_at);
   `,
+  // The typical reply time reads a week of a site's conversations (it scanned them all), and the
+  // callback history pages by last change. Nothing a message writes: no cost per message.
+  `
+  CREATE INDEX conversations_site_created ON conversations(site_id, created_at);
+  CREATE INDEX callbacks_updated ON callbacks(updated_at);
+  `,
 ];

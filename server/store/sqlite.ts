@@ -287,14 +287,17 @@ class SqliteStore implements Store {
       this.q('UPDATE conversations SET visitor_read_seq = max(visitor_read_seq, min(?, last_seq)) WHERE id = ?').run(seq, id);
       return;
     }
-    this.q(
-      `UPDATE conversations SET agent_read_seq = max(agent_read_seq, min(?, last_seq)) WHERE id = ?;`,
-    ).run(seq, id);
-    this.q(
-      `UPDATE conversations SET agent_unread = (SELECT count(*) FROM messages m
-         WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq)
-       WHERE id = ?`,
-    ).run(id);
+    // Together: the unread count always matches the read position.
+    this.db.transaction(() => {
+      this.q(
+        `UPDATE conversations SET agent_read_seq = max(agent_read_seq, min(?, last_seq)) WHERE id = ?;`,
+      ).run(seq, id);
+      this.q(
+        `UPDATE conversations SET agent_unread = (SELECT count(*) FROM messages m
+           WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq)
+         WHERE id = ?`,
+      ).run(id);
+    }).immediate();
   }
 
   async setSurvey(conversationId: string, survey: SurveyResult): Promise<void> {
@@ -601,12 +604,14 @@ class SqliteStore implements Store {
   }
 
   async listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]> {
-    const sql = open
-      ? `${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled') ORDER BY c.due_at, c.rowid LIMIT ?`
-      : // Open ones by due time, then closed ones newest first, so a limit drops the oldest history.
-        `${CALLBACK_SELECT} ORDER BY c.status IN ('waiting', 'rescheduled') DESC,
-           CASE WHEN c.status IN ('waiting', 'rescheduled') THEN c.due_at END, c.updated_at DESC LIMIT ?`;
-    return (this.q(sql).all(limit) as Row[]).map(toCallback);
+    const waiting = this.q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled') ORDER BY c.due_at, c.rowid LIMIT ?`).all(limit) as Row[];
+    if (open || waiting.length >= limit) return waiting.map(toCallback);
+    // Then closed ones newest first, so a limit drops the oldest history (read newest first
+    // through the index on the last change, not sorted whole).
+    const closed = this.q(
+      `${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled') ORDER BY c.updated_at DESC LIMIT ?`,
+    ).all(limit - waiting.length) as Row[];
+    return [...waiting, ...closed].map(toCallback);
   }
 
   async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {
