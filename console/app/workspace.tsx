@@ -23,7 +23,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const state = useConsoleState(store);
   const now = useNow();
   const drafts = useRef(new Map<string, string>());
-  const [focusRow, setFocusRow] = useState(0);
+  const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter]);
@@ -50,15 +50,18 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       if (!id) return;
       show(id);
       setFocusReply(fromReply);
-      if (!fromReply) setFocusRow((n) => n + 1);
+      if (!fromReply) setFocusRow({ id });
     },
     focusReply: () => document.getElementById('reply')?.focus(),
   });
 
   const changeStatus = async (next: ConversationStatus) => {
     if (!open) return;
+    const id = open.id;
     setStatus({ busy: true, error: null });
-    const r = await client.setStatus(open.id, next);
+    const r = await client.setStatus(id, next);
+    // The agent may have moved on to another conversation: its header is not the place for this answer.
+    if (store.get().open?.id !== id) return;
     setStatus({ busy: false, error: r.ok ? null : r.message });
   };
 
@@ -76,7 +79,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           selectedId={open?.id ?? null}
           typingIds={typingIds}
           now={now}
-          focusSelected={focusRow}
+          focusRow={focusRow}
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
           onOlder={client.loadOlder}

@@ -22,23 +22,26 @@ export interface InboxPanelProps {
   /** Conversations whose visitor is typing. */
   typingIds: ReadonlySet<string>;
   now: number;
-  /** Bumped to move keyboard focus to the selected row. */
-  focusSelected?: number;
+  /**
+   * The row to move keyboard focus to, a new object each time it is asked for. By id, not "the
+   * selected one": j/k ask before the conversation they open is selected.
+   */
+  focusRow?: { id: string } | null;
   onFilter(filter: InboxFilter): void;
   onOpen(id: string): void;
   onOlder(): Promise<void>;
 }
 
 /** The inbox: status filter and the conversation list, as the page's navigation. */
-export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusSelected, onFilter, onOpen, onOlder }: InboxPanelProps) {
+export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusRow, onFilter, onOpen, onOlder }: InboxPanelProps) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
-    if (!focusSelected || !selectedId) return;
-    const link = list.current?.querySelector<HTMLElement>(`[data-conversation-id="${selectedId}"]`);
+    if (!focusRow) return;
+    const link = list.current?.querySelector<HTMLElement>(`[data-conversation-id="${focusRow.id}"]`);
     link?.focus();
     link?.scrollIntoView?.({ block: 'nearest' });
-  }, [focusSelected]);
+  }, [focusRow]);
 
   return (
     <nav class="inbox" aria-labelledby="inbox-title">

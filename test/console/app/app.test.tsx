@@ -82,6 +82,20 @@ describe('console app', () => {
     expect(location.pathname).toBe('/console/c/a');
   });
 
+  it('moves the keyboard focus with j to the row of the conversation it opens, each time', async () => {
+    await signedIn([
+      row('a', { visitorName: 'Amber Marten', updatedAt: '2025-01-01T12:00:00.000Z' }),
+      row('b', { visitorName: 'Brave Otter', updatedAt: '2025-01-01T11:00:00.000Z' }),
+      row('c', { visitorName: 'Coral Swan', updatedAt: '2025-01-01T10:00:00.000Z' }),
+    ]);
+    for (const [id, name] of [['a', 'Amber Marten'], ['b', 'Brave Otter'], ['c', 'Coral Swan']] as const) {
+      fireEvent.keyDown(document.body, { key: 'j' });
+      expect(await screen.findByRole('heading', { name })).toBeTruthy();
+      expect(location.pathname).toBe(`/console/c/${id}`);
+      await vi.waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.conversationId).toBe(id));
+    }
+  });
+
   it('returns to sign-in when the server refuses the session', async () => {
     const { socket } = await signedIn();
     socket.push('connect_error', Object.assign(new Error('refused'), { data: { code: 'unauthorized', message: 'Please sign in again.' } }));
