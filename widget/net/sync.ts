@@ -15,11 +15,14 @@ export function createSync(store: ChatStore, socket: VisitorSocket, receive: (me
   let again = false;
 
   async function round(): Promise<void> {
+    // Every page of a first load is history, not only the first: a conversation longer than a
+    // page would otherwise announce its old messages as new on every page load.
+    let history = false;
     for (;;) {
       const s = store.get();
       if (s.connection !== 'online' || !s.conversation) return;
       const after = s.lastSeq;
-      const history = after === 0;
+      history ||= after === 0;
       if (history) store.dispatch({ type: 'history', loading: true });
       const res = await request(socket, 'message:list', { conversationId: s.conversation.id, after });
       if (history) store.dispatch({ type: 'history', loading: false });

@@ -280,6 +280,22 @@ describe('chat client: sync', () => {
     expect(onAgentMessage.mock.calls.map(([m]) => m.id)).toEqual(['m2']);
   });
 
+  it('tells the page nothing about a history longer than a page, whichever page it comes in', async () => {
+    const onAgentMessage = vi.fn();
+    const all = Array.from({ length: 250 }, (_, i) => message(i + 1));
+    const { socket, online } = start({
+      onAgentMessage,
+      setup: (s) => {
+        s.reply('visitor:hello', () => helloResult({ conversation: conversation(250) }));
+        s.reply('message:list', (p) => ({ ok: true, data: { conversationId: 'c1', messages: all.filter((m) => m.seq > p.after).slice(0, 200), lastSeq: 250 } }));
+      },
+    });
+    await online();
+    await vi.waitFor(() => expect(socket.requests('message:list')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(onAgentMessage).not.toHaveBeenCalled();
+  });
+
   it('marks agent messages read while the panel is open, and not while it is closed', async () => {
     const { socket, store, online } = start({ setup: (s) => s.reply('visitor:hello', () => helloResult({ conversation: conversation() })) });
     await online();
