@@ -129,6 +129,8 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       store.dispatch({ type: 'connection', status: 'offline' });
     } else {
       store.dispatch({ type: 'connection', status: 'error', error: data?.message ?? err.message });
+      // For the site's developer (an origin not allowed, an unknown site): the panel shows it too.
+      console.warn(`Earshot: ${data?.message ?? err.message}`);
       if (data?.code === 'rate_limited' || data?.code === 'internal') later(() => socket.connect());
     }
   });

@@ -73,10 +73,13 @@ describe('chat client: connecting', () => {
     expect(store.get().conversation).toBeNull();
   });
 
-  it('shows why the server refused the connection', () => {
+  it('shows why the server refused the connection, and tells the site\'s developer in the console', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { socket, store } = start({ setup: (s) => (s.autoAccept = false) });
     socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'origin_not_allowed', message: 'Chat is not enabled here.' } }));
     expect(store.get()).toMatchObject({ connection: 'error', error: 'Chat is not enabled here.' });
+    expect(warn).toHaveBeenCalledWith('Earshot: Chat is not enabled here.');
+    warn.mockRestore();
   });
 
   it('reports a lost connection as offline', async () => {
