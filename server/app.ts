@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from './domain/agents';
 import { createEmailService, type EmailService } from './email/email-service';
 import { createMailer } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
+import { startRetention } from './domain/retention';
 import { ensureDemoSite } from './domain/sites';
 import { authRoutes } from './http/auth-routes';
 import { clientIpReader } from './http/client-ip';
@@ -83,6 +84,7 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
+  const stopRetention = startRetention(store, log);
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -126,6 +128,7 @@ export async function startEarshot(
     email,
     async close() {
       presence.stop();
+      stopRetention();
       await worker?.stop();
       mailer?.close();
       await io.close();

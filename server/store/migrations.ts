@@ -171,10 +171,13 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   CREATE INDEX feedback_status ON feedback(status, created_at);
   `,
-  // The typical reply time reads a week of a site's conversations (it scanned them all), and the
-  // callback history pages by last change. Nothing a message writes: no cost per message.
+  // The typical reply time reads a week of a site's conversations (it scanned them all), the
+  // callback history pages by last change, and the retention sweep finds idle visitors and old
+  // emails. Nothing a message writes: no cost per message.
   `
   CREATE INDEX conversations_site_created ON conversations(site_id, created_at);
   CREATE INDEX callbacks_updated ON callbacks(updated_at);
+  CREATE INDEX visitors_last_seen ON visitors(last_seen_at);
+  CREATE INDEX outbox_created ON outbox(created_at);
   `,
 ];

@@ -430,6 +430,23 @@ class SqliteStore implements Store {
     return rows.map(toMessage);
   }
 
+  async purgeOld(before: string, limit: number): Promise<{ visitors: number; emails: number }> {
+    return this.db.transaction(() => {
+      const visitors = this.q(
+        `DELETE FROM visitors WHERE id IN (
+           SELECT v.id FROM visitors v WHERE v.last_seen_at < ?
+             AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id)
+             AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = v.id)
+           LIMIT ?)`,
+      ).run(before, limit).changes;
+      const emails = this.q(
+        `UPDATE outbox SET payload = '{}' WHERE id IN (
+           SELECT id FROM outbox WHERE created_at < ? AND status IN ('sent', 'failed') AND payload != '{}' LIMIT ?)`,
+      ).run(before, limit).changes;
+      return { visitors, emails };
+    }).immediate();
+  }
+
   async enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void> {
     this.q(
       `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)

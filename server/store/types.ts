@@ -223,6 +223,12 @@ export interface Store {
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
 
   /** Queues a side effect; it is durable once this resolves. */
+  /**
+   * Forgets what nobody needs any more, at most `limit` rows of each kind per call: visitors last
+   * seen before `before` who have no conversation and no call back request (a page view each,
+   * often), and the addresses and text of emails sent or given up before `before` (their state stays).
+   */
+  purgeOld(before: string, limit: number): Promise<{ visitors: number; emails: number }>;
   /** Stores an outbox row; an id stored already is left as it is (so a repeated step queues nothing twice). */
   enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
   /**

@@ -175,3 +175,28 @@ describe('agent sessions', () => {
     expect(await store.getSession('live')).not.toBeNull();
   });
 });
+
+describe('retention', () => {
+  it('forgets visitors who only opened a page long ago, and the text of old emails, keeping everything else', async () => {
+    const long = '2020-01-01T00:00:00.000Z';
+    const idle = (await createVisitor(store, 'demo', null)).visitor;
+    const chatted = (await conversation()).visitor;
+    const recent = (await createVisitor(store, 'demo', null)).visitor;
+    await store.updateVisitor(idle.id, { lastSeenAt: long });
+    await store.updateVisitor(chatted.id, { lastSeenAt: long });
+    await store.enqueueOutbox({ id: 'old-mail', kind: 'email', payload: { to: 'ana@example.test', subject: 'Hi', text: 'secret' } }, long);
+    await store.enqueueOutbox({ id: 'new-mail', kind: 'email', payload: { to: 'bo@example.test', subject: 'Hi', text: 'new' } }, new Date().toISOString());
+    const claimed = await store.claimOutbox(new Date().toISOString(), new Date(Date.now() + 60_000).toISOString(), 10);
+    for (const row of claimed) await store.markOutboxSent(row.id, new Date().toISOString());
+
+    const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    expect(await store.purgeOld(before, 500)).toEqual({ visitors: 1, emails: 1 });
+    expect(await store.getVisitor(idle.id)).toBeNull();
+    expect(await store.getVisitor(chatted.id)).not.toBeNull();
+    expect(await store.getVisitor(recent.id)).not.toBeNull();
+    const old = (await store.getOutbox('old-mail'))!;
+    expect([old.status, old.payload]).toEqual(['sent', {}]);
+    expect((await store.getOutbox('new-mail'))!.payload).toMatchObject({ to: 'bo@example.test' });
+    expect(await store.purgeOld(before, 500)).toEqual({ visitors: 0, emails: 0 });
+  });
+});

@@ -1,0 +1,38 @@
+import type { Logger } from '../log';
+import type { Store } from '../store/types';
+
+export interface RetentionOptions {
+  /** How long an idle visitor and a sent email's address and text are kept. */
+  keepDays?: number;
+  everyMs?: number;
+  /** Rows per step; the sweep yields to the event loop between steps, so chats never wait long. */
+  batch?: number;
+}
+
+/**
+ * Forgets, once an hour, visitors who only ever opened a page (no conversation, no call back)
+ * and were last seen over 30 days ago, and the addresses and text of emails sent or given up
+ * over 30 days ago: data the product does not need is not kept. Returns the stop function.
+ */
+export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
+  const { keepDays = 30, everyMs = 3_600_000, batch = 500 } = opts;
+  let stopped = false;
+  const sweep = async () => {
+    const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
+    for (;;) {
+      if (stopped) return;
+      const { visitors, emails } = await store.purgeOld(before, batch);
+      if (visitors || emails) log.info({ visitors, emails }, 'retention: forgot idle visitors and old email text');
+      if (visitors < batch && emails < batch) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const run = () => void sweep().catch((err) => log.error({ err }, 'retention sweep failed'));
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  run();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
