@@ -13,11 +13,15 @@ export type EarshotWindow = { Earshot?: EarshotFunction };
 
 /** Listeners a page registered; one that throws stops neither the others nor the widget. */
 export function createEvents() {
-  const listeners: [string, (payload?: unknown) => void][] = [];
+  let listeners: [string, (payload?: unknown) => void][] = [];
   return {
     // One that is not a function fails in `emit` like one that throws.
     on(event: string, fn: unknown) {
       listeners.push([event, fn as (payload?: unknown) => void]);
+    },
+    /** `Earshot('off', name, fn)`: a component that goes away stops hearing (and being kept). */
+    off(event: string, fn: unknown) {
+      listeners = listeners.filter(([name, f]) => name !== event || f !== fn);
     },
     emit(event: EarshotEvent, payload?: unknown) {
       for (const [name, fn] of listeners) {

@@ -107,6 +107,7 @@ export function createWidget(o: WidgetOptions) {
       else if (name === 'close') setOpen(false, false);
       else if (name === 'toggle') setOpen(!open, false);
       else if (name === 'on') events.on(String(args[0]), args[1]);
+      else if (name === 'off') events.off(String(args[0]), args[1]);
       else if (name === 'identify') {
         // Checked by the panel; before it runs, kept, as identifying alone opens no socket.
         if (panel) panel.identify(args[0] as Identity);

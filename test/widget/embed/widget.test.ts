@@ -123,6 +123,17 @@ describe('widget opening and closing', () => {
     expect(seen).toEqual(['open', 'close']);
   });
 
+  it('stops telling a listener the page took back with off, and keeps the others', async () => {
+    const { widget } = setup();
+    const seen: string[] = [];
+    const gone = () => seen.push('gone');
+    widget.command('on', ['open', gone]);
+    widget.command('on', ['open', () => seen.push('kept')]);
+    widget.command('off', ['open', gone]);
+    widget.command('toggle', []);
+    expect(seen).toEqual(['kept']);
+  });
+
   it('shows the panel’s unread count on the launcher and tells the page', async () => {
     const { panel, widget, view } = setup();
     const counts: number[] = [];
