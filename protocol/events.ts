@@ -108,8 +108,11 @@ export interface AgentClientEvents {
   /** Open requests (waiting, rescheduled) by due time, or every request. */
   'callback:list': (p: { status?: 'open' | 'all' }, ack: AckFn<CallbackItem[]>) => void;
   'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
-  /** Refused with `already_claimed` when another agent has it, unless `takeOver`. */
-  'callback:claim': (p: { callbackId: string; takeOver?: boolean }, ack: AckFn<CallbackItem>) => void;
+  /**
+   * Refused with `already_claimed` when another agent has it, unless `takeOverFrom` names that
+   * agent (the one the console shows): a take-over never takes it from someone else.
+   */
+  'callback:claim': (p: { callbackId: string; takeOverFrom?: string }, ack: AckFn<CallbackItem>) => void;
   'callback:outcome': (p: { callbackId: string; outcome: CallbackOutcome; note?: string }, ack: AckFn<CallbackItem>) => void;
   'callback:reschedule': (p: { callbackId: string; dueAt: string; note?: string }, ack: AckFn<CallbackItem>) => void;
   'site:list': (p: Record<string, never>, ack: AckFn<SiteSettings[]>) => void;

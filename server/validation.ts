@@ -123,7 +123,7 @@ export const schemas = {
   }),
   callbackChange: v.object({ callbackId: id, when }),
   callbackId: v.object({ callbackId: id }),
-  callbackClaim: v.object({ callbackId: id, takeOver: v.optional(v.boolean('must be true or false')) }),
+  callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
   callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')) }),
   callbackOutcome: v.object({
     callbackId: id,

@@ -13,8 +13,8 @@ export interface CallbackActionsProps {
   /** The server's message when the last action was refused. */
   error: string | null;
   /** Each resolves true once the server took it, so the note empties. */
-  /** `takeOver` when another agent has claimed it. */
-  onClaim(takeOver: boolean): Promise<boolean>;
+  /** `takeOverFrom`: the other agent who has claimed it. */
+  onClaim(takeOverFrom?: string): Promise<boolean>;
   onOutcome(outcome: CallbackOutcome, note: string): Promise<boolean>;
   onReschedule(dueAt: string, note: string): Promise<boolean>;
 }
@@ -43,7 +43,7 @@ export function CallbackActions({ item, selfId, now, busy, error, onClaim, onOut
       <div class="cb-buttons">
         {open && !mine && (
           // Another agent's request is taken over on purpose, never by a Claim clicked at the same moment.
-          <button type="button" class="btn" disabled={busy} onClick={() => void onClaim(item.claimedBy !== null).then(done)}>
+          <button type="button" class="btn" disabled={busy} onClick={() => void onClaim(item.claimedBy?.id).then(done)}>
             {item.claimedBy ? `Take over from ${item.claimedBy.name}` : 'Claim'}
           </button>
         )}

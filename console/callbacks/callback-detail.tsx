@@ -21,7 +21,7 @@ export interface CallbackDetailProps {
   clocks: Clocks;
   busy: boolean;
   actionError: string | null;
-  onClaim(takeOver: boolean): Promise<boolean>;
+  onClaim(takeOverFrom?: string): Promise<boolean>;
   onOutcome(outcome: CallbackOutcome, note: string): Promise<boolean>;
   onReschedule(dueAt: string, note: string): Promise<boolean>;
   onOpenConversation(id: string): void;

@@ -77,7 +77,7 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
           clocks={clocks}
           busy={action.busy}
           actionError={action.error}
-          onClaim={(takeOver) => run(client.callbacks.claim(item.id, takeOver))}
+          onClaim={(takeOverFrom) => run(client.callbacks.claim(item.id, takeOverFrom))}
           onOutcome={(outcome: CallbackOutcome, note) => run(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
           onReschedule={(dueAt, note) => run(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
           onOpenConversation={(id) => onNavigate(conversationPath(id))}

@@ -12,8 +12,8 @@ export interface CallbackCommands {
   refreshList(): Promise<void>;
   /** Loads one request in full: attempts and the visitor's chats. */
   open(callbackId: string): Promise<void>;
-  /** `takeOver`: from the agent who has it (refused with `already_claimed` otherwise). */
-  claim(callbackId: string, takeOver?: boolean): Promise<Result<CallbackItem>>;
+  /** `takeOverFrom`: the agent the console shows has it (refused with `already_claimed` if someone else has it by now). */
+  claim(callbackId: string, takeOverFrom?: string): Promise<Result<CallbackItem>>;
   outcome(callbackId: string, outcome: CallbackOutcome, note?: string): Promise<Result<CallbackItem>>;
   /** `dueAt` is an ISO time in UTC. */
   reschedule(callbackId: string, dueAt: string, note?: string): Promise<Result<CallbackItem>>;
@@ -48,7 +48,7 @@ export function createCallbackCommands(socket: AgentSocket, store: ConsoleStore)
       if (r.ok) dispatch({ type: 'callbacks/open-loaded', detail: r.data });
       else dispatch({ type: 'callbacks/open-failed', id: callbackId, error: r.message });
     },
-    claim: async (callbackId, takeOver) => changed(await request(socket, 'callback:claim', takeOver ? { callbackId, takeOver } : { callbackId })),
+    claim: async (callbackId, takeOverFrom) => changed(await request(socket, 'callback:claim', takeOverFrom ? { callbackId, takeOverFrom } : { callbackId })),
     outcome: async (callbackId, outcome, note) =>
       changed(await request(socket, 'callback:outcome', note ? { callbackId, outcome, note } : { callbackId, outcome })),
     reschedule: async (callbackId, dueAt, note) =>

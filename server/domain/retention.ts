@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import type { Store } from '../store/types';
+import type { Store, VisitorCursor } from '../store/types';
 
 export interface RetentionOptions {
   /** How long an idle visitor and a sent email's address and text are kept. */
@@ -17,13 +17,17 @@ export interface RetentionOptions {
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
   const { keepDays = 30, everyMs = 3_600_000, batch = 500 } = opts;
   let stopped = false;
+  // Where the visitors were looked at up to, kept between sweeps: each sweep reads only those
+  // whose last sight passed the cut-off since (and, after a start, all of them once).
+  let from: VisitorCursor | null = null;
   const sweep = async () => {
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
     for (;;) {
       if (stopped) return;
-      const { visitors, emails } = await store.purgeOld(before, batch);
+      const { visitors, emails, next, more } = await store.purgeOld(before, from, batch);
       if (visitors || emails) log.info({ visitors, emails }, 'retention: forgot idle visitors and old email text');
-      if (visitors < batch && emails < batch) return;
+      if (next) from = next;
+      if (!more) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
   };

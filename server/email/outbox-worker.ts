@@ -30,10 +30,16 @@ export function backoffMs(attempts: number): number {
   return Math.min(3_600_000, 10_000 * 2 ** (attempts - 1));
 }
 
-/** A refusal the mail server calls final (5xx: no such mailbox, message rejected): a retry cannot help. */
+/**
+ * A refusal the mail server calls final for this email (5xx to its recipients or its content: no
+ * such mailbox, message rejected): a retry cannot help. A 5xx to the login or the connection (a
+ * wrong password, STARTTLS required) is the server's set-up, which an admin fixes: retried.
+ */
 function permanent(err: unknown): boolean {
-  const code = (err as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const e = err as { responseCode?: unknown; command?: unknown; code?: unknown } | null;
+  const final = typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
+  const aboutThisEmail = e?.code === 'EENVELOPE' || e?.code === 'EMESSAGE' || e?.command === 'DATA' || String(e?.command).startsWith('RCPT');
+  return final && aboutThisEmail;
 }
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */

@@ -32,7 +32,7 @@ export const agentCallbackHandlers = {
   'callback:claim': on(schemas.callbackClaim, async (p, socket, deps) => {
     const c = await callback(deps.store, p.callbackId);
     const { id, name } = socket.data.agent;
-    if (!(await deps.store.claimCallback(c.id, { id, name }, p.takeOver ?? false, new Date().toISOString()))) {
+    if (!(await deps.store.claimCallback(c.id, { id, name }, p.takeOverFrom ?? null, new Date().toISOString()))) {
       const now = await callback(deps.store, c.id);
       if (!isOpenCallback(now)) throw new AppError('invalid_payload', 'This request is closed; reschedule it to open it again.');
       throw new AppError('already_claimed', `${now.claimedBy?.name ?? 'Another agent'} has claimed this request. Take it over only if you agreed.`);
@@ -71,7 +71,9 @@ export const agentCallbackHandlers = {
     deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated, deps.email.enabled));
     deps.sites.invalidate(site.id);
     deps.presenceChanged();
-    if (allowedOrigins) await dropDisallowedVisitors(deps, updated);
+    // The settings are saved and announced: failing to reach every node must not fail the save.
+    const originsChanged = allowedOrigins && allowedOrigins.join('\n') !== site.allowedOrigins.join('\n');
+    if (originsChanged) await dropDisallowedVisitors(deps, updated).catch((err) => deps.log.warn({ err }, 'could not drop widgets of removed origins'));
     return settings;
   }),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

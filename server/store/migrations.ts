@@ -177,7 +177,7 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   CREATE INDEX conversations_site_created ON conversations(site_id, created_at);
   CREATE INDEX callbacks_updated ON callbacks(updated_at);
-  CREATE INDEX visitors_last_seen ON visitors(last_seen_at);
-  CREATE INDEX outbox_created ON outbox(created_at);
+  CREATE INDEX visitors_last_seen ON visitors(last_seen_at, id);
+  CREATE INDEX outbox_unswept ON outbox(created_at) WHERE payload != '{}';
   `,
 ];

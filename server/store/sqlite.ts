@@ -34,6 +34,7 @@ import type {
   SiteRow,
   Store,
   SummaryQuery,
+  VisitorCursor,
   VisitorPatch,
   VisitorRow,
 } from './types';
@@ -430,20 +431,30 @@ class SqliteStore implements Store {
     return rows.map(toMessage);
   }
 
-  async purgeOld(before: string, limit: number): Promise<{ visitors: number; emails: number }> {
+  async purgeOld(before: string, from: VisitorCursor | null, limit: number): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }> {
     return this.db.transaction(() => {
-      const visitors = this.q(
-        `DELETE FROM visitors WHERE id IN (
-           SELECT v.id FROM visitors v WHERE v.last_seen_at < ?
-             AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id)
-             AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = v.id)
-           LIMIT ?)`,
-      ).run(before, limit).changes;
+      // A slice of the visitors in order of last sight, from where the last call stopped: those
+      // kept (they chatted) are not looked at again and again.
+      const slice = this.q(
+        `SELECT id, last_seen_at FROM visitors INDEXED BY visitors_last_seen
+         WHERE last_seen_at < ? AND (last_seen_at, id) > (?, ?) ORDER BY last_seen_at, id LIMIT ?`,
+      ).all(before, from?.lastSeenAt ?? '', from?.id ?? '', limit) as { id: string; last_seen_at: string }[];
+      const forget = this.q(
+        `DELETE FROM visitors WHERE id = ?
+           AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)
+           AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = visitors.id)`,
+      );
+      let visitors = 0;
+      for (const v of slice) visitors += forget.run(v.id).changes;
+      const last = slice.at(-1);
+      // Only emails not blanked yet are in the partial index: blanked ones are never read again.
       const emails = this.q(
         `UPDATE outbox SET payload = '{}' WHERE id IN (
-           SELECT id FROM outbox WHERE created_at < ? AND status IN ('sent', 'failed') AND payload != '{}' LIMIT ?)`,
+           SELECT id FROM outbox INDEXED BY outbox_unswept
+           WHERE payload != '{}' AND created_at < ? AND status IN ('sent', 'failed') LIMIT ?)`,
       ).run(before, limit).changes;
-      return { visitors, emails };
+      const next = last ? { lastSeenAt: last.last_seen_at, id: last.id } : null;
+      return { visitors, emails, next, more: slice.length === limit || emails === limit };
     }).immediate();
   }
 
@@ -592,11 +603,11 @@ class SqliteStore implements Store {
     return r ? toCallback(r) : null;
   }
 
-  async claimCallback(id: string, agent: { id: string; name: string }, takeOver: boolean, now: string): Promise<boolean> {
+  async claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean> {
     return this.q(
       `UPDATE callbacks SET claimed_by = ?, claimed_by_name = ?, updated_at = ?
-       WHERE id = ? AND status IN ('waiting', 'rescheduled') AND (claimed_by IS NULL OR claimed_by = ? OR ?)`,
-    ).run(agent.id, agent.name, now, id, agent.id, takeOver ? 1 : 0).changes === 1;
+       WHERE id = ? AND status IN ('waiting', 'rescheduled') AND (claimed_by IS NULL OR claimed_by = ? OR claimed_by = ?)`,
+    ).run(agent.id, agent.name, now, id, agent.id, takeOverFrom).changes === 1;
   }
 
   async updateCallback(id: string, patch: CallbackPatch): Promise<void> {

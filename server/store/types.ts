@@ -161,6 +161,12 @@ export interface CallbackRow {
 }
 /** A callback with the name its visitor gave in chat, for the queue. */
 export type CallbackWithVisitor = CallbackRow & { visitorName: string | null };
+/** A place in the visitors' order of last sight. */
+export interface VisitorCursor {
+  lastSeenAt: string;
+  id: string;
+}
+
 export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'createdAt'>>;
 
 export interface SummaryQuery {
@@ -224,11 +230,18 @@ export interface Store {
 
   /** Queues a side effect; it is durable once this resolves. */
   /**
-   * Forgets what nobody needs any more, at most `limit` rows of each kind per call: visitors last
-   * seen before `before` who have no conversation and no call back request (a page view each,
-   * often), and the addresses and text of emails sent or given up before `before` (their state stays).
+   * Forgets what nobody needs any more, looking at most `limit` rows of each kind per call:
+   * visitors last seen before `before` who have no conversation and no call back request (a page
+   * view each, often), taken in order of last sight after `from` (where the last call stopped);
+   * and the addresses and text of emails sent or given up before `before` (their state stays).
+   * `next` is where the next call goes on from (the last visitor looked at; null when none was),
+   * and `more` whether there may be more before `before`.
    */
-  purgeOld(before: string, limit: number): Promise<{ visitors: number; emails: number }>;
+  purgeOld(
+    before: string,
+    from: VisitorCursor | null,
+    limit: number,
+  ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }>;
   /** Stores an outbox row; an id stored already is left as it is (so a repeated step queues nothing twice). */
   enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
   /**
@@ -265,10 +278,10 @@ export interface Store {
   latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
   updateCallback(id: string, patch: CallbackPatch): Promise<void>;
   /**
-   * Gives an open request to `agent`, in one step: only when nobody else has it, or `takeOver`.
-   * False when it is closed or another agent has it (nothing written).
+   * Gives an open request to `agent`, in one step: only when nobody else has it, or the agent
+   * `takeOverFrom` still has it. False when it is closed or someone else has it (nothing written).
    */
-  claimCallback(id: string, agent: { id: string; name: string }, takeOver: boolean, now: string): Promise<boolean>;
+  claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
   listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]>;
   /** Records an attempt and applies its effect on the request, together. */

@@ -190,13 +190,32 @@ describe('retention', () => {
     for (const row of claimed) await store.markOutboxSent(row.id, new Date().toISOString());
 
     const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    expect(await store.purgeOld(before, 500)).toEqual({ visitors: 1, emails: 1 });
+    expect(await store.purgeOld(before, null, 500)).toMatchObject({ visitors: 1, emails: 1, more: false });
     expect(await store.getVisitor(idle.id)).toBeNull();
     expect(await store.getVisitor(chatted.id)).not.toBeNull();
     expect(await store.getVisitor(recent.id)).not.toBeNull();
     const old = (await store.getOutbox('old-mail'))!;
     expect([old.status, old.payload]).toEqual(['sent', {}]);
     expect((await store.getOutbox('new-mail'))!.payload).toMatchObject({ to: 'bo@example.test' });
-    expect(await store.purgeOld(before, 500)).toEqual({ visitors: 0, emails: 0 });
+    expect(await store.purgeOld(before, null, 500)).toMatchObject({ visitors: 0, emails: 0 });
+  });
+
+  it('goes on from where it stopped, a slice at a time, without looking at kept visitors again', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { visitor } = i % 2 ? await conversation() : await createVisitor(store, 'demo', null);
+      await store.updateVisitor(visitor.id, { lastSeenAt: `2020-01-0${i + 1}T00:00:00.000Z` });
+      ids.push(visitor.id);
+    }
+    const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const first = await store.purgeOld(before, null, 2);
+    expect(first).toMatchObject({ visitors: 1, more: true, next: { lastSeenAt: '2020-01-02T00:00:00.000Z' } });
+    const second = await store.purgeOld(before, first.next, 2);
+    expect(second).toMatchObject({ visitors: 1, more: true, next: { lastSeenAt: '2020-01-04T00:00:00.000Z' } });
+    const third = await store.purgeOld(before, second.next, 2);
+    expect(third).toMatchObject({ visitors: 1, more: false, next: { lastSeenAt: '2020-01-05T00:00:00.000Z' } });
+    // Past the end, nothing is looked at again; the visitors who chatted are all there.
+    expect(await store.purgeOld(before, third.next, 2)).toMatchObject({ visitors: 0, next: null, more: false });
+    expect((await Promise.all(ids.map((id) => store.getVisitor(id)))).map(Boolean)).toEqual([false, true, false, true, false]);
   });
 });

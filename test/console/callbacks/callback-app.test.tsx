@@ -87,7 +87,7 @@ describe('console callbacks section', () => {
     const claimed = socket.nextRequest('callback:claim');
     expect((await loadedDetail()).queryByRole('button', { name: 'Claim' })).toBeNull();
     fireEvent.click(detail().getByRole('button', { name: 'Take over from Petr' }));
-    expect(await claimed).toEqual({ callbackId: 'a', takeOver: true });
+    expect(await claimed).toEqual({ callbackId: 'a', takeOverFrom: 'ag2' });
   });
 
   it('records Reached with the note, and the request leaves the open queue', async () => {
