@@ -12,16 +12,21 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-export async function startSmtp(): Promise<TestSmtp> {
+/** A real SMTP server on 127.0.0.1 that keeps what it receives; with `password`, it wants a login and refuses any other (535). */
+export async function startSmtp(opts: { password?: string } = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const waiters: { n: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let refuse = 0;
   let refuseCode = 451;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !opts.password,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.password === opts.password) return callback(null, { user: auth.username });
+      callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -133,4 +133,22 @@ describe('email outbox', () => {
     await worker.stop();
     expect(smtp.messages).toHaveLength(0);
   });
+
+  it('keeps retrying while the SMTP server refuses the login (a set-up an admin fixes), not only a wrong mailbox', async () => {
+    const locked = await startSmtp({ password: 'right' });
+    const store = openSqliteStore(data.dir);
+    await store.enqueueOutbox({ id: 'login', kind: 'email', payload: { to: 'a@b.test', subject: 'Login', text: 'x' } }, new Date().toISOString());
+    const url = new URL(locked.url);
+    url.username = 'earshot';
+    url.password = 'wrong';
+    const mailer = createMailer(url.toString(), 'Earshot <no-reply@shop.test>');
+    const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20 });
+    await expect.poll(async () => (await store.getOutbox('login'))?.attempts).toBe(1);
+    await expect.poll(async () => (await store.getOutbox('login'))?.status).toBe('pending');
+    expect((await store.getOutbox('login'))!.lastError).toMatch(/Invalid username or password/);
+    await worker.stop();
+    mailer.close();
+    await store.close();
+    await locked.close();
+  });
 });
