@@ -200,6 +200,8 @@ export interface TypingEvent {
   from: 'visitor' | 'agent';
   name: string | null;
   typing: boolean;
+  /** Which agent, to other agents (two may share a name); visitors get none. */
+  agentId?: string;
 }
 
 export type FeedbackCategory = 'complaint' | 'praise' | 'idea' | 'question';

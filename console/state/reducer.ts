@@ -55,9 +55,9 @@ export function contiguousThrough(messages: Message[]): number {
   return through;
 }
 
-/** Typer key of a typing event: one visitor per conversation, agents by name. */
-export function typerKey(e: Pick<TypingEvent, 'from' | 'name'>): string {
-  return e.from === 'visitor' ? 'visitor' : `agent:${e.name ?? ''}`;
+/** Typer key of a typing event: one visitor per conversation, agents by id (two may share a name). */
+export function typerKey(e: Pick<TypingEvent, 'from' | 'name' | 'agentId'>): string {
+  return e.from === 'visitor' ? 'visitor' : `agent:${e.agentId ?? e.name ?? ''}`;
 }
 
 function withMessages(open: OpenConversation, incoming: Message[]): OpenConversation {
@@ -94,9 +94,13 @@ function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
   const pending = withoutStored(state.pending, messages);
   let typing = state.typing;
   for (const m of messages) {
-    // A message ends its author's typing at once, not seconds later.
-    if (m.author === 'visitor' || m.author === 'agent') {
-      typing = withoutTyper(typing, m.conversationId, typerKey({ from: m.author, name: m.authorName }));
+    // A message ends its author's typing at once, not seconds later. A message names its agent
+    // only by name: every agent of that name stops (the other, if typing on, says so again soon).
+    if (m.author === 'visitor') typing = withoutTyper(typing, m.conversationId, 'visitor');
+    if (m.author === 'agent') {
+      for (const [key, name] of Object.entries(typing[m.conversationId] ?? {})) {
+        if (key.startsWith('agent:') && name === m.authorName) typing = withoutTyper(typing, m.conversationId, key);
+      }
     }
   }
   const open = state.open ? withMessages(state.open, messages) : null;

@@ -43,10 +43,10 @@ export function pendingFor(state: Pick<ConsoleState, 'pending'>, conversationId:
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
-/** Names of everyone typing in a conversation except the signed-in agent; null stands for the visitor. */
+/** Names of everyone typing in a conversation except the signed-in agent (by id); null stands for the visitor. */
 export function typersIn(state: Pick<ConsoleState, 'typing' | 'agent'>, conversationId: string): (string | null)[] {
   const here = state.typing[conversationId] ?? {};
-  const self = state.agent ? `agent:${state.agent.name}` : '';
+  const self = state.agent ? `agent:${state.agent.id}` : '';
   return Object.entries(here).filter(([key]) => key !== self).map(([, name]) => name);
 }
 

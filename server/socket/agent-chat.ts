@@ -74,7 +74,7 @@ export const agentChatHandlers = {
     const c = await agentConversation(deps.store, p.conversationId);
     const typing = { conversationId: c.id, from: 'agent' as const, name: socket.data.agent.name, typing: p.typing };
     deps.visitors.to(rooms.visitor(c.visitorId)).volatile.emit('typing', typing);
-    socket.broadcast.to(rooms.agents).volatile.emit('typing', typing);
+    socket.broadcast.to(rooms.agents).volatile.emit('typing', { ...typing, agentId: socket.data.agent.id });
     return null;
   }),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

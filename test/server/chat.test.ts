@@ -204,8 +204,12 @@ describe('live chat relay', () => {
     await v.socket.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
     expect(await atAgent).toEqual({ conversationId: sent.conversationId, from: 'visitor', name: null, typing: true });
     const atVisitor = nextEvent(v.socket, 'typing');
+    const atOtherTab = track(await agent(server.url));
+    const atColleague = nextEvent(atOtherTab, 'typing');
     await a.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
+    // The visitor sees a name only; other agents also which agent (two may share a name).
     expect(await atVisitor).toEqual({ conversationId: sent.conversationId, from: 'agent', name: 'Admin', typing: true });
+    expect(await atColleague).toEqual({ conversationId: sent.conversationId, from: 'agent', name: 'Admin', typing: true, agentId: expect.any(String) });
   });
 
   it('keeps the page the visitor is on up to date for agents', async () => {

@@ -159,6 +159,14 @@ describe('console reducer: typing', () => {
     expect(s.typing.c1).toEqual({ visitor: null });
     expect(reducer(s, { type: 'messages', messages: [msg(3)] }).typing.c1).toEqual({});
   });
+
+  it('keeps two agents of one name apart, and a message by that name ends both, not another\'s', () => {
+    const typing = (agentId: string, name: string) => ({ type: 'typing' as const, event: { conversationId: 'c1', from: 'agent' as const, name, agentId, typing: true } });
+    const s = run(...opened(), typing('a1', 'Support'), typing('a2', 'Support'), typing('a3', 'Sam'));
+    expect(s.typing.c1).toEqual({ 'agent:a1': 'Support', 'agent:a2': 'Support', 'agent:a3': 'Sam' });
+    const after = reducer(s, { type: 'messages', messages: [msg(3, { author: 'agent', authorName: 'Support' })] });
+    expect(after.typing.c1).toEqual({ 'agent:a3': 'Sam' });
+  });
 });
 
 describe('message helpers', () => {

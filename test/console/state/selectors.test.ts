@@ -39,9 +39,9 @@ describe('console selectors', () => {
     expect(neighbourId({ inbox, filter: 'active', open: null }, 1)).toBe('new');
   });
 
-  it('does not report the signed-in agent as typing', () => {
+  it('does not report the signed-in agent as typing, but another agent of the same name', () => {
     const agent = { id: 'a', email: 'a@x', name: 'Alex', role: 'agent' as const };
-    const typing = { c1: { 'agent:Alex': 'Alex', 'agent:Sam': 'Sam', visitor: null } };
-    expect(typersIn({ typing, agent }, 'c1')).toEqual(['Sam', null]);
+    const typing = { c1: { 'agent:a': 'Alex', 'agent:b': 'Alex', 'agent:s': 'Sam', visitor: null } };
+    expect(typersIn({ typing, agent }, 'c1')).toEqual(['Alex', 'Sam', null]);
   });
 });
