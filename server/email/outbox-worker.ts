@@ -32,14 +32,15 @@ export function backoffMs(attempts: number): number {
 
 /**
  * A refusal the mail server calls final for this email (5xx to its recipients or its content: no
- * such mailbox, message rejected): a retry cannot help. A 5xx to the login or the connection (a
- * wrong password, STARTTLS required) is the server's set-up, which an admin fixes: retried.
+ * such mailbox, message rejected): a retry cannot help. A 5xx to anything else (the login, the
+ * sender, the connection: a wrong or missing password, STARTTLS required) is the server's set-up,
+ * which an admin fixes: retried. Decided by the SMTP command refused.
  */
 function permanent(err: unknown): boolean {
-  const e = err as { responseCode?: unknown; command?: unknown; code?: unknown } | null;
+  const e = err as { responseCode?: unknown; command?: unknown } | null;
   const final = typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-  const aboutThisEmail = e?.code === 'EENVELOPE' || e?.code === 'EMESSAGE' || e?.command === 'DATA' || String(e?.command).startsWith('RCPT');
-  return final && aboutThisEmail;
+  const command = String(e?.command ?? '');
+  return final && (command === 'DATA' || command.startsWith('RCPT'));
 }
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */

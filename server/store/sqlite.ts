@@ -436,7 +436,7 @@ class SqliteStore implements Store {
       // A slice of the visitors in order of last sight, from where the last call stopped: those
       // kept (they chatted) are not looked at again and again.
       const slice = this.q(
-        `SELECT id, last_seen_at FROM visitors INDEXED BY visitors_last_seen
+        `SELECT id, last_seen_at FROM visitors
          WHERE last_seen_at < ? AND (last_seen_at, id) > (?, ?) ORDER BY last_seen_at, id LIMIT ?`,
       ).all(before, from?.lastSeenAt ?? '', from?.id ?? '', limit) as { id: string; last_seen_at: string }[];
       const forget = this.q(
@@ -450,8 +450,7 @@ class SqliteStore implements Store {
       // Only emails not blanked yet are in the partial index: blanked ones are never read again.
       const emails = this.q(
         `UPDATE outbox SET payload = '{}' WHERE id IN (
-           SELECT id FROM outbox INDEXED BY outbox_unswept
-           WHERE payload != '{}' AND created_at < ? AND status IN ('sent', 'failed') LIMIT ?)`,
+           SELECT id FROM outbox WHERE payload != '{}' AND created_at < ? AND status IN ('sent', 'failed') LIMIT ?)`,
       ).run(before, limit).changes;
       const next = last ? { lastSeenAt: last.last_seen_at, id: last.id } : null;
       return { visitors, emails, next, more: slice.length === limit || emails === limit };

@@ -138,16 +138,20 @@ describe('email outbox', () => {
     const locked = await startSmtp({ password: 'right' });
     const store = openSqliteStore(data.dir);
     await store.enqueueOutbox({ id: 'login', kind: 'email', payload: { to: 'a@b.test', subject: 'Login', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox({ id: 'no-login', kind: 'email', payload: { to: 'a@b.test', subject: 'No login', text: 'x' } }, new Date().toISOString());
     const url = new URL(locked.url);
     url.username = 'earshot';
     url.password = 'wrong';
-    const mailer = createMailer(url.toString(), 'Earshot <no-reply@shop.test>');
-    const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20 });
-    await expect.poll(async () => (await store.getOutbox('login'))?.attempts).toBe(1);
-    await expect.poll(async () => (await store.getOutbox('login'))?.status).toBe('pending');
+    // A wrong password (535 to AUTH), then none at all (530 to MAIL FROM).
+    for (const [id, smtpUrl] of [['login', url.toString()], ['no-login', locked.url]] as const) {
+      const mailer = createMailer(smtpUrl, 'Earshot <no-reply@shop.test>');
+      const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20 });
+      await expect.poll(async () => (await store.getOutbox(id))?.attempts).toBe(1);
+      await expect.poll(async () => (await store.getOutbox(id))?.status).toBe('pending');
+      await worker.stop();
+      mailer.close();
+    }
     expect((await store.getOutbox('login'))!.lastError).toMatch(/Invalid username or password/);
-    await worker.stop();
-    mailer.close();
     await store.close();
     await locked.close();
   });
