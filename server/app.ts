@@ -84,7 +84,9 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
-  const stopRetention = startRetention(store, log);
+  const stopRetention = startRetention(store, log, {
+    connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
+  });
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

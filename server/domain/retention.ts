@@ -7,6 +7,8 @@ export interface RetentionOptions {
   everyMs?: number;
   /** Rows per step; the sweep yields to the event loop between steps, so chats never wait long. */
   batch?: number;
+  /** Visitors connected to this node: seen now, so a tab open for weeks is never idle. */
+  connected?: () => string[];
 }
 
 /**
@@ -15,12 +17,18 @@ export interface RetentionOptions {
  * over 30 days ago: data the product does not need is not kept. Returns the stop function.
  */
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
-  const { keepDays = 30, everyMs = 3_600_000, batch = 500 } = opts;
+  const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [] } = opts;
   let stopped = false;
   // Where the visitors were looked at up to, kept between sweeps: each sweep reads only those
   // whose last sight passed the cut-off since (and, after a start, all of them once).
   let from: VisitorCursor | null = null;
   const sweep = async () => {
+    // Every node notes its own connected visitors each sweep, so none is ever a day behind.
+    const here = connected();
+    for (let i = 0; i < here.length && !stopped; i += batch) {
+      await store.touchVisitors(here.slice(i, i + batch), new Date().toISOString());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
     for (;;) {
       if (stopped) return;

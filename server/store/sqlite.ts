@@ -431,6 +431,13 @@ class SqliteStore implements Store {
     return rows.map(toMessage);
   }
 
+  async touchVisitors(ids: string[], now: string): Promise<void> {
+    const touch = this.q('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) touch.run(now, id);
+    }).immediate();
+  }
+
   async purgeOld(before: string, from: VisitorCursor | null, limit: number): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }> {
     return this.db.transaction(() => {
       // A slice of the visitors in order of last sight, from where the last call stopped: those

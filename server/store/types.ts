@@ -205,6 +205,8 @@ export interface Store {
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
+  /** Notes that these visitors are here now (connected), in one write. */
+  touchVisitors(ids: string[], now: string): Promise<void>;
 
   getConversation(id: string): Promise<ConversationRow | null>;
   latestConversation(visitorId: string): Promise<ConversationRow | null>;
