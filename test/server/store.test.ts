@@ -3,8 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
+import { startRetention } from '../../server/domain/retention';
 import { ensureDemoSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
+import { createLogger } from '../../server/log';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { NewMessage, Store } from '../../server/store/types';
 import { tempDataDir } from '../helpers/server';
@@ -224,5 +226,24 @@ describe('retention', () => {
     // Past the end, nothing is looked at again; the visitors who chatted are all there.
     expect(await store.purgeOld(before, third.next, 2)).toMatchObject({ visitors: 0, next: null, more: false });
     expect((await Promise.all(ids.map((id) => store.getVisitor(id)))).map(Boolean)).toEqual([false, true, false, true, false]);
+  });
+});
+
+describe('retention sweep', () => {
+  it('forgets idle visitors, but never one whose tab is still connected, however long ago it came', async () => {
+    const long = '2020-01-01T00:00:00.000Z';
+    const gone = (await createVisitor(store, 'demo', null)).visitor;
+    const here = (await createVisitor(store, 'demo', null)).visitor;
+    await store.updateVisitor(gone.id, { lastSeenAt: long });
+    await store.updateVisitor(here.id, { lastSeenAt: long });
+    const stop = startRetention(store, createLogger('silent'), { connected: () => [here.id] });
+    try {
+      await expect.poll(() => store.getVisitor(gone.id)).toBeNull();
+      const kept = await store.getVisitor(here.id);
+      expect(kept).not.toBeNull();
+      expect(Date.parse(kept!.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      stop();
+    }
   });
 });
