@@ -144,6 +144,9 @@ export interface AgentServerEvents {
   'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }
 
+/** A phone number's extension at its end, as people write it ("x 12", "ext. 12") and as it is stored (";ext=12"). */
+export const PHONE_EXTENSION = /(\s*(ext\.?|x)\s*|;ext=)\d+$/i;
+
 /** Limits every side agrees on; the server enforces them. */
 export const LIMITS = {
   messageLength: 5000,

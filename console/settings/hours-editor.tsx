@@ -53,6 +53,7 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
       <div class="set-days">
         {WEEKDAYS.map((day) => {
           const ranges = weekly[day] ?? [];
+          const suggested = nextFreeRange(ranges);
           const name = DAY_NAME[day];
           const slot = `hours.weekly.${day}`;
           const id = `set-day-${day}`;
@@ -75,8 +76,8 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
                     </span>
                   );
                 })}
-                {nextFreeRange(ranges) && (
-                  <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, nextFreeRange(ranges)!])}>
+                {suggested && (
+                  <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, suggested])}>
                     Add hours<span class="sr-only"> on {name}</span>
                   </button>
                 )}

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { PHONE_EXTENSION } from '../../protocol/events';
 import { AppError } from '../errors';
 
 /**
@@ -10,7 +11,7 @@ import { AppError } from '../errors';
 export function toE164(input: string, country?: string): string {
   const cleaned = input.trim();
   // Letters only in an extension: "x 12", "ext. 12", or ";ext=12" as stored and shown back.
-  if (!/\d/.test(cleaned) || /[a-z]/i.test(cleaned.replace(/(\s*(ext\.?|x)\s*|;ext=)\d+$/i, ''))) {
+  if (!/\d/.test(cleaned) || /[a-z]/i.test(cleaned.replace(PHONE_EXTENSION, ''))) {
     throw new AppError('invalid_phone', 'Enter a phone number using digits, for example +420 602 123 456.', 'phone');
   }
   const parsed = parsePhoneNumberFromString(cleaned, { defaultCountry: country?.toUpperCase() as CountryCode | undefined });

@@ -14,7 +14,8 @@ const on = handlerFor<VisitorSocket>();
 /** "Leave a message", answers to automatic answers, the satisfaction survey and transcripts. */
 export const visitorAvailabilityHandlers = {
   'offline:send': on(schemas.offlineSend, async (p, socket, deps) => {
-    refuseChatOff(await siteOf(socket, deps));
+    const site = await siteOf(socket, deps);
+    refuseChatOff(site);
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
     const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
     socket.data.visitor = visitor;
@@ -22,10 +23,10 @@ export const visitorAvailabilityHandlers = {
     // A retry of a stored message is announced once, the first time; its emails are keyed by
     // message and admin, so a retry queues only those a crash after storing it left unqueued.
     if (result.created) {
-      await announceMessage(deps, result, { socketId: socket.id, visitor, site: await siteOf(socket, deps) });
+      await announceMessage(deps, result, { socketId: socket.id, visitor, site });
       void announceVisitor(deps, visitor.id);
     }
-    await emailOfflineMessage(deps.store, deps.email, await siteOf(socket, deps), visitor, result.message.text, result.message.id)
+    await emailOfflineMessage(deps.store, deps.email, site, visitor, result.message.text, result.message.id)
       .catch((err) => deps.log.error({ err }, 'could not queue the offline message email'));
     return result.message;
   }),

@@ -16,11 +16,7 @@ const on = handlerFor<VisitorSocket>();
 export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void {
   void socket.join([rooms.visitor(socket.data.visitor.id), rooms.site(socket.data.siteId)]);
   socket.on('disconnect', () => {
-    const { id } = socket.data.visitor;
-    // Last seen when they left too, not only when they came: a tab open for weeks is not idle.
-    void deps.store.updateVisitor(id, { lastSeenAt: new Date().toISOString() })
-      .catch((err) => deps.log.warn({ err }, 'could not note when a visitor left'))
-      .then(() => announceVisitor(deps, id));
+    void announceVisitor(deps, socket.data.visitor.id);
   });
 }
 

@@ -1,3 +1,4 @@
+import { PHONE_EXTENSION } from '../../protocol/events';
 import type { CallbackRequestInput, CallbackSlots, PageInfo } from '../../protocol/types';
 import type { Result } from '../net/socket';
 import type { SendError } from '../state/types';
@@ -20,7 +21,7 @@ export function checkPhone(raw: string): Problem | undefined {
   const phone = raw.trim();
   if (!phone) return { key: 'error_phone_missing' };
   // Letters only in an extension ("x 12", "ext. 12"), as the server reads them.
-  if (/\p{L}/u.test(phone.replace(/(\s*(ext\.?|x)\s*|;ext=)\d+$/iu, ''))) return { key: 'error_phone_letters' };
+  if (/\p{L}/u.test(phone.replace(PHONE_EXTENSION, ''))) return { key: 'error_phone_letters' };
   if (phone.replace(/\D/g, '').length < 6) return { key: 'error_phone_short' };
   return undefined;
 }
