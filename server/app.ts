@@ -4,7 +4,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { AgentClientEvents, VisitorClientEvents } from '../protocol/events';
 import type { Config } from './config';
-import { ensureFirstAdmin } from './domain/agents';
+import { ensureFirstAdmin, type FirstAdmin } from './domain/agents';
 import { createEmailService, type EmailService } from './email/email-service';
 import { createMailer } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
@@ -38,8 +38,8 @@ export interface Earshot {
   store: Store;
   log: Logger;
   email: EmailService;
-  /** The first admin's credentials when this start created them. */
-  firstAdmin: { email: string; generatedPassword: string | null } | null;
+  /** The first admin when this start created them, or while their generated password is unused. */
+  firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
 }
 
@@ -55,13 +55,23 @@ export async function startEarshot(
   opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number } = {},
 ): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const app = express();
+  const server = http.createServer(app);
+  // The port first: a start that cannot listen (a busy port) fails before it writes anything.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  let store: Store;
+  try {
+    store = openSqliteStore(config.dataDir);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
   const limiters = createLimiters(opts.limits);
-
-  const app = express();
-  const server = http.createServer(app);
   // CORS is answered for every origin at the transport; each namespace checks the origin itself.
   const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
   const agents = io.of('/agent') as AgentNamespace;
@@ -116,10 +126,6 @@ export async function startEarshot(
     presence.onAgentConnect(socket);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

@@ -1,6 +1,15 @@
 import { startEarshot } from './app';
 import { ConfigError, loadConfig } from './config';
 
+/** One line for a port or address the server cannot listen on; null for any other error. */
+function listenFailure(err: unknown, port: number, host: string): string | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return `Earshot cannot start: port ${port} is already in use (is Earshot already running?). Stop that program or set PORT to a free port.`;
+  if (code === 'EACCES') return `Earshot cannot start: no permission to listen on port ${port}. Use a port above 1023 or run behind a reverse proxy.`;
+  if (code === 'EADDRNOTAVAIL') return `Earshot cannot start: HOST ${host} is not an address of this machine.`;
+  return null;
+}
+
 /** `npm start`: read the environment, start, print the banner, stop cleanly on a signal. */
 async function main(): Promise<void> {
   let config;
@@ -13,14 +22,22 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const earshot = await startEarshot(config);
+  let earshot;
+  try {
+    earshot = await startEarshot(config);
+  } catch (err) {
+    const reason = listenFailure(err, config.port, config.host);
+    if (!reason) throw err;
+    console.error(reason);
+    process.exit(1);
+  }
   const base = config.publicUrl ?? earshot.url;
   const admin = earshot.firstAdmin;
   const credentials = !admin
     ? 'Sign in with an existing agent account.'
     : admin.generatedPassword
-      ? `First admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown only this once; set EARSHOT_ADMIN_EMAIL and EARSHOT_ADMIN_PASSWORD to choose your own)`
-      : `First admin created: ${admin.email} with the password from EARSHOT_ADMIN_PASSWORD.`;
+      ? `First admin${admin.createdNow ? ' created' : ''}: ${admin.email} / ${admin.generatedPassword}\n  (generated; shown at every start until someone signs in with it)`
+      : `First admin created: ${admin.email} with the password from EARSHOT_ADMIN_EMAIL / EARSHOT_ADMIN_PASSWORD.`;
   process.stdout.write(
     [
       '',

@@ -11,15 +11,24 @@ export function toAgent(a: AgentRow): Agent {
   return { id: a.id, email: a.email, name: a.name, role: a.role };
 }
 
+/** The first admin a start reports: created now, or still waiting for its generated password's first use. */
+export interface FirstAdmin {
+  email: string;
+  /** The generated password, until someone signs in with it; null when it came from the environment. */
+  generatedPassword: string | null;
+  /** False when an earlier start created this admin and nobody has signed in with its password yet. */
+  createdNow: boolean;
+}
+
 /**
- * Makes sure someone can sign in. Returns the generated password when it had to
- * invent one, so the caller can print it exactly once.
+ * Makes sure someone can sign in. A generated password is kept until its first use and returned
+ * by every start until then, so a start that dies after creating the admin cannot lock anyone out.
  */
-export async function ensureFirstAdmin(
-  store: Store,
-  opts: { email: string | null; password: string | null },
-): Promise<{ email: string; generatedPassword: string | null } | null> {
-  if ((await store.countAgents()) > 0) return null;
+export async function ensureFirstAdmin(store: Store, opts: { email: string | null; password: string | null }): Promise<FirstAdmin | null> {
+  if ((await store.countAgents()) > 0) {
+    const waiting = (await store.listAgents()).find((a) => a.initialPassword);
+    return waiting ? { email: waiting.email, generatedPassword: waiting.initialPassword!, createdNow: false } : null;
+  }
   const email = opts.email ?? 'admin@earshot.local';
   const generatedPassword = opts.password ? null : newToken().slice(0, 16);
   const password = opts.password ?? generatedPassword!;
@@ -29,9 +38,10 @@ export async function ensureFirstAdmin(
     name: email.split('@')[0]!.replace(/^\w/, (c) => c.toUpperCase()),
     role: 'admin',
     passwordHash: await hashPassword(password),
+    initialPassword: generatedPassword,
     createdAt: new Date().toISOString(),
   });
-  return { email, generatedPassword };
+  return { email, generatedPassword, createdNow: true };
 }
 
 /** Checks credentials and opens a session; the returned token goes into the cookie only. */
@@ -40,6 +50,8 @@ export async function signIn(store: Store, email: string, password: string): Pro
   // Hash even for an unknown email, so timing does not tell which emails exist.
   const ok = await verifyPassword(password, agent?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
   if (!agent || !ok) throw new AppError('bad_credentials', 'Wrong email or password.');
+  // The generated first password has done its job: later starts stop printing it.
+  if (agent.initialPassword) await store.clearInitialPassword(agent.id);
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   // Sessions nobody signed out of would otherwise stay forever; a sign-in is a fine time to sweep.

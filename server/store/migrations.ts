@@ -180,4 +180,9 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX visitors_last_seen ON visitors(last_seen_at, id);
   CREATE INDEX outbox_unswept ON outbox(created_at) WHERE payload != '{}';
   `,
+  // A generated first password is kept until someone signs in with it, so a start that fails
+  // after creating the admin (a busy port) cannot lock the owner out: every start prints it again.
+  `
+  ALTER TABLE agents ADD COLUMN initial_password TEXT;
+  `,
 ];

@@ -169,9 +169,13 @@ class SqliteStore implements Store {
   }
 
   async createAgent(a: AgentRow): Promise<void> {
-    this.q('INSERT INTO agents (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      a.id, a.email, a.name, a.role, a.passwordHash, a.createdAt,
+    this.q('INSERT INTO agents (id, email, name, role, password_hash, initial_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      a.id, a.email, a.name, a.role, a.passwordHash, a.initialPassword ?? null, a.createdAt,
     );
+  }
+
+  async clearInitialPassword(id: string): Promise<void> {
+    this.q('UPDATE agents SET initial_password = NULL WHERE id = ? AND initial_password IS NOT NULL').run(id);
   }
 
   async getAgentByEmail(email: string): Promise<AgentRow | null> {
@@ -716,6 +720,7 @@ function toAgent(r: Row): AgentRow {
     role: r.role as AgentRow['role'],
     away: r.away === 1,
     passwordHash: r.password_hash as string,
+    initialPassword: (r.initial_password as string | null) ?? null,
     createdAt: r.created_at as string,
   };
 }

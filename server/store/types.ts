@@ -37,6 +37,8 @@ export interface AgentRow {
   role: 'admin' | 'agent';
   away?: boolean;
   passwordHash: string;
+  /** A generated first password, printed at every start until someone signs in with it. */
+  initialPassword?: string | null;
   createdAt: string;
 }
 
@@ -194,6 +196,8 @@ export interface Store {
   getAgentByEmail(email: string): Promise<AgentRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
   listAgents(): Promise<AgentRow[]>;
+  /** Forgets the agent's generated first password (they signed in with it). */
+  clearInitialPassword(id: string): Promise<void>;
 
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEarshot } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { tempDataDir } from '../helpers/server';
+
+const dirs: ReturnType<typeof tempDataDir>[] = [];
+const blockers: net.Server[] = [];
+afterEach(() => {
+  blockers.splice(0).forEach((b) => b.close());
+  dirs.splice(0).forEach((d) => d.remove());
+});
+
+/** A port some other program holds. */
+async function busyPort(): Promise<number> {
+  const blocker = net.createServer();
+  blockers.push(blocker);
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return (blocker.address() as net.AddressInfo).port;
+}
+
+/** A fresh data directory, removed after the test. */
+function freshDir(): string {
+  const d = tempDataDir();
+  dirs.push(d);
+  return d.dir;
+}
+
+/** Starts without EARSHOT_ADMIN_*, as `npm start` on a fresh machine does. */
+const start = (dataDir: string, port = 0) => startEarshot(loadConfig({ LOG_LEVEL: 'silent' }, { host: '127.0.0.1', port, dataDir }));
+
+async function login(url: string, email: string, password: string): Promise<number> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return res.status;
+}
+
+describe('first start', () => {
+  it('fails on a busy port before it creates anyone', async () => {
+    const dataDir = freshDir();
+    await expect(start(dataDir, await busyPort())).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    // Nothing was written, so the next start is a first start again.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    const earshot = await start(dataDir);
+    try {
+      expect(earshot.firstAdmin).toMatchObject({ email: 'admin@earshot.local', createdNow: true });
+      expect(earshot.firstAdmin!.generatedPassword).toMatch(/^\S{16}$/);
+    } finally {
+      await earshot.close();
+    }
+  });
+
+  it('shows a generated password again at every start until someone signs in with it', async () => {
+    const dataDir = freshDir();
+    const first = await start(dataDir);
+    const password = first.firstAdmin!.generatedPassword!;
+    await first.close();
+
+    const second = await start(dataDir);
+    expect(second.firstAdmin).toEqual({ email: 'admin@earshot.local', generatedPassword: password, createdNow: false });
+    expect(await login(second.url, 'admin@earshot.local', 'not the password')).toBe(401);
+    expect(await login(second.url, 'admin@earshot.local', password)).toBe(200);
+    await second.close();
+
+    const third = await start(dataDir);
+    expect(third.firstAdmin).toBeNull();
+    await third.close();
+  });
+
+  it('npm start on a busy port prints one clear line and exits with 1', async () => {
+    const dataDir = freshDir();
+    const port = await busyPort();
+    const root = path.resolve(import.meta.dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b));
+    child.stdout.on('data', (b: Buffer) => (stdout += b));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `Earshot cannot start: port ${port} is already in use (is Earshot already running?). Stop that program or set PORT to a free port.`,
+    );
+    expect(stdout).not.toContain('First admin');
+  });
+});
