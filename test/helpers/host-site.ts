@@ -60,3 +60,10 @@ export function readmeCsp(relay: string): string {
 export function byLocalhost(url: string): string {
   return `http://localhost:${new URL(url).port}`;
 }
+
+/** The CSP source the README gives for the queue stub (`'sha256-…'`). */
+export function readmeStubHash(): string {
+  const hash = /'sha256-[A-Za-z0-9+/=]+'/.exec(README)?.[0];
+  if (!hash) throw new Error('README.md gives no hash for the queue stub');
+  return hash;
+}
