@@ -91,6 +91,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       {open && summary ? (
         <ConversationView
           conversation={summary}
+          visitor={open.visitor}
           messages={open.messages}
           pending={pendingFor(state, open.id)}
           loading={open.loading}

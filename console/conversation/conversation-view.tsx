@@ -1,11 +1,14 @@
-import type { ConversationSummary, Message } from '../../protocol/types';
+import type { ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { PendingMessage } from '../state/types';
 import { ConversationHeader } from './conversation-header';
 import { MessageLog } from './message-log';
 import { ReplyBox } from './reply-box';
+import { ReplyReach } from './reply-reach';
 
 export interface ConversationViewProps {
   conversation: ConversationSummary;
+  /** The visitor, once loaded: whether a reply reaches them at once. */
+  visitor?: VisitorProfile | null;
   messages: Message[];
   pending: PendingMessage[];
   loading: boolean;
@@ -57,6 +60,7 @@ export function ConversationView(p: ConversationViewProps) {
         onTyping={p.onTyping}
         onEscape={p.onLeaveReply}
       />
+      <ReplyReach visitor={p.visitor ?? null} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import type { ChatClient } from '../net/client';
 import { chatMode, timeline } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { ChatState, ViewId } from '../state/types';
+import { awayText } from './away-text';
 import { ChatPanel } from './chat-panel';
 import type * as Extras from './extras/extras-entry';
 import { Lazy, part } from './lazy-part';
@@ -55,10 +56,11 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
     return lazy((m) => (
       <m.LeaveMessage
         {...common}
-        away={site?.awayMessage ?? null}
+        away={site ? awayText(site, t) : null}
         page={page}
         onSent={(message) => {
           store.dispatch({ type: 'messages', messages: [message] });
+          if (!common.sendsEmail) store.dispatch({ type: 'left' });
           // The form is gone (the panel draws synchronously): the conversation goes on in the composer.
           inputRef.current?.focus();
         }}
@@ -77,7 +79,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       resolved={resolved}
       loadingHistory={s.loadingHistory}
       replyMinutes={status?.available ? status.typicalReplyMinutes : null}
-      away={status?.available === false && !s.answerByEmail ? site?.awayMessage : null}
+      away={status?.available === false && !s.answerByEmail && !s.answerHere && site ? awayText(site, t) : null}
       inputRef={inputRef}
       onSend={onSend}
       onRetry={client.retry}
@@ -88,8 +90,8 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
         })
       }
     >
-      {s.answerByEmail
-        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail!} sendsEmail={common.sendsEmail} />)
+      {s.answerByEmail || s.answerHere
+        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail} sendsEmail={common.sendsEmail} />)
         : s.waited && conversation?.status !== 'resolved' && lazy((m) => <m.WaitNotice {...common} />)}
       {resolved &&
         site &&
