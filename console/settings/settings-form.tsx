@@ -1,4 +1,6 @@
 import type { Channels } from '../../protocol/types';
+// The widget's own English defaults, so the hint quotes what visitors see.
+import widgetEn from '../../widget/i18n/en';
 import { FaqEditor } from './faq-editor';
 import { errorProps, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
@@ -62,8 +64,11 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           <FieldError id="set-greeting" error={errors.greeting} />
           <label class="field">
             <span>Away message</span>
-            <textarea id="set-away" rows={2} value={draft.awayMessage} onInput={(e) => set({ awayMessage: e.currentTarget.value })} {...errorProps('set-away', errors.awayMessage)} />
+            <textarea id="set-away" rows={2} aria-describedby="set-away-hint" value={draft.awayMessage} onInput={(e) => set({ awayMessage: e.currentTarget.value })} {...errorProps('set-away', errors.awayMessage)} />
           </label>
+          <p class="muted set-hint" id="set-away-hint">
+            Leave it empty for the default, in each visitor's language: “{widgetEn.away_default_email}” where this server sends email (SMTP_URL set), else “{widgetEn.away_default}”
+          </p>
           <FieldError id="set-away" error={errors.awayMessage} />
           <label class="field set-narrow">
             <span>Waiting time (seconds)</span>
