@@ -1,6 +1,4 @@
 import type { Channels } from '../../protocol/types';
-// The widget's own English defaults, so the hint quotes what visitors see.
-import widgetEn from '../../widget/i18n/en';
 import { FaqEditor } from './faq-editor';
 import { errorProps, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
@@ -67,7 +65,9 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             <textarea id="set-away" rows={2} aria-describedby="set-away-hint" value={draft.awayMessage} onInput={(e) => set({ awayMessage: e.currentTarget.value })} {...errorProps('set-away', errors.awayMessage)} />
           </label>
           <p class="muted set-hint" id="set-away-hint">
-            Leave it empty for the default, in each visitor's language: “{widgetEn.away_default_email}” where this server sends email (SMTP_URL set), else “{widgetEn.away_default}”
+            {/* The widget's defaults (x_away_email, x_away in widget/chat/extras/strings.ts), quoted in English. */}
+            Leave it empty for the default, in each visitor's language: “We're away right now. Leave us a message and we'll answer by email.” where this
+            server sends email (SMTP_URL set), else “We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.”
           </p>
           <FieldError id="set-away" error={errors.awayMessage} />
           <label class="field set-narrow">

@@ -5,7 +5,6 @@ import type { ChatClient } from '../net/client';
 import { chatMode, timeline } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { ChatState, ViewId } from '../state/types';
-import { awayText } from './away-text';
 import { ChatPanel } from './chat-panel';
 import type * as Extras from './extras/extras-entry';
 import { Lazy, part } from './lazy-part';
@@ -56,7 +55,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
     return lazy((m) => (
       <m.LeaveMessage
         {...common}
-        away={site ? awayText(site, t) : null}
+        awayMessage={site?.awayMessage ?? null}
         page={page}
         onSent={(message) => {
           store.dispatch({ type: 'messages', messages: [message] });
@@ -79,7 +78,6 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       resolved={resolved}
       loadingHistory={s.loadingHistory}
       replyMinutes={status?.available ? status.typicalReplyMinutes : null}
-      away={status?.available === false && !s.answerByEmail && !s.answerHere && site ? awayText(site, t) : null}
       inputRef={inputRef}
       onSend={onSend}
       onRetry={client.retry}
@@ -90,6 +88,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
         })
       }
     >
+      {status?.available === false && !s.answerByEmail && !s.answerHere && site && lazy((m) => <m.AwayNote t={t} site={site} />)}
       {s.answerByEmail || s.answerHere
         ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail} sendsEmail={common.sendsEmail} />)
         : s.waited && conversation?.status !== 'resolved' && lazy((m) => <m.WaitNotice {...common} />)}

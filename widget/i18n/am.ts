@@ -35,8 +35,6 @@ const am: Dictionary = {
   tab_callback: 'መልሰው ይደውሉልኝ',
   loading: 'በመጫን ላይ…',
   view_failed: 'ይህን ክፍል መጫን አልተቻለም።',
-  away_default: 'አሁን የለንም። መልዕክት ይተዉልን፤ ሲመለሱ እዚሁ በዚህ ውይይት እንመልሳለን።',
-  away_default_email: 'አሁን የለንም። መልዕክት ይተዉልን፤ በኢሜይል እንመልሳለን።',
 };
 
 export default am;

@@ -37,8 +37,6 @@ const cs: Dictionary = {
   tab_callback: 'Zavolejte mi',
   loading: 'Načítání…',
   view_failed: 'Tuto část se nepodařilo načíst.',
-  away_default: 'Právě tu nikdo není. Nechte nám zprávu: odpovíme zde v chatu, až se vrátíte.',
-  away_default_email: 'Právě tu nikdo není. Nechte nám zprávu a odpovíme e-mailem.',
 };
 
 export default cs;

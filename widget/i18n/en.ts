@@ -38,8 +38,6 @@ const en = {
   tab_callback: 'Call me back',
   loading: 'Loading…',
   view_failed: 'This part of the widget could not be loaded.',
-  away_default: "We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.",
-  away_default_email: "We're away right now. Leave us a message and we'll answer by email.",
 };
 
 export default en;

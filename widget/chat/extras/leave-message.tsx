@@ -2,14 +2,15 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../protocol/events';
 import type { Message, PageInfo } from '../../../protocol/types';
 import { withStrings } from '../../i18n/with-strings';
+import { awayText } from './away-note';
 import { CallbackButton } from './notices';
 import { emailProblem, failure } from './problem';
 import { STRINGS } from './strings';
 import type { ExtraProps } from './types';
 
 export interface LeaveMessageProps extends ExtraProps {
-  /** The site's away message. */
-  away: string | null;
+  /** The owner's away message; '' (or null) for the default in the visitor's language. */
+  awayMessage: string | null;
   page(): PageInfo;
   /** The message was stored: the conversation starts with it. */
   onSent(message: Message): void;
@@ -80,7 +81,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
   return (
     <section class="extra leave" aria-labelledby="earshot-leave-heading">
       <h3 id="earshot-leave-heading">{t('x_leave')}</h3>
-      {p.away && <p>{p.away}</p>}
+      <p>{awayText({ awayMessage: p.awayMessage ?? '', sendsEmail: p.sendsEmail }, p.t)}</p>
       <form
         ref={form}
         class="extra-form"
