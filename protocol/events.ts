@@ -63,10 +63,10 @@ export interface VisitorClientEvents {
   'callback:change': (p: { callbackId: string; when: CallbackRequestInput['when'] }, ack: AckFn<VisitorCallback>) => void;
   'callback:cancel': (p: { callbackId: string }, ack: AckFn<VisitorCallback>) => void;
   /**
-   * "Leave a message" when nobody is available: stored as a conversation, answered by email.
+   * "Leave a message" when nobody is available: stored as a conversation, answered by email when an address is given and the server sends mail, else in the chat.
    * `id`: the client's id for the message, kept across retries so it is stored (and emailed) once.
    */
-  'offline:send': (p: { id?: string; email: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;
+  'offline:send': (p: { id?: string; email?: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;
   /** "That answers it" (true) or "I still need a person" (false) on an automatic answer. */
   'faq:answer': (p: { messageId: string; helpful: boolean }, ack: AckFn<Message>) => void;
   'survey:send': (p: { conversationId: string; rating: number; comment?: string }, ack: AckFn<null>) => void;

@@ -76,7 +76,7 @@ export interface SitePublic {
   greeting: string;
   color: string;
   channels: Channels;
-  /** Shown when nobody is available. */
+  /** Shown when nobody is available; '' for the widget's default in the visitor's language. */
   awayMessage: string;
   /** Seconds a new chat may wait for an agent before the widget offers other ways. */
   waitSeconds: number;
@@ -178,6 +178,8 @@ export interface VisitorProfile {
   lastSeenAt: string;
   visits: number;
   online: boolean;
+  /** The server sends email: an agent's reply to this visitor while offline goes to their address, when they left one. */
+  sendsEmail: boolean;
 }
 
 export interface ConversationDetail {

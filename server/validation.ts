@@ -148,7 +148,8 @@ export const schemas = {
   offlineSend: v.object({
     /** The client's id for the message, so a retry is stored once (older widgets send none). */
     id: v.optional(id),
-    email,
+    /** Asked for only where the server sends email: without it the answer waits in the chat. */
+    email: v.optional(email),
     name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim())),
     text: messageText,
     page: pageInfo,

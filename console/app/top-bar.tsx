@@ -24,8 +24,10 @@ export function TopBar({ agent, connection, onSignOut, presence, children }: Top
     <header class="topbar">
       <h1 class="brand">Earshot</h1>
       {children}
-      <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
-      {presence}
+      <div class="status-strip">
+        <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
+        {presence}
+      </div>
       <div class="me">
         {agent && <span class="me-name" title={agent.email}>{agent.name}</span>}
         <button type="button" class="btn btn-quiet" onClick={onSignOut}>Sign out</button>

@@ -69,7 +69,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const agentName = state.agent?.name ?? 'You';
 
   return (
-    <div class="panes">
+    <div class={`panes${conversationId ? ' has-open' : ''}`}>
       <div class="inbox-pane">
         <InboxPanel
           rows={rows}
@@ -91,6 +91,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       {open && summary ? (
         <ConversationView
           conversation={summary}
+          visitor={open.visitor}
+          onBack={() => onNavigate(BASE)}
           messages={open.messages}
           pending={pendingFor(state, open.id)}
           loading={open.loading}

@@ -52,7 +52,7 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const item = callbackId ? callbacks.items[callbackId] : undefined;
 
   return (
-    <div class="panes cb-panes">
+    <div class={`panes cb-panes${callbackId ? ' has-open' : ''}`}>
       <CallbackQueue
         items={items}
         loaded={callbacks.loaded}

@@ -1,6 +1,6 @@
 import type { CallbackAttempt, CallbackItem, CallbackStatus } from '../../protocol/types';
 import { spanText } from '../format/time';
-import { isOpenCallback } from '../state/callback-selectors';
+import { isOpenCallback, overdueAt } from '../state/callback-selectors';
 
 /** Status names as the agent reads them. */
 export const CALLBACK_STATUS_LABEL: Record<CallbackStatus, string> = {
@@ -24,9 +24,11 @@ export const ATTEMPT_LABEL: Record<CallbackAttempt['outcome'], string> = {
 export function dueText(item: CallbackItem, now: number): string | null {
   if (!isOpenCallback(item)) return null;
   const d = Date.parse(item.dueAt) - now;
-  // Within the first minute it is due rather than late: the queue refreshes each minute.
-  if (d <= 0 && d > -60_000) return 'Due now';
-  return d <= 0 ? `Overdue by ${spanText(d)}` : `Due in ${spanText(d)}`;
+  if (d > 0) return `Due in ${spanText(d)}`;
+  const late = now - overdueAt(item);
+  // Within the first minute it is due rather than late: the queue refreshes each minute. An
+  // "as soon as possible" request stays due for its grace (see ASAP_GRACE_MS).
+  return late < 60_000 ? 'Due now' : `Overdue by ${spanText(-late)}`;
 }
 
 /** The line of a due alert: "Call back due: Ana, +420 602 123 456". */

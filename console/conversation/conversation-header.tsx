@@ -1,4 +1,5 @@
 import type { ConversationSummary } from '../../protocol/types';
+import { BASE } from '../app/route';
 import { StatusBadge } from '../inbox/status-badge';
 import { surveyText } from './survey-labels';
 
@@ -9,13 +10,28 @@ export interface ConversationHeaderProps {
   error: string | null;
   onResolve(): void;
   onReopen(): void;
+  /** Shown on narrow screens only (styles.css), where the inbox is hidden behind the conversation. */
+  onBack?(): void;
 }
 
 /** Who the conversation is with, its status, the visitor's rating, and the action that changes the status. */
-export function ConversationHeader({ conversation, busy, error, onResolve, onReopen }: ConversationHeaderProps) {
+export function ConversationHeader({ conversation, busy, error, onResolve, onReopen, onBack }: ConversationHeaderProps) {
   const resolved = conversation.status === 'resolved';
   return (
     <header class="conv-head">
+      {onBack && (
+        <a
+          class="back-link"
+          href={BASE}
+          onClick={(e) => {
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            onBack();
+          }}
+        >
+          <span aria-hidden="true">‹ </span>Back to the inbox
+        </a>
+      )}
       <div class="conv-title">
         <h2 id="conv-title">{conversation.visitorName}</h2>
         <StatusBadge status={conversation.status} />

@@ -1,11 +1,16 @@
-import type { ConversationSummary, Message } from '../../protocol/types';
+import type { ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { PendingMessage } from '../state/types';
 import { ConversationHeader } from './conversation-header';
 import { MessageLog } from './message-log';
 import { ReplyBox } from './reply-box';
+import { ReplyReach } from './reply-reach';
 
 export interface ConversationViewProps {
   conversation: ConversationSummary;
+  /** The visitor, once loaded: whether a reply reaches them at once. */
+  visitor?: VisitorProfile | null;
+  /** Back to the inbox: the way out on a phone, where the inbox is not beside the conversation. */
+  onBack?(): void;
   messages: Message[];
   pending: PendingMessage[];
   loading: boolean;
@@ -39,7 +44,7 @@ export function ConversationView(p: ConversationViewProps) {
   const { conversation } = p;
   return (
     <main class="conversation" aria-labelledby="conv-title">
-      <ConversationHeader conversation={conversation} busy={p.statusBusy} error={p.statusError} onResolve={p.onResolve} onReopen={p.onReopen} />
+      <ConversationHeader conversation={conversation} onBack={p.onBack} busy={p.statusBusy} error={p.statusError} onResolve={p.onResolve} onReopen={p.onReopen} />
       {p.error ? (
         <p class="conv-load-error" role="alert">{p.error}</p>
       ) : p.loading && p.messages.length === 0 ? (
@@ -57,6 +62,7 @@ export function ConversationView(p: ConversationViewProps) {
         onTyping={p.onTyping}
         onEscape={p.onLeaveReply}
       />
+      <ReplyReach visitor={p.visitor ?? null} />
     </main>
   );
 }

@@ -57,7 +57,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   const item = feedbackId ? feedback.items[feedbackId] : undefined;
 
   return (
-    <div class="panes">
+    <div class={`panes${feedbackId ? ' has-open' : ''}`}>
       <div class="inbox-pane">
         <FeedbackList
           items={items}

@@ -31,9 +31,20 @@ export function visibleCallbacks(state: Pick<CallbackState, 'items' | 'view'>): 
   });
 }
 
-/** Whether an open request's due time has passed at `now`. */
+/**
+ * How long an "as soon as possible" request is due rather than late: it is due the moment it
+ * arrives (or the site opens), and a queue needs a little while to reach a new call.
+ */
+export const ASAP_GRACE_MS = 15 * 60_000;
+
+/** When an open request turns overdue: a chosen time when it starts, an "as soon as possible" one `ASAP_GRACE_MS` after it fell due. */
+export function overdueAt(item: Pick<CallbackItem, 'dueAt' | 'asap'>): number {
+  return Date.parse(item.dueAt) + (item.asap ? ASAP_GRACE_MS : 0);
+}
+
+/** Whether an open request is overdue at `now`. */
 export function isOverdue(item: CallbackItem, now: number): boolean {
-  return isOpenCallback(item) && Date.parse(item.dueAt) <= now;
+  return isOpenCallback(item) && overdueAt(item) <= now;
 }
 
 /** Open and overdue requests, for the navigation. */
@@ -43,7 +54,7 @@ export function callbackCounts(state: Pick<CallbackState, 'items'>, now: number)
   for (const c of Object.values(state.items)) {
     if (!isOpenCallback(c)) continue;
     open++;
-    if (Date.parse(c.dueAt) <= now) overdue++;
+    if (overdueAt(c) <= now) overdue++;
   }
   return { open, overdue };
 }

@@ -1,5 +1,5 @@
 import type { SitePublic, SiteSettings } from '../../protocol/types';
-import { DEFAULT_SITE_OPTIONS } from './site-options';
+import { DEFAULT_SITE_OPTIONS, ownAwayMessage } from './site-options';
 import { defaultHours } from './hours';
 import type { SiteRow, Store } from '../store/types';
 
@@ -32,7 +32,8 @@ export async function ensureDemoSite(store: Store): Promise<void> {
 
 /** What the widget may know about a site, and whether this server can send email at all. */
 export function toSitePublic(s: SiteRow, sendsEmail: boolean): SitePublic {
-  const { channels, awayMessage, waitSeconds, surveyEnabled } = s.options;
+  const { channels, waitSeconds, surveyEnabled } = s.options;
+  const awayMessage = ownAwayMessage(s.options.awayMessage);
   return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, channels, awayMessage, waitSeconds, surveyEnabled, sendsEmail };
 }
 
@@ -49,5 +50,5 @@ export function originAllowed(site: SiteRow, origin: string | undefined, relayOr
 
 /** Everything an admin can change about a site. */
 export function toSiteSettings(s: SiteRow): SiteSettings {
-  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours, ...s.options };
+  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours, ...s.options, awayMessage: ownAwayMessage(s.options.awayMessage) };
 }

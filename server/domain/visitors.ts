@@ -60,7 +60,7 @@ export async function recordHello(store: Store, visitor: VisitorRow, ctx: Visito
 }
 
 /** What an agent sees about a visitor. */
-export function toProfile(v: VisitorRow, online: boolean): VisitorProfile {
+export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean): VisitorProfile {
   let browser: string | null = null;
   let os: string | null = null;
   if (v.userAgent) {
@@ -85,5 +85,6 @@ export function toProfile(v: VisitorRow, online: boolean): VisitorProfile {
     lastSeenAt: v.lastSeenAt,
     visits: v.visits,
     online,
+    sendsEmail,
   };
 }

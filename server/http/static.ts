@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { faviconRoutes } from './favicon';
 
 /**
  * Serves the built widget (loader at /earshot.js, chunks beside it), the console at
- * /console and the demo site at /.
+ * /console, the demo site at / and the icon.
  */
 export function staticRoutes(distDir: string, demoSiteDir: string): Router {
   const r = express.Router();
+  r.use(faviconRoutes());
   const widgetDir = path.join(distDir, 'widget');
   const consoleDir = path.join(distDir, 'console');
 

@@ -34,7 +34,7 @@ export const agentChatHandlers = {
     return {
       conversation,
       messages,
-      visitor: toProfile(visitor, await visitorOnline(deps, visitor.id)),
+      visitor: toProfile(visitor, await visitorOnline(deps, visitor.id), deps.email.enabled),
       history: history.filter((h) => h.id !== c.id),
     };
   }),

@@ -85,7 +85,7 @@ export async function announceVisitor(deps: SocketDeps, visitorId: string): Prom
   try {
     const visitor = await deps.store.getVisitor(visitorId);
     if (!visitor) return;
-    deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, await visitorOnline(deps, visitorId)));
+    deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, await visitorOnline(deps, visitorId), deps.email.enabled));
   } catch (err) {
     deps.log.warn({ err, visitorId }, 'could not tell agents about a visitor');
   }

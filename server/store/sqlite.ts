@@ -61,7 +61,10 @@ const SUMMARY_SELECT = `
   FROM conversations c
   JOIN sites s ON s.id = c.site_id
   JOIN visitors v ON v.id = c.visitor_id
-  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
+  -- The preview is the last message a person wrote: an automatic answer would hide the visitor's question.
+  LEFT JOIN messages m ON m.id = (
+    SELECT p.id FROM messages p WHERE p.conversation_id = c.id AND p.author != 'system' ORDER BY p.seq DESC LIMIT 1
+  )`;
 
 const CALLBACK_SELECT = 'SELECT c.*, v.name AS visitor_name FROM callbacks c LEFT JOIN visitors v ON v.id = c.visitor_id';
 const CALLBACK_COLUMNS = {

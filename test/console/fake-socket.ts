@@ -145,6 +145,7 @@ export function profile(over: Partial<VisitorProfile> = {}): VisitorProfile {
     lastSeenAt: '2025-01-01T10:00:00.000Z',
     visits: 3,
     online: true,
+    sendsEmail: true,
     ...over,
   };
 }

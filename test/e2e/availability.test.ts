@@ -60,7 +60,7 @@ describe('honest availability in Chromium', () => {
     await visitor.getByRole('button', { name: 'I still need a person' }).click();
 
     await agent.getByRole('link', { name: 'Conversations' }).click();
-    // The inbox previews the last message, here the automatic answer; the newest row is this chat.
+    // The newest row is this chat; it previews the visitor's question, not the automatic answer.
     await agent.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();
     const agentLog = agent.getByRole('log');
     await agentLog.getByText('How long does shipping to Brno take?').waitFor();

@@ -231,6 +231,18 @@ describe('scripted answers', () => {
     expect(q.ok).toBe(true);
   });
 
+  it("previews the visitor's question in the inbox, not the automatic answer after it", async () => {
+    const a = await newAgent();
+    const rows: ConversationSummary[] = [];
+    a.on('message:new', (_m, row) => rows.push(row));
+    const v = await newVisitor();
+    const q = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'How long does delivery to Brno take?' });
+    await expect.poll(() => rows.length).toBe(2);
+    expect(rows[1]!.lastMessage).toMatchObject({ author: 'visitor', text: 'How long does delivery to Brno take?' });
+    const list = await a.emitWithAck('conversation:list', {});
+    expect(list.ok && list.data.find((r) => r.id === (q.ok ? q.data.conversationId : ''))?.lastMessage?.text).toBe('How long does delivery to Brno take?');
+  });
+
   it('stays quiet once an agent has replied, and for messages that match nothing', async () => {
     const a = await newAgent();
     const v = await newVisitor();

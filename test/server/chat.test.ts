@@ -37,6 +37,18 @@ describe('live chat relay', () => {
     expect(sent).toMatchObject({ ok: true, data: { replyExpected: false } });
   });
 
+  it('takes a left message with no email address, ships no stored away text (the widget shows its default), and tells agents no email goes out', async () => {
+    const v = await visitor(server.url);
+    track(v.socket);
+    expect(v.hello.site.awayMessage).toBe('');
+    const left = await v.socket.emitWithAck('offline:send', { text: 'Do you ship to Norway?', page: { url: 'http://shop.test/', title: 'Shop' } });
+    if (!left.ok) throw new Error(left.message);
+    expect(left.data).toMatchObject({ author: 'visitor', text: 'Do you ship to Norway?' });
+    const a = track(await agent(server.url));
+    const detail = await a.emitWithAck('conversation:get', { conversationId: left.data.conversationId });
+    expect(detail).toMatchObject({ ok: true, data: { visitor: { email: null, sendsEmail: false } } });
+  });
+
   it('tells the visitor\'s other tabs when one has read the agent\'s messages', async () => {
     const a = track(await agent(server.url));
     const tab1 = await visitor(server.url);

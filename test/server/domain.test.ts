@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../server/config';
 import { statusAfterMessage } from '../../server/domain/chat';
 import { friendlyName } from '../../server/domain/friendly-name';
+import { ownAwayMessage } from '../../server/domain/site-options';
 import { hashPassword, verifyPassword } from '../../server/domain/secrets';
 import type { ConversationRow } from '../../server/store/types';
 
@@ -67,5 +68,12 @@ describe('configuration', () => {
       expect(problems).toContain('LOG_LEVEL');
       expect(problems).toContain('EARSHOT_ADMIN_PASSWORD');
     }
+  });
+});
+
+describe('away message', () => {
+  it('counts the default older versions stored (which promised email) as the default, and keeps an owner\'s own text', () => {
+    expect(ownAwayMessage("We're away right now. Leave us a message and we'll answer by email.")).toBe('');
+    expect(ownAwayMessage('Back on Monday, we will email you.')).toBe('Back on Monday, we will email you.');
   });
 });

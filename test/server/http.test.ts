@@ -23,6 +23,20 @@ describe('HTTP API', () => {
     expect(await res.json()).toEqual({ ok: true, data: { status: 'ok' } });
   });
 
+  it('serves an icon: /favicon.ico as a 16 px ICO, and the SVG the pages link', async () => {
+    const ico = await fetch(`${server.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await ico.arrayBuffer());
+    // ICONDIR (reserved 0, type 1 = icon, one image) then a 16×16 entry whose data fills the rest.
+    expect([...bytes.slice(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 16, 16]);
+    expect(new DataView(bytes.buffer).getUint32(14, true) + 22).toBe(bytes.length);
+    const svg = await fetch(`${server.url}/favicon.svg`);
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toMatch(/^<svg /);
+    expect(await (await fetch(`${server.url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+  });
+
   it('signs an agent in with an HttpOnly, SameSite session cookie', async () => {
     const res = await post('/api/auth/login', JSON.stringify(ADMIN));
     expect(res.status).toBe(200);

@@ -47,7 +47,7 @@ export function CallbackView(p: ViewProps) {
  * The view's one connector: state in a pure reducer; `callback:mine` and `callback:slots`
  * on every (re)connection, pushes from `callback:updated`, and the visitor's requests.
  */
-export function CallbackScreen({ t, online, request, on, page, env }: ViewProps & { env: CallbackEnv }) {
+export function CallbackScreen({ t, online, request, on, page, env, status }: ViewProps & { env: CallbackEnv }) {
   const say = useSay(t('language_tag'));
   const [fmt] = useState(() => createWhenFormat(env.locale, env.zone));
   const [s, dispatch] = useReducer(callbackReducer, online, initialCallback);
@@ -125,6 +125,7 @@ export function CallbackScreen({ t, online, request, on, page, env }: ViewProps 
     zone: env.zone,
     now: env.now(),
     state: s,
+    status,
     onChange: (change: Partial<CallbackDraft>) => dispatch({ type: 'edit', change }),
     onRetrySlots: () => void loadSlots(),
   };

@@ -13,6 +13,7 @@ export const am: CallbackDictionary = {
   when: 'መቼ እንደውልልዎ?',
   asap: 'በተቻለ ፍጥነት',
   asap_open: 'አሁን ክፍት ነን፤ በቅርቡ እንደውልልዎታለን።',
+  asap_nobody: 'አሁን መደወል የሚችል ማንም የለም፤ አንድ ሰው እንደተመለሰ እንደውልልዎታለን።',
   asap_closed: 'አሁን ዝግ ነን፤ ስንከፍት {time} እንደውልልዎታለን።',
   asap_closed_unknown: 'አሁን ዝግ ነን፤ እንደገና ስንከፍት እንደውልልዎታለን።',
   choose: 'ሰዓት ይምረጡ',

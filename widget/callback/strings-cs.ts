@@ -13,6 +13,7 @@ export const cs: CallbackDictionary = {
   when: 'Kdy vám máme zavolat?',
   asap: 'Co nejdříve',
   asap_open: 'Máme otevřeno: zavoláme vám za chvíli.',
+  asap_nobody: 'Právě nikdo nemůže volat: zavoláme vám, jakmile se někdo vrátí.',
   asap_closed: 'Teď máme zavřeno: zavoláme vám, jakmile otevřeme, {time}.',
   asap_closed_unknown: 'Teď máme zavřeno: zavoláme vám, jakmile znovu otevřeme.',
   choose: 'Vybrat čas',

@@ -15,6 +15,7 @@ export const en = {
   when: 'When should we call?',
   asap: 'As soon as possible',
   asap_open: "We're open: we'll call you shortly.",
+  asap_nobody: "Nobody can take calls right now: we'll call you as soon as someone is back.",
   asap_closed: "We're closed now: we'll call you when we open, {time}.",
   asap_closed_unknown: "We're closed now: we'll call you when we open again.",
   choose: 'Choose a time',

@@ -1,4 +1,4 @@
-import type { CallbackSlots } from '../../protocol/types';
+import type { CallbackSlots, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import type { CallbackDraft, CallbackState, Problem } from './callback-state';
 import { FieldError, invalidProps } from './field-error';
@@ -14,6 +14,8 @@ export interface WhenFieldsProps {
   now: number;
   draft: CallbackDraft;
   slots: CallbackSlots | null;
+  /** Who is there, as the chat shows it: "shortly" only when the chat would say someone is there. */
+  status?: SiteStatus | null;
   slotsStatus: CallbackState['slotsStatus'];
   problem: Problem | undefined;
   onChange(change: Partial<CallbackDraft>): void;
@@ -22,10 +24,10 @@ export interface WhenFieldsProps {
 
 const ASAP_NOTE = 'earshot-cb-asap-note';
 
-/** What "as soon as possible" means right now: shortly, or at the next opening. */
-function asapNote({ say, fmt, slots, now }: Pick<WhenFieldsProps, 'say' | 'fmt' | 'slots' | 'now'>): string | null {
+/** What "as soon as possible" means right now: shortly, once someone is back, or at the next opening. */
+function asapNote({ say, fmt, slots, status, now }: Pick<WhenFieldsProps, 'say' | 'fmt' | 'slots' | 'status' | 'now'>): string | null {
   if (!slots) return null;
-  if (slots.openNow) return say('asap_open');
+  if (status ? status.openNow : slots.openNow) return status && !status.available ? say('asap_nobody') : say('asap_open');
   return slots.nextOpening ? say('asap_closed', { time: fmt.soon(Date.parse(slots.nextOpening), now) }) : say('asap_closed_unknown');
 }
 

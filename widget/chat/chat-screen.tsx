@@ -55,10 +55,11 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
     return lazy((m) => (
       <m.LeaveMessage
         {...common}
-        away={site?.awayMessage ?? null}
+        awayMessage={site?.awayMessage ?? null}
         page={page}
         onSent={(message) => {
           store.dispatch({ type: 'messages', messages: [message] });
+          if (!common.sendsEmail) store.dispatch({ type: 'left' });
           // The form is gone (the panel draws synchronously): the conversation goes on in the composer.
           inputRef.current?.focus();
         }}
@@ -77,7 +78,6 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       resolved={resolved}
       loadingHistory={s.loadingHistory}
       replyMinutes={status?.available ? status.typicalReplyMinutes : null}
-      away={status?.available === false && !s.answerByEmail ? site?.awayMessage : null}
       inputRef={inputRef}
       onSend={onSend}
       onRetry={client.retry}
@@ -88,8 +88,9 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
         })
       }
     >
-      {s.answerByEmail
-        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail!} sendsEmail={common.sendsEmail} />)
+      {status?.available === false && !s.answerByEmail && !s.answerHere && site && lazy((m) => <m.AwayNote t={t} site={site} />)}
+      {s.answerByEmail || s.answerHere
+        ? lazy((m) => <m.EmailPromise t={t} email={s.answerByEmail} sendsEmail={common.sendsEmail} />)
         : s.waited && conversation?.status !== 'resolved' && lazy((m) => <m.WaitNotice {...common} />)}
       {resolved &&
         site &&

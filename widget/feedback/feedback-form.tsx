@@ -16,12 +16,14 @@ export interface FeedbackFormProps {
   refusals: number;
   /** Takes focus when drawn, for a visitor who asked for a new form (not on a tab switch). */
   focusFirst?: boolean;
+  /** The server sends email: only then is "Reply to me" offered, as an answer could not reach the visitor otherwise. */
+  canReply: boolean;
   onChange(change: Partial<FeedbackDraft>): void;
   onSubmit(): void;
 }
 
-/** The feedback form: rating, category, words, and whether (and where) to answer. */
-export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focusFirst, onChange, onSubmit }: FeedbackFormProps) {
+/** The feedback form: rating, category, words, and whether (and where) to answer where answers can be sent. */
+export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focusFirst, canReply, onChange, onSubmit }: FeedbackFormProps) {
   const form = useRef<HTMLFormElement>(null);
   // Layout effects: focus moves with the render that drew the errors, not a frame later.
   useLayoutEffect(() => {
@@ -71,7 +73,7 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
         />
         <FieldError t={t} field="text" problem={errors.text} />
       </div>
-      <ContactFields t={t} draft={draft} errors={errors} onChange={onChange} />
+      {canReply ? <ContactFields t={t} draft={draft} errors={errors} onChange={onChange} /> : <p class="note">{t('feedback_no_reply_note')}</p>}
       <p class="note">{t('feedback_page_note')}</p>
       {alert && (
         <p class="form-alert" role="alert">

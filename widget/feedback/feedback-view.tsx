@@ -11,7 +11,7 @@ import { serverProblem, toFeedbackInput, validateFeedback } from './validate';
  * The feedback screen's one connector: form state in a pure reducer, the form's own
  * checks first, then `feedback:send` over the panel's socket, its answer back into state.
  */
-export function FeedbackView({ t: panelT, request, page, showView, newId }: ViewProps) {
+export function FeedbackView({ t: panelT, request, page, showView, newId, sendsEmail = true }: ViewProps) {
   // The view's words come with its chunk, not with every first chat.
   const t = useMemo(() => withStrings(panelT, STRINGS), [panelT]);
   const [s, dispatch] = useReducer(feedbackReducer, undefined, initialFeedback);
@@ -22,15 +22,17 @@ export function FeedbackView({ t: panelT, request, page, showView, newId }: View
   const sendId = useRef<string | null>(null);
 
   const submit = async () => {
-    const errors = validateFeedback(s.draft);
+    // A reply chosen before the hello said mail cannot go out is dropped: nobody could send it.
+    const draft = sendsEmail ? s.draft : { ...s.draft, contact: 'anonymous' as const };
+    const errors = validateFeedback(draft);
     if (Object.keys(errors).length > 0) return dispatch({ type: 'refused', errors });
     if (busy.current) return;
     busy.current = true;
     dispatch({ type: 'sending' });
     sendId.current ??= newId();
-    const res = await request('feedback:send', toFeedbackInput(s.draft, page(), t('language_tag'), sendId.current));
+    const res = await request('feedback:send', toFeedbackInput(draft, page(), t('language_tag'), sendId.current));
     busy.current = false;
-    dispatch(res.ok ? { type: 'sent', replyExpected: res.data.replyExpected } : { type: 'refused', ...serverProblem(res, s.draft) });
+    dispatch(res.ok ? { type: 'sent', replyExpected: res.data.replyExpected } : { type: 'refused', ...serverProblem(res, draft) });
   };
 
   if (s.status === 'sent') {
@@ -51,6 +53,7 @@ export function FeedbackView({ t: panelT, request, page, showView, newId }: View
       sending={s.status === 'sending'}
       refusals={s.refusals}
       focusFirst={again.current}
+      canReply={sendsEmail}
       onChange={(change) => dispatch({ type: 'edit', change })}
       onSubmit={() => void submit()}
     />

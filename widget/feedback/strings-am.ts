@@ -21,6 +21,7 @@ export const am: FeedbackStrings = {
   feedback_name: 'ስም',
   feedback_email: 'ኢሜይል',
   feedback_anonymous_note: 'እርስዎን የሚለይ ምንም ነገር አይቀመጥም፤ ስምም ሆነ የኢሜይል አድራሻ።',
+  feedback_no_reply_note: 'እያንዳንዱን መልዕክት እናነባለን፣ ግን እዚህ መመለስ አንችልም፤ እርስዎን የሚለይ ምንም ነገር አይቀመጥም። መልስ ከፈለጉ በውይይቱ ይጻፉልን።',
   feedback_page_note: 'የዚህ ገጽ አድራሻ እና ርዕስ ከአስተያየትዎ ጋር ይላካሉ።',
   feedback_send: 'አስተያየት ላክ',
   feedback_error_name: 'ለማን መመለስ እንዳለብን እንድናውቅ ስምዎን ያስገቡ።',

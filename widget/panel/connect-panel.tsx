@@ -59,7 +59,18 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
     const s = store.get();
     const views = enabledViews(s.site, all);
     const active = shownView(s);
-    const viewProps: ViewProps = { t, online: s.connection === 'online', request: client.request, on: o.on, page, showView, newId: o.newId };
+    const viewProps: ViewProps = {
+      t,
+      online: s.connection === 'online',
+      request: client.request,
+      on: o.on,
+      page,
+      showView,
+      newId: o.newId,
+      // Until the hello says otherwise, as the chat assumes.
+      sendsEmail: s.site?.sendsEmail ?? true,
+      status: s.status,
+    };
     const content = (id: ViewId) => {
       if (id === 'chat') {
         return (

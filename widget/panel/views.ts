@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { VisitorServerEvents } from '../../protocol/events';
-import type { Channels, PageInfo, SitePublic } from '../../protocol/types';
+import type { Channels, PageInfo, SitePublic, SiteStatus } from '../../protocol/types';
 import type { MessageKey, Translate } from '../i18n/t';
 import type { Requester } from '../net/socket';
 import type { ViewId } from '../state/types';
@@ -22,6 +22,10 @@ export interface ViewProps {
   showView(id: ViewId): void;
   /** A new id for something the view sends, kept across its retries so the server stores it once. */
   newId(): string;
+  /** The server can send email: only then does a view offer an answer by email. Optional for tests of views that send none. */
+  sendsEmail?: boolean;
+  /** Who is there, as the chat knows it, so every view says the same; null while unknown. */
+  status?: SiteStatus | null;
 }
 
 /** Subscribes to one server event; returns the unsubscribe. */

@@ -20,6 +20,7 @@ export function initialState(outbox: OutboxEntry[] = [], visible = true): ChatSt
     status: null,
     email: null,
     answerByEmail: null,
+    answerHere: false,
     waited: false,
   };
 }
@@ -131,6 +132,8 @@ export function reducer(s: ChatState, a: Action): ChatState {
     }
     case 'email':
       return { ...s, email: a.email, answerByEmail: a.answer ? a.email : s.answerByEmail };
+    case 'left':
+      return { ...s, answerHere: true };
     case 'waited':
       return s.waited ? s : { ...s, waited: true };
   }

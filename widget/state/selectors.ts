@@ -82,7 +82,7 @@ export function chatMode(s: ChatState): 'off' | 'leave' | 'chat' {
 
 /** Whether a new chat is waiting for its first agent reply (and has not been told it waited too long). */
 export function isWaiting(s: ChatState): boolean {
-  if (!s.site || s.waited || s.answerByEmail || (s.conversation && s.conversation.status !== 'pending')) return false;
+  if (!s.site || s.waited || s.answerByEmail || s.answerHere || (s.conversation && s.conversation.status !== 'pending')) return false;
   if (s.messages.some((m) => m.author === 'agent')) return false;
   return s.outbox.length > 0 || s.messages.some((m) => m.author === 'visitor');
 }

@@ -49,6 +49,8 @@ export interface ChatState {
   email: string | null;
   /** Set once the visitor left an address for the answer (leave a message, or after a long wait). */
   answerByEmail: string | null;
+  /** The visitor left a message without an address (the server sends no email): the answer comes in this chat. */
+  answerHere: boolean;
   /** A new chat waited longer than the site's `waitSeconds` for an agent. */
   waited: boolean;
 }
@@ -64,6 +66,8 @@ export type Action =
   /** The visitor gave an address; `answer`: they asked to be answered there. */
   | { type: 'email'; email: string; answer?: boolean }
   | { type: 'waited' }
+  /** A message was left with no address: it is answered here. */
+  | { type: 'left' }
   /** The saved token was refused: this is a new visitor who sees nothing of the old one. */
   | { type: 'reset' }
   | { type: 'messages'; messages: Message[] }

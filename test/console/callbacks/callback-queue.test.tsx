@@ -33,6 +33,20 @@ describe('CallbackQueue', () => {
     expect(rows[1]!.textContent).not.toContain('Overdue');
   });
 
+  it('shows a new "as soon as possible" request as due now, not overdue, until it has waited 15 minutes', () => {
+    const [fresh] = renderQueue([callback('new', { asap: true, dueAt: '2025-01-01T13:42:00.000Z' })]);
+    expect(fresh!.textContent).toContain('Due now');
+    expect(fresh!.className).not.toContain('is-overdue');
+    cleanup();
+    const [waited] = renderQueue([callback('new', { asap: true, dueAt: '2025-01-01T13:30:00.000Z' })]);
+    expect(waited!.textContent).toContain('Due now');
+    expect(waited!.className).not.toContain('is-overdue');
+    cleanup();
+    const [late] = renderQueue([callback('old', { asap: true, dueAt: '2025-01-01T13:20:00.000Z' })]);
+    expect(late!.textContent).toContain('Overdue by 7 min');
+    expect(late!.className).toContain('is-overdue');
+  });
+
   it("shows the due time on the agent's clock and on the visitor's", () => {
     const [row] = renderQueue([callback('a', { dueAt: '2025-01-01T13:30:00.000Z' })]);
     expect(row!.textContent).toContain('Your time Wed 1 Jan, 14:30');

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConversationView, type ConversationViewProps } from '../../../console/conversation/conversation-view';
-import { msg, row } from '../fake-socket';
+import { msg, profile, row } from '../fake-socket';
 
 afterEach(cleanup);
 
@@ -111,5 +111,27 @@ describe('ConversationView', () => {
     expect(within(screen.getByRole('log')).getByText(evil, { selector: 'p' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: evil })).toBeTruthy();
     expect(view.container.querySelector('img')).toBeNull();
+  });
+
+  describe('tells the agent how a reply reaches a visitor who is offline', () => {
+    it('says nothing while the visitor is in their chat', () => {
+      renderView({ visitor: profile({ online: true }) });
+      expect(screen.queryByText(/offline/)).toBeNull();
+    });
+
+    it('without SMTP: no email goes out, the visitor sees it when back', () => {
+      renderView({ visitor: profile({ online: false, email: 'ana@example.test', sendsEmail: false }) });
+      expect(screen.getByText('The visitor is offline and this server sends no email: they see your reply when they come back.')).toBeTruthy();
+    });
+
+    it('with SMTP and an address: the reply is emailed there', () => {
+      renderView({ visitor: profile({ online: false, email: 'ana@example.test', sendsEmail: true }) });
+      expect(screen.getByText('The visitor is offline: your reply is emailed to ana@example.test, and waits in their chat too.')).toBeTruthy();
+    });
+
+    it('with SMTP but no address: nothing is emailed', () => {
+      renderView({ visitor: profile({ online: false, email: null, sendsEmail: true }) });
+      expect(screen.getByText('The visitor is offline and left no email address: they see your reply when they come back.')).toBeTruthy();
+    });
   });
 });

@@ -15,6 +15,13 @@ describe('callback reducer', () => {
     expect(callbackCounts(s, at('2025-01-01T10:00:00.000Z'))).toEqual({ open: 3, overdue: 1 });
   });
 
+  it('counts an "as soon as possible" request as overdue only 15 minutes after it fell due', () => {
+    const s = run([listed([callback('asap', { asap: true, dueAt: '2025-01-01T10:00:00.000Z' })])]);
+    expect(callbackCounts(s, at('2025-01-01T10:00:00.000Z'))).toEqual({ open: 1, overdue: 0 });
+    expect(callbackCounts(s, at('2025-01-01T10:14:59.000Z'))).toEqual({ open: 1, overdue: 0 });
+    expect(callbackCounts(s, at('2025-01-01T10:15:00.000Z'))).toEqual({ open: 1, overdue: 1 });
+  });
+
   it('drops a request from the open queue when a push makes it final, but keeps it under all', () => {
     const called = callback('a', { status: 'called', attempts: 1, updatedAt: '2025-01-01T10:05:00.000Z' });
     const s = run([listed(), { type: 'callbacks/updated', item: called }]);

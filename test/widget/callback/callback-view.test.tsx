@@ -61,6 +61,21 @@ describe('call me back form', () => {
     expect(screen.getByRole('radio', { name: 'As soon as possible', description: "We're open: we'll call you shortly." })).toBeTruthy();
   });
 
+  it('agrees with the chat: open but with no agent online, it promises no call "shortly"', async () => {
+    const status = { available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null };
+    await form({ slots: { ...closedSlots, openNow: true, nextOpening: null }, status });
+    expect(
+      screen.getByRole('radio', { name: 'As soon as possible', description: "Nobody can take calls right now: we'll call you as soon as someone is back." }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/shortly/)).toBeNull();
+  });
+
+  it('promises a call shortly when the chat says someone is there', async () => {
+    const status = { available: true, openNow: true, agentsOnline: 1, typicalReplyMinutes: null };
+    await form({ slots: { ...closedSlots, openNow: true, nextOpening: null }, status });
+    expect(screen.getByRole('radio', { name: 'As soon as possible', description: "We're open: we'll call you shortly." })).toBeTruthy();
+  });
+
   it.each([
     ['', 'Enter your phone number.'],
     ['call me maybe', 'Use digits only, for example +420 602 123 456.'],

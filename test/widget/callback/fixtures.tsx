@@ -1,5 +1,5 @@
 import { render } from '@testing-library/preact';
-import type { Ack, CallbackRequestInput, CallbackSlots, VisitorCallback } from '../../../protocol/types';
+import type { Ack, CallbackRequestInput, CallbackSlots, SiteStatus, VisitorCallback } from '../../../protocol/types';
 import { CallbackScreen, type CallbackEnv } from '../../../widget/callback/callback-view';
 import { request } from '../../../widget/net/socket';
 import { FakeSocket } from '../helpers/fake-socket';
@@ -52,6 +52,8 @@ export interface SetupOptions {
   answer?: Reply;
   online?: boolean;
   env?: CallbackEnv;
+  /** Who is there, as the chat knows it. */
+  status?: SiteStatus | null;
 }
 
 /** The view over a connected fake server that keeps one request. */
@@ -77,6 +79,7 @@ export function setup(o: SetupOptions = {}) {
       showView={() => {}}
       newId={() => 'id1'}
       env={o.env ?? yerevan}
+      status={o.status}
     />,
   );
   return { socket, ...utils, sent: (event: string) => socket.requests(event) };

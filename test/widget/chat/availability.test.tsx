@@ -203,18 +203,37 @@ describe('automatic answers', () => {
   });
 });
 
+describe('the default away text on a server that sends email', () => {
+  it('promises an answer by email and asks for the address', async () => {
+    const { view } = await open(away, { site: { ...site, awayMessage: '' } });
+    const region = await view.findByRole('region', { name: 'Leave a message' });
+    expect(within(region).getByText("We're away right now. Leave us a message and we'll answer by email.")).toBeTruthy();
+    expect(within(region).getByRole('textbox', { name: 'Email' })).toBeTruthy();
+  });
+});
+
 describe('on a server that sends no email', () => {
   const noEmail = { site: { ...site, sendsEmail: false } };
 
-  it('takes a left message without promising an email answer', async () => {
+  it('takes a left message without asking for an email address, and says the answer comes here', async () => {
     const { view, socket } = await open(away, noEmail);
     const region = await view.findByRole('region', { name: 'Leave a message' });
+    expect(within(region).queryByRole('textbox', { name: 'Email' })).toBeNull();
     socket.reply('offline:send', (p) => ({ ok: true, data: message(1, { author: 'visitor', text: p.text }) }));
-    fireEvent.input(within(region).getByRole('textbox', { name: 'Email' }), { target: { value: 'ana@example.com' } });
     fireEvent.input(within(region).getByRole('textbox', { name: 'Message' }), { target: { value: 'Do you ship to Norway?' } });
     fireEvent.click(within(region).getByRole('button', { name: 'Send message' }));
     await vi.waitFor(() => expect(view.getByText("Thanks! We'll answer here as soon as we can.")).toBeTruthy());
-    expect(view.queryByText(/answer by email/)).toBeNull();
+    expect(socket.requests('offline:send')).toEqual([expect.not.objectContaining({ email: expect.anything() })]);
+    expect(view.queryByText(/email/i)).toBeNull();
+  });
+
+  it('shows the default away text that promises no email, but an owner’s own text as written', async () => {
+    const { view } = await open(away, { site: { ...site, sendsEmail: false, awayMessage: '' } });
+    const region = await view.findByRole('region', { name: 'Leave a message' });
+    expect(within(region).getByText("We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.")).toBeTruthy();
+    document.body.innerHTML = '';
+    const own = await open(away, { site: { ...site, sendsEmail: false, awayMessage: 'Back on Monday.' } });
+    expect(within(await own.view.findByRole('region', { name: 'Leave a message' })).getByText('Back on Monday.')).toBeTruthy();
   });
 
   it('offers no transcript by email after a resolved chat', async () => {
@@ -229,8 +248,9 @@ describe('after a resolved chat', () => {
     const { view, socket, root } = await open(online, withConversation('open'));
     socket.fire('conversation:status', { id: 'c1', status: 'resolved', lastSeq: 0, visitorReadSeq: 0 });
     const form = await view.findByRole('form', { name: 'How did we do?' });
-    fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Choose a rating from 1 to 5.');
+    // Compact until the visitor picks a face: then the comment and the button.
+    expect(within(form).queryByRole('button', { name: 'Send rating' })).toBeNull();
+    expect(within(form).queryByRole('textbox', { name: 'Comment (optional)' })).toBeNull();
     expect(within(form).getByRole('radio', { name: '1 – Very bad' })).toBeTruthy();
     fireEvent.click(within(form).getByRole('radio', { name: '5 – Very good' }));
     fireEvent.input(within(form).getByRole('textbox', { name: 'Comment (optional)' }), { target: { value: 'Quick!' } });

@@ -12,13 +12,13 @@ afterEach(cleanup);
 const page = { url: 'https://shop.test/checkout?step=2', title: 'Checkout – Demo shop' };
 
 /** The view over a connected fake server that stores every piece of feedback it gets. */
-function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>) {
+function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>, sendsEmail = true) {
   const socket = new FakeSocket(() => 'tok');
   socket.accept();
   socket.reply('feedback:send', answer ?? ((p: FeedbackInput) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } })));
   const showView = vi.fn();
   let ids = 0;
-  render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} newId={() => `id${++ids}`} />);
+  render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} newId={() => `id${++ids}`} sendsEmail={sendsEmail} />);
   return { socket, showView, sent: () => socket.requests('feedback:send') as FeedbackInput[] };
 }
 
@@ -49,6 +49,17 @@ describe('feedback form', () => {
     expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).required).toBe(true);
     expect((screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).required).toBe(true);
     expect(screen.queryByText(/Nothing that identifies you is stored/)).toBeNull();
+  });
+
+  it('on a server that sends no email, offers no "Reply to me" and asks for no address, and sends the feedback anonymously', async () => {
+    const { sent } = setup(undefined, false);
+    expect(screen.queryByRole('radio', { name: 'Reply to me' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Email' })).toBeNull();
+    expect(screen.getByText(/cannot answer here/)).toBeTruthy();
+    fireEvent.click(rating('4 – Good'));
+    send();
+    await screen.findByRole('heading', { name: 'Thank you for your feedback!' });
+    expect(sent()[0]!.contact).toEqual({ mode: 'anonymous' });
   });
 
   it('says the page address and title are attached', () => {

@@ -17,15 +17,24 @@ export interface AfterChatProps extends ExtraProps {
 export function AfterChat(p: AfterChatProps) {
   // The rating faces are the feedback form's, with its words.
   const t = withStrings(withStrings(p.t, RATING_STRINGS), STRINGS);
+  const box = useRef<HTMLDivElement>(null);
+  // Drawn below the history, it shrinks it: keep the last messages in view above it.
+  useLayoutEffect(() => {
+    const history = box.current?.parentElement?.querySelector('.scroll');
+    if (history) history.scrollTop = history.scrollHeight;
+  }, []);
   return (
-    <div class="extra after">
+    <div class="extra after" ref={box}>
       {p.survey && <Survey {...p} t={t} />}
       {p.sendsEmail && <Transcript {...p} t={t} />}
     </div>
   );
 }
 
-/** Rating 1 to 5 (the feedback form's faces) and an optional comment, sent with `survey:send`. */
+/**
+ * Rating 1 to 5 (the feedback form's faces) and an optional comment, sent with `survey:send`.
+ * Compact under the history: one row of faces; the comment and the button follow the choice.
+ */
 function Survey({ t, request, conversationId }: AfterChatProps) {
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
@@ -53,29 +62,35 @@ function Survey({ t, request, conversationId }: AfterChatProps) {
         void submit();
       }}
     >
-      <h3 id="earshot-survey-heading">{t('x_survey_heading')}</h3>
-      <RatingField
-        t={t}
-        name="earshot-survey"
-        value={rating}
-        problem={undefined}
-        onChange={(value) => {
-          setRating(value);
-          setProblem(null);
-        }}
-      />
-      <div class="field">
-        <label for="earshot-survey-comment">{t('x_comment')}</label>
-        <textarea id="earshot-survey-comment" rows={2} maxLength={2000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+      <div class="survey-head">
+        <h3 id="earshot-survey-heading">{t('x_survey_heading')}</h3>
+        <RatingField
+          t={t}
+          name="earshot-survey"
+          value={rating}
+          problem={undefined}
+          onChange={(value) => {
+            setRating(value);
+            setProblem(null);
+          }}
+        />
       </div>
+      {rating !== null && (
+        <>
+          <div class="field">
+            <label for="earshot-survey-comment">{t('x_comment')}</label>
+            <textarea id="earshot-survey-comment" rows={1} maxLength={2000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="send" aria-disabled={busy || undefined}>
+            {t('x_send_rating')}
+          </button>
+        </>
+      )}
       {problem && (
         <p class="form-alert" role="alert">
           {problem}
         </p>
       )}
-      <button type="submit" class="send" aria-disabled={busy || undefined}>
-        {t('x_send_rating')}
-      </button>
     </form>
   );
 }

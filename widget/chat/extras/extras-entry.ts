@@ -1,6 +1,7 @@
 import { prepareFeedbackStrings } from '../../feedback/strings';
 import { whenStrings } from '../../i18n/with-strings';
 import { AfterChat as AfterChatView } from './after-chat';
+import { AwayNote as AwayNoteView } from './away-note';
 import { LeaveMessage as LeaveMessageView } from './leave-message';
 import { ChatOff as ChatOffView, EmailPromise as EmailPromiseView, WaitNotice as WaitNoticeView } from './notices';
 import { prepareExtrasStrings } from './strings';
@@ -11,4 +12,5 @@ export const LeaveMessage = whenStrings(LeaveMessageView, prepareExtrasStrings);
 export const ChatOff = whenStrings(ChatOffView, prepareExtrasStrings);
 export const EmailPromise = whenStrings(EmailPromiseView, prepareExtrasStrings);
 export const WaitNotice = whenStrings(WaitNoticeView, prepareExtrasStrings);
+export const AwayNote = whenStrings(AwayNoteView, prepareExtrasStrings);
 export { default as css } from './extras.css?inline';

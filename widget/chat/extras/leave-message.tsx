@@ -2,14 +2,15 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../protocol/events';
 import type { Message, PageInfo } from '../../../protocol/types';
 import { withStrings } from '../../i18n/with-strings';
+import { awayText } from './away-note';
 import { CallbackButton } from './notices';
 import { emailProblem, failure } from './problem';
 import { STRINGS } from './strings';
 import type { ExtraProps } from './types';
 
 export interface LeaveMessageProps extends ExtraProps {
-  /** The site's away message. */
-  away: string | null;
+  /** The owner's away message; '' (or null) for the default in the visitor's language. */
+  awayMessage: string | null;
   page(): PageInfo;
   /** The message was stored: the conversation starts with it. */
   onSent(message: Message): void;
@@ -22,8 +23,9 @@ interface Errors {
 }
 
 /**
- * "Leave a message", while nobody is available: an email address (required, as the answer
- * comes there) and the message, sent with `offline:send` and this page's address and title.
+ * "Leave a message", while nobody is available: the message, sent with `offline:send` and this
+ * page's address and title, and an email address (required, as the answer comes there) only
+ * where the server sends email; elsewhere the answer waits in this chat.
  */
 export function LeaveMessage(p: LeaveMessageProps) {
   const t = withStrings(p.t, STRINGS);
@@ -41,7 +43,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
     // Drawn in place of the composer once the site turns out to be away: when the visitor opened
     // the panel, the composer had the focus, and its removal left it on the body. Taking it back
     // into the open panel then takes it from no one.
-    if (form.current?.offsetParent && document.activeElement === document.body) form.current.querySelector('input')?.focus();
+    if (form.current?.offsetParent && document.activeElement === document.body) form.current.querySelector<HTMLElement>('input, textarea')?.focus();
   }, []);
   const refuse = (e: Errors) => {
     setErrors(e);
@@ -51,7 +53,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
   const submit = async () => {
     const value = { email: email.trim(), text: text.trim() };
     const e: Errors = {};
-    const bad = emailProblem(t, value.email);
+    const bad = p.sendsEmail && emailProblem(t, value.email);
     if (bad) e.email = bad;
     if (!value.text) e.text = t('x_error_message');
     if (e.email || e.text) return refuse(e);
@@ -59,12 +61,12 @@ export function LeaveMessage(p: LeaveMessageProps) {
     busy.current = true;
     // One id for this message whatever happens to the answer: a retry after a lost one is stored once.
     sendId.current ??= p.newId();
-    const res = await p.request('offline:send', { ...value, id: sendId.current, page: p.page() });
+    const res = await p.request('offline:send', { ...(p.sendsEmail ? value : { text: value.text }), id: sendId.current, page: p.page() });
     busy.current = false;
     if (!res.ok) return refuse(res.field === 'email' ? { email: failure(t, res) } : { form: failure(t, res) });
     setErrors({});
     // The promise first: once the message is there, the chat replaces this form.
-    p.onEmail(value.email, true);
+    if (p.sendsEmail) p.onEmail(value.email, true);
     p.onSent(res.data);
   };
 
@@ -79,7 +81,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
   return (
     <section class="extra leave" aria-labelledby="earshot-leave-heading">
       <h3 id="earshot-leave-heading">{t('x_leave')}</h3>
-      {p.away && <p>{p.away}</p>}
+      <p>{awayText({ awayMessage: p.awayMessage ?? '', sendsEmail: p.sendsEmail }, p.t)}</p>
       <form
         ref={form}
         class="extra-form"
@@ -89,21 +91,23 @@ export function LeaveMessage(p: LeaveMessageProps) {
           void submit();
         }}
       >
-        <div class="field">
-          <label for="earshot-leave-email">{t('x_email')}</label>
-          <input
-            id="earshot-leave-email"
-            type="email"
-            autocomplete="email"
-            inputMode="email"
-            required
-            maxLength={LIMITS.emailLength}
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-            {...field('email')}
-          />
-          {error('email')}
-        </div>
+        {p.sendsEmail && (
+          <div class="field">
+            <label for="earshot-leave-email">{t('x_email')}</label>
+            <input
+              id="earshot-leave-email"
+              type="email"
+              autocomplete="email"
+              inputMode="email"
+              required
+              maxLength={LIMITS.emailLength}
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+              {...field('email')}
+            />
+            {error('email')}
+          </div>
+        )}
         <div class="field">
           <label for="earshot-leave-text">{t('x_message')}</label>
           <textarea

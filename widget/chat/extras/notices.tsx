@@ -45,12 +45,12 @@ export function WaitNotice(p: ExtraProps) {
   );
 }
 
-/** Where the answer will go, once the visitor left an address for it: by email only where the server sends any. */
-export function EmailPromise({ t, email, sendsEmail }: { t: Translate; email: string; sendsEmail: boolean }) {
+/** Where the answer will go, once the visitor left a message or an address for it: by email only where the server sends any. */
+export function EmailPromise({ t, email, sendsEmail }: { t: Translate; email: string | null; sendsEmail: boolean }) {
   const say = withStrings(t, STRINGS);
   return (
     <p class="resolved" role="status">
-      {sendsEmail ? say('x_promise', { email }) : say('x_promise_later')}
+      {sendsEmail && email ? say('x_promise', { email }) : say('x_promise_later')}
     </p>
   );
 }

@@ -2,6 +2,8 @@ import type { ExtrasStrings } from './strings';
 
 /** Amharic strings of the chat's extras: polite (እርስዎ) to the visitor. */
 export const am: ExtrasStrings = {
+  x_away: 'አሁን የለንም። መልዕክት ይተዉልን፤ ሲመለሱ እዚሁ በዚህ ውይይት እንመልሳለን።',
+  x_away_email: 'አሁን የለንም። መልዕክት ይተዉልን፤ በኢሜይል እንመልሳለን።',
   x_leave: 'መልእክት ይተዉልን',
   x_email: 'ኢሜይል',
   x_message: 'መልእክት',

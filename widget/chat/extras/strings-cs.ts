@@ -2,6 +2,8 @@ import type { ExtrasStrings } from './strings';
 
 /** Czech strings of the chat's extras (vykání). */
 export const cs: ExtrasStrings = {
+  x_away: 'Právě tu nikdo není. Nechte nám zprávu: odpovíme zde v chatu, až se vrátíte.',
+  x_away_email: 'Právě tu nikdo není. Nechte nám zprávu a odpovíme e-mailem.',
   x_leave: 'Nechte nám zprávu',
   x_email: 'E-mail',
   x_message: 'Zpráva',

@@ -2,6 +2,8 @@ import type { ExtrasStrings } from './strings';
 
 /** Armenian strings of the chat's extras (polite «դուք»). */
 export const hy: ExtrasStrings = {
+  x_away: 'Մենք հիմա տեղում չենք։ Թողեք հաղորդագրություն․ կպատասխանենք այստեղ՝ այս զրույցում, երբ վերադառնաք։',
+  x_away_email: 'Մենք հիմա տեղում չենք։ Թողեք հաղորդագրություն, և մենք կպատասխանենք էլ. փոստով։',
   x_leave: 'Թողնել հաղորդագրություն',
   x_email: 'Էլ. փոստ',
   x_message: 'Հաղորդագրություն',

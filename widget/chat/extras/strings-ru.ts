@@ -2,6 +2,8 @@ import type { ExtrasStrings } from './strings';
 
 /** Russian strings of the chat's extras (на «вы»). */
 export const ru: ExtrasStrings = {
+  x_away: 'Сейчас нас нет на месте. Оставьте сообщение: мы ответим здесь, в этом чате, когда вы вернётесь.',
+  x_away_email: 'Сейчас нас нет на месте. Оставьте сообщение, и мы ответим по электронной почте.',
   x_leave: 'Оставить сообщение',
   x_email: 'Эл. почта',
   x_message: 'Сообщение',

@@ -6,6 +6,8 @@ import { prepareStrings, type FeatureStrings } from '../../i18n/with-strings';
  * (`strings-cs.ts`), listed in `LANGUAGES`.
  */
 export const en = {
+  x_away: "We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.",
+  x_away_email: "We're away right now. Leave us a message and we'll answer by email.",
   x_leave: 'Leave a message',
   x_email: 'Email',
   x_message: 'Message',
