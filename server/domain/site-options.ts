@@ -7,4 +7,6 @@ export const DEFAULT_SITE_OPTIONS: SiteOptions = {
   waitSeconds: 120,
   surveyEnabled: true,
   faqs: [],
+  // Presence-driven: open whenever an agent is there; opening hours are an option.
+  hoursEnabled: false,
 };

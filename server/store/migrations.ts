@@ -180,4 +180,12 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX visitors_last_seen ON visitors(last_seen_at, id);
   CREATE INDEX outbox_unswept ON outbox(created_at) WHERE payload != '{}';
   `,
+  // Opening hours became an option (new sites are open whenever an agent is there): the sites
+  // that exist keep the hours they had. A site's visitors and feedback, for
+  // counting and deleting them and for the feedback list filtered by site.
+  `
+  UPDATE sites SET settings = json_set(settings, '$.hoursEnabled', json('true'));
+  CREATE INDEX visitors_site ON visitors(site_id);
+  CREATE INDEX feedback_site ON feedback(site_id, created_at);
+  `,
 ];
