@@ -26,7 +26,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter]);
+  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
