@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * engine.io-client bundles a WebTransport transport the relay never offers; swapping its
@@ -25,29 +26,121 @@ export const transports = { websocket: WS, polling: XHR };`;
   };
 }
 
+/**
+ * socket.io-client explains at length, with a link, that a Socket.IO v2 server cannot be
+ * reached; the widget only ever talks to the relay of its own release. A short message keeps
+ * ~120 B gzip out of every first chat.
+ */
+function shortV2Message(): Plugin {
+  const long = /"It seems you are trying to reach a Socket\.IO server in v2\.x[^"]*"/;
+  return {
+    name: 'earshot-short-v2-message',
+    transform(code, id) {
+      if (!id.includes(`socket.io-client${path.sep}build${path.sep}esm${path.sep}socket.js`)) return null;
+      if (!long.test(code)) throw new Error('socket.io-client changed: update shortV2Message in vite.config.ts');
+      return { code: code.replace(long, '"not a Socket.IO v3+ server"'), map: null };
+    },
+  };
+}
+
 const jsx = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
 
+const widgetDir = 'dist/widget';
+const PANEL_ENTRY = 'widget/panel/mount.tsx';
+const LOADER_ENTRY = 'widget/loader.ts';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  [key: string]: unknown;
+}
+
+/** The part of the widget build both halves share. */
+const widgetShared = {
+  ...jsx,
+  publicDir: false as const,
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
 /**
- * `vite build` builds the visitor widget: the loader `earshot.js` (no Preact, no
- * Socket.IO) and the lazily imported panel chunks under `earshot/`.
- * `vite build --mode console` builds the agent console page.
+ * The loader: one classic script, wrapped in a function so its minified names stay out of
+ * the host page's globals. It imports the panel by an absolute URL made from its own `src`:
+ * a relative `import()` in a classic script loaded from another origin without `crossorigin`
+ * resolves against about:blank (HTML's "muted errors" scripts) and fails.
+ */
+function loaderConfig(panelFile: string): InlineConfig {
+  return {
+    ...widgetShared,
+    configFile: false,
+    define: { ...widgetShared.define, 'import.meta.env.EARSHOT_PANEL': JSON.stringify(panelFile) },
+    build: {
+      outDir: widgetDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      lib: { entry: LOADER_ENTRY, formats: ['iife'], name: 'earshot', fileName: () => 'earshot.js' },
+      rollupOptions: { output: { minify: true } },
+    },
+  };
+}
+
+/**
+ * Builds the loader once the panel is written, with the panel's hashed file name, and adds
+ * it to the manifest as the entry whose dynamic import is the panel: the manifest keeps
+ * describing what a page loads (`scripts/size.ts` reads it so).
+ */
+function thenLoader(): Plugin {
+  let logLevel: UserConfig['logLevel'];
+  return {
+    name: 'earshot-loader',
+    apply: 'build',
+    configResolved(c) {
+      logLevel = c.logLevel;
+    },
+    async closeBundle() {
+      const file = path.join(widgetDir, '.vite/manifest.json');
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+      const panel = manifest[PANEL_ENTRY];
+      if (!panel) throw new Error(`the widget manifest has no ${PANEL_ENTRY}`);
+      await build({ ...loaderConfig(panel.file), logLevel });
+      manifest[PANEL_ENTRY] = { ...panel, isEntry: undefined, isDynamicEntry: true };
+      manifest[LOADER_ENTRY] = { file: 'earshot.js', name: 'earshot', src: LOADER_ENTRY, isEntry: true, dynamicImports: [PANEL_ENTRY] };
+      fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
+/**
+ * `vite build` builds the visitor widget in two steps: the Preact panel, an ES module with
+ * its chunks, all hashed under `earshot/` (modules resolve their imports against their own
+ * URL, so the panel's own chunk imports work from any page); then the loader `earshot.js`
+ * (no Preact, no Socket.IO). `vite build --mode console` builds the agent console page.
  */
 const widget: UserConfig = {
-  ...jsx,
-  plugins: [withoutWebTransport()],
-  publicDir: false,
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  ...widgetShared,
+  plugins: [withoutWebTransport(), shortV2Message(), thenLoader()],
   build: {
-    outDir: 'dist/widget',
+    outDir: widgetDir,
     emptyOutDir: true,
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     sourcemap: false,
     manifest: true,
-    // Library mode keeps the loader a plain script: no module preload helper, no import.meta.
-    lib: { entry: { earshot: 'widget/loader.ts' }, formats: ['es'] },
+    // Library mode: no module preload helper, no import.meta in the chunks.
+    lib: { entry: { mount: PANEL_ENTRY }, formats: ['es'] },
     rollupOptions: {
-      output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'earshot/[name]-[hash].js' },
+      // Lets the views' shared code (Preact) live in the panel chunk, as when it was a dynamic
+      // import: one request fewer on first open. Nothing but the loader uses its exports.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        // Library mode keeps `@__PURE__` marks for a bundler downstream; these files are final.
+        comments: { annotation: false },
+        entryFileNames: 'earshot/[name]-[hash].js',
+        chunkFileNames: 'earshot/[name]-[hash].js',
+      },
     },
   },
 };

@@ -9,33 +9,38 @@ import { createHost } from './embed/host';
 import { findScript, readConfig } from './embed/script-config';
 import { createWidget } from './embed/widget';
 import { launcherEn } from './i18n/launcher-strings';
-import { pickLanguage } from './i18n/languages';
-import { createTranslate } from './i18n/t';
+import type { Translate } from './i18n/t';
 
 function boot(win: Window & EarshotWindow): void {
   // currentScript is only set while this script first runs.
-  const config = readConfig(findScript(win.document));
+  const script = findScript(win.document);
+  const config = readConfig(script);
   if (!config) return;
   // Calls made before <body> exists queue up like calls made before the script came.
   installStub(win);
-  const lang = pickLanguage([config.locale, ...win.navigator.languages]);
-  // English until the status answer brings the launcher's words in `lang` (see `createWidget`).
+  // The panel and the relay each pick the first they speak (`pickLanguage`), so the loader
+  // carries no list of languages.
+  const languages = [config.locale, ...win.navigator.languages];
+  // English until the status answer brings the launcher's words (see `createWidget`).
   const strings: Record<string, string> = { ...launcherEn };
+  // Plain look-ups until the panel brings the full `t` (plurals, placeholders): only the panel
+  // ever gives the launcher a count to say.
+  let full: Translate | undefined;
+  const t: Translate = (key, vars) => (full ? full(key, vars) : strings[key] || key);
   const start = () => {
     if (win.Earshot?.real) return;
     const widget = createWidget({
       host: createHost(win.document, config.position, config.color),
       config,
-      lang,
+      languages,
       strings,
-      t: createTranslate(lang, strings),
+      t,
       async loadPanel() {
-        // The panel chunk lists the dictionaries, so the loader carries no chunk names for them;
-        // the dictionary (about 1 KB) follows the panel on first open. Into the same table, not a
-        // copy: a returning visitor's panel loads at once, often before the status answer brings
-        // the launcher's words in `lang` (such as the unread count), which must reach it too.
-        const { mountPanel, loadDictionary } = await import('./panel/mount');
-        return { mount: mountPanel, t: createTranslate(lang, Object.assign(strings, await loadDictionary(lang))) };
+        // By absolute URL: a classic script from another origin resolves a relative one against about:blank.
+        const panel: typeof import('./panel/mount') = await import(
+          /* @vite-ignore */ new URL(import.meta.env.EARSHOT_PANEL, script!.src).href
+        );
+        return { mount: panel.mountPanel, t: (full = await panel.loadTranslate(languages, strings)) };
       },
     });
     installApi(win, widget.command);

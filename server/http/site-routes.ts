@@ -4,8 +4,9 @@ import type { SiteCache } from '../domain/site-cache';
 import type { Presence } from '../socket/presence';
 
 /**
- * Public, cacheable site endpoints the loader may call from any page. With `?lang=cs` the
- * status also brings the launcher's strings in that language, so the loader ships English only.
+ * Public, cacheable site endpoints the loader may call from any page. With `?lang=de-AT,cs`
+ * (the visitor's languages) the status also brings the launcher's strings in the first one
+ * Earshot speaks, so the loader ships English only.
  */
 export function siteRoutes(sites: SiteCache, presence: Presence): Router {
   const r = express.Router();
@@ -14,7 +15,7 @@ export function siteRoutes(sites: SiteCache, presence: Presence): Router {
     res.set('Access-Control-Allow-Origin', '*');
     const site = await sites.get(req.params.siteId);
     const status = await presence.statusOf(site);
-    const lang = typeof req.query.lang === 'string' ? req.query.lang.slice(0, 35) : undefined;
+    const lang = typeof req.query.lang === 'string' ? req.query.lang.slice(0, 200) : undefined;
     const strings = lang ? launcherStringsFor(lang) : null;
     // Nothing is sent or set but the answer, which browsers may reuse briefly.
     res.set('Cache-Control', 'public, max-age=30');

@@ -122,6 +122,12 @@ describe('launcher strings', () => {
     expect(unknown.data.strings).toBeUndefined();
   });
 
+  it('come in the first of the visitor’s languages Earshot speaks, as the panel picks its dictionary', async () => {
+    // The loader sends `data-locale` (here none) and then navigator.languages, comma-separated.
+    const list = await (await fetch(`${server.url}/api/sites/demo/status?lang=,de-AT,constructor,cs-CZ,ru`)).json();
+    expect(list.data.strings).toMatchObject({ open_chat: 'Otevřít chat' });
+  });
+
   it('cover every plural category each language has', async () => {
     const { LAUNCHER_STRINGS } = await import('../../widget/i18n/launcher-strings-all');
     for (const [lang, strings] of Object.entries(LAUNCHER_STRINGS)) {

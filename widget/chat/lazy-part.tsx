@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../i18n/t';
+import { logLoadError } from '../panel/load-error';
 import { ViewPending } from '../panel/panel-shell';
 
 /** A part of the chat view in its own chunk, imported the first time it is shown. */
@@ -26,6 +27,7 @@ export function part<M extends { css: string }>(importer: () => Promise<M>): Par
         (err: unknown) => {
           // A failed download (offline, a deploy replaced the chunk) may work on the next try.
           pending = undefined;
+          logLoadError(err);
           throw err;
         },
       );

@@ -7,6 +7,10 @@ export interface Host {
   adoptStyles(css: string): void;
 }
 
+/** A new element with the given properties. */
+export const html = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
+  Object.assign(document.createElement(tag), props);
+
 /**
  * Adopts a stylesheet into the shadow root. Constructed sheets are not subject to CSP's
  * `style-src`, so they work on strict pages; `<style>` is the fallback for old browsers.
@@ -17,9 +21,7 @@ function adopt(root: ShadowRoot, text: string): void {
     sheet.replaceSync(text);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
-    const style = document.createElement('style');
-    style.textContent = text;
-    root.prepend(style);
+    root.prepend(html('style', { textContent: text }));
   }
 }
 

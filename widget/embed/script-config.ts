@@ -3,10 +3,10 @@ export interface EmbedConfig {
   siteId: string;
   /** Origin of the script: where the relay and the chunks live. */
   relay: string;
-  locale: string | undefined;
-  color: string | undefined;
+  locale?: string | undefined;
+  color?: string | undefined;
   /** `left`, or anything else for the default, right. */
-  position: string | undefined;
+  position?: string | undefined;
 }
 
 /** The widget's own script element: `currentScript` while it runs, else by its file name. */
@@ -21,12 +21,6 @@ export function readConfig(script: HTMLScriptElement | null): EmbedConfig | null
     if (import.meta.env.DEV) console.warn('Earshot: add data-site="your-site-id" to the earshot.js script tag.');
     return null;
   }
-  const d = script.dataset;
-  return {
-    siteId,
-    relay: new URL(script.src).origin,
-    locale: d.locale,
-    color: d.color,
-    position: d.position,
-  };
+  // `locale`, `color` and `position` as they are (and any other attribute, which nothing reads).
+  return { ...script.dataset, siteId, relay: new URL(script.src).origin };
 }

@@ -1,6 +1,7 @@
 import type { Message, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import { createLauncher } from '../launcher/launcher';
+import { showLoadFailure } from '../launcher/load-failure';
 import type { Identity } from '../net/client';
 import type { MountPanel, PanelController } from '../panel/contract';
 import { createEvents } from './api';
@@ -13,8 +14,8 @@ export interface WidgetOptions {
   config: EmbedConfig;
   /** The launcher's strings. */
   t: Translate;
-  /** The language `t` speaks; any but English asks the status request for the launcher's words. */
-  lang: string;
+  /** The visitor's languages, first choice first: the status answer brings the launcher's words in the first the relay speaks. */
+  languages: readonly (string | undefined)[];
   /** The table behind `t`, which the status answer's `strings` fill in. */
   strings: Record<string, string>;
   /** Imports the panel chunk and the full dictionary. */
@@ -31,12 +32,14 @@ export function createWidget(o: WidgetOptions) {
   let identity: Identity | null = null;
   let panel: PanelController | null = null;
   let loading: Promise<void> | null = null;
+  let failure: HTMLElement | undefined;
 
   const launcher = createLauncher(host.root, host.adoptStyles, o.t, () => setOpen(!open, true));
   // The one request before the visitor does anything: who is there, for the launcher to say.
-  // Cookieless and cacheable, it tells the relay nothing it could keep.
+  // Cookieless from any other origin (fetch sends credentials only to its own) and cacheable,
+  // it tells the relay nothing it could keep.
   // An error answer has no `data`: unknown, like a failed request.
-  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.lang}`, { credentials: 'omit' })
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.languages}`)
     .then((r) => r.json())
     .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(o.strings, r.data?.strings), r.data))
     .catch(() => {});
@@ -68,9 +71,11 @@ export function createWidget(o: WidgetOptions) {
         panel.setOpen(open, open && focusOnLoad);
       },
       (err: unknown) => {
-        // A failed download may work on the next click.
+        // A failed download may work on the next try: Retry, or the next open.
         loading = null;
-        if (import.meta.env.DEV) console.error('Earshot: could not load the chat panel', err);
+        // In production too: else a site owner sees a launcher that opens nothing, and no reason.
+        console.error('Earshot: could not load the chat panel.', err);
+        if (open) failure = showLoadFailure(host.root, o.t, loadPanel);
       },
     );
     return loading;
@@ -89,6 +94,7 @@ export function createWidget(o: WidgetOptions) {
       // Hiding the element that has focus would drop focus to the page; keep it on the launcher.
       if (byVisitor || host.root.activeElement) launcher.el.focus();
       panel?.setOpen(false, false);
+      failure?.remove();
     }
     events.emit(open ? 'open' : 'close');
   }

@@ -13,6 +13,8 @@ export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, s
     away: 'Leave us a message',
     unread_one: '{count} unread message',
     unread_other: '{count} unread messages',
+    panel_failed: 'The chat could not be loaded.',
+    retry: 'Retry',
   },
   cs: {
     open_chat: 'Otevřít chat',
@@ -23,6 +25,8 @@ export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, s
     unread_few: '{count} nepřečtené zprávy',
     unread_many: '{count} nepřečtené zprávy',
     unread_other: '{count} nepřečtených zpráv',
+    panel_failed: 'Chat se nepodařilo načíst.',
+    retry: 'Zkusit znovu',
   },
   ru: {
     open_chat: 'Открыть чат',
@@ -33,6 +37,8 @@ export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, s
     unread_few: '{count} непрочитанных сообщения',
     unread_many: '{count} непрочитанных сообщений',
     unread_other: '{count} непрочитанного сообщения',
+    panel_failed: 'Не удалось загрузить чат.',
+    retry: 'Повторить',
   },
   hy: {
     open_chat: 'Բացել զրույցը',
@@ -41,6 +47,8 @@ export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, s
     away: 'Թողեք մեզ հաղորդագրություն',
     unread_one: '{count} չկարդացված հաղորդագրություն',
     unread_other: '{count} չկարդացված հաղորդագրություն',
+    panel_failed: 'Զրույցը չհաջողվեց բեռնել։',
+    retry: 'Կրկնել',
   },
   am: {
     open_chat: 'ውይይቱን ክፈት',
@@ -49,11 +57,20 @@ export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, s
     away: 'መልእክት ይተዉልን',
     unread_one: '{count} ያልተነበበ መልእክት',
     unread_other: '{count} ያልተነበቡ መልእክቶች',
+    panel_failed: 'ውይይቱን መጫን አልተቻለም።',
+    retry: 'እንደገና ሞክር',
   },
 };
 
-/** Strings for a BCP 47 tag's base language, or null when we do not speak it (the loader keeps English). */
-export function launcherStringsFor(tag: string | undefined): (LauncherStrings & Record<string, string>) | null {
-  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  return LAUNCHER_STRINGS[base] ?? null;
+/**
+ * Strings for the first of comma-separated BCP 47 tags (the visitor's languages, as the
+ * loader sends them) whose base language we speak, like `pickLanguage` in the panel; null
+ * when none (the loader keeps English).
+ */
+export function launcherStringsFor(tags: string | undefined): (LauncherStrings & Record<string, string>) | null {
+  for (const tag of (tags ?? '').split(',')) {
+    const base = tag.trim().toLowerCase().split('-')[0] ?? '';
+    if (Object.hasOwn(LAUNCHER_STRINGS, base)) return LAUNCHER_STRINGS[base]!;
+  }
+  return null;
 }

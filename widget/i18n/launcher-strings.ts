@@ -10,6 +10,9 @@ export const launcherEn = {
   away: 'Leave us a message',
   unread_one: '{count} unread message',
   unread_other: '{count} unread messages',
+  // The loader's own notice when the panel cannot be downloaded: the panel's dictionary is not there.
+  panel_failed: 'The chat could not be loaded.',
+  retry: 'Retry',
 };
 
 export type LauncherStrings = Record<keyof typeof launcherEn, string>;

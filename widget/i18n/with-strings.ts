@@ -1,5 +1,6 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { logLoadError } from '../panel/load-error';
 import type { Dictionary, Translate } from './t';
 
 /** A lazily loaded feature's own strings, one dictionary per language; English is required. */
@@ -13,7 +14,7 @@ export type PrepareStrings = (lang: string) => Promise<unknown> | null;
 
 /**
  * A `PrepareStrings` that puts each language's dictionary into `strings` when it arrives,
- * so `withStrings` finds it synchronously. A failed download leaves English in its place.
+ * so `withStrings` finds it synchronously. A failed download leaves English in its place (and is logged).
  */
 export function prepareStrings<D extends Record<string, string>>(strings: FeatureStrings<D>, loaders: StringLoaders<D>): PrepareStrings {
   const pending: Record<string, Promise<unknown>> = {};
@@ -23,7 +24,7 @@ export function prepareStrings<D extends Record<string, string>>(strings: Featur
     if (!load || strings[lang] || settled[lang]) return null;
     return (pending[lang] ??= load().then(
       (dict) => void (strings[lang] = dict),
-      () => {},
+      logLoadError,
     ).then(() => void (settled[lang] = true)));
   };
 }

@@ -1,4 +1,5 @@
 import type { SiteStatus } from '../../protocol/types';
+import { html } from '../embed/host';
 import type { Translate } from '../i18n/t';
 import css from './launcher.css?inline';
 
@@ -14,9 +15,6 @@ export interface Launcher {
 const SVG = 'http://www.w3.org/2000/svg';
 const BUBBLE = 'M4 5h16v11H8l-4 4z';
 
-/** A new element with the given properties. */
-const html = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
-  Object.assign(document.createElement(tag), props);
 
 /**
  * Draws the launcher with plain DOM (no Preact in the loader). Built node by node, not

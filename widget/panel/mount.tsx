@@ -11,6 +11,8 @@ import { unreadCount } from '../state/selectors';
 import { createStore } from '../state/store';
 import { siteStorage } from '../storage';
 import { textDirection } from '../i18n/direction';
+import { loadDictionary, pickLanguage } from '../i18n/load';
+import { createTranslate, type Translate } from '../i18n/t';
 import { connectPanel } from './connect-panel';
 import type { MountPanel } from './contract';
 import panelCss from './panel.css?inline';
@@ -76,5 +78,15 @@ export const mountPanel: MountPanel = (host) => {
   };
 };
 
-/** The panel's dictionaries travel with it, so the loader need not know their chunks. */
-export { loadDictionary } from '../i18n/load';
+/**
+ * The panel's `t` in the first of the visitor's languages the widget speaks: the launcher's
+ * strings and the panel's dictionary in one table. The
+ * dictionaries (about 1 KB each) travel with the panel, so the loader knows no chunk names,
+ * and so does `createTranslate`, which only the panel needs. Into the loader's table, not a
+ * copy: a returning visitor's panel loads at once, often before the status answer brings the
+ * launcher's words in `lang` (such as the unread count), which must reach it too.
+ */
+export async function loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate> {
+  const lang = pickLanguage(languages);
+  return createTranslate(lang, Object.assign(strings, await loadDictionary(lang)));
+}

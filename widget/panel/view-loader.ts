@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { logLoadError } from './load-error';
 import type { ViewId } from '../state/types';
 import type { PanelView, ViewProps } from './views';
 
@@ -35,7 +36,7 @@ export function createViewLoader(views: readonly PanelView[], adoptStyles: (css:
         (err: unknown) => {
           // A failed download (offline, a deploy replaced the chunk) may work on the next try.
           status.set(id, 'failed');
-          if (import.meta.env.DEV) console.error(`Earshot: could not load the ${id} view`, err);
+          logLoadError(err);
           onChange();
         },
       );

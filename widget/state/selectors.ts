@@ -70,8 +70,11 @@ export function timeline(s: ChatState): TimelineItem[] {
 /**
  * What the chat view offers: `off` when the site switched chat off, `leave` ("Leave a
  * message") when nobody is available and the visitor has no conversation yet, else the chat.
+ * A connection the relay refused (an origin the site does not allow, an unknown site) carries
+ * no left message either: the chat says why.
  */
 export function chatMode(s: ChatState): 'off' | 'leave' | 'chat' {
+  if (s.connection === 'error') return 'chat';
   if (s.conversation || s.outbox.length > 0) return 'chat';
   if (s.site && !s.site.channels.chat) return 'off';
   return s.status?.available === false ? 'leave' : 'chat';

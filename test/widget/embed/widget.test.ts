@@ -10,8 +10,8 @@ import { t } from '../helpers/t';
 
 const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: undefined, color: undefined, position: undefined };
 
-/** A panel stand-in that records what the loader asks of it. */
-function fakePanel() {
+/** A panel stand-in that records what the loader asks of it; its first `failures` downloads fail. */
+function fakePanel(failures = 0) {
   const calls: [string, unknown[]][] = [];
   let host!: PanelHost;
   const mount: MountPanel = (h) => {
@@ -22,14 +22,17 @@ function fakePanel() {
       identify: (...args) => void calls.push(['identify', args]),
     };
   };
-  const loadPanel = vi.fn(async () => ({ mount, t }));
+  const loadPanel = vi.fn(async () => {
+    if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
+    return { mount, t };
+  });
   return { calls, loadPanel, host: () => host };
 }
 
-function setup() {
-  const panel = fakePanel();
+function setup(failures = 0) {
+  const panel = fakePanel(failures);
   const host = createHost(document, 'right');
-  const widget = createWidget({ host, config, t, lang: 'en', strings: {}, loadPanel: panel.loadPanel });
+  const widget = createWidget({ host, config, t, languages: ['en'], strings: {}, loadPanel: panel.loadPanel });
   const view = within(host.root as unknown as HTMLElement);
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
@@ -152,11 +155,11 @@ describe('launcher availability', () => {
   const description = (button: HTMLElement, root: ShadowRoot) =>
     button.getAttribute('aria-describedby')!.split(' ').map((id) => root.getElementById(id)?.textContent).join(' ');
 
-  it('asks the relay once, without credentials, and says who is there in the description and tooltip', async () => {
+  it('asks the relay once, in the visitor’s languages, and says who is there in the description and tooltip', async () => {
     const { fetch, answer } = mockStatus();
     const { host, launcher, panel } = setup();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status?lang=en', { credentials: 'omit' });
+    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status?lang=en');
     answer(status(true));
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe("We're online"));
     expect(launcher().getAttribute('aria-label')).toBe('Open chat');
@@ -189,5 +192,45 @@ describe('launcher availability', () => {
     expect(await panel.host().status).toBeUndefined();
     expect(description(launcher(), host.root)).toBe('');
     expect(launcher().hasAttribute('title') && launcher().title !== '').toBe(false);
+  });
+});
+
+describe('a panel that cannot be downloaded', () => {
+  /** The widget with a panel whose first `failures` downloads fail, and the console's errors. */
+  function failing(failures: number) {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    return { ...setup(failures), logged };
+  }
+
+  it('says so in the widget with a Retry, logs it once, and Retry loads the panel', async () => {
+    const { panel, launcher, view, logged } = failing(1);
+    launcher().click();
+    const notice = await vi.waitFor(() => view.getByRole('status'));
+    expect(notice.textContent).toContain('The chat could not be loaded.');
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]![1])).toContain('Failed to fetch dynamically imported module');
+    view.getByRole('button', { name: 'Retry' }).click();
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, true]]));
+    expect(view.queryByRole('status')).toBeNull();
+    expect(panel.loadPanel).toHaveBeenCalledTimes(2);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the notice away when the visitor closes the chat, and tries again on the next open', async () => {
+    const { panel, launcher, view } = failing(1);
+    launcher().click();
+    await vi.waitFor(() => view.getByRole('status'));
+    launcher().click();
+    expect(view.queryByRole('status')).toBeNull();
+    launcher().click();
+    await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, true]]));
+  });
+
+  it('shows nothing for a background load that failed while the chat was closed, and logs it', async () => {
+    localStorage.setItem('earshot:demo', JSON.stringify({ token: 'tok', conversationId: 'c1', outbox: [] }));
+    const { panel, view, logged } = failing(1);
+    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(1));
+    expect(view.queryByRole('status')).toBeNull();
+    expect(panel.calls).toEqual([]);
   });
 });

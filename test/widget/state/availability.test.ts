@@ -19,6 +19,11 @@ describe('availability state', () => {
     expect(chatMode(reducer(s, { type: 'status', status: { ...away, available: true } }))).toBe('chat');
   });
 
+  it('shows the chat, which says why, instead of Leave a message when the relay refused the connection', () => {
+    const refused = run({ type: 'status', status: away }, { type: 'connection', status: 'error', error: 'Chat is not enabled for https://shop.test' });
+    expect(chatMode(refused)).toBe('chat');
+  });
+
   it('shows only the other ways when the site switches chat off', () => {
     const s = run(hello(), { type: 'site', site: { ...site, channels: { chat: false, callback: true, feedback: true } } });
     expect(chatMode(s)).toBe('off');
