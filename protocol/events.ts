@@ -11,6 +11,8 @@ import type {
   CallbackOutcome,
   CallbackRequestInput,
   CallbackSlots,
+  SiteContents,
+  SiteHoursState,
   SiteSettings,
   SitePublic,
   SiteStatus,
@@ -88,7 +90,7 @@ export interface VisitorServerEvents {
 export interface AgentClientEvents {
   'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
   /** Newest activity first; `before` (the last row of a page) asks for the page after it. */
-  'conversation:list': (p: { status?: ConversationStatus | 'all'; limit?: number; before?: InboxCursor }, ack: AckFn<ConversationSummary[]>) => void;
+  'conversation:list': (p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor }, ack: AckFn<ConversationSummary[]>) => void;
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
   'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
@@ -106,7 +108,7 @@ export interface AgentClientEvents {
   /** How much feedback is new (nobody has answered or archived it), across all sites. */
   'feedback:newCount': (p: Record<string, never>, ack: AckFn<number>) => void;
   /** Open requests (waiting, rescheduled) by due time, or every request. */
-  'callback:list': (p: { status?: 'open' | 'all' }, ack: AckFn<CallbackItem[]>) => void;
+  'callback:list': (p: { status?: 'open' | 'all'; siteId?: string }, ack: AckFn<CallbackItem[]>) => void;
   'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
   /**
    * Refused with `already_claimed` when another agent has it, unless `takeOverFrom` names that
@@ -118,6 +120,14 @@ export interface AgentClientEvents {
   'site:list': (p: Record<string, never>, ack: AckFn<SiteSettings[]>) => void;
   /** Admins only; every field but `siteId` is optional. */
   'site:update': (p: { siteId: string } & Partial<Omit<SiteSettings, 'id'>>, ack: AckFn<SiteSettings>) => void;
+  /** Admins only; `id` is lower-case letters, digits and dashes; the rest takes defaults (open whenever an agent is there). */
+  'site:create': (p: { id: string } & Partial<Omit<SiteSettings, 'id'>>, ack: AckFn<SiteSettings>) => void;
+  /** Admins only: what deleting the site would delete with it. */
+  'site:contents': (p: { siteId: string }, ack: AckFn<SiteContents>) => void;
+  /** Admins only: deletes the site and everything of it; the last site cannot be deleted (`last_site`). */
+  'site:delete': (p: { siteId: string }, ack: AckFn<SiteContents>) => void;
+  /** Every site's opening-hours state now; changes come as `site:hours`. */
+  'site:hours': (p: Record<string, never>, ack: AckFn<SiteHoursState[]>) => void;
   'agent:setAway': (p: { away: boolean }, ack: AckFn<AgentPresence[]>) => void;
   'agent:presence': (p: Record<string, never>, ack: AckFn<AgentPresence[]>) => void;
 }
@@ -137,6 +147,10 @@ export interface AgentServerEvents {
   'feedback:newCount': (n: number) => void;
   'callback:updated': (c: CallbackItem) => void;
   'site:updated': (s: SiteSettings) => void;
+  'site:created': (s: SiteSettings) => void;
+  'site:deleted': (p: { siteId: string }) => void;
+  /** A site's opening hours began or ended (or its settings changed): every site's state. */
+  'site:hours': (states: SiteHoursState[]) => void;
   'message:updated': (m: Message) => void;
   /** Who is online or away, whenever it changes. */
   'presence': (agents: AgentPresence[]) => void;

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'invalid_phone'
   | 'slot_unavailable'
   | 'already_claimed'
+  | 'site_exists'
+  | 'last_site'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };
@@ -272,6 +274,8 @@ export interface FeedbackFilter {
   unhappy?: boolean;
   /** Substring of the page URL. */
   page?: string;
+  /** Only this site's feedback. */
+  siteId?: string;
 }
 
 export interface FeedbackStats {
@@ -282,6 +286,8 @@ export interface FeedbackStats {
 
 export interface ServerStatus {
   emailConfigured: boolean;
+  /** PUBLIC_URL when configured (the base of install snippets), else null. */
+  publicUrl?: string | null;
 }
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -305,6 +311,8 @@ export interface SiteSettings {
   color: string;
   allowedOrigins: string[];
   hours: BusinessHours;
+  /** Whether `hours` decide when the site is open; when off, it is open whenever an agent is there. */
+  hoursEnabled: boolean;
   channels: Channels;
   awayMessage: string;
   waitSeconds: number;
@@ -400,4 +408,21 @@ export interface CallbackDetail {
   attempts: CallbackAttempt[];
   /** The same visitor's chats, so the agent knows who is calling. */
   conversations: ConversationSummary[];
+}
+
+/** What deleting a site deletes with it. */
+export interface SiteContents {
+  conversations: number;
+  callbacks: number;
+  feedback: number;
+  visitors: number;
+}
+
+/** Whether a site is within its opening hours now, as consoles show it. */
+export interface SiteHoursState {
+  siteId: string;
+  /** False only when the site uses opening hours and is outside them. */
+  openNow: boolean;
+  /** The next opening when closed (within two weeks), else null. */
+  nextOpening: string | null;
 }

@@ -23,6 +23,7 @@ import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
 import { createPresence } from './socket/presence';
@@ -120,7 +121,7 @@ export async function startEarshot(
     combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
-  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, presence.handlers), (socket) => {
+  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers), (socket) => {
     void socket.join(rooms.agents);
     endWithSession(socket);
     presence.onAgentConnect(socket);

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_phone: 400,
   slot_unavailable: 409,
   already_claimed: 409,
+  site_exists: 409,
+  last_site: 409,
   internal: 500,
 };
 

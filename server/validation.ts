@@ -60,6 +60,27 @@ const hours = v.object({
   weekly: v.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
 });
 
+/** What an admin may set on a site, for creating and changing it alike. */
+const siteFields = {
+  name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
+  greeting: v.optional(v.pipe(text(1000), v.trim())),
+  color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3b4cca'))),
+  allowedOrigins: v.optional(v.pipe(v.array(origin), v.maxLength(50, 'allows at most 50 origins'))),
+  hours: v.optional(hours),
+  channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
+  awayMessage: v.optional(v.pipe(text(1000), v.trim())),
+  waitSeconds: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole seconds'), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(3600, 'must be at most an hour'))),
+  surveyEnabled: v.optional(v.boolean('must be true or false')),
+  hoursEnabled: v.optional(v.boolean('must be true or false')),
+  faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
+};
+/** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */
+const newSiteId = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit'),
+);
+
 export const schemas = {
   hello: v.object({
     page: pageInfo,
@@ -78,6 +99,7 @@ export const schemas = {
   read: v.object({ conversationId: id, seq }),
   conversationList: v.object({
     status: v.optional(v.picklist([...CONVERSATION_STATUSES, 'all'], 'must be pending, open, resolved or all')),
+    siteId: v.optional(id),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
     before: v.optional(v.object({ updatedAt: isoTime, id })),
   }),
@@ -105,6 +127,7 @@ export const schemas = {
     category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
     unhappy: v.optional(v.boolean('must be true or false')),
     page: v.optional(text(LIMITS.urlLength)),
+    siteId: v.optional(id),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
     before: v.optional(v.object({ createdAt: isoTime, id })),
   }),
@@ -124,26 +147,16 @@ export const schemas = {
   callbackChange: v.object({ callbackId: id, when }),
   callbackId: v.object({ callbackId: id }),
   callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
-  callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')) }),
+  callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')), siteId: v.optional(id) }),
   callbackOutcome: v.object({
     callbackId: id,
     outcome: v.picklist(CALLBACK_OUTCOMES, 'must be reached, no_answer, wrong_number or cancelled'),
     note: optionalText(LIMITS.topicLength),
   }),
   callbackReschedule: v.object({ callbackId: id, dueAt: isoTime, note: optionalText(LIMITS.topicLength) }),
-  siteUpdate: v.object({
-    siteId: id,
-    name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
-    greeting: v.optional(v.pipe(text(1000), v.trim())),
-    color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3b4cca'))),
-    allowedOrigins: v.optional(v.pipe(v.array(origin), v.maxLength(50, 'allows at most 50 origins'))),
-    hours: v.optional(hours),
-    channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
-    awayMessage: v.optional(v.pipe(text(1000), v.trim())),
-    waitSeconds: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole seconds'), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(3600, 'must be at most an hour'))),
-    surveyEnabled: v.optional(v.boolean('must be true or false')),
-    faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
-  }),
+  siteUpdate: v.object({ siteId: id, ...siteFields }),
+  siteCreate: v.object({ id: newSiteId, ...siteFields }),
+  siteId: v.object({ siteId: id }),
   setAway: v.object({ away: v.boolean('must be true or false') }),
   offlineSend: v.object({
     /** The client's id for the message, so a retry is stored once (older widgets send none). */

@@ -7,11 +7,13 @@ export interface PresenceBarProps {
   busy: boolean;
   /** The server's message when the last change was refused. */
   error: string | null;
+  /** "Demo shop is closed by its opening hours (opens 08:00 Tue)", one per site closed now. */
+  closedSites?: { siteId: string; text: string }[];
   onSetAway(away: boolean): void;
 }
 
 /** The agent's own availability with the switch, and who else is online. */
-export function PresenceBar({ agents, selfId, busy, error, onSetAway }: PresenceBarProps) {
+export function PresenceBar({ agents, selfId, busy, error, closedSites = [], onSetAway }: PresenceBarProps) {
   const self = agents?.find((a) => a.id === selfId);
   const away = self?.away ?? false;
   const others = (agents ?? []).filter((a) => a.id !== selfId && a.online);
@@ -22,6 +24,10 @@ export function PresenceBar({ agents, selfId, busy, error, onSetAway }: Presence
         {away ? 'Set online' : 'Set away'}
       </button>
       {error && <span class="conv-error" role="alert">{error}</span>}
+      {/* Online, yet visitors see the site as away: say why, where the agent looks for it. */}
+      <span class="site-closed" role="status">
+        {closedSites.map((c) => <span key={c.siteId} class="site-closed-note">{c.text}</span>)}
+      </span>
       {agents && (
         <span class="team" role="group" aria-label="Other agents">
           {others.length === 0 ? (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallbackScreen } from '../callbacks/callback-screen';
 import { FeedbackScreen } from '../feedback/feedback-screen';
 import type { AgentClient } from '../net/agent-client';
+import { closedSiteNotes } from '../format/site-hours';
 import { bindDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
 import { SettingsScreen } from '../settings/settings-screen';
 import { callbackCounts } from '../state/callback-selectors';
@@ -69,7 +70,14 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
   }, []);
 
   const presence = (
-    <PresenceBar agents={state.presence} selfId={state.agent?.id ?? null} busy={away.busy} error={away.error} onSetAway={(next) => void changeAway(next)} />
+    <PresenceBar
+      agents={state.presence}
+      selfId={state.agent?.id ?? null}
+      busy={away.busy}
+      error={away.error}
+      closedSites={closedSiteNotes(state.sites, state.siteHours)}
+      onSetAway={(next) => void changeAway(next)}
+    />
   );
   return (
     <div class="app">

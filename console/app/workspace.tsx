@@ -8,6 +8,7 @@ import type { ConsoleStore } from '../state/store';
 import { VisitorPanel } from '../visitor/visitor-panel';
 import { BASE, conversationPath } from './route';
 import { useShortcuts } from './shortcuts';
+import { SiteFilter, siteNames } from './site-filter';
 import { useConsoleState, useNow } from './use-store';
 
 export interface WorkspaceProps {
@@ -26,7 +27,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter]);
+  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -80,6 +81,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           typingIds={typingIds}
           now={now}
           focusRow={focusRow}
+          siteNames={siteNames(state.sites)}
+          siteFilter={<SiteFilter sites={state.sites} value={state.siteFilter} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />}
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
           onOlder={client.loadOlder}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CallbackItem } from '../../protocol/types';
 import type { CallbackView } from '../state/callback-types';
 import { CallbackRow } from './callback-row';
@@ -11,12 +12,16 @@ export interface CallbackQueueProps {
   selectedId: string | null;
   now: number;
   clocks: Clocks;
+  /** Site names by id, when rows should say which site they came from. */
+  siteNames?: Record<string, string>;
+  /** The site filter, when there are several sites. */
+  siteFilter?: ComponentChildren;
   onView(view: CallbackView): void;
   onOpen(id: string): void;
 }
 
 /** The call back queue: whatever is overdue first, then what falls due next. */
-export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, onView, onOpen }: CallbackQueueProps) {
+export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, siteNames = {}, siteFilter, onView, onOpen }: CallbackQueueProps) {
   return (
     <section class="cb-queue" aria-labelledby="cb-title">
       <div class="inbox-head">
@@ -25,6 +30,7 @@ export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, on
           <input type="checkbox" checked={view === 'all'} onChange={(e) => onView(e.currentTarget.checked ? 'all' : 'open')} />
           <span>Show closed requests</span>
         </label>
+        {siteFilter}
       </div>
       <div class="inbox-body">
         {!loaded && items.length === 0 ? (
@@ -34,7 +40,7 @@ export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, on
         ) : (
           <ul class="cb-list" aria-label="Call back requests">
             {items.map((item) => (
-              <CallbackRow key={item.id} item={item} selected={item.id === selectedId} now={now} clocks={clocks} onOpen={onOpen} />
+              <CallbackRow key={item.id} item={item} siteName={siteNames[item.siteId]} selected={item.id === selectedId} now={now} clocks={clocks} onOpen={onOpen} />
             ))}
           </ul>
         )}

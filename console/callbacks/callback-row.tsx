@@ -9,6 +9,8 @@ import { CALLBACK_STATUS_LABEL, dueText } from './labels';
 
 export interface CallbackRowProps {
   item: CallbackItem;
+  /** Named when there are several sites. */
+  siteName?: string;
   selected: boolean;
   now: number;
   clocks: Clocks;
@@ -25,7 +27,7 @@ function pageLabel(url: string): string {
  * One request in the queue. Not one big link: the phone and the page are links of their
  * own, so the name is the link that opens the request.
  */
-export function CallbackRow({ item, selected, now, clocks, onOpen }: CallbackRowProps) {
+export function CallbackRow({ item, siteName, selected, now, clocks, onOpen }: CallbackRowProps) {
   const overdue = isOverdue(item, now);
   const due = dueText(item, now);
   const page = safeHref(item.pageUrl);
@@ -53,6 +55,7 @@ export function CallbackRow({ item, selected, now, clocks, onOpen }: CallbackRow
       <CallbackWhen item={item} clocks={clocks} />
       {item.topic && <p class="cb-topic">{item.topic}</p>}
       <p class="cb-meta">
+        {siteName && <span class="row-site">{siteName}</span>}
         {page && (
           <span>
             From <ExternalLink url={page} label={pageLabel(page)} />

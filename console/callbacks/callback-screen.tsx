@@ -4,6 +4,7 @@ import { callbackPath, conversationPath } from '../app/route';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import type { Result } from '../net/agent-socket';
+import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
 import type { ConsoleStore } from '../state/store';
 import { CallbackDetail, NoCallback } from './callback-detail';
@@ -31,7 +32,8 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   // "Overdue by 3 min" must move on its own, so tick faster than the inbox's clock.
   const now = useNow(15_000);
   const [action, setAction] = useState<Busy>(IDLE);
-  const items = useMemo(() => visibleCallbacks(callbacks), [callbacks.items, callbacks.view]);
+  const site = state.siteFilter;
+  const items = useMemo(() => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site), [callbacks.items, callbacks.view, site]);
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
   useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);
@@ -60,6 +62,8 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         selectedId={callbackId}
         now={now}
         clocks={clocks}
+        siteNames={siteNames(state.sites)}
+        siteFilter={<SiteFilter sites={state.sites} value={site} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />}
         onView={(view) => store.dispatch({ type: 'callbacks/view', view })}
         onOpen={(id) => onNavigate(callbackPath(id))}
       />

@@ -1,14 +1,18 @@
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory } from '../../protocol/types';
+import type { SiteSettings } from '../../protocol/types';
+import { SiteFilter } from '../app/site-filter';
 import type { FeedbackView } from '../state/feedback-types';
 import { CATEGORY_LABEL, STATUS_LABEL } from './labels';
 
 export interface FeedbackFiltersProps {
   view: FeedbackView;
+  /** With more than one, a site filter too. */
+  sites?: SiteSettings[] | null;
   onView(view: FeedbackView): void;
 }
 
 /** Status, category, unhappy-only and page filters of the feedback list. */
-export function FeedbackFilters({ view, onView }: FeedbackFiltersProps) {
+export function FeedbackFilters({ view, sites = null, onView }: FeedbackFiltersProps) {
   const set = (patch: Partial<FeedbackView>) => onView({ ...view, ...patch });
   return (
     <form class="fb-filters" role="search" aria-label="Filter feedback" onSubmit={(e) => e.preventDefault()}>
@@ -39,6 +43,7 @@ export function FeedbackFilters({ view, onView }: FeedbackFiltersProps) {
         <span>Page contains</span>
         <input type="search" value={view.page} placeholder="/checkout" onInput={(e) => set({ page: e.currentTarget.value })} />
       </label>
+      <SiteFilter sites={sites} value={view.siteId ?? null} onChange={(siteId) => set({ siteId })} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { OlderButton } from '../app/older-button';
-import type { FeedbackItem } from '../../protocol/types';
+import type { FeedbackItem, SiteSettings } from '../../protocol/types';
+import { siteNames } from '../app/site-filter';
 import type { FeedbackView } from '../state/feedback-types';
 import { FeedbackFilters } from './feedback-filters';
 import { FeedbackRow } from './feedback-row';
@@ -13,24 +14,27 @@ export interface FeedbackListProps {
   view: FeedbackView;
   selectedId: string | null;
   now: number;
+  /** With more than one, rows name their site and the filters offer one. */
+  sites?: SiteSettings[] | null;
   onView(view: FeedbackView): void;
   onOpen(id: string): void;
   onOlder(): Promise<void>;
 }
 
 function emptyText(view: FeedbackView): string {
-  const filtered = view.category !== null || view.unhappy || view.page !== '';
+  const filtered = view.category !== null || view.unhappy || view.page !== '' || !!view.siteId;
   if (filtered) return 'No feedback matches these filters.';
   return view.status === 'new' ? 'No new feedback. New feedback appears here as it arrives.' : 'No feedback here yet.';
 }
 
 /** The feedback list with its filters, as the section's navigation. */
-export function FeedbackList({ items, loaded, more, view, selectedId, now, onView, onOpen, onOlder }: FeedbackListProps) {
+export function FeedbackList({ items, loaded, more, view, selectedId, now, sites = null, onView, onOpen, onOlder }: FeedbackListProps) {
+  const names = siteNames(sites);
   return (
     <nav class="inbox fb-list" aria-labelledby="fb-list-title">
       <div class="inbox-head fb-list-head">
         <h2 id="fb-list-title">Feedback</h2>
-        <FeedbackFilters view={view} onView={onView} />
+        <FeedbackFilters view={view} sites={sites} onView={onView} />
       </div>
       <div class="inbox-body">
         {!loaded && items.length === 0 ? (
@@ -40,7 +44,7 @@ export function FeedbackList({ items, loaded, more, view, selectedId, now, onVie
         ) : (
           <ul class="inbox-list" aria-label="Feedback items">
             {items.map((item) => (
-              <FeedbackRow key={item.id} item={item} selected={item.id === selectedId} now={now} onOpen={onOpen} />
+              <FeedbackRow key={item.id} item={item} siteName={names[item.siteId]} selected={item.id === selectedId} now={now} onOpen={onOpen} />
             ))}
           </ul>
         )}

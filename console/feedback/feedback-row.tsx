@@ -7,6 +7,8 @@ import { CATEGORY_LABEL, excerpt } from './labels';
 
 export interface FeedbackRowProps {
   item: FeedbackItem;
+  /** Named when there are several sites. */
+  siteName?: string;
   selected: boolean;
   now: number;
   onOpen(id: string): void;
@@ -21,7 +23,7 @@ function pageLabel(item: FeedbackItem): string | null {
 }
 
 /** One piece of feedback in the list: a real link, so it also opens in a new tab. */
-export function FeedbackRow({ item, selected, now, onOpen }: FeedbackRowProps) {
+export function FeedbackRow({ item, siteName, selected, now, onOpen }: FeedbackRowProps) {
   const page = pageLabel(item);
   return (
     <li class={`fb-row${item.status === 'new' ? ' is-new' : ''}${item.unhappy ? ' is-unhappy' : ''}`}>
@@ -47,6 +49,7 @@ export function FeedbackRow({ item, selected, now, onOpen }: FeedbackRowProps) {
         <span class="row-preview fb-excerpt">{excerpt(item.text) || 'No text'}</span>
         <span class="row-bottom">
           <FeedbackStatusBadge status={item.status} />
+          {siteName && <span class="row-site">{siteName}</span>}
           {page && <span class="fb-page">{page}</span>}
         </span>
       </a>

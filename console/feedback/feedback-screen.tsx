@@ -22,7 +22,7 @@ const IDLE: Busy = { busy: false, error: null };
 
 /** Connector of the feedback section: list with filters, the open item, and the charts. */
 export function FeedbackScreen({ store, client, feedbackId, onNavigate }: FeedbackScreenProps) {
-  const { feedback } = useConsoleState(store);
+  const { feedback, sites } = useConsoleState(store);
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
   const [reply, setReply] = useState<Busy>(IDLE);
@@ -66,6 +66,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
           view={feedback.view}
           selectedId={feedbackId}
           now={now}
+          sites={sites}
           onView={(view) => store.dispatch({ type: 'feedback/view', view })}
           onOpen={(id) => onNavigate(feedbackPath(id))}
           onOlder={client.feedback.loadOlder}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { OlderButton } from '../app/older-button';
 import type { ConversationSummary } from '../../protocol/types';
@@ -27,13 +28,17 @@ export interface InboxPanelProps {
    * selected one": j/k ask before the conversation they open is selected.
    */
   focusRow?: { id: string } | null;
+  /** Site names by id, when rows should say which site they came from. */
+  siteNames?: Record<string, string>;
+  /** The site filter, when there are several sites. */
+  siteFilter?: ComponentChildren;
   onFilter(filter: InboxFilter): void;
   onOpen(id: string): void;
   onOlder(): Promise<void>;
 }
 
 /** The inbox: status filter and the conversation list, as the page's navigation. */
-export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusRow, onFilter, onOpen, onOlder }: InboxPanelProps) {
+export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusRow, siteNames = {}, siteFilter, onFilter, onOpen, onOlder }: InboxPanelProps) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
@@ -48,6 +53,7 @@ export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingI
       <div class="inbox-head">
         <h2 id="inbox-title">Inbox</h2>
         <FilterTabs filter={filter} onFilter={onFilter} />
+        {siteFilter}
       </div>
       <div id="inbox-panel" role="tabpanel" aria-labelledby={`filter-${filter}`} class="inbox-body">
       {!loaded ? (
@@ -57,7 +63,7 @@ export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingI
       ) : (
         <ul class="inbox-list" ref={list} aria-label="Conversations">
           {rows.map((row) => (
-            <InboxRow key={row.id} row={row} selected={row.id === selectedId} typing={typingIds.has(row.id)} now={now} onOpen={onOpen} />
+            <InboxRow key={row.id} row={row} siteName={siteNames[row.siteId]} selected={row.id === selectedId} typing={typingIds.has(row.id)} now={now} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -5,6 +5,8 @@ import { StatusBadge } from './status-badge';
 
 export interface InboxRowProps {
   row: ConversationSummary;
+  /** Named when there are several sites. */
+  siteName?: string;
   selected: boolean;
   /** The visitor is typing in it right now. */
   typing: boolean;
@@ -21,7 +23,7 @@ function preview(row: ConversationSummary): string {
 }
 
 /** One conversation in the inbox: a real link, so it also opens in a new tab. */
-export function InboxRow({ row, selected, typing, now, onOpen }: InboxRowProps) {
+export function InboxRow({ row, siteName, selected, typing, now, onOpen }: InboxRowProps) {
   return (
     <li class={`inbox-row${row.unread > 0 ? ' is-unread' : ''}`}>
       <a
@@ -37,6 +39,7 @@ export function InboxRow({ row, selected, typing, now, onOpen }: InboxRowProps) 
       >
         <span class="row-top">
           <span class="row-name">{row.visitorName}</span>
+          {siteName && <span class="row-site">{siteName}</span>}
           <time class="row-time" dateTime={row.updatedAt} title={fullDateTime(row.updatedAt)}>
             {shortAgo(row.updatedAt, now)}
           </time>

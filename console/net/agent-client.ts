@@ -33,7 +33,7 @@ export interface AgentClient {
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
-  sites: Pick<SiteCommands, 'update'>;
+  sites: Pick<SiteCommands, 'update' | 'create' | 'contents' | 'remove'>;
   /** Disconnects and detaches every listener. */
   close(): void;
 }

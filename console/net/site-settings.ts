@@ -1,35 +1,62 @@
-import type { SiteSettings } from '../../protocol/types';
+import type { SiteContents, SiteHoursState, SiteSettings } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
 /** What `site:update` takes: the site and only the fields that changed. */
 export type SitePatch = { siteId: string } & Partial<Omit<SiteSettings, 'id'>>;
+/** What `site:create` takes: the new id and any settings that should not take defaults. */
+export type NewSite = { id: string } & Partial<Omit<SiteSettings, 'id'>>;
 
-/** Site settings: read by every agent, changed by admins. */
+/** Site settings: read by every agent, created, changed and deleted by admins. */
 export interface SiteCommands {
   /** Sends the changed fields; an error names the bad one in `field`. */
   update(patch: SitePatch): Promise<Result<SiteSettings>>;
+  create(site: NewSite): Promise<Result<SiteSettings>>;
+  /** What deleting the site would delete with it. */
+  contents(siteId: string): Promise<Result<SiteContents>>;
+  remove(siteId: string): Promise<Result<SiteContents>>;
   close(): void;
 }
 
-/** Lists the sites at every (re)connect and follows `site:updated`. */
+/** Lists the sites (and their opening-hours state) at every (re)connect and follows the site events. */
 export function createSiteSettings(socket: AgentSocket, store: ConsoleStore): SiteCommands {
   const onUpdated = (site: SiteSettings) => store.dispatch({ type: 'sites/updated', site });
-  const onConnect = async () => {
-    const r = await request(socket, 'site:list', {});
-    if (r.ok) store.dispatch({ type: 'sites/listed', sites: r.data });
+  const onDeleted = ({ siteId }: { siteId: string }) => store.dispatch({ type: 'sites/deleted', siteId });
+  const onHours = (states: SiteHoursState[]) => store.dispatch({ type: 'sites/hours', states });
+  // Three answers, each used as it comes: one slow answer holds up none of the others.
+  const onConnect = () => {
+    void request(socket, 'site:list', {}).then((r) => r.ok && store.dispatch({ type: 'sites/listed', sites: r.data }));
+    void request(socket, 'site:hours', {}).then((r) => r.ok && onHours(r.data));
+    void request(socket, 'server:status', {}).then((r) => r.ok && store.dispatch({ type: 'sites/public-url', url: r.data.publicUrl ?? null }));
   };
   socket.on('connect', onConnect);
   socket.on('site:updated', onUpdated);
+  socket.on('site:created', onUpdated);
+  socket.on('site:deleted', onDeleted);
+  socket.on('site:hours', onHours);
   return {
     async update(patch) {
       const r = await request(socket, 'site:update', patch);
       if (r.ok) onUpdated(r.data);
       return r;
     },
+    async create(site) {
+      const r = await request(socket, 'site:create', site);
+      if (r.ok) onUpdated(r.data);
+      return r;
+    },
+    contents: (siteId) => request(socket, 'site:contents', { siteId }),
+    async remove(siteId) {
+      const r = await request(socket, 'site:delete', { siteId });
+      if (r.ok) onDeleted({ siteId });
+      return r;
+    },
     close() {
       socket.off('connect', onConnect);
       socket.off('site:updated', onUpdated);
+      socket.off('site:created', onUpdated);
+      socket.off('site:deleted', onDeleted);
+      socket.off('site:hours', onHours);
     },
   };
 }

@@ -25,32 +25,67 @@ function knownZones(): string[] {
   return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 }
 
+/** A zone's wall-clock time now ("14:05"), or null for a name the browser does not know. */
+export function timeIn(zone: string, now = Date.now()): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  } catch {
+    return null;
+  }
+}
+
 export interface HoursEditorProps {
+  /** Whether the hours decide when the site is open; off: whenever an agent is there. */
+  enabled: boolean;
   timezone: string;
   weekly: BusinessHours['weekly'];
   /** Errors keyed by form slot (`hours.timezone`, `hours.weekly.mon`). */
   errors: Record<string, string>;
+  onEnabled(enabled: boolean): void;
   onTimezone(timezone: string): void;
   onWeekly(weekly: BusinessHours['weekly']): void;
 }
 
 /** Opening hours: the site's zone, and for each weekday zero or more from–to ranges. */
-export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: HoursEditorProps) {
+export function HoursEditor({ enabled, timezone, weekly, errors, onEnabled, onTimezone, onWeekly }: HoursEditorProps) {
   const setDay = (day: Weekday, ranges: TimeRange[]) => onWeekly({ ...weekly, [day]: ranges });
-  const zoneError = errors['hours.timezone'];
+  const zones = knownZones();
+  const typed = timezone.trim();
+  const clock = typed ? timeIn(typed) : null;
+  // Said before saving; the server has the last word (it refuses a zone it does not know).
+  const zoneError = errors['hours.timezone'] ?? (typed && !clock ? 'Not a time zone: pick one from the list, such as Europe/Prague.' : undefined);
   return (
     <fieldset class="set-section">
       <legend>Business hours</legend>
-      <p class="muted">Chat counts as available and calls can be booked only within these hours.</p>
+      <label class="fb-toggle">
+        <input type="checkbox" checked={enabled} onChange={(e) => onEnabled(e.currentTarget.checked)} aria-describedby="set-hours-hint" />
+        <span>Use opening hours</span>
+      </label>
+      <p class="muted set-hint" id="set-hours-hint">
+        {enabled
+          ? 'Chat counts as available and calls can be booked only within these hours (and only while an agent is online).'
+          : 'Off: the site is open whenever an agent is online and not away, and calls can be booked at any time.'}
+      </p>
       <label class="field">
         <span>Time zone</span>
-        <input id="set-timezone" type="text" list="set-zones" value={timezone} onInput={(e) => onTimezone(e.currentTarget.value)} {...errorProps('set-timezone', zoneError)} />
+        <input
+          id="set-timezone"
+          type="text"
+          list="set-zones"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="Type to search, e.g. Prague"
+          value={timezone}
+          onInput={(e) => onTimezone(e.currentTarget.value)}
+          {...(zoneError ? errorProps('set-timezone', zoneError) : { 'aria-describedby': 'set-timezone-now' })}
+        />
       </label>
+      {clock && !zoneError && <p class="muted set-hint" id="set-timezone-now">{clock} there now</p>}
       <FieldError id="set-timezone" error={zoneError} />
       <datalist id="set-zones">
-        {knownZones().map((z) => <option key={z} value={z} />)}
+        {zones.map((z) => <option key={z} value={z} />)}
       </datalist>
-      <div class="set-days">
+      {enabled && <div class="set-days">
         {WEEKDAYS.map((day) => {
           const ranges = weekly[day] ?? [];
           const suggested = nextFreeRange(ranges);
@@ -86,7 +121,7 @@ export function HoursEditor({ timezone, weekly, errors, onTimezone, onWeekly }: 
             </div>
           );
         })}
-      </div>
+      </div>}
     </fieldset>
   );
 }

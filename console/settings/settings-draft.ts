@@ -11,6 +11,8 @@ export interface FaqDraft {
 
 /** The settings form's values, as typed; `patchFor` turns them into what the server takes. */
 export interface SettingsDraft {
+  name: string;
+  color: string;
   channels: Channels;
   greeting: string;
   awayMessage: string;
@@ -19,6 +21,8 @@ export interface SettingsDraft {
   surveyEnabled: boolean;
   /** One origin per line. */
   origins: string;
+  /** Opening hours decide when the site is open; off: whenever an agent is there. */
+  hoursEnabled: boolean;
   timezone: string;
   weekly: BusinessHours['weekly'];
   faqs: FaqDraft[];
@@ -27,12 +31,15 @@ export interface SettingsDraft {
 /** The form's starting values for a site. */
 export function toDraft(site: SiteSettings): SettingsDraft {
   return {
+    name: site.name,
+    color: site.color,
     channels: { ...site.channels },
     greeting: site.greeting,
     awayMessage: site.awayMessage,
     waitSeconds: String(site.waitSeconds),
     surveyEnabled: site.surveyEnabled,
     origins: site.allowedOrigins.join('\n'),
+    hoursEnabled: site.hoursEnabled,
     timezone: site.hours.timezone,
     weekly: site.hours.weekly,
     faqs: site.faqs.map((f) => ({ id: f.id, question: f.question, keywords: f.keywords.join(', '), answer: f.answer })),
@@ -54,6 +61,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Only what changed against the server's copy, so one admin's save does not undo another's edit elsewhere. */
 export function patchFor(site: SiteSettings, draft: SettingsDraft): SitePatch {
   const patch: SitePatch = { siteId: site.id };
+  if (draft.name !== site.name) patch.name = draft.name;
+  if (draft.color !== site.color) patch.color = draft.color;
+  if (draft.hoursEnabled !== site.hoursEnabled) patch.hoursEnabled = draft.hoursEnabled;
   if (!same(draft.channels, site.channels)) patch.channels = draft.channels;
   if (draft.greeting !== site.greeting) patch.greeting = draft.greeting;
   if (draft.awayMessage !== site.awayMessage) patch.awayMessage = draft.awayMessage;
@@ -85,7 +95,7 @@ export function errorSlot(field: string | undefined): string | null {
   if (p[0] === 'faqs') return p[1] !== undefined && ['question', 'keywords', 'answer'].includes(p[2] ?? '') ? p.slice(0, 3).join('.') : 'faqs';
   if (p[0] === 'hours') return p[1] === 'weekly' && p[2] ? `hours.weekly.${p[2]}` : 'hours.timezone';
   if (p[0] === 'allowedOrigins' || p[0] === 'channels') return p[0];
-  return ['greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled'].includes(field) ? field : null;
+  return ['name', 'color', 'greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled', 'hoursEnabled'].includes(field) ? field : null;
 }
 
 /**

@@ -40,6 +40,20 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
     >
       {/* A disabled fieldset makes every control inside read-only in one place. */}
       <fieldset class="set-all" disabled={readOnly}>
+        <fieldset class="set-section">
+          <legend>Site</legend>
+          <label class="field">
+            <span>Name</span>
+            <input id="set-name" value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} {...errorProps('set-name', errors.name)} />
+          </label>
+          <p class="muted set-hint">Visitors see it in the widget's header.</p>
+          <FieldError id="set-name" error={errors.name} />
+          <label class="field set-narrow">
+            <span>Colour</span>
+            <input id="set-color" type="color" value={draft.color} onInput={(e) => set({ color: e.currentTarget.value })} {...errorProps('set-color', errors.color)} />
+          </label>
+          <FieldError id="set-color" error={errors.color} />
+        </fieldset>
         <fieldset class="set-section" {...(errors.channels ? { 'aria-describedby': 'set-channels-error' } : {})}>
           <legend>Channels</legend>
           <p class="muted">What the widget offers visitors.</p>
@@ -96,7 +110,15 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           </label>
           <FieldError id="set-origins" error={errors.allowedOrigins} />
         </fieldset>
-        <HoursEditor timezone={draft.timezone} weekly={draft.weekly} errors={errors} onTimezone={(timezone) => set({ timezone })} onWeekly={(weekly) => set({ weekly })} />
+        <HoursEditor
+          enabled={draft.hoursEnabled}
+          timezone={draft.timezone}
+          weekly={draft.weekly}
+          errors={errors}
+          onEnabled={(hoursEnabled) => set({ hoursEnabled })}
+          onTimezone={(timezone) => set({ timezone })}
+          onWeekly={(weekly) => set({ weekly })}
+        />
         <FaqEditor faqs={draft.faqs} errors={errors} onChange={(faqs) => set({ faqs })} />
       </fieldset>
       <div class="set-footer">

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SiteSettings } from '../../protocol/types';
 import { useConsoleState } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
+import { closedSiteNotes } from '../format/site-hours';
 import type { ConsoleStore } from '../state/store';
+import { InstallSnippet } from '../sites/install-snippet';
+import { SiteCreateForm } from '../sites/site-create-form';
+import { SiteDelete } from '../sites/site-delete';
 import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
 import { SettingsForm } from './settings-form';
 
@@ -24,8 +28,9 @@ const start = (site: SiteSettings, notice: string | null = null): Editing => ({ 
 
 /** Connector of the settings section: one site's settings, editable by admins, read-only for agents. */
 export function SettingsScreen({ store, client }: SettingsScreenProps) {
-  const { sites, agent } = useConsoleState(store);
+  const { sites, agent, siteHours, publicUrl } = useConsoleState(store);
   const [siteId, setSiteId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
   const site = sites?.find((s) => s.id === siteId) ?? sites?.[0] ?? null;
@@ -64,6 +69,7 @@ export function SettingsScreen({ store, client }: SettingsScreenProps) {
       : { ...e, notice: null, errors: {}, formError: r.message }));
   };
 
+  const closed = closedSiteNotes(sites, siteHours).find((n) => n.siteId === site.id);
   return (
     <main class="settings" aria-labelledby="set-title">
       <header class="set-head">
@@ -78,8 +84,21 @@ export function SettingsScreen({ store, client }: SettingsScreenProps) {
         ) : (
           <span class="conv-site">{site.name}</span>
         )}
+        {!readOnly && !creating && <button type="button" class="btn btn-small" onClick={() => setCreating(true)}>New site</button>}
       </header>
       {readOnly && <p class="set-readonly" role="note">Only admins can change site settings; you can read them here.</p>}
+      {creating && (
+        <SiteCreateForm
+          onCreate={client.sites.create}
+          onCancel={() => setCreating(false)}
+          onCreated={(s) => {
+            setCreating(false);
+            setSiteId(s.id);
+          }}
+        />
+      )}
+      <p class="set-open-state" role="status">{closed ? closed.text : site.hoursEnabled ? 'Open now by its opening hours.' : 'Open whenever an agent is online and not away.'}</p>
+      <InstallSnippet siteId={site.id} base={publicUrl ?? location.origin} />
       <SettingsForm
         key={site.id}
         draft={editing.draft}
@@ -91,6 +110,16 @@ export function SettingsScreen({ store, client }: SettingsScreenProps) {
         onChange={(draft) => setEditing({ ...editing, draft })}
         onSave={() => void save()}
       />
+      {!readOnly && (
+        <SiteDelete
+          key={`delete-${site.id}`}
+          site={site}
+          onlySite={sites.length === 1}
+          onContents={client.sites.contents}
+          onDelete={client.sites.remove}
+          onDeleted={() => setSiteId(null)}
+        />
+      )}
     </main>
   );
 }

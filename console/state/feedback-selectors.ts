@@ -10,12 +10,13 @@ export function matchesView(item: FeedbackItem, view: FeedbackView): boolean {
   if (view.category && item.category !== view.category) return false;
   if (view.unhappy && (item.rating === null || item.rating > 2)) return false;
   if (view.page && !(item.pageUrl ?? '').includes(view.page)) return false;
+  if (view.siteId && item.siteId !== view.siteId) return false;
   return true;
 }
 
 /** Whether two views ask for the same list. */
 export function sameView(a: FeedbackView, b: FeedbackView): boolean {
-  return a.status === b.status && a.category === b.category && a.unhappy === b.unhappy && a.page === b.page;
+  return a.status === b.status && a.category === b.category && a.unhappy === b.unhappy && a.page === b.page && (a.siteId ?? null) === (b.siteId ?? null);
 }
 
 /** The `feedback:list` request for a view, without empty fields. */
@@ -24,6 +25,7 @@ export function toFilter(view: FeedbackView): FeedbackFilter {
   if (view.category) filter.category = view.category;
   if (view.unhappy) filter.unhappy = true;
   if (view.page) filter.page = view.page;
+  if (view.siteId) filter.siteId = view.siteId;
   return filter;
 }
 

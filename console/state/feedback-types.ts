@@ -8,6 +8,8 @@ export interface FeedbackView {
   unhappy: boolean;
   /** Substring of the page URL, case-sensitive like the server's. */
   page: string;
+  /** Only this site's feedback; absent or null: every site. */
+  siteId?: string | null;
 }
 
 /** The piece of feedback on screen; the item itself lives in `items`. */

@@ -24,6 +24,9 @@ export function initialState(): ConsoleState {
     callbacks: initialCallbacks(),
     presence: null,
     sites: null,
+    siteHours: [],
+    publicUrl: null,
+    siteFilter: null,
     surveyAlerts: [],
   };
 }
@@ -139,6 +142,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
         auth: 'signed-in',
         agent: action.agent,
         filter: state.filter,
+        siteFilter: state.siteFilter,
         feedback: { ...initialFeedback(), view: state.feedback.view },
         callbacks: { ...initialCallbacks(), view: state.callbacks.view },
       };
@@ -236,6 +240,21 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       return { ...state, sites: action.sites };
     case 'sites/updated':
       return { ...state, sites: withSite(state.sites, action.site) };
+    case 'sites/deleted':
+      return {
+        ...state,
+        sites: state.sites && state.sites.filter((s) => s.id !== action.siteId),
+        siteHours: state.siteHours.filter((h) => h.siteId !== action.siteId),
+        siteFilter: state.siteFilter === action.siteId ? null : state.siteFilter,
+        // Its conversations are gone with it.
+        inbox: Object.fromEntries(Object.entries(state.inbox).filter(([, r]) => r.siteId !== action.siteId)),
+      };
+    case 'sites/hours':
+      return { ...state, siteHours: action.states };
+    case 'sites/public-url':
+      return { ...state, publicUrl: action.url };
+    case 'site-filter':
+      return { ...state, siteFilter: action.siteId };
     case 'survey/received': {
       // A repeated push must not alert twice; a new rating of the same chat replaces the old.
       const rest = state.surveyAlerts.filter((a) => a.conversationId !== action.survey.conversationId);

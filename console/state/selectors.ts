@@ -15,9 +15,10 @@ export function byActivity(a: ConversationSummary, b: ConversationSummary): numb
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** The inbox rows under the current filter, newest activity first. */
-export function visibleRows(state: Pick<ConsoleState, 'inbox' | 'filter'>): ConversationSummary[] {
-  return Object.values(state.inbox).filter((r) => matchesFilter(r, state.filter)).sort(byActivity);
+/** The inbox rows under the current filter (and site, when one is chosen), newest activity first. */
+export function visibleRows(state: Pick<ConsoleState, 'inbox' | 'filter'> & { siteFilter?: string | null }): ConversationSummary[] {
+  const site = state.siteFilter;
+  return Object.values(state.inbox).filter((r) => matchesFilter(r, state.filter) && (!site || r.siteId === site)).sort(byActivity);
 }
 
 /** Unread visitor messages over every conversation, for the tab title. */

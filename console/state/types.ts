@@ -1,5 +1,5 @@
 import type { AgentServerEvents } from '../../protocol/events';
-import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, InboxCursor, Message, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, InboxCursor, Message, SiteHoursState, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
 import type { CallbackAction, CallbackState } from './callback-types';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 
@@ -70,6 +70,12 @@ export interface ConsoleState {
   presence: AgentPresence[] | null;
   /** Site settings from `site:list`; null until known. */
   sites: SiteSettings[] | null;
+  /** Which sites their opening hours close now, from `site:hours`. */
+  siteHours: SiteHoursState[];
+  /** The server's PUBLIC_URL, the base of install snippets; null when not configured or not known yet. */
+  publicUrl: string | null;
+  /** The inbox and the callback queue show only this site's rows; null: every site. */
+  siteFilter: string | null;
   /** Low ratings that arrived live and are not dismissed yet, newest first. */
   surveyAlerts: SurveyEvent[];
 }
@@ -101,6 +107,10 @@ export type Action =
   | { type: 'presence'; agents: AgentPresence[] }
   | { type: 'sites/listed'; sites: SiteSettings[] }
   | { type: 'sites/updated'; site: SiteSettings }
+  | { type: 'sites/deleted'; siteId: string }
+  | { type: 'sites/hours'; states: SiteHoursState[] }
+  | { type: 'sites/public-url'; url: string | null }
+  | { type: 'site-filter'; siteId: string | null }
   | { type: 'survey/received'; survey: SurveyEvent }
   | { type: 'survey/alert-dismissed'; conversationId: string }
   | FeedbackAction

@@ -1,6 +1,6 @@
 import type { AgentPresence, SiteStatus } from '../../protocol/types';
 import type { AgentRow, SiteRow, Store } from '../store/types';
-import { isOpen } from './hours';
+import { hoursInForce, isOpen } from './hours';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Fewer first replies than this in a week say nothing honest about a "typical" time. */
@@ -20,11 +20,11 @@ export function presence(agents: AgentRow[], onlineIds: Set<string>): AgentPrese
   return agents.map((a) => ({ id: a.id, name: a.name, online: onlineIds.has(a.id), away: a.away ?? false }));
 }
 
-/** A site is available when someone is there (online, not away) and it is open. */
+/** A site is available when someone is there (online, not away) and it is open (always, unless it uses opening hours). */
 export async function siteStatus(store: Store, site: SiteRow, onlineIds: Set<string>, now = Date.now()): Promise<SiteStatus> {
   const agents = presence(await store.listAgents(), onlineIds);
   const agentsOnline = agents.filter((a) => a.online && !a.away).length;
-  const openNow = isOpen(site.hours, now);
+  const openNow = isOpen(hoursInForce(site.hours, site.options.hoursEnabled), now);
   const delays = await store.firstResponseDelays(site.id, new Date(now - WEEK_MS).toISOString());
   return { available: openNow && agentsOnline > 0, openNow, agentsOnline, typicalReplyMinutes: typicalReplyMinutes(delays) };
 }

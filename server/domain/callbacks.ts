@@ -4,7 +4,7 @@ import type { CallbackItem, CallbackOutcome, CallbackRequestInput, CallbackSlots
 import { AppError } from '../errors';
 import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, VisitorRow } from '../store/types';
 import { friendlyName } from './friendly-name';
-import { callbackSlots, isOpen, nextOpening } from './hours';
+import { callbackSlots, hoursInForce, isOpen, nextOpening } from './hours';
 import { displayPhone, toE164 } from './phone';
 
 const SLOT_OPTIONS = {
@@ -17,24 +17,30 @@ const OPEN: CallbackStatus[] = ['waiting', 'rescheduled'];
 /** Whether a request still waits for a call. */
 export const isOpenCallback = (c: Pick<CallbackRow, 'status'>) => OPEN.includes(c.status);
 
+// Without opening hours a site takes calls round the clock: every slot of the horizon is offered.
+const siteHours = (site: SiteRow) => hoursInForce(site.hours, site.options.hoursEnabled);
+
 /** What the visitor may pick now. */
 export function slotsFor(site: SiteRow, now = Date.now()): CallbackSlots {
-  const next = nextOpening(site.hours, now, LIMITS.callbackHorizonDays);
+  const hours = siteHours(site);
+  const next = nextOpening(hours, now, LIMITS.callbackHorizonDays);
   return {
-    openNow: isOpen(site.hours, now),
+    openNow: isOpen(hours, now),
     nextOpening: next === null ? null : new Date(next).toISOString(),
-    slots: callbackSlots(site.hours, now, SLOT_OPTIONS),
+    slots: callbackSlots(hours, now, SLOT_OPTIONS),
   };
 }
+
 
 /** Due time and window for "as soon as possible" or a chosen slot; `slot_unavailable` otherwise. */
 export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], now = Date.now()): Pick<CallbackRow, 'asap' | 'dueAt' | 'windowEnd'> {
   if ('asap' in when) {
-    const due = isOpen(site.hours, now) ? now : nextOpening(site.hours, now, LIMITS.callbackHorizonDays) ?? now;
+    const hours = siteHours(site);
+    const due = isOpen(hours, now) ? now : nextOpening(hours, now, LIMITS.callbackHorizonDays) ?? now;
     return { asap: true, dueAt: new Date(due).toISOString(), windowEnd: null };
   }
   const start = Date.parse(when.start);
-  const slot = Number.isNaN(start) ? undefined : callbackSlots(site.hours, now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
+  const slot = Number.isNaN(start) ? undefined : callbackSlots(siteHours(site), now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
   if (!slot) {
     throw new AppError('slot_unavailable', 'That time is not available any more. Pick another time within opening hours.', 'when');
   }

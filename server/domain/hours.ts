@@ -134,3 +134,10 @@ export function defaultHours(timezone: string): BusinessHours {
   const day = [{ from: '08:00', to: '20:00' }];
   return { timezone, weekly: Object.fromEntries(WEEKDAYS.map((w) => [w, day])) as BusinessHours['weekly'] };
 }
+
+/** The hours that decide when a site is open: its own when it uses them, else round the clock in its zone. */
+export function hoursInForce(hours: BusinessHours, enabled: boolean): BusinessHours {
+  if (enabled) return hours;
+  const day = [{ from: '00:00', to: '24:00' }];
+  return { timezone: hours.timezone, weekly: Object.fromEntries(WEEKDAYS.map((w) => [w, day])) as BusinessHours['weekly'] };
+}

@@ -11,6 +11,8 @@ export const DEFAULT_SITE_OPTIONS: SiteOptions = {
   waitSeconds: 120,
   surveyEnabled: true,
   faqs: [],
+  // Presence-driven: open whenever an agent is there; opening hours are an option.
+  hoursEnabled: false,
 };
 
 /** The default older versions stored in every new site: it promised email even without SMTP. */

@@ -1,6 +1,7 @@
-import type { SitePublic, SiteSettings } from '../../protocol/types';
+import type { SiteHoursState, SitePublic, SiteSettings } from '../../protocol/types';
+import { LIMITS } from '../../protocol/events';
 import { DEFAULT_SITE_OPTIONS, ownAwayMessage } from './site-options';
-import { defaultHours } from './hours';
+import { defaultHours, isOpen, nextOpening } from './hours';
 import type { SiteRow, Store } from '../store/types';
 
 export const DEMO_SITE_ID = 'demo';
@@ -51,4 +52,46 @@ export function originAllowed(site: SiteRow, origin: string | undefined, relayOr
 /** Everything an admin can change about a site. */
 export function toSiteSettings(s: SiteRow): SiteSettings {
   return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours, ...s.options, awayMessage: ownAwayMessage(s.options.awayMessage) };
+}
+
+/** Settings an admin may give a site, as `site:create` and `site:update` take them. */
+export type SiteInput = Partial<Omit<SiteSettings, 'id'>>;
+
+/** `site` with the fields of `input` that are set. */
+export function applySiteInput(site: SiteRow, input: SiteInput): SiteRow {
+  const { hours, name, greeting, color, allowedOrigins, ...options } = input;
+  return {
+    ...site,
+    name: name ?? site.name,
+    greeting: greeting ?? site.greeting,
+    color: color ?? site.color,
+    allowedOrigins: allowedOrigins ?? site.allowedOrigins,
+    hours: hours ?? site.hours,
+    options: { ...site.options, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) },
+  };
+}
+
+/**
+ * A new site: open whenever an agent is there (its hours, in the creating admin's zone, are
+ * kept for when the owner turns them on), every channel on, no other origins allowed yet.
+ */
+export function newSite(id: string, input: SiteInput, timezone: string, now = new Date()): SiteRow {
+  const base: SiteRow = {
+    id,
+    name: id,
+    greeting: 'Hi there! How can we help?',
+    color: '#3b4cca',
+    allowedOrigins: [],
+    hours: defaultHours(timezone),
+    options: { ...DEFAULT_SITE_OPTIONS },
+    createdAt: now.toISOString(),
+  };
+  return applySiteInput(base, input);
+}
+
+/** Whether the site's opening hours close it now, and when they open it next. */
+export function siteHoursState(site: SiteRow, now = Date.now()): SiteHoursState {
+  if (!site.options.hoursEnabled || isOpen(site.hours, now)) return { siteId: site.id, openNow: true, nextOpening: null };
+  const next = nextOpening(site.hours, now, LIMITS.callbackHorizonDays);
+  return { siteId: site.id, openNow: false, nextOpening: next === null ? null : new Date(next).toISOString() };
 }

@@ -1,10 +1,8 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import { isOpenCallback, recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
-import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError, found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
-import { dropDisallowedVisitors } from './auth';
 import { announceCallback } from './callback-broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
@@ -13,10 +11,10 @@ const on = handlerFor<AgentSocket>();
 
 const callback = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
 
-/** The callback queue and site settings of agent console sockets. */
+/** The callback queue of agent console sockets. */
 export const agentCallbackHandlers = {
   'callback:list': on(schemas.callbackList, async (p, _socket, { store }) =>
-    (await store.listCallbacks(p.status !== 'all', 500)).map(toCallbackItem),
+    (await store.listCallbacks(p.status !== 'all', 500, p.siteId)).map(toCallbackItem),
   ),
 
   'callback:get': on(schemas.callbackId, async (p, _socket, deps) => {
@@ -48,32 +46,5 @@ export const agentCallbackHandlers = {
   'callback:reschedule': on(schemas.callbackReschedule, async (p, socket, deps) => {
     await rescheduleCallback(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.dueAt, p.note ?? null);
     return announceCallback(deps, p.callbackId);
-  }),
-
-  'site:list': on(schemas.empty, async (_, _socket, { store }) => (await store.listSites()).map(toSiteSettings)),
-
-  'site:update': on(schemas.siteUpdate, async (p, socket, deps) => {
-    if (socket.data.agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
-    const site = found(await deps.store.getSite(p.siteId), 'No such site.');
-    const { siteId: _id, hours, name, greeting, color, allowedOrigins, ...options } = p;
-    const updated = {
-      ...site,
-      name: name ?? site.name,
-      greeting: greeting ?? site.greeting,
-      color: color ?? site.color,
-      allowedOrigins: allowedOrigins ?? site.allowedOrigins,
-      hours: hours ?? site.hours,
-      options: { ...site.options, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) },
-    };
-    await deps.store.upsertSite(updated);
-    const settings = toSiteSettings(updated);
-    deps.agents.to(rooms.agents).emit('site:updated', settings);
-    deps.visitors.to(rooms.site(site.id)).emit('site:settings', toSitePublic(updated, deps.email.enabled));
-    deps.sites.invalidate(site.id);
-    deps.presenceChanged();
-    // The settings are saved and announced: failing to reach every node must not fail the save.
-    const originsChanged = allowedOrigins && allowedOrigins.join('\n') !== site.allowedOrigins.join('\n');
-    if (originsChanged) await dropDisallowedVisitors(deps, updated).catch((err) => deps.log.warn({ err }, 'could not drop widgets of removed origins'));
-    return settings;
   }),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

@@ -13,7 +13,7 @@ const feedback = async (store: Store, id: string) => found(await store.getFeedba
 
 /** The feedback inbox of agent console sockets. */
 export const agentFeedbackHandlers = {
-  'server:status': on(schemas.empty, async (_, _socket, { email }) => ({ emailConfigured: email.enabled })),
+  'server:status': on(schemas.empty, async (_, _socket, { email, publicUrl }) => ({ emailConfigured: email.enabled, publicUrl })),
 
   'feedback:list': on(schemas.feedbackList, async ({ limit, before, ...filter }, _socket, { store }) =>
     (await store.listFeedback(filter, limit ?? 500, before)).map(toFeedbackItem),

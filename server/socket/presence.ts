@@ -1,6 +1,7 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import type { SiteStatus } from '../../protocol/types';
 import { presence, siteStatus } from '../domain/availability';
+import { siteHoursState } from '../domain/sites';
 import type { SiteRow } from '../store/types';
 import { schemas } from '../validation';
 import { handlerFor, type EventTable } from './handler';
@@ -17,6 +18,7 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
   // The promise is cached, so a burst of widgets (reconnecting after a deploy) shares one computation.
   const cache = new Map<string, { at: number; status: Promise<SiteStatus> }>();
   const lastSent = new Map<string, string>();
+  let lastHours = '';
   let pending: NodeJS.Timeout | null = null;
 
   const onlineIds = async () => new Set((await deps.agents.fetchSockets()).map((s) => s.data.agent.id));
@@ -34,7 +36,15 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
 
   /** Recomputes every site's status and tells widgets and consoles what changed. */
   async function broadcast(): Promise<void> {
-    for (const site of await deps.store.listSites()) {
+    const sites = await deps.store.listSites();
+    // Consoles show a site closed by its hours, so they hear when hours begin and end.
+    const hours = sites.map((s) => siteHoursState(s));
+    const hoursKey = JSON.stringify(hours);
+    if (hoursKey !== lastHours) {
+      lastHours = hoursKey;
+      deps.agents.local.to(rooms.agents).emit('site:hours', hours);
+    }
+    for (const site of sites) {
       const status = await statusOf(site, true);
       const key = JSON.stringify(status);
       if (lastSent.get(site.id) === key) continue;

@@ -185,4 +185,12 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE agents ADD COLUMN initial_password TEXT;
   `,
+  // Opening hours became an option (new sites are open whenever an agent is there): the sites
+  // that exist keep the hours they had. A site's visitors and feedback, for
+  // counting and deleting them and for the feedback list filtered by site.
+  `
+  UPDATE sites SET settings = json_set(settings, '$.hoursEnabled', json('true'));
+  CREATE INDEX visitors_site ON visitors(site_id);
+  CREATE INDEX feedback_site ON feedback(site_id, created_at);
+  `,
 ];

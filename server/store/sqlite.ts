@@ -10,6 +10,7 @@ import type {
   FeedbackReply,
   FeedbackStatus,
   Message,
+  SiteContents,
   SurveyResult,
 } from '../../protocol/types';
 import { AppError } from '../errors';
@@ -165,6 +166,46 @@ class SqliteStore implements Store {
 
   async listSites(): Promise<SiteRow[]> {
     return (this.q('SELECT * FROM sites ORDER BY created_at, id').all() as Row[]).map(toSite);
+  }
+
+  async createSite(s: SiteRow): Promise<boolean> {
+    return this.q(
+      `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), JSON.stringify(s.options), s.createdAt).changes === 1;
+  }
+
+  async countSiteContents(id: string): Promise<SiteContents> {
+    const count = (table: string) => (this.q(`SELECT count(*) AS n FROM ${table} WHERE site_id = ?`).get(id) as { n: number }).n;
+    // One read transaction, so the four counts agree with each other.
+    return this.db.transaction(() => ({
+      conversations: count('conversations'),
+      callbacks: count('callbacks'),
+      feedback: count('feedback'),
+      visitors: count('visitors'),
+    }))();
+  }
+
+  async deleteSite(id: string): Promise<SiteContents | null> {
+    const deleted = this.db.transaction(() => {
+      const count = (table: string) => (this.q(`SELECT count(*) AS n FROM ${table} WHERE site_id = ?`).get(id) as { n: number }).n;
+      const contents = { conversations: count('conversations'), callbacks: count('callbacks'), feedback: count('feedback'), visitors: count('visitors') };
+      const inSite = (table: string) => `SELECT id FROM ${table} WHERE site_id = ?`;
+      // Children first: the foreign keys have no ON DELETE CASCADE.
+      this.q(`DELETE FROM messages WHERE conversation_id IN (${inSite('conversations')})`).run(id);
+      this.q(`DELETE FROM conversations WHERE site_id = ?`).run(id);
+      const replyEmails = this.q(`SELECT outbox_id FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`).pluck().all(id);
+      this.q(`DELETE FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`).run(id);
+      // A reply's email not sent yet would otherwise still go out for a site that is gone.
+      for (const outboxId of replyEmails) this.q('DELETE FROM outbox WHERE id = ?').run(outboxId);
+      this.q(`DELETE FROM feedback WHERE site_id = ?`).run(id);
+      this.q(`DELETE FROM callback_attempts WHERE callback_id IN (${inSite('callbacks')})`).run(id);
+      this.q(`DELETE FROM callbacks WHERE site_id = ?`).run(id);
+      this.q(`DELETE FROM visitors WHERE site_id = ?`).run(id);
+      return this.q('DELETE FROM sites WHERE id = ?').run(id).changes === 1 ? contents : null;
+    }).immediate();
+    for (const [cid, c] of this.conversations) if (c.siteId === id) this.conversations.delete(cid);
+    return deleted;
   }
 
   async countAgents(): Promise<number> {
@@ -526,6 +567,7 @@ class SqliteStore implements Store {
     if (filter.category) (where.push('category = ?'), args.push(filter.category));
     if (filter.unhappy) where.push('rating <= 2');
     if (filter.page) (where.push("instr(coalesce(page_url, ''), ?) > 0"), args.push(filter.page));
+    if (filter.siteId) (where.push('site_id = ?'), args.push(filter.siteId));
     if (before) (where.push('(created_at < ? OR (created_at = ? AND id < ?))'), args.push(before.createdAt, before.createdAt, before.id));
     // Ties broken by id, so a page's last item is an exact cursor for the next.
     const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
@@ -644,14 +686,16 @@ class SqliteStore implements Store {
     if (cols.length) this.q(`UPDATE callbacks SET ${cols.join(', ')} WHERE id = ?`).run(...args, id);
   }
 
-  async listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]> {
-    const waiting = this.q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled') ORDER BY c.due_at, c.rowid LIMIT ?`).all(limit) as Row[];
+  async listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]> {
+    const site = siteId ? ' AND c.site_id = ?' : '';
+    const siteArgs = siteId ? [siteId] : [];
+    const waiting = this.q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled')${site} ORDER BY c.due_at, c.rowid LIMIT ?`).all(...siteArgs, limit) as Row[];
     if (open || waiting.length >= limit) return waiting.map(toCallback);
     // Then closed ones newest first, so a limit drops the oldest history (read newest first
     // through the index on the last change, not sorted whole).
     const closed = this.q(
-      `${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled') ORDER BY c.updated_at DESC LIMIT ?`,
-    ).all(limit - waiting.length) as Row[];
+      `${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled')${site} ORDER BY c.updated_at DESC LIMIT ?`,
+    ).all(...siteArgs, limit - waiting.length) as Row[];
     return [...waiting, ...closed].map(toCallback);
   }
 
@@ -691,6 +735,10 @@ class SqliteStore implements Store {
     if (q.visitorId) {
       where.push('c.visitor_id = ?');
       args.push(q.visitorId);
+    }
+    if (q.siteId) {
+      where.push('c.site_id = ?');
+      args.push(q.siteId);
     }
     if (q.before) {
       where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');

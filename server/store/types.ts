@@ -12,12 +12,13 @@ import type {
   FeedbackStatus,
   InboxCursor,
   Message,
+  SiteContents,
   SiteSettings,
   SurveyResult,
 } from '../../protocol/types';
 
 /** Settings kept as one JSON document per site; missing keys take defaults. */
-export type SiteOptions = Pick<SiteSettings, 'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs'>;
+export type SiteOptions = Pick<SiteSettings, 'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled'>;
 
 export interface SiteRow {
   id: string;
@@ -174,6 +175,7 @@ export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'created
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
+  siteId?: string;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
   limit: number;
@@ -189,6 +191,12 @@ export interface Store {
   getSite(id: string): Promise<SiteRow | null>;
   upsertSite(site: SiteRow): Promise<void>;
   listSites(): Promise<SiteRow[]>;
+  /** Stores a new site; false when its id is taken (nothing written). */
+  createSite(site: SiteRow): Promise<boolean>;
+  /** How many conversations, callback requests, feedback and visitors the site has. */
+  countSiteContents(id: string): Promise<SiteContents>;
+  /** Deletes the site and everything that belongs to it, all or nothing: what it deleted, or null when there was no such site. */
+  deleteSite(id: string): Promise<SiteContents | null>;
 
   countAgents(): Promise<number>;
   setAgentAway(id: string, away: boolean): Promise<void>;
@@ -289,7 +297,7 @@ export interface Store {
    */
   claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
-  listCallbacks(open: boolean, limit: number): Promise<CallbackWithVisitor[]>;
+  listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
   /** Records an attempt and applies its effect on the request, together. */
   addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;

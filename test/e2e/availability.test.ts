@@ -101,7 +101,7 @@ describe('honest availability in Chromium', () => {
     const closed = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as typeof site.hours.weekly;
     // Opening hours end: the admin closes every day (as the clock passing closing time would).
     const desk = await import('../helpers/server').then((m) => m.agent(e2e.server.url));
-    expect((await desk.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: closed } })).ok).toBe(true);
+    expect((await desk.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: closed } })).ok).toBe(true);
     await visitor.getByRole('region', { name: 'Leave a message' }).waitFor();
     desk.disconnect();
   });

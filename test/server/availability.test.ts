@@ -88,7 +88,7 @@ describe('presence and availability', () => {
     await openAllDay(a);
     await expect.poll(async () => (await a.emitWithAck('agent:presence', {})).ok).toBe(true);
     const closed = nextEvent<SiteStatus>(v.socket, 'site:status', (s) => !s.openNow);
-    await a.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: week([]) } });
+    await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: week([]) } });
     expect(await closed).toMatchObject({ available: false, openNow: false, agentsOnline: 1 });
   });
 });
@@ -101,7 +101,7 @@ describe('opening hours ending', () => {
       vi.setSystemTime(new Date('2026-11-24T11:59:00Z'));
       server = await startTestServer(data.dir, 0, {}, { presenceTickMs: 100 });
       const a = await newAgent();
-      expect((await a.emitWithAck('site:update', { siteId: 'demo', hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) } })).ok).toBe(true);
+      expect((await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) } })).ok).toBe(true);
       const v = await newVisitor();
       await expect.poll(async () => (await status()).available).toBe(true);
       const closed = nextEvent<SiteStatus>(v.socket, 'site:status', (s) => !s.openNow);

@@ -138,6 +138,9 @@ describe('call back requests', () => {
   });
 
   it('accepts only offered slots and refuses one outside opening hours', async () => {
+    const admin = await agent(server.url);
+    expect((await admin.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true })).ok).toBe(true);
+    admin.disconnect();
     const v = await newVisitor();
     const slots = await v.emitWithAck('callback:slots', {});
     if (!slots.ok) throw new Error('no slots');
@@ -145,10 +148,22 @@ describe('call back requests', () => {
     const pick = slots.data.slots[3]!;
     const ok = await v.emitWithAck('callback:request', { ...asap('602 123 456'), when: { start: pick.start } });
     expect(ok).toMatchObject({ ok: true, data: { asap: false, dueAt: pick.start, windowEnd: pick.end } });
-    const night = new Date(Date.parse(pick.start));
-    night.setUTCHours(1, 0, 0, 0); // 02:00 or 03:00 in Prague: closed
+    const night = new Date(Date.parse(pick.start) + 86_400_000);
+    night.setUTCHours(1, 0, 0, 0); // 02:00 or 03:00 in Prague tomorrow: closed
     const refused = await v.emitWithAck('callback:request', { ...asap('777 123 456'), when: { start: night.toISOString() } });
     expect(refused).toMatchObject({ ok: false, code: 'slot_unavailable', field: 'when' });
+  });
+
+  it('offers slots round the clock on a site without opening hours', async () => {
+    const v = await newVisitor();
+    const slots = await v.emitWithAck('callback:slots', {});
+    if (!slots.ok) throw new Error('no slots');
+    expect(slots.data.openNow).toBe(true);
+    const night = new Date(Date.now() + 86_400_000);
+    night.setUTCHours(1, 0, 0, 0);
+    expect(slots.data.slots.map((s) => s.start)).toContain(night.toISOString());
+    const ok = await v.emitWithAck('callback:request', { ...asap('602 123 456'), when: { start: night.toISOString() } });
+    expect(ok).toMatchObject({ ok: true, data: { asap: false, dueAt: night.toISOString() } });
   });
 
   it('keeps every attempt and shows the visitor each status change live', async () => {

@@ -23,7 +23,7 @@ describe('opening hours', () => {
     expect(slots).toHaveLength(24);
     expect(local(slots[0]!.start)).toBe('28/03/2027, 08:00');
     expect(local(slots[0]!.start, 'Asia/Yerevan')).toBe('28/03/2027, 10:00');
-    const site = { hours: prague } as SiteRow;
+    const site = { hours: prague, options: { hoursEnabled: true } } as SiteRow;
     expect(resolveWhen(site, { start: '2027-03-28T08:00:00.000Z' }, now)).toEqual({ asap: false, dueAt: '2027-03-28T08:00:00.000Z', windowEnd: '2027-03-28T08:30:00.000Z' });
   });
 
@@ -38,7 +38,7 @@ describe('opening hours', () => {
     expect(isOpen(prague, Date.parse('2026-11-24T09:00:00Z'))).toBe(true);
     expect(isOpen(prague, Date.parse('2026-11-24T20:00:00Z'))).toBe(false);
     expect(new Date(nextOpening(prague, Date.parse('2026-11-24T20:00:00Z'))!).toISOString()).toBe('2026-11-25T07:00:00.000Z');
-    const site = { hours: prague } as SiteRow;
+    const site = { hours: prague, options: { hoursEnabled: true } } as SiteRow;
     expect(resolveWhen(site, { asap: true }, Date.parse('2026-11-24T20:00:00Z')).dueAt).toBe('2026-11-25T07:00:00.000Z');
   });
 });

@@ -10,6 +10,7 @@ export function site(over: Partial<SiteSettings> = {}): SiteSettings {
     color: '#3b4cca',
     allowedOrigins: ['https://shop.example'],
     hours: { timezone: 'Europe/Prague', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } },
+    hoursEnabled: true,
     channels: { chat: true, callback: true, feedback: true },
     awayMessage: 'We are away.',
     waitSeconds: 120,

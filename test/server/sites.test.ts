@@ -1,0 +1,208 @@
+import { nanoid } from 'nanoid';
+import { io } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SiteHoursState, SiteSettings } from '../../protocol/types';
+import { WEEKDAYS } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { hashPassword } from '../../server/domain/secrets';
+import { agent, connected, nextEvent, signInCookie, startTestServer, tempDataDir, visitor, type AgentSocket, type VisitorSocket } from '../helpers/server';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+const sockets: { disconnect(): unknown }[] = [];
+
+beforeEach(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server.close();
+  data.remove();
+});
+
+async function admin(): Promise<AgentSocket> {
+  const a = await agent(server.url);
+  sockets.push(a);
+  return a;
+}
+async function plainAgent(): Promise<AgentSocket> {
+  const creds = { email: 'agent@test.local', password: 'agent-password' };
+  await server.store.createAgent({ id: 'ag2', email: creds.email, name: 'Petr', role: 'agent', passwordHash: await hashPassword(creds.password), createdAt: new Date().toISOString() });
+  const cookie = await signInCookie(server.url, creds);
+  const a: AgentSocket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+  sockets.push(a);
+  return connected(a);
+}
+async function visitorOf(siteId: string) {
+  const v = await visitor(server.url, { siteId });
+  sockets.push(v.socket);
+  return v;
+}
+function connectError(siteId: string): Promise<{ code?: string }> {
+  const s: VisitorSocket = io(`${server.url}/visitor`, { auth: { siteId }, transports: ['websocket'], forceNew: true, reconnection: false });
+  sockets.push(s);
+  return new Promise((resolve, reject) => {
+    s.once('connect', () => reject(new Error('connected')));
+    s.once('connect_error', (err) => resolve((err as { data?: { code?: string } }).data ?? {}));
+  });
+}
+const page = { url: 'http://shop.test/', title: 'Shop' };
+
+describe('creating sites', () => {
+  it('creates a site an open widget can use at once: status and hello answer for its data-site', async () => {
+    const a = await admin();
+    const watcher = await admin();
+    const heard = nextEvent<SiteSettings>(watcher, 'site:created');
+    const r = await a.emitWithAck('site:create', { id: 'myshop', name: 'My shop', color: '#aa3300' });
+    expect(r).toMatchObject({ ok: true, data: { id: 'myshop', name: 'My shop', color: '#aa3300', hoursEnabled: false, allowedOrigins: [], channels: { chat: true, callback: true, feedback: true } } });
+    expect((await heard).id).toBe('myshop');
+    const status = await fetch(`${server.url}/api/sites/myshop/status`);
+    expect(status.status).toBe(200);
+    // Presence-driven: an admin online means it is open, whatever the clock says.
+    expect((await status.json()).data).toMatchObject({ openNow: true });
+    const v = await visitorOf('myshop');
+    expect(v.hello.site).toMatchObject({ id: 'myshop', name: 'My shop' });
+  });
+
+  it('refuses a taken id with site_exists, naming the id field', async () => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:create', { id: 'demo', name: 'Again' })).toMatchObject({ ok: false, code: 'site_exists', field: 'id' });
+    expect((await server.store.getSite('demo'))!.name).toBe('Demo shop');
+  });
+
+  it.each([
+    ['upper case', 'MyShop'],
+    ['a space', 'my shop'],
+    ['a leading dash', '-shop'],
+    ['more than 40 characters', 'a'.repeat(41)],
+    ['nothing', ''],
+    ['a slash', 'shop/1'],
+  ])('refuses an id with %s as invalid_payload on id', async (_, id) => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:create', { id })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'id' });
+    expect(await server.store.listSites()).toHaveLength(1);
+  });
+
+  it('refuses bad settings on a new site and stores nothing', async () => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:create', { id: 'shop', color: 'red' })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'color' });
+    expect(await server.store.getSite('shop')).toBeNull();
+  });
+
+  it('refuses to create, rename or delete sites for an agent who is not an admin', async () => {
+    const petr = await plainAgent();
+    expect(await petr.emitWithAck('site:create', { id: 'shop' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await petr.emitWithAck('site:update', { siteId: 'demo', name: 'Mine' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await petr.emitWithAck('site:contents', { siteId: 'demo' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await petr.emitWithAck('site:delete', { siteId: 'demo' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await server.store.listSites()).toHaveLength(1);
+    expect((await petr.emitWithAck('site:list', {})).ok).toBe(true);
+  });
+});
+
+describe('renaming sites', () => {
+  it('renames a site and tells consoles and its open widgets live', async () => {
+    const a = await admin();
+    const v = await visitorOf('demo');
+    const widget = nextEvent<{ name: string }>(v.socket, 'site:settings');
+    const console2 = nextEvent<SiteSettings>(await admin(), 'site:updated');
+    expect(await a.emitWithAck('site:update', { siteId: 'demo', name: 'Corner shop', color: '#112233' })).toMatchObject({ ok: true, data: { name: 'Corner shop' } });
+    expect((await widget).name).toBe('Corner shop');
+    expect(await console2).toMatchObject({ name: 'Corner shop', color: '#112233' });
+  });
+
+  it('answers not_found for a site that does not exist', async () => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:update', { siteId: 'nope', name: 'X' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await a.emitWithAck('site:contents', { siteId: 'nope' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await a.emitWithAck('site:delete', { siteId: 'nope' })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+});
+
+describe('deleting sites', () => {
+  it('counts what goes with a site, deletes all of it, disconnects its widgets and refuses them after', async () => {
+    const a = await admin();
+    expect((await a.emitWithAck('site:create', { id: 'shop' })).ok).toBe(true);
+    const v = await visitorOf('shop');
+    expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello shop' })).ok).toBe(true);
+    expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(true);
+    const fb = await v.socket.emitWithAck('feedback:send', { rating: 5, category: 'praise', text: 'Nice', contact: { mode: 'anonymous' }, page });
+    expect(fb.ok).toBe(true);
+    // The demo site's visitor and chat stay.
+    const other = await visitorOf('demo');
+    expect((await other.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello demo' })).ok).toBe(true);
+
+    expect(await a.emitWithAck('site:contents', { siteId: 'shop' })).toEqual({ ok: true, data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 } });
+    const gone = new Promise<string>((resolve) => v.socket.once('disconnect', resolve));
+    const heard = nextEvent<{ siteId: string }>(await admin(), 'site:deleted');
+    expect(await a.emitWithAck('site:delete', { siteId: 'shop' })).toEqual({ ok: true, data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 } });
+    expect(await gone).toBe('io server disconnect');
+    expect(await heard).toEqual({ siteId: 'shop' });
+
+    expect(await server.store.getSite('shop')).toBeNull();
+    expect(await server.store.getVisitor(v.hello.visitorId)).toBeNull();
+    expect(await server.store.listCallbacks(false, 100)).toEqual([]);
+    expect(await server.store.listFeedback({}, 100)).toEqual([]);
+    expect((await server.store.listSummaries({ limit: 100 })).map((c) => c.siteId)).toEqual(['demo']);
+    expect(await server.store.getVisitor(other.hello.visitorId)).not.toBeNull();
+    expect(await connectError('shop')).toMatchObject({ code: 'unknown_site' });
+    expect((await fetch(`${server.url}/api/sites/shop/status`)).status).toBe(404);
+  });
+
+  it('refuses to delete the last site', async () => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:delete', { siteId: 'demo' })).toMatchObject({ ok: false, code: 'last_site' });
+    expect(await server.store.getSite('demo')).not.toBeNull();
+  });
+});
+
+describe('lists by site', () => {
+  it('filters the inbox, the callback queue and feedback by site', async () => {
+    const a = await admin();
+    expect((await a.emitWithAck('site:create', { id: 'shop' })).ok).toBe(true);
+    for (const siteId of ['demo', 'shop']) {
+      const v = await visitorOf(siteId);
+      expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: `on ${siteId}` })).ok).toBe(true);
+      expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(true);
+      expect((await v.socket.emitWithAck('feedback:send', { rating: 4, category: 'idea', text: siteId, contact: { mode: 'anonymous' }, page })).ok).toBe(true);
+    }
+    const sitesOf = (r: { ok: boolean; data?: { siteId: string }[] }) => (r.ok ? r.data!.map((x) => x.siteId) : r);
+    expect(sitesOf(await a.emitWithAck('conversation:list', { siteId: 'shop' }))).toEqual(['shop']);
+    expect(sitesOf(await a.emitWithAck('callback:list', { siteId: 'shop' }))).toEqual(['shop']);
+    expect(sitesOf(await a.emitWithAck('feedback:list', { siteId: 'demo' }))).toEqual(['demo']);
+    expect((sitesOf(await a.emitWithAck('conversation:list', {})) as string[]).sort()).toEqual(['demo', 'shop']);
+  });
+});
+
+describe('opening hours in the console', () => {
+  it('tells consoles a site is closed by its hours, and when it opens', async () => {
+    const a = await admin();
+    expect(await a.emitWithAck('site:hours', {})).toEqual({ ok: true, data: [{ siteId: 'demo', openNow: true, nextOpening: null }] });
+    const closedAllWeek = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as SiteSettings['hours']['weekly'];
+    const mondays = { ...closedAllWeek, mon: [{ from: '08:00', to: '09:00' }] };
+    const heard = nextEvent<SiteHoursState[]>(a, 'site:hours', (s) => !s[0]!.openNow);
+    const now = new Date();
+    const openNow = now.getUTCDay() === 1 && now.getUTCHours() === 8;
+    expect((await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: openNow ? closedAllWeek : mondays } })).ok).toBe(true);
+    const [state] = await heard;
+    expect(state!.openNow).toBe(false);
+    if (!openNow) expect(new Date(state!.nextOpening!).getUTCDay()).toBe(1);
+  });
+});
+
+describe('existing databases', () => {
+  it('keeps opening hours on for sites that existed before they became optional', async () => {
+    expect((await server.store.getSite('demo'))!.options.hoursEnabled).toBe(false);
+    await server.close();
+    const Database = (await import('better-sqlite3')).default;
+    const { SQLITE_MIGRATIONS } = await import('../../server/store/migrations');
+    // The database as the previous release left it: its demo site saved without the setting.
+    const db = new Database(`${data.dir}/earshot.sqlite`);
+    db.exec(`UPDATE sites SET settings = json_remove(settings, '$.hoursEnabled'); DROP INDEX visitors_site; DROP INDEX feedback_site;`);
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
+    db.close();
+    server = await startTestServer(data.dir);
+    expect((await server.store.getSite('demo'))!.options.hoursEnabled).toBe(true);
+  });
+});
