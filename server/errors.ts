@@ -18,6 +18,12 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_phone: 400,
   slot_unavailable: 409,
   already_claimed: 409,
+  email_taken: 409,
+  link_expired: 410,
+  link_used: 410,
+  link_revoked: 410,
+  last_admin: 409,
+  account_deactivated: 403,
   internal: 500,
 };
 

@@ -1,5 +1,6 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import { isOpenCallback, recordOutcome, rescheduleCallback, toCallbackItem } from '../domain/callbacks';
+import { requireAdmin } from '../domain/roles';
 import { toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError, found } from '../errors';
 import type { Store } from '../store/types';
@@ -53,7 +54,7 @@ export const agentCallbackHandlers = {
   'site:list': on(schemas.empty, async (_, _socket, { store }) => (await store.listSites()).map(toSiteSettings)),
 
   'site:update': on(schemas.siteUpdate, async (p, socket, deps) => {
-    if (socket.data.agent.role !== 'admin') throw new AppError('forbidden', 'Only admins can change site settings.');
+    requireAdmin(socket.data.agent, 'change site settings');
     const site = found(await deps.store.getSite(p.siteId), 'No such site.');
     const { siteId: _id, hours, name, greeting, color, allowedOrigins, ...options } = p;
     const updated = {
