@@ -31,6 +31,12 @@ export type ErrorCode =
   | 'already_claimed'
   | 'site_exists'
   | 'last_site'
+  | 'email_taken'
+  | 'link_expired'
+  | 'link_used'
+  | 'link_revoked'
+  | 'last_admin'
+  | 'account_deactivated'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };
@@ -197,6 +203,29 @@ export interface Agent {
   email: string;
   name: string;
   role: 'admin' | 'agent';
+}
+
+/** An agent as the Team page lists them. */
+export interface TeamMember extends Agent {
+  active: boolean;
+  createdAt: string;
+}
+
+/** An invitation nobody has accepted yet; its link is not kept (only its hash is). */
+export interface PendingInvite {
+  id: string;
+  email: string;
+  role: 'admin' | 'agent';
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A one-time link made for someone: shown to copy when it could not be emailed. */
+export interface LinkResult {
+  /** The link itself, only when email is off (otherwise it went by email and is not shown). */
+  link: string | null;
+  emailed: boolean;
+  expiresAt: string;
 }
 
 export interface TypingEvent {

@@ -18,7 +18,9 @@ import { staticRoutes } from './http/static';
 import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
-import { endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
+import { endAgentSockets, endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
+import { withFreshAgent } from './socket/fresh-agent';
+import { accountRoutes, linkRoutes, teamRoutes, type TeamDeps } from './http/team-routes';
 import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
@@ -108,6 +110,18 @@ export async function startEarshot(
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
+  const teamDeps: TeamDeps = {
+    store,
+    email,
+    limiters,
+    publicUrl: config.publicUrl,
+    endSessions: (hashes) => hashes.forEach((h) => endSessionSockets(deps, h)),
+    endAgent: (agentId) => endAgentSockets(deps, agentId),
+    presenceChanged: () => presence.changed(),
+  };
+  app.use('/api/auth', linkRoutes(teamDeps));
+  app.use('/api/team', teamRoutes(teamDeps));
+  app.use('/api/account', accountRoutes(teamDeps));
   app.use('/api', apiNotFound);
   app.use(staticRoutes(config.distDir, config.demoSiteDir));
   app.use(errorHandler(log));
@@ -121,7 +135,7 @@ export async function startEarshot(
     combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
-  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers), (socket) => {
+  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
     void socket.join(rooms.agents);
     endWithSession(socket);
     presence.onAgentConnect(socket);

@@ -20,6 +20,12 @@ const STATUS: Record<ErrorCode, number> = {
   already_claimed: 409,
   site_exists: 409,
   last_site: 409,
+  email_taken: 409,
+  link_expired: 410,
+  link_used: 410,
+  link_revoked: 410,
+  last_admin: 409,
+  account_deactivated: 403,
   internal: 500,
 };
 

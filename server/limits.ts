@@ -25,6 +25,11 @@ export const DEFAULT_LIMITS = {
   visitorEmailsPerAddress: { points: 3, duration: 3600 },
   /** Sign-in attempts per IP and email. */
   logins: { points: 10, duration: 300 },
+  /** Uses of invitation and password reset links per IP (accepting, setting the password). */
+  linkUses: { points: 10, duration: 300 },
+  /** "Forgot password" requests per IP and email, and per IP: each sends an email. */
+  resetRequests: { points: 3, duration: 3600 },
+  resetRequestsPerIp: { points: 20, duration: 3600 },
 };
 export type LimitSettings = typeof DEFAULT_LIMITS;
 
@@ -34,6 +39,9 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
     visitorMessages: new RateLimiterMemory({ keyPrefix: 'vmsg', ...settings.visitorMessages }),
     newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
     logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
+    linkUses: new RateLimiterMemory({ keyPrefix: 'link', ...settings.linkUses }),
+    resetRequests: new RateLimiterMemory({ keyPrefix: 'rstm', ...settings.resetRequests }),
+    resetRequestsPerIp: new RateLimiterMemory({ keyPrefix: 'rsti', ...settings.resetRequestsPerIp }),
     feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
     visitorUpdates: new RateLimiterMemory({ keyPrefix: 'vupd', ...settings.visitorUpdates }),
     callbacksPerIp: new RateLimiterMemory({ keyPrefix: 'cbip', ...settings.callbacksPerIp }),

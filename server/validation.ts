@@ -3,6 +3,7 @@ import { LIMITS } from '../protocol/events';
 import { CALLBACK_OUTCOMES, CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../protocol/types';
 import { isTimeZone } from './domain/hours';
 import { AppError } from './errors';
+import { teamSchemas } from './team-validation';
 
 const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
 const text = (max: number) => v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
@@ -175,6 +176,7 @@ export const schemas = {
   }),
   transcriptSend: v.object({ conversationId: id, email }),
   login: v.object({ email, password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)) }),
+  ...teamSchemas,
 };
 
 /** Parses untrusted input, or throws one AppError naming the first bad field. */

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ForgotForm } from '../auth/forgot-form';
+import { LinkPage } from '../auth/link-page';
 import { SignInForm } from '../auth/sign-in-form';
 import { createAgentClient, type AgentClient } from '../net/agent-client';
 import type { AgentSocket } from '../net/agent-socket';
 import { browserDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
 import type { PageSignals } from '../net/page';
 import type { AuthApi } from '../net/rest';
+import { createTeamApi, type TeamApi } from '../net/team-api';
 import type { ConsoleStore } from '../state/store';
-import { BASE } from './route';
+import { BASE, linkFromPath } from './route';
 import { Shell } from './shell';
 import { useConsoleState } from './use-store';
 
@@ -18,13 +21,20 @@ export interface AppProps {
   page: PageSignals;
   /** Desktop notifications; the browser's by default. */
   desktopAlerts?: DesktopAlerts;
+  /** Team, account and one-time link calls; over fetch by default. */
+  teamApi?: TeamApi;
 }
 
+const defaultTeamApi = createTeamApi();
+
 /** Root connector: asks who is signed in, then shows sign-in or the workspace. */
-export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts() }: AppProps) {
+export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts(), teamApi = defaultTeamApi }: AppProps) {
   const state = useConsoleState(store);
   const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [client, setClient] = useState<AgentClient | null>(null);
+  // Invitation and reset links open their own page, signed in or not.
+  const [link, setLink] = useState(() => linkFromPath(location.pathname));
+  const [forgot, setForgot] = useState(false);
 
   useEffect(() => {
     void api.me().then((r) => {
@@ -60,10 +70,26 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
     history.replaceState(null, '', BASE);
   };
 
+  const leaveLink = () => {
+    setLink(null);
+    history.replaceState(null, '', BASE);
+  };
+  if (link) {
+    return (
+      <LinkPage
+        kind={link.kind}
+        token={link.token}
+        api={teamApi}
+        onSignedIn={(agent) => (leaveLink(), store.dispatch({ type: 'auth/signed-in', agent }))}
+        onSignIn={leaveLink}
+      />
+    );
+  }
   if (state.auth === 'checking') return <p class="splash" role="status">Loading…</p>;
   if (state.auth === 'signed-out' || !client) {
     if (state.auth === 'signed-in') return <p class="splash" role="status">Connecting…</p>;
-    return <SignInForm busy={signIn.busy} error={signIn.error} notice={state.notice} onSubmit={(e, p) => void submit(e, p)} />;
+    if (forgot) return <ForgotForm api={teamApi} onBack={() => setForgot(false)} />;
+    return <SignInForm busy={signIn.busy} error={signIn.error} notice={state.notice} onSubmit={(e, p) => void submit(e, p)} onForgot={() => setForgot(true)} />;
   }
-  return <Shell store={store} client={client} desktopAlerts={desktopAlerts} onSignOut={() => void signOut()} />;
+  return <Shell store={store} client={client} desktopAlerts={desktopAlerts} teamApi={teamApi} onSignOut={() => void signOut()} />;
 }

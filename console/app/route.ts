@@ -10,8 +10,14 @@ export const CALLBACKS_BASE = `${BASE}callbacks`;
 /** The site settings. */
 export const SETTINGS_PATH = `${BASE}settings`;
 
+/** The team: admins only. */
+export const TEAM_PATH = `${BASE}team`;
+
+/** The signed-in agent's own name and password. */
+export const ACCOUNT_PATH = `${BASE}account`;
+
 /** The console's sections, each with its own URLs. */
-export type Section = 'conversations' | 'callbacks' | 'feedback' | 'settings';
+export type Section = 'conversations' | 'callbacks' | 'feedback' | 'settings' | 'team' | 'account';
 
 /** Where a path leads: a section and, within it, the item open (null for the list alone). */
 export interface Route {
@@ -45,5 +51,13 @@ export function routeFromPath(pathname: string): Route {
   const m = /^\/console\/(feedback|callbacks)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
   if (m) return { section: m[1] as 'feedback' | 'callbacks', id: m[2] ?? null };
   if (/^\/console\/settings\/?$/.test(pathname)) return { section: 'settings', id: null };
+  const page = /^\/console\/(team|account)\/?$/.exec(pathname);
+  if (page) return { section: page[1] as 'team' | 'account', id: null };
   return { section: 'conversations', id: conversationFromPath(pathname) };
+}
+
+/** A one-time link's page (accept an invitation, choose a new password), which works signed out. */
+export function linkFromPath(pathname: string): { kind: 'invite' | 'reset'; token: string } | null {
+  const m = /^\/console\/(invite|reset)\/([A-Za-z0-9_-]{1,200})\/?$/.exec(pathname);
+  return m ? { kind: m[1] as 'invite' | 'reset', token: m[2]! } : null;
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
-import { callbackPath, feedbackPath, SETTINGS_PATH, type Section } from './route';
+import { callbackPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, type Section } from './route';
 
 export interface SectionNavProps {
   section: Section;
@@ -11,6 +11,8 @@ export interface SectionNavProps {
   /** How much feedback nobody has handled yet. */
   newFeedback: number;
   desktopAlerts: AlertPermission;
+  /** Admins see Team. */
+  isAdmin?: boolean;
   onNavigate(href: string): void;
   /** Asks for desktop notifications; call only from the click, as browsers require. */
   onEnableDesktopAlerts(): void;
@@ -48,7 +50,7 @@ function SectionLink({ href, current, label, countId, onNavigate, children }: Li
 }
 
 /** The console's sections as links, with the open and overdue calls beside "Callbacks" and new feedback beside "Feedback". */
-export function SectionNav({ section, conversationsHref, callbacks, newFeedback, desktopAlerts, onNavigate, onEnableDesktopAlerts }: SectionNavProps) {
+export function SectionNav({ section, conversationsHref, callbacks, newFeedback, desktopAlerts, isAdmin = false, onNavigate, onEnableDesktopAlerts }: SectionNavProps) {
   return (
     <div class="sections">
       <nav aria-label="Sections">
@@ -72,6 +74,7 @@ export function SectionNav({ section, conversationsHref, callbacks, newFeedback,
             )}
           </SectionLink>
           <SectionLink href={SETTINGS_PATH} current={section === 'settings'} label="Settings" onNavigate={onNavigate} />
+          {isAdmin && <SectionLink href={TEAM_PATH} current={section === 'team'} label="Team" onNavigate={onNavigate} />}
         </ul>
       </nav>
       {desktopAlerts === 'default' && (

@@ -4,7 +4,10 @@ import { FeedbackScreen } from '../feedback/feedback-screen';
 import type { AgentClient } from '../net/agent-client';
 import { closedSiteNotes } from '../format/site-hours';
 import { bindDesktopAlerts, type DesktopAlerts } from '../net/desktop-alerts';
+import { AccountScreen } from '../account/account-screen';
+import type { TeamApi } from '../net/team-api';
 import { SettingsScreen } from '../settings/settings-screen';
+import { TeamScreen } from '../team/team-screen';
 import { callbackCounts } from '../state/callback-selectors';
 import { newFeedbackCount } from '../state/feedback-selectors';
 import type { ConsoleStore } from '../state/store';
@@ -21,6 +24,7 @@ export interface ShellProps {
   store: ConsoleStore;
   client: AgentClient;
   desktopAlerts: DesktopAlerts;
+  teamApi: TeamApi;
   onSignOut(): void;
 }
 
@@ -31,7 +35,7 @@ const DISMISS = {
 };
 
 /** Connector of the signed-in frame: top bar, sections, alerts, and the section the URL names. */
-export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
+export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: ShellProps) {
   const state = useConsoleState(store);
   const now = useNow(15_000);
   const [path, setPath] = useState(location.pathname);
@@ -81,13 +85,14 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
   );
   return (
     <div class="app">
-      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut} presence={presence}>
+      <TopBar agent={state.agent} connection={state.connection} onSignOut={onSignOut} presence={presence} onNavigate={navigate}>
         <SectionNav
           section={route.section}
           conversationsHref={route.section === 'conversations' ? BASE : lastConversations.current}
           callbacks={callbackCounts(state.callbacks, now)}
           newFeedback={newFeedbackCount(state.feedback)}
           desktopAlerts={permission}
+          isAdmin={state.agent?.role === 'admin'}
           onNavigate={navigate}
           onEnableDesktopAlerts={() => void desktopAlerts.request().then(setPermission)}
         />
@@ -97,6 +102,10 @@ export function Shell({ store, client, desktopAlerts, onSignOut }: ShellProps) {
         <FeedbackScreen store={store} client={client} feedbackId={route.id} onNavigate={navigate} />
       ) : route.section === 'callbacks' ? (
         <CallbackScreen store={store} client={client} callbackId={route.id} onNavigate={navigate} />
+      ) : route.section === 'team' ? (
+        <TeamScreen api={teamApi} agent={state.agent} />
+      ) : route.section === 'account' && state.agent ? (
+        <AccountScreen api={teamApi} agent={state.agent} onAgentUpdated={(agent) => store.dispatch({ type: 'auth/agent-updated', agent })} />
       ) : route.section === 'settings' ? (
         <SettingsScreen store={store} client={client} />
       ) : (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Agent } from '../../protocol/types';
 import type { ConnectionStatus } from '../state/types';
+import { ACCOUNT_PATH } from './route';
 
 export interface TopBarProps {
   agent: Agent | null;
@@ -10,6 +11,8 @@ export interface TopBarProps {
   presence?: ComponentChildren;
   /** The section navigation. */
   children?: ComponentChildren;
+  /** Follows the agent's name to their account page. */
+  onNavigate?(href: string): void;
 }
 
 const CONNECTION: Record<ConnectionStatus, string> = {
@@ -19,7 +22,7 @@ const CONNECTION: Record<ConnectionStatus, string> = {
 };
 
 /** Brand, sections, connection state, availability, who is signed in, and Sign out. */
-export function TopBar({ agent, connection, onSignOut, presence, children }: TopBarProps) {
+export function TopBar({ agent, connection, onSignOut, presence, children, onNavigate }: TopBarProps) {
   return (
     <header class="topbar">
       <h1 class="brand">Earshot</h1>
@@ -29,7 +32,21 @@ export function TopBar({ agent, connection, onSignOut, presence, children }: Top
         {presence}
       </div>
       <div class="me">
-        {agent && <span class="me-name" title={agent.email}>{agent.name}</span>}
+        {agent && (
+          <a
+            class="me-name"
+            href={ACCOUNT_PATH}
+            title={agent.email}
+            onClick={(e) => {
+              if (!onNavigate || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              onNavigate(ACCOUNT_PATH);
+            }}
+          >
+            {agent.name}
+            <span class="sr-only"> (your account)</span>
+          </a>
+        )}
         <button type="button" class="btn btn-quiet" onClick={onSignOut}>Sign out</button>
       </div>
     </header>

@@ -7,10 +7,12 @@ export interface SignInFormProps {
   /** Why the agent is here, e.g. an expired session. */
   notice: string | null;
   onSubmit(email: string, password: string): void;
+  /** Opens "Forgot password?". */
+  onForgot?(): void;
 }
 
 /** The sign-in screen: email, password, and the server's answer when it says no. */
-export function SignInForm({ busy, error, notice, onSubmit }: SignInFormProps) {
+export function SignInForm({ busy, error, notice, onSubmit, onForgot }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   return (
@@ -50,6 +52,7 @@ export function SignInForm({ busy, error, notice, onSubmit }: SignInFormProps) {
         </label>
         {error && <p class="signin-error" role="alert">{error}</p>}
         <button type="submit" class="btn btn-primary" disabled={busy}>Sign in</button>
+        {onForgot && <button type="button" class="btn btn-quiet" onClick={onForgot}>Forgot password?</button>}
       </form>
     </main>
   );

@@ -10,7 +10,8 @@ export interface AuthApi {
   logout(): Promise<RestResult<null>>;
 }
 
-async function call<T>(fetcher: typeof fetch, path: string, init: RequestInit = {}): Promise<RestResult<T>> {
+/** One JSON call on the console's origin; never rejects. */
+export async function call<T>(fetcher: typeof fetch, path: string, init: RequestInit = {}): Promise<RestResult<T>> {
   let res: Response;
   try {
     res = await fetcher(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });

@@ -149,6 +149,8 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     case 'auth/signed-out':
       // Nothing of the previous session may stay on screen.
       return { ...initialState(), auth: 'signed-out', notice: action.notice ?? null };
+    case 'auth/agent-updated':
+      return { ...state, agent: action.agent };
     case 'connection':
       return state.connection === action.status ? state : { ...state, connection: action.status };
     case 'filter':

@@ -84,6 +84,8 @@ export type Action =
   | { type: 'auth/checked'; agent: Agent | null }
   | { type: 'auth/signed-in'; agent: Agent }
   | { type: 'auth/signed-out'; notice?: string }
+  /** The signed-in agent's own name (or role) changed; nothing else resets. */
+  | { type: 'auth/agent-updated'; agent: Agent }
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'filter'; filter: InboxFilter }
   | { type: 'inbox/loaded'; rows: ConversationSummary[]; complete: boolean }

@@ -50,6 +50,7 @@ export async function signIn(store: Store, email: string, password: string): Pro
   // Hash even for an unknown email, so timing does not tell which emails exist.
   const ok = await verifyPassword(password, agent?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
   if (!agent || !ok) throw new AppError('bad_credentials', 'Wrong email or password.');
+  if (agent.deactivatedAt) throw new AppError('account_deactivated', 'This account has been deactivated. Ask an admin to reactivate it.');
   // The generated first password has done its job: later starts stop printing it.
   if (agent.initialPassword) await store.clearInitialPassword(agent.id);
   const token = newToken();
@@ -77,7 +78,9 @@ export async function sessionFor(store: Store, token: string | undefined): Promi
     return null;
   }
   const agent = await store.getAgent(session.agentId);
-  return agent && { agent, tokenHash: session.tokenHash, expiresAt: session.expiresAt };
+  // A deactivated agent's sessions are refused; reactivating ends them for good.
+  if (!agent || agent.deactivatedAt) return null;
+  return { agent, tokenHash: session.tokenHash, expiresAt: session.expiresAt };
 }
 
 /** The agent behind a session token, or null when it is unknown or expired. */

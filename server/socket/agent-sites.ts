@@ -1,4 +1,5 @@
 import type { AgentClientEvents } from '../../protocol/events';
+import { requireAdmin } from '../domain/roles';
 import { applySiteInput, newSite, siteHoursState, toSitePublic, toSiteSettings } from '../domain/sites';
 import { AppError, found } from '../errors';
 import type { SiteRow } from '../store/types';
@@ -8,11 +9,6 @@ import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket, type SocketDeps } from './types';
 
 const on = handlerFor<AgentSocket>();
-
-/** Sites are the owner's business: agents answer on them but cannot change them. */
-function requireAdmin(socket: AgentSocket, what: string): void {
-  if (socket.data.agent.role !== 'admin') throw new AppError('forbidden', `Only admins can ${what}.`);
-}
 
 /** Tells consoles and the site's widgets what changed, and forgets the cached row. */
 function announceSettings(deps: SocketDeps, site: SiteRow, event: 'site:updated' | 'site:created') {
@@ -32,7 +28,7 @@ export const agentSiteHandlers = {
   'site:hours': on(schemas.empty, async (_, _socket, { store }) => (await store.listSites()).map((s) => siteHoursState(s))),
 
   'site:create': on(schemas.siteCreate, async (p, socket, deps) => {
-    requireAdmin(socket, 'create sites');
+    requireAdmin(socket.data.agent, 'create sites');
     const { id, ...input } = p;
     const site = newSite(id, input, input.hours?.timezone ?? 'UTC');
     if (!(await deps.store.createSite(site))) throw new AppError('site_exists', `There is a site "${id}" already. Choose another id.`, 'id');
@@ -40,7 +36,7 @@ export const agentSiteHandlers = {
   }),
 
   'site:update': on(schemas.siteUpdate, async (p, socket, deps) => {
-    requireAdmin(socket, 'change site settings');
+    requireAdmin(socket.data.agent, 'change site settings');
     const site = found(await deps.store.getSite(p.siteId), 'No such site.');
     const { siteId: _id, ...input } = p;
     const updated = applySiteInput(site, input);
@@ -53,13 +49,13 @@ export const agentSiteHandlers = {
   }),
 
   'site:contents': on(schemas.siteId, async (p, socket, { store }) => {
-    requireAdmin(socket, 'delete sites');
+    requireAdmin(socket.data.agent, 'delete sites');
     found(await store.getSite(p.siteId), 'No such site.');
     return store.countSiteContents(p.siteId);
   }),
 
   'site:delete': on(schemas.siteId, async (p, socket, deps) => {
-    requireAdmin(socket, 'delete sites');
+    requireAdmin(socket.data.agent, 'delete sites');
     const sites = await deps.store.listSites();
     found(sites.find((s) => s.id === p.siteId), 'No such site.');
     // Every widget and console needs some site; a server with none could not be tried again.

@@ -1,6 +1,7 @@
 import { parse as parseCookies } from 'cookie';
 import type { ErrorCode } from '../../protocol/types';
 import { sessionFor } from '../domain/agents';
+import { hashToken } from '../domain/secrets';
 import { originAllowed } from '../domain/sites';
 import { authenticateVisitor, createVisitor } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
@@ -67,11 +68,11 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
       }
       const cookies = parseCookies(header(socket.handshake, 'cookie') ?? '');
       const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
-      if (!session) throw new AppError('unauthorized', 'Please sign in again.');
+      if (!session) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
       socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
       // In the session's room before it is connected, then checked once more: a sign-out between
       // the first check and the join would otherwise have missed this socket.
-      void socket.join(rooms.session(session.tokenHash));
+      void socket.join([rooms.session(session.tokenHash), rooms.agent(session.agent.id)]);
       if (!(await deps.store.getSession(session.tokenHash))) throw new AppError('unauthorized', 'Please sign in again.');
       next();
     } catch (err) {
@@ -80,6 +81,13 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
       next(connectError(e.code, e.message));
     }
   });
+}
+
+/** Why a session cookie is refused, in words for the sign-in screen: a deactivated account says so. */
+async function refusal(deps: Pick<SocketDeps, 'store'>, token: string | undefined): Promise<string> {
+  const session = token ? await deps.store.getSession(hashToken(token)) : null;
+  const agent = session && (await deps.store.getAgent(session.agentId));
+  return agent?.deactivatedAt ? 'Your account has been deactivated. Ask an admin to reactivate it.' : 'Please sign in again.';
 }
 
 /**
@@ -98,6 +106,11 @@ export function endWithSession(socket: AgentSocket): void {
 /** Disconnects every socket of a sign-in, on any relay node. */
 export function endSessionSockets(deps: Pick<SocketDeps, 'agents'>, tokenHash: string): void {
   deps.agents.in(rooms.session(tokenHash)).disconnectSockets(true);
+}
+
+/** Disconnects every socket of an agent (every tab, every sign-in), on any relay node. */
+export function endAgentSockets(deps: Pick<SocketDeps, 'agents'>, agentId: string): void {
+  deps.agents.in(rooms.agent(agentId)).disconnectSockets(true);
 }
 
 /**

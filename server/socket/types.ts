@@ -52,6 +52,8 @@ export const rooms = {
   agents: 'agents',
   /** The sockets of one sign-in, so signing out closes them. */
   session: (tokenHash: string) => `session:${tokenHash}`,
+  /** Every socket of one agent, so deactivating them closes them all. */
+  agent: (agentId: string) => `agent:${agentId}`,
 };
 
 /** The site a visitor socket belongs to, from the site cache. */

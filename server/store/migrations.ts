@@ -193,4 +193,23 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX visitors_site ON visitors(site_id);
   CREATE INDEX feedback_site ON feedback(site_id, created_at);
   `,
+  // Team: invites and password resets (one-time links, stored hashed) and deactivated agents.
+  `
+  ALTER TABLE agents ADD COLUMN deactivated_at TEXT;
+  CREATE TABLE agent_tokens (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('invite', 'reset')),
+    email TEXT NOT NULL COLLATE NOCASE,
+    role TEXT CHECK (role IN ('admin', 'agent')),
+    agent_id TEXT REFERENCES agents(id) ON DELETE CASCADE,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX agent_tokens_pending ON agent_tokens(kind, used_at, revoked_at, expires_at);
+  CREATE INDEX sessions_agent ON sessions(agent_id);
+  `,
 ];

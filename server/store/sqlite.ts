@@ -20,7 +20,9 @@ import { DEFAULT_SITE_OPTIONS } from '../domain/site-options';
 import { startCheckpointer } from './checkpointer';
 import { SQLITE_MIGRATIONS } from './migrations';
 import type {
+  AgentPatch,
   AgentRow,
+  AgentTokenRow,
   AppendResult,
   CallbackPatch,
   CallbackRow,
@@ -31,6 +33,8 @@ import type {
   NewMessage,
   OutboxRow,
   SessionRow,
+  TokenProblem,
+  TokenUse,
   SiteOptions,
   SiteRow,
   Store,
@@ -110,6 +114,9 @@ function migrate(db: Database.Database): void {
     }).immediate();
   }
 }
+
+/** Thrown inside a transaction to roll back a change that would leave no active admin. */
+const LAST_ADMIN = new Error('last admin');
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -233,7 +240,125 @@ class SqliteStore implements Store {
   }
 
   async listAgents(): Promise<AgentRow[]> {
+    return (this.q('SELECT * FROM agents WHERE deactivated_at IS NULL ORDER BY created_at').all() as Row[]).map(toAgent);
+  }
+
+  async listAllAgents(): Promise<AgentRow[]> {
     return (this.q('SELECT * FROM agents ORDER BY created_at').all() as Row[]).map(toAgent);
+  }
+
+  async updateAgent(id: string, patch: AgentPatch): Promise<AgentRow | 'last_admin' | null> {
+    try {
+      return this.updateAgentNow(id, patch);
+    } catch (err) {
+      if (err === LAST_ADMIN) return 'last_admin';
+      throw err;
+    }
+  }
+
+  private updateAgentNow(id: string, patch: AgentPatch): AgentRow | null {
+    return this.db.transaction((): AgentRow | null => {
+      const before = this.q('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
+      if (!before) return null;
+      const name = patch.name ?? (before.name as string);
+      const role = patch.role ?? (before.role as string);
+      const deactivatedAt = patch.deactivatedAt === undefined ? (before.deactivated_at as string | null) : patch.deactivatedAt;
+      this.q('UPDATE agents SET name = ?, role = ?, deactivated_at = ? WHERE id = ?').run(name, role, deactivatedAt, id);
+      const admins = this.q(`SELECT count(*) AS n FROM agents WHERE role = 'admin' AND deactivated_at IS NULL`).get() as { n: number };
+      // Throwing rolls the transaction back: the change is not written.
+      if (admins.n === 0) throw LAST_ADMIN;
+      // Sessions from before a deactivation must not come back with the agent.
+      if (before.deactivated_at && deactivatedAt === null) this.q('DELETE FROM sessions WHERE agent_id = ?').run(id);
+      return toAgent(this.q('SELECT * FROM agents WHERE id = ?').get(id) as Row);
+    }).immediate();
+  }
+
+  async setAgentPassword(id: string, passwordHash: string, keepSession: string | null): Promise<string[]> {
+    return this.db.transaction(() => {
+      this.q('UPDATE agents SET password_hash = ?, initial_password = NULL WHERE id = ?').run(passwordHash, id);
+      return this.endSessions(id, keepSession);
+    }).immediate();
+  }
+
+  /** Deletes an agent's sessions but `keep`; returns the deleted ones' hashes. Call inside a transaction. */
+  private endSessions(agentId: string, keep: string | null): string[] {
+    const ended = (this.q('SELECT token_hash FROM sessions WHERE agent_id = ? AND token_hash IS NOT ?').all(agentId, keep) as Row[]).map(
+      (r) => r.token_hash as string,
+    );
+    this.q('DELETE FROM sessions WHERE agent_id = ? AND token_hash IS NOT ?').run(agentId, keep);
+    return ended;
+  }
+
+  async createAgentToken(t: AgentTokenRow): Promise<void> {
+    this.db.transaction(() => {
+      this.q(`UPDATE agent_tokens SET revoked_at = ? WHERE kind = ? AND email = ? AND used_at IS NULL AND revoked_at IS NULL`).run(t.createdAt, t.kind, t.email);
+      this.q(
+        `INSERT INTO agent_tokens (id, token_hash, kind, email, role, agent_id, created_by, created_at, expires_at, used_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(t.id, t.tokenHash, t.kind, t.email, t.role, t.agentId, t.createdBy, t.createdAt, t.expiresAt, t.usedAt, t.revokedAt);
+    }).immediate();
+  }
+
+  async getAgentToken(tokenHash: string): Promise<AgentTokenRow | null> {
+    const r = this.q('SELECT * FROM agent_tokens WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return r ? toAgentToken(r) : null;
+  }
+
+  async getAgentTokenById(id: string): Promise<AgentTokenRow | null> {
+    const r = this.q('SELECT * FROM agent_tokens WHERE id = ?').get(id) as Row | undefined;
+    return r ? toAgentToken(r) : null;
+  }
+
+  async listPendingInvites(now: string): Promise<AgentTokenRow[]> {
+    const rows = this.q(
+      `SELECT * FROM agent_tokens WHERE kind = 'invite' AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC`,
+    ).all(now) as Row[];
+    return rows.map(toAgentToken);
+  }
+
+  async revokeAgentToken(id: string, now: string): Promise<boolean> {
+    return this.q('UPDATE agent_tokens SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(now, id).changes === 1;
+  }
+
+  /** The token's problem at `now`, or the token when it can be used. Call inside a transaction. */
+  private usableToken(tokenHash: string, kind: AgentTokenRow['kind'], now: string): AgentTokenRow | TokenProblem {
+    const r = this.q('SELECT * FROM agent_tokens WHERE token_hash = ? AND kind = ?').get(tokenHash, kind) as Row | undefined;
+    if (!r) return 'unknown';
+    const t = toAgentToken(r);
+    if (t.usedAt) return 'used';
+    if (t.revokedAt) return 'revoked';
+    if (t.expiresAt <= now) return 'expired';
+    return t;
+  }
+
+  async acceptInvite(tokenHash: string, a: Omit<AgentRow, 'email' | 'role'>, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse> {
+    return this.db.transaction((): TokenUse => {
+      const t = this.usableToken(tokenHash, 'invite', now);
+      if (typeof t === 'string') return { ok: false, problem: t };
+      if (this.q('SELECT 1 FROM agents WHERE email = ?').get(t.email)) return { ok: false, problem: 'email_taken' };
+      const agent: AgentRow = { ...a, email: t.email, role: t.role ?? 'agent' };
+      this.q('INSERT INTO agents (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+        agent.id, agent.email, agent.name, agent.role, agent.passwordHash, agent.createdAt,
+      );
+      this.q('UPDATE agent_tokens SET used_at = ?, agent_id = ? WHERE id = ?').run(now, agent.id, t.id);
+      this.q('INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)').run(session.tokenHash, agent.id, session.expiresAt);
+      return { ok: true, agent: toAgent(this.q('SELECT * FROM agents WHERE id = ?').get(agent.id) as Row), ended: [] };
+    }).immediate();
+  }
+
+  async useResetToken(tokenHash: string, passwordHash: string, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse> {
+    return this.db.transaction((): TokenUse => {
+      const t = this.usableToken(tokenHash, 'reset', now);
+      if (typeof t === 'string') return { ok: false, problem: t };
+      const r = this.q('SELECT * FROM agents WHERE id = ?').get(t.agentId) as Row | undefined;
+      if (!r) return { ok: false, problem: 'unknown' };
+      if (r.deactivated_at) return { ok: false, problem: 'deactivated' };
+      this.q('UPDATE agents SET password_hash = ?, initial_password = NULL WHERE id = ?').run(passwordHash, t.agentId);
+      this.q('UPDATE agent_tokens SET used_at = ? WHERE id = ?').run(now, t.id);
+      const ended = this.endSessions(t.agentId!, null);
+      this.q('INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES (?, ?, ?)').run(session.tokenHash, t.agentId, session.expiresAt);
+      return { ok: true, agent: toAgent({ ...r, password_hash: passwordHash }), ended };
+    }).immediate();
   }
 
   async setAgentAway(id: string, away: boolean): Promise<void> {
@@ -773,6 +898,23 @@ function toAgent(r: Row): AgentRow {
     passwordHash: r.password_hash as string,
     initialPassword: (r.initial_password as string | null) ?? null,
     createdAt: r.created_at as string,
+    deactivatedAt: (r.deactivated_at as string | null | undefined) ?? null,
+  };
+}
+
+function toAgentToken(r: Row): AgentTokenRow {
+  return {
+    id: r.id as string,
+    tokenHash: r.token_hash as string,
+    kind: r.kind as AgentTokenRow['kind'],
+    email: r.email as string,
+    role: r.role as AgentTokenRow['role'],
+    agentId: r.agent_id as string | null,
+    createdBy: r.created_by as string | null,
+    createdAt: r.created_at as string,
+    expiresAt: r.expires_at as string,
+    usedAt: r.used_at as string | null,
+    revokedAt: r.revoked_at as string | null,
   };
 }
 

@@ -41,7 +41,35 @@ export interface AgentRow {
   /** A generated first password, printed at every start until someone signs in with it. */
   initialPassword?: string | null;
   createdAt: string;
+  /** When an admin deactivated the agent; null (or absent) while active. */
+  deactivatedAt?: string | null;
 }
+
+/** What an admin or the agent may change on an agent. */
+export type AgentPatch = Partial<Pick<AgentRow, 'name' | 'role' | 'deactivatedAt'>>;
+
+/** A one-time link: an invitation to join (`invite`) or to set a new password (`reset`). */
+export interface AgentTokenRow {
+  id: string;
+  tokenHash: string;
+  kind: 'invite' | 'reset';
+  email: string;
+  /** The role an invite gives; null for a reset. */
+  role: 'admin' | 'agent' | null;
+  /** The agent a reset is for; null for an invite. */
+  agentId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Why a one-time link cannot be used. */
+export type TokenProblem = 'unknown' | 'expired' | 'used' | 'revoked' | 'email_taken' | 'deactivated';
+
+/** A one-time link used: the agent it made or changed and the sessions it ended; or why not (nothing written). */
+export type TokenUse = { ok: true; agent: AgentRow; ended: string[] } | { ok: false; problem: TokenProblem };
 
 export interface SessionRow {
   tokenHash: string;
@@ -203,9 +231,35 @@ export interface Store {
   createAgent(agent: AgentRow): Promise<void>;
   getAgentByEmail(email: string): Promise<AgentRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
+  /** The active agents, oldest first: deactivated ones get no alerts and are not in presence. */
   listAgents(): Promise<AgentRow[]>;
   /** Forgets the agent's generated first password (they signed in with it). */
   clearInitialPassword(id: string): Promise<void>;
+  /** Every agent, deactivated ones too, oldest first. */
+  listAllAgents(): Promise<AgentRow[]>;
+  /**
+   * Changes an agent; refused with 'last_admin' (nothing written) when no active admin would be
+   * left. Reactivating also ends every session left from before. Null for an unknown id.
+   */
+  updateAgent(id: string, patch: AgentPatch): Promise<AgentRow | 'last_admin' | null>;
+  /** Sets a new password hash and ends every other session of the agent, together; returns the ended sessions' hashes. */
+  setAgentPassword(id: string, passwordHash: string, keepSession: string | null): Promise<string[]>;
+
+  /** Stores a one-time link, revoking the pending ones of its kind for the same email, together. */
+  createAgentToken(t: AgentTokenRow): Promise<void>;
+  getAgentToken(tokenHash: string): Promise<AgentTokenRow | null>;
+  getAgentTokenById(id: string): Promise<AgentTokenRow | null>;
+  /** Invites neither used, revoked nor expired at `now`, newest first. */
+  listPendingInvites(now: string): Promise<AgentTokenRow[]>;
+  /** Revokes a pending link; false when it was used or revoked already. */
+  revokeAgentToken(id: string, now: string): Promise<boolean>;
+  /**
+   * Creates the invited agent (email and role from the invite), consumes the invite and opens
+   * `session`, all or nothing.
+   */
+  acceptInvite(tokenHash: string, agent: Omit<AgentRow, 'email' | 'role'>, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
+  /** Sets the password a reset link is for, consumes it, ends the agent's sessions and opens `session`, all or nothing. */
+  useResetToken(tokenHash: string, passwordHash: string, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
 
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;

@@ -73,6 +73,17 @@ describe('first start', () => {
     await third.close();
   });
 
+  it('stops showing the generated password once it is replaced (a reset link or the CLI)', async () => {
+    const dataDir = freshDir();
+    const first = await start(dataDir);
+    const admin = (await first.store.getAgentByEmail('admin@earshot.local'))!;
+    await first.store.setAgentPassword(admin.id, 'scrypt$not-the-generated-one', null);
+    await first.close();
+    const second = await start(dataDir);
+    expect(second.firstAdmin).toBeNull();
+    await second.close();
+  });
+
   it('npm start on a busy port prints one clear line and exits with 1', async () => {
     const dataDir = freshDir();
     const port = await busyPort();

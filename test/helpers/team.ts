@@ -1,0 +1,32 @@
+import { io } from 'socket.io-client';
+import { connected, type AgentSocket } from './server';
+
+/** A JSON call to the REST API with an optional session cookie; the status, body and any new cookie. */
+export async function api(url: string, path: string, opts: { method?: string; body?: unknown; cookie?: string } = {}) {
+  const res = await fetch(`${url}${path}`, {
+    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
+  const setCookie = res.headers.get('set-cookie');
+  return { status: res.status, body, cookie: setCookie ? setCookie.split(';')[0]! : null };
+}
+
+/** The token at the end of a one-time link. */
+export const tokenOf = (link: string) => link.split('/').pop()!;
+
+/** An admin invites `email` (no SMTP: the link comes back) and the invitee accepts; returns their cookie and agent. */
+export async function inviteAndAccept(url: string, adminCookie: string, email: string, role: 'admin' | 'agent' = 'agent', name = 'Petra') {
+  const invited = await api(url, '/api/team/invites', { body: { email, role }, cookie: adminCookie });
+  if (invited.status !== 200) throw new Error(`invite failed: ${JSON.stringify(invited.body)}`);
+  const accepted = await api(url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name, password: 'agent password 1' } });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  return { cookie: accepted.cookie!, agent: accepted.body.data as { id: string; name: string; role: string; email: string }, password: 'agent password 1' };
+}
+
+/** An agent console socket with this session cookie, connected. */
+export function agentWith(url: string, cookie: string): Promise<AgentSocket> {
+  const socket: AgentSocket = io(`${url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+  return connected(socket);
+}

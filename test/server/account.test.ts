@@ -1,0 +1,126 @@
+import { nanoid } from 'nanoid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../protocol/types';
+import type { Earshot } from '../../server/app';
+import { nextEvent, signInCookie, startTestServer, tempDataDir, visitor, ADMIN } from '../helpers/server';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { agentWith, api, inviteAndAccept, tokenOf } from '../helpers/team';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let smtp: TestSmtp | null = null;
+const sockets: { disconnect(): unknown }[] = [];
+const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
+
+beforeEach(() => {
+  data = tempDataDir();
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  await smtp?.close();
+  smtp = null;
+  data.remove();
+});
+
+describe('profile', () => {
+  beforeEach(async () => {
+    server = await startTestServer(data.dir);
+  });
+
+  it('shows the visitor the new display name on the agent\'s next message, while older messages keep the old one', async () => {
+    const admin = await signInCookie(server.url);
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    const socket = track(await agentWith(server.url, petra.cookie));
+    const v = await visitor(server.url);
+    track(v.socket);
+    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' });
+    if (!first.ok) throw new Error(first.message);
+    const conversationId = first.data.conversationId;
+    const before = await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text: 'Hello' });
+    expect(before.ok && before.data.authorName).toBe('Petra');
+
+    const renamed = await api(server.url, '/api/account', { method: 'PATCH', body: { name: 'Petra from Support' }, cookie: petra.cookie });
+    expect(renamed.body.data).toMatchObject({ name: 'Petra from Support' });
+    const atVisitor = nextEvent<Message>(v.socket, 'message:new');
+    await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text: 'How can I help?' });
+    expect((await atVisitor).authorName).toBe('Petra from Support');
+    const history = await v.socket.emitWithAck('message:list', { conversationId, after: 0 });
+    expect(history.ok && history.data.messages.filter((m) => m.author === 'agent').map((m) => m.authorName)).toEqual(['Petra', 'Petra from Support']);
+  });
+
+  it('refuses an empty display name', async () => {
+    const admin = await signInCookie(server.url);
+    const r = await api(server.url, '/api/account', { method: 'PATCH', body: { name: '   ' }, cookie: admin });
+    expect(r).toMatchObject({ status: 400, body: { code: 'invalid_payload' } });
+  });
+
+  it('changes the password with the current one, ending the agent\'s other sessions but not this one', async () => {
+    const here = await signInCookie(server.url);
+    const elsewhere = await signInCookie(server.url);
+    const otherTab = track(await agentWith(server.url, elsewhere));
+    const wrong = await api(server.url, '/api/account/password', { body: { current: 'nope', password: 'a new password' }, cookie: here });
+    expect(wrong).toMatchObject({ status: 401, body: { code: 'bad_credentials' } });
+    const short = await api(server.url, '/api/account/password', { body: { current: ADMIN.password, password: 'short' }, cookie: here });
+    expect(short.status).toBe(400);
+
+    const closed = nextEvent(otherTab, 'disconnect');
+    const ok = await api(server.url, '/api/account/password', { body: { current: ADMIN.password, password: 'a new password' }, cookie: here });
+    expect(ok.body.data).toEqual({ endedSessions: 1 });
+    await closed;
+    expect((await api(server.url, '/api/auth/me', { cookie: elsewhere })).status).toBe(401);
+    expect((await api(server.url, '/api/auth/me', { cookie: here })).status).toBe(200);
+    expect((await api(server.url, '/api/auth/login', { body: ADMIN })).status).toBe(401);
+    expect((await api(server.url, '/api/auth/login', { body: { email: ADMIN.email, password: 'a new password' } })).status).toBe(200);
+  });
+});
+
+describe('forgot password', () => {
+  it('with SMTP emails a one-time reset link that signs in and ends the other sessions', async () => {
+    smtp = await startSmtp();
+    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://chat.example.test' });
+    const old = await signInCookie(server.url);
+    expect((await api(server.url, '/api/auth/forgot')).body.data).toEqual({ emailEnabled: true });
+    const asked = await api(server.url, '/api/auth/forgot', { body: { email: ADMIN.email } });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: ADMIN.email });
+    const link = /https:\/\/chat\.example\.test\/console\/reset\/[A-Za-z0-9_-]+/.exec(mail!.text ?? '')![0];
+
+    // The answer is the same for an email nobody has, and no mail goes out for it.
+    const unknown = await api(server.url, '/api/auth/forgot', { body: { email: 'nobody@test.local' } });
+    expect([unknown.status, unknown.body.data.message.replace('nobody@test.local', ADMIN.email)]).toEqual([asked.status, asked.body.data.message]);
+
+    expect((await api(server.url, `/api/auth/reset/${tokenOf(link)}`)).body.data).toMatchObject({ email: ADMIN.email });
+    const reset = await api(server.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'brand new secret' } });
+    expect(reset.body.data).toMatchObject({ email: ADMIN.email });
+    expect((await api(server.url, '/api/auth/me', { cookie: reset.cookie! })).status).toBe(200);
+    expect((await api(server.url, '/api/auth/me', { cookie: old })).status).toBe(401);
+    expect((await api(server.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'another secret' } })).body.code).toBe('link_used');
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('without SMTP says to ask an admin or use the CLI, and the admin gets a reset link to copy', async () => {
+    server = await startTestServer(data.dir);
+    const admin = await signInCookie(server.url);
+    expect((await api(server.url, '/api/auth/forgot')).body.data).toEqual({ emailEnabled: false });
+    const r = await api(server.url, '/api/auth/forgot', { body: { email: 'petra@test.local' } });
+    expect(r).toMatchObject({ status: 409, body: { code: 'email_not_configured', message: expect.stringMatching(/ask an admin.*npm run admin/i) } });
+
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    const made = await api(server.url, `/api/team/agents/${petra.agent.id}/reset-link`, { body: {}, cookie: admin });
+    expect(made.body.data).toMatchObject({ emailed: false, link: expect.stringMatching(/\/console\/reset\//) });
+    expect((await api(server.url, `/api/team/agents/${petra.agent.id}/reset-link`, { body: {}, cookie: petra.cookie })).status).toBe(403);
+    const reset = await api(server.url, `/api/auth/reset/${tokenOf(made.body.data.link)}`, { body: { password: 'petra new pass' } });
+    expect(reset.body.data).toMatchObject({ email: 'petra@test.local', name: 'Petra' });
+  });
+
+  it('refuses an expired reset link', async () => {
+    server = await startTestServer(data.dir);
+    const { issueLink } = await import('../../server/domain/links');
+    const a = (await server.store.getAgentByEmail(ADMIN.email))!;
+    const { token } = await issueLink(server.store, { kind: 'reset', email: a.email, role: null, agentId: a.id, createdBy: null }, -1);
+    const r = await api(server.url, `/api/auth/reset/${token}`, { body: { password: 'brand new secret' } });
+    expect(r).toMatchObject({ status: 410, body: { code: 'link_expired' }, cookie: null });
+    expect((await api(server.url, '/api/auth/login', { body: ADMIN })).status).toBe(200);
+  });
+});

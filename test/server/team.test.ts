@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Earshot } from '../../server/app';
+import { issueLink } from '../../server/domain/links';
+import { DEFAULT_LIMITS } from '../../server/limits';
+import { nextEvent, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
+import { agentWith, api, inviteAndAccept, tokenOf } from '../helpers/team';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: Earshot;
+let admin: string;
+const sockets: { disconnect(): unknown }[] = [];
+const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
+
+beforeEach(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+  admin = await signInCookie(server.url);
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.close();
+  data.remove();
+});
+
+describe('invitations', () => {
+  it('without SMTP hands the admin a one-time link that makes a signed-in agent with the invited role', async () => {
+    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    expect(invited.body.data).toMatchObject({ emailed: false, invite: { email: 'petra@test.local', role: 'agent' } });
+    const link: string = invited.body.data.link;
+    expect(link).toMatch(new RegExp(`^${server.url}/console/invite/[A-Za-z0-9_-]{40,}$`));
+    expect((await api(server.url, `/api/auth/invite/${tokenOf(link)}`)).body.data).toMatchObject({ email: 'petra@test.local', role: 'agent' });
+
+    const accepted = await api(server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Petra', password: 'long enough' } });
+    expect(accepted.body.data).toMatchObject({ name: 'Petra', email: 'petra@test.local', role: 'agent' });
+    expect((await api(server.url, '/api/auth/me', { cookie: accepted.cookie! })).body.data.name).toBe('Petra');
+    const team = await api(server.url, '/api/team', { cookie: admin });
+    expect(team.body.data.invites).toEqual([]);
+    expect(team.body.data.agents.map((a: { email: string; active: boolean }) => [a.email, a.active])).toEqual([['admin@test.local', true], ['petra@test.local', true]]);
+  });
+
+  it('refuses to invite an email that already has an account', async () => {
+    const r = await api(server.url, '/api/team/invites', { body: { email: 'ADMIN@test.local', role: 'agent' }, cookie: admin });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ code: 'email_taken' });
+  });
+
+  it('refuses a link used once already, and signs nobody in with it', async () => {
+    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const token = tokenOf(invited.body.data.link);
+    expect((await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Petra', password: 'long enough' } })).status).toBe(200);
+    const again = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Eve', password: 'long enough' } });
+    expect(again).toMatchObject({ status: 410, body: { code: 'link_used' }, cookie: null });
+  });
+
+  it('refuses an expired link and creates nobody', async () => {
+    const { token } = await issueLink(server.store, { kind: 'invite', email: 'late@test.local', role: 'agent', agentId: null, createdBy: null }, -1000);
+    expect((await api(server.url, `/api/auth/invite/${token}`)).body.code).toBe('link_expired');
+    const r = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Late', password: 'long enough' } });
+    expect(r).toMatchObject({ status: 410, body: { code: 'link_expired' } });
+    expect(await server.store.getAgentByEmail('late@test.local')).toBeNull();
+  });
+
+  it('refuses a revoked link, and a renewed invitation replaces the old link', async () => {
+    const first = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const renewed = await api(server.url, `/api/team/invites/${first.body.data.invite.id}/renew`, { body: {}, cookie: admin });
+    expect((await api(server.url, `/api/auth/invite/${tokenOf(first.body.data.link)}`, { body: { name: 'P', password: 'long enough' } })).body.code).toBe('link_revoked');
+    expect((await api(server.url, `/api/team/invites/${renewed.body.data.invite.id}`, { method: 'DELETE', cookie: admin })).status).toBe(200);
+    const r = await api(server.url, `/api/auth/invite/${tokenOf(renewed.body.data.link)}`, { body: { name: 'P', password: 'long enough' } });
+    expect(r).toMatchObject({ status: 410, body: { code: 'link_revoked' } });
+    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toEqual([]);
+  });
+
+  it('refuses an invitation whose email got an account meanwhile, leaving the invitation unused', async () => {
+    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    // Someone made petra's account another way (e.g. the CLI or a second server) in between.
+    await server.store.createAgent({ id: 'p2', email: 'Petra@test.local', name: 'P2', role: 'agent', passwordHash: 'x', createdAt: new Date().toISOString() });
+    const r = await api(server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: 'Petra', password: 'long enough' } });
+    expect(r).toMatchObject({ status: 409, body: { code: 'email_taken' } });
+    expect((await server.store.getAgentByEmail('petra@test.local'))!.name).toBe('P2');
+    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
+  });
+
+  it('asks for a password of at least 8 characters and a name', async () => {
+    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const r = await api(server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: ' ', password: 'short' } });
+    expect(r).toMatchObject({ status: 400, body: { code: 'invalid_payload' } });
+    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
+  });
+
+  it('rate limits invitation acceptance per address', async () => {
+    await server.close();
+    server = await startTestServer(data.dir, 0, {}, { limits: { ...DEFAULT_LIMITS, linkUses: { points: 2, duration: 300 } } });
+    const bad = () => api(server.url, '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { body: { name: 'X', password: 'long enough' } });
+    expect((await bad()).body.code).toBe('not_found');
+    expect((await bad()).body.code).toBe('not_found');
+    expect(await bad()).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
+  });
+});
+
+describe('roles', () => {
+  it('refuses an agent the team data and the site settings event', async () => {
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    expect(await api(server.url, '/api/team', { cookie: petra.cookie })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect((await api(server.url, '/api/team/invites', { body: { email: 'x@test.local', role: 'admin' }, cookie: petra.cookie })).status).toBe(403);
+    const socket = track(await agentWith(server.url, petra.cookie));
+    const r = await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Mine now' });
+    expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await server.store.getSite('demo'))!.name).not.toBe('Mine now');
+  });
+
+  it('lets an admin promote an agent, who may then manage the team', async () => {
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    const r = await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { role: 'admin' }, cookie: admin });
+    expect(r.body.data).toMatchObject({ role: 'admin', active: true });
+    expect((await api(server.url, '/api/team', { cookie: petra.cookie })).status).toBe(200);
+  });
+
+  it('refuses to demote or deactivate the last active admin', async () => {
+    const self = (await api(server.url, '/api/auth/me', { cookie: admin })).body.data.id;
+    for (const body of [{ role: 'agent' }, { active: false }]) {
+      const r = await api(server.url, `/api/team/agents/${self}`, { method: 'PATCH', body, cookie: admin });
+      expect(r).toMatchObject({ status: 409, body: { code: 'last_admin' } });
+    }
+    // A deactivated admin does not count as one who could still manage the team.
+    const other = await inviteAndAccept(server.url, admin, 'second@test.local', 'admin');
+    await api(server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    expect((await api(server.url, `/api/team/agents/${self}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin })).body.code).toBe('last_admin');
+    expect((await server.store.getAgent(self))!.role).toBe('admin');
+  });
+});
+
+describe('deactivation', () => {
+  it('closes the agent\'s open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in', async () => {
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    const tab1 = track(await agentWith(server.url, petra.cookie));
+    const tab2 = track(await agentWith(server.url, await signInCookie(server.url, { email: 'petra@test.local', password: petra.password })));
+    const closed = Promise.all([nextEvent(tab1, 'disconnect'), nextEvent(tab2, 'disconnect')]);
+    const r = await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    expect(r.body.data).toMatchObject({ active: false });
+    await closed;
+    expect(await api(server.url, '/api/auth/me', { cookie: petra.cookie })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+    const refused = await agentWith(server.url, petra.cookie).catch((err: Error & { data?: { code: string; message: string } }) => err.data);
+    expect(refused).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/deactivated/) });
+    const login = await api(server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } });
+    expect(login).toMatchObject({ status: 403, body: { code: 'account_deactivated' } });
+
+    await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: true }, cookie: admin });
+    expect((await api(server.url, '/api/auth/me', { cookie: petra.cookie })).status).toBe(401);
+    expect((await api(server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } })).status).toBe(200);
+  });
+
+  it('leaves a deactivated agent out of presence', async () => {
+    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
+    const socket = track(await agentWith(server.url, petra.cookie));
+    const adminSocket = track(await agentWith(server.url, admin));
+    const before = await adminSocket.emitWithAck('agent:presence', {});
+    expect(before.ok && before.data.map((a) => a.name)).toContain('Petra');
+    await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    socket.disconnect();
+    const after = await adminSocket.emitWithAck('agent:presence', {});
+    expect(after.ok && after.data.map((a) => a.name)).not.toContain('Petra');
+  });
+});
