@@ -4,7 +4,8 @@ import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { ADMIN, visitor } from '../helpers/server';
 
-const e2e = useE2e({ openAllDay: true });
+// With SMTP, so the forms show every field they can (an email address for a reply).
+const e2e = useE2e({ openAllDay: true, smtp: true });
 
 /** A page with animations off, so contrast is measured on the final colours. */
 const newPage = () => e2e.newPage({ reducedMotion: 'reduce' });

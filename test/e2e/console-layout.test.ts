@@ -26,7 +26,8 @@ const layout = (page: Page) =>
   page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     clipped: [...document.querySelectorAll<HTMLElement>('.topbar a, .topbar button, .topbar span, .topbar p, .topbar h1')]
-      .filter((el) => el.offsetParent && el.scrollWidth > el.clientWidth + 1)
+      // Text hidden for sight on purpose (.sr-only, read by screen readers) is not cut text.
+      .filter((el) => el.offsetParent && !el.classList.contains('sr-only') && el.scrollWidth > el.clientWidth + 1)
       .map((el) => el.textContent),
     topbar: document.querySelector('.topbar')!.getBoundingClientRect().height,
   }));

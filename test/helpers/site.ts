@@ -10,6 +10,12 @@ export async function openAllDay(server: Earshot): Promise<void> {
   await server.store.upsertSite({ ...site, hours: { timezone: 'UTC', weekly } });
 }
 
+/** Turns on the demo site's opening hours (08:00–20:00 Europe/Prague, every day), as an owner would in Settings. */
+export async function withOpeningHours(server: Earshot): Promise<void> {
+  const site = (await server.store.getSite('demo'))!;
+  await server.store.upsertSite({ ...site, options: { ...site.options, hoursEnabled: true } });
+}
+
 /** Keeps an agent connected until the returned socket is closed, so the widget offers a live chat. */
 export async function staffed(server: Earshot): Promise<AgentSocket> {
   const desk = await agent(server.url);

@@ -194,15 +194,23 @@ describe('opening hours in the console', () => {
 describe('existing databases', () => {
   it('keeps opening hours on for sites that existed before they became optional', async () => {
     expect((await server.store.getSite('demo'))!.options.hoursEnabled).toBe(false);
-    await server.close();
     const Database = (await import('better-sqlite3')).default;
     const { SQLITE_MIGRATIONS } = await import('../../server/store/migrations');
-    // The database as the previous release left it: its demo site saved without the setting.
-    const db = new Database(`${data.dir}/earshot.sqlite`);
-    db.exec(`UPDATE sites SET settings = json_remove(settings, '$.hoursEnabled'); DROP INDEX visitors_site; DROP INDEX feedback_site;`);
-    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
+    // A database as the release before left it: every migration before the one that made hours
+    // optional, and a site saved then (its settings know nothing of the switch).
+    const before = SQLITE_MIGRATIONS.findIndex((m) => m.includes('hoursEnabled'));
+    const old = tempDataDir();
+    const db = new Database(`${old.dir}/earshot.sqlite`);
+    for (const m of SQLITE_MIGRATIONS.slice(0, before)) db.exec(m);
+    db.pragma(`user_version = ${before}`);
+    db.prepare(`INSERT INTO sites (id, name, greeting, color, created_at) VALUES ('shop', 'Shop', 'Hi', '#000000', ?)`).run(new Date().toISOString());
     db.close();
-    server = await startTestServer(data.dir);
-    expect((await server.store.getSite('demo'))!.options.hoursEnabled).toBe(true);
+    const upgraded = await startTestServer(old.dir);
+    try {
+      expect((await upgraded.store.getSite('shop'))!.options.hoursEnabled).toBe(true);
+    } finally {
+      await upgraded.close();
+      old.remove();
+    }
   });
 });
