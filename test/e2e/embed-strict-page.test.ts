@@ -65,17 +65,20 @@ describe('a page with a strict Content-Security-Policy', () => {
 });
 
 describe('a chunk that does not arrive', () => {
-  it('shows that the chat could not be loaded, logs it once, and Retry loads it', async () => {
+  it.each([
+    ['the panel', '**/earshot/mount-*.js'],
+    ['its dictionary', '**/earshot/en-*.js'],
+  ])('shows that the chat could not be loaded when %s fails, logs it once, and Retry loads it', async (_, chunk) => {
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);
-    await visitor.route('**/earshot/mount-*.js', (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await visitor.route(chunk, (route) => route.fulfill({ status: 503, body: 'busy' }));
     await visitor.goto(shop.page('/', page('', readmeSnippet(relay))));
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     const notice = visitor.getByRole('status').filter({ hasText: 'The chat could not be loaded.' });
     await notice.waitFor();
     expect(logged.filter((l) => l.startsWith('Earshot'))).toEqual([expect.stringContaining('Earshot: could not load the chat panel.')]);
 
-    await visitor.unroute('**/earshot/mount-*.js');
+    await visitor.unroute(chunk);
     await notice.getByRole('button', { name: 'Retry' }).click();
     await visitor.getByRole('textbox', { name: 'Message' }).waitFor();
     expect(await notice.count()).toBe(0);

@@ -75,7 +75,8 @@ export function createWidget(o: WidgetOptions) {
         loading = null;
         // In production too: else a site owner sees a launcher that opens nothing, and no reason.
         console.error('Earshot: could not load the chat panel.', err);
-        if (open) failure = showLoadFailure(host.root, o.t, loadPanel);
+        // Retry takes its own button away: focus waits on the launcher, not on the page.
+        if (open) failure = showLoadFailure(host.root, o.t, () => (launcher.el.focus(), loadPanel()));
       },
     );
     return loading;

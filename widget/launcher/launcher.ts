@@ -15,7 +15,6 @@ export interface Launcher {
 const SVG = 'http://www.w3.org/2000/svg';
 const BUBBLE = 'M4 5h16v11H8l-4 4z';
 
-
 /**
  * Draws the launcher with plain DOM (no Preact in the loader). Built node by node, not
  * with innerHTML, so it also works where a CSP demands Trusted Types. Its name stays

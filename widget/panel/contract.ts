@@ -4,7 +4,7 @@ import type { Identity } from '../net/client';
 
 /**
  * What the loader hands the panel chunk. The panel imports nothing from the loader's
- * modules (that would pull the loader in as a second module); it gets them here.
+ * modules (the two are separate builds: that would be a second copy); it gets them here.
  */
 export interface PanelHost {
   root: ShadowRoot;

@@ -80,11 +80,11 @@ export const mountPanel: MountPanel = (host) => {
 
 /**
  * The panel's `t` in the first of the visitor's languages the widget speaks: the launcher's
- * strings and the panel's dictionary in one table. The
- * dictionaries (about 1 KB each) travel with the panel, so the loader knows no chunk names,
- * and so does `createTranslate`, which only the panel needs. Into the loader's table, not a
- * copy: a returning visitor's panel loads at once, often before the status answer brings the
- * launcher's words in `lang` (such as the unread count), which must reach it too.
+ * strings and the panel's dictionary in one table. The dictionaries (about 1 KB each) travel
+ * with the panel, so the loader knows no chunk names, and so does `createTranslate`, which
+ * only the panel needs. Into the loader's table, not a copy: a returning visitor's panel loads
+ * at once, often before the status answer brings the launcher's words (such as the unread
+ * count), which must reach it too.
  */
 export async function loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate> {
   const lang = pickLanguage(languages);

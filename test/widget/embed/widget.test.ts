@@ -203,13 +203,15 @@ describe('a panel that cannot be downloaded', () => {
   }
 
   it('says so in the widget with a Retry, logs it once, and Retry loads the panel', async () => {
-    const { panel, launcher, view, logged } = failing(1);
+    const { panel, host, launcher, view, logged } = failing(1);
     launcher().click();
     const notice = await vi.waitFor(() => view.getByRole('status'));
     expect(notice.textContent).toContain('The chat could not be loaded.');
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]![1])).toContain('Failed to fetch dynamically imported module');
     view.getByRole('button', { name: 'Retry' }).click();
+    // The button is gone with the notice; focus waits on the launcher, not on the page.
+    expect(host.root.activeElement).toBe(launcher());
     await vi.waitFor(() => expect(panel.calls).toContainEqual(['setOpen', [true, true]]));
     expect(view.queryByRole('status')).toBeNull();
     expect(panel.loadPanel).toHaveBeenCalledTimes(2);
