@@ -127,7 +127,7 @@ describe('the widget by keyboard alone', () => {
     const page = await newPage();
     await openByKeyboard(page);
     await page.getByRole('region', { name: 'Leave a message' }).waitFor();
-    // Without SMTP the form asks for no address: the message is its first field.
+    // Without SMTP the form's first field is the message (no address is asked for).
     await expect.poll(() => focused(page)).toBe('textarea Message');
   });
 
