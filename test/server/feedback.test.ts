@@ -278,7 +278,7 @@ describe('feedback without email configured', () => {
     const sent = await sendFeedback(named());
     const a = await agent(server.url);
     sockets.push(a);
-    expect(await a.emitWithAck('server:status', {})).toEqual({ ok: true, data: { emailConfigured: false } });
+    expect(await a.emitWithAck('server:status', {})).toEqual({ ok: true, data: { emailConfigured: false, publicUrl: null } });
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Hi' });
     expect(reply).toMatchObject({ ok: false, code: 'email_not_configured' });
     const detail = await a.emitWithAck('feedback:get', { feedbackId: sent.ok ? sent.data.id : '' });
