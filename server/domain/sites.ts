@@ -72,8 +72,8 @@ export function applySiteInput(site: SiteRow, input: SiteInput): SiteRow {
 }
 
 /**
- * A new site: open whenever an agent is there (its hours, in the creating admin's zone, are
- * kept for when the owner turns them on), every channel on, no other origins allowed yet.
+ * A new site: open whenever an agent is there (hours of 08:00–20:00 in `timezone` are kept for
+ * when the owner turns them on), every channel on, no other origins allowed yet.
  */
 export function newSite(id: string, input: SiteInput, timezone: string, now = new Date()): SiteRow {
   const base: SiteRow = {

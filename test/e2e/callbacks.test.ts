@@ -1,10 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e';
 import { ADMIN } from '../helpers/server';
-import { withOpeningHours } from '../helpers/site';
 
 const e2e = useE2e();
-beforeAll(() => withOpeningHours(e2e.server));
 
 /** Wall-clock "HH:MM" of an instant in a zone. */
 const clock = (at: number, timeZone: string) =>
@@ -12,7 +10,10 @@ const clock = (at: number, timeZone: string) =>
 
 describe('call back requests in Chromium', () => {
   it('a visitor in Yerevan books tomorrow, an agent in Prague sees both times right, and every status reaches the widget live', async () => {
-    // With its hours on, the demo shop is open 08:00–20:00 Prague time, so tomorrow's first window starts at 08:00 there.
+    // With its opening hours on, the demo shop is open 08:00–20:00 Prague time, so tomorrow's
+    // first window starts at 08:00 there.
+    const site = (await e2e.server.store.getSite('demo'))!;
+    await e2e.server.store.upsertSite({ ...site, options: { ...site.options, hoursEnabled: true } });
     const visitorCtx = await e2e.newContext({ timezoneId: 'Asia/Yerevan', locale: 'en-GB' });
     const visitor = await visitorCtx.newPage();
     await visitor.goto(`${e2e.server.url}/`);

@@ -101,6 +101,14 @@ describe('creating sites', () => {
   });
 });
 
+describe('the install snippet', () => {
+  it('tells consoles the public URL snippets start with, when PUBLIC_URL is set', async () => {
+    await server.close();
+    server = await startTestServer(data.dir, 0, { PUBLIC_URL: 'https://chat.example.com' });
+    expect(await (await admin()).emitWithAck('server:status', {})).toMatchObject({ ok: true, data: { publicUrl: 'https://chat.example.com' } });
+  });
+});
+
 describe('renaming sites', () => {
   it('renames a site and tells consoles and its open widgets live', async () => {
     const a = await admin();
