@@ -236,8 +236,12 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       if (!open?.messages.some((m) => m.id === action.message.id)) return state;
       return { ...state, open: { ...open, messages: open.messages.map((m) => (m.id === action.message.id ? action.message : m)) } };
     }
-    case 'presence':
-      return { ...state, presence: action.agents };
+    case 'presence': {
+      // A new display name given in another tab reaches this one's top bar with the presence list.
+      const self = state.agent && action.agents.find((a) => a.id === state.agent!.id);
+      const agent = self && self.name !== state.agent!.name ? { ...state.agent!, name: self.name } : state.agent;
+      return { ...state, presence: action.agents, agent };
+    }
     case 'sites/listed':
       return { ...state, sites: action.sites };
     case 'sites/updated':

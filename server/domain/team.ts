@@ -38,7 +38,11 @@ export async function invite(
   input: { email: string; role: 'admin' | 'agent' },
   linkBase: string,
 ): Promise<{ invite: PendingInvite } & LinkResult> {
-  if (await deps.store.getAgentByEmail(input.email)) throw new AppError('email_taken', `${input.email} already has an account.`, 'email');
+  const existing = await deps.store.getAgentByEmail(input.email);
+  if (existing) {
+    const hint = existing.deactivatedAt ? ' It is deactivated: reactivate it in the list below instead.' : '';
+    throw new AppError('email_taken', `${input.email} already has an account.${hint}`, 'email');
+  }
   const { token, row } = await issueLink(
     deps.store,
     { kind: 'invite', email: input.email, role: input.role, agentId: null, createdBy: admin.id },

@@ -4,16 +4,26 @@ import type { AgentSocket, SocketDeps } from './types';
 
 /**
  * Reads the socket's agent again before each event, so a new display name or role counts at
- * once in every open tab (typing, replies, claims), and a deactivated agent's socket is refused
- * and closed even if the disconnect that deactivation sent missed it.
+ * once in every open tab (typing, replies, claims), and a deactivated agent's socket, or one whose
+ * session ended, is refused and closed even if the disconnect sent then missed it.
  */
 export async function refreshAgent(socket: AgentSocket, deps: Pick<SocketDeps, 'store'>): Promise<void> {
-  const agent = await deps.store.getAgent(socket.data.agent.id);
+  const [agent, session] = await Promise.all([deps.store.getAgent(socket.data.agent.id), deps.store.getSession(socket.data.session.tokenHash)]);
   if (!agent || agent.deactivatedAt) {
-    socket.disconnect(true);
+    closeAfterAck(socket);
     throw new AppError('unauthorized', 'Your account has been deactivated. Ask an admin to reactivate it.');
   }
+  // Ended elsewhere (a password set with the CLI, another relay node): the sign-in is over here too.
+  if (!session) {
+    closeAfterAck(socket);
+    throw new AppError('unauthorized', 'Please sign in again.');
+  }
   socket.data.agent = agent;
+}
+
+/** Disconnects once the refusal's ack is out, so the console hears why before the socket closes. */
+function closeAfterAck(socket: AgentSocket): void {
+  setImmediate(() => socket.disconnect(true));
 }
 
 /** The same handlers, each reading the socket's agent fresh first (`refreshAgent`). */

@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types';
+import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { ADMIN, nextEvent, visitor } from '../helpers/server';
 import { agentWith } from '../helpers/team';
@@ -46,10 +47,10 @@ describe('the team in Chromium', () => {
 
     // A visitor writes; the agent answers; the visitor sees the agent's display name.
     const v = await visitor(e2e.server.url);
-    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Do you ship to Brno?' });
+    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Is the linen towel sold in pairs?' });
     expect(first.ok).toBe(true);
-    await agent.getByText('Do you ship to Brno?').first().click();
-    await agent.getByRole('log').getByText('Do you ship to Brno?').waitFor();
+    await agent.getByText('Is the linen towel sold in pairs?').first().click();
+    await agent.getByRole('log').getByText('Is the linen towel sold in pairs?').waitFor();
     const reply = nextEvent<Message>(v.socket, 'message:new', (m) => m.author === 'agent');
     await agent.getByRole('textbox', { name: 'Reply' }).fill('Yes, in two days.');
     await agent.getByRole('button', { name: 'Send' }).click();
@@ -77,5 +78,30 @@ describe('the team in Chromium', () => {
     const me = await fetch(`${e2e.server.url}/api/auth/me`, { headers: { cookie } });
     expect(me.status).toBe(401);
     v.socket.disconnect();
+  });
+
+  it('the Team, account, invitation and forgot-password pages meet WCAG 2.2 AA and work from the keyboard', async () => {
+    const admin = await e2e.newPage({ reducedMotion: 'reduce' });
+    await signIn(admin, ADMIN.email, ADMIN.password);
+    await admin.getByRole('link', { name: 'Team' }).click();
+    await admin.getByRole('textbox', { name: 'Email' }).fill('kim@shop.test');
+    // Keyboard only: Enter in the email field sends the invitation.
+    await admin.getByRole('textbox', { name: 'Email' }).press('Enter');
+    const link = await admin.getByRole('textbox', { name: 'Invitation link for kim@shop.test' }).inputValue();
+    await admin.getByRole('listitem').filter({ hasText: 'kim@shop.test' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByRole('link', { name: /your account/ }).click();
+    await admin.getByRole('heading', { name: 'Your account' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+
+    const guest = await e2e.newPage({ reducedMotion: 'reduce' });
+    await guest.goto(link);
+    await guest.getByRole('button', { name: 'Join and sign in' }).waitFor();
+    expect(await axeViolations(guest)).toEqual([]);
+    await guest.goto(`${e2e.server.url}/console`);
+    await guest.getByRole('button', { name: 'Forgot password?' }).click();
+    // Without SMTP the form says who can help instead of asking for an email.
+    expect(await guest.getByRole('note').innerText()).toMatch(/Ask an admin/);
+    expect(await axeViolations(guest)).toEqual([]);
   });
 });

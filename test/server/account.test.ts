@@ -114,6 +114,14 @@ describe('forgot password', () => {
     expect(reset.body.data).toMatchObject({ email: 'petra@test.local', name: 'Petra' });
   });
 
+  it('rate limits reset requests per address and email', async () => {
+    smtp = await startSmtp();
+    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
+    const ask = () => api(server.url, '/api/auth/forgot', { body: { email: 'nobody@test.local' } });
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    expect(await ask()).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
+  });
+
   it('refuses an expired reset link', async () => {
     server = await startTestServer(data.dir);
     const { issueLink } = await import('../../server/domain/links');

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Earshot } from '../../server/app';
-import { ADMIN, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
-import { api, tokenOf } from '../helpers/team';
+import { ADMIN, nextEvent, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
+import { agentWith, api, tokenOf } from '../helpers/team';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -36,6 +36,16 @@ describe('npm run admin -- reset-password', () => {
     const reset = await api(server!.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'chosen by owner' } });
     expect(reset.status).toBe(200);
     expect((await api(server!.url, '/api/auth/login', { body: { email: ADMIN.email, password: 'chosen by owner' } })).status).toBe(200);
+  });
+
+  it('with --password while the server runs, an open console of an ended session is refused at its next event', async () => {
+    const cookie = await signInCookie(server!.url);
+    const socket = await agentWith(server!.url, cookie);
+    expect((await socket.emitWithAck('agent:presence', {})).ok).toBe(true);
+    expect((await admin(['reset-password', ADMIN.email, '--password', 'typed in a shell'], { DATA_DIR: data.dir })).code).toBe(0);
+    const closed = nextEvent(socket, 'disconnect');
+    expect(await socket.emitWithAck('agent:presence', {})).toMatchObject({ ok: false, code: 'unauthorized' });
+    await closed;
   });
 
   it('links to localhost and PORT without PUBLIC_URL', async () => {

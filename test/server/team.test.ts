@@ -115,6 +115,15 @@ describe('roles', () => {
     expect((await api(server.url, '/api/team', { cookie: petra.cookie })).status).toBe(200);
   });
 
+  it('refuses site settings to an admin demoted while their console is open', async () => {
+    const second = await inviteAndAccept(server.url, admin, 'second@test.local', 'admin');
+    const socket = track(await agentWith(server.url, second.cookie));
+    expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed once' })).toMatchObject({ ok: true });
+    await api(server.url, `/api/team/agents/${second.agent.id}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin });
+    expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed twice' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await server.store.getSite('demo'))!.name).toBe('Renamed once');
+  });
+
   it('refuses to demote or deactivate the last active admin', async () => {
     const self = (await api(server.url, '/api/auth/me', { cookie: admin })).body.data.id;
     for (const body of [{ role: 'agent' }, { active: false }]) {
@@ -159,5 +168,39 @@ describe('deactivation', () => {
     socket.disconnect();
     const after = await adminSocket.emitWithAck('agent:presence', {});
     expect(after.ok && after.data.map((a) => a.name)).not.toContain('Petra');
+  });
+});
+
+describe('alerts', () => {
+  it('emails unhappy feedback to the active admins only, not to a deactivated one', async () => {
+    const { startSmtp } = await import('../helpers/smtp');
+    const { visitor } = await import('../helpers/server');
+    const smtp = await startSmtp();
+    try {
+      await server.close();
+      server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
+      admin = await signInCookie(server.url);
+      // With SMTP the invitation goes by email: take the link from it.
+      await api(server.url, '/api/team/invites', { body: { email: 'gone@test.local', role: 'admin' }, cookie: admin });
+      const [invite] = await smtp.waitFor(1);
+      const link = /http:\/\/\S+\/console\/invite\/[A-Za-z0-9_-]+/.exec(invite!.text ?? '')![0];
+      const joined = await api(server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Gone', password: 'long enough' } });
+      await api(server.url, `/api/team/agents/${joined.body.data.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+
+      const v = await visitor(server.url);
+      track(v.socket);
+      const sent = await v.socket.emitWithAck('feedback:send', {
+        rating: 1, category: 'complaint', text: 'Broken on arrival', contact: { mode: 'anonymous' }, page: { url: 'http://shop.test/', title: 'Shop' }, locale: 'en',
+      });
+      expect(sent.ok).toBe(true);
+      const mails = await smtp.waitFor(2);
+      expect(mails.slice(1).map((m) => (m.to as { text: string }).text)).toEqual(['admin@test.local']);
+      // Nothing was even queued for the deactivated admin (alerts are queued together, before sending).
+      if (!sent.ok) throw new Error(sent.message);
+      expect(await server.store.getOutbox(`unhappy-${sent.data.id}-${joined.body.data.id}`)).toBeNull();
+      expect(await server.store.getOutbox(`unhappy-${sent.data.id}-${(await server.store.getAgentByEmail('admin@test.local'))!.id}`)).not.toBeNull();
+    } finally {
+      await smtp.close();
+    }
   });
 });
