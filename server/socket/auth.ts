@@ -70,10 +70,10 @@ export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
       const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
       if (!session) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
       socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
-      // In the session's room before it is connected, then checked once more: a sign-out between
-      // the first check and the join would otherwise have missed this socket.
+      // In the session's and the agent's rooms before it is connected, then checked once more: a
+      // sign-out or deactivation between the first check and the join would otherwise have missed this socket.
       void socket.join([rooms.session(session.tokenHash), rooms.agent(session.agent.id)]);
-      if (!(await deps.store.getSession(session.tokenHash))) throw new AppError('unauthorized', 'Please sign in again.');
+      if (!(await sessionFor(deps.store, cookies[SESSION_COOKIE]))) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
       next();
     } catch (err) {
       const e = toClientError(err);
