@@ -19,7 +19,7 @@ import { createLimiters, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
 import { endAgentSockets, endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
-import { withFreshAgent } from './socket/fresh-agent';
+import { startAgentSweep, withFreshAgent } from './socket/fresh-agent';
 import { accountRoutes, linkRoutes, teamRoutes, type TeamDeps } from './http/team-routes';
 import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
@@ -55,7 +55,7 @@ async function pushReplyEmailStatus(store: Store, agents: AgentNamespace, outbox
 /** Wires store, HTTP and sockets together and starts listening. */
 export async function startEarshot(
   config: Config,
-  opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number } = {},
+  opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number; agentSweepMs?: number } = {},
 ): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const app = express();
@@ -97,6 +97,7 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
+  const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
   });
@@ -152,6 +153,7 @@ export async function startEarshot(
     async close() {
       presence.stop();
       stopRetention();
+      stopSweep();
       await worker?.stop();
       mailer?.close();
       await io.close();

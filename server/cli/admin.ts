@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../config';
 import { linkFor, MIN_PASSWORD, RESET_MINUTES } from '../domain/links';
 import { newResetToken } from '../domain/passwords';
@@ -77,6 +78,7 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, out: Out)
 
 const base = (config: { publicUrl: string | null; port: number }) => config.publicUrl ?? `http://localhost:${config.port}`;
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// As a URL, so a checkout path with spaces or non-ASCII letters still matches.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await runAdmin(process.argv.slice(2), process.env, { log: (l) => console.log(l), error: (l) => console.error(l) });
 }

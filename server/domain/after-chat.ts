@@ -65,7 +65,8 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
 /** Tells the admins about a message left while nobody was available; once per message and admin, however often it is called. */
 export async function emailOfflineMessage(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, text: string, messageId: string): Promise<void> {
   if (!email.enabled) return;
-  const from = visitor.name ? `${visitor.name} <${visitor.email}>` : visitor.email ?? friendlyName(visitor.id);
+  // A left message may come without an address (none is asked for where no email could answer it).
+  const from = visitor.name && visitor.email ? `${visitor.name} <${visitor.email}>` : (visitor.name ?? visitor.email ?? friendlyName(visitor.id));
   const message = offlineMessageEmail({ siteName: site.name, from, text, page: visitor.pageUrl });
   for (const admin of (await store.listAgents()).filter((a) => a.role === 'admin')) {
     await email.queue({ to: admin.email, ...message, replyTo: visitor.email ?? undefined }, `offline-${messageId}-${admin.id}`);

@@ -8,8 +8,9 @@ export const DEMO_SITE_ID = 'demo';
 
 /** Creates the demo site on first start; later starts keep what an admin changed. */
 export async function ensureDemoSite(store: Store): Promise<void> {
-  if (await store.getSite(DEMO_SITE_ID)) return;
-  await store.upsertSite({
+  // Only into an empty server: a demo site an owner deleted stays deleted.
+  if ((await store.listSites()).length > 0) return;
+  await store.createSite({
     id: DEMO_SITE_ID,
     name: 'Demo shop',
     greeting: 'Hi there! Ask us anything, we usually answer within a few minutes.',

@@ -118,13 +118,19 @@ export function linkRoutes(deps: TeamDeps): Router {
     signIn(req, res, await acceptInvite(deps.store, token, input));
   });
   r.get('/forgot', (_req, res) => {
-    res.json({ ok: true, data: { emailEnabled: deps.email.enabled } });
+    res.json({ ok: true, data: { emailEnabled: deps.email.enabled && deps.publicUrl !== null } });
   });
   r.post('/forgot', async (req, res) => {
     const { email } = parse(schemas.forgot, req.body);
     await consume(deps.limiters.resetRequestsPerIp, req.ip ?? '');
-    await consume(deps.limiters.resetRequests, `${req.ip}|${email.toLowerCase()}`);
-    await requestReset(deps, email, linkBase(deps, req));
+    // Per address, from wherever: nobody floods one inbox by changing their IP.
+    await consume(deps.limiters.resetRequests, email.toLowerCase());
+    // A signed-out request's Host header is the requester's to choose, so an emailed reset link
+    // is built only from PUBLIC_URL (a link to the requester's host would hand them the token).
+    if (deps.email.enabled && !deps.publicUrl) {
+      throw new AppError('email_not_configured', 'Reset links are emailed only when the server knows its own address (PUBLIC_URL). Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.');
+    }
+    await requestReset(deps, email, deps.publicUrl!);
     // The same answer whether or not the email has an account.
     res.json({ ok: true, data: { message: `If ${email} has an account, a reset link is on its way. It works for an hour.` } });
   });

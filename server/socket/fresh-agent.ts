@@ -21,6 +21,24 @@ export async function refreshAgent(socket: AgentSocket, deps: Pick<SocketDeps, '
   socket.data.agent = agent;
 }
 
+/**
+ * Every `everyMs`, closes this node's console sockets whose sign-in ended where no disconnect
+ * could reach them (a password set with `npm run admin` in another process), so a console that
+ * only listens stops receiving conversations, not only one that sends. The console's reconnect
+ * then hears why. Two indexed reads per open console tab a sweep.
+ */
+export function startAgentSweep(deps: Pick<SocketDeps, 'store' | 'agents' | 'log'>, everyMs = 15_000): () => void {
+  const sweep = async () => {
+    for (const socket of deps.agents.sockets.values()) {
+      const [agent, session] = await Promise.all([deps.store.getAgent(socket.data.agent.id), deps.store.getSession(socket.data.session.tokenHash)]);
+      if (!agent || agent.deactivatedAt || !session) socket.disconnect(true);
+    }
+  };
+  const timer = setInterval(() => void sweep().catch((err) => deps.log.warn({ err }, 'agent session sweep failed')), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Disconnects once the refusal's ack is out, so the console hears why before the socket closes. */
 function closeAfterAck(socket: AgentSocket): void {
   setImmediate(() => socket.disconnect(true));

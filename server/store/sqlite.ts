@@ -269,6 +269,11 @@ class SqliteStore implements Store {
       if (admins.n === 0) throw LAST_ADMIN;
       // Sessions from before a deactivation must not come back with the agent.
       if (before.deactivated_at && deactivatedAt === null) this.q('DELETE FROM sessions WHERE agent_id = ?').run(id);
+      // Links an admin handed out speak for them: they stop working when the admin no longer may
+      // invite (deactivated or made an agent), or an invitation would outlive its author's rights.
+      if ((deactivatedAt && !before.deactivated_at) || (role !== 'admin' && before.role === 'admin')) {
+        this.q(`UPDATE agent_tokens SET revoked_at = ? WHERE created_by = ? AND used_at IS NULL AND revoked_at IS NULL`).run(new Date().toISOString(), id);
+      }
       return toAgent(this.q('SELECT * FROM agents WHERE id = ?').get(id) as Row);
     }).immediate();
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { nanoid } from 'nanoid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types';
@@ -114,9 +115,27 @@ describe('forgot password', () => {
     expect(reset.body.data).toMatchObject({ email: 'petra@test.local', name: 'Petra' });
   });
 
-  it('rate limits reset requests per address and email', async () => {
+  it('never emails a reset link built from the request: without PUBLIC_URL it says to ask an admin', async () => {
     smtp = await startSmtp();
     server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
+    expect((await api(server.url, '/api/auth/forgot')).body.data).toEqual({ emailEnabled: false });
+    const res = await fetch(`${server.url}/api/auth/forgot`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: 'evil.example' },
+      body: JSON.stringify({ email: ADMIN.email }),
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'email_not_configured', message: expect.stringMatching(/PUBLIC_URL/) });
+    // No link was made, and no email queued.
+    const db = new Database(`${data.dir}/earshot.sqlite`, { readonly: true });
+    const counts = db.prepare(`SELECT (SELECT count(*) FROM agent_tokens) AS links, (SELECT count(*) FROM outbox) AS emails`).get();
+    db.close();
+    expect(counts).toEqual({ links: 0, emails: 0 });
+  });
+
+  it('rate limits reset requests per email, whatever the address they come from', async () => {
+    smtp = await startSmtp();
+    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://chat.example.test' });
     const ask = () => api(server.url, '/api/auth/forgot', { body: { email: 'nobody@test.local' } });
     for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
     expect(await ask()).toMatchObject({ status: 429, body: { code: 'rate_limited' } });

@@ -48,6 +48,20 @@ describe('npm run admin -- reset-password', () => {
     await closed;
   });
 
+  it('with --password while the server runs, a console that only listens is closed by the next session sweep', async () => {
+    await server!.close();
+    server = await startTestServer(data.dir, 0, {}, { agentSweepMs: 200 });
+    const socket = await agentWith(server.url, await signInCookie(server.url));
+    const closed = nextEvent(socket, 'disconnect');
+    expect((await admin(['reset-password', ADMIN.email, '--password', 'typed in a shell'], { DATA_DIR: data.dir })).code).toBe(0);
+    await closed;
+    const again = await agentWith(server.url, (await signInCookie(server.url, { email: ADMIN.email, password: 'typed in a shell' })));
+    // A sweep leaves a live sign-in alone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(again.connected).toBe(true);
+    again.disconnect();
+  });
+
   it('links to localhost and PORT without PUBLIC_URL', async () => {
     const r = await admin(['reset-password', ADMIN.email], { DATA_DIR: data.dir, PORT: '4123' });
     expect(r.stdout).toMatch(/http:\/\/localhost:4123\/console\/reset\/[A-Za-z0-9_-]+/);

@@ -84,6 +84,19 @@ describe('first start', () => {
     await second.close();
   });
 
+  it('creates the demo site on a fresh server only: once an owner deleted it, it stays deleted', async () => {
+    const dataDir = freshDir();
+    const first = await start(dataDir);
+    expect((await first.store.listSites()).map((s) => s.id)).toEqual(['demo']);
+    const demo = (await first.store.getSite('demo'))!;
+    await first.store.createSite({ ...demo, id: 'shop', name: 'Shop' });
+    await first.store.deleteSite('demo');
+    await first.close();
+    const second = await start(dataDir);
+    expect((await second.store.listSites()).map((s) => s.id)).toEqual(['shop']);
+    await second.close();
+  });
+
   it('npm start on a busy port prints one clear line and exits with 1', async () => {
     const dataDir = freshDir();
     const port = await busyPort();

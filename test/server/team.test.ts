@@ -139,6 +139,19 @@ describe('roles', () => {
 });
 
 describe('deactivation', () => {
+  it('ends the invitations an admin handed out when they are deactivated or made an agent', async () => {
+    for (const change of [{ active: false }, { role: 'agent' }]) {
+      const email = `boss-${Object.keys(change)[0]}@test.local`;
+      const boss = await inviteAndAccept(server.url, admin, email, 'admin', 'Boss');
+      const handedOut = await api(server.url, '/api/team/invites', { body: { email: `friend-${email}`, role: 'admin' }, cookie: boss.cookie });
+      const token = tokenOf(handedOut.body.data.link);
+      await api(server.url, `/api/team/agents/${boss.agent.id}`, { method: 'PATCH', body: change, cookie: admin });
+      const r = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Friend', password: 'long enough' } });
+      expect(r).toMatchObject({ status: 410, body: { code: 'link_revoked' } });
+      expect(await server.store.getAgentByEmail(`friend-${email}`)).toBeNull();
+    }
+  });
+
   it('closes the agent\'s open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in', async () => {
     const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
     const tab1 = track(await agentWith(server.url, petra.cookie));
