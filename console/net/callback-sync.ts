@@ -27,6 +27,8 @@ export function bindCallbackSync(socket: AgentSocket, store: ConsoleStore, comma
     if (state.callbacks.view !== previous.callbacks.view && socket.connected) void commands.refreshList();
   });
   socket.on('connect', catchUp);
+  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
+  socket.on('site:deleted', catchUp);
   socket.on('callback:updated', onUpdated);
   const offWake = page.onWake(() => {
     if (socket.connected) catchUp();
@@ -36,6 +38,7 @@ export function bindCallbackSync(socket: AgentSocket, store: ConsoleStore, comma
     unsubscribe();
     offWake();
     socket.off('connect', catchUp);
+    socket.off('site:deleted', catchUp);
     socket.off('callback:updated', onUpdated);
   };
 }

@@ -42,6 +42,8 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
     if (state.feedback.view !== previous.feedback.view && socket.connected) void commands.refreshList();
   });
   socket.on('connect', onConnect);
+  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
+  socket.on('site:deleted', catchUp);
   socket.on('feedback:new', onNew);
   socket.on('feedback:updated', onUpdated);
   socket.on('feedback:replyUpdated', onReplyUpdated);
@@ -54,6 +56,7 @@ export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, comma
     unsubscribe();
     offWake();
     socket.off('connect', onConnect);
+    socket.off('site:deleted', catchUp);
     socket.off('feedback:new', onNew);
     socket.off('feedback:updated', onUpdated);
     socket.off('feedback:replyUpdated', onReplyUpdated);

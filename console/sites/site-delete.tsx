@@ -24,8 +24,14 @@ export function SiteDelete({ site, onlySite, onContents, onDelete, onDeleted }: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  // The question replaces the button that had focus, and the button replaces the question: focus
+  // follows, or it would drop to the page.
+  const opened = useRef(false);
   useEffect(() => {
     if (asking) confirmButton.current?.focus();
+    else if (opened.current) askButton.current?.focus();
+    opened.current = asking !== null;
   }, [asking]);
   const ask = async () => {
     setBusy(true);
@@ -63,7 +69,7 @@ export function SiteDelete({ site, onlySite, onContents, onDelete, onDeleted }: 
         </div>
       ) : (
         <p>
-          <button type="button" class="btn" disabled={busy} onClick={() => void ask()}>Delete {site.name}…</button>
+          <button type="button" class="btn" disabled={busy} onClick={() => void ask()} ref={askButton}>Delete {site.name}…</button>
         </p>
       )}
       {error && <p class="conv-error" role="alert">{error}</p>}

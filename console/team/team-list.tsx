@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamMember } from '../../protocol/types';
 import type { Role } from '../net/team-api';
 
@@ -14,10 +14,21 @@ export interface TeamListProps {
 /** Everyone on the team: name, email, role, whether active; role changes, (de)activation with a confirmation, reset links. */
 export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }: TeamListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  // The question replaces the Deactivate button that had focus (and Cancel brings it back): focus
+  // follows, or it would drop to the page.
+  const last = useRef<string | null>(null);
+  useEffect(() => {
+    const id = confirming ?? last.current;
+    last.current = confirming;
+    if (!id) return;
+    const target = confirming ? '[data-confirm-cancel]' : `[data-deactivate="${CSS.escape(id)}"]`;
+    table.current?.querySelector<HTMLElement>(target)?.focus();
+  }, [confirming]);
   return (
     <section class="team-section" aria-labelledby="team-members-title">
       <h3 id="team-members-title">Agents</h3>
-      <table class="team-table">
+      <table class="team-table" ref={table}>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -51,7 +62,7 @@ export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }
                       <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={() => (setConfirming(null), onActive(a, false))}>
                         Deactivate
                       </button>
-                      <button type="button" class="btn btn-small" onClick={() => setConfirming(null)}>Cancel</button>
+                      <button type="button" class="btn btn-small" data-confirm-cancel onClick={() => setConfirming(null)}>Cancel</button>
                     </span>
                   ) : (
                     <>
@@ -61,7 +72,7 @@ export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }
                         </button>
                       )}
                       {a.active && !self && (
-                        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Deactivate ${a.name}`} onClick={() => setConfirming(a.id)}>
+                        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Deactivate ${a.name}`} data-deactivate={a.id} onClick={() => setConfirming(a.id)}>
                           Deactivate
                         </button>
                       )}

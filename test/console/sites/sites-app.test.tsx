@@ -116,6 +116,8 @@ describe('sites in the console settings', () => {
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Keep the site' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(socket.requests.some((r) => r.event === 'site:delete')).toBe(false);
+    // The button the question replaced takes the focus back, instead of the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete Demo shop…' })));
   });
 
   it('offers agents neither creating nor deleting sites', async () => {
@@ -205,6 +207,18 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     expect(within(list).getAllByRole('listitem')[1]!.textContent).toContain('Corner shop');
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'demo' } });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ann')]));
+  });
+
+  it("drops a deleted site's call back requests from the queue (and their count) at once", async () => {
+    const { socket } = await openConsole('/console/callbacks', admin, [site(), shop]);
+    let held = [callback('cb1', { siteId: 'demo', visitorName: 'Ann' }), callback('cb2', { siteId: 'shop', visitorName: 'Bob' })];
+    socket.answer('callback:list', () => ({ ok: true, data: held }));
+    socket.serverConnect();
+    const list = await screen.findByRole('list', { name: 'Call back requests' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    held = held.filter((c) => c.siteId !== 'shop');
+    socket.push('site:deleted', { siteId: 'shop' });
     await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ann')]));
   });
 

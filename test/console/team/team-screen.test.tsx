@@ -62,8 +62,11 @@ describe('TeamScreen', () => {
     render(<TeamScreen api={api} agent={ADMIN_AGENT} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Deactivate Petra' }));
     const confirm = screen.getByRole('group', { name: 'Confirm deactivating Petra' });
+    // Focus follows the question and comes back with the button, never dropping to the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' })));
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(api.changeMember).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deactivate Petra' })));
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate Petra' }));
     fireEvent.click(within(screen.getByRole('group', { name: 'Confirm deactivating Petra' })).getByRole('button', { name: 'Deactivate' }));
     await waitFor(() => expect(api.changeMember).toHaveBeenCalledWith('p1', { active: false }));
