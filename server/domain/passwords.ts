@@ -40,7 +40,7 @@ export async function requestReset(deps: { store: Store; email: EmailService }, 
   if (!agent || agent.deactivatedAt) return;
   const { token, expiresAt } = await newResetToken(deps.store, agent, null);
   const link = linkFor(linkBase, 'reset', token);
-  await deps.email.queue({ to: agent.email, ...resetEmail({ link, expiresAt }) });
+  await deps.email.queue({ to: agent.email, ...resetEmail({ link, expiresAt }), secret: true });
 }
 
 /** What the reset page shows before the new password is chosen. */

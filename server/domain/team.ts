@@ -27,7 +27,7 @@ export async function listTeam(store: Store): Promise<{ agents: TeamMember[]; in
 /** Emails a one-time link when SMTP is set up; otherwise hands it back to be shown and copied. */
 export async function deliverLink(email: EmailService, to: string, link: string, expiresAt: string, mail: { subject: string; text: string }): Promise<LinkResult> {
   if (!email.enabled) return { link, emailed: false, expiresAt };
-  await email.queue({ to, ...mail });
+  await email.queue({ to, ...mail, secret: true });
   return { link: null, emailed: true, expiresAt };
 }
 

@@ -118,6 +118,9 @@ function migrate(db: Database.Database): void {
 /** Thrown inside a transaction to roll back a change that would leave no active admin. */
 const LAST_ADMIN = new Error('last admin');
 
+/** The payload of an email done with: blank ('{}', as the retention sweep leaves it) when it carried a one-time link. */
+const BLANK_SECRET = `CASE WHEN json_extract(payload, '$.secret') THEN '{}' ELSE payload END`;
+
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
 
@@ -663,14 +666,18 @@ class SqliteStore implements Store {
   }
 
   async markOutboxSent(id: string, now: string): Promise<boolean> {
-    return this.q(`UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status = 'sending'`).run(now, id).changes === 1;
+    // A one-time link's email is blanked at once: only the token's hash stays at rest.
+    return this.q(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, payload = ${BLANK_SECRET} WHERE id = ? AND status = 'sending'`,
+    ).run(now, id).changes === 1;
   }
 
   async markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     this.q(
-      `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_until = NULL
+      `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_until = NULL,
+         payload = CASE WHEN ? IS NULL THEN ${BLANK_SECRET} ELSE payload END
        WHERE id = ? AND status = 'sending'`,
-    ).run(nextAttemptAt ? 'pending' : 'failed', nextAttemptAt, error.slice(0, 1000), id);
+    ).run(nextAttemptAt ? 'pending' : 'failed', nextAttemptAt, error.slice(0, 1000), nextAttemptAt, id);
   }
 
   async getOutbox(id: string): Promise<OutboxRow | null> {

@@ -143,6 +143,8 @@ export interface EmailPayload {
   text: string;
   html?: string;
   replyTo?: string;
+  /** Carries a one-time link: its address and text are forgotten once it is sent or given up. */
+  secret?: boolean;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';

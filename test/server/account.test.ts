@@ -86,6 +86,14 @@ describe('forgot password', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: ADMIN.email });
     const link = /https:\/\/chat\.example\.test\/console\/reset\/[A-Za-z0-9_-]+/.exec(mail!.text ?? '')![0];
+    // Sent, the email no longer holds the link: at rest there is only the token's hash.
+    const storedEmails = () => {
+      const db = new Database(`${data.dir}/earshot.sqlite`, { readonly: true });
+      const rows = db.prepare(`SELECT status, payload FROM outbox`).all();
+      db.close();
+      return rows;
+    };
+    await expect.poll(storedEmails).toEqual([{ status: 'sent', payload: '{}' }]);
 
     // The answer is the same for an email nobody has, and no mail goes out for it.
     const unknown = await api(server.url, '/api/auth/forgot', { body: { email: 'nobody@test.local' } });
