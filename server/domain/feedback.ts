@@ -26,7 +26,7 @@ export async function submitFeedback(store: Store, site: SiteRow, input: Feedbac
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);
-    if (known) return retried(known, site);
+    if (known) return retried(known, site, input);
   }
   if (input.rating === null && input.text === '') {
     throw new AppError('invalid_payload', 'text must not be empty when there is no rating', 'text');
@@ -49,14 +49,33 @@ export async function submitFeedback(store: Store, site: SiteRow, input: Feedbac
     updatedAt: now,
   };
   // Two sends of one id at once (a retry racing the first): the second finds the first's row.
-  if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site);
+  if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site, input);
   return { item: toFeedbackItem(row), created: true };
 }
 
-/** The answer to a retried id: what was stored, unless the id belongs to another site's feedback. */
-function retried(known: FeedbackRow, site: SiteRow): { item: FeedbackItem; created: false } {
-  if (known.siteId !== site.id) throw new AppError('duplicate_id', 'That feedback id is already taken; send with a new id.');
+/**
+ * The answer to a retried id: what was stored, when the send is the same feedback again (a retry
+ * says what the first send said). Anything else with a taken id, such as another visitor's send or
+ * another site's, is `duplicate_id` and learns nothing of the stored item. The content decides,
+ * not a visitor link, because anonymous feedback keeps none.
+ */
+function retried(known: FeedbackRow, site: SiteRow, input: FeedbackInput): { item: FeedbackItem; created: false } {
+  if (known.siteId !== site.id || !sameFeedback(known, input)) {
+    throw new AppError('duplicate_id', 'That feedback id is already taken; send with a new id.');
+  }
   return { item: toFeedbackItem(known), created: false };
+}
+
+function sameFeedback(known: FeedbackRow, input: FeedbackInput): boolean {
+  const named = input.contact.mode === 'reply' ? input.contact : null;
+  return (
+    known.rating === input.rating &&
+    known.category === input.category &&
+    known.text === input.text &&
+    known.email === (named?.email ?? null) &&
+    // Not the page: a retry from a single-page site may come after the visitor moved on.
+    known.name === (named?.name ?? null)
+  );
 }
 
 /** Emails every admin about unhappy feedback, when email is configured; once per feedback and admin, however often it is called. */
@@ -75,6 +94,9 @@ export async function alertOwners(store: Store, email: EmailService, site: SiteR
   for (const admin of admins) await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined }, `unhappy-${item.id}-${admin.id}`);
 }
 
+/** A reply as consoles see it: who wrote it by name, not by id. */
+export const publicReply = ({ agentId: _agentId, ...reply }: FeedbackReply & { agentId: string }): FeedbackReply => reply;
+
 /** Answers feedback by email: reply, outbox row and "answered" are stored together. */
 export async function replyToFeedback(
   store: Store,
@@ -88,7 +110,11 @@ export async function replyToFeedback(
   if (!f) throw new AppError('not_found', 'No such feedback.');
   // A retry of a reply that was stored (its answer lost): answered with it, emailed once.
   const known = (await store.listFeedbackReplies(f.id)).find((r) => r.id === replyId);
-  if (known) return { reply: known, item: toFeedbackItem(f), created: false };
+  if (known) {
+    // Only the agent who wrote it retries a reply's id; anyone else's send is a new reply with a taken id.
+    if (known.agentId !== agent.id) throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.');
+    return { reply: publicReply(known), item: toFeedbackItem(f), created: false };
+  }
   if (!f.email) throw new AppError('no_contact', 'This feedback is anonymous: there is no one to email.');
   if (!email.enabled) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
   const site = await store.getSite(f.siteId);

@@ -1,5 +1,5 @@
 import type { AgentClientEvents } from '../../protocol/events';
-import { feedbackStats, replyToFeedback, toFeedbackItem } from '../domain/feedback';
+import { feedbackStats, publicReply, replyToFeedback, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
@@ -21,7 +21,7 @@ export const agentFeedbackHandlers = {
 
   'feedback:get': on(schemas.feedbackGet, async (p, _socket, { store }) => {
     const item = toFeedbackItem(await feedback(store, p.feedbackId));
-    return { item, replies: await store.listFeedbackReplies(item.id) };
+    return { item, replies: (await store.listFeedbackReplies(item.id)).map(publicReply) };
   }),
 
   // One after another per tab, so a retry racing its first send finds it stored.

@@ -571,7 +571,8 @@ class SqliteStore implements Store {
     ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
     if (inserted.changes === 0) {
       const known = this.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row;
-      if (known.conversation_id !== m.conversationId || known.author !== m.author) {
+      // Only its sender retries an id: the same visitor (the conversation is theirs), or the same agent.
+      if (known.conversation_id !== m.conversationId || known.author !== m.author || (known.agent_id ?? null) !== (m.agentId ?? null)) {
         throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
       }
       return { message: toMessage(known), created: false, conversation: copyConversation(before), statusBefore: before.status };
@@ -736,7 +737,7 @@ class SqliteStore implements Store {
     return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
   }
 
-  async listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]> {
+  async listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]> {
     const rows = this.q(
       `SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id
        WHERE r.feedback_id = ? ORDER BY r.created_at, r.rowid`,
@@ -744,6 +745,7 @@ class SqliteStore implements Store {
     return rows.map((r) => ({
       id: r.id as string,
       feedbackId: r.feedback_id as string,
+      agentId: r.agent_id as string,
       agentName: r.agent_name as string,
       text: r.text as string,
       createdAt: r.created_at as string,
@@ -755,7 +757,10 @@ class SqliteStore implements Store {
     const r = this.q('SELECT id, feedback_id FROM feedback_replies WHERE outbox_id = ?').get(outboxId) as Row | undefined;
     if (!r) return null;
     // Through listFeedbackReplies, so a pushed reply and a listed one are the same shape.
-    return (await this.listFeedbackReplies(r.feedback_id as string)).find((x) => x.id === r.id) ?? null;
+    const reply = (await this.listFeedbackReplies(r.feedback_id as string)).find((x) => x.id === r.id);
+    if (!reply) return null;
+    const { agentId: _agentId, ...shown } = reply;
+    return shown;
   }
 
   async feedbackSince(since: string) {

@@ -335,7 +335,8 @@ export interface Store {
   countFeedback(status: FeedbackStatus): Promise<number>;
   /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
   addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
-  listFeedbackReplies(feedbackId: string): Promise<FeedbackReply[]>;
+  /** Oldest first, each with the id of the agent who wrote it. */
+  listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]>;
   /** The reply an outbox email carries, with its email status now; null for any other email. */
   getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null>;
   /** Ratings and counts of feedback created at or after `since`. */
