@@ -37,8 +37,10 @@ export class AppError extends Error {
     message: string,
     /** The input at fault, e.g. `contact.email`. */
     readonly field?: string,
+    /** What went wrong underneath, for the log (never shown to the client). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.status = STATUS[code];
   }
 }

@@ -60,4 +60,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-void main();
+// A start that fails for any other reason is one line too, not an unhandled rejection's stack
+// (LOG_LEVEL=debug or trace shows the stack).
+main().catch((err: unknown) => {
+  console.error(`Earshot cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  if (['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '')) console.error(err);
+  process.exit(1);
+});

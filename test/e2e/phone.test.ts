@@ -147,6 +147,8 @@ describe('the widget on a phone (375×667, touch)', () => {
 describe('screenshots for a person to look at', () => {
   for (const [size, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     it(`saves every view at ${size} size to ${SHOTS}`, async () => {
+      // Last run's files would count too: start from none of this size.
+      for (const f of fs.readdirSync(SHOTS)) if (f.startsWith(`${size}-`)) fs.rmSync(`${SHOTS}/${f}`);
       const page = await newPage(options);
       const shoot = (view: string) => page.screenshot({ path: `${SHOTS}/${size}-${view}.png` }).then(() => {});
       await page.goto(`${e2e.server.url}/`);
@@ -156,7 +158,10 @@ describe('screenshots for a person to look at', () => {
       await e2e.staffed();
       const chat = await newPage(options);
       await eachView(chat, (view) => chat.screenshot({ path: `${SHOTS}/${size}-${view}.png` }).then(() => {}), { chat: true });
-      expect(fs.readdirSync(SHOTS).filter((f) => f.startsWith(size)).length).toBe(8);
+      const shots = fs.readdirSync(SHOTS).filter((f) => f.startsWith(`${size}-`));
+      expect(shots).toHaveLength(8);
+      // Each a real PNG image, not an empty file.
+      for (const f of shots) expect(fs.readFileSync(`${SHOTS}/${f}`).subarray(1, 4).toString()).toBe('PNG');
     });
   }
 });

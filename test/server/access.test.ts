@@ -224,3 +224,16 @@ describe('visitor tokens', () => {
     expect((await connectError(socket)).data?.code).toBe('bad_token');
   });
 });
+
+describe('events without an acknowledgement', () => {
+  it('does nothing with an event sent without an ack, and goes on answering the next', async () => {
+    const { socket } = await visitor(server.url);
+    sockets.push(socket);
+    // Every client event must carry an ack; one without is dropped, not stored unanswered.
+    (socket.emit as (event: string, payload: unknown) => unknown)('message:send', { id: 'sent-without-an-ack-1', conversationId: null, text: 'No ack' });
+    const next = await socket.emitWithAck('message:send', { id: 'sent-with-an-ack-0001', conversationId: null, text: 'With ack' });
+    expect(next).toMatchObject({ ok: true, data: { text: 'With ack' } });
+    expect(await server.store.getMessage('sent-without-an-ack-1')).toBeNull();
+    expect(socket.connected).toBe(true);
+  });
+});

@@ -34,9 +34,14 @@ describe('passwords', () => {
 });
 
 describe('friendly names', () => {
-  it('gives the same visitor the same two-word name', () => {
-    expect(friendlyName('abc')).toBe(friendlyName('abc'));
-    expect(friendlyName('abc')).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+  it('gives the same visitor the same two-word name, and visitors different names', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `visitor-${i}`);
+    const names = ids.map(friendlyName);
+    // The name is a function of the id alone (nothing random, nothing kept between calls)...
+    expect(ids.map(friendlyName)).toEqual(names);
+    for (const n of names) expect(n).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    // ...and spreads visitors over many names, so two in an inbox rarely share one.
+    expect(new Set(names).size).toBeGreaterThan(150);
   });
 });
 

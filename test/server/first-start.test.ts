@@ -41,6 +41,21 @@ async function login(url: string, email: string, password: string): Promise<numb
   return res.status;
 }
 
+/** Runs the server's entry point (`npm start` without the build) with this environment until it exits. */
+async function npmStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env },
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b));
+  child.stdout.on('data', (b: Buffer) => (stdout += b));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
 describe('first start', () => {
   it('fails on a busy port before it creates anyone', async () => {
     const dataDir = freshDir();
@@ -98,22 +113,20 @@ describe('first start', () => {
   });
 
   it('npm start on a busy port prints one clear line and exits with 1', async () => {
-    const dataDir = freshDir();
     const port = await busyPort();
-    const root = path.resolve(import.meta.dirname, '../..');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b));
-    child.stdout.on('data', (b: Buffer) => (stdout += b));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr, stdout } = await npmStart({ PORT: String(port), DATA_DIR: freshDir() });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
       `Earshot cannot start: port ${port} is already in use (is Earshot already running?). Stop that program or set PORT to a free port.`,
     );
     expect(stdout).not.toContain('First admin');
+  });
+
+  it('any other start failure (a data directory that is a file) is one line and exit 1, not a stack', async () => {
+    const file = path.join(freshDir(), 'not-a-directory');
+    fs.writeFileSync(file, '');
+    const { code, stderr } = await npmStart({ DATA_DIR: file });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Earshot cannot start: .+/)]);
   });
 });
