@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { launcherStringsFor } from '../../widget/i18n/launcher-strings-all';
+import { launcherStringsFor } from '../../protocol/launcher-strings';
 import type { SiteCache } from '../domain/site-cache';
 import type { Presence } from '../socket/presence';
 

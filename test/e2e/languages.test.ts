@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAUNCHER_STRINGS } from '../../widget/i18n/launcher-strings-all';
+import { LAUNCHER_STRINGS } from '../../protocol/launcher-strings';
 import am from '../../widget/i18n/am';
 import cs from '../../widget/i18n/cs';
 import hy from '../../widget/i18n/hy';

@@ -129,7 +129,7 @@ describe('launcher strings', () => {
   });
 
   it('cover every plural category each language has', async () => {
-    const { LAUNCHER_STRINGS } = await import('../../widget/i18n/launcher-strings-all');
+    const { LAUNCHER_STRINGS } = await import('../../protocol/launcher-strings');
     for (const [lang, strings] of Object.entries(LAUNCHER_STRINGS)) {
       for (const category of new Intl.PluralRules(lang).resolvedOptions().pluralCategories) {
         expect(strings, `${lang} ${category}`).toHaveProperty(`unread_${category}`);

@@ -1,9 +1,13 @@
 /**
  * The launcher's English strings, the only ones inside earshot.js: the launcher must be
  * labelled before the visitor does anything, and for another language the status request
- * the loader makes anyway brings its strings (`launcher-strings-all.ts`, served by the relay).
+ * the loader makes anyway brings its strings (`protocol/launcher-strings.ts`, served by the relay).
  */
-export const launcherEn = {
+import type { LauncherStrings } from '../../protocol/launcher-strings';
+
+export type { LauncherStrings };
+
+export const launcherEn: LauncherStrings = {
   open_chat: 'Open chat',
   close_chat: 'Close chat',
   online: "We're online",
@@ -14,8 +18,6 @@ export const launcherEn = {
   panel_failed: 'The chat could not be loaded.',
   retry: 'Retry',
 };
-
-export type LauncherStrings = Record<keyof typeof launcherEn, string>;
 
 /** By language, for tests and the server; the loader imports `launcherEn` alone. */
 export const launcherStrings: Record<string, LauncherStrings> = { en: launcherEn };

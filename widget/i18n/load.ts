@@ -3,7 +3,7 @@ import type { Dictionary } from './t';
 /**
  * Panel dictionaries, each its own chunk, so a visitor downloads only theirs: the languages the
  * widget speaks. Add a language with a file here and its launcher strings in
- * `launcher-strings-all.ts`. The loader carries no list: it sends the visitor's languages to
+ * `protocol/launcher-strings.ts`. The loader carries no list: it sends the visitor's languages to
  * the relay, which picks the launcher's words (`launcherStringsFor`), and hands them to the
  * panel, which picks here by the same rule.
  */

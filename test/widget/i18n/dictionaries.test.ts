@@ -4,7 +4,7 @@ import { LANGUAGES as CALLBACK } from '../../../widget/callback/say';
 import { en as extrasEn, LANGUAGES as EXTRAS } from '../../../widget/chat/extras/strings';
 import { en as feedbackEn, LANGUAGES as FEEDBACK } from '../../../widget/feedback/strings';
 import en from '../../../widget/i18n/en';
-import { LAUNCHER_STRINGS } from '../../../widget/i18n/launcher-strings-all';
+import { LAUNCHER_STRINGS } from '../../../protocol/launcher-strings';
 import { launcherEn } from '../../../widget/i18n/launcher-strings';
 import { loadDictionary } from '../../../widget/i18n/load';
 
@@ -56,5 +56,9 @@ describe('the panel dictionaries', () => {
 
   it('the launcher speaks exactly the languages of the panel', () => {
     expect(Object.keys(LAUNCHER_STRINGS).sort()).toEqual(['en', ...LANGS].sort());
+  });
+
+  it("the loader's own English launcher words are the relay's", () => {
+    expect(launcherEn).toEqual(LAUNCHER_STRINGS.en);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAUNCHER_STRINGS } from '../../../widget/i18n/launcher-strings-all';
+import { LAUNCHER_STRINGS } from '../../../protocol/launcher-strings';
 import { loadDictionary } from '../../../widget/i18n/load';
 import { createTranslate } from '../../../widget/i18n/t';
 

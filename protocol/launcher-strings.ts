@@ -1,8 +1,12 @@
-import type { LauncherStrings } from './launcher-strings';
+/** The words of the launcher (and of the loader's own notice), by key. */
+export type LauncherKey = 'open_chat' | 'close_chat' | 'online' | 'away' | 'unread_one' | 'unread_other' | 'panel_failed' | 'retry';
+
+export type LauncherStrings = Record<LauncherKey, string>;
 
 /**
- * The launcher's strings in every language, for the server: the status request the loader
- * makes anyway brings them, so earshot.js carries English only. Plural keys follow
+ * The launcher's strings in every language, shared by the relay, which sends them with the
+ * status answer the loader asks for anyway, and the widget, whose earshot.js carries its own copy
+ * of English only (`widget/i18n/launcher-strings.ts`, checked against this one by a test). Plural keys follow
  * Intl.PluralRules categories of each language (`unread_one`, `unread_few`, …).
  */
 export const LAUNCHER_STRINGS: Record<string, LauncherStrings & Record<string, string>> = {
