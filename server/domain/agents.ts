@@ -6,6 +6,9 @@ import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 
 export const SESSION_DAYS = 30;
 
+/** The cookie that carries a sign-in, read by the REST routes and the agent sockets alike. */
+export const SESSION_COOKIE = 'earshot_session';
+
 /** Public view of an agent: never the password hash. */
 export function toAgent(a: AgentRow): Agent {
   return { id: a.id, email: a.email, name: a.name, role: a.role };

@@ -1,7 +1,7 @@
 import type { CookieOptions } from 'express';
-import { SESSION_DAYS } from '../domain/agents';
+import { SESSION_COOKIE, SESSION_DAYS } from '../domain/agents';
 
-export const SESSION_COOKIE = 'earshot_session';
+export { SESSION_COOKIE };
 
 /** HttpOnly, SameSite cookie options; Secure whenever the console is served over https. */
 export function sessionCookieOptions(secure: boolean): CookieOptions {

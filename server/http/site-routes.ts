@@ -1,14 +1,16 @@
 import express, { type Router } from 'express';
 import { launcherStringsFor } from '../../protocol/launcher-strings';
+import type { SiteStatus } from '../../protocol/types';
 import type { SiteCache } from '../domain/site-cache';
-import type { Presence } from '../socket/presence';
+import type { SiteRow } from '../store/types';
 
 /**
  * Public, cacheable site endpoints the loader may call from any page. With `?lang=de-AT,cs`
  * (the visitor's languages) the status also brings the launcher's strings in the first one
  * Earshot speaks, so the loader ships English only.
  */
-export function siteRoutes(sites: SiteCache, presence: Presence): Router {
+/** Public site routes; `presence` answers who is there (the sockets' presence, without importing it). */
+export function siteRoutes(sites: SiteCache, presence: { statusOf(site: SiteRow): Promise<SiteStatus> }): Router {
   const r = express.Router();
   r.get('/:siteId/status', async (req, res) => {
     // Any page may ask, and may read a refusal's reason (an unknown site) too.

@@ -1,11 +1,10 @@
 import { parse as parseCookies } from 'cookie';
 import type { ErrorCode } from '../../protocol/types';
-import { sessionFor } from '../domain/agents';
+import { SESSION_COOKIE, sessionFor } from '../domain/agents';
 import { hashToken } from '../domain/secrets';
 import { originAllowed } from '../domain/sites';
 import { authenticateVisitor, createVisitor } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
-import { SESSION_COOKIE } from '../http/session-cookie';
 import { consume } from '../limits';
 import type { SiteRow } from '../store/types';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace } from './types';

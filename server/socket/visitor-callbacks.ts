@@ -1,13 +1,12 @@
 import type { VisitorClientEvents } from '../../protocol/events';
 import { changeCallbackTime, ownOpenCallback, requestCallback, slotsFor, toVisitorCallback } from '../domain/callbacks';
-import { displayPhone, toE164 } from '../domain/phone';
-import { newCallbackEmail } from '../email/templates';
+import { alertOwnersOfCallback } from '../domain/callback-alerts';
+import { toE164 } from '../domain/phone';
 import { consume } from '../limits';
-import type { CallbackRow, SiteRow } from '../store/types';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
 import { handlerFor, type EventTable } from './handler';
-import { siteOf, type SocketDeps, type VisitorSocket } from './types';
+import { siteOf, type VisitorSocket } from './types';
 
 const on = handlerFor<VisitorSocket>();
 
@@ -27,7 +26,7 @@ export const visitorCallbackHandlers = {
     await announceCallback(deps, callback.id);
     // Every time, created or not: the emails are keyed by request and admin, so this queues only
     // what a crash after storing the request left unqueued.
-    await notifyOwners(deps, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
+    await alertOwnersOfCallback(deps.store, deps.email, siteRow, callback).catch((err) => deps.log.error({ err }, 'could not queue the callback email'));
     return toVisitorCallback(callback);
   }, { serial: true }),
 
@@ -49,15 +48,3 @@ export const visitorCallbackHandlers = {
     return announceCallback(deps, c.id).then(toVisitorCallback);
   }),
 } satisfies EventTable<VisitorClientEvents, VisitorSocket>;
-
-/** Emails the site's admins about a new request, when email is configured. */
-async function notifyOwners(deps: SocketDeps, site: SiteRow, c: CallbackRow): Promise<void> {
-  if (!deps.email.enabled) return;
-  const due = new Intl.DateTimeFormat('en-GB', { timeZone: site.hours.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.dueAt));
-  const message = newCallbackEmail({
-    siteName: site.name, phone: displayPhone(c.phone), name: c.name, topic: c.topic, due: `${due} (${site.hours.timezone})`, asap: c.asap, page: c.pageUrl,
-  });
-  for (const admin of (await deps.store.listAgents()).filter((a) => a.role === 'admin')) {
-    await deps.email.queue({ to: admin.email, ...message }, `callback-${c.id}-${admin.id}`);
-  }
-}
