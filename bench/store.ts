@@ -11,6 +11,7 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { ensureDemoSite } from '../server/domain/sites';
 import { createVisitor } from '../server/domain/visitors';
+import { STORE_RULES } from '../server/domain/store-rules';
 import { openSqliteStore } from '../server/store/sqlite';
 import { table } from './stats';
 
@@ -24,7 +25,7 @@ const rows: (string | number)[][] = [['batch', 'messages', 'CPU µs/msg', 'wall 
 for (const batch of BATCHES) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-store-'));
   try {
-    const store = openSqliteStore(dir);
+    const store = openSqliteStore(dir, STORE_RULES);
     await ensureDemoSite(store);
     const convs: { id: string; visitorId: string }[] = [];
     for (let i = 0; i < CONVERSATIONS; i++) {

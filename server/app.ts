@@ -32,7 +32,8 @@ import { createPresence } from './socket/presence';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
-import { openSqliteStore } from './store/sqlite';
+import { STORE_RULES } from './domain/store-rules';
+import { openStore } from './store/open';
 import type { Store } from './store/types';
 
 export interface Earshot {
@@ -67,7 +68,7 @@ export async function startEarshot(
   });
   let store: Store;
   try {
-    store = openSqliteStore(config.dataDir);
+    store = await openStore(config, STORE_RULES);
   } catch (err) {
     server.close();
     throw err;

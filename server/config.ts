@@ -18,6 +18,8 @@ export interface Config {
   /** Where the built widget and console live. */
   distDir: string;
   demoSiteDir: string;
+  /** postgres://… selects the Postgres store; null keeps the SQLite file under dataDir. */
+  databaseUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -61,8 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
-  // Better a clear refusal than a server that quietly ignores the database it was told to use.
-  if (env.DATABASE_URL) problems.push('DATABASE_URL (Postgres) is not supported yet: unset it to use SQLite under DATA_DIR');
+  const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
   if (env.REDIS_URL) problems.push('REDIS_URL (several relay nodes) is not supported yet: unset it to run one node');
   const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {
@@ -84,6 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy,
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
+    databaseUrl,
     ...overrides,
   };
+}
+
+/** A postgres:// URL, or null when unset; anything else is a problem (a database it was told to use is never ignored). */
+function readDatabaseUrl(value: string | undefined, problems: string[]): string | null {
+  if (!value) return null;
+  try {
+    const u = new URL(value);
+    if ((u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname) return value;
+  } catch {
+    // reported below
+  }
+  // The value may hold a password: not repeated.
+  problems.push('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use SQLite under DATA_DIR)');
+  return null;
 }

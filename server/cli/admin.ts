@@ -10,6 +10,8 @@ import { ConfigError, loadConfig } from '../config';
 import { linkFor, MIN_PASSWORD, RESET_MINUTES } from '../domain/links';
 import { newResetToken } from '../domain/passwords';
 import { hashPassword } from '../domain/secrets';
+import { STORE_RULES } from '../domain/store-rules';
+import { openPostgresStore } from '../store/postgres';
 import { openSqliteStore } from '../store/sqlite';
 
 const USAGE = `Usage:
@@ -50,12 +52,14 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, out: Out)
     }
     throw err;
   }
-  if (!fs.existsSync(path.join(config.dataDir, 'earshot.sqlite'))) {
+  if (!config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'earshot.sqlite'))) {
     out.error(`There is no Earshot database in ${config.dataDir}. Set DATA_DIR to the directory the server uses.`);
     return 1;
   }
   // No checkpoints from here: the server (if it runs) does them, and this is one small write.
-  const store = openSqliteStore(config.dataDir, { everyMs: 60_000 });
+  const store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl, STORE_RULES, { max: 1 })
+    : openSqliteStore(config.dataDir, STORE_RULES, { everyMs: 60_000 });
   try {
     const agent = await store.getAgentByEmail(email);
     if (!agent) {

@@ -28,14 +28,11 @@ export interface FirstAdmin {
  * by every start until then, so a start that dies after creating the admin cannot lock anyone out.
  */
 export async function ensureFirstAdmin(store: Store, opts: { email: string | null; password: string | null }): Promise<FirstAdmin | null> {
-  if ((await store.countAgents()) > 0) {
-    const waiting = (await store.listAgents()).find((a) => a.initialPassword);
-    return waiting ? { email: waiting.email, generatedPassword: waiting.initialPassword!, createdNow: false } : null;
-  }
+  if ((await store.countAgents()) > 0) return waitingAdmin(store);
   const email = opts.email ?? 'admin@earshot.local';
   const generatedPassword = opts.password ? null : newToken().slice(0, 16);
   const password = opts.password ?? generatedPassword!;
-  await store.createAgent({
+  const created = await store.createFirstAgent({
     id: nanoid(),
     email,
     name: email.split('@')[0]!.replace(/^\w/, (c) => c.toUpperCase()),
@@ -44,7 +41,14 @@ export async function ensureFirstAdmin(store: Store, opts: { email: string | nul
     initialPassword: generatedPassword,
     createdAt: new Date().toISOString(),
   });
+  // Another node starting at the same instant made the first admin: report theirs.
+  if (!created) return waitingAdmin(store);
   return { email, generatedPassword, createdNow: true };
+}
+
+async function waitingAdmin(store: Store): Promise<FirstAdmin | null> {
+  const waiting = (await store.listAgents()).find((a) => a.initialPassword);
+  return waiting ? { email: waiting.email, generatedPassword: waiting.initialPassword!, createdNow: false } : null;
 }
 
 /** Checks credentials and opens a session; the returned token goes into the cookie only. */
@@ -59,7 +63,7 @@ export async function signIn(store: Store, email: string, password: string): Pro
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   // Sessions nobody signed out of would otherwise stay forever; a sign-in is a fine time to sweep.
-  await store.deleteExpiredSessions(new Date().toISOString());
+  await store.deleteExpiredSessions();
   await store.createSession({ tokenHash: hashToken(token), agentId: agent.id, expiresAt: expires.toISOString() });
   return { agent: toAgent(agent), token, expires };
 }

@@ -99,16 +99,9 @@ export async function requestCallback(
   // The name given here is how agents will know the visitor in chat too.
   if (input.name && !visitor.name) await store.updateVisitor(visitor.id, { name: input.name });
   // Only the visitor's own request: another visitor giving the same number must not take it over.
-  const open = await store.findOpenCallback(site.id, phone, visitor.id);
-  if (open) {
-    await store.updateCallback(open.id, details);
-    return { callback: { ...open, ...details }, created: false };
-  }
-  const callback: CallbackRow = {
-    id: nanoid(), siteId: site.id, phone, status: 'waiting', claimedBy: null, attempts: 0, createdAt: now, ...details,
-  };
-  await store.createCallback(callback);
-  return { callback, created: true };
+  // One step in the store, so two tabs asking at once make one request.
+  const callback = { id: nanoid(), siteId: site.id, phone, status: 'waiting' as const, claimedBy: null, attempts: 0, createdAt: now, ...details };
+  return store.requestCallback(callback, details);
 }
 
 /** The visitor's own open request, or `not_found`. */

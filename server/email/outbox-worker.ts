@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import type { OutboxRow, Store } from '../store/types';
+import type { ClaimedOutboxRow, OutboxRow, Store } from '../store/types';
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -51,19 +51,19 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let again = false;
   let stopped = false;
 
-  const deliver = async (row: OutboxRow) => {
+  const deliver = async (row: ClaimedOutboxRow) => {
     try {
       // Claimed again and again without an outcome: each send took the process down, or never
       // came back. Sending it once more would only do that again.
       if (row.attempts > maxAttempts) throw new Error(`gave up after ${maxAttempts} attempts that never finished`);
       await send(row);
-      await store.markOutboxSent(row.id, new Date().toISOString());
+      await store.markOutboxSent(row.id, row.claimId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const giveUp = row.attempts >= maxAttempts || permanent(err);
-      const next = giveUp ? null : new Date(Date.now() + backoffMs(row.attempts)).toISOString();
+      const retryIn = giveUp ? null : backoffMs(row.attempts);
       log.warn({ outboxId: row.id, attempts: row.attempts, err: message, giveUp }, 'outbox delivery failed');
-      await store.markOutboxRetry(row.id, message, next);
+      await store.markOutboxRetry(row.id, row.claimId, message, retryIn);
     }
     // The row's new state is already stored: a listener's failure must not stop the drain.
     try {
@@ -76,8 +76,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const drain = async () => {
     do {
       again = false;
-      const now = Date.now();
-      const rows = await store.claimOutbox(new Date(now).toISOString(), new Date(now + leaseMs).toISOString(), 20);
+      const rows = await store.claimOutbox(leaseMs, 20);
       await Promise.all(rows.map(deliver));
       if (rows.length === 20) again = true;
     } while (again && !stopped);

@@ -212,4 +212,15 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX agent_tokens_pending ON agent_tokens(kind, used_at, revoked_at, expires_at);
   CREATE INDEX sessions_agent ON sessions(agent_id);
   `,
+  // A worker settles only what its own claim took (issue 16); a visitor has one open call back
+  // request per phone, however many tabs ask at once (issue 15): older duplicates are closed.
+  `
+  ALTER TABLE outbox ADD COLUMN claim_id TEXT;
+  UPDATE callbacks SET status = 'cancelled' WHERE visitor_id IS NOT NULL AND status IN ('waiting', 'rescheduled') AND EXISTS (
+    SELECT 1 FROM callbacks n WHERE n.site_id = callbacks.site_id AND n.visitor_id = callbacks.visitor_id AND n.phone = callbacks.phone
+      AND n.status IN ('waiting', 'rescheduled') AND (n.created_at, n.rowid) > (callbacks.created_at, callbacks.rowid)
+  );
+  CREATE UNIQUE INDEX callbacks_open_phone ON callbacks(site_id, visitor_id, phone)
+    WHERE status IN ('waiting', 'rescheduled') AND visitor_id IS NOT NULL;
+  `,
 ];

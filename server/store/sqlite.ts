@@ -13,18 +13,38 @@ import type {
   SiteContents,
   SurveyResult,
 } from '../../protocol/types';
+import { nanoid } from 'nanoid';
 import { AppError } from '../errors';
-import { statusAfterMessage } from '../domain/chat';
-import { friendlyName } from '../domain/friendly-name';
-import { DEFAULT_SITE_OPTIONS } from '../domain/site-options';
 import { startCheckpointer } from './checkpointer';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { CALLBACK_COLUMNS, CALLBACK_SELECT, SUMMARY_SELECT, VISITOR_COLUMNS } from './shared-sql';
+import {
+  copyConversation,
+  toAgent,
+  toAgentToken,
+  toCallback,
+  toCallbackAttempt,
+  toClaimedOutbox,
+  toConversation,
+  toFeedback,
+  toFeedbackReply,
+  toFeedbackStat,
+  toMessage,
+  toOutbox,
+  toSession,
+  toSite,
+  toSummary,
+  toVisitor,
+  usableToken,
+  type Row,
+} from './rows';
 import type {
   AgentPatch,
   AgentRow,
   AgentTokenRow,
   AppendResult,
   CallbackPatch,
+  ClaimedOutboxRow,
   CallbackRow,
   CallbackWithVisitor,
   ConversationRow,
@@ -35,48 +55,14 @@ import type {
   SessionRow,
   TokenProblem,
   TokenUse,
-  SiteOptions,
   SiteRow,
   Store,
+  StoreRules,
   SummaryQuery,
   VisitorCursor,
   VisitorPatch,
   VisitorRow,
 } from './types';
-
-type Row = Record<string, unknown>;
-
-const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
-  name: 'name',
-  email: 'email',
-  pageUrl: 'page_url',
-  pageTitle: 'page_title',
-  referrer: 'referrer',
-  userAgent: 'user_agent',
-  language: 'language',
-  timezone: 'timezone',
-  lastSeenAt: 'last_seen_at',
-  visits: 'visits',
-};
-
-const SUMMARY_SELECT = `
-  SELECT c.*, s.name AS site_name, v.name AS visitor_name,
-    m.text AS last_text, m.author AS last_author, m.created_at AS last_at,
-    c.agent_unread AS unread
-  FROM conversations c
-  JOIN sites s ON s.id = c.site_id
-  JOIN visitors v ON v.id = c.visitor_id
-  -- The preview is the last message a person wrote: an automatic answer would hide the visitor's question.
-  LEFT JOIN messages m ON m.id = (
-    SELECT p.id FROM messages p WHERE p.conversation_id = c.id AND p.author != 'system' ORDER BY p.seq DESC LIMIT 1
-  )`;
-
-const CALLBACK_SELECT = 'SELECT c.*, v.name AS visitor_name FROM callbacks c LEFT JOIN visitors v ON v.id = c.visitor_id';
-const CALLBACK_COLUMNS = {
-  visitorId: 'visitor_id', phone: 'phone', name: 'name', topic: 'topic', asap: 'asap', dueAt: 'due_at', windowEnd: 'window_end',
-  status: 'status', attempts: 'attempts', pageUrl: 'page_url', pageTitle: 'page_title', visitorTimezone: 'visitor_timezone',
-  visitorLocale: 'visitor_locale', updatedAt: 'updated_at',
-} as const;
 
 /** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
 export interface CheckpointOptions {
@@ -85,7 +71,7 @@ export interface CheckpointOptions {
 }
 
 /** Opens (creating if needed) the SQLite file under `dataDir` and brings its schema up to date. */
-export function openSqliteStore(dataDir: string, checkpoint: CheckpointOptions = {}): Store {
+export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: CheckpointOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'earshot.sqlite');
   const db = new Database(file);
@@ -102,7 +88,7 @@ export function openSqliteStore(dataDir: string, checkpoint: CheckpointOptions =
   // When the WAL starts over, its file is cut back to this (it is reused, not grown, below it).
   db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
   migrate(db);
-  return new SqliteStore(db, startCheckpointer(file, checkpoint.everyMs, checkpoint.restartFrames));
+  return new SqliteStore(db, rules, startCheckpointer(file, checkpoint.everyMs, checkpoint.restartFrames));
 }
 
 function migrate(db: Database.Database): void {
@@ -120,6 +106,11 @@ const LAST_ADMIN = new Error('last admin');
 
 /** The payload of an email done with: blank ('{}', as the retention sweep leaves it) when it carried a one-time link. */
 const BLANK_SECRET = `CASE WHEN json_extract(payload, '$.secret') THEN '{}' ELSE payload END`;
+
+/** A closed request reopened while its visitor has asked again for the same phone. */
+export function reopenRefused(cause: unknown): AppError {
+  return new AppError('invalid_payload', 'This visitor has another open request for this number: work on that one.', undefined, cause);
+}
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -142,6 +133,7 @@ class SqliteStore implements Store {
 
   constructor(
     private readonly db: Database.Database,
+    private readonly rules: StoreRules,
     private readonly checkpointer: { stop(): Promise<void> },
   ) {
   }
@@ -154,6 +146,10 @@ class SqliteStore implements Store {
       this.stmts.set(sql, s);
     }
     return s;
+  }
+
+  async ping(): Promise<void> {
+    this.q('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -226,6 +222,14 @@ class SqliteStore implements Store {
     this.q('INSERT INTO agents (id, email, name, role, password_hash, initial_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       a.id, a.email, a.name, a.role, a.passwordHash, a.initialPassword ?? null, a.createdAt,
     );
+  }
+
+  async createFirstAgent(a: AgentRow): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.q('SELECT 1 FROM agents LIMIT 1').get()) return false;
+      void this.createAgent(a);
+      return true;
+    }).immediate();
   }
 
   async clearInitialPassword(id: string): Promise<void> {
@@ -330,13 +334,7 @@ class SqliteStore implements Store {
 
   /** The token's problem at `now`, or the token when it can be used. Call inside a transaction. */
   private usableToken(tokenHash: string, kind: AgentTokenRow['kind'], now: string): AgentTokenRow | TokenProblem {
-    const r = this.q('SELECT * FROM agent_tokens WHERE token_hash = ? AND kind = ?').get(tokenHash, kind) as Row | undefined;
-    if (!r) return 'unknown';
-    const t = toAgentToken(r);
-    if (t.usedAt) return 'used';
-    if (t.revokedAt) return 'revoked';
-    if (t.expiresAt <= now) return 'expired';
-    return t;
+    return usableToken(this.q('SELECT * FROM agent_tokens WHERE token_hash = ? AND kind = ?').get(tokenHash, kind) as Row | undefined, now);
   }
 
   async acceptInvite(tokenHash: string, a: Omit<AgentRow, 'email' | 'role'>, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse> {
@@ -373,8 +371,8 @@ class SqliteStore implements Store {
     this.q('UPDATE agents SET away = ? WHERE id = ?').run(away ? 1 : 0, id);
   }
 
-  async deleteExpiredSessions(now: string): Promise<void> {
-    this.q('DELETE FROM sessions WHERE expires_at < ?').run(now);
+  async deleteExpiredSessions(): Promise<void> {
+    this.q('DELETE FROM sessions WHERE expires_at < ?').run(new Date().toISOString());
   }
 
   async createSession(s: SessionRow): Promise<void> {
@@ -383,7 +381,7 @@ class SqliteStore implements Store {
 
   async getSession(tokenHash: string): Promise<SessionRow | null> {
     const r = this.q('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? { tokenHash: r.token_hash as string, agentId: r.agent_id as string, expiresAt: r.expires_at as string } : null;
+    return r ? toSession(r) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -562,7 +560,7 @@ class SqliteStore implements Store {
     const before = touched.get(m.conversationId) ?? this.conversations.get(m.conversationId) ?? this.readConversation(m.conversationId);
     if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
     const seq = before.lastSeq + 1;
-    const status = statusAfterMessage(m.author, before);
+    const status = this.rules.statusAfterMessage(m.author, before);
     const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
     // A known id inserts nothing (a refused insert needs no savepoint); only then is it looked up.
     const inserted = this.q(
@@ -653,32 +651,39 @@ class SqliteStore implements Store {
     ).run(row.id, row.kind, JSON.stringify(row.payload), now, now);
   }
 
-  async claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+  async claimOutbox(leaseMs: number, limit: number): Promise<ClaimedOutboxRow[]> {
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const claimId = nanoid();
     return this.db.transaction(() => {
+      // One writer at a time: rows read here are this claim's alone (Postgres skips locked rows).
       const rows = this.q(
         `SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
          ORDER BY next_attempt_at LIMIT ?`,
-      ).all(now, now, limit) as Row[];
+      ).all(at, at, limit) as Row[];
+      const leaseUntil = new Date(now + leaseMs).toISOString();
       for (const r of rows) {
-        this.q(`UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?`).run(leaseUntil, r.id);
+        this.q(`UPDATE outbox SET status = 'sending', lease_until = ?, claim_id = ?, attempts = attempts + 1 WHERE id = ?`).run(leaseUntil, claimId, r.id);
       }
-      return rows.map((r) => toOutbox({ ...r, status: 'sending', attempts: (r.attempts as number) + 1 }));
+      return rows.map((r) => toClaimedOutbox({ ...r, status: 'sending', attempts: (r.attempts as number) + 1, claim_id: claimId }));
     }).immediate();
   }
 
-  async markOutboxSent(id: string, now: string): Promise<boolean> {
+  async markOutboxSent(id: string, claimId: string): Promise<boolean> {
     // A one-time link's email is blanked at once: only the token's hash stays at rest.
     return this.q(
-      `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, payload = ${BLANK_SECRET} WHERE id = ? AND status = 'sending'`,
-    ).run(now, id).changes === 1;
+      `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, claim_id = NULL, payload = ${BLANK_SECRET}
+       WHERE id = ? AND status = 'sending' AND claim_id = ?`,
+    ).run(new Date().toISOString(), id, claimId).changes === 1;
   }
 
-  async markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
-    this.q(
-      `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_until = NULL,
+  async markOutboxRetry(id: string, claimId: string, error: string, retryInMs: number | null): Promise<boolean> {
+    const next = retryInMs === null ? null : new Date(Date.now() + retryInMs).toISOString();
+    return this.q(
+      `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_until = NULL, claim_id = NULL,
          payload = CASE WHEN ? IS NULL THEN ${BLANK_SECRET} ELSE payload END
-       WHERE id = ? AND status = 'sending'`,
-    ).run(nextAttemptAt ? 'pending' : 'failed', nextAttemptAt, error.slice(0, 1000), nextAttemptAt, id);
+       WHERE id = ? AND status = 'sending' AND claim_id = ?`,
+    ).run(next ? 'pending' : 'failed', next, error.slice(0, 1000), next, id, claimId).changes === 1;
   }
 
   async getOutbox(id: string): Promise<OutboxRow | null> {
@@ -742,15 +747,7 @@ class SqliteStore implements Store {
       `SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id
        WHERE r.feedback_id = ? ORDER BY r.created_at, r.rowid`,
     ).all(feedbackId) as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      feedbackId: r.feedback_id as string,
-      agentId: r.agent_id as string,
-      agentName: r.agent_name as string,
-      text: r.text as string,
-      createdAt: r.created_at as string,
-      emailStatus: r.email_status as FeedbackReply['emailStatus'],
-    }));
+    return rows.map(toFeedbackReply);
   }
 
   async getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null> {
@@ -764,14 +761,14 @@ class SqliteStore implements Store {
   }
 
   async feedbackSince(since: string) {
-    return (this.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]).map((r) => ({
-      createdAt: r.created_at as string,
-      rating: r.rating as number | null,
-      category: r.category as FeedbackRow['category'],
-    }));
+    return (this.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]).map(toFeedbackStat);
   }
 
   async createCallback(c: CallbackRow): Promise<void> {
+    this.insertCallback(c);
+  }
+
+  private insertCallback(c: CallbackRow): void {
     this.q(
       `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
          attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
@@ -782,12 +779,29 @@ class SqliteStore implements Store {
     );
   }
 
+  async requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }> {
+    return this.db.transaction(() => {
+      // The partial unique index callbacks_open_phone backs this up should two writers ever race.
+      const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
+      if (open) {
+        this.updateCallbackNow(open.id, update);
+        return { callback: { ...open, ...update }, created: false };
+      }
+      this.insertCallback(c);
+      return { callback: c, created: true };
+    }).immediate();
+  }
+
   async getCallback(id: string): Promise<CallbackWithVisitor | null> {
     const r = this.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
     return r ? toCallback(r) : null;
   }
 
   async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
+    return this.findOpenNow(siteId, phone, visitorId);
+  }
+
+  private findOpenNow(siteId: string, phone: string, visitorId: string): CallbackWithVisitor | null {
     const r = this.q(
       `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') AND c.visitor_id = ?
        ORDER BY c.created_at DESC LIMIT 1`,
@@ -825,7 +839,13 @@ class SqliteStore implements Store {
       cols.push(`${CALLBACK_COLUMNS[key as keyof typeof CALLBACK_COLUMNS]} = ?`);
       args.push(typeof value === 'boolean' ? Number(value) : value);
     }
-    if (cols.length) this.q(`UPDATE callbacks SET ${cols.join(', ')} WHERE id = ?`).run(...args, id);
+    if (!cols.length) return;
+    try {
+      this.q(`UPDATE callbacks SET ${cols.join(', ')} WHERE id = ?`).run(...args, id);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw reopenRefused(err);
+      throw err;
+    }
   }
 
   async listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]> {
@@ -852,19 +872,12 @@ class SqliteStore implements Store {
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
     const rows = this.q('SELECT * FROM callback_attempts WHERE callback_id = ? ORDER BY created_at, rowid').all(callbackId) as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      agentName: r.agent_name as string,
-      outcome: r.outcome as CallbackAttempt['outcome'],
-      note: r.note as string | null,
-      dueAt: r.due_at as string | null,
-      createdAt: r.created_at as string,
-    }));
+    return rows.map(toCallbackAttempt);
   }
 
   async getSummary(conversationId: string): Promise<ConversationSummary | null> {
     const r = this.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(conversationId) as Row | undefined;
-    return r ? toSummary(r) : null;
+    return r ? toSummary(r, this.rules.visitorName) : null;
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
@@ -888,189 +901,6 @@ class SqliteStore implements Store {
     }
     // Ties broken by id, so a page's last row is an exact cursor for the next.
     const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.q(sql).all(...args, q.limit) as Row[]).map(toSummary);
+    return (this.q(sql).all(...args, q.limit) as Row[]).map((r) => toSummary(r, this.rules.visitorName));
   }
-}
-
-function toSite(r: Row): SiteRow {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    greeting: r.greeting as string,
-    color: r.color as string,
-    allowedOrigins: JSON.parse(r.allowed_origins as string) as string[],
-    hours: JSON.parse(r.hours as string) as SiteRow['hours'],
-    options: { ...DEFAULT_SITE_OPTIONS, ...(JSON.parse(r.settings as string) as Partial<SiteOptions>) },
-    createdAt: r.created_at as string,
-  };
-}
-
-function toAgent(r: Row): AgentRow {
-  return {
-    id: r.id as string,
-    email: r.email as string,
-    name: r.name as string,
-    role: r.role as AgentRow['role'],
-    away: r.away === 1,
-    passwordHash: r.password_hash as string,
-    initialPassword: (r.initial_password as string | null) ?? null,
-    createdAt: r.created_at as string,
-    deactivatedAt: (r.deactivated_at as string | null | undefined) ?? null,
-  };
-}
-
-function toAgentToken(r: Row): AgentTokenRow {
-  return {
-    id: r.id as string,
-    tokenHash: r.token_hash as string,
-    kind: r.kind as AgentTokenRow['kind'],
-    email: r.email as string,
-    role: r.role as AgentTokenRow['role'],
-    agentId: r.agent_id as string | null,
-    createdBy: r.created_by as string | null,
-    createdAt: r.created_at as string,
-    expiresAt: r.expires_at as string,
-    usedAt: r.used_at as string | null,
-    revokedAt: r.revoked_at as string | null,
-  };
-}
-
-function toVisitor(r: Row): VisitorRow {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    tokenHash: r.token_hash as string,
-    name: r.name as string | null,
-    email: r.email as string | null,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    referrer: r.referrer as string | null,
-    userAgent: r.user_agent as string | null,
-    language: r.language as string | null,
-    timezone: r.timezone as string | null,
-    firstSeenAt: r.first_seen_at as string,
-    lastSeenAt: r.last_seen_at as string,
-    visits: r.visits as number,
-  };
-}
-
-/** A copy a caller may change without changing the kept row. */
-function copyConversation(c: ConversationRow): ConversationRow {
-  return { ...c, survey: c.survey && { ...c.survey } };
-}
-
-function toConversation(r: Row): ConversationRow {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    visitorId: r.visitor_id as string,
-    status: r.status as ConversationStatus,
-    lastSeq: r.last_seq as number,
-    agentReadSeq: r.agent_read_seq as number,
-    agentUnread: r.agent_unread as number,
-    survey: r.survey_rating == null ? null : {
-      rating: r.survey_rating as number,
-      comment: r.survey_comment as string | null,
-      createdAt: r.survey_at as string,
-    },
-    visitorReadSeq: r.visitor_read_seq as number,
-    firstResponseAt: r.first_response_at as string | null,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
-
-function toOutbox(r: Row): OutboxRow {
-  return {
-    id: r.id as string,
-    kind: r.kind as OutboxRow['kind'],
-    payload: JSON.parse(r.payload as string) as OutboxRow['payload'],
-    status: r.status as OutboxRow['status'],
-    attempts: r.attempts as number,
-    nextAttemptAt: r.next_attempt_at as string,
-    lastError: r.last_error as string | null,
-    createdAt: r.created_at as string,
-    sentAt: r.sent_at as string | null,
-  };
-}
-
-function toCallback(r: Row): CallbackWithVisitor {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    visitorId: r.visitor_id as string | null,
-    visitorName: r.visitor_name as string | null,
-    phone: r.phone as string,
-    name: r.name as string | null,
-    topic: r.topic as string | null,
-    asap: r.asap === 1,
-    dueAt: r.due_at as string,
-    windowEnd: r.window_end as string | null,
-    status: r.status as CallbackRow['status'],
-    claimedBy: r.claimed_by ? { id: r.claimed_by as string, name: r.claimed_by_name as string } : null,
-    attempts: r.attempts as number,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    visitorTimezone: r.visitor_timezone as string | null,
-    visitorLocale: r.visitor_locale as string | null,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
-
-function toFeedback(r: Row): FeedbackRow {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    rating: r.rating as number | null,
-    category: r.category as FeedbackRow['category'],
-    text: r.text as string,
-    name: r.name as string | null,
-    email: r.email as string | null,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    locale: r.locale as string | null,
-    status: r.status as FeedbackRow['status'],
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
-
-function toMessage(r: Row): Message {
-  const m: Message = {
-    id: r.id as string,
-    conversationId: r.conversation_id as string,
-    seq: r.seq as number,
-    author: r.author as Message['author'],
-    authorName: r.author_name as string | null,
-    text: r.text as string,
-    createdAt: r.created_at as string,
-  };
-  if (r.faq_id) m.faq = { id: r.faq_id as string, helpful: r.faq_helpful === null ? null : r.faq_helpful === 1 };
-  return m;
-}
-
-function toSummary(r: Row): ConversationSummary {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    siteName: r.site_name as string,
-    visitorId: r.visitor_id as string,
-    visitorName: (r.visitor_name as string | null) ?? friendlyName(r.visitor_id as string),
-    status: r.status as ConversationStatus,
-    lastSeq: r.last_seq as number,
-    lastMessage: r.last_text == null ? null : {
-      text: r.last_text as string,
-      author: r.last_author as Message['author'],
-      createdAt: r.last_at as string,
-    },
-    unread: r.unread as number,
-    survey: r.survey_rating == null ? null : {
-      rating: r.survey_rating as number,
-      comment: r.survey_comment as string | null,
-      createdAt: r.survey_at as string,
-    },
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
 }

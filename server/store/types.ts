@@ -13,12 +13,11 @@ import type {
   InboxCursor,
   Message,
   SiteContents,
-  SiteSettings,
   SurveyResult,
 } from '../../protocol/types';
+import type { SiteOptions } from '../../protocol/site-options';
 
-/** Settings kept as one JSON document per site; missing keys take defaults. */
-export type SiteOptions = Pick<SiteSettings, 'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled'>;
+export type { SiteOptions };
 
 export interface SiteRow {
   id: string;
@@ -161,6 +160,9 @@ export interface OutboxRow {
   sentAt: string | null;
 }
 
+/** An outbox row a worker holds: only the claim that took it may settle it. */
+export type ClaimedOutboxRow = OutboxRow & { claimId: string };
+
 export type FeedbackRow = Omit<FeedbackItem, 'unhappy'>;
 
 export interface NewFeedbackReply {
@@ -212,12 +214,21 @@ export interface SummaryQuery {
 }
 
 /**
- * Everything Earshot keeps. Async so that a networked database fits the same shape;
- * each method is atomic on its own.
+ * The few domain rules a store applies while it writes, handed in by whoever opens it, so the
+ * store imports nothing from domain/.
  */
-export interface Store {
-  close(): Promise<void>;
+export interface StoreRules {
+  /** The conversation's status once `author` has written in it. */
+  statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus;
+  /** What to call a visitor who gave no name. */
+  visitorName(visitorId: string): string;
+}
 
+// The contract, one port per aggregate. Every method is async (a networked database fits the
+// same shape) and atomic on its own. Where a time orders or leases (outbox claims, session
+// expiry), the store reads its own clock: the database's, for a database shared by nodes.
+
+export interface SitePort {
   getSite(id: string): Promise<SiteRow | null>;
   upsertSite(site: SiteRow): Promise<void>;
   listSites(): Promise<SiteRow[]>;
@@ -227,10 +238,15 @@ export interface Store {
   countSiteContents(id: string): Promise<SiteContents>;
   /** Deletes the site and everything that belongs to it, all or nothing: what it deleted, or null when there was no such site. */
   deleteSite(id: string): Promise<SiteContents | null>;
+}
 
+export interface AgentPort {
   countAgents(): Promise<number>;
   setAgentAway(id: string, away: boolean): Promise<void>;
   createAgent(agent: AgentRow): Promise<void>;
+  /** Stores the first agent only while there is none (two nodes starting together make one); false when someone was there. */
+  createFirstAgent(agent: AgentRow): Promise<boolean>;
+  /** Matches the address whatever its case. */
   getAgentByEmail(email: string): Promise<AgentRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
   /** The active agents, oldest first: deactivated ones get no alerts and are not in presence. */
@@ -246,7 +262,10 @@ export interface Store {
   updateAgent(id: string, patch: AgentPatch): Promise<AgentRow | 'last_admin' | null>;
   /** Sets a new password hash and ends every other session of the agent, together; returns the ended sessions' hashes. */
   setAgentPassword(id: string, passwordHash: string, keepSession: string | null): Promise<string[]>;
+}
 
+/** One-time links: invitations and password resets. */
+export interface AgentTokenPort {
   /** Stores a one-time link, revoking the pending ones of its kind for the same email, together. */
   createAgentToken(t: AgentTokenRow): Promise<void>;
   getAgentToken(tokenHash: string): Promise<AgentTokenRow | null>;
@@ -262,43 +281,116 @@ export interface Store {
   acceptInvite(tokenHash: string, agent: Omit<AgentRow, 'email' | 'role'>, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
   /** Sets the password a reset link is for, consumes it, ends the agent's sessions and opens `session`, all or nothing. */
   useResetToken(tokenHash: string, passwordHash: string, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
+}
 
+export interface SessionPort {
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  /** Forgets every session that expired before `now`. */
-  deleteExpiredSessions(now: string): Promise<void>;
+  /** Forgets every session that expired, by the store's clock. */
+  deleteExpiredSessions(): Promise<void>;
+}
 
+export interface VisitorPort {
   createVisitor(visitor: VisitorRow): Promise<void>;
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write. */
   touchVisitors(ids: string[], now: string): Promise<void>;
+}
 
+export interface ConversationPort {
   getConversation(id: string): Promise<ConversationRow | null>;
   latestConversation(visitorId: string): Promise<ConversationRow | null>;
-  /** The visitor's latest conversation, or a new pending one with `newId`. */
+  /** The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once). */
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
   setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
   setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;
   /** First-reply delays (ms) of conversations started since `since`. */
   firstResponseDelays(siteId: string, since: string): Promise<number[]>;
-  /** Records whether an automatic answer helped. */
-  setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
+  getSummary(conversationId: string): Promise<ConversationSummary | null>;
+  listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;
+}
 
+export interface MessagePort {
   getMessage(id: string): Promise<Message | null>;
   /**
-   * Stores a message with the next seq, or returns the stored one when the same author
-   * retries an id in the same conversation; any other reuse of an id is `duplicate_id`.
-   * The conversation's status follows the message (`statusAfterMessage`). Resolves only once
-   * the message is committed.
+   * Stores a message with the next seq (given by the database in the write that stores it), or
+   * returns the stored one when the same author retries an id in the same conversation; any other
+   * reuse of an id is `duplicate_id`. The conversation's status follows the message
+   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed.
    */
   appendMessage(m: NewMessage): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** Records whether an automatic answer helped. */
+  setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
+}
 
-  /** Queues a side effect; it is durable once this resolves. */
+/** Side effects, durable once queued, each claimed by one worker at a time. */
+export interface OutboxPort {
+  /** Stores an outbox row; an id stored already is left as it is (so a repeated step queues nothing twice). */
+  enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
+  /**
+   * Takes up to `limit` due items (pending, or sending with an expired lease, i.e. a worker that
+   * died mid-send) that no other worker holds, marks them sending for `leaseMs`, counts the
+   * attempt, and tags them with a new claim id.
+   */
+  claimOutbox(leaseMs: number, limit: number): Promise<ClaimedOutboxRow[]>;
+  /** Marks an item sent; false when it is not held by `claimId` any more (settled, or claimed again). */
+  markOutboxSent(id: string, claimId: string): Promise<boolean>;
+  /** Puts an item back for another attempt in `retryInMs`, or gives up on it (`failed`) with null; false when `claimId` does not hold it. */
+  markOutboxRetry(id: string, claimId: string, error: string, retryInMs: number | null): Promise<boolean>;
+  getOutbox(id: string): Promise<OutboxRow | null>;
+}
+
+export interface FeedbackPort {
+  /** Stores new feedback; false when its id is taken already (nothing written). */
+  createFeedback(f: FeedbackRow): Promise<boolean>;
+  getFeedback(id: string): Promise<FeedbackRow | null>;
+  /** Newest first (ties by id), only items after `before` in that order when given. */
+  listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
+  setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null>;
+  /** How many pieces of feedback have this status, across all sites. */
+  countFeedback(status: FeedbackStatus): Promise<number>;
+  /** Stores a reply, its email in the outbox and the answered status, all or nothing; a reply id taken already is `duplicate_id`. */
+  addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
+  /** Oldest first, each with the id of the agent who wrote it. */
+  listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]>;
+  /** The reply an outbox email carries, with its email status now; null for any other email. */
+  getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null>;
+  /** Ratings and counts of feedback created at or after `since`. */
+  feedbackSince(since: string): Promise<{ createdAt: string; rating: number | null; category: FeedbackRow['category'] }[]>;
+}
+
+export interface CallbackPort {
+  createCallback(c: CallbackRow): Promise<void>;
+  /**
+   * A visitor's request, in one step: stores `c`, unless that visitor already has an open
+   * (waiting or rescheduled) request for the same phone on the site, which then takes `update`
+   * instead. Two tabs asking at once make one request.
+   */
+  requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }>;
+  getCallback(id: string): Promise<CallbackWithVisitor | null>;
+  /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
+  findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
+  latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
+  /** Changes a request; reopening one while its visitor has another open for the phone is `invalid_payload`. */
+  updateCallback(id: string, patch: CallbackPatch): Promise<void>;
+  /**
+   * Gives an open request to `agent`, in one step: only when nobody else has it, or the agent
+   * `takeOverFrom` still has it. False when it is closed or someone else has it (nothing written).
+   */
+  claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
+  /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
+  listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
+  /** Records an attempt and applies its effect on the request, together. */
+  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
+  listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
+}
+
+export interface RetentionPort {
   /**
    * Forgets what nobody needs any more, looking at most `limit` rows of each kind per call:
    * visitors last seen before `before` who have no conversation and no call back request (a page
@@ -312,53 +404,13 @@ export interface Store {
     from: VisitorCursor | null,
     limit: number,
   ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }>;
-  /** Stores an outbox row; an id stored already is left as it is (so a repeated step queues nothing twice). */
-  enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void>;
-  /**
-   * Takes up to `limit` due items (pending, or sending with an expired lease, i.e. a
-   * worker that died mid-send), marks them sending until `leaseUntil`, counts the attempt.
-   */
-  claimOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]>;
-  /** Marks an item sent; false when it was not this claim's to mark (already sent). */
-  markOutboxSent(id: string, now: string): Promise<boolean>;
-  /** Puts an item back for a later attempt, or gives up on it (`failed`). */
-  markOutboxRetry(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
-  getOutbox(id: string): Promise<OutboxRow | null>;
+}
 
-  /** Stores new feedback; false when its id is taken already (nothing written). */
-  createFeedback(f: FeedbackRow): Promise<boolean>;
-  getFeedback(id: string): Promise<FeedbackRow | null>;
-  /** Newest first (ties by id), only items after `before` in that order when given. */
-  listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
-  setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null>;
-  /** How many pieces of feedback have this status, across all sites. */
-  countFeedback(status: FeedbackStatus): Promise<number>;
-  /** Stores a reply, its email in the outbox and the answered status, all or nothing. */
-  addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply>;
-  /** Oldest first, each with the id of the agent who wrote it. */
-  listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]>;
-  /** The reply an outbox email carries, with its email status now; null for any other email. */
-  getFeedbackReplyByOutbox(outboxId: string): Promise<FeedbackReply | null>;
-  /** Ratings and counts of feedback created at or after `since`. */
-  feedbackSince(since: string): Promise<{ createdAt: string; rating: number | null; category: FeedbackRow['category'] }[]>;
-
-  createCallback(c: CallbackRow): Promise<void>;
-  getCallback(id: string): Promise<CallbackWithVisitor | null>;
-  /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
-  findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
-  latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null>;
-  updateCallback(id: string, patch: CallbackPatch): Promise<void>;
-  /**
-   * Gives an open request to `agent`, in one step: only when nobody else has it, or the agent
-   * `takeOverFrom` still has it. False when it is closed or someone else has it (nothing written).
-   */
-  claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
-  /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
-  listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
-  /** Records an attempt and applies its effect on the request, together. */
-  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
-  listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
-
-  getSummary(conversationId: string): Promise<ConversationSummary | null>;
-  listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;
+/** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
+export interface Store
+  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort, CallbackPort,
+    RetentionPort {
+  /** Resolves when the database answers, rejects when it does not (for /healthz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }

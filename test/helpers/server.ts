@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
 import type { HelloResult } from '../../protocol/types';
 import { startEarshot, type Earshot } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { startSmtp, type TestSmtp } from './smtp';
+import { databaseUrlFor } from './stores';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery' };
 
@@ -18,18 +21,80 @@ export function tempDataDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts a real server on 127.0.0.1, port 0, on the given data directory. */
+/**
+ * Starts a real server on 127.0.0.1, port 0, on the given data directory: its SQLite file, or on
+ * the Postgres run (test/helpers/stores) the schema that stands for it, so a restart finds the same data.
+ */
 export async function startTestServer(
   dataDir: string,
   port = 0,
   env: Record<string, string> = {},
   opts: Parameters<typeof startEarshot>[1] = {},
 ): Promise<Earshot> {
+  const databaseUrl = await databaseUrlFor(dataDir);
   const config = loadConfig(
-    { EARSHOT_ADMIN_EMAIL: ADMIN.email, EARSHOT_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', ...env },
+    {
+      EARSHOT_ADMIN_EMAIL: ADMIN.email,
+      EARSHOT_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
+    },
     { host: '127.0.0.1', port, dataDir },
   );
   return startEarshot(config, opts);
+}
+
+/** What a server test works with; `server` may be replaced by a test that restarts it. */
+export interface ServerFixture {
+  server: Earshot;
+  data: { dir: string; remove: () => void };
+  /** The test SMTP server, when the fixture was asked for one (its URL is the server's SMTP_URL). */
+  smtp: TestSmtp;
+  /** Sockets to disconnect after the test. */
+  sockets: { disconnect(): unknown }[];
+  /** Keeps a socket for disconnecting after the test, and returns it. */
+  track<T extends { disconnect(): unknown }>(socket: T): T;
+  /** Closes the server before the test ends (a test may start another on the same data). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The setup every server suite shares: before each test (or once, with `once`) a fresh data
+ * directory (a fresh schema on Postgres), optionally a test SMTP server, and a real server on them;
+ * after it the sockets, the server and the data go. With `start: false` the test starts the
+ * server itself (assigning `fixture.server`).
+ */
+export function useServer(
+  opts: { env?: Record<string, string>; smtp?: boolean; start?: boolean; once?: boolean; startOpts?: Parameters<typeof startEarshot>[1] } = {},
+): ServerFixture {
+  const fixture = {
+    sockets: [] as { disconnect(): unknown }[],
+    track<T extends { disconnect(): unknown }>(socket: T): T {
+      fixture.sockets.push(socket);
+      return socket;
+    },
+    async stop() {
+      await fixture.server?.close();
+      Object.assign(fixture, { server: undefined });
+    },
+  } as ServerFixture;
+  const [before, after] = opts.once ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    fixture.data = tempDataDir();
+    if (opts.smtp) fixture.smtp = await startSmtp();
+    if (opts.start === false) return;
+    const env = { ...(opts.smtp ? { SMTP_URL: fixture.smtp.url } : {}), ...opts.env };
+    fixture.server = await startTestServer(fixture.data.dir, 0, env, opts.startOpts);
+  });
+  after(async () => {
+    fixture.sockets.splice(0).forEach((s) => s.disconnect());
+    await fixture.stop();
+    await fixture.smtp?.close();
+    fixture.data.remove();
+    Object.assign(fixture, { smtp: undefined });
+  });
+  return fixture;
 }
 
 /** Resolves when the socket connects, rejects with the connect error. */

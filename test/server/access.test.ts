@@ -1,29 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nanoid } from 'nanoid';
 import { io } from 'socket.io-client';
-import type { Earshot } from '../../server/app';
 import { defaultHours } from '../../server/domain/hours';
 import { DEFAULT_SITE_OPTIONS } from '../../server/domain/site-options';
-import { agent, connected, signInCookie, startTestServer, tempDataDir, visitor } from '../helpers/server';
+import { agent, connected, signInCookie, visitor, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-const sockets: { disconnect(): unknown }[] = [];
-
-beforeEach(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  data.remove();
-});
+const t = useServer();
 
 async function twoVisitors() {
-  const a = await visitor(server.url);
-  const b = await visitor(server.url);
-  sockets.push(a.socket, b.socket);
+  const a = await visitor(t.server.url);
+  const b = await visitor(t.server.url);
+  t.sockets.push(a.socket, b.socket);
   const aMsg = await a.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'A here' });
   const bMsg = await b.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'B secret' });
   if (!aMsg.ok || !bMsg.ok) throw new Error('send failed');
@@ -66,8 +53,8 @@ describe('visitor isolation', () => {
 
 describe('bad input', () => {
   it('limits how often one visitor may send the updates that reach every agent', async () => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     const codes = new Set<string>();
     for (let i = 0; i < 61; i++) {
       const r = await v.socket.emitWithAck('typing:set', { conversationId: 'nope', typing: i % 2 === 0 });
@@ -96,8 +83,8 @@ describe('bad input', () => {
     ['a page without url', 'visitor:page', { title: 'x' }, 'invalid_payload'],
   ];
   it.each(cases)('answers %s with a clear ack error and keeps serving', async (_name, event, payload, code) => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     const emit = v.socket.emitWithAck as (ev: string, ...args: unknown[]) => Promise<unknown>;
     const res = (payload === undefined ? await emit.call(v.socket, event) : await emit.call(v.socket, event, payload)) as {
       ok: boolean; code: string; message: string;
@@ -109,41 +96,41 @@ describe('bad input', () => {
   });
 
   it('refuses a bad visitor token at connection with a bad_token error', async () => {
-    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'demo', token: 'forged-token' }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'demo', token: 'forged-token' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    t.sockets.push(socket);
     const err = await connectError(socket);
     expect(err.data?.code).toBe('bad_token');
   });
 
   it('refuses an unknown site', async () => {
-    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'nope' }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'nope' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unknown_site');
   });
 
   it('refuses visitor sockets from an origin the site does not allow, and accepts its own origin', async () => {
-    const foreign = io(`${server.url}/visitor`, {
+    const foreign = io(`${t.server.url}/visitor`, {
       auth: { siteId: 'demo' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.test' },
     });
-    sockets.push(foreign);
+    t.sockets.push(foreign);
     const err = await connectError(foreign);
     expect(err.data?.code).toBe('origin_not_allowed');
     expect(err.message).toContain('https://evil.test');
-    const own = await visitor(server.url, { origin: server.url });
-    sockets.push(own.socket);
+    const own = await visitor(t.server.url, { origin: t.server.url });
+    t.sockets.push(own.socket);
     expect(own.hello.site.id).toBe('demo');
   });
 
   it('disconnects open widgets of an origin the admin no longer allows, and keeps the others', async () => {
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const sites = await a.emitWithAck('site:list', {});
     const origins = sites.ok ? sites.data[0]!.allowedOrigins : [];
     expect((await a.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: [...origins, 'https://shop.example'] })).ok).toBe(true);
-    const shop = await visitor(server.url, { origin: 'https://shop.example' });
-    sockets.push(shop.socket);
-    const own = await visitor(server.url, { origin: server.url });
-    sockets.push(own.socket);
+    const shop = await visitor(t.server.url, { origin: 'https://shop.example' });
+    t.sockets.push(shop.socket);
+    const own = await visitor(t.server.url, { origin: t.server.url });
+    t.sockets.push(own.socket);
     const dropped = new Promise<string>((resolve) => shop.socket.once('disconnect', resolve));
     expect((await a.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: origins })).ok).toBe(true);
     expect(await dropped).toBe('io server disconnect');
@@ -153,20 +140,20 @@ describe('bad input', () => {
   });
 
   it('refuses agent sockets without a session', async () => {
-    const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    const socket = io(`${t.server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unauthorized');
   });
 
   it('closes the console sockets of a session when it signs out, and they cannot come back', async () => {
-    const cookie = await signInCookie(server.url);
-    const socket = io(`${server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
-    sockets.push(socket);
+    const cookie = await signInCookie(t.server.url);
+    const socket = io(`${t.server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+    t.sockets.push(socket);
     await connected(socket);
-    const other = await agent(server.url); // another sign-in stays
-    sockets.push(other);
+    const other = await agent(t.server.url); // another sign-in stays
+    t.sockets.push(other);
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    expect((await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${t.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(200);
     expect(await closed).toBe('io server disconnect');
     socket.connect();
     expect((await connectError(socket)).data?.code).toBe('unauthorized');
@@ -175,28 +162,28 @@ describe('bad input', () => {
   });
 
   it('answers a malformed session cookie with 401, not a server error', async () => {
-    const res = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: 'earshot_session=%E0%A4%A' } });
+    const res = await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie: 'earshot_session=%E0%A4%A' } });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ ok: false, code: 'unauthorized' });
   });
 
   it('refuses agent sockets opened from another site even with a session cookie', async () => {
-    const a = await agent(server.url);
+    const a = await agent(t.server.url);
     a.disconnect();
-    const res = await fetch(`${server.url}/api/auth/login`, {
+    const res = await fetch(`${t.server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@test.local', password: 'correct horse battery' }),
     });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const socket = io(`${server.url}/agent`, {
+    const socket = io(`${t.server.url}/agent`, {
       transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie, origin: 'https://evil.test' },
     });
-    sockets.push(socket);
+    t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('origin_not_allowed');
   });
 
   it('answers an event it does not know, such as an agent event on a visitor socket, with unknown_event', async () => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     const emit = v.socket.emitWithAck.bind(v.socket) as unknown as (event: string, payload: unknown) => Promise<unknown>;
     const res = await emit('conversation:list', {});
     expect(res).toMatchObject({ ok: false, code: 'unknown_event' });
@@ -205,35 +192,35 @@ describe('bad input', () => {
 
 describe('visitor tokens', () => {
   it('issues a token of at least 128 random bits that is unrelated to the visitor id', async () => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     expect(Buffer.from(v.token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(v.token).not.toContain(v.hello.visitorId);
-    const again = await visitor(server.url, { token: v.token });
-    sockets.push(again.socket);
+    const again = await visitor(t.server.url, { token: v.token });
+    t.sockets.push(again.socket);
     expect(again.hello.visitorId).toBe(v.hello.visitorId);
     expect(again.hello.token).toBeNull();
   });
 
   it('does not accept a token from one site on another', async () => {
-    await server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), options: DEFAULT_SITE_OPTIONS, createdAt: new Date().toISOString() });
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
-    const socket = io(`${server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    await t.server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), options: DEFAULT_SITE_OPTIONS, createdAt: new Date().toISOString() });
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
+    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('bad_token');
   });
 });
 
 describe('events without an acknowledgement', () => {
   it('does nothing with an event sent without an ack, and goes on answering the next', async () => {
-    const { socket } = await visitor(server.url);
-    sockets.push(socket);
+    const { socket } = await visitor(t.server.url);
+    t.sockets.push(socket);
     // Every client event must carry an ack; one without is dropped, not stored unanswered.
     (socket.emit as (event: string, payload: unknown) => unknown)('message:send', { id: 'sent-without-an-ack-1', conversationId: null, text: 'No ack' });
     const next = await socket.emitWithAck('message:send', { id: 'sent-with-an-ack-0001', conversationId: null, text: 'With ack' });
     expect(next).toMatchObject({ ok: true, data: { text: 'With ack' } });
-    expect(await server.store.getMessage('sent-without-an-ack-1')).toBeNull();
+    expect(await t.server.store.getMessage('sent-without-an-ack-1')).toBeNull();
     expect(socket.connected).toBe(true);
   });
 });

@@ -1,46 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message, SiteStatus, WEEKDAYS } from '../../protocol/types';
 import type { Earshot } from '../../server/app';
 import { typicalReplyMinutes } from '../../server/domain/availability';
 import { matchFaq } from '../../server/domain/faq';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { ADMIN, agent, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
+import { ADMIN, agent, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let smtp: TestSmtp;
-const sockets: { disconnect(): unknown }[] = [];
-
-beforeEach(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  await smtp.close();
-  data.remove();
-});
+const t = useServer({ smtp: true });
 
 const allDay = { from: '00:00', to: '24:00' };
 const week = (ranges: { from: string; to: string }[]) =>
   Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges])) as Record<(typeof WEEKDAYS)[number], typeof ranges>;
 
 async function newAgent(): Promise<AgentSocket> {
-  const a = await agent(server.url);
-  sockets.push(a);
+  const a = await agent(t.server.url);
+  t.sockets.push(a);
   return a;
 }
 async function newVisitor(opts: { language?: string } = {}) {
-  const v = await visitor(server.url);
-  sockets.push(v.socket);
+  const v = await visitor(t.server.url);
+  t.sockets.push(v.socket);
   if (opts.language) await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: opts.language, timezone: 'Europe/Prague' });
   return v;
 }
 async function status(): Promise<SiteStatus> {
-  const res = await fetch(`${server.url}/api/sites/demo/status`);
+  const res = await fetch(`${t.server.url}/api/sites/demo/status`);
   expect(res.headers.get('cache-control')).toBe('public, max-age=30');
   expect(res.headers.get('set-cookie')).toBeNull();
   return (await res.json()).data;
@@ -95,11 +79,11 @@ describe('presence and availability', () => {
 
 describe('opening hours ending', () => {
   it('reach an open widget live when the clock passes closing time', async () => {
-    await server.close();
+    await t.server.close();
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(new Date('2026-11-24T11:59:00Z'));
-      server = await startTestServer(data.dir, 0, {}, { presenceTickMs: 100 });
+      t.server = await startTestServer(t.data.dir, 0, {}, { presenceTickMs: 100 });
       const a = await newAgent();
       expect((await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) } })).ok).toBe(true);
       const v = await newVisitor();
@@ -115,16 +99,16 @@ describe('opening hours ending', () => {
 
 describe('launcher strings', () => {
   it('come with the status in the language asked for, with its plural forms', async () => {
-    const res = await fetch(`${server.url}/api/sites/demo/status?lang=ru-RU`);
+    const res = await fetch(`${t.server.url}/api/sites/demo/status?lang=ru-RU`);
     const body = await res.json();
     expect(body.data.strings).toMatchObject({ open_chat: 'Открыть чат', unread_few: '{count} непрочитанных сообщения' });
-    const unknown = await (await fetch(`${server.url}/api/sites/demo/status?lang=de`)).json();
+    const unknown = await (await fetch(`${t.server.url}/api/sites/demo/status?lang=de`)).json();
     expect(unknown.data.strings).toBeUndefined();
   });
 
   it('come in the first of the visitor’s languages Earshot speaks, as the panel picks its dictionary', async () => {
     // The loader sends `data-locale` (here none) and then navigator.languages, comma-separated.
-    const list = await (await fetch(`${server.url}/api/sites/demo/status?lang=,de-AT,constructor,cs-CZ,ru`)).json();
+    const list = await (await fetch(`${t.server.url}/api/sites/demo/status?lang=,de-AT,constructor,cs-CZ,ru`)).json();
     expect(list.data.strings).toMatchObject({ open_chat: 'Otevřít chat' });
   });
 
@@ -143,7 +127,7 @@ describe('leave a message', () => {
     const v = await newVisitor({ language: 'ru-RU' });
     const sent = await v.socket.emitWithAck('offline:send', { email: 'ivan@example.test', name: 'Иван', text: 'Есть ли доставка в Ереван?', page: { url: 'http://shop.test/', title: 'Shop' } });
     if (!sent.ok) throw new Error(sent.message);
-    const [owner] = await smtp.waitFor(1);
+    const [owner] = await t.smtp.waitFor(1);
     expect(owner!.to).toMatchObject({ text: ADMIN.email });
     expect(owner!.replyTo).toMatchObject({ text: 'ivan@example.test' });
     expect(owner!.text).toContain('> Есть ли доставка в Ереван?');
@@ -153,7 +137,7 @@ describe('leave a message', () => {
     const list = await a.emitWithAck('conversation:list', {});
     expect(list.ok && list.data[0]).toMatchObject({ visitorName: 'Иван', lastMessage: { text: 'Есть ли доставка в Ереван?' } });
     await a.emitWithAck('message:send', { id: nanoid(), conversationId: sent.data.conversationId, text: 'Да, 3–5 дней.' });
-    const mails = await smtp.waitFor(2);
+    const mails = await t.smtp.waitFor(2);
     const reply = mails[1]!;
     expect(reply.to).toMatchObject({ text: 'ivan@example.test' });
     expect(reply.subject).toBe('Новый ответ от Demo shop');
@@ -169,10 +153,10 @@ describe('leave a message', () => {
     expect(again).toEqual(first);
     const later = await v.socket.emitWithAck('offline:send', input);
     expect(later).toEqual(first);
-    await smtp.waitFor(1);
+    await t.smtp.waitFor(1);
     const a = await newAgent();
     await a.emitWithAck('agent:presence', {});
-    expect(smtp.messages).toHaveLength(1);
+    expect(t.smtp.messages).toHaveLength(1);
     const list = await a.emitWithAck('conversation:list', {});
     expect(list.ok && list.data.map((c) => c.lastSeq)).toEqual([1]);
   });
@@ -180,28 +164,28 @@ describe('leave a message', () => {
   it('queues the owner\'s email on a retry when the first try stored the message and stopped before it', async () => {
     const v = await newVisitor();
     // What a crash between storing and queueing leaves: the message, and no email.
-    const c = await server.store.latestOrNewConversation(v.hello.visitorId, 'demo', 'conv-crash', new Date().toISOString());
-    await server.store.appendMessage({ id: 'left-crash', conversationId: c.id, author: 'visitor', agentId: null, authorName: null, text: 'Hello?', now: new Date().toISOString(), visitorId: v.hello.visitorId });
+    const c = await t.server.store.latestOrNewConversation(v.hello.visitorId, 'demo', 'conv-crash', new Date().toISOString());
+    await t.server.store.appendMessage({ id: 'left-crash', conversationId: c.id, author: 'visitor', agentId: null, authorName: null, text: 'Hello?', now: new Date().toISOString(), visitorId: v.hello.visitorId });
     const input = { id: 'left-crash', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
-    const [owner] = await smtp.waitFor(1);
+    const [owner] = await t.smtp.waitFor(1);
     expect(owner!.text).toContain('> Hello?');
     const a = await newAgent();
     await a.emitWithAck('agent:presence', {});
-    expect(smtp.messages).toHaveLength(1);
+    expect(t.smtp.messages).toHaveLength(1);
   });
 
   it('does not email a reply to a visitor who is still on the site', async () => {
     const v = await newVisitor();
     const sent = await v.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } });
-    await smtp.waitFor(1);
+    await t.smtp.waitFor(1);
     const a = await newAgent();
     const live = nextEvent<Message>(v.socket, 'message:new');
     await a.emitWithAck('message:send', { id: nanoid(), conversationId: sent.ok ? sent.data.conversationId : '', text: 'Hi Ana!' });
     await live;
     await a.emitWithAck('agent:presence', {});
-    expect(smtp.messages).toHaveLength(1);
+    expect(t.smtp.messages).toHaveLength(1);
   });
 
   it('needs a valid email', async () => {
@@ -298,9 +282,9 @@ describe('after the chat', () => {
     const { v, id } = await resolvedChat();
     expect(await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: 'en', timezone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: true });
     expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({ ok: true, data: null });
-    const [mail] = await smtp.waitFor(1);
+    const [mail] = await t.smtp.waitFor(1);
     expect(mail!.text).toMatch(/Is the mug dishwasher safe\?/);
-    expect((await server.store.getVisitor(v.hello.visitorId))!.timezone).toBe('Europe/Prague');
+    expect((await t.server.store.getVisitor(v.hello.visitorId))!.timezone).toBe('Europe/Prague');
   });
 
   it('refuses new chats, reopened ones and left messages while the site has chat turned off, but lets a chat going on finish', async () => {
@@ -330,7 +314,7 @@ describe('after the chat', () => {
   it('emails the transcript to the visitor in their language (Czech here)', async () => {
     const { v, id } = await resolvedChat();
     expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({ ok: true, data: null });
-    const [mail] = await smtp.waitFor(1);
+    const [mail] = await t.smtp.waitFor(1);
     expect(mail!.subject).toBe('Vaše konverzace s Demo shop');
     expect(mail!.text).toMatch(/Vy:\nIs the mug dishwasher safe\?/);
     expect(mail!.text).toMatch(/Admin:\nYes it is\./);

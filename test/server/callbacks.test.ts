@@ -1,47 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallbackItem, CallbackRequestInput, VisitorCallback } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
 import { hashPassword } from '../../server/domain/secrets';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { io } from 'socket.io-client';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { ADMIN, agent, connected, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket } from '../helpers/server';
+import { ADMIN, agent, connected, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let smtp: TestSmtp;
-const sockets: { disconnect(): unknown }[] = [];
-
-beforeEach(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  await smtp.close();
-  data.remove();
-});
+const t = useServer({ smtp: true });
 
 const page = { url: 'http://shop.test/contact', title: 'Contact' };
 const asap = (phone: string, over: Partial<CallbackRequestInput> = {}): CallbackRequestInput => ({ phone, country: 'CZ', when: { asap: true }, page, ...over });
 
 async function newVisitor() {
-  const v = await visitor(server.url);
-  sockets.push(v.socket);
+  const v = await visitor(t.server.url);
+  t.sockets.push(v.socket);
   return v.socket;
 }
 async function agentAs(creds: { email: string; password: string }): Promise<AgentSocket> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
+  const res = await fetch(`${t.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const a: AgentSocket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
-  sockets.push(a);
+  const a: AgentSocket = io(`${t.server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
+  t.sockets.push(a);
   return connected(a);
 }
 async function newAgent(): Promise<AgentSocket> {
-  const a = await agent(server.url);
-  sockets.push(a);
+  const a = await agent(t.server.url);
+  t.sockets.push(a);
   return a;
 }
 
@@ -53,9 +36,9 @@ describe('call back requests', () => {
     const res = await v.emitWithAck('callback:request', asap('602 123 456', { name: 'Ana', topic: 'Delivery' }));
     expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', phoneDisplay: '+420 602 123 456', status: 'waiting', asap: true, name: 'Ana' } });
     expect(await pushed).toMatchObject({ phone: '+420602123456', visitorName: 'Ana', pageUrl: page.url, attempts: 0, claimedBy: null });
-    const stored = await server.store.getCallback(res.ok ? res.data.id : '');
-    expect((await server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');
-    const [mail] = await smtp.waitFor(1);
+    const stored = await t.server.store.getCallback(res.ok ? res.data.id : '');
+    expect((await t.server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');
+    const [mail] = await t.smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: ADMIN.email });
     expect(mail!.text).toContain('+420 602 123 456');
   });
@@ -72,6 +55,24 @@ describe('call back requests', () => {
     expect((res as { message: string }).message.length).toBeGreaterThan(20);
     const a = await newAgent();
     expect(await a.emitWithAck('callback:list', { status: 'all' })).toEqual({ ok: true, data: [] });
+  });
+
+  // On Postgres the two requests interleave on the wire to the database; the store's one-step request
+  // (backed by a partial unique index) is what keeps them one.
+  it('makes one request when two tabs of one visitor ask for the same phone at the same moment', async () => {
+    const first = await visitor(t.server.url);
+    t.sockets.push(first.socket);
+    const second = await visitor(t.server.url, { token: first.token });
+    t.sockets.push(second.socket);
+    const both = await Promise.all([
+      first.socket.emitWithAck('callback:request', asap('602 123 456', { topic: 'From the first tab' })),
+      second.socket.emitWithAck('callback:request', asap('602 123 456', { topic: 'From the second tab' })),
+    ]);
+    const ids = both.map((r) => (r.ok ? r.data.id : r.code));
+    expect(ids[0]).toBe(ids[1]);
+    const a = await newAgent();
+    const list = await a.emitWithAck('callback:list', { status: 'all' });
+    expect(list.ok && list.data.map((c) => c.id)).toEqual([ids[0]]);
   });
 
   it('updates the open request for the same phone instead of making a second one', async () => {
@@ -98,11 +99,11 @@ describe('call back requests', () => {
   });
 
   it('keys the per-IP limit on the visitor behind a reverse proxy on this machine, and spends nothing on a bad number', async () => {
-    await server.close();
-    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    await t.server.close();
+    t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: t.smtp.url }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
     const behindProxy = async (ip: string) => {
-      const v = await visitor(server.url, { headers: { 'x-forwarded-for': ip } });
-      sockets.push(v.socket);
+      const v = await visitor(t.server.url, { headers: { 'x-forwarded-for': ip } });
+      t.sockets.push(v.socket);
       return v.socket;
     };
     const first = await behindProxy('203.0.113.7');
@@ -115,11 +116,11 @@ describe('call back requests', () => {
   });
 
   it('does not believe X-Forwarded-For from an address TRUST_PROXY leaves out', async () => {
-    await server.close();
-    server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, TRUST_PROXY: '10.9.9.9' }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    await t.server.close();
+    t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: t.smtp.url, TRUST_PROXY: '10.9.9.9' }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
     const spoofing = async (ip: string) => {
-      const v = await visitor(server.url, { headers: { 'x-forwarded-for': ip } });
-      sockets.push(v.socket);
+      const v = await visitor(t.server.url, { headers: { 'x-forwarded-for': ip } });
+      t.sockets.push(v.socket);
       return v.socket;
     };
     expect(await (await spoofing('203.0.113.7')).emitWithAck('callback:request', asap('602 123 456'))).toMatchObject({ ok: true });
@@ -138,7 +139,7 @@ describe('call back requests', () => {
   });
 
   it('accepts only offered slots and refuses one outside opening hours', async () => {
-    const admin = await agent(server.url);
+    const admin = await agent(t.server.url);
     expect((await admin.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true })).ok).toBe(true);
     admin.disconnect();
     const v = await newVisitor();
@@ -211,7 +212,7 @@ describe('call back requests', () => {
 
   it('orders the queue by due time, overdue first, and leaves closed requests out', async () => {
     const now = Date.now();
-    const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') => server.store.createCallback({
+    const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') => t.server.store.createCallback({
       id, siteId: 'demo', visitorId: null, phone: '+420602123456', name: id, topic: null, asap: false, dueAt: new Date(dueMs).toISOString(),
       windowEnd: null, status, claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null,
       createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
@@ -244,7 +245,7 @@ describe('site hours', () => {
   });
 
   it('lets one agent claim a request: a second claim is refused unless it takes over on purpose', async () => {
-    await server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    await t.server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
     const petr = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
     const admin = await newAgent();
     const v = await newVisitor();
@@ -254,7 +255,7 @@ describe('site hours', () => {
     const both = await Promise.all([admin.emitWithAck('callback:claim', { callbackId }), petr.emitWithAck('callback:claim', { callbackId })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     const winner = both[0]!.ok ? 'Admin' : 'Petr';
-    const [adminId, petrId] = [(await server.store.getAgentByEmail(ADMIN.email))!.id, 'ag2'];
+    const [adminId, petrId] = [(await t.server.store.getAgentByEmail(ADMIN.email))!.id, 'ag2'];
     expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'already_claimed', message: expect.stringContaining(winner) });
     // Claiming what one has is fine; taking over names whom from.
     const [holder, other, otherId, holderId] = winner === 'Admin' ? [admin, petr, petrId, adminId] : [petr, admin, adminId, petrId];
@@ -266,7 +267,7 @@ describe('site hours', () => {
   });
 
   it('refuses site changes from an agent who is not an admin', async () => {
-    await server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    await t.server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
     const a = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
     const sites = await a.emitWithAck('site:list', {});
     const r = await a.emitWithAck('site:update', { siteId: 'demo', hours: sites.ok ? sites.data[0]!.hours : undefined });

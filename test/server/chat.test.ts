@@ -1,23 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
-import { agent, nextEvent, startTestServer, tempDataDir, visitor, type AgentSocket, type VisitorSocket } from '../helpers/server';
+import { agent, nextEvent, startTestServer, visitor, type AgentSocket, type VisitorSocket, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-const sockets: { disconnect(): unknown }[] = [];
-const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
-
-beforeEach(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  data.remove();
-});
+const t = useServer();
 
 async function send(socket: VisitorSocket | AgentSocket, conversationId: string | null, text: string, id = nanoid()) {
   const res = await (socket as VisitorSocket).emitWithAck('message:send', { id, conversationId, text });
@@ -27,8 +13,8 @@ async function send(socket: VisitorSocket | AgentSocket, conversationId: string 
 
 describe('live chat relay', () => {
   it('tells the widget this server sends no email, and promises no emailed answer to feedback', async () => {
-    const v = await visitor(server.url);
-    track(v.socket);
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     expect(v.hello.site.sendsEmail).toBe(false);
     const sent = await v.socket.emitWithAck('feedback:send', {
       rating: 2, category: 'complaint', text: 'Late parcel', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
@@ -38,23 +24,23 @@ describe('live chat relay', () => {
   });
 
   it('takes a left message with no email address, ships no stored away text (the widget shows its default), and tells agents no email goes out', async () => {
-    const v = await visitor(server.url);
-    track(v.socket);
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     expect(v.hello.site.awayMessage).toBe('');
     const left = await v.socket.emitWithAck('offline:send', { text: 'Do you ship to Norway?', page: { url: 'http://shop.test/', title: 'Shop' } });
     if (!left.ok) throw new Error(left.message);
     expect(left.data).toMatchObject({ author: 'visitor', text: 'Do you ship to Norway?' });
-    const a = track(await agent(server.url));
+    const a = t.track(await agent(t.server.url));
     const detail = await a.emitWithAck('conversation:get', { conversationId: left.data.conversationId });
     expect(detail).toMatchObject({ ok: true, data: { visitor: { email: null, sendsEmail: false } } });
   });
 
   it('tells the visitor\'s other tabs when one has read the agent\'s messages', async () => {
-    const a = track(await agent(server.url));
-    const tab1 = await visitor(server.url);
-    track(tab1.socket);
-    const tab2 = await visitor(server.url, { token: tab1.token });
-    track(tab2.socket);
+    const a = t.track(await agent(t.server.url));
+    const tab1 = await visitor(t.server.url);
+    t.track(tab1.socket);
+    const tab2 = await visitor(t.server.url, { token: tab1.token });
+    t.track(tab2.socket);
     const first = await send(tab1.socket, null, 'Hi');
     const reply = await send(a, first.conversationId, 'Hello! How can I help?');
     const seen = nextEvent<{ id: string; visitorReadSeq: number }>(tab2.socket, 'conversation:status');
@@ -63,9 +49,9 @@ describe('live chat relay', () => {
   });
 
   it('routes a visitor message to the agent and the reply back to the visitor', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const atAgent = new Promise<[Message, ConversationSummary]>((resolve) => a.once('message:new', (m, row) => resolve([m, row])));
     const sent = await send(v.socket, null, 'Hello, is this in stock?');
     expect(sent.seq).toBe(1);
@@ -83,8 +69,8 @@ describe('live chat relay', () => {
   });
 
   it('stores a message id sent twice only once and answers both with the stored message', async () => {
-    const v = await visitor(server.url);
-    track(v.socket);
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const id = nanoid();
     const first = await send(v.socket, null, 'once', id);
     const again = await send(v.socket, first.conversationId, 'once', id);
@@ -95,9 +81,9 @@ describe('live chat relay', () => {
   });
 
   it('delivers messages sent while the socket was down once and in order after it reconnects', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const first = await send(v.socket, null, 'before the tunnel');
     const received: Message[] = [];
     a.on('message:new', (m) => received.push(m));
@@ -120,15 +106,15 @@ describe('live chat relay', () => {
   });
 
   it('keeps every conversation and message across a restart on the same data directory', async () => {
-    const v = await visitor(server.url);
+    const v = await visitor(t.server.url);
     const sent = await send(v.socket, null, 'remember me');
     v.socket.disconnect();
-    const port = Number(new URL(server.url).port);
-    await server.close();
-    server = await startTestServer(data.dir, port);
+    const port = Number(new URL(t.server.url).port);
+    await t.server.close();
+    t.server = await startTestServer(t.data.dir, port);
 
-    const again = await visitor(server.url, { token: v.token });
-    track(again.socket);
+    const again = await visitor(t.server.url, { token: v.token });
+    t.track(again.socket);
     expect(again.hello.token).toBeNull();
     expect(again.hello.conversation).toMatchObject({ id: sent.conversationId, lastSeq: 1 });
     const page = await again.socket.emitWithAck('message:list', { conversationId: sent.conversationId, after: 0 });
@@ -138,9 +124,9 @@ describe('live chat relay', () => {
   });
 
   it('reopens a resolved conversation when the visitor writes again and tells the visitor of status changes', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const sent = await send(v.socket, null, 'thanks, bye');
     await send(a, sent.conversationId, 'Bye!');
     const statusAtVisitor = nextEvent<{ status: string }>(v.socket, 'conversation:status');
@@ -153,9 +139,9 @@ describe('live chat relay', () => {
   });
 
   it('counts unread visitor messages until an agent reads them', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const first = await send(v.socket, null, 'one');
     await send(v.socket, first.conversationId, 'two');
     const list = await a.emitWithAck('conversation:list', {});
@@ -166,9 +152,9 @@ describe('live chat relay', () => {
   });
 
   it('sends agents each message with the same inbox row as the inbox list holds', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     await v.socket.emitWithAck('visitor:identify', { name: 'Ana' });
     const first = await send(v.socket, null, 'one');
     const pushed = new Promise<ConversationSummary>((resolve) => a.on('message:new', (m, row) => m.seq === 2 && resolve(row)));
@@ -179,11 +165,11 @@ describe('live chat relay', () => {
   });
 
   it('pages through the inbox, newest activity first, each conversation once', async () => {
-    const a = track(await agent(server.url));
+    const a = t.track(await agent(t.server.url));
     const sentIds: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const v = await visitor(server.url);
-      track(v.socket);
+      const v = await visitor(t.server.url);
+      t.track(v.socket);
       sentIds.push((await send(v.socket, null, `Question ${i}`)).conversationId);
     }
     const seen: string[] = [];
@@ -208,15 +194,15 @@ describe('live chat relay', () => {
   });
 
   it('relays typing both ways', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const sent = await send(v.socket, null, 'hi');
     const atAgent = nextEvent(a, 'typing');
     await v.socket.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
     expect(await atAgent).toEqual({ conversationId: sent.conversationId, from: 'visitor', name: null, typing: true });
     const atVisitor = nextEvent(v.socket, 'typing');
-    const atOtherTab = track(await agent(server.url));
+    const atOtherTab = t.track(await agent(t.server.url));
     const atColleague = nextEvent(atOtherTab, 'typing');
     await a.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
     // The visitor sees a name only; other agents also which agent (two may share a name).
@@ -225,9 +211,9 @@ describe('live chat relay', () => {
   });
 
   it('keeps the page the visitor is on up to date for agents', async () => {
-    const a = track(await agent(server.url));
-    const v = await visitor(server.url);
-    track(v.socket);
+    const a = t.track(await agent(t.server.url));
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
     const update = nextEvent<{ pageUrl: string; pageTitle: string }>(a, 'visitor:updated', (p) => p.pageTitle === 'Checkout');
     await v.socket.emitWithAck('visitor:page', { url: 'http://shop.test/checkout', title: 'Checkout' });
     expect(await update).toMatchObject({ pageUrl: 'http://shop.test/checkout', pageTitle: 'Checkout' });

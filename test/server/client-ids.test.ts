@@ -1,28 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedbackInput } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
 import { hashPassword } from '../../server/domain/secrets';
-import { agent, signInCookie, startTestServer, tempDataDir, visitor } from '../helpers/server';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { agent, signInCookie, visitor, useServer } from '../helpers/server';
 import { agentWith } from '../helpers/team';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-let smtp: TestSmtp;
-const sockets: { disconnect(): unknown }[] = [];
-const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
-
-beforeEach(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  await smtp.close();
-  data.remove();
-});
+const t = useServer({ smtp: true });
 
 const page = { url: 'http://shop.test/', title: 'Shop' };
 const feedback = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
@@ -39,35 +21,35 @@ const refused = { ok: false, code: 'duplicate_id', message: expect.any(String) }
 /** Every client id belongs to whoever made it: someone else's send with it is refused and learns nothing. */
 describe('client ids from someone else', () => {
   it("refuses another visitor's feedback id without telling anything of the feedback", async () => {
-    const alice = track((await visitor(server.url)).socket);
-    const mallory = track((await visitor(server.url)).socket);
+    const alice = t.track((await visitor(t.server.url)).socket);
+    const mallory = t.track((await visitor(t.server.url)).socket);
     expect(await alice.emitWithAck('feedback:send', feedback())).toMatchObject({ ok: true, data: { replyExpected: true } });
     // Her own retry is answered with what was stored.
     expect(await alice.emitWithAck('feedback:send', feedback())).toMatchObject({ ok: true, data: { id: 'feedback-id-of-alice-0001' } });
     const guess = await mallory.emitWithAck('feedback:send', feedback({ text: 'Anything', contact: { mode: 'anonymous' } }));
     expect(guess).toEqual(refused);
-    const stored = await server.store.getFeedback('feedback-id-of-alice-0001');
+    const stored = await t.server.store.getFeedback('feedback-id-of-alice-0001');
     expect(stored).toMatchObject({ text: 'The parcel came late', email: 'alice@example.com' });
-    expect(await server.store.countFeedback('new')).toBe(1);
+    expect(await t.server.store.countFeedback('new')).toBe(1);
   });
 
   it("refuses another visitor's message id, in a left message too, and stores nothing", async () => {
-    const alice = track((await visitor(server.url)).socket);
-    const mallory = track((await visitor(server.url)).socket);
+    const alice = t.track((await visitor(t.server.url)).socket);
+    const mallory = t.track((await visitor(t.server.url)).socket);
     const sent = await alice.emitWithAck('message:send', { id: 'message-id-of-alice-01', conversationId: null, text: 'My address is Main St 1' });
     expect(sent.ok).toBe(true);
     expect(await mallory.emitWithAck('message:send', { id: 'message-id-of-alice-01', conversationId: null, text: 'hi' })).toEqual(refused);
     const left = await mallory.emitWithAck('offline:send', { id: 'message-id-of-alice-01', email: 'm@example.com', text: 'hi', page });
     expect(left).toEqual(refused);
-    expect((await server.store.getMessage('message-id-of-alice-01'))!.text).toBe('My address is Main St 1');
+    expect((await t.server.store.getMessage('message-id-of-alice-01'))!.text).toBe('My address is Main St 1');
   });
 
   it("refuses another agent's message id and another agent's feedback reply id", async () => {
-    const admin = track(await agent(server.url));
+    const admin = t.track(await agent(t.server.url));
     const petra = { email: 'petra@test.local', password: 'petra password' };
-    await server.store.createAgent({ id: 'petra', email: petra.email, name: 'Petra', role: 'agent', passwordHash: await hashPassword(petra.password), createdAt: new Date().toISOString() });
-    const other = track(await agentWith(server.url, await signInCookie(server.url, petra)));
-    const v = track((await visitor(server.url)).socket);
+    await t.server.store.createAgent({ id: 'petra', email: petra.email, name: 'Petra', role: 'agent', passwordHash: await hashPassword(petra.password), createdAt: new Date().toISOString() });
+    const other = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, petra)));
+    const v = t.track((await visitor(t.server.url)).socket);
     const first = await v.emitWithAck('message:send', { id: 'visitor-message-0001', conversationId: null, text: 'Hello?' });
     const conversationId = first.ok ? first.data.conversationId : '';
 

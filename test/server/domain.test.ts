@@ -51,8 +51,22 @@ describe('configuration', () => {
     expect(c.port).toBe(3000);
     expect(c.dataDir).toMatch(/data$/);
   });
-  it('refuses DATABASE_URL and REDIS_URL instead of ignoring them', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x' })).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
+  it('refuses REDIS_URL instead of ignoring it', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('takes a postgres:// DATABASE_URL for the Postgres store, and refuses any other without repeating its password', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://earshot:pw@db.internal:5432/earshot' }).databaseUrl).toBe('postgres://earshot:pw@db.internal:5432/earshot');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.internal/earshot' }).databaseUrl).toBe('postgresql://db.internal/earshot');
+    for (const wrong of ['mysql://u:hunter2@db/earshot', 'db.internal:5432', 'postgres://']) {
+      expect(() => loadConfig({ DATABASE_URL: wrong })).toThrow(/DATABASE_URL must look like postgres:\/\/user:password@host:5432\/database/);
+      try {
+        loadConfig({ DATABASE_URL: wrong });
+      } catch (err) {
+        expect((err as Error).message).not.toContain('hunter2');
+      }
+    }
   });
 
   it('believes a proxy on this machine by default, and the proxies TRUST_PROXY names', () => {

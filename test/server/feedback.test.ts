@@ -1,26 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedbackInput, FeedbackItem, FeedbackReply } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
 import { feedbackStats } from '../../server/domain/feedback';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { agent, nextEvent, startTestServer, tempDataDir, visitor, ADMIN } from '../helpers/server';
+import { agent, nextEvent, startTestServer, visitor, ADMIN, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let smtp: TestSmtp;
-let server: Earshot;
-const sockets: { disconnect(): unknown }[] = [];
-
-beforeEach(async () => {
-  data = tempDataDir();
-  smtp = await startSmtp();
-  server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, MAIL_FROM: 'Demo shop <hello@shop.test>' });
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  await smtp.close();
-  data.remove();
-});
+const t = useServer({ smtp: true, env: { MAIL_FROM: 'Demo shop <hello@shop.test>' } });
 
 const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
 const named = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
@@ -28,15 +11,15 @@ const named = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
 });
 
 async function sendFeedback(input: unknown) {
-  const v = await visitor(server.url);
-  sockets.push(v.socket);
+  const v = await visitor(t.server.url);
+  t.sockets.push(v.socket);
   return v.socket.emitWithAck('feedback:send', input as FeedbackInput);
 }
 
 describe('feedback', () => {
   it('stores named feedback with the page and tells agents live', async () => {
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const pushed = nextEvent<FeedbackItem>(a, 'feedback:new');
     const res = await sendFeedback(named());
     expect(res).toMatchObject({ ok: true, data: { replyExpected: true } });
@@ -46,8 +29,8 @@ describe('feedback', () => {
   it('keeps nothing identifying for anonymous feedback', async () => {
     const res = await sendFeedback(named({ contact: { mode: 'anonymous' }, text: 'Shipping is slow' }));
     expect(res).toMatchObject({ ok: true, data: { replyExpected: false } });
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const list = await a.emitWithAck('feedback:list', {});
     expect(list.ok && list.data[0]).toMatchObject({ name: null, email: null, text: 'Shipping is slow' });
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: list.ok ? list.data[0]!.id : '', text: 'Thanks' });
@@ -57,13 +40,13 @@ describe('feedback', () => {
   it('emails a reply to named feedback with the right To, Subject and body, showing the visitor\'s <script> literally', async () => {
     const sent = await sendFeedback(named({ text: 'Your checkout shows <script>alert(1)</script>', locale: 'cs-CZ' }));
     const id = sent.ok ? sent.data.id : '';
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const updated = nextEvent<FeedbackItem>(a, 'feedback:updated');
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: id, text: 'Thank you, Ana. Fixed today.' });
     expect(reply).toMatchObject({ ok: true, data: { agentName: 'Admin', emailStatus: 'pending' } });
     expect((await updated).status).toBe('answered');
-    const [mail] = await smtp.waitFor(1);
+    const [mail] = await t.smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: 'ana@example.test' });
     expect(mail!.replyTo).toMatchObject({ text: ADMIN.email });
     expect(mail!.subject).toBe('Re: vaše zpětná vazba pro Demo shop');
@@ -82,50 +65,50 @@ describe('feedback', () => {
   it('stores and emails a reply sent again with its id once, and refuses its id on other feedback', async () => {
     const one = await sendFeedback(named({ text: 'First' }));
     const two = await sendFeedback(named({ text: 'Second' }));
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const input = { id: 'reply-1', feedbackId: one.ok ? one.data.id : '', text: 'Thanks!' };
     const [first, again] = await Promise.all([a.emitWithAck('feedback:reply', input), a.emitWithAck('feedback:reply', input)]);
     expect(first).toMatchObject({ ok: true, data: { id: 'reply-1' } });
     // The same reply, with its email's state by now.
     expect(again).toMatchObject({ ok: true, data: { id: 'reply-1', text: 'Thanks!', createdAt: first.ok ? first.data.createdAt : '' } });
     expect(await a.emitWithAck('feedback:reply', { ...input, feedbackId: two.ok ? two.data.id : '' })).toMatchObject({ ok: false, code: 'duplicate_id' });
-    await smtp.waitFor(1);
+    await t.smtp.waitFor(1);
     const detail = await a.emitWithAck('feedback:get', { feedbackId: input.feedbackId });
     expect(detail.ok && detail.data.replies.map((r) => r.id)).toEqual(['reply-1']);
     await a.emitWithAck('feedback:newCount', {});
-    expect(smtp.messages).toHaveLength(1);
+    expect(t.smtp.messages).toHaveLength(1);
   });
 
   it('tells agents live once the email carrying a reply has been sent', async () => {
     const sent = await sendFeedback(named());
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const pushed = nextEvent<FeedbackReply>(a, 'feedback:replyUpdated');
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Thanks, Ana.' });
     expect(reply.ok).toBe(true);
     expect(await pushed).toEqual({ ...(reply.ok && reply.data), emailStatus: 'sent' });
-    expect(smtp.messages).toHaveLength(1);
+    expect(t.smtp.messages).toHaveLength(1);
   });
 
   it('tells agents live when the SMTP server refused a reply email and it waits for a retry', async () => {
-    smtp.refuseNext(1);
+    t.smtp.refuseNext(1);
     const sent = await sendFeedback(named());
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const pushed = nextEvent<FeedbackReply>(a, 'feedback:replyUpdated');
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Thanks, Ana.' });
     expect(await pushed).toMatchObject({ id: reply.ok ? reply.data.id : '', emailStatus: 'pending' });
-    expect(smtp.messages).toHaveLength(0);
+    expect(t.smtp.messages).toHaveLength(0);
   });
 
   it('alerts agents and emails the admins about a complaint', async () => {
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const pushed = nextEvent<FeedbackItem>(a, 'feedback:new');
     await sendFeedback(named({ rating: 1, category: 'complaint', text: 'Broken mug' }));
     expect((await pushed).unhappy).toBe(true);
-    const [mail] = await smtp.waitFor(1);
+    const [mail] = await t.smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: ADMIN.email });
     expect(mail!.subject).toBe('[Demo shop] Complaint: rating 1 of 5');
     expect(mail!.text).toContain('> Broken mug');
@@ -142,8 +125,8 @@ describe('feedback', () => {
   ])('refuses %s, naming the field, and stores nothing', async (_name, over, field) => {
     const res = await sendFeedback({ ...named(), ...over });
     expect(res).toMatchObject({ ok: false, field });
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const list = await a.emitWithAck('feedback:list', { status: 'all' });
     expect(list.ok && list.data).toEqual([]);
   });
@@ -151,8 +134,8 @@ describe('feedback', () => {
   it('filters by unhappy, category, status and page', async () => {
     await sendFeedback(named({ rating: 2, category: 'question', page: { url: 'http://shop.test/a', title: 'A' } }));
     await sendFeedback(named({ rating: 5, category: 'praise', page: { url: 'http://shop.test/b', title: 'B' } }));
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const texts = async (filter: object) => {
       const r = await a.emitWithAck('feedback:list', filter);
       return r.ok ? r.data.map((f) => f.rating) : r;
@@ -171,11 +154,11 @@ describe('feedback', () => {
     const times = ['09:00', '10:00', '10:00', '10:00', '11:00', '11:00', '12:00'];
     const ids = ['f5', 'f2', 'f7', 'f1', 'f6', 'f3', 'f4'];
     for (const [i, time] of times.entries()) {
-      await server.store.createFeedback({ id: ids[i]!, siteId: 'demo', rating: 3, category: 'idea', text: `t${i}`, name: null, email: null,
-        pageUrl: null, pageTitle: null, locale: null, status: i % 3 === 0 ? 'archived' : 'new', createdAt: `2026-01-05T${time}:00.000Z`, updatedAt: '' });
+      await t.server.store.createFeedback({ id: ids[i]!, siteId: 'demo', rating: 3, category: 'idea', text: `t${i}`, name: null, email: null,
+        pageUrl: null, pageTitle: null, locale: null, status: i % 3 === 0 ? 'archived' : 'new', createdAt: `2026-01-05T${time}:00.000Z`, updatedAt: `2026-01-05T${time}:00.000Z` });
     }
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const pageThrough = async (filter: { status?: 'new' | 'all' }) => {
       const seen: string[] = [];
       let before: { createdAt: string; id: string } | undefined;
@@ -201,8 +184,8 @@ describe('feedback', () => {
   });
 
   it('counts new feedback exactly and tells agents the count after every change', async () => {
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const counts: number[] = [];
     a.on('feedback:newCount', (n: number) => counts.push(n));
     const ids: string[] = [];
@@ -224,46 +207,46 @@ describe('feedback', () => {
   });
 
   it('stores feedback sent twice at once under one id once, answering both', async () => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     const [first, again] = await Promise.all([
       v.socket.emitWithAck('feedback:send', named({ id: 'fb-race-1' })),
       v.socket.emitWithAck('feedback:send', named({ id: 'fb-race-1' })),
     ]);
     expect(first).toMatchObject({ ok: true, data: { id: 'fb-race-1' } });
     expect(again).toEqual(first);
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const list = await a.emitWithAck('feedback:list', {});
     expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-race-1']);
   });
 
   it('stores a retried feedback id once', async () => {
-    const v = await visitor(server.url);
-    sockets.push(v.socket);
+    const v = await visitor(t.server.url);
+    t.sockets.push(v.socket);
     const first = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
     const again = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
     expect(again).toEqual(first);
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     const list = await a.emitWithAck('feedback:list', {});
     expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-retry-1']);
   });
 
   it('refuses feedback when the site turned the channel off', async () => {
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: true, callback: true, feedback: false } });
     expect(await sendFeedback(named())).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('averages ratings per day over 30 days and counts categories', async () => {
     const now = new Date();
-    await server.store.createFeedback({ id: 'old', siteId: 'demo', rating: 1, category: 'complaint', text: 'x', name: null, email: null,
-      pageUrl: null, pageTitle: null, locale: null, status: 'new', createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(), updatedAt: '' });
+    await t.server.store.createFeedback({ id: 'old', siteId: 'demo', rating: 1, category: 'complaint', text: 'x', name: null, email: null,
+      pageUrl: null, pageTitle: null, locale: null, status: 'new', createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(), updatedAt: now.toISOString() });
     await sendFeedback(named({ rating: 2, category: 'complaint' }));
     await sendFeedback(named({ rating: 5, category: 'praise' }));
-    const stats = await feedbackStats(server.store, now);
+    const stats = await feedbackStats(t.server.store, now);
     expect(stats.days).toHaveLength(30);
     expect(stats.days[29]).toEqual({ date: now.toISOString().slice(0, 10), average: 3.5, count: 2 });
     expect(stats.days.slice(0, 29).every((d) => d.count === 0 && d.average === null)).toBe(true);
@@ -273,11 +256,11 @@ describe('feedback', () => {
 
 describe('feedback without email configured', () => {
   it('says why a reply cannot be sent instead of dropping it', async () => {
-    await server.close();
-    server = await startTestServer(data.dir);
+    await t.server.close();
+    t.server = await startTestServer(t.data.dir);
     const sent = await sendFeedback(named());
-    const a = await agent(server.url);
-    sockets.push(a);
+    const a = await agent(t.server.url);
+    t.sockets.push(a);
     expect(await a.emitWithAck('server:status', {})).toEqual({ ok: true, data: { emailConfigured: false, publicUrl: null } });
     const reply = await a.emitWithAck('feedback:reply', { feedbackId: sent.ok ? sent.data.id : '', text: 'Hi' });
     expect(reply).toMatchObject({ ok: false, code: 'email_not_configured' });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEarshot } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { tempDataDir } from '../helpers/server';
+import { databaseUrlFor, STORE } from '../helpers/stores';
 
 const dirs: ReturnType<typeof tempDataDir>[] = [];
 const blockers: net.Server[] = [];
@@ -29,8 +30,11 @@ function freshDir(): string {
   return d.dir;
 }
 
-/** Starts without EARSHOT_ADMIN_*, as `npm start` on a fresh machine does. */
-const start = (dataDir: string, port = 0) => startEarshot(loadConfig({ LOG_LEVEL: 'silent' }, { host: '127.0.0.1', port, dataDir }));
+/** Starts without EARSHOT_ADMIN_*, as `npm start` on a fresh machine does (on the run's store: the directory stands for a schema on Postgres). */
+async function start(dataDir: string, port = 0) {
+  const databaseUrl = await databaseUrlFor(dataDir);
+  return startEarshot(loadConfig({ LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { host: '127.0.0.1', port, dataDir }));
+}
 
 async function login(url: string, email: string, password: string): Promise<number> {
   const res = await fetch(`${url}/api/auth/login`, {
@@ -110,6 +114,35 @@ describe('first start', () => {
     const second = await start(dataDir);
     expect((await second.store.listSites()).map((s) => s.id)).toEqual(['shop']);
     await second.close();
+  });
+
+  it(`two nodes starting at the same instant on an empty ${STORE} database both come up, with one schema, one admin and one demo site`, async () => {
+    const dataDir = freshDir();
+    const nodes = await Promise.all([start(dataDir), start(dataDir)]);
+    try {
+      for (const node of nodes) {
+        expect((await node.store.listSites()).map((s) => s.id)).toEqual(['demo']);
+        expect(await node.store.listAllAgents()).toHaveLength(1);
+      }
+      // Both print the one admin's generated password, whichever node made it.
+      expect(nodes[0]!.firstAdmin!.generatedPassword).toBe(nodes[1]!.firstAdmin!.generatedPassword);
+      expect(nodes.filter((n) => n.firstAdmin!.createdNow)).toHaveLength(1);
+    } finally {
+      await Promise.all(nodes.map((n) => n.close()));
+    }
+  });
+
+  it('npm start with a DATABASE_URL where no Postgres answers prints one clear line and exits with 1', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const port = await busyPort();
+    await new Promise((resolve) => blockers.pop()!.close(resolve));
+    const { code, stderr, stdout } = await npmStart({ DATA_DIR: freshDir(), DATABASE_URL: `postgres://earshot:hunter2@127.0.0.1:${port}/earshot` });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^Earshot cannot start: cannot open the Postgres database at 127\\.0\\.0\\.1:${port}/earshot \\(.*ECONNREFUSED.*\\); check DATABASE_URL and that Postgres is running$`)),
+    ]);
+    expect(stderr).not.toContain('hunter2');
+    expect(stdout).not.toContain('First admin');
   });
 
   it('npm start on a busy port prints one clear line and exits with 1', async () => {

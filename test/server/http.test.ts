@@ -1,40 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Earshot } from '../../server/app';
-import { ADMIN, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, signInCookie, useServer } from '../helpers/server';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-});
-afterAll(async () => {
-  await server.close();
-  data.remove();
-});
+const t = useServer({ once: true });
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${t.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('HTTP API', () => {
   it('reports health', async () => {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${t.server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, data: { status: 'ok' } });
   });
 
   it('serves an icon: /favicon.ico as a 16 px ICO, and the SVG the pages link', async () => {
-    const ico = await fetch(`${server.url}/favicon.ico`);
+    const ico = await fetch(`${t.server.url}/favicon.ico`);
     expect(ico.status).toBe(200);
     expect(ico.headers.get('content-type')).toBe('image/x-icon');
     const bytes = new Uint8Array(await ico.arrayBuffer());
     // ICONDIR (reserved 0, type 1 = icon, one image) then a 16×16 entry whose data fills the rest.
     expect([...bytes.slice(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 16, 16]);
     expect(new DataView(bytes.buffer).getUint32(14, true) + 22).toBe(bytes.length);
-    const svg = await fetch(`${server.url}/favicon.svg`);
+    const svg = await fetch(`${t.server.url}/favicon.svg`);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toMatch(/^<svg /);
-    expect(await (await fetch(`${server.url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(await (await fetch(`${t.server.url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
   });
 
   it('signs an agent in with an HttpOnly, SameSite session cookie', async () => {
@@ -66,23 +56,23 @@ describe('HTTP API', () => {
   });
 
   it('knows who is signed in, and forgets them after sign-out', async () => {
-    const cookie = await signInCookie(server.url);
-    const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+    const cookie = await signInCookie(t.server.url);
+    const me = await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie } });
     expect((await me.json()).data.email).toBe(ADMIN.email);
     await post('/api/auth/logout', '{}', { cookie });
-    const after = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+    const after = await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie } });
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ ok: false, code: 'unauthorized' });
   });
 
   it('answers an unknown API route with a JSON 404', async () => {
-    const res = await fetch(`${server.url}/api/nothing-here`);
+    const res = await fetch(`${t.server.url}/api/nothing-here`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('lets any page read why a site status was refused', async () => {
-    const res = await fetch(`${server.url}/api/sites/no-such-site/status`, { headers: { origin: 'https://shop.example' } });
+    const res = await fetch(`${t.server.url}/api/sites/no-such-site/status`, { headers: { origin: 'https://shop.example' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toMatchObject({ ok: false, code: 'unknown_site' });

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMailer } from '../../server/email/mailer';
 import { startOutboxWorker, type OutboxWorkerOptions } from '../../server/email/outbox-worker';
 import { createLogger } from '../../server/log';
-import { openSqliteStore } from '../../server/store/sqlite';
 import type { OutboxStatus, Store } from '../../server/store/types';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { tempDataDir } from '../helpers/server';
+import { openTestStore } from '../helpers/stores';
 
 let data: ReturnType<typeof tempDataDir>;
 let smtp: TestSmtp;
@@ -16,7 +16,7 @@ const log = createLogger('silent');
 beforeEach(async () => {
   data = tempDataDir();
   smtp = await startSmtp();
-  store = openSqliteStore(data.dir);
+  store = await openTestStore(data.dir);
 });
 afterEach(async () => {
   await stop();

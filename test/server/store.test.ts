@@ -1,21 +1,21 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
 import { startRetention } from '../../server/domain/retention';
 import { ensureDemoSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
 import { createLogger } from '../../server/log';
-import { openSqliteStore } from '../../server/store/sqlite';
-import type { NewMessage, Store } from '../../server/store/types';
+import type { CallbackRow, Store } from '../../server/store/types';
 import { tempDataDir } from '../helpers/server';
+import { newConversation, newMessage, openTestStore, STORE } from '../helpers/stores';
+
+// The store contract: every test here runs on SQLite, and again on Postgres when
+// TEST_DATABASE_URL is set (the postgres vitest project), each in a fresh database.
 
 let data: ReturnType<typeof tempDataDir>;
 let store: Store;
 beforeEach(async () => {
   data = tempDataDir();
-  store = openSqliteStore(data.dir);
+  store = await openTestStore(data.dir);
   await ensureDemoSite(store);
 });
 afterEach(async () => {
@@ -23,16 +23,10 @@ afterEach(async () => {
   data.remove();
 });
 
-async function conversation() {
-  const { visitor } = await createVisitor(store, 'demo', null);
-  const c = await store.latestOrNewConversation(visitor.id, 'demo', `c-${visitor.id}`, new Date().toISOString());
-  return { visitor, c };
-}
-const msg = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
-  author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
-});
+const conversation = () => newConversation(store);
+const msg = newMessage;
 
-describe('SQLite store, batched appends', () => {
+describe(`${STORE} store: appends`, () => {
   it('commits the good appends of a batch and rejects only the bad one', async () => {
     const a = await conversation();
     const b = await conversation();
@@ -90,42 +84,6 @@ describe('SQLite store, batched appends', () => {
     }
   });
 
-  it('starts again from what was committed after a batch fails', async () => {
-    const a = await conversation();
-    const failed = await Promise.allSettled([
-      store.appendMessage(msg({ id: 'lost', conversationId: a.c.id })),
-      // Not a refusal but a failure of the statement: the whole batch rolls back.
-      store.appendMessage(msg({ id: 'broken', conversationId: a.c.id, text: null as unknown as string })),
-    ]);
-    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    const next = await store.appendMessage(msg({ id: 'next', conversationId: a.c.id }));
-    expect(next.message.seq).toBe(1);
-    expect(next.conversation).toEqual(await store.getConversation(a.c.id));
-  });
-
-  it('fails one batch, not every one after it, when the file changed behind its back', async () => {
-    const a = await conversation();
-    const b = await conversation();
-    await store.appendMessage(msg({ id: 'first', conversationId: a.c.id }));
-    const other = new Database(path.join(data.dir, 'earshot.sqlite'));
-    try {
-      other.prepare(`INSERT INTO messages (id, conversation_id, seq, author, text, created_at) VALUES ('outside', ?, 2, 'visitor', 'x', ?)`).run(a.c.id, new Date().toISOString());
-      other.prepare('UPDATE conversations SET last_seq = 2 WHERE id = ?').run(a.c.id);
-    } finally {
-      other.close();
-    }
-    const once = await Promise.allSettled([
-      store.appendMessage(msg({ id: 'clash', conversationId: a.c.id })),
-      store.appendMessage(msg({ id: 'bystander', conversationId: b.c.id })),
-    ]);
-    expect(once.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    const after = await Promise.all([
-      store.appendMessage(msg({ id: 'clash', conversationId: a.c.id })),
-      store.appendMessage(msg({ id: 'bystander', conversationId: b.c.id })),
-    ]);
-    expect(after.map((r) => r.message.seq)).toEqual([3, 1]);
-  });
-
   it('hands out rows a caller may change without changing what the next append starts from', async () => {
     const a = await conversation();
     await store.setSurvey(a.c.id, { rating: 5, comment: null, createdAt: new Date().toISOString() });
@@ -136,41 +94,6 @@ describe('SQLite store, batched appends', () => {
     expect(second.conversation).toMatchObject({ lastSeq: 2, survey: { rating: 5 } });
   });
 
-  it('keeps appended messages after the file is closed and opened again', async () => {
-    const a = await conversation();
-    await store.appendMessage(msg({ id: 'kept', conversationId: a.c.id }));
-    await store.close();
-    store = openSqliteStore(data.dir);
-    expect((await store.getMessage('kept'))?.seq).toBe(1);
-  });
-});
-
-describe('SQLite store, write-ahead log', () => {
-  it('keeps the WAL short under steady writes: the checkpointer thread copies it and starts it over', async () => {
-    await store.close();
-    const file = path.join(data.dir, 'earshot.sqlite');
-    store = openSqliteStore(data.dir, { everyMs: 5, restartFrames: 50 });
-    const written = fs.statSync(file).mtimeMs;
-    const { visitor, c } = await conversation();
-    // The checkpointer's thread may take a while to start on a busy machine: its first checkpoint
-    // writes the conversation's pages into the database file. Waited for without checkpointing
-    // from here (that would let the WAL start over by itself).
-    await expect.poll(() => fs.statSync(file).mtimeMs, { timeout: 10_000 }).not.toBe(written);
-    // Far more frames than restartFrames, written without a pause long enough for a passive checkpoint to catch up.
-    for (let i = 0; i < 600; i++) {
-      await Promise.all([0, 1, 2].map((j) => store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }))));
-    }
-    const peek = new Database(file);
-    try {
-      const [{ log }] = peek.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
-      // About 3,500 frames were written; without a restart the WAL holds them all.
-      expect(log).toBeLessThan(1500);
-    } finally {
-      peek.close();
-    }
-    const page = await store.listMessages(c.id, 0, 5000);
-    expect(page.length).toBe(1800);
-  });
 });
 
 describe('agent sessions', () => {
@@ -195,8 +118,8 @@ describe('retention', () => {
     await store.updateVisitor(chatted.id, { lastSeenAt: long });
     await store.enqueueOutbox({ id: 'old-mail', kind: 'email', payload: { to: 'ana@example.test', subject: 'Hi', text: 'secret' } }, long);
     await store.enqueueOutbox({ id: 'new-mail', kind: 'email', payload: { to: 'bo@example.test', subject: 'Hi', text: 'new' } }, new Date().toISOString());
-    const claimed = await store.claimOutbox(new Date().toISOString(), new Date(Date.now() + 60_000).toISOString(), 10);
-    for (const row of claimed) await store.markOutboxSent(row.id, new Date().toISOString());
+    const claimed = await store.claimOutbox(60_000, 10);
+    for (const row of claimed) await store.markOutboxSent(row.id, row.claimId);
 
     const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
     expect(await store.purgeOld(before, null, 500)).toMatchObject({ visitors: 1, emails: 1, more: false });
@@ -245,5 +168,117 @@ describe('retention sweep', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe(`${STORE} store: one writer's answer however many ask at once`, () => {
+  it('numbers concurrent appends to one conversation 1, 2, 3 … with no gap and no repeat', async () => {
+    const { visitor, c } = await conversation();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.appendMessage(msg({ id: `m${i}`, conversationId: c.id, visitorId: visitor.id }))),
+    );
+    expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await store.getConversation(c.id))!).toMatchObject({ lastSeq: 20, agentUnread: 20 });
+    expect((await store.listMessages(c.id, 0, 50)).map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('gives two tabs asking at once the same new conversation', async () => {
+    const { visitor } = await createVisitor(store, 'demo', null);
+    const now = new Date().toISOString();
+    const [a, b] = await Promise.all([
+      store.latestOrNewConversation(visitor.id, 'demo', 'tab-a', now),
+      store.latestOrNewConversation(visitor.id, 'demo', 'tab-b', now),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(await store.listSummaries({ visitorId: visitor.id, limit: 10 })).toHaveLength(1);
+  });
+
+  it('makes one call back request when two tabs ask for the same phone at once, and keeps other visitors apart', async () => {
+    const { visitor } = await createVisitor(store, 'demo', null);
+    const other = (await createVisitor(store, 'demo', null)).visitor;
+    const now = new Date().toISOString();
+    const request = (id: string, visitorId: string, topic: string): CallbackRow & { visitorId: string } => ({
+      id, siteId: 'demo', visitorId, phone: '+420601123456', name: null, topic, asap: true, dueAt: now, windowEnd: null, status: 'waiting',
+      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now,
+    });
+    const [a, b] = await Promise.all([
+      store.requestCallback(request('tab-a', visitor.id, 'first'), { topic: 'first', updatedAt: now }),
+      store.requestCallback(request('tab-b', visitor.id, 'second'), { topic: 'second', updatedAt: now }),
+    ]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.callback.id).toBe(b.callback.id);
+    const mine = await store.requestCallback(request('other', other.id, 'mine'), { topic: 'mine', updatedAt: now });
+    expect(mine).toMatchObject({ created: true, callback: { id: 'other' } });
+    expect((await store.listCallbacks(true, 10)).map((c) => c.id).sort()).toEqual([a.callback.id, 'other'].sort());
+  });
+
+  it('refuses to reopen a closed request while its visitor has another open one for the phone', async () => {
+    const { visitor } = await createVisitor(store, 'demo', null);
+    const now = new Date().toISOString();
+    const base = { siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now, windowEnd: null,
+      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now };
+    await store.createCallback({ ...base, id: 'old', status: 'called' });
+    await store.createCallback({ ...base, id: 'new', status: 'waiting' });
+    await expect(store.updateCallback('old', { status: 'rescheduled' })).rejects.toMatchObject({ code: 'invalid_payload' });
+    expect((await store.getCallback('old'))!.status).toBe('called');
+  });
+
+  it('makes one first admin when two nodes start at once', async () => {
+    const admin = (id: string) => ({ id, email: `${id}@shop.test`, name: id, role: 'admin' as const, passwordHash: 'x', createdAt: new Date().toISOString() });
+    const made = await Promise.all([store.createFirstAgent(admin('one')), store.createFirstAgent(admin('two'))]);
+    expect(made.sort()).toEqual([false, true]);
+    expect(await store.countAgents()).toBe(1);
+  });
+
+  it('knows an agent by email whatever its case, and refuses a second account whose address differs only in case', async () => {
+    const now = new Date().toISOString();
+    await store.createAgent({ id: 'ana', email: 'Ana@Shop.test', name: 'Ana', role: 'admin', passwordHash: 'x', createdAt: now });
+    expect((await store.getAgentByEmail('ana@shop.test'))?.id).toBe('ana');
+    await expect(store.createAgent({ id: 'ana2', email: 'ana@shop.test', name: 'Ana', role: 'agent', passwordHash: 'x', createdAt: now })).rejects.toThrow();
+  });
+});
+
+describe(`${STORE} store: email outbox claims`, () => {
+  const queue = (id: string) => store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
+
+  it('lets only the claim that holds an item settle it', async () => {
+    await queue('mail');
+    const [first] = await store.claimOutbox(0, 10);
+    // Its lease ran out (0 ms): another worker takes it over.
+    const [second] = await store.claimOutbox(60_000, 10);
+    expect(second!.claimId).not.toBe(first!.claimId);
+    expect(await store.markOutboxSent('mail', first!.claimId)).toBe(false);
+    expect(await store.markOutboxRetry('mail', first!.claimId, 'late', 1000)).toBe(false);
+    expect((await store.getOutbox('mail'))!.status).toBe('sending');
+    expect(await store.markOutboxSent('mail', second!.claimId)).toBe(true);
+    expect(await store.markOutboxSent('mail', second!.claimId)).toBe(false);
+    expect((await store.getOutbox('mail'))!).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('hands each due item to one of several workers claiming at once', async () => {
+    for (let i = 0; i < 30; i++) await queue(`m${i}`);
+    const claims = await Promise.all([0, 1, 2].map(() => store.claimOutbox(60_000, 12)));
+    const ids = claims.flat().map((r) => r.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+  });
+
+  it('puts a refused item back for later, and gives up on it with null', async () => {
+    await queue('retry');
+    const [claim] = await store.claimOutbox(60_000, 10);
+    expect(await store.markOutboxRetry('retry', claim!.claimId, 'try again later', 60_000)).toBe(true);
+    const row = (await store.getOutbox('retry'))!;
+    expect(row).toMatchObject({ status: 'pending', lastError: 'try again later' });
+    expect(Date.parse(row.nextAttemptAt)).toBeGreaterThan(Date.now() + 30_000);
+    expect(await store.claimOutbox(60_000, 10)).toHaveLength(0);
+  });
+});
+
+describe(`${STORE} store: health`, () => {
+  it('answers a ping while open, and refuses one once closed', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    const other = await openTestStore(data.dir);
+    await other.close();
+    await expect(other.ping()).rejects.toThrow();
   });
 });

@@ -1,96 +1,84 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Earshot } from '../../server/app';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { issueLink } from '../../server/domain/links';
 import { DEFAULT_LIMITS } from '../../server/limits';
-import { nextEvent, signInCookie, startTestServer, tempDataDir } from '../helpers/server';
+import { nextEvent, signInCookie, startTestServer, useServer } from '../helpers/server';
 import { agentWith, api, inviteAndAccept, tokenOf } from '../helpers/team';
 
-let data: ReturnType<typeof tempDataDir>;
-let server: Earshot;
+const t = useServer();
 let admin: string;
-const sockets: { disconnect(): unknown }[] = [];
-const track = <T extends { disconnect(): unknown }>(s: T) => (sockets.push(s), s);
-
 beforeEach(async () => {
-  data = tempDataDir();
-  server = await startTestServer(data.dir);
-  admin = await signInCookie(server.url);
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.close();
-  data.remove();
+  admin = await signInCookie(t.server.url);
 });
 
 describe('invitations', () => {
   it('without SMTP hands the admin a one-time link that makes a signed-in agent with the invited role', async () => {
-    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const invited = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
     expect(invited.body.data).toMatchObject({ emailed: false, invite: { email: 'petra@test.local', role: 'agent' } });
     const link: string = invited.body.data.link;
-    expect(link).toMatch(new RegExp(`^${server.url}/console/invite/[A-Za-z0-9_-]{40,}$`));
-    expect((await api(server.url, `/api/auth/invite/${tokenOf(link)}`)).body.data).toMatchObject({ email: 'petra@test.local', role: 'agent' });
+    expect(link).toMatch(new RegExp(`^${t.server.url}/console/invite/[A-Za-z0-9_-]{40,}$`));
+    expect((await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`)).body.data).toMatchObject({ email: 'petra@test.local', role: 'agent' });
 
-    const accepted = await api(server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Petra', password: 'long enough' } });
+    const accepted = await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Petra', password: 'long enough' } });
     expect(accepted.body.data).toMatchObject({ name: 'Petra', email: 'petra@test.local', role: 'agent' });
-    expect((await api(server.url, '/api/auth/me', { cookie: accepted.cookie! })).body.data.name).toBe('Petra');
-    const team = await api(server.url, '/api/team', { cookie: admin });
+    expect((await api(t.server.url, '/api/auth/me', { cookie: accepted.cookie! })).body.data.name).toBe('Petra');
+    const team = await api(t.server.url, '/api/team', { cookie: admin });
     expect(team.body.data.invites).toEqual([]);
     expect(team.body.data.agents.map((a: { email: string; active: boolean }) => [a.email, a.active])).toEqual([['admin@test.local', true], ['petra@test.local', true]]);
   });
 
   it('refuses to invite an email that already has an account', async () => {
-    const r = await api(server.url, '/api/team/invites', { body: { email: 'ADMIN@test.local', role: 'agent' }, cookie: admin });
+    const r = await api(t.server.url, '/api/team/invites', { body: { email: 'ADMIN@test.local', role: 'agent' }, cookie: admin });
     expect(r.status).toBe(409);
     expect(r.body).toMatchObject({ code: 'email_taken' });
   });
 
   it('refuses a link used once already, and signs nobody in with it', async () => {
-    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const invited = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
     const token = tokenOf(invited.body.data.link);
-    expect((await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Petra', password: 'long enough' } })).status).toBe(200);
-    const again = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Eve', password: 'long enough' } });
+    expect((await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Petra', password: 'long enough' } })).status).toBe(200);
+    const again = await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Eve', password: 'long enough' } });
     expect(again).toMatchObject({ status: 410, body: { code: 'link_used' }, cookie: null });
   });
 
   it('refuses an expired link and creates nobody', async () => {
-    const { token } = await issueLink(server.store, { kind: 'invite', email: 'late@test.local', role: 'agent', agentId: null, createdBy: null }, -1000);
-    expect((await api(server.url, `/api/auth/invite/${token}`)).body.code).toBe('link_expired');
-    const r = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Late', password: 'long enough' } });
+    const { token } = await issueLink(t.server.store, { kind: 'invite', email: 'late@test.local', role: 'agent', agentId: null, createdBy: null }, -1000);
+    expect((await api(t.server.url, `/api/auth/invite/${token}`)).body.code).toBe('link_expired');
+    const r = await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Late', password: 'long enough' } });
     expect(r).toMatchObject({ status: 410, body: { code: 'link_expired' } });
-    expect(await server.store.getAgentByEmail('late@test.local')).toBeNull();
+    expect(await t.server.store.getAgentByEmail('late@test.local')).toBeNull();
   });
 
   it('refuses a revoked link, and a renewed invitation replaces the old link', async () => {
-    const first = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
-    const renewed = await api(server.url, `/api/team/invites/${first.body.data.invite.id}/renew`, { body: {}, cookie: admin });
-    expect((await api(server.url, `/api/auth/invite/${tokenOf(first.body.data.link)}`, { body: { name: 'P', password: 'long enough' } })).body.code).toBe('link_revoked');
-    expect((await api(server.url, `/api/team/invites/${renewed.body.data.invite.id}`, { method: 'DELETE', cookie: admin })).status).toBe(200);
-    const r = await api(server.url, `/api/auth/invite/${tokenOf(renewed.body.data.link)}`, { body: { name: 'P', password: 'long enough' } });
+    const first = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const renewed = await api(t.server.url, `/api/team/invites/${first.body.data.invite.id}/renew`, { body: {}, cookie: admin });
+    expect((await api(t.server.url, `/api/auth/invite/${tokenOf(first.body.data.link)}`, { body: { name: 'P', password: 'long enough' } })).body.code).toBe('link_revoked');
+    expect((await api(t.server.url, `/api/team/invites/${renewed.body.data.invite.id}`, { method: 'DELETE', cookie: admin })).status).toBe(200);
+    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(renewed.body.data.link)}`, { body: { name: 'P', password: 'long enough' } });
     expect(r).toMatchObject({ status: 410, body: { code: 'link_revoked' } });
-    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toEqual([]);
+    expect((await api(t.server.url, '/api/team', { cookie: admin })).body.data.invites).toEqual([]);
   });
 
   it('refuses an invitation whose email got an account meanwhile, leaving the invitation unused', async () => {
-    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const invited = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
     // Someone made petra's account another way (e.g. the CLI or a second server) in between.
-    await server.store.createAgent({ id: 'p2', email: 'Petra@test.local', name: 'P2', role: 'agent', passwordHash: 'x', createdAt: new Date().toISOString() });
-    const r = await api(server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: 'Petra', password: 'long enough' } });
+    await t.server.store.createAgent({ id: 'p2', email: 'Petra@test.local', name: 'P2', role: 'agent', passwordHash: 'x', createdAt: new Date().toISOString() });
+    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: 'Petra', password: 'long enough' } });
     expect(r).toMatchObject({ status: 409, body: { code: 'email_taken' } });
-    expect((await server.store.getAgentByEmail('petra@test.local'))!.name).toBe('P2');
-    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
+    expect((await t.server.store.getAgentByEmail('petra@test.local'))!.name).toBe('P2');
+    expect((await api(t.server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
   });
 
   it('asks for a password of at least 8 characters and a name', async () => {
-    const invited = await api(server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
-    const r = await api(server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: ' ', password: 'short' } });
+    const invited = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
+    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: ' ', password: 'short' } });
     expect(r).toMatchObject({ status: 400, body: { code: 'invalid_payload' } });
-    expect((await api(server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
+    expect((await api(t.server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
   });
 
   it('rate limits invitation acceptance per address', async () => {
-    await server.close();
-    server = await startTestServer(data.dir, 0, {}, { limits: { ...DEFAULT_LIMITS, linkUses: { points: 2, duration: 300 } } });
-    const bad = () => api(server.url, '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { body: { name: 'X', password: 'long enough' } });
+    await t.server.close();
+    t.server = await startTestServer(t.data.dir, 0, {}, { limits: { ...DEFAULT_LIMITS, linkUses: { points: 2, duration: 300 } } });
+    const bad = () => api(t.server.url, '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { body: { name: 'X', password: 'long enough' } });
     expect((await bad()).body.code).toBe('not_found');
     expect((await bad()).body.code).toBe('not_found');
     expect(await bad()).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
@@ -99,42 +87,42 @@ describe('invitations', () => {
 
 describe('roles', () => {
   it('refuses an agent the team data and the site settings event', async () => {
-    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
-    expect(await api(server.url, '/api/team', { cookie: petra.cookie })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    expect((await api(server.url, '/api/team/invites', { body: { email: 'x@test.local', role: 'admin' }, cookie: petra.cookie })).status).toBe(403);
-    const socket = track(await agentWith(server.url, petra.cookie));
+    const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
+    expect(await api(t.server.url, '/api/team', { cookie: petra.cookie })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect((await api(t.server.url, '/api/team/invites', { body: { email: 'x@test.local', role: 'admin' }, cookie: petra.cookie })).status).toBe(403);
+    const socket = t.track(await agentWith(t.server.url, petra.cookie));
     const r = await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Mine now' });
     expect(r).toMatchObject({ ok: false, code: 'forbidden' });
-    expect((await server.store.getSite('demo'))!.name).not.toBe('Mine now');
+    expect((await t.server.store.getSite('demo'))!.name).not.toBe('Mine now');
   });
 
   it('lets an admin promote an agent, who may then manage the team', async () => {
-    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
-    const r = await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { role: 'admin' }, cookie: admin });
+    const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
+    const r = await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { role: 'admin' }, cookie: admin });
     expect(r.body.data).toMatchObject({ role: 'admin', active: true });
-    expect((await api(server.url, '/api/team', { cookie: petra.cookie })).status).toBe(200);
+    expect((await api(t.server.url, '/api/team', { cookie: petra.cookie })).status).toBe(200);
   });
 
   it('refuses site settings to an admin demoted while their console is open', async () => {
-    const second = await inviteAndAccept(server.url, admin, 'second@test.local', 'admin');
-    const socket = track(await agentWith(server.url, second.cookie));
+    const second = await inviteAndAccept(t.server.url, admin, 'second@test.local', 'admin');
+    const socket = t.track(await agentWith(t.server.url, second.cookie));
     expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed once' })).toMatchObject({ ok: true });
-    await api(server.url, `/api/team/agents/${second.agent.id}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin });
+    await api(t.server.url, `/api/team/agents/${second.agent.id}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin });
     expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed twice' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect((await server.store.getSite('demo'))!.name).toBe('Renamed once');
+    expect((await t.server.store.getSite('demo'))!.name).toBe('Renamed once');
   });
 
   it('refuses to demote or deactivate the last active admin', async () => {
-    const self = (await api(server.url, '/api/auth/me', { cookie: admin })).body.data.id;
+    const self = (await api(t.server.url, '/api/auth/me', { cookie: admin })).body.data.id;
     for (const body of [{ role: 'agent' }, { active: false }]) {
-      const r = await api(server.url, `/api/team/agents/${self}`, { method: 'PATCH', body, cookie: admin });
+      const r = await api(t.server.url, `/api/team/agents/${self}`, { method: 'PATCH', body, cookie: admin });
       expect(r).toMatchObject({ status: 409, body: { code: 'last_admin' } });
     }
     // A deactivated admin does not count as one who could still manage the team.
-    const other = await inviteAndAccept(server.url, admin, 'second@test.local', 'admin');
-    await api(server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
-    expect((await api(server.url, `/api/team/agents/${self}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin })).body.code).toBe('last_admin');
-    expect((await server.store.getAgent(self))!.role).toBe('admin');
+    const other = await inviteAndAccept(t.server.url, admin, 'second@test.local', 'admin');
+    await api(t.server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    expect((await api(t.server.url, `/api/team/agents/${self}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin })).body.code).toBe('last_admin');
+    expect((await t.server.store.getAgent(self))!.role).toBe('admin');
   });
 });
 
@@ -142,42 +130,42 @@ describe('deactivation', () => {
   it('ends the invitations an admin handed out when they are deactivated or made an agent', async () => {
     for (const change of [{ active: false }, { role: 'agent' }]) {
       const email = `boss-${Object.keys(change)[0]}@test.local`;
-      const boss = await inviteAndAccept(server.url, admin, email, 'admin', 'Boss');
-      const handedOut = await api(server.url, '/api/team/invites', { body: { email: `friend-${email}`, role: 'admin' }, cookie: boss.cookie });
+      const boss = await inviteAndAccept(t.server.url, admin, email, 'admin', 'Boss');
+      const handedOut = await api(t.server.url, '/api/team/invites', { body: { email: `friend-${email}`, role: 'admin' }, cookie: boss.cookie });
       const token = tokenOf(handedOut.body.data.link);
-      await api(server.url, `/api/team/agents/${boss.agent.id}`, { method: 'PATCH', body: change, cookie: admin });
-      const r = await api(server.url, `/api/auth/invite/${token}`, { body: { name: 'Friend', password: 'long enough' } });
+      await api(t.server.url, `/api/team/agents/${boss.agent.id}`, { method: 'PATCH', body: change, cookie: admin });
+      const r = await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Friend', password: 'long enough' } });
       expect(r).toMatchObject({ status: 410, body: { code: 'link_revoked' } });
-      expect(await server.store.getAgentByEmail(`friend-${email}`)).toBeNull();
+      expect(await t.server.store.getAgentByEmail(`friend-${email}`)).toBeNull();
     }
   });
 
   it('closes the agent\'s open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in', async () => {
-    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
-    const tab1 = track(await agentWith(server.url, petra.cookie));
-    const tab2 = track(await agentWith(server.url, await signInCookie(server.url, { email: 'petra@test.local', password: petra.password })));
+    const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
+    const tab1 = t.track(await agentWith(t.server.url, petra.cookie));
+    const tab2 = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, { email: 'petra@test.local', password: petra.password })));
     const closed = Promise.all([nextEvent(tab1, 'disconnect'), nextEvent(tab2, 'disconnect')]);
-    const r = await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    const r = await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
     expect(r.body.data).toMatchObject({ active: false });
     await closed;
-    expect(await api(server.url, '/api/auth/me', { cookie: petra.cookie })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
-    const refused = await agentWith(server.url, petra.cookie).catch((err: Error & { data?: { code: string; message: string } }) => err.data);
+    expect(await api(t.server.url, '/api/auth/me', { cookie: petra.cookie })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+    const refused = await agentWith(t.server.url, petra.cookie).catch((err: Error & { data?: { code: string; message: string } }) => err.data);
     expect(refused).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/deactivated/) });
-    const login = await api(server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } });
+    const login = await api(t.server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } });
     expect(login).toMatchObject({ status: 403, body: { code: 'account_deactivated' } });
 
-    await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: true }, cookie: admin });
-    expect((await api(server.url, '/api/auth/me', { cookie: petra.cookie })).status).toBe(401);
-    expect((await api(server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } })).status).toBe(200);
+    await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: true }, cookie: admin });
+    expect((await api(t.server.url, '/api/auth/me', { cookie: petra.cookie })).status).toBe(401);
+    expect((await api(t.server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } })).status).toBe(200);
   });
 
   it('leaves a deactivated agent out of presence', async () => {
-    const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
-    const socket = track(await agentWith(server.url, petra.cookie));
-    const adminSocket = track(await agentWith(server.url, admin));
+    const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
+    const socket = t.track(await agentWith(t.server.url, petra.cookie));
+    const adminSocket = t.track(await agentWith(t.server.url, admin));
     const before = await adminSocket.emitWithAck('agent:presence', {});
     expect(before.ok && before.data.map((a) => a.name)).toContain('Petra');
-    await api(server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+    await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
     socket.disconnect();
     const after = await adminSocket.emitWithAck('agent:presence', {});
     expect(after.ok && after.data.map((a) => a.name)).not.toContain('Petra');
@@ -190,18 +178,18 @@ describe('alerts', () => {
     const { visitor } = await import('../helpers/server');
     const smtp = await startSmtp();
     try {
-      await server.close();
-      server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url });
-      admin = await signInCookie(server.url);
+      await t.server.close();
+      t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: smtp.url });
+      admin = await signInCookie(t.server.url);
       // With SMTP the invitation goes by email: take the link from it.
-      await api(server.url, '/api/team/invites', { body: { email: 'gone@test.local', role: 'admin' }, cookie: admin });
+      await api(t.server.url, '/api/team/invites', { body: { email: 'gone@test.local', role: 'admin' }, cookie: admin });
       const [invite] = await smtp.waitFor(1);
       const link = /http:\/\/\S+\/console\/invite\/[A-Za-z0-9_-]+/.exec(invite!.text ?? '')![0];
-      const joined = await api(server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Gone', password: 'long enough' } });
-      await api(server.url, `/api/team/agents/${joined.body.data.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
+      const joined = await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Gone', password: 'long enough' } });
+      await api(t.server.url, `/api/team/agents/${joined.body.data.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
 
-      const v = await visitor(server.url);
-      track(v.socket);
+      const v = await visitor(t.server.url);
+      t.track(v.socket);
       const sent = await v.socket.emitWithAck('feedback:send', {
         rating: 1, category: 'complaint', text: 'Broken on arrival', contact: { mode: 'anonymous' }, page: { url: 'http://shop.test/', title: 'Shop' }, locale: 'en',
       });
@@ -210,8 +198,8 @@ describe('alerts', () => {
       expect(mails.slice(1).map((m) => (m.to as { text: string }).text)).toEqual(['admin@test.local']);
       // Nothing was even queued for the deactivated admin (alerts are queued together, before sending).
       if (!sent.ok) throw new Error(sent.message);
-      expect(await server.store.getOutbox(`unhappy-${sent.data.id}-${joined.body.data.id}`)).toBeNull();
-      expect(await server.store.getOutbox(`unhappy-${sent.data.id}-${(await server.store.getAgentByEmail('admin@test.local'))!.id}`)).not.toBeNull();
+      expect(await t.server.store.getOutbox(`unhappy-${sent.data.id}-${joined.body.data.id}`)).toBeNull();
+      expect(await t.server.store.getOutbox(`unhappy-${sent.data.id}-${(await t.server.store.getAgentByEmail('admin@test.local'))!.id}`)).not.toBeNull();
     } finally {
       await smtp.close();
     }

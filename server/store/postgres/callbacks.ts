@@ -1,0 +1,117 @@
+import { AppError } from '../../errors';
+import { toCallback, toCallbackAttempt } from '../rows';
+import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
+import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
+import { isUniqueViolation, type Db } from './db';
+
+const OPEN = "status IN ('waiting', 'rescheduled')";
+
+type Arg = (v: unknown) => string;
+
+/** `UPDATE callbacks SET … WHERE …` for a patch, or null when it changes nothing. */
+function patchSql(patch: CallbackPatch, where: (arg: Arg) => string): [string, unknown[]] | null {
+  const cols: string[] = [];
+  const args: unknown[] = [];
+  const arg: Arg = (v) => (args.push(v), `$${args.length}`);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (key === 'claimedBy') {
+      const c = value as CallbackRow['claimedBy'];
+      cols.push(`claimed_by = ${arg(c?.id ?? null)}`, `claimed_by_name = ${arg(c?.name ?? null)}`);
+      continue;
+    }
+    cols.push(`${CALLBACK_COLUMNS[key as keyof typeof CALLBACK_COLUMNS]} = ${arg(value)}`);
+  }
+  if (!cols.length) return null;
+  return [`UPDATE callbacks SET ${cols.join(', ')} WHERE ${where(arg)} RETURNING *`, args];
+}
+
+/** A closed request reopened while its visitor has asked again for the same phone. */
+const reopenRefused = (cause: unknown) =>
+  new AppError('invalid_payload', 'This visitor has another open request for this number: work on that one.', undefined, cause);
+
+async function update(db: Db, id: string, patch: CallbackPatch): Promise<void> {
+  const sql = patchSql(patch, (arg) => `id = ${arg(id)}`);
+  if (!sql) return;
+  try {
+    await db.run(...sql);
+  } catch (err) {
+    if (isUniqueViolation(err, 'callbacks_open_phone')) throw reopenRefused(err);
+    throw err;
+  }
+}
+
+const INSERT = `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
+    attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
+const values = (c: CallbackRow) => [
+  c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, c.asap, c.dueAt, c.windowEnd, c.status, c.claimedBy?.id ?? null,
+  c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale, c.createdAt, c.updatedAt,
+];
+
+/** Call back requests on Postgres; one open request per visitor and phone is a unique index, not a look first. */
+export function pgCallbacks(db: Db): CallbackPort {
+  const findOpen = async (siteId: string, phone: string, visitorId: string) => {
+    const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [siteId, phone, visitorId]);
+    return r ? toCallback(r) : null;
+  };
+  return {
+    async createCallback(c) {
+      await db.run(INSERT, values(c));
+    },
+    async requestCallback(c, patch) {
+      // Insert unless the index finds an open one; then update that one, unless it closed meanwhile (then insert again).
+      for (;;) {
+        const inserted = await db.one(
+          `${INSERT} ON CONFLICT (site_id, visitor_id, phone) WHERE ${OPEN} AND visitor_id IS NOT NULL DO NOTHING RETURNING *`,
+          values(c),
+        );
+        if (inserted) return { callback: toCallback(inserted), created: true };
+        const sql = patchSql(patch, (arg) => `site_id = ${arg(c.siteId)} AND visitor_id = ${arg(c.visitorId)} AND phone = ${arg(c.phone)} AND ${OPEN}`);
+        const open = sql ? await db.one(...sql) : null;
+        if (open) return { callback: toCallback(open), created: false };
+        const unchanged = sql ? null : await findOpen(c.siteId, c.phone, c.visitorId);
+        if (unchanged) return { callback: unchanged, created: false };
+      }
+    },
+    async getCallback(id) {
+      const r = await db.one(`${CALLBACK_SELECT} WHERE c.id = $1`, [id]);
+      return r ? toCallback(r) : null;
+    },
+    findOpenCallback: findOpen,
+    async latestCallbackForVisitor(visitorId) {
+      const r = await db.one(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId]);
+      return r ? toCallback(r) : null;
+    },
+    updateCallback: (id, patch) => update(db, id, patch),
+    async claimCallback(id, agent, takeOverFrom, now) {
+      return (await db.run(
+        `UPDATE callbacks SET claimed_by = $1, claimed_by_name = $2, updated_at = $3
+         WHERE id = $4 AND ${OPEN} AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_by = $5)`,
+        [agent.id, agent.name, now, id, takeOverFrom],
+      )) === 1;
+    },
+    async listCallbacks(open, limit, siteId) {
+      const site = siteId ? ' AND c.site_id = $2' : '';
+      const siteArgs = siteId ? [siteId] : [];
+      const waiting = await db.rows(`${CALLBACK_SELECT} WHERE c.${OPEN}${site} ORDER BY c.due_at, c.n LIMIT $1`, [limit, ...siteArgs]);
+      if (open || waiting.length >= limit) return waiting.map(toCallback);
+      // Then closed ones newest first, so a limit drops the oldest history.
+      const closed = await db.rows(`${CALLBACK_SELECT} WHERE NOT c.${OPEN}${site} ORDER BY c.updated_at DESC, c.n DESC LIMIT $1`, [
+        limit - waiting.length, ...siteArgs,
+      ]);
+      return [...waiting, ...closed].map(toCallback);
+    },
+    addCallbackAttempt: (callbackId, a, patch) =>
+      db.tx(async (t) => {
+        await t.run(
+          `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt],
+        );
+        await update(t, callbackId, patch);
+      }),
+    async listCallbackAttempts(callbackId) {
+      return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(toCallbackAttempt);
+    },
+  };
+}

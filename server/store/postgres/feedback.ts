@@ -1,0 +1,76 @@
+import { AppError } from '../../errors';
+import { toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
+import type { FeedbackPort } from '../types';
+import { isUniqueViolation, type Db } from './db';
+
+const REPLIES = 'SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id';
+
+/** Feedback and its replies on Postgres. */
+export function pgFeedback(db: Db): FeedbackPort {
+  const get = async (id: string) => {
+    const r = await db.one('SELECT * FROM feedback WHERE id = $1', [id]);
+    return r ? toFeedback(r) : null;
+  };
+  return {
+    async createFeedback(f) {
+      return (await db.run(
+        `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+        [f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt],
+      )) === 1;
+    },
+    getFeedback: get,
+    async listFeedback(filter, limit, before) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
+      if (filter.status && filter.status !== 'all') where.push(`status = ${arg(filter.status)}`);
+      if (filter.category) where.push(`category = ${arg(filter.category)}`);
+      if (filter.unhappy) where.push('rating <= 2');
+      if (filter.page) where.push(`strpos(coalesce(page_url, ''), ${arg(filter.page)}) > 0`);
+      if (filter.siteId) where.push(`site_id = ${arg(filter.siteId)}`);
+      if (before) where.push(`(created_at, id) < (${arg(before.createdAt)}::timestamptz, ${arg(before.id)})`);
+      // Ties broken by id, so a page's last item is an exact cursor for the next.
+      const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${arg(limit)}`;
+      return (await db.rows(sql, args)).map(toFeedback);
+    },
+    async setFeedbackStatus(id, status, now) {
+      await db.run('UPDATE feedback SET status = $1, updated_at = $2 WHERE id = $3', [status, now, id]);
+      return get(id);
+    },
+    async countFeedback(status) {
+      return (await db.one<{ n: number }>('SELECT count(*)::int AS n FROM feedback WHERE status = $1', [status]))!.n;
+    },
+    async addFeedbackReply(reply, email) {
+      try {
+        await db.tx(async (t) => {
+          await t.run(`INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, 'pending', $4, $4)`, [
+            email.id, email.kind, JSON.stringify(email.payload), reply.createdAt,
+          ]);
+          // The primary key refuses a reply id taken already (no look first): the email goes with it.
+          await t.run(
+            `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [reply.id, reply.feedbackId, reply.agentId, reply.agentName, reply.text, email.id, reply.createdAt],
+          );
+          await t.run(`UPDATE feedback SET status = 'answered', updated_at = $1 WHERE id = $2`, [reply.createdAt, reply.feedbackId]);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err, 'feedback_replies_pkey')) throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.', undefined, err);
+        throw err;
+      }
+      return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
+    },
+    async listFeedbackReplies(feedbackId) {
+      return (await db.rows(`${REPLIES} WHERE r.feedback_id = $1 ORDER BY r.created_at, r.n`, [feedbackId])).map(toFeedbackReply);
+    },
+    async getFeedbackReplyByOutbox(outboxId) {
+      const r = await db.one(`${REPLIES} WHERE r.outbox_id = $1`, [outboxId]);
+      if (!r) return null;
+      const { agentId: _agentId, ...shown } = toFeedbackReply(r);
+      return shown;
+    },
+    async feedbackSince(since) {
+      return (await db.rows('SELECT created_at, rating, category FROM feedback WHERE created_at >= $1 ORDER BY created_at', [since])).map(toFeedbackStat);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import type { Store, StoreRules } from '../types';
+import { poolDb } from './db';
+import { pgCallbacks } from './callbacks';
+import { pgConversations, pgMessages } from './conversations';
+import { pgFeedback } from './feedback';
+import { pgAgents, pgAgentTokens, pgSessions } from './identity';
+import { migratePostgres } from './migrations';
+import { pgOutbox, pgRetention } from './outbox';
+import { pgSites } from './sites';
+import { pgVisitors } from './visitors';
+
+export interface PostgresOptions {
+  /** The schema to keep Earshot's tables in (tests use one each); Postgres's default search_path otherwise. */
+  schema?: string;
+  /** Connections in the pool. */
+  max?: number;
+}
+
+/** Where a URL points, without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/**
+ * Connects to Postgres at `url`, brings its schema up to date (once, however many nodes start
+ * together) and returns the store. Rejects with one clear sentence when the database cannot be reached.
+ */
+export async function openPostgresStore(url: string, rules: StoreRules, opts: PostgresOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  // An idle connection the server dropped (a restart) must not take the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`, { cause: err });
+  }
+  const db = poolDb(pool);
+  return {
+    ...pgSites(db),
+    ...pgAgents(db),
+    ...pgAgentTokens(db),
+    ...pgSessions(db),
+    ...pgVisitors(db),
+    ...pgConversations(db, rules),
+    ...pgMessages(db, rules),
+    ...pgOutbox(db),
+    ...pgFeedback(db),
+    ...pgCallbacks(db),
+    ...pgRetention(db),
+    async ping() {
+      await db.one('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,220 @@
+import type pg from 'pg';
+
+/**
+ * Versioned schema changes for Postgres, applied in order at start; never edit a released entry,
+ * add one. The first is the SQLite schema as of its twelfth migration, in Postgres's own types.
+ */
+export const PG_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE sites (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    greeting text NOT NULL,
+    color text NOT NULL,
+    allowed_origins jsonb NOT NULL DEFAULT '[]',
+    hours jsonb NOT NULL,
+    settings jsonb NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE agents (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    email text NOT NULL,
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('admin', 'agent')),
+    password_hash text NOT NULL,
+    initial_password text,
+    away boolean NOT NULL DEFAULT false,
+    created_at timestamptz NOT NULL,
+    deactivated_at timestamptz
+  );
+  CREATE UNIQUE INDEX agents_email ON agents (lower(email));
+  CREATE TABLE sessions (
+    token_hash text PRIMARY KEY,
+    agent_id text NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_agent ON sessions(agent_id);
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+  CREATE TABLE agent_tokens (
+    id text PRIMARY KEY,
+    token_hash text NOT NULL UNIQUE,
+    kind text NOT NULL CHECK (kind IN ('invite', 'reset')),
+    email text NOT NULL,
+    role text CHECK (role IN ('admin', 'agent')),
+    agent_id text REFERENCES agents(id) ON DELETE CASCADE,
+    created_by text,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz,
+    revoked_at timestamptz
+  );
+  CREATE INDEX agent_tokens_pending ON agent_tokens(kind, lower(email)) WHERE used_at IS NULL AND revoked_at IS NULL;
+  CREATE TABLE visitors (
+    id text PRIMARY KEY,
+    site_id text NOT NULL REFERENCES sites(id),
+    token_hash text NOT NULL UNIQUE,
+    name text,
+    email text,
+    page_url text,
+    page_title text,
+    referrer text,
+    user_agent text,
+    language text,
+    timezone text,
+    first_seen_at timestamptz NOT NULL,
+    last_seen_at timestamptz NOT NULL,
+    visits integer NOT NULL DEFAULT 1
+  );
+  CREATE INDEX visitors_last_seen ON visitors(last_seen_at, id);
+  CREATE INDEX visitors_site ON visitors(site_id);
+  CREATE TABLE conversations (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    site_id text NOT NULL REFERENCES sites(id),
+    visitor_id text NOT NULL REFERENCES visitors(id),
+    status text NOT NULL CHECK (status IN ('pending', 'open', 'resolved')),
+    last_seq integer NOT NULL DEFAULT 0,
+    agent_read_seq integer NOT NULL DEFAULT 0,
+    agent_unread integer NOT NULL DEFAULT 0,
+    visitor_read_seq integer NOT NULL DEFAULT 0,
+    survey_rating integer CHECK (survey_rating BETWEEN 1 AND 5),
+    survey_comment text,
+    survey_at timestamptz,
+    first_response_at timestamptz,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE INDEX conversations_visitor ON conversations(visitor_id, created_at);
+  CREATE INDEX conversations_updated ON conversations(updated_at, id);
+  CREATE INDEX conversations_site_created ON conversations(site_id, created_at);
+  CREATE TABLE messages (
+    id text PRIMARY KEY,
+    conversation_id text NOT NULL REFERENCES conversations(id),
+    seq integer NOT NULL,
+    author text NOT NULL CHECK (author IN ('visitor', 'agent', 'system')),
+    agent_id text,
+    author_name text,
+    text text NOT NULL,
+    created_at timestamptz NOT NULL,
+    faq_id text,
+    faq_helpful boolean,
+    UNIQUE (conversation_id, seq)
+  );
+  CREATE TABLE outbox (
+    id text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('email')),
+    payload jsonb NOT NULL,
+    status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+    attempts integer NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL,
+    lease_until timestamptz,
+    claim_id text,
+    last_error text,
+    created_at timestamptz NOT NULL,
+    sent_at timestamptz
+  );
+  CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+  CREATE INDEX outbox_unswept ON outbox(created_at) WHERE payload <> '{}'::jsonb;
+  CREATE TABLE feedback (
+    id text PRIMARY KEY,
+    site_id text NOT NULL REFERENCES sites(id),
+    rating integer CHECK (rating BETWEEN 1 AND 5),
+    category text NOT NULL CHECK (category IN ('complaint', 'praise', 'idea', 'question')),
+    text text NOT NULL,
+    name text,
+    email text,
+    page_url text,
+    page_title text,
+    locale text,
+    status text NOT NULL CHECK (status IN ('new', 'answered', 'archived')),
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE INDEX feedback_created ON feedback(created_at, id);
+  CREATE INDEX feedback_status ON feedback(status, created_at);
+  CREATE INDEX feedback_site ON feedback(site_id, created_at);
+  CREATE TABLE feedback_replies (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    feedback_id text NOT NULL REFERENCES feedback(id),
+    agent_id text NOT NULL,
+    agent_name text NOT NULL,
+    text text NOT NULL,
+    outbox_id text NOT NULL REFERENCES outbox(id),
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX feedback_replies_feedback ON feedback_replies(feedback_id, created_at);
+  CREATE INDEX feedback_replies_outbox ON feedback_replies(outbox_id);
+  CREATE TABLE callbacks (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    site_id text NOT NULL REFERENCES sites(id),
+    visitor_id text REFERENCES visitors(id),
+    phone text NOT NULL,
+    name text,
+    topic text,
+    asap boolean NOT NULL,
+    due_at timestamptz NOT NULL,
+    window_end timestamptz,
+    status text NOT NULL CHECK (status IN ('waiting', 'rescheduled', 'called', 'wrong_number', 'cancelled')),
+    claimed_by text,
+    claimed_by_name text,
+    attempts integer NOT NULL DEFAULT 0,
+    page_url text,
+    page_title text,
+    visitor_timezone text,
+    visitor_locale text,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE INDEX callbacks_due ON callbacks(status, due_at);
+  CREATE INDEX callbacks_visitor ON callbacks(visitor_id, created_at);
+  CREATE INDEX callbacks_updated ON callbacks(updated_at);
+  CREATE UNIQUE INDEX callbacks_open_phone ON callbacks(site_id, visitor_id, phone)
+    WHERE status IN ('waiting', 'rescheduled') AND visitor_id IS NOT NULL;
+  CREATE TABLE callback_attempts (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    callback_id text NOT NULL REFERENCES callbacks(id),
+    agent_id text NOT NULL,
+    agent_name text NOT NULL,
+    outcome text NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'wrong_number', 'cancelled', 'rescheduled')),
+    note text,
+    due_at timestamptz,
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
+  `,
+];
+
+/**
+ * Brings the schema up to date under an advisory lock (per schema), so nodes starting together
+ * migrate once: the others wait, then find nothing left to do.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  const key = `SELECT hashtext('earshot-migrations:' || current_schema())`;
+  try {
+    await client.query(`SELECT pg_advisory_lock((${key}))`);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const done = (await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0;
+      for (let v = done; v < PG_MIGRATIONS.length; v++) {
+        await client.query('BEGIN');
+        try {
+          await client.query(PG_MIGRATIONS[v]!);
+          await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        }
+      }
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock((${key}))`);
+    }
+  } finally {
+    client.release();
+  }
+}

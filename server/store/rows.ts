@@ -1,0 +1,272 @@
+import type { CallbackAttempt, ConversationStatus, ConversationSummary, FeedbackReply, Message } from '../../protocol/types';
+import { DEFAULT_SITE_OPTIONS } from '../../protocol/site-options';
+import type {
+  AgentRow,
+  AgentTokenRow,
+  CallbackRow,
+  CallbackWithVisitor,
+  ClaimedOutboxRow,
+  ConversationRow,
+  FeedbackRow,
+  OutboxRow,
+  SessionRow,
+  SiteOptions,
+  SiteRow,
+  TokenProblem,
+  VisitorRow,
+} from './types';
+
+// Row mappers for both stores: a column comes back from SQLite as text or 0/1 where Postgres
+// gives a Date, a boolean or parsed JSON, and the helpers below read either.
+
+/** A row as a driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** A time column as an ISO string (Postgres timestamptz comes back as a Date). */
+export function iso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : (v as string);
+}
+
+/** A nullable time column. */
+export function isoOrNull(v: unknown): string | null {
+  return v == null ? null : iso(v);
+}
+
+/** A boolean column: SQLite's 0/1 or Postgres's boolean. */
+export function bool(v: unknown): boolean {
+  return v === true || v === 1;
+}
+
+/** A JSON column: SQLite's text or Postgres's jsonb (already parsed). */
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+export function toSite(r: Row): SiteRow {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    greeting: r.greeting as string,
+    color: r.color as string,
+    allowedOrigins: json<string[]>(r.allowed_origins),
+    hours: json<SiteRow['hours']>(r.hours),
+    options: { ...DEFAULT_SITE_OPTIONS, ...json<Partial<SiteOptions>>(r.settings) },
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function toAgent(r: Row): AgentRow {
+  return {
+    id: r.id as string,
+    email: r.email as string,
+    name: r.name as string,
+    role: r.role as AgentRow['role'],
+    away: bool(r.away),
+    passwordHash: r.password_hash as string,
+    initialPassword: (r.initial_password as string | null) ?? null,
+    createdAt: iso(r.created_at),
+    deactivatedAt: isoOrNull(r.deactivated_at),
+  };
+}
+
+/** A one-time link's row read as what it is at `now`: the token when it can be used, or why not. */
+export function usableToken(r: Row | null | undefined, now: string): AgentTokenRow | TokenProblem {
+  if (!r) return 'unknown';
+  const token = toAgentToken(r);
+  if (token.usedAt) return 'used';
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt <= now) return 'expired';
+  return token;
+}
+
+export function toAgentToken(r: Row): AgentTokenRow {
+  return {
+    id: r.id as string,
+    tokenHash: r.token_hash as string,
+    kind: r.kind as AgentTokenRow['kind'],
+    email: r.email as string,
+    role: r.role as AgentTokenRow['role'],
+    agentId: r.agent_id as string | null,
+    createdBy: r.created_by as string | null,
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    usedAt: isoOrNull(r.used_at),
+    revokedAt: isoOrNull(r.revoked_at),
+  };
+}
+
+export function toVisitor(r: Row): VisitorRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    tokenHash: r.token_hash as string,
+    name: r.name as string | null,
+    email: r.email as string | null,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    referrer: r.referrer as string | null,
+    userAgent: r.user_agent as string | null,
+    language: r.language as string | null,
+    timezone: r.timezone as string | null,
+    firstSeenAt: iso(r.first_seen_at),
+    lastSeenAt: iso(r.last_seen_at),
+    visits: r.visits as number,
+  };
+}
+
+/** A copy a caller may change without changing the kept row. */
+export function copyConversation(c: ConversationRow): ConversationRow {
+  return { ...c, survey: c.survey && { ...c.survey } };
+}
+
+export function toConversation(r: Row): ConversationRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    visitorId: r.visitor_id as string,
+    status: r.status as ConversationStatus,
+    lastSeq: Number(r.last_seq),
+    agentReadSeq: r.agent_read_seq as number,
+    agentUnread: r.agent_unread as number,
+    survey: r.survey_rating == null ? null : {
+      rating: r.survey_rating as number,
+      comment: r.survey_comment as string | null,
+      createdAt: iso(r.survey_at),
+    },
+    visitorReadSeq: r.visitor_read_seq as number,
+    firstResponseAt: isoOrNull(r.first_response_at),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function toOutbox(r: Row): OutboxRow {
+  return {
+    id: r.id as string,
+    kind: r.kind as OutboxRow['kind'],
+    payload: json<OutboxRow['payload']>(r.payload),
+    status: r.status as OutboxRow['status'],
+    attempts: r.attempts as number,
+    nextAttemptAt: iso(r.next_attempt_at),
+    lastError: r.last_error as string | null,
+    createdAt: iso(r.created_at),
+    sentAt: isoOrNull(r.sent_at),
+  };
+}
+
+export function toCallback(r: Row): CallbackWithVisitor {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    visitorId: r.visitor_id as string | null,
+    visitorName: r.visitor_name as string | null,
+    phone: r.phone as string,
+    name: r.name as string | null,
+    topic: r.topic as string | null,
+    asap: bool(r.asap),
+    dueAt: iso(r.due_at),
+    windowEnd: isoOrNull(r.window_end),
+    status: r.status as CallbackRow['status'],
+    claimedBy: r.claimed_by ? { id: r.claimed_by as string, name: r.claimed_by_name as string } : null,
+    attempts: r.attempts as number,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    visitorTimezone: r.visitor_timezone as string | null,
+    visitorLocale: r.visitor_locale as string | null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function toFeedback(r: Row): FeedbackRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    rating: r.rating as number | null,
+    category: r.category as FeedbackRow['category'],
+    text: r.text as string,
+    name: r.name as string | null,
+    email: r.email as string | null,
+    pageUrl: r.page_url as string | null,
+    pageTitle: r.page_title as string | null,
+    locale: r.locale as string | null,
+    status: r.status as FeedbackRow['status'],
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function toMessage(r: Row): Message {
+  const m: Message = {
+    id: r.id as string,
+    conversationId: r.conversation_id as string,
+    seq: r.seq as number,
+    author: r.author as Message['author'],
+    authorName: r.author_name as string | null,
+    text: r.text as string,
+    createdAt: iso(r.created_at),
+  };
+  if (r.faq_id) m.faq = { id: r.faq_id as string, helpful: r.faq_helpful == null ? null : bool(r.faq_helpful) };
+  return m;
+}
+
+export function toSummary(r: Row, visitorName: (visitorId: string) => string): ConversationSummary {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    siteName: r.site_name as string,
+    visitorId: r.visitor_id as string,
+    visitorName: (r.visitor_name as string | null) ?? visitorName(r.visitor_id as string),
+    status: r.status as ConversationStatus,
+    lastSeq: Number(r.last_seq),
+    lastMessage: r.last_text == null ? null : {
+      text: r.last_text as string,
+      author: r.last_author as Message['author'],
+      createdAt: iso(r.last_at),
+    },
+    unread: r.unread as number,
+    survey: r.survey_rating == null ? null : {
+      rating: r.survey_rating as number,
+      comment: r.survey_comment as string | null,
+      createdAt: iso(r.survey_at),
+    },
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function toSession(r: Row): SessionRow {
+  return { tokenHash: r.token_hash as string, agentId: r.agent_id as string, expiresAt: iso(r.expires_at) };
+}
+
+/** A reply joined with its email's status (`email_status`). */
+export function toFeedbackReply(r: Row): FeedbackReply & { agentId: string } {
+  return {
+    id: r.id as string,
+    feedbackId: r.feedback_id as string,
+    agentId: r.agent_id as string,
+    agentName: r.agent_name as string,
+    text: r.text as string,
+    createdAt: iso(r.created_at),
+    emailStatus: r.email_status as FeedbackReply['emailStatus'],
+  };
+}
+
+export function toCallbackAttempt(r: Row): CallbackAttempt {
+  return {
+    id: r.id as string,
+    agentName: r.agent_name as string,
+    outcome: r.outcome as CallbackAttempt['outcome'],
+    note: r.note as string | null,
+    dueAt: isoOrNull(r.due_at),
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function toFeedbackStat(r: Row): { createdAt: string; rating: number | null; category: FeedbackRow['category'] } {
+  return { createdAt: iso(r.created_at), rating: r.rating as number | null, category: r.category as FeedbackRow['category'] };
+}
+
+export function toClaimedOutbox(r: Row): ClaimedOutboxRow {
+  return { ...toOutbox(r), claimId: r.claim_id as string };
+}

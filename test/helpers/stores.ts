@@ -1,0 +1,105 @@
+import path from 'node:path';
+import pg from 'pg';
+import { STORE_RULES } from '../../server/domain/store-rules';
+import { createVisitor } from '../../server/domain/visitors';
+import { openPostgresStore } from '../../server/store/postgres';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { NewMessage, Store } from '../../server/store/types';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/**
+ * The store this test run uses: the `postgres` vitest project (there when TEST_DATABASE_URL is
+ * set) runs the server and store suites again on Postgres.
+ */
+export const STORE: StoreKind = process.env.EARSHOT_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** The Postgres the tests may use (the machine's own, as .ci/run sets it). */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+const schemas = new Map<string, string>();
+
+/** The schema that stands for a temporary data directory on Postgres: one per test. */
+function schemaFor(dataDir: string): string {
+  return `t_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(TEST_DATABASE_URL);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * DATABASE_URL for a server on `dataDir` in this run: null on SQLite (the file in the directory);
+ * on Postgres a fresh schema named after the directory, chosen by the connection's search_path,
+ * so a restart on the same directory finds the same data. Dropped by `dropTestSchemas`.
+ */
+export async function databaseUrlFor(dataDir: string, kind: StoreKind = STORE): Promise<string | null> {
+  if (kind === 'sqlite') return null;
+  const schema = schemaFor(dataDir);
+  if (!schemas.has(schema)) {
+    await admin((c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
+    const u = new URL(TEST_DATABASE_URL);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    schemas.set(schema, u.toString());
+  }
+  return schemas.get(schema)!;
+}
+
+/** The environment a process started on `dataDir` needs to find the run's store (DATABASE_URL on Postgres). */
+export async function storeEnv(dataDir: string): Promise<Record<string, string>> {
+  const url = await databaseUrlFor(dataDir);
+  return url ? { DATABASE_URL: url } : {};
+}
+
+/** Drops the schemas this file made (run after it by test/setup.ts). */
+export async function dropTestSchemas(): Promise<void> {
+  if (!schemas.size) return;
+  const names = [...schemas.keys()];
+  schemas.clear();
+  await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${names.join(', ')} CASCADE`));
+}
+
+/** Opens the run's store on `dataDir` directly (no server), as the server would. */
+export async function openTestStore(dataDir: string, kind: StoreKind = STORE): Promise<Store> {
+  const url = await databaseUrlFor(dataDir, kind);
+  return url ? openPostgresStore(url, STORE_RULES, { max: 4 }) : openSqliteStore(dataDir, STORE_RULES);
+}
+
+/** Rows of `sql` read straight from the run's database on `dataDir`, behind the store's back (SQLite file or Postgres schema). */
+export async function rawRows(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
+  const url = await databaseUrlFor(dataDir);
+  if (!url) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
+    try {
+      return db.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new visitor of the demo site and their conversation, straight in the store. */
+export async function newConversation(store: Store) {
+  const { visitor } = await createVisitor(store, 'demo', null);
+  const c = await store.latestOrNewConversation(visitor.id, 'demo', `c-${visitor.id}`, new Date().toISOString());
+  return { visitor, c };
+}
+
+/** A visitor's message "hi" sent now, with what the test changes. */
+export const newMessage = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
+  author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
+});
