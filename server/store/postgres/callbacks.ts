@@ -1,5 +1,5 @@
-import { AppError } from '../../errors';
 import { toCallback, toCallbackAttempt } from '../rows';
+import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
 import { isUniqueViolation, type Db } from './db';
@@ -25,10 +25,6 @@ function patchSql(patch: CallbackPatch, where: (arg: Arg) => string): [string, u
   if (!cols.length) return null;
   return [`UPDATE callbacks SET ${cols.join(', ')} WHERE ${where(arg)} RETURNING *`, args];
 }
-
-/** A closed request reopened while its visitor has asked again for the same phone. */
-const reopenRefused = (cause: unknown) =>
-  new AppError('invalid_payload', 'This visitor has another open request for this number: work on that one.', undefined, cause);
 
 async function update(db: Db, id: string, patch: CallbackPatch): Promise<void> {
   const sql = patchSql(patch, (arg) => `id = ${arg(id)}`);

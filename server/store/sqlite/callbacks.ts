@@ -1,0 +1,122 @@
+import type { CallbackAttempt } from '../../../protocol/types';
+import { toCallback, toCallbackAttempt, type Row } from '../rows';
+import { reopenRefused } from '../refusals';
+import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
+import type { CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor } from '../types';
+import type { SqliteContext } from './context';
+
+/** Call back requests on SQLite. */
+export class SqliteCallbacks implements CallbackPort {
+  constructor(private readonly c: SqliteContext) {}
+
+  async createCallback(c: CallbackRow): Promise<void> {
+    this.insertCallback(c);
+  }
+
+  private insertCallback(c: CallbackRow): void {
+    this.c.q(
+      `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
+         attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, c.asap ? 1 : 0, c.dueAt, c.windowEnd, c.status, c.claimedBy?.id ?? null,
+      c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale, c.createdAt, c.updatedAt,
+    );
+  }
+
+  async requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }> {
+    return this.c.db.transaction(() => {
+      // The partial unique index callbacks_open_phone backs this up should two writers ever race.
+      const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
+      if (open) {
+        this.updateCallbackNow(open.id, update);
+        return { callback: { ...open, ...update }, created: false };
+      }
+      this.insertCallback(c);
+      return { callback: c, created: true };
+    }).immediate();
+  }
+
+  async getCallback(id: string): Promise<CallbackWithVisitor | null> {
+    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
+    return this.findOpenNow(siteId, phone, visitorId);
+  }
+
+  private findOpenNow(siteId: string, phone: string, visitorId: string): CallbackWithVisitor | null {
+    const r = this.c.q(
+      `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') AND c.visitor_id = ?
+       ORDER BY c.created_at DESC LIMIT 1`,
+    ).get(siteId, phone, visitorId) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null> {
+    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.visitor_id = ? ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1`).get(visitorId) as Row | undefined;
+    return r ? toCallback(r) : null;
+  }
+
+  async claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean> {
+    return this.c.q(
+      `UPDATE callbacks SET claimed_by = ?, claimed_by_name = ?, updated_at = ?
+       WHERE id = ? AND status IN ('waiting', 'rescheduled') AND (claimed_by IS NULL OR claimed_by = ? OR claimed_by = ?)`,
+    ).run(agent.id, agent.name, now, id, agent.id, takeOverFrom).changes === 1;
+  }
+
+  async updateCallback(id: string, patch: CallbackPatch): Promise<void> {
+    this.updateCallbackNow(id, patch);
+  }
+
+  private updateCallbackNow(id: string, patch: CallbackPatch): void {
+    const cols: string[] = [];
+    const args: unknown[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (key === 'claimedBy') {
+        const c = value as CallbackRow['claimedBy'];
+        cols.push('claimed_by = ?', 'claimed_by_name = ?');
+        args.push(c?.id ?? null, c?.name ?? null);
+        continue;
+      }
+      cols.push(`${CALLBACK_COLUMNS[key as keyof typeof CALLBACK_COLUMNS]} = ?`);
+      args.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+    if (!cols.length) return;
+    try {
+      this.c.q(`UPDATE callbacks SET ${cols.join(', ')} WHERE id = ?`).run(...args, id);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw reopenRefused(err);
+      throw err;
+    }
+  }
+
+  async listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]> {
+    const site = siteId ? ' AND c.site_id = ?' : '';
+    const siteArgs = siteId ? [siteId] : [];
+    const waiting = this.c.q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled')${site} ORDER BY c.due_at, c.rowid LIMIT ?`).all(...siteArgs, limit) as Row[];
+    if (open || waiting.length >= limit) return waiting.map(toCallback);
+    // Then closed ones newest first, so a limit drops the oldest history (read newest first
+    // through the index on the last change, not sorted whole).
+    const closed = this.c.q(
+      `${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled')${site} ORDER BY c.updated_at DESC LIMIT ?`,
+    ).all(...siteArgs, limit - waiting.length) as Row[];
+    return [...waiting, ...closed].map(toCallback);
+  }
+
+  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {
+    this.c.db.transaction(() => {
+      this.c.q(
+        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt);
+      this.updateCallbackNow(callbackId, patch);
+    }).immediate();
+  }
+
+  async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
+    const rows = this.c.q('SELECT * FROM callback_attempts WHERE callback_id = ? ORDER BY created_at, rowid').all(callbackId) as Row[];
+    return rows.map(toCallbackAttempt);
+  }
+}

@@ -1,0 +1,48 @@
+import { AppError } from '../../errors';
+import { toVisitor, type Row } from '../rows';
+import { VISITOR_COLUMNS } from '../shared-sql';
+import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { SqliteContext } from './context';
+
+/** Visitors on SQLite. */
+export class SqliteVisitors implements VisitorPort {
+  constructor(private readonly c: SqliteContext) {}
+
+  async createVisitor(v: VisitorRow): Promise<void> {
+    this.c.q(
+      `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
+         timezone, first_seen_at, last_seen_at, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      v.id, v.siteId, v.tokenHash, v.name, v.email, v.pageUrl, v.pageTitle, v.referrer, v.userAgent, v.language,
+      v.timezone, v.firstSeenAt, v.lastSeenAt, v.visits,
+    );
+  }
+
+  async getVisitor(id: string): Promise<VisitorRow | null> {
+    const r = this.c.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
+    return r ? toVisitor(r) : null;
+  }
+
+  async getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
+    const r = this.c.q('SELECT * FROM visitors WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return r ? toVisitor(r) : null;
+  }
+
+  async updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow> {
+    const keys = (Object.keys(patch) as (keyof VisitorPatch)[]).filter((k) => patch[k] !== undefined);
+    if (keys.length) {
+      const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
+      this.c.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+    }
+    const v = await this.getVisitor(id);
+    if (!v) throw new AppError('not_found', 'Visitor not found.');
+    return v;
+  }
+
+  async touchVisitors(ids: string[], now: string): Promise<void> {
+    const touch = this.c.q('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
+    this.c.db.transaction(() => {
+      for (const id of ids) touch.run(now, id);
+    }).immediate();
+  }
+}
