@@ -17,7 +17,8 @@ export const STORE: StoreKind = process.env.EARSHOT_TEST_STORE === 'postgres' ? 
 /** The Postgres the tests may use (the machine's own, as .ci/run sets it). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-const schemas = new Map<string, string>();
+/** The URL of each schema this file made (a promise: two servers starting at once on one directory share it). */
+const schemas = new Map<string, Promise<string>>();
 
 /** The schema that stands for a temporary data directory on Postgres: one per test. */
 function schemaFor(dataDir: string): string {
@@ -43,10 +44,9 @@ export async function databaseUrlFor(dataDir: string, kind: StoreKind = STORE): 
   if (kind === 'sqlite') return null;
   const schema = schemaFor(dataDir);
   if (!schemas.has(schema)) {
-    await admin((c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
     const u = new URL(TEST_DATABASE_URL);
     u.searchParams.set('options', `-c search_path=${schema}`);
-    schemas.set(schema, u.toString());
+    schemas.set(schema, admin((c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)).then(() => u.toString()));
   }
   return schemas.get(schema)!;
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEarshot } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { tempDataDir } from '../helpers/server';
-import { databaseUrlFor, STORE } from '../helpers/stores';
+import { databaseUrlFor, rawRows, STORE } from '../helpers/stores';
 
 const dirs: ReturnType<typeof tempDataDir>[] = [];
 const blockers: net.Server[] = [];
@@ -127,6 +127,8 @@ describe('first start', () => {
       // Both print the one admin's generated password, whichever node made it.
       expect(nodes[0]!.firstAdmin!.generatedPassword).toBe(nodes[1]!.firstAdmin!.generatedPassword);
       expect(nodes.filter((n) => n.firstAdmin!.createdNow)).toHaveLength(1);
+      // Postgres: the migrations ran once, under the advisory lock (SQLite's version lives in the file's header).
+      if (STORE === 'postgres') expect(await rawRows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }]);
     } finally {
       await Promise.all(nodes.map((n) => n.close()));
     }
