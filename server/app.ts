@@ -34,11 +34,17 @@ import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import { createLocalBus } from './bus/local-bus';
+import { createRedisBus } from './bus/redis-bus';
+import type { Bus } from './bus/types';
+import { healthRoute } from './http/health';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
   url: string;
   store: Store;
+  /** What this node shares with the others (in memory when it runs alone). */
+  bus: Bus;
   log: Logger;
   email: EmailService;
   /** The first admin when this start created them, or while their generated password is unused. */
@@ -55,7 +61,17 @@ async function pushReplyEmailStatus(store: Store, agents: AgentNamespace, outbox
 /** Wires store, HTTP and sockets together and starts listening. */
 export async function startEarshot(
   config: Config,
-  opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number; agentSweepMs?: number } = {},
+  opts: {
+    log?: Logger;
+    limits?: LimitSettings;
+    presenceTickMs?: number;
+    agentSweepMs?: number;
+    retentionMs?: number;
+    /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
+    store?: Store;
+    /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
+    bus?: Bus;
+  } = {},
 ): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const app = express();
@@ -66,21 +82,34 @@ export async function startEarshot(
     server.listen(config.port, config.host, resolve);
   });
   let store: Store;
+  let bus: Bus;
   try {
-    store = openSqliteStore(config.dataDir);
+    store = opts.store ?? openSqliteStore(config.dataDir);
   } catch (err) {
     server.close();
     throw err;
   }
+  try {
+    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log }) : createLocalBus());
+  } catch (err) {
+    server.close();
+    if (!opts.store) await store.close();
+    throw err;
+  }
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
-  const limiters = createLimiters(opts.limits);
+  const limiters = createLimiters(opts.limits, bus.limiterStore);
   // CORS is answered for every origin at the transport; each namespace checks the origin itself.
-  const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
+  const io = new Server(server, {
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    ...(bus.adapter ? { adapter: bus.adapter as never } : {}),
+  });
   const agents = io.of('/agent') as AgentNamespace;
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
-  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled }) : null;
+  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
   const email = createEmailService(store, worker);
   const deps: SocketDeps = {
     io,
@@ -90,7 +119,8 @@ export async function startEarshot(
     log,
     limiters,
     email,
-    sites: createSiteCache(store),
+    sites: createSiteCache(store, bus),
+    bus,
     presenceChanged: () => presence.changed(),
     statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
@@ -100,14 +130,13 @@ export async function startEarshot(
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
+    leader: bus.leader,
+    everyMs: opts.retentionMs,
   });
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.get('/healthz', async (_req, res) => {
-    await store.getSite('demo');
-    res.json({ ok: true, data: { status: 'ok' } });
-  });
+  app.get('/healthz', healthRoute(store, bus));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
@@ -147,6 +176,7 @@ export async function startEarshot(
   return {
     url: `http://${host}:${port}`,
     store,
+    bus,
     log,
     firstAdmin,
     email,
@@ -158,7 +188,8 @@ export async function startEarshot(
       mailer?.close();
       await io.close();
       server.closeAllConnections();
-      await store.close();
+      if (!opts.bus) await bus.close();
+      if (!opts.store) await store.close();
     },
   };
 }

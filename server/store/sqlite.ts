@@ -161,6 +161,10 @@ class SqliteStore implements Store {
     this.db.close();
   }
 
+  async ping(): Promise<void> {
+    this.q('SELECT 1').get();
+  }
+
   async getSite(id: string): Promise<SiteRow | null> {
     const r = this.q('SELECT * FROM sites WHERE id = ?').get(id) as Row | undefined;
     return r ? toSite(r) : null;

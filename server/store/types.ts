@@ -217,6 +217,8 @@ export interface SummaryQuery {
  */
 export interface Store {
   close(): Promise<void>;
+  /** Resolves when the database answers a trivial query (for `/healthz`); rejects when it cannot. */
+  ping(): Promise<void>;
 
   getSite(id: string): Promise<SiteRow | null>;
   upsertSite(site: SiteRow): Promise<void>;

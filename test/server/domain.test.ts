@@ -51,8 +51,14 @@ describe('configuration', () => {
     expect(c.port).toBe(3000);
     expect(c.dataDir).toMatch(/data$/);
   });
-  it('refuses DATABASE_URL and REDIS_URL instead of ignoring them', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x' })).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
+  it('refuses DATABASE_URL instead of ignoring it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('refuses REDIS_URL without DATABASE_URL (nodes cannot share a SQLite file), and one that is not a Redis URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL \(several relay nodes\) needs DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'postgres://x' })).toThrow(/REDIS_URL must look like redis:\/\//);
+    expect(loadConfig({}).redisUrl).toBeNull();
   });
 
   it('believes a proxy on this machine by default, and the proxies TRUST_PROXY names', () => {

@@ -1,0 +1,101 @@
+import type { Redis } from 'ioredis';
+import { createLocalCounts } from './local-bus';
+import type { RedisScripts } from './redis-scripts';
+import type { PresenceRegistry } from './types';
+
+type Kind = 'agent' | 'visitor';
+
+/**
+ * Presence across nodes: each node keeps a set of the agents and visitors it has sockets for,
+ * which expires unless its heartbeat renews it, so a killed node's people drop out by themselves.
+ * A sorted set names the nodes alive (score: when each expires). While Redis is down a node
+ * answers from its own sockets, and rewrites its sets when Redis is back.
+ */
+export function createRedisPresence(opts: {
+  client: Redis;
+  scripts: RedisScripts;
+  prefix: string;
+  nodeId: string;
+  ttlMs: number;
+  /** Called when the set of live nodes changed (one started, stopped or died). */
+  onNodesChanged(): void;
+  onError(err: unknown): void;
+}) {
+  const { client, scripts, prefix, nodeId, ttlMs } = opts;
+  const counts = createLocalCounts();
+  const nodesKey = `${prefix}nodes`;
+  const nodePrefix = `${prefix}node:`;
+  const keyOf = (kind: Kind) => `${nodePrefix}${nodeId}:${kind}`;
+  const ready = () => client.status === 'ready';
+  // A write that failed leaves Redis behind this node's sockets: the next heartbeat rewrites all.
+  let dirty = false;
+  let lastNodes = '';
+
+  const write = (p: Promise<unknown>) => void p.catch((err) => ((dirty = true), opts.onError(err)));
+
+  const registry: PresenceRegistry = {
+    add(kind, id) {
+      if (counts.add(kind, id) !== 1) return;
+      if (!ready()) return void (dirty = true);
+      write(client.multi().sadd(keyOf(kind), id).pexpire(keyOf(kind), ttlMs).exec());
+    },
+    remove(kind, id) {
+      if (counts.remove(kind, id) !== 0) return;
+      if (!ready()) return void (dirty = true);
+      write(client.srem(keyOf(kind), id));
+    },
+    async onlineAgents() {
+      if (!ready()) return new Set(counts.ids('agent'));
+      try {
+        return new Set(await scripts.members(nodesKey, nodePrefix, 'agent'));
+      } catch (err) {
+        opts.onError(err);
+        return new Set(counts.ids('agent'));
+      }
+    },
+    async visitorOnline(visitorId) {
+      if (counts.has('visitor', visitorId)) return true;
+      if (!ready()) return false;
+      try {
+        return (await scripts.isMember(nodesKey, nodePrefix, 'visitor', visitorId)) === 1;
+      } catch (err) {
+        opts.onError(err);
+        return false;
+      }
+    },
+  };
+
+  /** Writes this node's sets from its sockets. */
+  async function rewrite(): Promise<void> {
+    const tx = client.multi();
+    for (const kind of ['agent', 'visitor'] as const) {
+      const ids = counts.ids(kind);
+      tx.del(keyOf(kind));
+      if (ids.length) tx.sadd(keyOf(kind), ...ids).pexpire(keyOf(kind), ttlMs);
+    }
+    await tx.exec();
+  }
+
+  /** Renews this node, rewrites its sets after a lost write, and notices nodes that came or went. */
+  async function heartbeat(): Promise<void> {
+    if (!ready()) return;
+    if (dirty) {
+      dirty = false;
+      await rewrite().catch((err) => ((dirty = true), opts.onError(err)));
+    }
+    const nodes = (await scripts.heartbeat(nodesKey, keyOf('agent'), keyOf('visitor'), nodeId, ttlMs)).sort().join(' ');
+    if (lastNodes && nodes !== lastNodes) opts.onNodesChanged();
+    lastNodes = nodes;
+  }
+
+  return {
+    registry,
+    heartbeat,
+    /** After Redis came back (perhaps empty, after a restart): rewrite everything at the next heartbeat. */
+    resync: () => void (dirty = true),
+    /** Takes this node out at once, so the others need not wait for its sets to expire. */
+    async leave(): Promise<void> {
+      await client.multi().zrem(nodesKey, nodeId).del(keyOf('agent'), keyOf('visitor')).exec();
+    },
+  };
+}
