@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import type { Earshot } from '../../server/app';
 import { createRedisBus } from '../../server/bus/redis-bus';
 import type { Bus } from '../../server/bus/types';
-import { createLogger } from '../../server/log';
+import { createLogger, type Logger } from '../../server/log';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/types';
 import { startTestServer, tempDataDir } from './server';
@@ -23,6 +23,8 @@ export interface ClusterOptions {
   storeOf?: (store: Store, index: number) => Store;
   heartbeatMs?: number;
   leaseMs?: number;
+  /** Each node's logger, by index; silent otherwise. */
+  logOf?: (index: number) => Logger | undefined;
 }
 
 export interface TestNode {
@@ -40,9 +42,10 @@ export async function startCluster(o: ClusterOptions = {}) {
   const data = tempDataDir();
   const store = openSqliteStore(data.dir);
   const prefix = `earshot-test:${nanoid(8)}:`;
-  const log = createLogger('silent');
+  const silent = createLogger('silent');
   const nodes: TestNode[] = [];
   const start = async (index: number): Promise<TestNode> => {
+    const log = o.logOf?.(index) ?? silent;
     const bus = await createRedisBus({
       url: o.redisUrl?.(index) ?? TEST_REDIS_URL, log, prefix, heartbeatMs: o.heartbeatMs ?? 200, leaseMs: o.leaseMs ?? 1_500,
     });
