@@ -58,6 +58,9 @@ async function pushReplyEmailStatus(store: Store, agents: AgentNamespace, outbox
   if (reply) agents.to(rooms.agents).emit('feedback:replyUpdated', reply);
 }
 
+/** How long a shutdown waits for the socket events under way. */
+const DRAIN_MS = 10_000;
+
 /** Wires store, HTTP and sockets together and starts listening. */
 export async function startEarshot(
   config: Config,
@@ -136,7 +139,8 @@ export async function startEarshot(
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.get('/healthz', healthRoute(store, bus));
+  let draining = false;
+  app.get('/healthz', healthRoute(store, bus, () => draining));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
@@ -159,13 +163,13 @@ export async function startEarshot(
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
   // Each feature's handlers, one table per namespace: the types make sure every event has one.
-  serveEvents<VisitorClientEvents, VisitorSocket>(
+  const visitorEvents = serveEvents<VisitorClientEvents, VisitorSocket>(
     deps.visitors,
     deps,
     combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
-  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
+  const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
     void socket.join(rooms.agents);
     endWithSession(socket);
     presence.onAgentConnect(socket);
@@ -181,6 +185,11 @@ export async function startEarshot(
     firstAdmin,
     email,
     async close() {
+      // Gracefully: no new connections (a proxy sends them to another node), and the events
+      // under way are answered before their sockets close; the clients then reconnect elsewhere.
+      draining = true;
+      server.close();
+      await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
       stopSweep();
