@@ -52,6 +52,10 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   const handlers: ((event: BusEvent) => void)[] = [];
   const deliver = (event: BusEvent) => handlers.forEach((h) => h(event));
   const scripts = redisScripts(main);
+  function publish(event: BusEvent): void {
+    queueMicrotask(() => deliver(event));
+    if (main.status === 'ready') main.publish(channel, JSON.stringify({ from: nodeId, event })).catch(onError);
+  }
   const leaseKey = `${prefix}leader`;
   let leaderUntil = 0;
   let down = false;
@@ -66,6 +70,7 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   const presence = createRedisPresence({
     client: main, scripts, prefix, nodeId, ttlMs: leaseMs, onError,
     onNodesChanged: () => deliver({ type: 'presence:changed' }),
+    onRewritten: () => publish({ type: 'presence:changed' }),
   });
 
   async function renewLease(): Promise<void> {
@@ -132,10 +137,7 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   return {
     kind: 'redis',
     nodeId,
-    publish(event) {
-      queueMicrotask(() => deliver(event));
-      if (main.status === 'ready') main.publish(channel, JSON.stringify({ from: nodeId, event })).catch(onError);
-    },
+    publish,
     subscribe: (handler) => void handlers.push(handler),
     presence: presence.registry,
     leader: () => Date.now() < leaderUntil,

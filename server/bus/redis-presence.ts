@@ -19,6 +19,8 @@ export function createRedisPresence(opts: {
   ttlMs: number;
   /** Called when the set of live nodes changed (one started, stopped or died). */
   onNodesChanged(): void;
+  /** Called when this node's sets were rewritten after Redis missed changes: the others should recompute. */
+  onRewritten(): void;
   onError(err: unknown): void;
 }) {
   const { client, scripts, prefix, nodeId, ttlMs } = opts;
@@ -81,7 +83,7 @@ export function createRedisPresence(opts: {
     if (!ready()) return;
     if (dirty) {
       dirty = false;
-      await rewrite().catch((err) => ((dirty = true), opts.onError(err)));
+      await rewrite().then(opts.onRewritten, (err) => ((dirty = true), opts.onError(err)));
     }
     const nodes = (await scripts.heartbeat(nodesKey, keyOf('agent'), keyOf('visitor'), nodeId, ttlMs)).sort().join(' ');
     if (lastNodes && nodes !== lastNodes) opts.onNodesChanged();

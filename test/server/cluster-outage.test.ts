@@ -2,9 +2,10 @@ import { nanoid } from 'nanoid';
 import pino from 'pino';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../protocol/types';
+import type { Message, SiteStatus } from '../../protocol/types';
 import { startCluster, TEST_REDIS_URL, type TestCluster } from '../helpers/cluster';
 import { agent, nextEvent, visitor } from '../helpers/server';
+import { openAllDay } from '../helpers/site';
 import { tcpProxy } from '../helpers/tcp-proxy';
 
 // Redis goes away for node A only (its connections run through a proxy the test cuts): A says
@@ -75,5 +76,19 @@ describe('Redis down for one node', () => {
       }
     }, { timeout: 15_000 }).toBe(true);
     await chatReaches(b, a);
+  });
+
+  it('an agent who came to node A while Redis was away counts on every node once it is back', async () => {
+    const [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
+    await openAllDay(cluster.nodes[0]!.server);
+    await expect.poll(async () => (await cluster.nodes[1]!.bus.presence.onlineAgents()).size).toBe(0);
+    proxy.cut();
+    await expect.poll(async () => (await health(a)).status).toBe(503);
+    track(await agent(a));
+    const v = await visitor(b);
+    track(v.socket);
+    const available = v.hello.status?.available ? Promise.resolve(v.hello.status) : nextEvent<SiteStatus>(v.socket, 'site:status', (s) => s.available);
+    proxy.restore();
+    expect(await available).toMatchObject({ available: true, agentsOnline: 1 });
   });
 });
