@@ -17,7 +17,7 @@ export function createRedisPresence(opts: {
   prefix: string;
   nodeId: string;
   ttlMs: number;
-  /** Called when the set of live nodes changed (one started, stopped or died). */
+  /** Called when the set of live nodes, or anyone's presence, changed since the last heartbeat. */
   onNodesChanged(): void;
   /** Called when this node's sets were rewritten after Redis missed changes: the others should recompute. */
   onRewritten(): void;
@@ -27,11 +27,14 @@ export function createRedisPresence(opts: {
   const counts = createLocalCounts();
   const nodesKey = `${prefix}nodes`;
   const nodePrefix = `${prefix}node:`;
+  // Bumped with every change, and read by every heartbeat: a node that missed a change's
+  // announcement (pub/sub drops what it cannot deliver) still recomputes within a heartbeat.
+  const versionKey = `${prefix}presence:version`;
   const keyOf = (kind: Kind) => `${nodePrefix}${nodeId}:${kind}`;
   const ready = () => client.status === 'ready';
   // A write that failed leaves Redis behind this node's sockets: the next heartbeat rewrites all.
   let dirty = false;
-  let lastNodes = '';
+  let lastState = '';
 
   const write = (p: Promise<unknown>) => void p.catch((err) => ((dirty = true), opts.onError(err)));
 
@@ -39,12 +42,12 @@ export function createRedisPresence(opts: {
     add(kind, id) {
       if (counts.add(kind, id) !== 1) return;
       if (!ready()) return void (dirty = true);
-      write(client.multi().sadd(keyOf(kind), id).pexpire(keyOf(kind), ttlMs).exec());
+      write(client.multi().sadd(keyOf(kind), id).pexpire(keyOf(kind), ttlMs).incr(versionKey).exec());
     },
     remove(kind, id) {
       if (counts.remove(kind, id) !== 0) return;
       if (!ready()) return void (dirty = true);
-      write(client.srem(keyOf(kind), id));
+      write(client.multi().srem(keyOf(kind), id).incr(versionKey).exec());
     },
     async onlineAgents() {
       if (!ready()) return new Set(counts.ids('agent'));
@@ -75,7 +78,7 @@ export function createRedisPresence(opts: {
       tx.del(keyOf(kind));
       if (ids.length) tx.sadd(keyOf(kind), ...ids).pexpire(keyOf(kind), ttlMs);
     }
-    await tx.exec();
+    await tx.incr(versionKey).exec();
   }
 
   /** Renews this node, rewrites its sets after a lost write, and notices nodes that came or went. */
@@ -85,9 +88,10 @@ export function createRedisPresence(opts: {
       dirty = false;
       await rewrite().then(opts.onRewritten, (err) => ((dirty = true), opts.onError(err)));
     }
-    const nodes = (await scripts.heartbeat(nodesKey, keyOf('agent'), keyOf('visitor'), nodeId, ttlMs)).sort().join(' ');
-    if (lastNodes && nodes !== lastNodes) opts.onNodesChanged();
-    lastNodes = nodes;
+    const [version, ...live] = await scripts.heartbeat(nodesKey, keyOf('agent'), keyOf('visitor'), versionKey, nodeId, ttlMs);
+    const state = `${version} ${live.sort().join(' ')}`;
+    if (lastState && state !== lastState) opts.onNodesChanged();
+    lastState = state;
   }
 
   return {

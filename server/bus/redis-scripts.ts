@@ -17,13 +17,18 @@ const LIVE = `${NOW} local nodes = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. n
 /** The scripts presence and the leader lease run. */
 export function redisScripts(client: Redis) {
   return {
-    /** KEYS nodes, agent set, visitor set; ARGV node id, ttl: renews this node, drops dead ones, returns the live ones. */
-    heartbeat: defineScript(client, 'earshotHeartbeat', 3, `${NOW}
+    /**
+     * KEYS nodes, agent set, visitor set, version; ARGV node id, ttl: renews this node, drops dead
+     * ones, returns the presence version (bumped by every change) and the live nodes.
+     */
+    heartbeat: defineScript(client, 'earshotHeartbeat', 4, `${NOW}
       redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
       redis.call('PEXPIRE', KEYS[2], ARGV[2])
       redis.call('PEXPIRE', KEYS[3], ARGV[2])
-      return redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')`) as (...a: (string | number)[]) => Promise<string[]>,
+      local nodes = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')
+      table.insert(nodes, 1, redis.call('GET', KEYS[4]) or '0')
+      return nodes`) as (...a: (string | number)[]) => Promise<string[]>,
     /** KEYS nodes; ARGV key prefix, kind: every id in the live nodes' sets of that kind. */
     members: defineScript(client, 'earshotMembers', 1, `${LIVE}
       if #nodes == 0 then return {} end

@@ -20,6 +20,13 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
   const cache = new Map<string, { at: number; status: Promise<SiteStatus> }>();
   const lastSent = new Map<string, string>();
   let lastHours = '';
+  let lastPresence = '';
+  /** The presence a console asked for; consoles told otherwise before hear the next broadcast. */
+  const asked = async () => {
+    const agents = presence(await deps.store.listAgents(), await onlineIds());
+    if (JSON.stringify(agents) !== lastPresence) lastPresence = '';
+    return agents;
+  };
   let pending: NodeJS.Timeout | null = null;
 
   const onlineIds = () => deps.bus.presence.onlineAgents();
@@ -32,6 +39,9 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
     cache.set(site.id, entry);
     // A failure is not kept: the next caller asks again.
     status.catch(() => cache.get(site.id) === entry && cache.delete(site.id));
+    // A widget saying hello heard this; if this node's widgets were last told otherwise (a change
+    // they have not heard yet), the next broadcast must tell them all, even if it finds the old status.
+    if (!fresh) status.then((s) => lastSent.get(site.id) !== JSON.stringify(s) && lastSent.delete(site.id), () => undefined);
     return status;
   }
 
@@ -53,7 +63,11 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
       // Every node runs this, so each tells only its own sockets.
       deps.visitors.local.to(rooms.site(site.id)).emit('site:status', status);
     }
-    deps.agents.local.to(rooms.agents).emit('presence', presence(await deps.store.listAgents(), await onlineIds()));
+    const agents = presence(await deps.store.listAgents(), await onlineIds());
+    const agentsKey = JSON.stringify(agents);
+    if (agentsKey === lastPresence) return;
+    lastPresence = agentsKey;
+    deps.agents.local.to(rooms.agents).emit('presence', agents);
   }
 
   /** Coalesces bursts (a reload of many console tabs) into one broadcast on this node. */
@@ -96,9 +110,9 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
     'agent:setAway': on(schemas.setAway, async (p, socket) => {
       await deps.store.setAgentAway(socket.data.agent.id, p.away);
       changed();
-      return presence(await deps.store.listAgents(), await onlineIds());
+      return asked();
     }),
-    'agent:presence': on(schemas.empty, async () => presence(await deps.store.listAgents(), await onlineIds())),
+    'agent:presence': on(schemas.empty, asked),
   } satisfies EventTable<AgentClientEvents, AgentSocket>;
 
   return {

@@ -3,6 +3,9 @@ import pino from 'pino';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, SiteStatus } from '../../protocol/types';
+import { freePort } from '../../scripts/nginx';
+import { createRedisBus } from '../../server/bus/redis-bus';
+import { createLogger } from '../../server/log';
 import { startCluster, TEST_REDIS_URL, type TestCluster } from '../helpers/cluster';
 import { agent, nextEvent, visitor } from '../helpers/server';
 import { openAllDay } from '../helpers/site';
@@ -90,5 +93,10 @@ describe('Redis down for one node', () => {
     const available = v.hello.status?.available ? Promise.resolve(v.hello.status) : nextEvent<SiteStatus>(v.socket, 'site:status', (s) => s.available);
     proxy.restore();
     expect(await available).toMatchObject({ available: true, agentsOnline: 1 });
+  });
+
+  it('at start, a Redis that does not answer stops the node with one clear line', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    await expect(createRedisBus({ url, log: createLogger('silent') })).rejects.toThrow(/^Redis at 127\.0\.0\.1:\d+ \(REDIS_URL\) does not answer/);
   });
 });
