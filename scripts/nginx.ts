@@ -45,7 +45,8 @@ export async function startNginx(o: { listen: number; upstreams: number[] }) {
     return new Error(`nginx did not start (${why}). Install it with: apt-get install nginx${stderr ? `\n${stderr}` : ''}`);
   };
   for (let i = 0; i < 100; i++) {
-    const early = await Promise.race([exited.then((c) => `exit ${c}`), spawnFailed.then((e) => e.message), new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    const tick = new Promise<null>((r) => setTimeout(() => r(null), 50));
+    const early = await Promise.race([exited.then((c) => `exit ${c}`), spawnFailed.then((e) => e.message), tick]);
     if (early) throw fail(early);
     if (await accepts(o.listen)) break;
     if (i === 99) {

@@ -67,10 +67,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.DATABASE_URL) problems.push('DATABASE_URL (Postgres) is not supported yet: unset it to use SQLite under DATA_DIR');
   let redisUrl: string | null = null;
   if (env.REDIS_URL) {
-    if (!/^rediss?:\/\/[^/]/.test(env.REDIS_URL)) problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:pass@host:6380/0');
-    // Several nodes cannot share one SQLite file: each would have its own data.
-    else if (!env.DATABASE_URL) problems.push('REDIS_URL (several relay nodes) needs DATABASE_URL (Postgres): nodes cannot share the SQLite file; unset REDIS_URL to run one node');
-    else redisUrl = env.REDIS_URL;
+    if (!/^rediss?:\/\/[^/]/.test(env.REDIS_URL)) {
+      problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:pass@host:6380/0');
+    } else if (!env.DATABASE_URL) {
+      // Several nodes cannot share one SQLite file: each would have its own data.
+      problems.push('REDIS_URL (several relay nodes) needs DATABASE_URL (Postgres): nodes cannot share the SQLite file; unset REDIS_URL to run one node');
+    } else {
+      redisUrl = env.REDIS_URL;
+    }
   }
   const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {

@@ -146,7 +146,8 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
     async ping() {
       if (main.status !== 'ready') throw new Error(`Redis at ${where} is not connected`);
       let timeout: NodeJS.Timeout | undefined;
-      await Promise.race([main.ping(), new Promise((_, reject) => (timeout = setTimeout(() => reject(new Error(`Redis at ${where} does not answer`)), 2_000)))])
+      const late = new Promise((_, reject) => (timeout = setTimeout(() => reject(new Error(`Redis at ${where} does not answer`)), 2_000)));
+      await Promise.race([main.ping(), late])
         .finally(() => clearTimeout(timeout));
     },
     async close() {

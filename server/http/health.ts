@@ -24,6 +24,7 @@ export function healthRoute(store: Pick<Store, 'ping'>, bus: Pick<Bus, 'ping' | 
     const checks = { store: storeState, bus: bus.kind === 'local' ? ('local' as const) : busState };
     if (storeState === 'ok' && busState === 'ok') return void res.json({ ok: true, data: { status: 'ok', ...checks } });
     const down = [storeState === 'down' && 'the database', busState === 'down' && 'Redis (the bus between relay nodes)'].filter(Boolean);
-    res.status(503).json({ ok: false, code: 'unavailable', message: `${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer.`, ...checks });
+    const message = `${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer.`;
+    res.status(503).json({ ok: false, code: 'unavailable', message, ...checks });
   };
 }
