@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'link_revoked'
   | 'last_admin'
   | 'account_deactivated'
+  /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
+  | 'unavailable'
   | 'internal';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string };

@@ -35,11 +35,17 @@ import { visitorFeedbackHandlers } from './socket/visitor-feedback';
 import { STORE_RULES } from './domain/store-rules';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
+import { createLocalBus } from './bus/local-bus';
+import { createRedisBus } from './bus/redis-bus';
+import type { Bus } from './bus/types';
+import { healthRoute } from './http/health';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
   url: string;
   store: Store;
+  /** What this node shares with the others (in memory when it runs alone). */
+  bus: Bus;
   log: Logger;
   email: EmailService;
   /** The first admin when this start created them, or while their generated password is unused. */
@@ -53,10 +59,23 @@ async function pushReplyEmailStatus(store: Store, agents: AgentNamespace, outbox
   if (reply) agents.to(rooms.agents).emit('feedback:replyUpdated', reply);
 }
 
+/** How long a shutdown waits for the socket events under way. */
+const DRAIN_MS = 10_000;
+
 /** Wires store, HTTP and sockets together and starts listening. */
 export async function startEarshot(
   config: Config,
-  opts: { log?: Logger; limits?: LimitSettings; presenceTickMs?: number; agentSweepMs?: number } = {},
+  opts: {
+    log?: Logger;
+    limits?: LimitSettings;
+    presenceTickMs?: number;
+    agentSweepMs?: number;
+    retentionMs?: number;
+    /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
+    store?: Store;
+    /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
+    bus?: Bus;
+  } = {},
 ): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const app = express();
@@ -67,21 +86,34 @@ export async function startEarshot(
     server.listen(config.port, config.host, resolve);
   });
   let store: Store;
+  let bus: Bus;
   try {
-    store = await openStore(config, STORE_RULES);
+    store = opts.store ?? (await openStore(config, STORE_RULES));
   } catch (err) {
     server.close();
     throw err;
   }
+  try {
+    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log }) : createLocalBus());
+  } catch (err) {
+    server.close();
+    if (!opts.store) await store.close();
+    throw err;
+  }
   await ensureDemoSite(store);
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword });
-  const limiters = createLimiters(opts.limits);
+  const limiters = createLimiters(opts.limits, bus.limiterStore);
   // CORS is answered for every origin at the transport; each namespace checks the origin itself.
-  const io = new Server(server, { cors: { origin: true, credentials: false }, serveClient: false, maxHttpBufferSize: 1e6 });
+  const io = new Server(server, {
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    ...(bus.adapter ? { adapter: bus.adapter as never } : {}),
+  });
   const agents = io.of('/agent') as AgentNamespace;
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
-  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled }) : null;
+  const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
   const email = createEmailService(store, worker);
   const deps: SocketDeps = {
     io,
@@ -91,7 +123,8 @@ export async function startEarshot(
     log,
     limiters,
     email,
-    sites: createSiteCache(store),
+    sites: createSiteCache(store, bus),
+    bus,
     presenceChanged: () => presence.changed(),
     statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
@@ -101,14 +134,14 @@ export async function startEarshot(
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
+    leader: bus.leader,
+    everyMs: opts.retentionMs,
   });
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.get('/healthz', async (_req, res) => {
-    await store.getSite('demo');
-    res.json({ ok: true, data: { status: 'ok' } });
-  });
+  let draining = false;
+  app.get('/healthz', healthRoute(store, bus, () => draining));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
@@ -131,13 +164,13 @@ export async function startEarshot(
   useVisitorAuth(deps.visitors, deps);
   useAgentAuth(deps.agents, deps);
   // Each feature's handlers, one table per namespace: the types make sure every event has one.
-  serveEvents<VisitorClientEvents, VisitorSocket>(
+  const visitorEvents = serveEvents<VisitorClientEvents, VisitorSocket>(
     deps.visitors,
     deps,
     combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
-  serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
+  const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
     void socket.join(rooms.agents);
     endWithSession(socket);
     presence.onAgentConnect(socket);
@@ -148,10 +181,16 @@ export async function startEarshot(
   return {
     url: `http://${host}:${port}`,
     store,
+    bus,
     log,
     firstAdmin,
     email,
     async close() {
+      // Gracefully: no new connections (a proxy sends them to another node), and the events
+      // under way are answered before their sockets close; the clients then reconnect elsewhere.
+      draining = true;
+      server.close();
+      await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
       stopSweep();
@@ -159,7 +198,8 @@ export async function startEarshot(
       mailer?.close();
       await io.close();
       server.closeAllConnections();
-      await store.close();
+      if (!opts.bus) await bus.close();
+      if (!opts.store) await store.close();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose X-Forwarded-For / -Proto are believed (addresses, CIDR ranges, or loopback, linklocal, uniquelocal). */
   trustProxy: string[];
+  /** Redis that joins several relay nodes into one (redis://…); null for one node alone. */
+  redisUrl: string | null;
   /** Where the built widget and console live. */
   distDir: string;
   demoSiteDir: string;
@@ -64,7 +66,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
-  if (env.REDIS_URL) problems.push('REDIS_URL (several relay nodes) is not supported yet: unset it to run one node');
+  let redisUrl: string | null = null;
+  if (env.REDIS_URL) {
+    if (!/^rediss?:\/\/[^/]/.test(env.REDIS_URL)) {
+      problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:pass@host:6380/0');
+    } else if (!env.DATABASE_URL) {
+      // Several nodes cannot share one SQLite file: each would have its own data.
+      problems.push('REDIS_URL (several relay nodes) needs DATABASE_URL (Postgres): nodes cannot share the SQLite file; unset REDIS_URL to run one node');
+    } else {
+      redisUrl = env.REDIS_URL;
+    }
+  }
   const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {
     problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);
@@ -83,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl,
     mailFrom,
     trustProxy,
+    redisUrl,
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
     databaseUrl,

@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   link_revoked: 410,
   last_admin: 409,
   account_deactivated: 403,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   );
   const stop = async (signal: string) => {
     earshot.log.info({ signal }, 'shutting down');
+    // A shutdown that hangs still ends; a second signal ends it at once (the listeners are `once`).
+    setTimeout(() => process.exit(1), 30_000).unref();
     await earshot.close();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from './errors';
 
 /** Points per window (seconds) for each limit. */
@@ -33,27 +34,46 @@ export const DEFAULT_LIMITS = {
 };
 export type LimitSettings = typeof DEFAULT_LIMITS;
 
-/** The rate limits Earshot applies, one limiter each. */
-export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS) {
+type Limit = { points: number; duration: number };
+
+/**
+ * One limiter: in this process alone; with Redis, counted in Redis for every node together,
+ * with this process's own count standing in while Redis does not answer.
+ */
+function limiter(keyPrefix: string, limit: Limit, shared: { client: Redis; prefix: string } | null): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, ...limit });
+  if (!shared) return memory;
+  return new RateLimiterRedis({
+    storeClient: shared.client,
+    keyPrefix: `${shared.prefix}rl:${keyPrefix}`,
+    ...limit,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+}
+
+/** The rate limits Earshot applies, one limiter each; shared by every node when `shared` is given. */
+export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS, shared: { client: Redis; prefix: string } | null = null) {
+  const make = (keyPrefix: string, limit: Limit) => limiter(keyPrefix, limit, shared);
   return {
-    visitorMessages: new RateLimiterMemory({ keyPrefix: 'vmsg', ...settings.visitorMessages }),
-    newVisitors: new RateLimiterMemory({ keyPrefix: 'newv', ...settings.newVisitors }),
-    logins: new RateLimiterMemory({ keyPrefix: 'login', ...settings.logins }),
-    linkUses: new RateLimiterMemory({ keyPrefix: 'link', ...settings.linkUses }),
-    resetRequests: new RateLimiterMemory({ keyPrefix: 'rstm', ...settings.resetRequests }),
-    resetRequestsPerIp: new RateLimiterMemory({ keyPrefix: 'rsti', ...settings.resetRequestsPerIp }),
-    feedback: new RateLimiterMemory({ keyPrefix: 'fb', ...settings.feedback }),
-    visitorUpdates: new RateLimiterMemory({ keyPrefix: 'vupd', ...settings.visitorUpdates }),
-    callbacksPerIp: new RateLimiterMemory({ keyPrefix: 'cbip', ...settings.callbacksPerIp }),
-    callbacksPerPhone: new RateLimiterMemory({ keyPrefix: 'cbph', ...settings.callbacksPerPhone }),
-    visitorEmailsPerIp: new RateLimiterMemory({ keyPrefix: 'veip', ...settings.visitorEmailsPerIp }),
-    visitorEmailsPerAddress: new RateLimiterMemory({ keyPrefix: 'veto', ...settings.visitorEmailsPerAddress }),
+    visitorMessages: make('vmsg', settings.visitorMessages),
+    newVisitors: make('newv', settings.newVisitors),
+    logins: make('login', settings.logins),
+    linkUses: make('link', settings.linkUses),
+    resetRequests: make('rstm', settings.resetRequests),
+    resetRequestsPerIp: make('rsti', settings.resetRequestsPerIp),
+    feedback: make('fb', settings.feedback),
+    visitorUpdates: make('vupd', settings.visitorUpdates),
+    callbacksPerIp: make('cbip', settings.callbacksPerIp),
+    callbacksPerPhone: make('cbph', settings.callbacksPerPhone),
+    visitorEmailsPerIp: make('veip', settings.visitorEmailsPerIp),
+    visitorEmailsPerAddress: make('veto', settings.visitorEmailsPerAddress),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;
 
 /** Spends one point for `key`, or throws `rate_limited` saying when to try again. */
-export async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+export async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {

@@ -9,6 +9,11 @@ export interface RetentionOptions {
   batch?: number;
   /** Visitors connected to this node: seen now, so a tab open for weeks is never idle. */
   connected?: () => string[];
+  /**
+   * Whether this node leads the cluster now: every node notes its own visitors, but only the
+   * leader forgets (one sweep per cluster, not one per node).
+   */
+  leader?: () => boolean;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface RetentionOptions {
  * over 30 days ago: data the product does not need is not kept. Returns the stop function.
  */
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
-  const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [] } = opts;
+  const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [], leader = () => true } = opts;
   let stopped = false;
   // Where the visitors were looked at up to, kept between sweeps: each sweep reads only those
   // whose last sight passed the cut-off since (and, after a start, all of them once).
@@ -29,6 +34,7 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
       await store.touchVisitors(here.slice(i, i + batch), new Date().toISOString());
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (!leader()) return;
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
     for (;;) {
       if (stopped) return;

@@ -7,6 +7,12 @@ export interface OutboxWorkerOptions {
   send: (row: OutboxRow) => Promise<void>;
   /** How often to look for due items when nobody kicks the worker. */
   pollMs?: number;
+  /**
+   * Whether this node leads the cluster now: only the leader polls (claims are atomic, so two
+   * pollers would be safe, but N nodes polling every second is N times the queries for nothing).
+   * A kick, after this node queued something, drains at once on any node.
+   */
+  leader?: () => boolean;
   /** How long a claim lasts; a worker that dies mid-send is replaced after this. */
   leaseMs?: number;
   maxAttempts?: number;
@@ -45,7 +51,7 @@ function permanent(err: unknown): boolean {
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const { store, log, send, onSettled, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10, stopWaitMs = 10_000 } = opts;
+  const { store, log, send, onSettled, leader = () => true, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10, stopWaitMs = 10_000 } = opts;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -82,8 +88,12 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     } while (again && !stopped);
   };
 
-  const tick = () => {
+  const tick = (polled = false) => {
     if (stopped) return;
+    if (polled && !running && !leader()) {
+      timer = setTimeout(() => tick(true), pollMs);
+      return;
+    }
     if (running) {
       again = true;
       return;
@@ -93,13 +103,13 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       .catch((err) => log.error({ err }, 'outbox worker failed'))
       .finally(() => {
         running = null;
-        if (!stopped) timer = setTimeout(tick, pollMs);
+        if (!stopped) timer = setTimeout(() => tick(true), pollMs);
       });
   };
-  tick();
+  tick(true);
 
   return {
-    kick: tick,
+    kick: () => tick(),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -75,9 +75,8 @@ export function announceNewFeedbackCount(deps: SocketDeps): void {
 }
 
 /** Whether any tab of the visitor is connected, on any relay node. */
-export async function visitorOnline(deps: SocketDeps, visitorId: string): Promise<boolean> {
-  const sockets = await deps.visitors.in(rooms.visitor(visitorId)).fetchSockets();
-  return sockets.length > 0;
+export function visitorOnline(deps: SocketDeps, visitorId: string): Promise<boolean> {
+  return deps.bus.presence.visitorOnline(visitorId);
 }
 
 /** Sends the visitor's current profile to every agent. Never rejects, like `announceConversation`. */

@@ -62,6 +62,7 @@ const queues = new WeakMap<Socket, Queue>();
  * clear error; an event nobody handles gets `unknown_event`, and nothing thrown escapes.
  * The middleware answers every event itself and never calls `next()`: a `socket.on` for a
  * client event, or a `socket.use` added after it, would never run. Handlers go in the table.
+ * Returns what a graceful shutdown waits on: the events being answered now.
  */
 export function serveEvents<Events, S extends Socket>(
   // Loosely typed on purpose: the table is what is checked against the namespace's events.
@@ -69,8 +70,9 @@ export function serveEvents<Events, S extends Socket>(
   deps: SocketDeps,
   table: Required<EventTable<Events, S>>,
   onConnect: (socket: S) => void,
-): void {
+): InFlight {
   const handlers: Record<string, EventHandler<S, unknown> | undefined> = table;
+  const inFlight = createInFlight();
   nsp.on('connection', (connected) => {
     const socket = connected as unknown as S;
     socket.use(([event, ...args]) => {
@@ -83,12 +85,43 @@ export function serveEvents<Events, S extends Socket>(
       if (!handler) return void ack({ ok: false, code: 'unknown_event', message: `There is no event "${event}" here.` });
       const payload = args.length > 1 ? args[0] : undefined;
       const run = () => answer(deps, event, () => handler.run(parse(handler.schema, payload), socket, deps));
-      void (handler.serial ? queueOf(socket)(run) : run())
-        .then((result) => ack(result))
+      void inFlight.track((handler.serial ? queueOf(socket)(run) : run()).then((result) => ack(result)))
         .catch((err) => deps.log.error({ err, event }, 'could not answer a socket event'));
     });
     onConnect(socket);
   });
+  return inFlight;
+}
+
+/** Events under way, so a shutdown can answer them before it closes their sockets. */
+export interface InFlight {
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Resolves once nothing is under way, or after `timeoutMs` whatever is. */
+  idle(timeoutMs: number): Promise<void>;
+}
+
+function createInFlight(): InFlight {
+  let count = 0;
+  let waiters: (() => void)[] = [];
+  const settle = () => {
+    if (--count > 0) return;
+    const done = waiters;
+    waiters = [];
+    done.forEach((w) => w());
+  };
+  return {
+    track(work) {
+      count++;
+      return work.finally(settle);
+    },
+    idle(timeoutMs) {
+      if (count === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        waiters.push(() => (clearTimeout(timer), resolve()));
+      });
+    },
+  };
 }
 
 function queueOf(socket: Socket): Queue {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
 import type { SiteStatus } from '../../protocol/types';
+import type { Bus } from '../bus/types';
 import type { SiteCache } from '../domain/site-cache';
 import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
@@ -35,6 +36,8 @@ export interface SocketDeps {
   limiters: Limiters;
   email: EmailService;
   sites: SiteCache;
+  /** What this node shares with the others: events, presence, the leader lease. */
+  bus: Bus;
   /** Tells widgets and consoles when availability may have changed. */
   presenceChanged(): void;
   /** Who is there to answer on a site now (cached for a few seconds). */

@@ -14,9 +14,12 @@ const on = handlerFor<VisitorSocket>();
 
 /** Joins a new visitor socket to its rooms and tells agents when it leaves. */
 export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void {
-  void socket.join([rooms.visitor(socket.data.visitor.id), rooms.site(socket.data.siteId)]);
+  const visitorId = socket.data.visitor.id;
+  void socket.join([rooms.visitor(visitorId), rooms.site(socket.data.siteId)]);
+  deps.bus.presence.add('visitor', visitorId);
   socket.on('disconnect', () => {
-    void announceVisitor(deps, socket.data.visitor.id);
+    deps.bus.presence.remove('visitor', visitorId);
+    void announceVisitor(deps, visitorId);
   });
 }
 

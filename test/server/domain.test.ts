@@ -51,9 +51,6 @@ describe('configuration', () => {
     expect(c.port).toBe(3000);
     expect(c.dataDir).toMatch(/data$/);
   });
-  it('refuses REDIS_URL instead of ignoring it', () => {
-    expect(() => loadConfig({ REDIS_URL: 'redis://x' })).toThrow(/REDIS_URL/);
-  });
 
   it('takes a postgres:// DATABASE_URL for the Postgres store, and refuses any other without repeating its password', () => {
     expect(loadConfig({}).databaseUrl).toBeNull();
@@ -67,6 +64,12 @@ describe('configuration', () => {
         expect((err as Error).message).not.toContain('hunter2');
       }
     }
+  });
+
+  it('refuses REDIS_URL without DATABASE_URL (nodes cannot share a SQLite file), and one that is not a Redis URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL \(several relay nodes\) needs DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'postgres://x' })).toThrow(/REDIS_URL must look like redis:\/\//);
+    expect(loadConfig({}).redisUrl).toBeNull();
   });
 
   it('believes a proxy on this machine by default, and the proxies TRUST_PROXY names', () => {
