@@ -143,9 +143,9 @@ describe('agent client: replies', () => {
     expect(socket.requests.filter((r) => r.event === 'message:send').map((r) => r.payload.text)).toEqual(['one', 'two']);
   });
 
-  it('keeps a reply whose answer is lost and sends it again with the same id after reconnecting', async () => {
+  it('keeps a reply the server could not take for now and sends it again with the same id on reconnect', async () => {
     const { store, socket, client } = setup();
-    socket.answer('message:send', () => ({ ok: false, code: 'timeout', message: 'No answer from the server.' }));
+    socket.answer('message:send', () => ({ ok: false, code: 'internal', message: 'Something went wrong.' }));
     socket.serverConnect();
     const sent = socket.nextRequest('message:send');
     client.send('c1', 'hello');
