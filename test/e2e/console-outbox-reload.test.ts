@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useE2e } from '../helpers/e2e';
+import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
+import { expectAllDelivered, holdCut, openConsole, reply, replyTexts, visitorWithChat } from './console-outbox';
+
+const e2e = useE2e({ openAllDay: true });
+let proxy: CutProxy | undefined;
+afterEach(async () => {
+  await proxy?.close();
+});
+
+describe('console outbox across a network cut and a reload', () => {
+  // What it models: the agent's socket is cut (a proxy or Wi-Fi that drops long-lived
+  // connections) while plain HTTP still reaches the relay, and the agent reloads the console in
+  // the middle of it, so the page comes back with no socket and only what it saved in the browser.
+  it('delivers all 50 replies when the console is reloaded during a 30 s cut, once each, in order, with no button pressed', async () => {
+    proxy = await startCutProxy(e2e.server.url);
+    const v = await visitorWithChat(e2e.server.url);
+    const page = await e2e.newPage();
+    await openConsole(page, proxy, v.conversationId);
+
+    await reply(page, replyTexts.slice(0, 10));
+    await expect.poll(() => v.received.length).toBe(10);
+
+    const since = Date.now();
+    proxy.cut();
+    await reply(page, replyTexts.slice(10));
+    await expect.poll(() => page.getByText('Sending…').count()).toBe(40);
+
+    await page.reload();
+    // Signed in again over HTTP, the socket still cut, so the conversation cannot load: the
+    // replies the page saved are back, in their conversation, as sending.
+    const unsent = page.getByRole('list', { name: 'Replies not sent yet' });
+    await unsent.getByText(replyTexts.at(-1)!, { exact: true }).waitFor();
+    await expect.poll(() => unsent.getByText('Sending…').count()).toBe(40);
+    expect(await unsent.getByText(/^Reply \d+ of 50$/).allTextContents()).toEqual(replyTexts.slice(10));
+    await holdCut(page, since);
+    expect(v.received.length).toBe(10);
+    proxy.heal();
+
+    await expectAllDelivered(page, v.received);
+    v.socket.disconnect();
+  }, 150_000);
+});
