@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e';
-import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
-import { expectAllDelivered, holdCut, openConsole, reply, replyTexts, visitorWithChat } from './console-outbox';
+import type { CutProxy } from '../helpers/cut-proxy';
+import { beforeTheCut, expectAllDelivered, holdCut, reply, replyTexts } from './console-outbox';
 
 const e2e = useE2e({ openAllDay: true });
 let proxy: CutProxy | undefined;
@@ -11,13 +11,9 @@ afterEach(async () => {
 
 describe('console outbox across a network cut', () => {
   it('delivers all 50 replies written during a 30 s cut of the agent\'s connection, once each, in order, with no button pressed', async () => {
-    proxy = await startCutProxy(e2e.server.url);
-    const v = await visitorWithChat(e2e.server.url);
-    const page = await e2e.newPage();
-    await openConsole(page, proxy, v.conversationId);
-
-    await reply(page, replyTexts.slice(0, 10));
-    await expect.poll(() => v.received.length).toBe(10);
+    const start = await beforeTheCut(e2e);
+    const { v, page } = start;
+    proxy = start.proxy;
 
     const since = Date.now();
     proxy.cut();

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Message } from '../../protocol/types';
-import type { CutProxy } from '../helpers/cut-proxy';
+import type { E2e } from '../helpers/e2e';
+import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
 import { ADMIN, visitor } from '../helpers/server';
 
 /** How long the agent's connection stays cut, as in the check that found the hole (issue 15). */
@@ -58,4 +59,18 @@ export async function holdCut(page: Page, since: number) {
     expect(await page.getByText(/^Failed/).allTextContents()).toEqual([]);
     await new Promise((r) => setTimeout(r, Math.min(2000, CUT_MS - (Date.now() - since))));
   }
+}
+
+/**
+ * The start of both cut tests: a proxy in front of the relay, a visitor with a conversation, the
+ * console open on it through the proxy, and the first 10 replies delivered before the cut.
+ */
+export async function beforeTheCut(e2e: E2e) {
+  const proxy = await startCutProxy(e2e.server.url);
+  const v = await visitorWithChat(e2e.server.url);
+  const page = await e2e.newPage();
+  await openConsole(page, proxy, v.conversationId);
+  await reply(page, replyTexts.slice(0, 10));
+  await expect.poll(() => v.received.length).toBe(10);
+  return { proxy, v, page };
 }

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSaved, storedList } from '../../../client/outbox/saved';
+import { memoryStorage } from '../../widget/helpers/memory-storage';
 import { agentOutboxStorage, outboxKey, restoreReplies, type SavedReply } from '../../../console/net/agent-outbox';
-
-/** A Storage in memory, the same interface as localStorage. */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
 
 const reply = (id: string, extra: Partial<SavedReply> = {}): SavedReply => ({ id, conversationId: 'c1', text: `text ${id}`, createdAt: `2025-01-01T12:00:0${id.slice(-1)}.000Z`, ...extra });
 
