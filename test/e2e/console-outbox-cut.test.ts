@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { useE2e } from '../helpers/e2e';
-import type { CutProxy } from '../helpers/cut-proxy';
-import { beforeTheCut, expectAllDelivered, holdCut, reply, replyTexts } from './console-outbox';
+import { describe, expect, it } from 'vitest';
+import { expectAllDelivered, holdCut, reply, replyTexts, useCutScenario } from './console-outbox';
 
-const e2e = useE2e({ openAllDay: true });
-let proxy: CutProxy | undefined;
-afterEach(async () => {
-  await proxy?.close();
-});
+const beforeTheCut = useCutScenario();
 
 describe('console outbox across a network cut', () => {
   it('delivers all 50 replies written during a 30 s cut of the agent\'s connection, once each, in order, with no button pressed', async () => {
-    const start = await beforeTheCut(e2e);
-    const { v, page } = start;
-    proxy = start.proxy;
+    const { proxy, v, page } = await beforeTheCut();
 
     const since = Date.now();
     proxy.cut();

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { useE2e } from '../helpers/e2e';
-import type { CutProxy } from '../helpers/cut-proxy';
-import { beforeTheCut, expectAllDelivered, holdCut, reply, replyTexts } from './console-outbox';
+import { describe, expect, it } from 'vitest';
+import { expectAllDelivered, holdCut, reply, replyTexts, useCutScenario } from './console-outbox';
 
-const e2e = useE2e({ openAllDay: true });
-let proxy: CutProxy | undefined;
-afterEach(async () => {
-  await proxy?.close();
-});
+const beforeTheCut = useCutScenario();
 
 describe('console outbox across a network cut and a reload', () => {
   // What it models: the agent's socket is cut (a proxy or Wi-Fi that drops long-lived
   // connections) while plain HTTP still reaches the relay, and the agent reloads the console in
   // the middle of it, so the page comes back with no socket and only what it saved in the browser.
   it('delivers all 50 replies when the console is reloaded during a 30 s cut, once each, in order, with no button pressed', async () => {
-    const start = await beforeTheCut(e2e);
-    const { v, page } = start;
-    proxy = start.proxy;
+    const { proxy, v, page } = await beforeTheCut();
 
     const since = Date.now();
     proxy.cut();

@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Message } from '../../protocol/types';
-import type { E2e } from '../helpers/e2e';
+import { useE2e } from '../helpers/e2e';
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
 import { ADMIN, visitor } from '../helpers/server';
 
@@ -62,15 +62,23 @@ export async function holdCut(page: Page, since: number) {
 }
 
 /**
- * The start of both cut tests: a proxy in front of the relay, a visitor with a conversation, the
- * console open on it through the proxy, and the first 10 replies delivered before the cut.
+ * Registers a test file's server and Chromium, and returns the start of both cut tests: a proxy in
+ * front of the relay (closed after the test), a visitor with a conversation, the console open on it
+ * through the proxy, and the first 10 replies delivered before the cut.
  */
-export async function beforeTheCut(e2e: E2e) {
-  const proxy = await startCutProxy(e2e.server.url);
-  const v = await visitorWithChat(e2e.server.url);
-  const page = await e2e.newPage();
-  await openConsole(page, proxy, v.conversationId);
-  await reply(page, replyTexts.slice(0, 10));
-  await expect.poll(() => v.received.length).toBe(10);
-  return { proxy, v, page };
+export function useCutScenario() {
+  const e2e = useE2e({ openAllDay: true });
+  let proxy: CutProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+  });
+  return async function beforeTheCut() {
+    proxy = await startCutProxy(e2e.server.url);
+    const v = await visitorWithChat(e2e.server.url);
+    const page = await e2e.newPage();
+    await openConsole(page, proxy, v.conversationId);
+    await reply(page, replyTexts.slice(0, 10));
+    await expect.poll(() => v.received.length).toBe(10);
+    return { proxy, v, page };
+  };
 }
