@@ -48,7 +48,11 @@ function textOnlyParsers(): Plugin {
   return {
     name: 'earshot-text-only-parsers',
     enforce: 'pre',
-    resolveId(source) {
+    resolveId(source, importer) {
+      // engine.io-client's URL regex, for the same reason: the browser parses URLs.
+      if (source === './contrib/parseuri.js' && importer?.includes(`engine.io-client${path.sep}build${path.sep}esm`)) {
+        return path.resolve('widget/net/wire/parse-uri.ts');
+      }
       return parsers[source] ?? null;
     },
   };
