@@ -4,7 +4,7 @@ import type { Earshot } from '../../server/app';
 import { createRedisBus } from '../../server/bus/redis-bus';
 import type { Bus } from '../../server/bus/types';
 import { createLogger, type Logger } from '../../server/log';
-import { openSqliteStore } from '../../server/store/sqlite';
+import { openTestStore } from './stores';
 import type { Store } from '../../server/store/types';
 import { startTestServer, tempDataDir } from './server';
 
@@ -40,7 +40,7 @@ export interface TestNode {
  */
 export async function startCluster(o: ClusterOptions = {}) {
   const data = tempDataDir();
-  const store = openSqliteStore(data.dir);
+  const store = await openTestStore(data.dir);
   const prefix = `earshot-test:${nanoid(8)}:`;
   const silent = createLogger('silent');
   const nodes: TestNode[] = [];
