@@ -319,7 +319,8 @@ class SqliteStore implements Store {
 
   async listPendingInvites(now: string): Promise<AgentTokenRow[]> {
     const rows = this.q(
-      `SELECT * FROM agent_tokens WHERE kind = 'invite' AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC`,
+      `SELECT * FROM agent_tokens WHERE kind = 'invite' AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER ` +
+        `BY created_at DESC`,
     ).all(now) as Row[];
     return rows.map(toAgentToken);
   }
@@ -491,7 +492,8 @@ class SqliteStore implements Store {
 
   async firstResponseDelays(siteId: string, since: string): Promise<number[]> {
     const rows = this.q(
-      `SELECT c.first_response_at AS answered, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor') AS asked
+      `SELECT c.first_response_at AS answered, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND ` +
+        `m.author = 'visitor') AS asked
        FROM conversations c WHERE c.site_id = ? AND c.created_at >= ? AND c.first_response_at IS NOT NULL`,
     ).all(siteId, since) as Row[];
     return rows.filter((r) => r.asked).map((r) => Date.parse(r.answered as string) - Date.parse(r.asked as string));
@@ -688,7 +690,8 @@ class SqliteStore implements Store {
 
   async createFeedback(f: FeedbackRow): Promise<boolean> {
     return this.q(
-      `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
+      `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, ` +
+        `created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ).run(f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt).changes === 1;
   }
@@ -701,12 +704,27 @@ class SqliteStore implements Store {
   async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.status && filter.status !== 'all') (where.push('status = ?'), args.push(filter.status));
-    if (filter.category) (where.push('category = ?'), args.push(filter.category));
+    if (filter.status && filter.status !== 'all') {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    if (filter.category) {
+      where.push('category = ?');
+      args.push(filter.category);
+    }
     if (filter.unhappy) where.push('rating <= 2');
-    if (filter.page) (where.push("instr(coalesce(page_url, ''), ?) > 0"), args.push(filter.page));
-    if (filter.siteId) (where.push('site_id = ?'), args.push(filter.siteId));
-    if (before) (where.push('(created_at < ? OR (created_at = ? AND id < ?))'), args.push(before.createdAt, before.createdAt, before.id));
+    if (filter.page) {
+      where.push("instr(coalesce(page_url, ''), ?) > 0");
+      args.push(filter.page);
+    }
+    if (filter.siteId) {
+      where.push('site_id = ?');
+      args.push(filter.siteId);
+    }
+    if (before) {
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      args.push(before.createdAt, before.createdAt, before.id);
+    }
     // Ties broken by id, so a page's last item is an exact cursor for the next.
     const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
     return (this.q(sql).all(...args, limit) as Row[]).map(toFeedback);
@@ -844,7 +862,8 @@ class SqliteStore implements Store {
   async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {
     this.db.transaction(() => {
       this.q(
-        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ` +
+          `?, ?, ?, ?, ?, ?, ?)`,
       ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt);
       this.updateCallbackNow(callbackId, patch);
     }).immediate();
