@@ -37,7 +37,8 @@ describe('live chat relay', () => {
     expect(sent).toMatchObject({ ok: true, data: { replyExpected: false } });
   });
 
-  it('takes a left message with no email address, ships no stored away text (the widget shows its default), and tells agents no email goes out', async () => {
+  it('takes a left message with no email address, ships no stored away text (the widget shows its default), and tells agents ' +
+    'no email goes out', async () => {
     const v = await visitor(server.url);
     track(v.socket);
     expect(v.hello.site.awayMessage).toBe('');

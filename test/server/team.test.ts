@@ -152,7 +152,7 @@ describe('deactivation', () => {
     }
   });
 
-  it('closes the agent\'s open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in', async () => {
+  it("closes the agent's open consoles at once, refuses their cookie, socket and sign-in, " + 'and reactivation needs a new sign-in', async () => {
     const petra = await inviteAndAccept(server.url, admin, 'petra@test.local');
     const tab1 = track(await agentWith(server.url, petra.cookie));
     const tab2 = track(await agentWith(server.url, await signInCookie(server.url, { email: 'petra@test.local', password: petra.password })));
