@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConversationStatus } from '../../protocol/types';
 import { ConversationView, NoConversation } from '../conversation/conversation-view';
+import { PendingItem } from '../conversation/message-item';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
 import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
 import type { ConsoleStore } from '../state/store';
+import type { PendingMessage } from '../state/types';
 import { VisitorPanel } from '../visitor/visitor-panel';
 import { BASE, conversationPath } from './route';
 import { useShortcuts } from './shortcuts';
@@ -17,6 +19,18 @@ export interface WorkspaceProps {
   /** The conversation the URL names, or null for the inbox alone. */
   conversationId: string | null;
   onNavigate(href: string): void;
+}
+
+/** Own replies still in the outbox for a conversation not loaded yet. */
+function UnsentReplies({ pending, agentName, onRetry }: { pending: PendingMessage[]; agentName: string; onRetry(id: string): void }) {
+  if (pending.length === 0) return null;
+  return (
+    <ol class="msgs" aria-label="Replies not sent yet">
+      {pending.map((p) => (
+        <PendingItem key={p.id} pending={p} authorName={agentName} onRetry={onRetry} />
+      ))}
+    </ol>
+  );
 }
 
 /** Connector of the conversations section: inbox, conversation and visitor panel. */
@@ -121,6 +135,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
         <main class="conversation conversation-empty" aria-label="Conversation">
           <p role={open.error ? 'alert' : 'status'}>{open.error ?? 'Loading conversation…'}</p>
           {open.error && <a href={BASE}>Back to the inbox</a>}
+          {/* Saved by the outbox before a reload: shown even before the conversation loads, e.g. offline. */}
+          <UnsentReplies pending={pendingFor(state, open.id)} agentName={agentName} onRetry={client.retry} />
         </main>
       ) : (
         <NoConversation hasRows={rows.length > 0} />

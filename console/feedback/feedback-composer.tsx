@@ -1,31 +1,21 @@
 import { useRef, useState } from 'preact/hooks';
-import { nanoid } from 'nanoid';
 import { LIMITS } from '../../protocol/events';
 
 export interface FeedbackComposerProps {
   /** Who the email goes to, e.g. "Ana <ana@example.com>". */
   to: string;
-  busy: boolean;
-  /** The server's message when the last reply was refused. */
-  error: string | null;
-  /**
-   * Sends the reply under `id`, the same on every try of one reply (so a retry after a lost answer
-   * is stored and emailed once); resolves true once the server took it, so the box empties.
-   */
-  onSend(text: string, id: string): Promise<boolean>;
+  /** Queues the reply in the outbox (the thread shows it as sending, or refused with Retry), so the box empties at once. */
+  onSend(text: string): void;
 }
 
 /** The email reply box: Ctrl/Cmd+Enter or the button sends; Enter is a new line, as in any email. */
-export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerProps) {
+export function FeedbackComposer({ to, onSend }: FeedbackComposerProps) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
-  const replyId = useRef<string | null>(null);
-  const submit = async () => {
+  const submit = () => {
     const body = text.trim();
-    if (!body || busy) return;
-    replyId.current ??= nanoid();
-    if (!(await onSend(body, replyId.current))) return;
-    replyId.current = null;
+    if (!body) return;
+    onSend(body);
     setText('');
     // The emptied box disables the button that had the focus; keep it in the form.
     box.current?.focus();
@@ -33,10 +23,9 @@ export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerPr
   return (
     <form
       class="reply fb-composer"
-      aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label for="fb-reply" class="fb-composer-label">Reply by email</label>
@@ -52,14 +41,13 @@ export function FeedbackComposer({ to, busy, error, onSend }: FeedbackComposerPr
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
             e.preventDefault();
-            void submit();
+            submit();
           }
         }}
       />
-      <button type="submit" class="btn btn-primary" aria-disabled={busy} disabled={!text.trim()}>
+      <button type="submit" class="btn btn-primary" disabled={!text.trim()}>
         Send reply
       </button>
-      {error && <p class="conv-error fb-composer-error" role="alert">{error}</p>}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { fullDateTime, languageName } from '../format/time';
 import { FeedbackStatusBadge, Rating } from './badges';
 import { FeedbackComposer } from './feedback-composer';
 import { CATEGORY_LABEL, contactLabel } from './labels';
+import type { PendingMessage } from '../state/types';
 import { ReplyThread } from './reply-thread';
 
 /** Shown instead of the reply box when the server cannot send email. */
@@ -20,10 +21,14 @@ export interface FeedbackDetailProps {
   emailConfigured: boolean | null;
   statusBusy: boolean;
   statusError: string | null;
-  replyBusy: boolean;
-  replyError: string | null;
+  /** Own replies to this item in the outbox: sending, or refused for good. */
+  pending: PendingMessage[];
+  /** Who the console shows as the author of a pending reply. */
+  agentName: string;
   onStatus(status: FeedbackStatus): void;
-  onReply(text: string, replyId: string): Promise<boolean>;
+  onReply(text: string): void;
+  /** Sends a refused reply again under its id. */
+  onRetry(replyId: string): void;
 }
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
@@ -40,7 +45,7 @@ function Answer(p: FeedbackDetailProps) {
     return <p class="fb-no-reply">This feedback is anonymous, so there is no one to answer.</p>;
   }
   if (p.emailConfigured === false) return <p class="fb-no-reply" role="note">{EMAIL_NOT_CONFIGURED}</p>;
-  return <FeedbackComposer key={p.item.id} to={contactLabel(p.item)} busy={p.replyBusy} error={p.replyError} onSend={p.onReply} />;
+  return <FeedbackComposer key={p.item.id} to={contactLabel(p.item)} onSend={p.onReply} />;
 }
 
 /** One piece of feedback in full: what the visitor said, where, who, the replies, and the answer box. */
@@ -76,7 +81,11 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
         <p class="fb-text">{item.text || <span class="muted">No text, only a rating.</span>}</p>
         <h3 class="fb-section-title" id="fb-replies-title">Replies</h3>
         <section aria-labelledby="fb-replies-title" aria-busy={p.loading}>
-          {p.loading && p.replies.length === 0 ? <p class="muted" role="status">Loading replies…</p> : <ReplyThread replies={p.replies} />}
+          {p.loading && p.replies.length === 0 && p.pending.length === 0 ? (
+            <p class="muted" role="status">Loading replies…</p>
+          ) : (
+            <ReplyThread replies={p.replies} pending={p.pending} agentName={p.agentName} onRetry={p.onRetry} />
+          )}
         </section>
       </div>
       <div class="fb-answer">

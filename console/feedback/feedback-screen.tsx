@@ -4,6 +4,7 @@ import { feedbackPath } from '../app/route';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
+import { pendingRepliesTo } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
 import { FeedbackDetail, NoFeedback } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
@@ -22,10 +23,9 @@ const IDLE: Busy = { busy: false, error: null };
 
 /** Connector of the feedback section: list with filters, the open item, and the charts. */
 export function FeedbackScreen({ store, client, feedbackId, onNavigate }: FeedbackScreenProps) {
-  const { feedback, sites } = useConsoleState(store);
+  const { feedback, sites, pending, agent } = useConsoleState(store);
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
-  const [reply, setReply] = useState<Busy>(IDLE);
   const items = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
 
   useEffect(() => {
@@ -36,7 +36,6 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
 
   useEffect(() => {
     setStatus(IDLE);
-    setReply(IDLE);
     if (feedbackId) void client.feedback.open(feedbackId);
     else store.dispatch({ type: 'feedback/closed' });
   }, [feedbackId]);
@@ -45,12 +44,6 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
     setStatus({ busy: true, error: null });
     const r = await client.feedback.setStatus(id, next);
     setStatus({ busy: false, error: r.ok ? null : r.message });
-  };
-  const sendReply = async (id: string, text: string, replyId: string) => {
-    setReply({ busy: true, error: null });
-    const r = await client.feedback.reply(id, text, replyId);
-    setReply({ busy: false, error: r.ok ? null : r.message });
-    return r.ok;
   };
 
   const open = feedback.open && feedback.open.id === feedbackId ? feedback.open : null;
@@ -83,10 +76,11 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
           emailConfigured={feedback.emailConfigured}
           statusBusy={status.busy}
           statusError={status.error}
-          replyBusy={reply.busy}
-          replyError={reply.error}
+          pending={pendingRepliesTo(pending, item.id)}
+          agentName={agent?.name ?? 'You'}
           onStatus={(next) => void changeStatus(item.id, next)}
-          onReply={(text, replyId) => sendReply(item.id, text, replyId)}
+          onReply={(text) => client.feedback.reply(item.id, text)}
+          onRetry={client.retry}
         />
       ) : open?.error ? (
         <NoFeedback title="Cannot show this feedback" message={open.error} error />

@@ -1,10 +1,20 @@
 import type { FeedbackReply } from '../../protocol/types';
+import { PendingItem } from '../conversation/message-item';
 import { fullDateTime } from '../format/time';
+import type { PendingMessage } from '../state/types';
 import { EMAIL_STATUS_LABEL } from './labels';
 
-/** The answers sent to a piece of feedback, oldest first, each with where its email is. */
-export function ReplyThread({ replies }: { replies: FeedbackReply[] }) {
-  if (replies.length === 0) return <p class="muted">No replies yet.</p>;
+export interface ReplyThreadProps {
+  replies: FeedbackReply[];
+  /** Own replies the server has not stored yet, after the stored ones. */
+  pending?: PendingMessage[];
+  agentName?: string;
+  onRetry?(id: string): void;
+}
+
+/** The answers sent to a piece of feedback, oldest first, each with where its email is, then those on their way. */
+export function ReplyThread({ replies, pending = [], agentName = '', onRetry = () => undefined }: ReplyThreadProps) {
+  if (replies.length === 0 && pending.length === 0) return <p class="muted">No replies yet.</p>;
   return (
     <ol class="msgs fb-replies">
       {replies.map((r) => (
@@ -16,6 +26,9 @@ export function ReplyThread({ replies }: { replies: FeedbackReply[] }) {
           </div>
           <p class="msg-text">{r.text}</p>
         </li>
+      ))}
+      {pending.map((p) => (
+        <PendingItem key={p.id} pending={p} authorName={agentName} onRetry={onRetry} />
       ))}
     </ol>
   );

@@ -1,5 +1,7 @@
 import type { ConversationStatus, ConversationSummary } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
+import type { ListStorage } from '../../client/outbox/saved';
+import { agentOutboxStorage, bindAgentOutbox, type SavedReply } from './agent-outbox';
 import type { AgentSocket, Result } from './agent-socket';
 import { createCallbackCommands, type CallbackCommands } from './callback-commands';
 import { bindCallbackDue } from './callback-due';
@@ -20,6 +22,7 @@ export interface AgentClient {
   /** Loads the inbox's next page of older conversations. */
   loadOlder(): Promise<void>;
   send(conversationId: string, text: string): void;
+  /** Sends a reply (chat or feedback) the server refused once more, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
   /** A keystroke in the reply box of a conversation. */
@@ -41,11 +44,14 @@ export interface AgentClient {
 export interface AgentClientOptions {
   page: PageSignals;
   onUnauthorized(message: string): void;
+  /** Where the outbox of the signed-in agent is saved; this browser's localStorage, under a key of the agent and the relay. */
+  outboxStorage?: ListStorage<SavedReply>;
 }
 
 /** Wires a socket to the store: commands, live pushes, read marks, typing, feedback, callbacks, presence, sites. Connects it. */
 export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts: AgentClientOptions): AgentClient {
   const commands = createCommands(socket, store);
+  const unbindOutbox = bindAgentOutbox(socket, store, opts.outboxStorage ?? agentOutboxStorage(globalThis.location?.origin ?? '', store.get().agent?.id ?? ''));
   const unbindLive = bindLiveSync(socket, store, commands, opts);
   const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
   const feedback = createFeedbackCommands(socket, store);
@@ -96,6 +102,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
       unbindFeedback();
       unbindRead();
       unbindLive();
+      unbindOutbox();
       socket.disconnect();
     },
   };

@@ -13,7 +13,9 @@ export interface Commands {
   open(conversationId: string): Promise<void>;
   /** Fetches whatever the open conversation misses after its last contiguous seq. */
   fetchMissing(): Promise<void>;
+  /** Queues a reply in the outbox, which sends it once connected. */
   send(conversationId: string, text: string): void;
+  /** Queues a reply the server refused again, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
   /** Resolves whether the server took it. */
@@ -30,15 +32,6 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
   const { dispatch } = store;
   let fetching: Promise<void> | null = null;
   let again = false;
-
-  async function deliver(id: string): Promise<void> {
-    const p = store.get().pending[id];
-    if (!p) return;
-    // The same id on every attempt: the server stores a retried message once.
-    const r = await request(socket, 'message:send', { id, conversationId: p.conversationId, text: p.text });
-    if (r.ok) dispatch({ type: 'messages', messages: [r.data] });
-    else dispatch({ type: 'send/failed', id, error: r.message });
-  }
 
   async function fetchLoop(): Promise<void> {
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -88,13 +81,11 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       return fetching;
     },
     send(conversationId, text) {
-      const id = newId();
-      dispatch({ type: 'send/started', id, conversationId, text, createdAt: new Date().toISOString() });
-      void deliver(id);
+      // Into the outbox (see `agent-outbox.ts`), which sends it under this id until the server answers.
+      dispatch({ type: 'send/started', id: newId(), conversationId, text, createdAt: new Date().toISOString() });
     },
     retry(messageId) {
       dispatch({ type: 'send/retried', id: messageId });
-      void deliver(messageId);
     },
     async setStatus(conversationId, status) {
       const r = await request(socket, 'conversation:setStatus', { conversationId, status });

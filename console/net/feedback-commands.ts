@@ -1,4 +1,5 @@
-import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
+import { nanoid } from 'nanoid';
+import type { FeedbackItem, FeedbackStatus } from '../../protocol/types';
 import { toFilter } from '../state/feedback-selectors';
 import type { FeedbackView } from '../state/feedback-types';
 import type { ConsoleStore } from '../state/store';
@@ -17,8 +18,8 @@ export interface FeedbackCommands {
   loadOlder(): Promise<void>;
   /** Loads one item in full, with its replies. */
   open(feedbackId: string): Promise<void>;
-  /** `id` is the reply's own, kept across retries of it. */
-  reply(feedbackId: string, text: string, id: string): Promise<Result<FeedbackReply>>;
+  /** Queues an email reply in the outbox, which sends it once connected; Retry is the agent client's. */
+  reply(feedbackId: string, text: string): void;
   setStatus(feedbackId: string, status: FeedbackStatus): Promise<Result<FeedbackItem>>;
   refreshStats(): Promise<void>;
   /** Asks whether the server can send email at all. */
@@ -26,7 +27,7 @@ export interface FeedbackCommands {
 }
 
 /** Feedback commands over the agent socket. */
-export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore): FeedbackCommands {
+export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore, newId: () => string = nanoid): FeedbackCommands {
   const { dispatch } = store;
 
   const list = async (view: FeedbackView) => {
@@ -57,10 +58,8 @@ export function createFeedbackCommands(socket: AgentSocket, store: ConsoleStore)
       if (r.ok) dispatch({ type: 'feedback/open-loaded', detail: r.data });
       else dispatch({ type: 'feedback/open-failed', id: feedbackId, error: r.message });
     },
-    async reply(feedbackId, text, id) {
-      const r = await request(socket, 'feedback:reply', { id, feedbackId, text });
-      if (r.ok) dispatch({ type: 'feedback/replied', reply: r.data });
-      return r;
+    reply(feedbackId, text) {
+      dispatch({ type: 'send/started', id: newId(), conversationId: null, feedbackId, text, createdAt: new Date().toISOString() });
     },
     async setStatus(feedbackId, status) {
       const r = await request(socket, 'feedback:setStatus', { feedbackId, status });

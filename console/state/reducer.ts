@@ -3,6 +3,7 @@ import { callbackReducer, initialCallbacks } from './callback-reducer';
 import type { CallbackAction } from './callback-types';
 import { feedbackReducer, initialFeedback } from './feedback-reducer';
 import type { FeedbackAction } from './feedback-types';
+import { isSendAction, pendingReducer, withoutStored } from './pending-reducer';
 import type { Action, ConsoleState, OpenConversation } from './types';
 
 /** The state before anything is known. */
@@ -85,16 +86,8 @@ function withoutTyper(typing: ConsoleState['typing'], conversationId: string, ke
   return { ...typing, [conversationId]: rest };
 }
 
-/** Own replies minus those the server has stored: a stored one is a message now, not a draft. */
-function withoutStored(pending: ConsoleState['pending'], messages: Message[]): ConsoleState['pending'] {
-  if (!messages.some((m) => pending[m.id])) return pending;
-  const rest = { ...pending };
-  for (const m of messages) delete rest[m.id];
-  return rest;
-}
-
 function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
-  const pending = withoutStored(state.pending, messages);
+  const pending = withoutStored(state.pending, messages.map((m) => m.id));
   let typing = state.typing;
   for (const m of messages) {
     // A message ends its author's typing at once, not seconds later. A message names its agent
@@ -125,6 +118,12 @@ function withSite(sites: ConsoleState['sites'], site: SiteSettings): SiteSetting
 
 /** The console's whole state change, pure. */
 export function reducer(state: ConsoleState, action: Action): ConsoleState {
+  if (isSendAction(action)) {
+    const pending = pendingReducer(state.pending, action);
+    return pending === state.pending ? state : { ...state, pending };
+  }
+  // A reply the outbox sent is a reply of the thread now.
+  if (action.type === 'feedback/replied') state = { ...state, pending: withoutStored(state.pending, [action.reply.id]) };
   if (isFeedbackAction(action)) {
     const feedback = feedbackReducer(state.feedback, action);
     return feedback === state.feedback ? state : { ...state, feedback };
@@ -190,7 +189,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       if (state.open?.id !== action.conversation.id) return state;
       const open = withMessages({ ...state.open, loading: false, error: null, visitor: action.visitor, history: action.history }, action.messages);
       // A reply whose ack was lost (a dropped connection marks it failed) may be stored after all.
-      return withRow({ ...state, open, pending: withoutStored(state.pending, action.messages) }, action.conversation);
+      return withRow({ ...state, open, pending: withoutStored(state.pending, action.messages.map((m) => m.id)) }, action.conversation);
     }
     case 'open/failed':
       if (state.open?.id !== action.id) return state;
@@ -207,20 +206,6 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       // Only a read up to the row's last message clears its count; the server confirms either way.
       if (!row || row.unread === 0 || action.seq < row.lastSeq) return state;
       return { ...state, inbox: { ...state.inbox, [row.id]: { ...row, unread: 0 } } };
-    }
-    case 'send/started': {
-      const { id, conversationId, text, createdAt } = action;
-      return { ...state, pending: { ...state.pending, [id]: { id, conversationId, text, createdAt, state: 'sending', error: null } } };
-    }
-    case 'send/failed': {
-      const p = state.pending[action.id];
-      if (!p) return state;
-      return { ...state, pending: { ...state.pending, [p.id]: { ...p, state: 'failed', error: action.error } } };
-    }
-    case 'send/retried': {
-      const p = state.pending[action.id];
-      if (!p) return state;
-      return { ...state, pending: { ...state.pending, [p.id]: { ...p, state: 'sending', error: null } } };
     }
     case 'typing': {
       const { conversationId, typing, name } = action.event;

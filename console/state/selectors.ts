@@ -1,4 +1,5 @@
 import type { ConversationSummary, Message } from '../../protocol/types';
+import { pendingInOrder } from './pending-reducer';
 import type { ConsoleState, InboxFilter, PendingMessage } from './types';
 
 /** Whether a row belongs under a filter tab. */
@@ -39,9 +40,7 @@ export function unreadByFilter(state: Pick<ConsoleState, 'inbox'>): Record<Inbox
 
 /** Own replies of one conversation not yet stored, oldest first. */
 export function pendingFor(state: Pick<ConsoleState, 'pending'>, conversationId: string): PendingMessage[] {
-  return Object.values(state.pending)
-    .filter((p) => p.conversationId === conversationId)
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return pendingInOrder(state.pending).filter((p) => p.conversationId === conversationId);
 }
 
 /** Names of everyone typing in a conversation except the signed-in agent (by id); null stands for the visitor. */

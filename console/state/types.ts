@@ -2,6 +2,7 @@ import type { AgentServerEvents } from '../../protocol/events';
 import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, InboxCursor, Message, SiteHoursState, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
 import type { CallbackAction, CallbackState } from './callback-types';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
+import type { SendAction } from './pending-reducer';
 
 /** Which conversations the inbox shows: `active` is pending + open. */
 export type InboxFilter = 'active' | 'resolved' | 'all';
@@ -12,13 +13,19 @@ export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
 /** `connecting`: first connect; `online`; `offline`: lost and retrying. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
-/** An own reply the server has not stored yet. */
+/**
+ * An own reply the server has not stored yet, in the outbox. `queued`: waiting its turn or a
+ * connection; `sending`: awaiting the ack; `failed`: refused for good (`error` says why).
+ */
 export interface PendingMessage {
   id: string;
-  conversationId: string;
+  /** The chat it answers; null for an email reply to feedback. */
+  conversationId: string | null;
+  /** Set on an email reply to this feedback item. */
+  feedbackId?: string;
   text: string;
   createdAt: string;
-  state: 'sending' | 'failed';
+  state: 'queued' | 'sending' | 'failed';
   error: string | null;
 }
 
@@ -99,9 +106,7 @@ export type Action =
   | { type: 'messages'; messages: Message[] }
   | { type: 'visitor/updated'; visitor: VisitorProfile }
   | { type: 'read/sent'; conversationId: string; seq: number }
-  | { type: 'send/started'; id: string; conversationId: string; text: string; createdAt: string }
-  | { type: 'send/failed'; id: string; error: string }
-  | { type: 'send/retried'; id: string }
+  | SendAction
   | { type: 'typing'; event: TypingEvent }
   | { type: 'typing/expired'; conversationId: string; key: string }
   /** An automatic answer's "helpful" changed. */

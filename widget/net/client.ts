@@ -3,11 +3,13 @@ import type { Message, PageInfo, SiteStatus } from '../../protocol/types';
 import { seqToMarkRead } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { SiteStorage } from '../storage';
-import { backoff } from './backoff';
+import { backoff } from '../../client/outbox/backoff';
+import type { SendError } from '../../client/request';
 import { startOutboxSender } from './outbox-sender';
 import { persistChat } from './persist';
 import { request, type Requester, type VisitorSocket } from './socket';
 import { createSync } from './sync';
+import { isTransient } from '../../client/outbox/sender';
 import { createTypingSignal, type TypingSignal } from '../../client/typing';
 
 /** What a site may tell about the visitor with `Earshot('identify', ...)`. */
@@ -131,7 +133,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       store.dispatch({ type: 'connection', status: 'error', error: data?.message ?? err.message });
       // For the site's developer (an origin not allowed, an unknown site): the panel shows it too.
       console.warn(`Earshot: ${data?.message ?? err.message}`);
-      if (data?.code === 'rate_limited' || data?.code === 'internal') later(() => socket.connect());
+      if (isTransient(data?.code as SendError)) later(() => socket.connect());
     }
   });
   socket.on('message:new', (m) => {
@@ -150,7 +152,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   socket.on('site:status', (status) => store.dispatch({ type: 'status', status }));
   socket.on('site:settings', (site) => store.dispatch({ type: 'site', site }));
 
-  const stopSender = startOutboxSender(store, socket, (m) => receive([m], false));
+  const stopSender = startOutboxSender(store, socket, online, (m) => receive([m], false));
   const stopPersist = persistChat(store, storage);
   const stopReceipts = store.subscribe((s) => {
     const seq = seqToMarkRead(s);

@@ -15,6 +15,8 @@ import { item, reply, serveFeedback } from './fixtures';
 afterEach(() => {
   cleanup();
   history.replaceState(null, '', '/console/');
+  // The outbox saves unsent replies there; each test starts with none.
+  localStorage.clear();
 });
 
 const agent = { id: 'a1', email: 'alex@example.com', name: 'Alex', role: 'agent' as const };
@@ -126,30 +128,38 @@ describe('console feedback section', () => {
     expect(main.getByText('Answered')).toBeTruthy();
   });
 
-  it('sends a reply again under the same id after a failed answer, and a new reply under a new one', async () => {
+  it('sends a reply again under the same id by itself after a transient failure, and a new reply under a new one', async () => {
     const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
     let calls = 0;
     socket.answer('feedback:reply', (p) => (++calls === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : { ok: true, data: reply(`r${calls}`, p.feedbackId, { text: p.text }) }));
     const box = await screen.findByRole('textbox', { name: 'Reply by email' });
     fireEvent.input(box, { target: { value: 'Sorry about that' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await screen.findByRole('alert');
-    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
+    // The box empties at once: the outbox holds the text, shown as sending meanwhile.
+    expect((box as HTMLTextAreaElement).value).toBe('');
+    expect(within(screen.getByRole('main')).getByText('Sending…')).toBeTruthy();
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 5000 });
     fireEvent.input(box, { target: { value: 'One more thing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await waitFor(() => expect(calls).toBe(3));
+    await vi.waitFor(() => expect(calls).toBe(3));
     const ids = socket.requests.filter((r) => r.event === 'feedback:reply').map((r) => r.payload.id);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
-  it("shows the server's message when a reply is refused", async () => {
+  it("shows a refused reply as failed with the server's message, and Retry sends it under the same id", async () => {
     const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
     socket.answer('feedback:reply', () => ({ ok: false, code: 'email_not_configured', message: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.' }));
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('set SMTP_URL');
+    expect((await screen.findByText(/^Failed: .*set SMTP_URL/)).textContent).toContain('replies cannot be sent');
+    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id!, p.feedbackId, { text: p.text }) }));
+    const again = socket.nextRequest('feedback:reply');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    const first = socket.requests.find((r) => r.event === 'feedback:reply')!.payload.id;
+    expect((await again).id).toBe(first);
+    await waitFor(() => expect(screen.queryByText(/^Failed/)).toBeNull());
   });
 
   it('explains that email is not configured when server:status says so', async () => {

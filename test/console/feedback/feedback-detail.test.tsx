@@ -15,10 +15,11 @@ function renderDetail(over: Partial<FeedbackDetailProps> = {}) {
     emailConfigured: true,
     statusBusy: false,
     statusError: null,
-    replyBusy: false,
-    replyError: null,
+    pending: [],
+    agentName: 'Eva',
     onStatus: vi.fn(),
-    onReply: vi.fn(async () => true),
+    onReply: vi.fn(),
+    onRetry: vi.fn(),
     ...over,
   };
   const view = render(<FeedbackDetail {...props} />);
@@ -63,27 +64,29 @@ describe('FeedbackDetail', () => {
     expect(screen.getByText('Email is not configured on this server: set SMTP_URL to answer feedback by email.')).toBeTruthy();
   });
 
-  it('sends the reply with Send reply and empties the box once the server took it', async () => {
+  it('queues the reply with Send reply and empties the box at once: the outbox holds the text', () => {
     const { props } = renderDetail();
     fireEvent.input(replyBox(), { target: { value: '  Sorry, we fixed it.  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    expect(props.onReply).toHaveBeenCalledWith('Sorry, we fixed it.', expect.any(String));
-    await waitFor(() => expect(replyBox().value).toBe(''));
+    expect(props.onReply).toHaveBeenCalledWith('Sorry, we fixed it.');
+    expect(replyBox().value).toBe('');
   });
 
-  it('keeps the text when the server refuses the reply', async () => {
-    const onReply = vi.fn(async () => false);
-    renderDetail({ onReply });
-    fireEvent.input(replyBox(), { target: { value: 'Hello' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await waitFor(() => expect(onReply).toHaveBeenCalled());
-    await Promise.resolve();
-    expect(replyBox().value).toBe('Hello');
-  });
-
-  it("shows the server's message beside the reply box", () => {
-    renderDetail({ replyError: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.' });
-    expect(screen.getByRole('alert').textContent).toBe('Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
+  it('shows a queued reply as sending, and a refused one with the reason and a Retry for its id', () => {
+    const base = { conversationId: null, feedbackId: 'a', createdAt: '2025-01-01T12:00:00.000Z' };
+    const { props } = renderDetail({
+      pending: [
+        { ...base, id: 'p1', text: 'On its way', state: 'queued', error: null },
+        { ...base, id: 'p2', text: 'Refused one', state: 'failed', error: 'This visitor left no email address.' },
+      ],
+    });
+    const items = within(screen.getByRole('region', { name: 'Replies' })).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('Sending…');
+    expect(items[0]!.textContent).toContain('On its way');
+    expect(items[1]!.textContent).toContain('Failed: This visitor left no email address.');
+    expect(within(items[0]!).queryByRole('button', { name: 'Retry' })).toBeNull();
+    fireEvent.click(within(items[1]!).getByRole('button', { name: 'Retry' }));
+    expect(props.onRetry).toHaveBeenCalledWith('p2');
   });
 
   it('lists the replies with where each email is', () => {

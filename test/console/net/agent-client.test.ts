@@ -115,18 +115,46 @@ describe('agent client: catching up', () => {
 });
 
 describe('agent client: replies', () => {
-  it('shows a refused reply as failed and retries it with the same id', async () => {
+  it('shows a refused reply as failed with the reason, and Retry sends it with the same id', async () => {
+    const { store, socket, client } = setup();
+    socket.answer('message:send', () => ({ ok: false, code: 'not_found', message: 'No such conversation.' }));
+    socket.serverConnect();
+    const sent = socket.nextRequest('message:send');
+    client.send('c1', 'hello');
+    const id = (await sent).id;
+    await vi.waitFor(() => expect(store.get().pending[id]).toMatchObject({ state: 'failed', error: 'No such conversation.' }));
+
+    socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text })));
+    const again = socket.nextRequest('message:send');
+    client.retry(id);
+    expect((await again).id).toBe(id);
+    await vi.waitFor(() => expect(store.get().pending[id]).toBeUndefined());
+  });
+
+  it('holds replies written offline as queued and sends them in order on connect, with no button pressed', async () => {
+    const { store, socket, client } = setup();
+    socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text })));
+    client.send('c1', 'one');
+    client.send('c1', 'two');
+    expect(Object.values(store.get().pending).map((p) => p.state)).toEqual(['queued', 'queued']);
+    expect(socket.requests.filter((r) => r.event === 'message:send')).toEqual([]);
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().pending).toEqual({}));
+    expect(socket.requests.filter((r) => r.event === 'message:send').map((r) => r.payload.text)).toEqual(['one', 'two']);
+  });
+
+  it('keeps a reply the server could not take for now and sends it again with the same id on reconnect', async () => {
     const { store, socket, client } = setup();
     socket.answer('message:send', () => ({ ok: false, code: 'internal', message: 'Something went wrong.' }));
     socket.serverConnect();
     const sent = socket.nextRequest('message:send');
     client.send('c1', 'hello');
     const id = (await sent).id;
-    await vi.waitFor(() => expect(store.get().pending[id]).toMatchObject({ state: 'failed', error: 'Something went wrong.' }));
-
+    await vi.waitFor(() => expect(store.get().pending[id]!.state).toBe('queued'));
     socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text })));
     const again = socket.nextRequest('message:send');
-    client.retry(id);
+    socket.drop();
+    socket.serverConnect();
     expect((await again).id).toBe(id);
     await vi.waitFor(() => expect(store.get().pending[id]).toBeUndefined());
   });

@@ -55,16 +55,16 @@ describe('console reducer: messages', () => {
 describe('console reducer: own replies', () => {
   const started: Action = { type: 'send/started', id: 'r1', conversationId: 'c1', text: 'hi', createdAt: '2025-01-01T11:00:00.000Z' };
 
-  it('holds a reply as sending until the server stores it', () => {
+  it('holds a reply as queued until the server stores it', () => {
     const s = run(...opened(), started);
-    expect(s.pending.r1!.state).toBe('sending');
+    expect(s.pending.r1!.state).toBe('queued');
     const stored = reducer(s, { type: 'messages', messages: [msg(3, { id: 'r1', author: 'agent', text: 'hi' })] });
     expect(stored.pending.r1).toBeUndefined();
     expect(stored.open!.messages.at(-1)!.id).toBe('r1');
   });
 
   it('drops a reply marked failed when the conversation loaded again holds it: the lost ack was stored', () => {
-    const failed = run(...opened(), started, { type: 'send/failed', id: 'r1', error: 'No answer from the server.' });
+    const failed = run(...opened(), started, { type: 'send/marked', id: 'r1', state: 'failed', error: 'Not found.' });
     const reloaded = reducer(failed, {
       type: 'open/loaded', conversation: row('c1', { lastSeq: 3 }), messages: [msg(1), msg(2), msg(3, { id: 'r1', author: 'agent', text: 'hi' })], visitor: profile(), history: [],
     });
@@ -72,10 +72,24 @@ describe('console reducer: own replies', () => {
     expect(reloaded.open!.messages.map((m) => m.id).filter((id) => id === 'r1')).toHaveLength(1);
   });
 
-  it('marks a refused reply failed with the reason, and sending again on retry', () => {
-    const failed = run(started, { type: 'send/failed', id: 'r1', error: 'Too long' });
+  it('marks a refused reply failed with the reason, and queued again on retry', () => {
+    const failed = run(started, { type: 'send/marked', id: 'r1', state: 'sending' }, { type: 'send/marked', id: 'r1', state: 'failed', error: 'Too long' });
     expect(failed.pending.r1).toMatchObject({ state: 'failed', error: 'Too long' });
-    expect(reducer(failed, { type: 'send/retried', id: 'r1' }).pending.r1).toMatchObject({ state: 'sending', error: null });
+    expect(reducer(failed, { type: 'send/retried', id: 'r1' }).pending.r1).toMatchObject({ state: 'queued', error: null });
+  });
+
+  it('adds what a previous page left unsent without doubling a reply it holds', () => {
+    const saved = { id: 'r1', conversationId: 'c1', text: 'hi', createdAt: '2025-01-01T11:00:00.000Z', state: 'queued' as const, error: null };
+    const s = run(started, { type: 'send/marked', id: 'r1', state: 'sending' }, { type: 'send/restored', pending: [saved, { ...saved, id: 'r0', text: 'earlier' }] });
+    expect(Object.keys(s.pending).sort()).toEqual(['r0', 'r1']);
+    expect(s.pending.r1!.state).toBe('sending');
+  });
+
+  it('drops an email reply to feedback once the server stored it', () => {
+    const s = run({ type: 'send/started', id: 'f1', conversationId: null, feedbackId: 'fb1', text: 'Sorry!', createdAt: '2025-01-01T11:00:00.000Z' });
+    expect(s.pending.f1).toMatchObject({ feedbackId: 'fb1', state: 'queued' });
+    const reply = { id: 'f1', feedbackId: 'fb1', agentName: 'Eva', text: 'Sorry!', createdAt: '2025-01-01T11:00:01.000Z', emailStatus: 'pending' } as const;
+    expect(reducer(s, { type: 'feedback/replied', reply }).pending.f1).toBeUndefined();
   });
 });
 
