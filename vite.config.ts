@@ -3,25 +3,57 @@ import path from 'node:path';
 import { build, defineConfig, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
- * engine.io-client bundles a WebTransport transport the relay never offers; swapping its
- * transport table for one with WebSocket and XHR long-polling keeps ~0.4 KB gzip out of every
- * first chat. The polling fallback stays for networks that block WebSockets.
+ * engine.io-client bundles a WebTransport transport the relay never offers, and long-polls
+ * with XMLHttpRequest (with fallbacks for old IE: XDomainRequest, ActiveX, unload handlers).
+ * Its transport table here has WebSocket and its own fetch() long-polling, which every browser
+ * the widget runs in has: ~1.2 KB gzip less in every first chat. The polling fallback stays for
+ * networks that block WebSockets (test/e2e/transports.test.ts). Fetch polling sends no cookies
+ * (`credentials: 'omit'`), like cross-origin XHR without `withCredentials`: the visitor socket
+ * authenticates with its token, never a cookie.
  */
-function withoutWebTransport(): Plugin {
+function fewerTransports(): Plugin {
   const id = '\0earshot-engine-transports';
+  const none = '\0earshot-no-webtransport';
   const dir = path.resolve('node_modules/engine.io-client/build/esm/transports');
   return {
     name: 'earshot-engine-transports',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './transports/index.js' && importer?.includes(`engine.io-client${path.sep}build${path.sep}esm`)) return id;
+      if (!importer?.includes(`engine.io-client${path.sep}build${path.sep}esm`)) return null;
+      if (source === './transports/index.js') return id;
+      // The package's index re-exports them; their modules' top level (unload handlers, engine.io-parser) would still run.
+      if (/^\.\/transports\/(webtransport|polling-xhr(\.node)?)\.js$/.test(source)) return none;
       return null;
     },
     load(loaded) {
+      if (loaded === none) return 'export const WT = undefined, XHR = undefined;';
       if (loaded !== id) return null;
-      return `import { XHR } from ${JSON.stringify(path.join(dir, 'polling-xhr.js'))};
+      return `import { Fetch } from ${JSON.stringify(path.join(dir, 'polling-fetch.js'))};
 import { WS } from ${JSON.stringify(path.join(dir, 'websocket.js'))};
-export const transports = { websocket: WS, polling: XHR };`;
+export const transports = { websocket: WS, polling: Fetch };`;
+    },
+  };
+}
+
+/**
+ * The visitor protocol is JSON, never binary: socket.io-client and engine.io-client get
+ * text-only parsers (widget/net/wire/), same wire format, ~2.5 KB gzip less in every first
+ * chat.
+ */
+function textOnlyParsers(): Plugin {
+  const parsers: Record<string, string> = {
+    'socket.io-parser': path.resolve('widget/net/wire/socketio-parser.ts'),
+    'engine.io-parser': path.resolve('widget/net/wire/engineio-parser.ts'),
+  };
+  return {
+    name: 'earshot-text-only-parsers',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      // engine.io-client's URL regex, for the same reason: the browser parses URLs.
+      if (source === './contrib/parseuri.js' && importer?.includes(`engine.io-client${path.sep}build${path.sep}esm`)) {
+        return path.resolve('widget/net/wire/parse-uri.ts');
+      }
+      return parsers[source] ?? null;
     },
   };
 }
@@ -95,6 +127,7 @@ function thenLoader(): Plugin {
   let logLevel: UserConfig['logLevel'];
   return {
     name: 'earshot-loader',
+
     apply: 'build',
     configResolved(c) {
       logLevel = c.logLevel;
@@ -120,7 +153,7 @@ function thenLoader(): Plugin {
  */
 const widget: UserConfig = {
   ...widgetShared,
-  plugins: [withoutWebTransport(), shortV2Message(), thenLoader()],
+  plugins: [fewerTransports(), textOnlyParsers(), shortV2Message(), thenLoader()],
   build: {
     outDir: widgetDir,
     emptyOutDir: true,

@@ -1,9 +1,13 @@
-/** Size budgets in bytes after gzip: the one place they live, with the relay's below. */
+/**
+ * Size budgets in bytes after gzip: the one place they live, with the relay's below. Each keeps
+ * at least 5% headroom over the build (`npm run size` prints it). The goal stays loader 2 KB and
+ * first chat 25 KB (Preact + socket.io-client alone are ~16.9 KB).
+ */
 export const BUDGETS = {
-  /** `earshot.js`, the only thing a page downloads before the visitor interacts. */
-  loaderGzip: 2.5 * 1024,
-  /** Loader + panel + runtime + one locale: everything a first chat needs. */
-  firstChatGzip: 30 * 1024,
+  /** `earshot.js`, the only thing a page downloads before the visitor interacts (2728 B with body-swap re-attach). */
+  loaderGzip: 2918,
+  /** Loader + panel + runtime + one locale: everything a first chat needs (27724 B). */
+  firstChatGzip: 28.5 * 1024,
 };
 
 /** The relay's budgets, checked by `npm run bench` (timing belongs to the benchmark, not to tests). */

@@ -67,7 +67,17 @@ export interface BudgetResult {
   name: string;
   actual: number;
   limit: number;
+  /** Bytes left under the budget; negative when over it. */
+  headroom: number;
+  /** `headroom` as a share of the budget (0.05 is 5%). */
+  headroomShare: number;
+  /** No negative headroom. */
   ok: boolean;
+}
+
+function budgetResult(name: string, actual: number, limit: number): BudgetResult {
+  const headroom = limit - actual;
+  return { name, actual, limit, headroom, headroomShare: headroom / limit, ok: headroom >= 0 };
 }
 
 /** Compares loader and first-chat gzip totals with their budgets. */
@@ -76,9 +86,15 @@ export function checkBudgets(widgetDir: string, budgets: { loaderGzip: number; f
   const loader = first[0]!;
   const total = first.reduce((sum, f) => sum + f.gzip, 0);
   return [
-    { name: `loader (${loader.file}) gzip`, actual: loader.gzip, limit: budgets.loaderGzip, ok: loader.gzip <= budgets.loaderGzip },
-    { name: `first chat (${first.length} files) gzip`, actual: total, limit: budgets.firstChatGzip, ok: total <= budgets.firstChatGzip },
+    budgetResult(`loader (${loader.file}) gzip`, loader.gzip, budgets.loaderGzip),
+    budgetResult(`first chat (${first.length} files) gzip`, total, budgets.firstChatGzip),
   ];
+}
+
+/** One budget's line: `ok    loader (earshot.js) gzip: 1.85 KB of 2.00 KB, headroom 154 B (7.5%)`. */
+export function formatBudget(r: BudgetResult): string {
+  const room = `headroom ${r.headroom} B (${(r.headroomShare * 100).toFixed(1)}%)`;
+  return `${r.ok ? 'ok  ' : 'OVER'}  ${r.name}: ${kb(r.actual)} of ${kb(r.limit)}, ${room}`;
 }
 
 /** A fixed-width table for the terminal. */

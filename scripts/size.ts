@@ -1,11 +1,12 @@
 /**
  * `npm run size`: prints raw, gzip and brotli sizes of every shipped widget and console
- * file and the total a visitor downloads for a first chat; exits 1 over budget.
+ * file and the total a visitor downloads for a first chat, then each budget with its headroom
+ * (bytes and share of the budget); exits 1 when a headroom is negative.
  * Usage: tsx scripts/size.ts [distDir]
  */
 import path from 'node:path';
 import { BUDGETS } from './budgets';
-import { checkBudgets, firstChatFiles, formatTable, kb, measure, shippedFiles } from './size-report';
+import { checkBudgets, firstChatFiles, formatBudget, formatTable, kb, measure, shippedFiles } from './size-report';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const widgetDir = path.join(dist, 'widget');
@@ -26,7 +27,7 @@ console.log(formatTable(rows));
 console.log('');
 
 const results = checkBudgets(widgetDir, BUDGETS);
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.name}: ${kb(r.actual)} of ${kb(r.limit)}`);
+for (const r of results) console.log(formatBudget(r));
 if (results.some((r) => !r.ok)) {
   console.error('\nA size budget is exceeded (budgets live in scripts/budgets.ts).');
   process.exit(1);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUDGETS } from '../../scripts/budgets';
-import { checkBudgets, firstChatFiles } from '../../scripts/size-report';
+import { checkBudgets, firstChatFiles, formatBudget, measure } from '../../scripts/size-report';
 import { tempDataDir } from '../helpers/server';
 
 let tmp: ReturnType<typeof tempDataDir>;
@@ -45,6 +45,20 @@ describe('size budget checker', () => {
     expect(results.every((r) => r.ok)).toBe(true);
   });
 
+  it('reports each budget’s headroom in bytes and as a share, and fails only when it is negative', () => {
+    const dir = fakeBuild(Buffer.from('panel'));
+    const [loader, first] = checkBudgets(dir, { loaderGzip: 1000, firstChatGzip: 100_000 });
+    const loaderGzip = measure(dir, 'earshot.js').gzip;
+    expect(loader).toMatchObject({ actual: loaderGzip, headroom: 1000 - loaderGzip, headroomShare: (1000 - loaderGzip) / 1000, ok: true });
+    expect(first!.headroom).toBe(100_000 - first!.actual);
+    expect(formatBudget(loader!)).toBe(`ok    loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of 0.98 KB, headroom ${1000 - loaderGzip} B (${((1000 - loaderGzip) / 10).toFixed(1)}%)`);
+    // At the budget to the byte: no headroom, still within it; one byte less of budget: over.
+    expect(checkBudgets(dir, { loaderGzip: loaderGzip, firstChatGzip: first!.actual })).toMatchObject([{ headroom: 0, ok: true }, { headroom: 0, ok: true }]);
+    const over = checkBudgets(dir, { loaderGzip: loaderGzip - 1, firstChatGzip: first!.actual - 1 });
+    expect(over).toMatchObject([{ headroom: -1, ok: false }, { headroom: -1, ok: false }]);
+    expect(formatBudget(over[0]!)).toBe(`OVER  loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of ${((loaderGzip - 1) / 1024).toFixed(2)} KB, headroom -1 B (${(-100 / (loaderGzip - 1)).toFixed(1)}%)`);
+  });
+
   it('fails a deliberately oversized build, from the library and from the npm script', () => {
     const dir = fakeBuild(randomBytes(40 * 1024)); // random bytes do not compress
     const results = checkBudgets(dir, BUDGETS);
@@ -59,6 +73,7 @@ describe('size budget checker', () => {
       out = e.stdout;
     }
     expect(status).toBe(1);
-    expect(out).toMatch(/OVER\s+first chat/);
+    expect(out).toMatch(/OVER\s+first chat.*headroom -\d+ B \(-\d+\.\d%\)/);
+    expect(out).toMatch(/ok\s+loader.*headroom \d+ B \(\d+\.\d%\)/);
   });
 });

@@ -25,7 +25,12 @@ function adopt(root: ShadowRoot, text: string): void {
   }
 }
 
-/** Appends the host element with an open shadow root, reset and themed. */
+/**
+ * Appends the host element with an open shadow root, reset and themed, and keeps it on the
+ * page: Turbo and pjax swap `<body>` (or its children) for the next page's. The same element
+ * goes back, so the panel, its socket and the conversation carry on; an inert copy of it in
+ * the new body (Turbo's snapshot of a page it restores) is replaced, so there is one widget.
+ */
 export function createHost(doc: Document, position?: string, color?: string): Host {
   const el = doc.createElement('earshot-widget');
   // The styles match only `left`; anything else keeps the default corner.
@@ -33,7 +38,19 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   const root = el.attachShadow({ mode: 'open' });
   adopt(root, css);
   if (color) setColor(el, color);
-  doc.body.append(el);
+  const keep = () => {
+    const body = doc.body;
+    if (!el.isConnected) {
+      const copy = body.querySelector('earshot-widget');
+      if (copy && !copy.shadowRoot) copy.replaceWith(el);
+      else body.append(el);
+    }
+    // A swapped body is a new element to watch; watching the same one again changes nothing.
+    watch.observe(body, { childList: true });
+  };
+  const watch = new MutationObserver(keep);
+  watch.observe(doc.documentElement, { childList: true });
+  keep();
   return { el, root, adoptStyles: (text) => adopt(root, text) };
 }
 

@@ -21,6 +21,13 @@ export function readConfig(script: HTMLScriptElement | null): EmbedConfig | null
     if (import.meta.env.DEV) console.warn('Earshot: add data-site="your-site-id" to the earshot.js script tag.');
     return null;
   }
-  // `locale`, `color` and `position` as they are (and any other attribute, which nothing reads).
-  return { ...script.dataset, siteId, relay: new URL(script.src).origin };
+  let { color } = script.dataset;
+  // Only a hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa); anything else is dropped, so the site's
+  // colour from the relay applies. Said in production too: the owner sees why.
+  if (color && !/^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i.test(color)) {
+    console.warn('Earshot: data-color is not a hex colour:', color);
+    color = undefined;
+  }
+  // `locale` and `position` as they are (and any other attribute, which nothing reads).
+  return { ...script.dataset, siteId, relay: new URL(script.src).origin, color };
 }
