@@ -115,8 +115,13 @@ export interface AgentClientEvents {
    * agent (the one the console shows): a take-over never takes it from someone else.
    */
   'callback:claim': (p: { callbackId: string; takeOverFrom?: string }, ack: AckFn<CallbackItem>) => void;
-  'callback:outcome': (p: { callbackId: string; outcome: CallbackOutcome; note?: string }, ack: AckFn<CallbackItem>) => void;
-  'callback:reschedule': (p: { callbackId: string; dueAt: string; note?: string }, ack: AckFn<CallbackItem>) => void;
+  /**
+   * `id`: the client's id of this attempt, so a retry is answered with the request as it is, never
+   * counted twice; the same id from another agent, or for another command, is `duplicate_id`.
+   */
+  'callback:outcome': (p: { id?: string; callbackId: string; outcome: CallbackOutcome; note?: string }, ack: AckFn<CallbackItem>) => void;
+  /** `id` as for `callback:outcome`. */
+  'callback:reschedule': (p: { id?: string; callbackId: string; dueAt: string; note?: string }, ack: AckFn<CallbackItem>) => void;
   'site:list': (p: Record<string, never>, ack: AckFn<SiteSettings[]>) => void;
   /** Admins only; every field but `siteId` is optional. */
   'site:update': (p: { siteId: string } & Partial<Omit<SiteSettings, 'id'>>, ack: AckFn<SiteSettings>) => void;

@@ -150,11 +150,12 @@ export const schemas = {
   callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
   callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')), siteId: v.optional(id) }),
   callbackOutcome: v.object({
+    id: v.optional(id),
     callbackId: id,
     outcome: v.picklist(CALLBACK_OUTCOMES, 'must be reached, no_answer, wrong_number or cancelled'),
     note: optionalText(LIMITS.topicLength),
   }),
-  callbackReschedule: v.object({ callbackId: id, dueAt: isoTime, note: optionalText(LIMITS.topicLength) }),
+  callbackReschedule: v.object({ id: v.optional(id), callbackId: id, dueAt: isoTime, note: optionalText(LIMITS.topicLength) }),
   siteUpdate: v.object({ siteId: id, ...siteFields }),
   siteCreate: v.object({ id: newSiteId, ...siteFields }),
   siteId: v.object({ siteId: id }),

@@ -1,8 +1,8 @@
 import { nanoid } from 'nanoid';
 import { LIMITS } from '../../protocol/events';
-import type { CallbackItem, CallbackOutcome, CallbackRequestInput, CallbackSlots, CallbackStatus, VisitorCallback } from '../../protocol/types';
+import type { CallbackAttempt, CallbackItem, CallbackOutcome, CallbackRequestInput, CallbackSlots, CallbackStatus, VisitorCallback } from '../../protocol/types';
 import { AppError } from '../errors';
-import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, VisitorRow } from '../store/types';
+import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, StoredCallbackAttempt, VisitorRow } from '../store/types';
 import { friendlyName } from './friendly-name';
 import { callbackSlots, hoursInForce, isOpen, nextOpening } from './hours';
 import { displayPhone, toE164 } from './phone';
@@ -125,24 +125,62 @@ const OUTCOME_STATUS: Record<CallbackOutcome, CallbackStatus | null> = {
   cancelled: 'cancelled',
 };
 
-/** An agent records how a call went; every attempt is kept. */
-export async function recordOutcome(store: Store, agent: AgentRow, c: CallbackRow, outcome: CallbackOutcome, note: string | null): Promise<void> {
+/** What an attempt's client id stands for: a retry of it must say the same. */
+type AttemptCommand = Pick<StoredCallbackAttempt, 'callbackId' | 'outcome' | 'dueAt'>;
+
+/**
+ * Whether a client id is the retry of an attempt this agent recorded already (its answer lost):
+ * the same agent, request and command, answered with the request as it is. Any other use of a
+ * taken id, such as another agent's, is `duplicate_id` and learns nothing of the attempt.
+ */
+async function isRetry(store: Store, agent: AgentRow, id: string, command: AttemptCommand): Promise<boolean> {
+  const known = await store.getCallbackAttempt(id);
+  if (!known) return false;
+  const same = known.agentId === agent.id && known.callbackId === command.callbackId && known.outcome === command.outcome && known.dueAt === command.dueAt;
+  if (!same) throw new AppError('duplicate_id', 'That id is already taken; send with a new id.');
+  return true;
+}
+
+/** Stores an attempt under its client id once; a retry (also one racing the first) changes nothing. */
+async function addAttempt(store: Store, agent: AgentRow, c: CallbackRow, attempt: CallbackAttempt, patch: CallbackPatch): Promise<void> {
+  const command = { callbackId: c.id, outcome: attempt.outcome, dueAt: attempt.dueAt };
+  if (!(await store.addCallbackAttempt(c.id, { ...attempt, agentId: agent.id }, patch))) await isRetry(store, agent, attempt.id, command);
+}
+
+/** An agent records how a call went; every attempt is kept. `id`: the client's, so a retry counts once. */
+export async function recordOutcome(
+  store: Store,
+  agent: AgentRow,
+  c: CallbackRow,
+  outcome: CallbackOutcome,
+  note: string | null,
+  id: string = nanoid(),
+): Promise<void> {
+  // Before the checks: the first send may have closed the request its retry finds.
+  if (await isRetry(store, agent, id, { callbackId: c.id, outcome, dueAt: null })) return;
   if (!isOpenCallback(c)) throw new AppError('invalid_payload', 'This request is closed already; reschedule it to open it again.');
   const now = new Date().toISOString();
   const patch: CallbackPatch = { attempts: c.attempts + 1, updatedAt: now, status: OUTCOME_STATUS[outcome] ?? c.status };
-  await store.addCallbackAttempt(c.id, { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
+  await addAttempt(store, agent, c, { id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
 }
 
-/** An agent moves a request to a new time (any future time; agents may call outside hours). */
-export async function rescheduleCallback(store: Store, agent: AgentRow, c: CallbackRow, dueAt: string, note: string | null): Promise<void> {
+/** An agent moves a request to a new time (any future time; agents may call outside hours). `id` as for `recordOutcome`. */
+export async function rescheduleCallback(
+  store: Store,
+  agent: AgentRow,
+  c: CallbackRow,
+  dueAt: string,
+  note: string | null,
+  id: string = nanoid(),
+): Promise<void> {
   const due = Date.parse(dueAt);
-  if (Number.isNaN(due) || due <= Date.now()) throw new AppError('slot_unavailable', 'Pick a time in the future.', 'dueAt');
+  if (Number.isNaN(due)) throw new AppError('slot_unavailable', 'Pick a time in the future.', 'dueAt');
+  const iso = new Date(due).toISOString();
+  // Before the time check: a retry may come when the time it moved the request to has passed.
+  if (await isRetry(store, agent, id, { callbackId: c.id, outcome: 'rescheduled', dueAt: iso })) return;
+  if (due <= Date.now()) throw new AppError('slot_unavailable', 'Pick a time in the future.', 'dueAt');
   if (due > Date.now() + 60 * 86_400_000) throw new AppError('slot_unavailable', 'Pick a time within the next 60 days.', 'dueAt');
   const now = new Date().toISOString();
-  const iso = new Date(due).toISOString();
-  await store.addCallbackAttempt(
-    c.id,
-    { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome: 'rescheduled', note, dueAt: iso, createdAt: now },
-    { status: 'rescheduled', dueAt: iso, windowEnd: null, asap: false, updatedAt: now },
-  );
+  const attempt: CallbackAttempt = { id, agentName: agent.name, outcome: 'rescheduled', note, dueAt: iso, createdAt: now };
+  await addAttempt(store, agent, c, attempt, { status: 'rescheduled', dueAt: iso, windowEnd: null, asap: false, updatedAt: now });
 }

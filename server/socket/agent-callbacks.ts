@@ -39,12 +39,12 @@ export const agentCallbackHandlers = {
   }),
 
   'callback:outcome': on(schemas.callbackOutcome, async (p, socket, deps) => {
-    await recordOutcome(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.outcome, p.note ?? null);
+    await recordOutcome(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.outcome, p.note ?? null, p.id);
     return announceCallback(deps, p.callbackId);
   }),
 
   'callback:reschedule': on(schemas.callbackReschedule, async (p, socket, deps) => {
-    await rescheduleCallback(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.dueAt, p.note ?? null);
+    await rescheduleCallback(deps.store, socket.data.agent, await callback(deps.store, p.callbackId), p.dueAt, p.note ?? null, p.id);
     return announceCallback(deps, p.callbackId);
   }),
 } satisfies EventTable<AgentClientEvents, AgentSocket>;

@@ -12,6 +12,7 @@ import type {
   SessionRow,
   SiteOptions,
   SiteRow,
+  StoredCallbackAttempt,
   TokenProblem,
   VisitorRow,
 } from './types';
@@ -261,6 +262,10 @@ export function toCallbackAttempt(r: Row): CallbackAttempt {
     dueAt: isoOrNull(r.due_at),
     createdAt: iso(r.created_at),
   };
+}
+
+export function toStoredCallbackAttempt(r: Row): StoredCallbackAttempt {
+  return { ...toCallbackAttempt(r), agentId: r.agent_id as string, callbackId: r.callback_id as string };
 }
 
 export function toFeedbackStat(r: Row): { createdAt: string; rating: number | null; category: FeedbackRow['category'] } {

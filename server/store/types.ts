@@ -385,10 +385,18 @@ export interface CallbackPort {
   claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
   listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
-  /** Records an attempt and applies its effect on the request, together. */
-  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
+  /**
+   * Records an attempt and applies its effect on the request, together. False when an attempt
+   * with this id is stored already (a retry racing the first send): nothing is written.
+   */
+  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean>;
+  /** One attempt by its id, with who recorded it on which request. */
+  getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
 }
+
+/** An attempt as stored: whose it is and on which request, which a retried id is checked against. */
+export type StoredCallbackAttempt = CallbackAttempt & { agentId: string; callbackId: string };
 
 export interface RetentionPort {
   /**

@@ -190,6 +190,29 @@ describe('call back requests', () => {
     expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 
+  it("answers an agent's retried outcome or reschedule id with the request as it is, recorded once", async () => {
+    const a = await newAgent();
+    const v = await newVisitor();
+    const req = await v.emitWithAck('callback:request', asap('602 123 456'));
+    const callbackId = req.ok ? req.data.id : '';
+    const later = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const moved = await a.emitWithAck('callback:reschedule', { id: 'reschedule-of-ada-1', callbackId, dueAt: later, note: 'Asked by SMS' });
+    expect(moved).toMatchObject({ ok: true, data: { status: 'rescheduled', dueAt: later, attempts: 0 } });
+    expect(await a.emitWithAck('callback:reschedule', { id: 'reschedule-of-ada-1', callbackId, dueAt: later, note: 'Asked by SMS' })).toEqual(moved);
+    const reached = await a.emitWithAck('callback:outcome', { id: 'outcome-of-ada-01', callbackId, outcome: 'reached', note: 'Done' });
+    expect(reached).toMatchObject({ ok: true, data: { status: 'called', attempts: 1 } });
+    // The request is closed now; the retry is still the answer it got, not "closed already".
+    expect(await a.emitWithAck('callback:outcome', { id: 'outcome-of-ada-01', callbackId, outcome: 'reached', note: 'Done' })).toEqual(reached);
+    // The id of one command is not another's.
+    const other = await a.emitWithAck('callback:outcome', { id: 'reschedule-of-ada-1', callbackId, outcome: 'no_answer' });
+    expect(other).toMatchObject({ ok: false, code: 'duplicate_id' });
+    const detail = await a.emitWithAck('callback:get', { callbackId });
+    expect(detail.ok && detail.data.attempts.map((x) => [x.id, x.outcome, x.note])).toEqual([
+      ['reschedule-of-ada-1', 'rescheduled', 'Asked by SMS'],
+      ['outcome-of-ada-01', 'reached', 'Done'],
+    ]);
+  });
+
   it('lets the visitor cancel or pick another time, but only for their own request', async () => {
     const v = await newVisitor();
     const other = await newVisitor();

@@ -18,6 +18,13 @@ const feedback = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
 });
 const refused = { ok: false, code: 'duplicate_id', message: expect.any(String) };
 
+/** A second agent, Petra, and how she signs in. */
+async function petra() {
+  const creds = { email: 'petra@test.local', password: 'petra password' };
+  await t.server.store.createAgent({ id: 'petra', email: creds.email, name: 'Petra', role: 'agent', passwordHash: await hashPassword(creds.password), createdAt: new Date().toISOString() });
+  return creds;
+}
+
 /** Every client id belongs to whoever made it: someone else's send with it is refused and learns nothing. */
 describe('client ids from someone else', () => {
   it("refuses another visitor's feedback id without telling anything of the feedback", async () => {
@@ -46,9 +53,7 @@ describe('client ids from someone else', () => {
 
   it("refuses another agent's message id and another agent's feedback reply id", async () => {
     const admin = t.track(await agent(t.server.url));
-    const petra = { email: 'petra@test.local', password: 'petra password' };
-    await t.server.store.createAgent({ id: 'petra', email: petra.email, name: 'Petra', role: 'agent', passwordHash: await hashPassword(petra.password), createdAt: new Date().toISOString() });
-    const other = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, petra)));
+    const other = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, await petra())));
     const v = t.track((await visitor(t.server.url)).socket);
     const first = await v.emitWithAck('message:send', { id: 'visitor-message-0001', conversationId: null, text: 'Hello?' });
     const conversationId = first.ok ? first.data.conversationId : '';
@@ -64,5 +69,25 @@ describe('client ids from someone else', () => {
     expect(await other.emitWithAck('feedback:reply', { id: 'feedback-reply-admin-1', feedbackId, text: 'Sorry!' })).toEqual(refused);
     const detail = await admin.emitWithAck('feedback:get', { feedbackId });
     expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Sorry about that']);
+  });
+
+  it("refuses another agent's callback outcome and reschedule ids, and changes nothing", async () => {
+    const admin = t.track(await agent(t.server.url));
+    const other = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, await petra())));
+    const v = t.track((await visitor(t.server.url)).socket);
+    const req = await v.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page });
+    const callbackId = req.ok ? req.data.id : '';
+    const later = new Date(Date.now() + 3 * 3600_000).toISOString();
+    expect((await admin.emitWithAck('callback:outcome', { id: 'outcome-of-the-admin', callbackId, outcome: 'no_answer', note: 'Voicemail' })).ok).toBe(true);
+    expect((await admin.emitWithAck('callback:reschedule', { id: 'reschedule-by-admin', callbackId, dueAt: later, note: 'After 3' })).ok).toBe(true);
+    const before = await t.server.store.getCallback(callbackId);
+
+    expect(await other.emitWithAck('callback:outcome', { id: 'outcome-of-the-admin', callbackId, outcome: 'no_answer', note: 'Voicemail' })).toEqual(refused);
+    expect(await other.emitWithAck('callback:reschedule', { id: 'reschedule-by-admin', callbackId, dueAt: later, note: 'After 3' })).toEqual(refused);
+    expect(await t.server.store.getCallback(callbackId)).toEqual(before);
+    expect((await t.server.store.listCallbackAttempts(callbackId)).map((a) => [a.id, a.agentName])).toEqual([
+      ['outcome-of-the-admin', 'Admin'],
+      ['reschedule-by-admin', 'Admin'],
+    ]);
   });
 });

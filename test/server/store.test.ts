@@ -223,6 +223,25 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     expect((await store.getCallback('old'))!.status).toBe('called');
   });
 
+  it('stores an attempt once under its id: a second add of the id, even at once, writes nothing', async () => {
+    const { visitor } = await createVisitor(store, 'demo', null);
+    const now = new Date().toISOString();
+    await store.createCallback({ id: 'cb', siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now,
+      windowEnd: null, status: 'waiting', claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null,
+      createdAt: now, updatedAt: now });
+    const attempt = (agentId: string, note: string) => ({ id: 'attempt-1', agentId, agentName: agentId, outcome: 'no_answer' as const, note, dueAt: null, createdAt: now });
+    const added = await Promise.all([
+      store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),
+      store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),
+    ]);
+    expect(added.sort()).toEqual([false, true]);
+    expect(await store.addCallbackAttempt('cb', attempt('bo', 'other'), { attempts: 2, status: 'called', updatedAt: now })).toBe(false);
+    expect((await store.listCallbackAttempts('cb')).map((a) => a.note)).toEqual(['first']);
+    expect(await store.getCallbackAttempt('attempt-1')).toMatchObject({ agentId: 'ana', callbackId: 'cb', note: 'first' });
+    expect(await store.getCallbackAttempt('nothing')).toBeNull();
+    expect(await store.getCallback('cb')).toMatchObject({ attempts: 1, status: 'waiting' });
+  });
+
   it('makes one first admin when two nodes start at once', async () => {
     const admin = (id: string) => ({ id, email: `${id}@shop.test`, name: id, role: 'admin' as const, passwordHash: 'x', createdAt: new Date().toISOString() });
     const made = await Promise.all([store.createFirstAgent(admin('one')), store.createFirstAgent(admin('two'))]);

@@ -1,4 +1,4 @@
-import { toCallback, toCallbackAttempt } from '../rows';
+import { toCallback, toCallbackAttempt, toStoredCallbackAttempt } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
@@ -100,12 +100,18 @@ export function pgCallbacks(db: Db): CallbackPort {
     },
     addCallbackAttempt: (callbackId, a, patch) =>
       db.tx(async (t) => {
-        await t.run(
-          `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        const added = await t.run(
+          `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO NOTHING`,
           [a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt],
         );
-        await update(t, callbackId, patch);
+        if (added > 0) await update(t, callbackId, patch);
+        return added > 0;
       }),
+    async getCallbackAttempt(id) {
+      const row = await db.one('SELECT * FROM callback_attempts WHERE id = $1', [id]);
+      return row ? toStoredCallbackAttempt(row) : null;
+    },
     async listCallbackAttempts(callbackId) {
       return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(toCallbackAttempt);
     },

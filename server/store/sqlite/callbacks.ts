@@ -1,8 +1,8 @@
 import type { CallbackAttempt } from '../../../protocol/types';
-import { toCallback, toCallbackAttempt, type Row } from '../rows';
+import { toCallback, toCallbackAttempt, toStoredCallbackAttempt, type Row } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
-import type { CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor } from '../types';
+import type { CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
 import type { SqliteContext } from './context';
 
 /** Call back requests on SQLite. */
@@ -106,13 +106,20 @@ export class SqliteCallbacks implements CallbackPort {
     return [...waiting, ...closed].map(toCallback);
   }
 
-  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void> {
-    this.c.db.transaction(() => {
-      this.c.q(
-        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt);
-      this.updateCallbackNow(callbackId, patch);
+  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean> {
+    return this.c.db.transaction(() => {
+      const added = this.c.q(
+        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING`,
+      ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt).changes > 0;
+      if (added) this.updateCallbackNow(callbackId, patch);
+      return added;
     }).immediate();
+  }
+
+  async getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null> {
+    const row = this.c.q('SELECT * FROM callback_attempts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toStoredCallbackAttempt(row) : null;
   }
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
