@@ -10,6 +10,8 @@ export interface CallbackActionsProps {
   selfId: string | null;
   now: number;
   busy: boolean;
+  /** An outcome or new time waits for the connection; it is sent, note and all, when it returns. */
+  waiting?: boolean;
   /** The server's message when the last action was refused. */
   error: string | null;
   /** Each resolves true once the server took it, so the note empties. */
@@ -27,7 +29,7 @@ const OUTCOMES: { outcome: CallbackOutcome; label: string }[] = [
 ];
 
 /** What the agent does with a request: claim it, record how the call went, or move it. */
-export function CallbackActions({ item, selfId, now, busy, error, onClaim, onOutcome, onReschedule }: CallbackActionsProps) {
+export function CallbackActions({ item, selfId, now, busy, waiting, error, onClaim, onOutcome, onReschedule }: CallbackActionsProps) {
   const [note, setNote] = useState('');
   const [picking, setPicking] = useState(false);
   const open = isOpenCallback(item);
@@ -59,6 +61,7 @@ export function CallbackActions({ item, selfId, now, busy, error, onClaim, onOut
         <span>Note (optional)</span>
         <textarea rows={2} value={note} maxLength={LIMITS.topicLength} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
+      {waiting && <p class="muted" role="status">Not sent yet: it goes out when the connection is back.</p>}
       {error && <p class="conv-error" role="alert">{error}</p>}
     </section>
   );

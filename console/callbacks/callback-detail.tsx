@@ -20,6 +20,8 @@ export interface CallbackDetailProps {
   now: number;
   clocks: Clocks;
   busy: boolean;
+  /** An action waits in the outbox for the connection. */
+  waiting?: boolean;
   actionError: string | null;
   onClaim(takeOverFrom?: string): Promise<boolean>;
   onOutcome(outcome: CallbackOutcome, note: string): Promise<boolean>;
@@ -69,6 +71,7 @@ export function CallbackDetail(p: CallbackDetailProps) {
           selfId={p.selfId}
           now={p.now}
           busy={p.busy}
+          waiting={p.waiting ?? false}
           error={p.actionError}
           onClaim={p.onClaim}
           onOutcome={p.onOutcome}

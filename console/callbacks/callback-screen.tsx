@@ -6,6 +6,7 @@ import type { AgentClient } from '../net/agent-client';
 import type { Result } from '../net/agent-socket';
 import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
+import { pendingActionsOn } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
 import { CallbackDetail, NoCallback } from './callback-detail';
 import { CallbackQueue } from './callback-queue';
@@ -49,9 +50,18 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
     setAction({ busy: false, error: r.ok ? null : r.message });
     return r.ok;
   };
+  // The outbox's state shows busy and refusal; only a claim's own refusal is cleared here.
+  const queued = (call: Promise<boolean>) => {
+    setAction(IDLE);
+    return call;
+  };
 
   const open = callbacks.open && callbacks.open.id === callbackId ? callbacks.open : null;
   const item = callbackId ? callbacks.items[callbackId] : undefined;
+  // Outcomes and new times go through the outbox: in flight, waiting for the connection, or refused.
+  const actions = callbackId ? pendingActionsOn(state.pending, callbackId) : [];
+  const unsent = actions.some((p) => p.state !== 'failed');
+  const refused = actions.findLast((p) => p.state === 'failed')?.error ?? null;
 
   return (
     <div class={`panes cb-panes${callbackId ? ' has-open' : ''}`}>
@@ -79,11 +89,12 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
           selfId={state.agent?.id ?? null}
           now={now}
           clocks={clocks}
-          busy={action.busy}
-          actionError={action.error}
+          busy={action.busy || unsent}
+          waiting={unsent && state.connection !== 'online'}
+          actionError={action.error ?? refused}
           onClaim={(takeOverFrom) => run(client.callbacks.claim(item.id, takeOverFrom))}
-          onOutcome={(outcome: CallbackOutcome, note) => run(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
-          onReschedule={(dueAt, note) => run(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
+          onOutcome={(outcome: CallbackOutcome, note) => queued(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
+          onReschedule={(dueAt, note) => queued(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
           onOpenConversation={(id) => onNavigate(conversationPath(id))}
         />
       ) : open?.error ? (

@@ -51,12 +51,13 @@ export interface AgentClientOptions {
 /** Wires a socket to the store: commands, live pushes, read marks, typing, feedback, callbacks, presence, sites. Connects it. */
 export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts: AgentClientOptions): AgentClient {
   const commands = createCommands(socket, store);
-  const unbindOutbox = bindAgentOutbox(socket, store, opts.outboxStorage ?? agentOutboxStorage(globalThis.location?.origin ?? '', store.get().agent?.id ?? ''));
+  const callbacks = createCallbackCommands(socket, store);
+  const storage = opts.outboxStorage ?? agentOutboxStorage(globalThis.location?.origin ?? '', store.get().agent?.id ?? '');
+  const unbindOutbox = bindAgentOutbox(socket, store, storage, callbacks.stored);
   const unbindLive = bindLiveSync(socket, store, commands, opts);
   const unbindRead = bindReadMarker(store, commands.markRead, opts.page);
   const feedback = createFeedbackCommands(socket, store);
   const unbindFeedback = bindFeedbackSync(socket, store, feedback, { page: opts.page });
-  const callbacks = createCallbackCommands(socket, store);
   const unbindCallbacks = bindCallbackSync(socket, store, callbacks, opts.page);
   const unbindDue = bindCallbackDue(store);
   const presence = createPresence(socket, store);

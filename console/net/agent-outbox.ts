@@ -1,16 +1,17 @@
-import type { FeedbackReply, Message } from '../../protocol/types';
+import type { CallbackItem, FeedbackReply, Message } from '../../protocol/types';
 import { mergeSaved, storedList, type ListStorage } from '../../client/outbox/saved';
 import { startOutbox } from '../../client/outbox/sender';
 import { nextToSend } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
-import type { PendingMessage } from '../state/types';
-import { request, type AgentSocket } from './agent-socket';
+import type { CallbackCommand, PendingMessage } from '../state/types';
+import { request, type AgentSocket, type Result } from './agent-socket';
 
 /** One unsent reply as it survives a reload or a closed tab. */
 export interface SavedReply {
   id: string;
   conversationId: string | null;
   feedbackId?: string;
+  callback?: CallbackCommand;
   text: string;
   createdAt: string;
   /** Set when the server refused it for good. */
@@ -25,13 +26,19 @@ export function outboxKey(relay: string, agentId: string): string {
   return `earshot-console-outbox:${relay}:${agentId}`;
 }
 
+function isCallbackCommand(c: unknown): c is CallbackCommand {
+  const r = c as Partial<{ callbackId: unknown; outcome: unknown; dueAt: unknown }> | null;
+  return typeof r?.callbackId === 'string' && (typeof r.outcome === 'string' || typeof r.dueAt === 'string');
+}
+
 function isSavedReply(e: unknown): e is SavedReply {
   const r = e as Partial<SavedReply> | null;
   return (
     typeof r?.id === 'string' &&
     typeof r.text === 'string' &&
     typeof r.createdAt === 'string' &&
-    (typeof r.conversationId === 'string' || (r.conversationId === null && typeof r.feedbackId === 'string'))
+    (typeof r.conversationId === 'string' ||
+      (r.conversationId === null && (typeof r.feedbackId === 'string' || isCallbackCommand(r.callback))))
   );
 }
 
@@ -41,8 +48,20 @@ export function agentOutboxStorage(relay: string, agentId: string, backend?: () 
 }
 
 function save(p: PendingMessage): SavedReply {
-  const { id, conversationId, feedbackId, text, createdAt, error } = p;
-  return { id, conversationId, ...(feedbackId ? { feedbackId } : {}), text, createdAt, ...(error ? { error } : {}) };
+  const { id, conversationId, feedbackId, callback, text, createdAt, error } = p;
+  const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}) };
+  return { id, conversationId, ...about, text, createdAt, ...(error ? { error } : {}) };
+}
+
+type Stored = Message | FeedbackReply | CallbackItem;
+
+/** The event an entry goes as, under its own id. */
+function sendEntry(socket: AgentSocket, p: PendingMessage): Promise<Result<Stored>> {
+  const note = p.text ? { note: p.text } : {};
+  if (p.callback && 'dueAt' in p.callback) return request(socket, 'callback:reschedule', { id: p.id, ...p.callback, ...note });
+  if (p.callback) return request(socket, 'callback:outcome', { id: p.id, ...p.callback, ...note });
+  if (p.feedbackId) return request(socket, 'feedback:reply', { id: p.id, feedbackId: p.feedbackId, text: p.text });
+  return request(socket, 'message:send', { id: p.id, conversationId: p.conversationId ?? '', text: p.text });
 }
 
 /** Saved replies as a reload finds them: whatever was in flight is queued again. */
@@ -52,11 +71,18 @@ export function restoreReplies(saved: SavedReply[]): PendingMessage[] {
 
 /**
  * The console's outbox on the shared sender: chat replies go as `message:send`, email replies to
- * feedback as `feedback:reply`, one at a time, in order, each retried under its own id until the
+ * feedback as `feedback:reply`, a call's outcome or a new time with its note as `callback:outcome`
+ * or `callback:reschedule`, one at a time, in order, each retried under its own id until the
  * server stores it or refuses it for good. It starts with what a previous page of this agent left
- * and saves every change, so neither a reload nor a closed tab loses a reply.
+ * and saves every change, so neither a reload nor a closed tab loses a reply or a note.
+ * `onCallback` gets the request a callback action changed.
  */
-export function bindAgentOutbox(socket: AgentSocket, store: ConsoleStore, storage: ListStorage<SavedReply>): () => void {
+export function bindAgentOutbox(
+  socket: AgentSocket,
+  store: ConsoleStore,
+  storage: ListStorage<SavedReply>,
+  onCallback: (item: CallbackItem) => void = () => undefined,
+): () => void {
   const { dispatch } = store;
   const agentId = store.get().agent?.id;
   const restored = restoreReplies(storage.read());
@@ -68,19 +94,17 @@ export function bindAgentOutbox(socket: AgentSocket, store: ConsoleStore, storag
     storage.write(mergeSaved(storage.read(), Object.values(previous.pending), Object.values(s.pending).map(save)));
   });
 
-  const stopSending = startOutbox<PendingMessage, Message | FeedbackReply>(
+  const stopSending = startOutbox<PendingMessage, Stored>(
     {
       next: () => nextToSend(store.get().pending),
       online: () => store.get().connection === 'online',
       mark: (id, state, refusal) => dispatch({ type: 'send/marked', id, state, ...(refusal ? { error: refusal.message } : {}) }),
       subscribe: (listener) => store.subscribe(listener),
     },
-    (p) =>
-      p.feedbackId
-        ? request(socket, 'feedback:reply', { id: p.id, feedbackId: p.feedbackId, text: p.text })
-        : request(socket, 'message:send', { id: p.id, conversationId: p.conversationId ?? '', text: p.text }),
+    (p) => sendEntry(socket, p),
     (data, p) => {
-      if (p.feedbackId) dispatch({ type: 'feedback/replied', reply: data as FeedbackReply });
+      if (p.callback) onCallback(data as CallbackItem);
+      else if (p.feedbackId) dispatch({ type: 'feedback/replied', reply: data as FeedbackReply });
       else dispatch({ type: 'messages', messages: [data as Message] });
       // Taken off the queue by its own id, whatever the answer carries.
       dispatch({ type: 'send/stored', id: p.id });

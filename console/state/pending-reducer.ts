@@ -1,11 +1,22 @@
-import type { PendingMessage } from './types';
+import type { CallbackCommand, PendingMessage } from './types';
 
-/** The agent's outbox: own replies (chat or feedback email) the server has not stored yet. */
+/** The agent's outbox: own replies (chat or feedback email) and callback actions the server has not stored yet. */
 export type Pending = Record<string, PendingMessage>;
 
 export type SendAction =
-  /** A new reply, queued behind those before it. `feedbackId`: an email reply to that feedback. */
-  | { type: 'send/started'; id: string; conversationId: string | null; feedbackId?: string; text: string; createdAt: string }
+  /**
+   * A new reply, queued behind those before it. `feedbackId`: an email reply to that feedback;
+   * `callback`: an action on that request, with `text` as its note.
+   */
+  | {
+      type: 'send/started';
+      id: string;
+      conversationId: string | null;
+      feedbackId?: string;
+      callback?: CallbackCommand;
+      text: string;
+      createdAt: string;
+    }
   /** What a previous page of this agent left unsent, as it saved it. */
   | { type: 'send/restored'; pending: PendingMessage[] }
   /** The outbox sends it, put it back after a transient failure, or the server refused it (`error`: why). */
@@ -33,13 +44,25 @@ const withState = (pending: Pending, id: string, state: PendingMessage['state'],
   return p ? { ...pending, [id]: { ...p, state, error } } : pending;
 };
 
+const withoutFailedActions = (pending: Pending, callbackId: string): Pending =>
+  withoutStored(
+    pending,
+    Object.values(pending)
+      .filter((p) => p.state === 'failed' && p.callback?.callbackId === callbackId)
+      .map((p) => p.id),
+  );
+
 /** The outbox's part of the state change, pure. */
 export function pendingReducer(pending: Pending, action: SendAction): Pending {
   switch (action.type) {
     case 'send/started': {
-      const { id, conversationId, feedbackId, text, createdAt } = action;
+      const { id, conversationId, feedbackId, callback, text, createdAt } = action;
       if (pending[id]) return pending;
-      return { ...pending, [id]: { id, conversationId, ...(feedbackId ? { feedbackId } : {}), text, createdAt, state: 'queued', error: null } };
+      // A new action on a request replaces a refused one on it: its refusal was shown, the agent acted on it.
+      const rest = callback ? withoutFailedActions(pending, callback.callbackId) : pending;
+      const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}) };
+      const entry: PendingMessage = { id, conversationId, ...about, text, createdAt, state: 'queued', error: null };
+      return { ...rest, [id]: entry };
     }
     case 'send/restored': {
       const fresh = action.pending.filter((p) => !pending[p.id]);
@@ -69,4 +92,9 @@ export function nextToSend(pending: Pending): PendingMessage | null {
 /** The email replies to one feedback item not stored yet, oldest first. */
 export function pendingRepliesTo(pending: Pending, feedbackId: string): PendingMessage[] {
   return pendingInOrder(pending).filter((p) => p.feedbackId === feedbackId);
+}
+
+/** The actions on one call back request not stored yet, oldest first (a refused one stays until the next action). */
+export function pendingActionsOn(pending: Pending, callbackId: string): PendingMessage[] {
+  return pendingInOrder(pending).filter((p) => p.callback?.callbackId === callbackId);
 }

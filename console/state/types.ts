@@ -1,5 +1,17 @@
 import type { AgentServerEvents } from '../../protocol/events';
-import type { Agent, AgentPresence, ConversationStatus, ConversationSummary, InboxCursor, Message, SiteHoursState, SiteSettings, TypingEvent, VisitorProfile } from '../../protocol/types';
+import type {
+  Agent,
+  AgentPresence,
+  CallbackOutcome,
+  ConversationStatus,
+  ConversationSummary,
+  InboxCursor,
+  Message,
+  SiteHoursState,
+  SiteSettings,
+  TypingEvent,
+  VisitorProfile,
+} from '../../protocol/types';
 import type { CallbackAction, CallbackState } from './callback-types';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
 import type { SendAction } from './pending-reducer';
@@ -23,11 +35,16 @@ export interface PendingMessage {
   conversationId: string | null;
   /** Set on an email reply to this feedback item. */
   feedbackId?: string;
+  /** Set on a call's outcome or a reschedule of this request (`text` is its note, maybe empty). */
+  callback?: CallbackCommand;
   text: string;
   createdAt: string;
   state: 'queued' | 'sending' | 'failed';
   error: string | null;
 }
+
+/** What an agent did with a call back request, sent through the outbox like a reply: how the call went, or a new time. */
+export type CallbackCommand = { callbackId: string; outcome: CallbackOutcome } | { callbackId: string; dueAt: string };
 
 /** The conversation on screen. */
 export interface OpenConversation {

@@ -1,8 +1,25 @@
 import { nanoid } from 'nanoid';
 import { LIMITS } from '../../protocol/events';
-import type { CallbackAttempt, CallbackItem, CallbackOutcome, CallbackRequestInput, CallbackSlots, CallbackStatus, VisitorCallback } from '../../protocol/types';
+import type {
+  CallbackAttempt,
+  CallbackItem,
+  CallbackOutcome,
+  CallbackRequestInput,
+  CallbackSlots,
+  CallbackStatus,
+  VisitorCallback,
+} from '../../protocol/types';
 import { AppError } from '../errors';
-import type { AgentRow, CallbackPatch, CallbackRow, CallbackWithVisitor, SiteRow, Store, StoredCallbackAttempt, VisitorRow } from '../store/types';
+import type {
+  AgentRow,
+  CallbackPatch,
+  CallbackRow,
+  CallbackWithVisitor,
+  SiteRow,
+  Store,
+  StoredCallbackAttempt,
+  VisitorRow,
+} from '../store/types';
 import { friendlyName } from './friendly-name';
 import { callbackSlots, hoursInForce, isOpen, nextOpening } from './hours';
 import { displayPhone, toE164 } from './phone';
@@ -136,7 +153,8 @@ type AttemptCommand = Pick<StoredCallbackAttempt, 'callbackId' | 'outcome' | 'du
 async function isRetry(store: Store, agent: AgentRow, id: string, command: AttemptCommand): Promise<boolean> {
   const known = await store.getCallbackAttempt(id);
   if (!known) return false;
-  const same = known.agentId === agent.id && known.callbackId === command.callbackId && known.outcome === command.outcome && known.dueAt === command.dueAt;
+  const mine = known.agentId === agent.id && known.callbackId === command.callbackId;
+  const same = mine && known.outcome === command.outcome && known.dueAt === command.dueAt;
   if (!same) throw new AppError('duplicate_id', 'That id is already taken; send with a new id.');
   return true;
 }

@@ -198,11 +198,13 @@ describe('call back requests', () => {
     const later = new Date(Date.now() + 3 * 3600_000).toISOString();
     const moved = await a.emitWithAck('callback:reschedule', { id: 'reschedule-of-ada-1', callbackId, dueAt: later, note: 'Asked by SMS' });
     expect(moved).toMatchObject({ ok: true, data: { status: 'rescheduled', dueAt: later, attempts: 0 } });
-    expect(await a.emitWithAck('callback:reschedule', { id: 'reschedule-of-ada-1', callbackId, dueAt: later, note: 'Asked by SMS' })).toEqual(moved);
+    const again = await a.emitWithAck('callback:reschedule', { id: 'reschedule-of-ada-1', callbackId, dueAt: later, note: 'Asked by SMS' });
+    expect(again).toEqual(moved);
     const reached = await a.emitWithAck('callback:outcome', { id: 'outcome-of-ada-01', callbackId, outcome: 'reached', note: 'Done' });
     expect(reached).toMatchObject({ ok: true, data: { status: 'called', attempts: 1 } });
     // The request is closed now; the retry is still the answer it got, not "closed already".
-    expect(await a.emitWithAck('callback:outcome', { id: 'outcome-of-ada-01', callbackId, outcome: 'reached', note: 'Done' })).toEqual(reached);
+    const retried = await a.emitWithAck('callback:outcome', { id: 'outcome-of-ada-01', callbackId, outcome: 'reached', note: 'Done' });
+    expect(retried).toEqual(reached);
     // The id of one command is not another's.
     const other = await a.emitWithAck('callback:outcome', { id: 'reschedule-of-ada-1', callbackId, outcome: 'no_answer' });
     expect(other).toMatchObject({ ok: false, code: 'duplicate_id' });

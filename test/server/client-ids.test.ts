@@ -21,7 +21,9 @@ const refused = { ok: false, code: 'duplicate_id', message: expect.any(String) }
 /** A second agent, Petra, and how she signs in. */
 async function petra() {
   const creds = { email: 'petra@test.local', password: 'petra password' };
-  await t.server.store.createAgent({ id: 'petra', email: creds.email, name: 'Petra', role: 'agent', passwordHash: await hashPassword(creds.password), createdAt: new Date().toISOString() });
+  const passwordHash = await hashPassword(creds.password);
+  const createdAt = new Date().toISOString();
+  await t.server.store.createAgent({ id: 'petra', email: creds.email, name: 'Petra', role: 'agent', passwordHash, createdAt });
   return creds;
 }
 
@@ -78,12 +80,14 @@ describe('client ids from someone else', () => {
     const req = await v.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page });
     const callbackId = req.ok ? req.data.id : '';
     const later = new Date(Date.now() + 3 * 3600_000).toISOString();
-    expect((await admin.emitWithAck('callback:outcome', { id: 'outcome-of-the-admin', callbackId, outcome: 'no_answer', note: 'Voicemail' })).ok).toBe(true);
-    expect((await admin.emitWithAck('callback:reschedule', { id: 'reschedule-by-admin', callbackId, dueAt: later, note: 'After 3' })).ok).toBe(true);
+    const outcome = { id: 'outcome-of-the-admin', callbackId, outcome: 'no_answer' as const, note: 'Voicemail' };
+    const reschedule = { id: 'reschedule-by-admin', callbackId, dueAt: later, note: 'After 3' };
+    expect((await admin.emitWithAck('callback:outcome', outcome)).ok).toBe(true);
+    expect((await admin.emitWithAck('callback:reschedule', reschedule)).ok).toBe(true);
     const before = await t.server.store.getCallback(callbackId);
 
-    expect(await other.emitWithAck('callback:outcome', { id: 'outcome-of-the-admin', callbackId, outcome: 'no_answer', note: 'Voicemail' })).toEqual(refused);
-    expect(await other.emitWithAck('callback:reschedule', { id: 'reschedule-by-admin', callbackId, dueAt: later, note: 'After 3' })).toEqual(refused);
+    expect(await other.emitWithAck('callback:outcome', outcome)).toEqual(refused);
+    expect(await other.emitWithAck('callback:reschedule', reschedule)).toEqual(refused);
     expect(await t.server.store.getCallback(callbackId)).toEqual(before);
     expect((await t.server.store.listCallbackAttempts(callbackId)).map((a) => [a.id, a.agentName])).toEqual([
       ['outcome-of-the-admin', 'Admin'],

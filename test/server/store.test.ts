@@ -226,10 +226,13 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   it('stores an attempt once under its id: a second add of the id, even at once, writes nothing', async () => {
     const { visitor } = await createVisitor(store, 'demo', null);
     const now = new Date().toISOString();
-    await store.createCallback({ id: 'cb', siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now,
-      windowEnd: null, status: 'waiting', claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null,
-      createdAt: now, updatedAt: now });
-    const attempt = (agentId: string, note: string) => ({ id: 'attempt-1', agentId, agentName: agentId, outcome: 'no_answer' as const, note, dueAt: null, createdAt: now });
+    await store.createCallback({
+      id: 'cb', siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now,
+      windowEnd: null, status: 'waiting', claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null,
+      visitorLocale: null, createdAt: now, updatedAt: now,
+    });
+    const attempt = (agentId: string, note: string) =>
+      ({ id: 'attempt-1', agentId, agentName: agentId, outcome: 'no_answer' as const, note, dueAt: null, createdAt: now });
     const added = await Promise.all([
       store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),
       store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),

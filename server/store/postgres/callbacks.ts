@@ -101,8 +101,8 @@ export function pgCallbacks(db: Db): CallbackPort {
     addCallbackAttempt: (callbackId, a, patch) =>
       db.tx(async (t) => {
         const added = await t.run(
-          `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
           [a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt],
         );
         if (added > 0) await update(t, callbackId, patch);

@@ -16,6 +16,8 @@ import { attempt, callback, serveCallbacks } from './fixtures';
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  // Outcomes wait in the saved outbox like replies: one test's must not be sent in the next.
+  localStorage.clear();
   history.replaceState(null, '', '/console/');
 });
 
@@ -97,7 +99,7 @@ describe('console callbacks section', () => {
     fireEvent.input((await loadedDetail()).getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Sent a new parcel' } });
     const sent = socket.nextRequest('callback:outcome');
     fireEvent.click(detail().getByRole('button', { name: 'Reached' }));
-    expect(await sent).toEqual({ callbackId: 'a', outcome: 'reached', note: 'Sent a new parcel' });
+    expect(await sent).toEqual({ id: expect.any(String), callbackId: 'a', outcome: 'reached', note: 'Sent a new parcel' });
     await waitFor(() => expect(queueRows().map((r) => r.textContent)).toEqual([expect.stringContaining('Bo')]));
     expect(detail().getByText('Called')).toBeTruthy();
   });
@@ -108,9 +110,25 @@ describe('console callbacks section', () => {
     socket.answer('callback:outcome', () => new Promise(() => {}));
     const sent = socket.nextRequest('callback:outcome');
     fireEvent.click((await loadedDetail()).getByRole('button', { name: 'No answer' }));
-    expect(await sent).toEqual({ callbackId: 'a', outcome: 'no_answer' });
+    expect(await sent).toEqual({ id: expect.any(String), callbackId: 'a', outcome: 'no_answer' });
     socket.push('callback:updated', { ...all[0]!, attempts: 1, updatedAt: minutes(0) });
     await waitFor(() => expect(queueRows()[0]!.textContent).toContain('1 attempt'));
+  });
+
+  it('keeps an outcome recorded offline, says it is not sent yet, and sends it with its note when the connection is back', async () => {
+    const all = [callback('a', { dueAt: minutes(-1) })];
+    const { socket } = await signedIn(all, { path: '/console/callbacks/a' });
+    serveAction(socket, all, 'callback:outcome', (c) => ({ attempts: c.attempts + 1 }));
+    fireEvent.input((await loadedDetail()).getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Voicemail' } });
+    socket.drop();
+    fireEvent.click(detail().getByRole('button', { name: 'No answer' }));
+    expect((await detail().findByRole('status')).textContent).toBe('Not sent yet: it goes out when the connection is back.');
+    expect((detail().getByRole('button', { name: 'No answer' }) as HTMLButtonElement).disabled).toBe(true);
+    const sent = socket.nextRequest('callback:outcome');
+    socket.serverConnect();
+    expect(await sent).toEqual({ id: expect.any(String), callbackId: 'a', outcome: 'no_answer', note: 'Voicemail' });
+    await waitFor(() => expect((detail().getByRole('textbox', { name: 'Note (optional)' }) as HTMLTextAreaElement).value).toBe(''));
+    expect(detail().queryByText(/Not sent yet/)).toBeNull();
   });
 
   it('reschedules to the time picked on the agent\'s clock, sent in UTC', async () => {
@@ -122,7 +140,7 @@ describe('console callbacks section', () => {
     fireEvent.input(detail().getByLabelText('New time (your time)'), { target: { value: local } });
     const sent = socket.nextRequest('callback:reschedule');
     fireEvent.click(detail().getByRole('button', { name: 'Confirm reschedule' }));
-    expect(await sent).toEqual({ callbackId: 'a', dueAt: new Date(local).toISOString() });
+    expect(await sent).toEqual({ id: expect.any(String), callbackId: 'a', dueAt: new Date(local).toISOString() });
     await waitFor(() => expect(queueRows()[0]!.textContent).toMatch(/Due in \d+ days/));
     await waitFor(() => expect(detail().queryByLabelText('New time (your time)')).toBeNull());
   });

@@ -1,19 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ListStorage } from '../../../client/outbox/saved';
 import { createAgentClient, type AgentClient } from '../../../console/net/agent-client';
+import { agentOutboxStorage, type SavedReply } from '../../../console/net/agent-outbox';
 import { INBOX_PAGE } from '../../../console/net/commands';
 import { initialState, reducer } from '../../../console/state/reducer';
 import { createStore, type ConsoleStore } from '../../../console/state/store';
 import { fakePage } from '../fake-page';
+import { memoryStorage } from '../../widget/helpers/memory-storage';
+import { callback } from '../callbacks/fixtures';
 import { FakeSocket, msg, profile, row } from '../fake-socket';
 
 const ok = <T>(data: T) => ({ ok: true as const, data });
+/** Agent a1's outbox in a fresh in-memory Storage: what a reload of the page would find. */
+const savedOutbox = () => {
+  const backend = memoryStorage();
+  return agentOutboxStorage('http://relay.test', 'a1', () => backend);
+};
 
 let client: AgentClient | undefined;
 afterEach(() => client?.close());
 
 /** A signed-in store, a fake server holding conversation c1 with messages 1..n, and a client on it. */
-function setup(opts: { held?: number; visible?: boolean } = {}) {
-  const store: ConsoleStore = createStore(reducer, { ...initialState(), auth: 'signed-in' });
+function setup(opts: { held?: number; visible?: boolean; storage?: ListStorage<SavedReply> } = {}) {
+  const agent = { id: 'a1', email: 'a@test', name: 'Alex', role: 'agent' as const };
+  const store: ConsoleStore = createStore(reducer, { ...initialState(), auth: 'signed-in', agent });
   const socket = new FakeSocket();
   const server = { messages: [1, 2, 3, 4, 5].slice(0, opts.held ?? 2).map((s) => msg(s)), unread: 0 };
   const summary = () => row('c1', { lastSeq: server.messages.length, unread: server.unread });
@@ -25,7 +35,7 @@ function setup(opts: { held?: number; visible?: boolean } = {}) {
     .answer('typing:set', () => ok(null));
   const page = fakePage(opts.visible ?? true);
   const onUnauthorized = vi.fn();
-  client = createAgentClient(socket.asSocket(), store, { page, onUnauthorized });
+  client = createAgentClient(socket.asSocket(), store, { page, onUnauthorized, outboxStorage: opts.storage ?? savedOutbox() });
   return { store, socket, server, page, onUnauthorized, client };
 }
 
@@ -157,6 +167,48 @@ describe('agent client: replies', () => {
     socket.serverConnect();
     expect((await again).id).toBe(id);
     await vi.waitFor(() => expect(store.get().pending[id]).toBeUndefined());
+  });
+
+  it("holds a call's outcome written offline with its note, sends it on connect, and retries it under the same id", async () => {
+    const storage = savedOutbox();
+    const { store, socket, client } = setup({ storage });
+    const item = callback('cb1', { attempts: 1 });
+    socket.answer('callback:outcome', () => ({ ok: false, code: 'internal', message: 'Something went wrong.' }));
+    socket.answer('callback:get', () => ok({ item, attempts: [], conversations: [] }));
+    const done = client.callbacks.outcome('cb1', 'no_answer', 'Voicemail, try after 3');
+    const [queued] = Object.values(store.get().pending);
+    const command = { callbackId: 'cb1', outcome: 'no_answer' };
+    expect(queued).toMatchObject({ state: 'queued', callback: command, text: 'Voicemail, try after 3' });
+    // What a reload would find: the note is saved with its id before anything is sent.
+    expect(storage.read()).toEqual([expect.objectContaining({ id: queued!.id, callback: { callbackId: 'cb1', outcome: 'no_answer' } })]);
+    const first = socket.nextRequest('callback:outcome');
+    socket.serverConnect();
+    expect(await first).toEqual({ id: queued!.id, callbackId: 'cb1', outcome: 'no_answer', note: 'Voicemail, try after 3' });
+    await vi.waitFor(() => expect(store.get().pending[queued!.id]!.state).toBe('queued'));
+    socket.answer('callback:outcome', () => ok(item));
+    const again = socket.nextRequest('callback:outcome');
+    socket.drop();
+    socket.serverConnect();
+    expect((await again).id).toBe(queued!.id);
+    expect(await done).toBe(true);
+    expect(store.get().pending).toEqual({});
+    expect(store.get().callbacks.items.cb1).toMatchObject({ attempts: 1 });
+    expect(storage.read()).toEqual([]);
+  });
+
+  it('sends the outcome a closed tab left in the saved outbox, and keeps a refused one with its reason', async () => {
+    const storage = savedOutbox();
+    const createdAt = new Date().toISOString();
+    storage.write([
+      { id: 'left-1', conversationId: null, callback: { callbackId: 'cb1', dueAt: '2099-01-01T10:00:00.000Z' }, text: 'SMS', createdAt },
+    ]);
+    const { store, socket } = setup({ storage });
+    socket.answer('callback:reschedule', () => ({ ok: false, code: 'slot_unavailable', message: 'Pick a time within the next 60 days.' }));
+    const sent = socket.nextRequest('callback:reschedule');
+    socket.serverConnect();
+    expect(await sent).toEqual({ id: 'left-1', callbackId: 'cb1', dueAt: '2099-01-01T10:00:00.000Z', note: 'SMS' });
+    const refusal = { state: 'failed', error: 'Pick a time within the next 60 days.' };
+    await vi.waitFor(() => expect(store.get().pending['left-1']).toMatchObject(refusal));
   });
 
   it('emits typing once for a burst of keystrokes and stops on send', async () => {
