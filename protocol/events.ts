@@ -167,6 +167,9 @@ export interface AgentServerEvents {
 export const PHONE_EXTENSION = /(\s*(ext\.?|x)\s*|;ext=)\d+$/i;
 
 /** Limits every side agrees on; the server enforces them. */
+/** `message:list` page size: a full page means there may be more. On its own, so a bundle inlines the number. */
+export const PAGE_SIZE = 200;
+
 export const LIMITS = {
   messageLength: 5000,
   nameLength: 120,
@@ -182,5 +185,5 @@ export const LIMITS = {
   callbackLeadMinutes: 15,
   callbackSlotMinutes: 30,
   /** `message:list` page size. */
-  pageSize: 200,
+  pageSize: PAGE_SIZE,
 } as const;

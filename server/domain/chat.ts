@@ -4,8 +4,6 @@ import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 
-export const PAGE_SIZE = LIMITS.pageSize;
-
 /**
  * Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on,
  * an automatic answer changes nothing.
@@ -74,6 +72,6 @@ export async function sendAgentMessage(
 
 /** Messages after `after`, in order, one page at a time. */
 export async function messagesAfter(store: Store, c: ConversationRow, after: number): Promise<MessagePage> {
-  const messages = await store.listMessages(c.id, after, PAGE_SIZE);
+  const messages = await store.listMessages(c.id, after, LIMITS.pageSize);
   return { conversationId: c.id, messages, lastSeq: c.lastSeq };
 }

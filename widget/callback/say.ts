@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { fill } from '../i18n/fill';
 import { en, type CallbackDictionary, type CallbackKey } from './strings';
 
 /** The view's own `t()`: a key of its dictionary, `{name}` placeholders filled. */
@@ -17,10 +18,7 @@ export const LANGUAGES: Record<string, () => Promise<CallbackDictionary>> = {
 
 /** A `Say` over one dictionary. */
 export function sayFrom(dict: CallbackDictionary): Say {
-  return (key, vars) => {
-    const text = dict[key] ?? en[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
-  };
+  return (key, vars) => fill(dict[key] ?? en[key], vars);
 }
 
 /** The view's strings in the panel's language (English at once; another once its chunk is here). */

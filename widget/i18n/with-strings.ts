@@ -1,6 +1,7 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { logLoadError } from '../panel/load-error';
+import { fill } from './fill';
 import type { Dictionary, Translate } from './t';
 
 /** A lazily loaded feature's own strings, one dictionary per language; English is required. */
@@ -58,7 +59,6 @@ export function withStrings<D extends Record<string, string>>(t: Translate, stri
   const dict: Record<string, string> = strings[t('language_tag' satisfies keyof Dictionary)] ?? strings.en;
   return (key, vars) => {
     const text = dict[key];
-    if (text === undefined) return t(key, vars);
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+    return text === undefined ? t(key, vars) : fill(text, vars);
   };
 }

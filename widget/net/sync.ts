@@ -1,9 +1,8 @@
+import { PAGE_SIZE } from '../../protocol/events';
 import type { Message } from '../../protocol/types';
 import type { ChatStore } from '../state/store';
 import { request, type VisitorSocket } from './socket';
 
-/** The server's page size for `message:list`: a full page means there may be more. */
-export const PAGE_SIZE = 200;
 
 /**
  * Returns a function that fetches everything after the last gapless seq held, page by
