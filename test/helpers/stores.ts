@@ -1,10 +1,13 @@
 import path from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
+import { ensureDemoSite } from '../../server/domain/sites';
 import { STORE_RULES } from '../../server/domain/store-rules';
 import { createVisitor } from '../../server/domain/visitors';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { NewMessage, Store } from '../../server/store/types';
+import { tempDataDir } from './server';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -103,3 +106,28 @@ export async function newConversation(store: Store) {
 export const newMessage = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
   author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
 });
+
+/** What a store suite works with; `store` may be replaced by a test that opens it again. */
+export interface StoreFixture {
+  store: Store;
+  data: { dir: string; remove: () => void };
+}
+
+/**
+ * The setup every store suite shares: before each test a fresh data directory (a fresh schema on
+ * Postgres) and a store on it (the run's, or what `open` opens) with the demo site; after it the
+ * store and the data go.
+ */
+export function useTestStore(open: (dir: string) => Store | Promise<Store> = (dir) => openTestStore(dir)): StoreFixture {
+  const fixture = {} as StoreFixture;
+  beforeEach(async () => {
+    fixture.data = tempDataDir();
+    fixture.store = await open(fixture.data.dir);
+    await ensureDemoSite(fixture.store);
+  });
+  afterEach(async () => {
+    await fixture.store.close();
+    fixture.data.remove();
+  });
+  return fixture;
+}
