@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { VisitorCallback } from '../../protocol/types';
 import type { Result } from '../net/socket';
-import type { ViewProps } from '../panel/views';
+import type { ViewProps } from '../panel/view-types';
 import { ChangeForm } from './change-form';
 import { CallbackForm } from './callback-form';
 import { callbackReducer, initialCallback, type CallbackDraft } from './callback-state';

@@ -1,6 +1,6 @@
 import { useMemo, useReducer, useRef } from 'preact/hooks';
 import { withStrings } from '../i18n/with-strings';
-import type { ViewProps } from '../panel/views';
+import type { ViewProps } from '../panel/view-types';
 import { FeedbackForm } from './feedback-form';
 import { feedbackReducer, initialFeedback } from './feedback-state';
 import { FeedbackThanks } from './feedback-thanks';

@@ -1,8 +1,8 @@
-import { prepareStrings, type FeatureStrings } from '../i18n/with-strings';
+import type { FeatureStrings } from '../i18n/with-strings';
 
 /**
  * English strings of the feedback view, loaded with its chunk rather than with every first
- * chat. Another language is its own file and chunk (`strings-cs.ts`), listed in `LANGUAGES`.
+ * chat. Another language is its own file and chunk (`strings-cs.ts`), listed in `LANGUAGES` (languages.ts, apart, so no language file imports the module that imports it).
  */
 export const en = {
   feedback_heading: 'Tell us what you think',
@@ -48,12 +48,3 @@ export type FeedbackStrings = Record<keyof typeof en, string>;
 
 /** The view's strings by language; `prepareFeedbackStrings` adds the visitor's before the view draws. */
 export const STRINGS: FeatureStrings<FeedbackStrings> = { en };
-
-export const LANGUAGES = {
-  cs: () => import('./strings-cs').then((m) => m.cs),
-  ru: () => import('./strings-ru').then((m) => m.ru),
-  hy: () => import('./strings-hy').then((m) => m.hy),
-  am: () => import('./strings-am').then((m) => m.am),
-};
-
-export const prepareFeedbackStrings = prepareStrings(STRINGS, LANGUAGES);

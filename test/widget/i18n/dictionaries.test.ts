@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en as callbackEn } from '../../../widget/callback/strings';
 import { LANGUAGES as CALLBACK } from '../../../widget/callback/say';
-import { en as extrasEn, LANGUAGES as EXTRAS } from '../../../widget/chat/extras/strings';
-import { en as feedbackEn, LANGUAGES as FEEDBACK } from '../../../widget/feedback/strings';
+import { LANGUAGES as EXTRAS } from '../../../widget/chat/extras/languages';
+import { en as extrasEn } from '../../../widget/chat/extras/strings';
+import { LANGUAGES as FEEDBACK } from '../../../widget/feedback/languages';
+import { en as feedbackEn } from '../../../widget/feedback/strings';
 import en from '../../../widget/i18n/en';
 import { LAUNCHER_STRINGS } from '../../../protocol/launcher-strings';
 import { launcherEn } from '../../../widget/i18n/launcher-strings';

@@ -1,10 +1,10 @@
-import { prepareFeedbackStrings } from '../../feedback/strings';
+import { prepareFeedbackStrings } from '../../feedback/languages';
 import { whenStrings } from '../../i18n/with-strings';
 import { AfterChat as AfterChatView } from './after-chat';
 import { AwayNote as AwayNoteView } from './away-note';
 import { LeaveMessage as LeaveMessageView } from './leave-message';
 import { ChatOff as ChatOffView, EmailPromise as EmailPromiseView, WaitNotice as WaitNoticeView } from './notices';
-import { prepareExtrasStrings } from './strings';
+import { prepareExtrasStrings } from './languages';
 
 /** The chat's extras chunk, imported by `chat/chat-screen.tsx` the first time one is shown; each draws once its strings are here. */
 export const AfterChat = whenStrings(AfterChatView, prepareExtrasStrings, prepareFeedbackStrings);

@@ -1,9 +1,9 @@
-import { prepareStrings, type FeatureStrings } from '../../i18n/with-strings';
+import type { FeatureStrings } from '../../i18n/with-strings';
 
 /**
  * English strings of the chat's extras (leave a message, the wait notice, the survey and
  * the transcript), loaded with their chunk. Another language is its own file and chunk
- * (`strings-cs.ts`), listed in `LANGUAGES`.
+ * (`strings-cs.ts`), listed in `LANGUAGES` (languages.ts, apart, so no language file imports the module that imports it).
  */
 export const en = {
   x_away: "We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.",
@@ -45,12 +45,3 @@ export type ExtrasStrings = Record<keyof typeof en, string>;
 
 /** The extras' strings by language; `prepareExtrasStrings` adds the visitor's before an extra draws. */
 export const STRINGS: FeatureStrings<ExtrasStrings> = { en };
-
-export const LANGUAGES = {
-  cs: () => import('./strings-cs').then((m) => m.cs),
-  ru: () => import('./strings-ru').then((m) => m.ru),
-  hy: () => import('./strings-hy').then((m) => m.hy),
-  am: () => import('./strings-am').then((m) => m.am),
-};
-
-export const prepareExtrasStrings = prepareStrings(STRINGS, LANGUAGES);
