@@ -42,6 +42,9 @@ import type {
   ServerStatus,
 } from './types';
 
+/** `message:list` page size: a full page means there may be more. On its own, so a bundle inlines the number. */
+export const PAGE_SIZE = 200;
+
 export interface SendMessagePayload {
   id: string;
   /** `null` lets the server use the visitor's current conversation or start one. */
@@ -167,9 +170,6 @@ export interface AgentServerEvents {
 export const PHONE_EXTENSION = /(\s*(ext\.?|x)\s*|;ext=)\d+$/i;
 
 /** Limits every side agrees on; the server enforces them. */
-/** `message:list` page size: a full page means there may be more. On its own, so a bundle inlines the number. */
-export const PAGE_SIZE = 200;
-
 export const LIMITS = {
   messageLength: 5000,
   nameLength: 120,

@@ -6,17 +6,8 @@ import type { ConsoleStore } from '../state/store';
 import type { CallbackCommand, PendingMessage } from '../state/types';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
-/** One unsent reply as it survives a reload or a closed tab. */
-export interface SavedReply {
-  id: string;
-  conversationId: string | null;
-  feedbackId?: string;
-  callback?: CallbackCommand;
-  text: string;
-  createdAt: string;
-  /** Set when the server refused it for good. */
-  error?: string;
-}
+/** One unsent reply or callback action as it survives a reload or a closed tab; `error` is set when the server refused it for good. */
+export type SavedReply = Omit<PendingMessage, 'state' | 'error'> & { error?: string };
 
 /**
  * The storage key of one agent's outbox on one relay: another agent signing in on this browser

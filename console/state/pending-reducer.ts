@@ -1,4 +1,4 @@
-import type { CallbackCommand, PendingMessage } from './types';
+import type { PendingMessage } from './types';
 
 /** The agent's outbox: own replies (chat or feedback email) and callback actions the server has not stored yet. */
 export type Pending = Record<string, PendingMessage>;
@@ -8,15 +8,7 @@ export type SendAction =
    * A new reply, queued behind those before it. `feedbackId`: an email reply to that feedback;
    * `callback`: an action on that request, with `text` as its note.
    */
-  | {
-      type: 'send/started';
-      id: string;
-      conversationId: string | null;
-      feedbackId?: string;
-      callback?: CallbackCommand;
-      text: string;
-      createdAt: string;
-    }
+  | ({ type: 'send/started' } & Omit<PendingMessage, 'state' | 'error'>)
   /** What a previous page of this agent left unsent, as it saved it. */
   | { type: 'send/restored'; pending: PendingMessage[] }
   /** The outbox sends it, put it back after a transient failure, or the server refused it (`error`: why). */

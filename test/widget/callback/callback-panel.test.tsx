@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, helloResult, site } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { testHost } from '../helpers/panel-host';
 import { closedSlots, stored } from './fixtures';
 
 const sockets: FakeSocket[] = [];
@@ -22,22 +21,8 @@ const { mountPanel } = await import('../../../widget/panel/mount');
 
 /** The panel as the loader mounts it, opened, over a fake server with an open request. */
 async function openPanel() {
-  const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
-  const host = {
-    root,
-    relay: 'https://relay.test',
-    siteId: 'demo',
-    storageKey: 'earshot:demo',
-    t,
-    identity: null,
-    adoptStyles: () => {},
-    setColor: () => {},
-    onUnread: () => {},
-    onMessage: () => {},
-    onClose: () => {},
-    status: Promise.resolve(null),
-    onStatus: () => {},
-  } as PanelHost;
+  const host = testHost();
+  const { root } = host;
   mountPanel(host).setOpen(true, true);
   const view = within(root as unknown as HTMLElement);
   await view.findByRole('heading', { name: 'Demo shop' });

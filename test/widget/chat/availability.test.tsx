@@ -2,9 +2,8 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HelloResult, SiteStatus } from '../../../protocol/types';
-import type { PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, helloResult, message, site } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { testHost } from '../helpers/panel-host';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -22,22 +21,8 @@ const away: SiteStatus = { available: false, openNow: true, agentsOnline: 0, typ
 
 /** A panel, opened by the visitor, whose server answers hello with `hello` and whose status is `status`. */
 async function open(status: SiteStatus, hello: Partial<HelloResult> = {}) {
-  const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
-  const host: PanelHost = {
-    root,
-    relay: 'https://relay.test',
-    siteId: 'demo',
-    storageKey: 'earshot:demo',
-    t,
-    identity: null,
-    adoptStyles: () => {},
-    setColor: () => {},
-    onUnread: () => {},
-    onMessage: () => {},
-    onClose: () => {},
-    status: Promise.resolve(status),
-    onStatus: vi.fn(),
-  };
+  const host = testHost({ status: Promise.resolve(status) });
+  const { root } = host;
   const panel = mountPanel(host);
   const socket = sockets.at(-1)!;
   // The loader's answer comes as `host.status`; every hello brings the current one.

@@ -3,7 +3,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PanelController, PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, message, helloResult, site } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { testHost } from '../helpers/panel-host';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -22,23 +22,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
 const { mountPanel } = await import('../../../widget/panel/mount');
 
 function mount(over: Partial<PanelHost> = {}) {
-  const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
-  const host: PanelHost = {
-    root,
-    relay: 'https://relay.test',
-    siteId: 'demo',
-    storageKey: 'earshot:demo',
-    t,
-    identity: null,
-    adoptStyles: () => {},
-    setColor: vi.fn(),
-    onUnread: vi.fn(),
-    onMessage: vi.fn(),
-    onClose: vi.fn(),
-    status: Promise.resolve(null),
-    onStatus: vi.fn(),
-    ...over,
-  };
+  const host = testHost(over);
+  const { root } = host;
   const panel: PanelController = mountPanel(host);
   return { host, panel, root, view: within(root as unknown as HTMLElement), socket: sockets.at(-1)! };
 }
