@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { VisitorCallback } from '../../protocol/types';
 import type { Result } from '../net/socket';
 import type { ViewProps } from '../panel/view-types';
@@ -7,7 +7,8 @@ import { CallbackForm } from './callback-form';
 import { callbackReducer, initialCallback, type CallbackDraft } from './callback-state';
 import { CallbackStatus } from './callback-status';
 import { guessCountry } from './country';
-import { useSay } from './say';
+import { sayFrom } from './say';
+import { STRINGS } from './strings';
 import { checkWhen, serverProblem, toRequestInput, toWhen, validateRequest } from './validate';
 import { createWhenFormat, formatLocale } from './when-format';
 
@@ -48,7 +49,9 @@ export function CallbackView(p: ViewProps) {
  * on every (re)connection, pushes from `callback:updated`, and the visitor's requests.
  */
 export function CallbackScreen({ t, online, request, on, page, env, status }: ViewProps & { env: CallbackEnv }) {
-  const say = useSay(t('language_tag'));
+  // The entry draws the view once these are here (whenStrings), so there is no flash of English.
+  const lang = t('language_tag');
+  const say = useMemo(() => sayFrom(STRINGS[lang] ?? STRINGS.en), [lang]);
   const [fmt] = useState(() => createWhenFormat(env.locale, env.zone));
   const [s, dispatch] = useReducer(callbackReducer, online, initialCallback);
   // A second click before the "sending" render must not send twice.
@@ -111,7 +114,7 @@ export function CallbackScreen({ t, online, request, on, page, env, status }: Vi
     void run(() => request('callback:change', { callbackId: s.request!.id, when: toWhen(s.draft) }));
   };
 
-  if (!say || s.phase === 'restoring') {
+  if (s.phase === 'restoring') {
     return (
       <p class="pending" role="status">
         {t('loading')}

@@ -1,3 +1,5 @@
+import type { FeatureStrings } from '../i18n/with-strings';
+
 /**
  * English strings of the "Call me back" view, loaded with its chunk. Another language is a
  * copy of this object in its own file (`strings-cs.ts` exporting `cs`), listed in `say.ts`,
@@ -63,3 +65,6 @@ export const en = {
 export type CallbackKey = keyof typeof en;
 /** A language's strings for this view: every key of the English ones. */
 export type CallbackDictionary = Record<CallbackKey, string>;
+
+/** The view's strings by language; `prepareCallbackStrings` (languages.ts) adds the visitor's before the view draws. */
+export const STRINGS: FeatureStrings<CallbackDictionary> = { en };

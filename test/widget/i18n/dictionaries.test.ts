@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en as callbackEn } from '../../../widget/callback/strings';
-import { LANGUAGES as CALLBACK } from '../../../widget/callback/say';
+import { LANGUAGES as CALLBACK } from '../../../widget/callback/languages';
 import { LANGUAGES as EXTRAS } from '../../../widget/chat/extras/languages';
 import { en as extrasEn } from '../../../widget/chat/extras/strings';
 import { LANGUAGES as FEEDBACK } from '../../../widget/feedback/languages';
@@ -38,7 +38,7 @@ function expectComplete(reference: Record<string, string>, dict: Record<string, 
 const families: [string, Record<string, string>, (lang: string) => Promise<Record<string, string>>][] = [
   ['panel', en, (lang) => loadDictionary(lang)],
   ['feedback', feedbackEn, (lang) => FEEDBACK[lang as keyof typeof FEEDBACK]()],
-  ['callback', callbackEn, (lang) => CALLBACK[lang]!()],
+  ['callback', callbackEn, (lang) => CALLBACK[lang as keyof typeof CALLBACK]()],
   ['extras', extrasEn, (lang) => EXTRAS[lang as keyof typeof EXTRAS]()],
   ['launcher', launcherEn, async (lang) => LAUNCHER_STRINGS[lang]!],
 ];
