@@ -10,6 +10,19 @@ export type FeatureStrings<D extends Record<string, string>> = { en: D } & Recor
 /** Imports of a feature's strings in other languages than English, each its own chunk. */
 export type StringLoaders<D> = Record<string, () => Promise<D>>;
 
+/**
+ * The loaders of a feature's language files, from `import.meta.glob('./strings-*.ts')`: each
+ * `strings-xx.ts` exports its dictionary as `xx`, and is its own chunk.
+ */
+export function languageFiles<D>(files: Record<string, () => Promise<unknown>>): StringLoaders<D> {
+  const loaders: StringLoaders<D> = {};
+  for (const [path, load] of Object.entries(files)) {
+    const lang = /strings-(\w+)\.ts$/.exec(path)![1]!;
+    loaders[lang] = () => load().then((m) => (m as Record<string, D>)[lang]!);
+  }
+  return loaders;
+}
+
 /** Starts (once) fetching a feature's strings in a language; null when there is nothing to wait for. */
 export type PrepareStrings = (lang: string) => Promise<unknown> | null;
 

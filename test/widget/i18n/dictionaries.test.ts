@@ -37,9 +37,9 @@ function expectComplete(reference: Record<string, string>, dict: Record<string, 
 
 const families: [string, Record<string, string>, (lang: string) => Promise<Record<string, string>>][] = [
   ['panel', en, (lang) => loadDictionary(lang)],
-  ['feedback', feedbackEn, (lang) => FEEDBACK[lang as keyof typeof FEEDBACK]()],
-  ['callback', callbackEn, (lang) => CALLBACK[lang as keyof typeof CALLBACK]()],
-  ['extras', extrasEn, (lang) => EXTRAS[lang as keyof typeof EXTRAS]()],
+  ['feedback', feedbackEn, (lang) => FEEDBACK[lang]!()],
+  ['callback', callbackEn, (lang) => CALLBACK[lang]!()],
+  ['extras', extrasEn, (lang) => EXTRAS[lang]!()],
   ['launcher', launcherEn, async (lang) => LAUNCHER_STRINGS[lang]!],
 ];
 

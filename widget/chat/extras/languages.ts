@@ -1,12 +1,7 @@
-import { prepareStrings } from '../../i18n/with-strings';
-import { STRINGS } from './strings';
+import { languageFiles, prepareStrings } from '../../i18n/with-strings';
+import { STRINGS, type ExtrasStrings } from './strings';
 
-/** The view's strings in other languages than English, each its own chunk. */
-export const LANGUAGES = {
-  cs: () => import('./strings-cs').then((m) => m.cs),
-  ru: () => import('./strings-ru').then((m) => m.ru),
-  hy: () => import('./strings-hy').then((m) => m.hy),
-  am: () => import('./strings-am').then((m) => m.am),
-};
+/** The view's strings in other languages than English: each `strings-xx.ts` its own chunk. */
+export const LANGUAGES = languageFiles<ExtrasStrings>(import.meta.glob('./strings-*.ts'));
 
 export const prepareExtrasStrings = prepareStrings(STRINGS, LANGUAGES);
