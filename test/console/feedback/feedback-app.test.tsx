@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedbackItem } from '../../../protocol/types';
 import { App } from '../../../console/app/app';
 import { FEEDBACK_PAGE } from '../../../console/net/feedback-commands';
-import type { AlertPermission, DesktopAlerts } from '../../../console/net/desktop-alerts';
+import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
 import { initialState, reducer } from '../../../console/state/reducer';
 import { createStore } from '../../../console/state/store';
+import { fakeDesktop } from '../fake-desktop';
 import { fakePage } from '../fake-page';
 import { FakeSocket, row } from '../fake-socket';
 import { item, reply, serveFeedback } from './fixtures';
@@ -20,19 +21,6 @@ afterEach(() => {
 });
 
 const agent = { id: 'a1', email: 'alex@example.com', name: 'Alex', role: 'agent' as const };
-
-/** Desktop notifications a test can grant and watch. */
-function fakeDesktop(start: AlertPermission = 'default') {
-  let permission = start;
-  const shown: { title: string; body: string; tag: string; click(): void }[] = [];
-  const alerts: DesktopAlerts & { shown: typeof shown } = {
-    shown,
-    permission: () => permission,
-    request: vi.fn(async (): Promise<AlertPermission> => (permission = 'granted')),
-    show: (title, body, tag, click) => void shown.push({ title, body, tag, click }),
-  };
-  return alerts;
-}
 
 /** Signs in at `path`, with a fake server holding `all` feedback, and connects. */
 async function signedIn(all: FeedbackItem[], opts: { path?: string; emailConfigured?: boolean; desktop?: DesktopAlerts } = {}) {
