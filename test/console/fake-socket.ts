@@ -1,5 +1,6 @@
 import type { Ack, ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { AgentSocket } from '../../console/net/agent-socket';
+import { FakeSocketBase } from '../helpers/fake-socket-base';
 
 type Handler = (...args: any[]) => void;
 type Answer = (payload: any) => Ack<unknown> | Promise<Ack<unknown>>;
@@ -8,11 +9,8 @@ type Answer = (payload: any) => Ack<unknown> | Promise<Ack<unknown>>;
  * A stand-in for the agent socket at the edge: records requests, answers them with
  * scripted acks, and lets a test push server events.
  */
-export class FakeSocket {
-  connected = false;
-  active = false;
+export class FakeSocket extends FakeSocketBase<AgentSocket> {
   readonly requests: { event: string; payload: any }[] = [];
-  private handlers = new Map<string, Set<Handler>>();
   private answers = new Map<string, Answer>();
   private waiters: { event: string; resolve: (payload: any) => void }[] = [];
 
@@ -27,21 +25,15 @@ export class FakeSocket {
     return new Promise((resolve) => this.waiters.push({ event, resolve }));
   }
 
-  on(event: string, fn: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(fn);
-    return this;
-  }
-
   off(event: string, fn?: Handler) {
-    if (fn) this.handlers.get(event)?.delete(fn);
+    if (fn) this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== fn));
     else this.handlers.delete(event);
     return this;
   }
 
   listenerCount(): number {
     let n = 0;
-    for (const set of this.handlers.values()) n += set.size;
+    for (const list of this.handlers.values()) n += list.length;
     return n;
   }
 
@@ -72,11 +64,6 @@ export class FakeSocket {
     this.push('disconnect', 'transport close');
   }
 
-  /** A server push (or a reserved event such as `connect_error`). */
-  push(event: string, ...args: unknown[]) {
-    for (const fn of [...(this.handlers.get(event) ?? [])]) fn(...args);
-  }
-
   private async request(event: string, payload: unknown): Promise<Ack<unknown>> {
     this.requests.push({ event, payload });
     for (const w of this.waiters.filter((w) => w.event === event)) {
@@ -86,10 +73,6 @@ export class FakeSocket {
     const fn = this.answers.get(event);
     if (!fn) return { ok: false, code: 'unknown_event', message: `No answer scripted for ${event}.` };
     return fn(payload);
-  }
-
-  asSocket(): AgentSocket {
-    return this as unknown as AgentSocket;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
+import { FakeSocketBase } from '../../helpers/fake-socket-base';
 
-type Handler = (...args: any[]) => void;
 type Reply = (payload: any) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
 
 /** A request the fake server has not answered yet. */
@@ -15,30 +15,25 @@ export interface Pending {
  * A socket.io-client stand-in at the edge of the widget: tests play the server by
  * answering requests, emitting server events and dropping the connection.
  */
-export class FakeSocket {
-  connected = false;
-  active = false;
+export class FakeSocket extends FakeSocketBase<VisitorSocket> {
   connectCalls = 0;
   /** Every request, answered or not, in order. */
   sent: { event: string; payload: any }[] = [];
   pending: Pending[] = [];
-  private handlers = new Map<string, Handler[]>();
   private replies = new Map<string, Reply>();
   /** Whether `connect()` succeeds by itself (in a microtask, like the network would). */
   autoAccept = true;
 
-  constructor(readonly token: () => string | null) {}
-
-  on(event: string, fn: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
-    return this;
+  constructor(readonly token: () => string | null) {
+    super();
   }
+
   off() {
     return this;
   }
   /** Delivers a server event (or a reserved one like `connect_error`) to the widget. */
   fire(event: string, ...args: unknown[]) {
-    for (const fn of this.handlers.get(event) ?? []) fn(...args);
+    this.push(event, ...args);
   }
   connect() {
     this.connectCalls++;
@@ -86,9 +81,6 @@ export class FakeSocket {
   /** Requests made for one event. */
   requests(event: string) {
     return this.sent.filter((s) => s.event === event).map((s) => s.payload);
-  }
-  asSocket(): VisitorSocket {
-    return this as unknown as VisitorSocket;
   }
 }
 
