@@ -2,33 +2,28 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMailer } from '../../server/email/mailer';
 import { startOutboxWorker, type OutboxWorkerOptions } from '../../server/email/outbox-worker';
 import { createLogger } from '../../server/log';
-import type { OutboxStatus, Store } from '../../server/store/types';
+import type { OutboxStatus } from '../../server/store/types';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { tempDataDir } from '../helpers/server';
-import { openTestStore } from '../helpers/stores';
+import { useTestStore } from '../helpers/stores';
 
-let data: ReturnType<typeof tempDataDir>;
+const t = useTestStore();
 let smtp: TestSmtp;
-let store: Store;
 let stop: () => Promise<void> = async () => {};
 const log = createLogger('silent');
 
 beforeEach(async () => {
-  data = tempDataDir();
   smtp = await startSmtp();
-  store = await openTestStore(data.dir);
 });
+// Registered after the store's, so it runs before it: the worker stops while its store is open.
 afterEach(async () => {
   await stop();
-  await store.close();
   await smtp.close();
-  data.remove();
 });
 
 /** Starts a worker on the test store whose listener is `onSettled`. */
 function runWorker(onSettled: OutboxWorkerOptions['onSettled']) {
   const mailer = createMailer(smtp.url, 'Earshot <no-reply@shop.test>');
-  const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20, onSettled });
+  const worker = startOutboxWorker({ store: t.store, log, send: mailer.send, pollMs: 20, onSettled });
   stop = async () => {
     await worker.stop();
     mailer.close();
@@ -39,10 +34,10 @@ function runWorker(onSettled: OutboxWorkerOptions['onSettled']) {
 function settledOnce(): { onSettled: (id: string) => Promise<void>; status: Promise<{ id: string; status: OutboxStatus }> } {
   let resolve!: (s: { id: string; status: OutboxStatus }) => void;
   const status = new Promise<{ id: string; status: OutboxStatus }>((r) => (resolve = r));
-  return { status, onSettled: async (id) => resolve({ id, status: (await store.getOutbox(id))!.status }) };
+  return { status, onSettled: async (id) => resolve({ id, status: (await t.store.getOutbox(id))!.status }) };
 }
 
-const queue = (id: string) => store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
+const queue = (id: string) => t.store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
 
 describe('outbox worker listener', () => {
   it('is told once an email is stored as sent', async () => {
@@ -70,7 +65,7 @@ describe('outbox worker listener', () => {
         throw new Error('listener broke');
       });
       expect((await errorLog)[1]).toBe('outbox onSettled failed');
-      expect((await store.getOutbox('ok'))?.status).toBe('sent');
+      expect((await t.store.getOutbox('ok'))?.status).toBe('sent');
     } finally {
       spy.mockRestore();
     }
