@@ -5,6 +5,7 @@ import type { PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, helloResult, site } from '../helpers/fake-socket';
 import { t } from '../helpers/t';
 import { closedSlots, stored } from './fixtures';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -19,6 +20,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 /** The panel as the loader mounts it, opened, over a fake server with an open request. */
 async function openPanel() {

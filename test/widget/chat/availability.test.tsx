@@ -5,6 +5,7 @@ import type { HelloResult, SiteStatus } from '../../../protocol/types';
 import type { PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, helloResult, message, site } from '../helpers/fake-socket';
 import { t } from '../helpers/t';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -16,6 +17,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 const online: SiteStatus = { available: true, openNow: true, agentsOnline: 1, typicalReplyMinutes: null };
 const away: SiteStatus = { available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null };

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PanelController, PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, message, helloResult, site } from '../helpers/fake-socket';
 import { t } from '../helpers/t';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -20,6 +21,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 function mount(over: Partial<PanelHost> = {}) {
   const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
