@@ -18,7 +18,7 @@ const rate = Number(process.argv[3] ?? 4000);
 const dir = path.resolve('bench-profiles', `${impl}-${rate}-${Date.now()}`);
 fs.mkdirSync(dir, { recursive: true });
 
-const relay = await RelayProcess.start(impl, pinCores(), dir);
+const relay = await RelayProcess.start(impl, pinCores(), { profileDir: dir });
 const agent = await connectAgent(relay.url, impl === 'earshot' ? await signInCookie(relay.url) : undefined);
 const visitors = await connectVisitors(relay.url, 1000);
 await runAtRate(visitors, agent, 500, 4); // warm-up

@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks';
+import { connectAgent, connectVisitors, runAtRate, type RateResult } from './load';
+import { RelayProcess } from './relay-process';
+import { signInCookie } from './admin';
+
+/** What the benchmark puts under load: one relay, or several Earshot nodes of one cluster. */
+export interface TargetSpec {
+  name: string;
+  impl: 'earshot' | 'bare';
+  /** One entry per node: the environment it starts with (see server-child.ts). */
+  nodes: Record<string, string>[];
+  /** Run after the nodes have exited: drops what the target had of its own (a schema, Redis keys). */
+  cleanup?: () => Promise<void>;
+}
+
+/** One run of a target: the load's result, and the CPU its node processes spent on it. */
+export interface TargetRun extends RateResult {
+  /** CPU time per message sent, all node processes and all their threads, in microseconds. */
+  cpuPerMessage: number;
+  /** The same, node by node. */
+  nodeCpuPerMessage: number[];
+  /** Share of one core the nodes used, together; and the load generator (this process). */
+  relayBusy: number;
+  loadBusy: number;
+}
+
+export interface Totals {
+  sent: number;
+  acked: number;
+  delivered: number;
+  duplicates: number;
+  stored: number | null;
+}
+
+const cpuTotal = (u: NodeJS.CpuUsage) => u.user + u.system;
+
+/**
+ * Starts a target's nodes one after the other (the first migrates), each in a process of its own
+ * on CPU `cpu`; connects `visitors` visitors to the first node and the agent to the last, so with
+ * two nodes every message crosses the bus.
+ */
+export async function openTarget(spec: TargetSpec, cpu: number | null, visitors: number) {
+  const nodes: RelayProcess[] = [];
+  for (const env of spec.nodes) nodes.push(await RelayProcess.start(spec.impl, cpu, { env }));
+  const agentUrl = nodes.at(-1)!.url;
+  const agent = await connectAgent(agentUrl, spec.impl === 'earshot' ? await signInCookie(agentUrl) : undefined);
+  const crowd = await connectVisitors(nodes[0]!.url, visitors);
+  const runs: RateResult[] = [];
+  const cpus = () => Promise.all(nodes.map((n) => n.cpu()));
+
+  /** A run at `rate` for `seconds`, with the nodes' CPU time per message and how busy nodes and load generator were. */
+  const run = async (rate: number, seconds: number): Promise<TargetRun> => {
+    const load0 = process.cpuUsage();
+    const before = await cpus();
+    const t0 = performance.now();
+    const r = await runAtRate(crowd, agent, rate, seconds);
+    const wall = (performance.now() - t0) * 1000;
+    const spent = (await cpus()).map((c, i) => c - before[i]!);
+    const relayCpu = spent.reduce((a, b) => a + b, 0);
+    runs.push(r);
+    return {
+      ...r,
+      cpuPerMessage: relayCpu / r.sent,
+      nodeCpuPerMessage: spent.map((c) => c / r.sent),
+      relayBusy: relayCpu / wall,
+      loadBusy: cpuTotal(process.cpuUsage(load0)) / wall,
+    };
+  };
+
+  /** Closes the connections, counts what is stored, stops the nodes and cleans up after them. */
+  const finish = async (): Promise<Totals> => {
+    crowd.forEach((v) => v.socket.disconnect());
+    agent.disconnect();
+    const sum = (k: 'sent' | 'acked' | 'delivered' | 'duplicates') => runs.reduce((n, r) => n + r[k], 0);
+    const stored = await nodes[0]!.storedCount();
+    await Promise.all(nodes.map((n) => n.stopAndWait()));
+    await spec.cleanup?.();
+    return { sent: sum('sent'), acked: sum('acked'), delivered: sum('delivered'), duplicates: sum('duplicates'), stored };
+  };
+  return { name: spec.name, run, finish };
+}
+export type Target = Awaited<ReturnType<typeof openTarget>>;
+
+/** The highest rate a target sustained in a ramp, and its CPU per message there (NaN when it sustained none). */
+export interface RampResult {
+  sustained: number;
+  cpuAtSustained: number;
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The targets' ramps, in turns: each step goes to one target, then to the next, so a slow spell
+ * of a shared machine falls on all of them, not on whichever happened to be measured then. A
+ * target's ramp ends at the first rate it cannot sustain (every message delivered, p99 under
+ * `p99LimitMs`, 95 % of the rate sent) twice.
+ */
+export async function rampInTurns(
+  targets: Target[],
+  rates: number[],
+  seconds: number,
+  p99LimitMs: number,
+): Promise<Map<string, RampResult>> {
+  const out = new Map(targets.map((t) => [t.name, { sustained: 0, cpuAtSustained: NaN }]));
+  const step = async (t: Target, rate: number) => {
+    const x = await t.run(rate, seconds);
+    const ok = x.delivered === x.sent && x.p99 < p99LimitMs && x.achieved >= rate * 0.95;
+    process.stderr.write(
+      `  ${t.name} at ${rate}/s: p99 ${x.p99.toFixed(1)} ms, ${x.delivered}/${x.sent} delivered, CPU relay ` +
+        `${pct(x.relayBusy)} load generator ${pct(x.loadBusy)}${ok ? '' : ' (over the limit)'}\n`,
+    );
+    return ok ? x : null;
+  };
+  let going = [...targets];
+  for (const rate of rates) {
+    if (!going.length) break;
+    const still: Target[] = [];
+    for (const t of going) {
+      // A rate gets a second try, so one stall of a shared machine does not end the ramp early.
+      const x = (await step(t, rate)) ?? (await step(t, rate));
+      if (!x) continue;
+      out.set(t.name, { sustained: x.achieved, cpuAtSustained: x.cpuPerMessage });
+      still.push(t);
+    }
+    going = still;
+  }
+  return out;
+}
