@@ -9,7 +9,7 @@ import { BENCH_DATABASE_URL, BENCH_REDIS_URL, freshRedisPrefix, freshSchema, unr
 import { openTarget, rampInTurns, type Target, type TargetRun, type TargetSpec, type Totals } from './target';
 import { table } from './stats';
 
-const RAMP = [500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 14000, 16000, 20000];
+const RAMP = [200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 14000, 16000, 20000];
 
 /** The nodes a setup starts, with what each needs to find its store and its bus. */
 async function specFor(s: Setup): Promise<TargetSpec> {
@@ -44,7 +44,7 @@ const us = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
 /** `value` against the first setup's (SQLite's in a full run). */
 const ratio = (value: number, base: number) => (Number.isFinite(value) && Number.isFinite(base) && base > 0 ? `${(value / base).toFixed(2)}×` : '-');
 
-/** Runs the setups, prints the table; resolves to whether every message was accounted for. */
+/** Runs the setups, prints the table; resolves to whether every message was stored, none delivered twice. */
 export async function benchSetups(args: BenchArgs, cpu: number | null, visitors: number, p99LimitMs: number): Promise<boolean> {
   const setups = await runnable(args);
   if (!setups.some((s) => s.store === 'postgres')) console.log('');
@@ -85,20 +85,25 @@ export async function benchSetups(args: BenchArgs, cpu: number | null, visitors:
     console.log(table(rows));
     console.log('');
     const counts: (string | number)[][] = [['messages', 'sent', 'acked', 'stored', 'delivered', 'duplicates']];
-    let accounted = true;
+    let storedOnce = true;
+    let inTime = true;
     for (const s of setups) {
       const c = results.get(setupName(s))!.totals!;
       counts.push([setupName(s), c.sent, c.acked, c.stored ?? '-', c.delivered, c.duplicates]);
-      accounted &&= c.sent === c.acked && c.acked === c.stored && c.stored === c.delivered && c.duplicates === 0;
+      storedOnce &&= c.stored === c.sent && c.duplicates === 0;
+      inTime &&= c.acked === c.sent && c.delivered === c.sent;
     }
     console.log(table(counts));
-    console.log(`\nevery message accounted for (sent = acked = stored = delivered, none twice): ${accounted ? 'yes' : 'NO'}`);
+    console.log(`\nevery message stored, none delivered twice: ${storedOnce ? 'yes' : 'NO'}`);
+    console.log(
+      `every message acked and delivered within 5 s of its run's end: ${inTime ? 'yes' : 'no (late ones are from runs over a setup\'s limit)'}`,
+    );
     console.log(
       `\n"× first" is against ${setupName(setups[0]!)}. CPU counts every thread of the node processes (two nodes: both, A + B);` +
         ' Postgres and Redis run outside the bench and are not in it. Absolute figures are of this machine and move between runs' +
         ' on a shared one; compare the ratios.',
     );
-    return accounted;
+    return storedOnce;
   } finally {
     // After a failure: no node, schema or key prefix left behind (a spec whose nodes did not start has no target).
     for (const t of targets) await t.finish().catch(() => undefined);
