@@ -13,7 +13,7 @@ export interface BenchArgs {
   setups: Setup[];
   /** Whether the setups were asked for (a missing Postgres or Redis is then an error, not a skip). */
   explicit: boolean;
-  /** Length of each measured run and of each ramp step, in seconds. */
+  /** Length of each measured run, in seconds. */
   seconds: number;
   /** The steady rate at which latency and CPU per message are compared, in messages a second: low enough for every setup. */
   rate: number;
@@ -68,7 +68,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     mode: values.bare ? 'bare' : 'setups',
     setups: explicit ? [one] : ALL_SETUPS,
     explicit,
-    seconds: positive('seconds', values.seconds, 3),
+    seconds: positive('seconds', values.seconds, 5),
     rate: positive('rate', values.rate, 200),
   };
 }

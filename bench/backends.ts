@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import pg from 'pg';
@@ -45,12 +47,49 @@ export async function unreachable(redisToo: boolean): Promise<string | null> {
  * A fresh Postgres schema for one setup: the DATABASE_URL its nodes get (the schema chosen by the
  * connection's search_path, as the tests do) and `drop` for after.
  */
-export async function freshSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshSchema(): Promise<{ url: string; cpu(): Promise<ProcessCpu | null>; drop(): Promise<void> }> {
   const schema = `bench_${nanoid(10).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
   await withClient((c) => c.query(`CREATE SCHEMA ${schema}`));
   const u = new URL(BENCH_DATABASE_URL);
   u.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: u.toString(), drop: () => withClient((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined) };
+  // Named after the schema, so the setup's own server processes can be told from everyone else's.
+  u.searchParams.set('application_name', schema);
+  return {
+    url: u.toString(),
+    cpu: () => backendsCpu(schema),
+    drop: () => withClient((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
+  };
+}
+
+const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+/** CPU time so far, in microseconds, by process id. */
+export type ProcessCpu = Map<number, number>;
+
+/** CPU time spent between two readings: processes that started meanwhile count from zero; those that ended are left out. */
+export function cpuSince(before: ProcessCpu, after: ProcessCpu): number {
+  let total = 0;
+  for (const [pid, us] of after) total += us - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * CPU time of the Postgres server processes serving the connections named `appName`, read from
+ * /proc: null when Postgres does not run on this machine.
+ */
+async function backendsCpu(appName: string): Promise<ProcessCpu | null> {
+  const pids = await withClient((c) => c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]));
+  const out: ProcessCpu = new Map();
+  for (const { pid } of pids.rows) {
+    try {
+      // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_US);
+    } catch {
+      return null;
+    }
+  }
+  return out;
 }
 
 /**

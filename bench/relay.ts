@@ -21,8 +21,8 @@ try {
   console.error(`npm run bench: ${err instanceof Error ? err.message : String(err)}\n${BENCH_USAGE}`);
   process.exit(2);
 }
-// Long enough for a ramp of every setup at the chosen run length, short enough that a stuck run ends.
-const hardStopS = args.mode === 'bare' ? 180 : 60 + 45 * args.seconds * args.setups.length;
+// Long enough for every run of every setup at the chosen length, short enough that a stuck run ends.
+const hardStopS = args.mode === 'bare' ? 180 : 90 + 12 * args.seconds * args.setups.length;
 const HARD_STOP = setTimeout(() => {
   console.error(`bench: stopped after ${hardStopS} s`);
   process.exit(2);
@@ -39,7 +39,7 @@ console.log(
 );
 let ok: boolean;
 try {
-  ok = args.mode === 'bare' ? await benchVsBare(RELAY_CPU, VISITORS, P99_LIMIT_MS) : await benchSetups(args, RELAY_CPU, VISITORS, P99_LIMIT_MS);
+  ok = args.mode === 'bare' ? await benchVsBare(RELAY_CPU, VISITORS, P99_LIMIT_MS) : await benchSetups(args, RELAY_CPU, VISITORS);
 } catch (err) {
   console.error(`npm run bench: ${err instanceof Error ? err.message : String(err)}`);
   ok = false;

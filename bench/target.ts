@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { connectAgent, connectVisitors, runAtRate, type RateResult } from './load';
+import { connectAgent, connectVisitors, runAtRate, runSaturated, type RateResult, type SaturatedResult } from './load';
 import { RelayProcess } from './relay-process';
 import { signInCookie } from './admin';
+import { cpuSince, type ProcessCpu } from './backends';
 
 /** What the benchmark puts under load: one relay, or several Earshot nodes of one cluster. */
 export interface TargetSpec {
@@ -9,20 +10,27 @@ export interface TargetSpec {
   impl: 'earshot' | 'bare';
   /** One entry per node: the environment it starts with (see server-child.ts). */
   nodes: Record<string, string>[];
+  /** CPU time of the database's processes serving these nodes (Postgres on this machine), by process. */
+  databaseCpu?: () => Promise<ProcessCpu | null>;
   /** Run after the nodes have exited: drops what the target had of its own (a schema, Redis keys). */
   cleanup?: () => Promise<void>;
 }
 
-/** One run of a target: the load's result, and the CPU its node processes spent on it. */
-export interface TargetRun extends RateResult {
+/** What the node processes spent on a run. */
+export interface RunCost {
   /** CPU time per message sent, all node processes and all their threads, in microseconds. */
   cpuPerMessage: number;
   /** The same, node by node. */
   nodeCpuPerMessage: number[];
+  /** CPU time per message of the database's server processes serving the nodes (NaN where not measured). */
+  databaseCpuPerMessage: number;
   /** Share of one core the nodes used, together; and the load generator (this process). */
   relayBusy: number;
   loadBusy: number;
 }
+
+/** One run of a target at a steady rate: the load's result, and the CPU its node processes spent on it. */
+export type TargetRun = RateResult & RunCost;
 
 export interface Totals {
   sent: number;
@@ -61,29 +69,36 @@ export async function openTarget(spec: TargetSpec, cpu: number | null, visitors:
   const agentUrl = nodes.at(-1)!.url;
   const agent = await connectAgent(agentUrl, spec.impl === 'earshot' ? await signInCookie(agentUrl) : undefined);
   const crowd = await connectVisitors(nodes[0]!.url, visitors);
-  const runs: RateResult[] = [];
+  const runs: Pick<RateResult, 'sent' | 'acked' | 'delivered' | 'duplicates'>[] = [];
   const cpus = () => Promise.all(nodes.map((n) => n.cpu()));
 
-  /** A run at `rate` for `seconds`, with the nodes' CPU time per message and how busy nodes and load generator were. */
-  const run = async (rate: number, seconds: number): Promise<TargetRun> => {
+  /** `load`, with the nodes' CPU time per message sent and how busy nodes and load generator were. */
+  const measured = async <R extends { sent: number; acked: number; delivered: number; duplicates: number }>(load: () => Promise<R>) => {
     // What an earlier run over the limit left in flight would otherwise count against this one.
     await settledCount(nodes[0]!, runs.reduce((n, r) => n + r.sent, 0));
     const load0 = process.cpuUsage();
     const before = await cpus();
+    const db0 = await spec.databaseCpu?.();
     const t0 = performance.now();
-    const r = await runAtRate(crowd, agent, rate, seconds);
+    const r = await load();
     const wall = (performance.now() - t0) * 1000;
     const spent = (await cpus()).map((c, i) => c - before[i]!);
+    const db1 = await spec.databaseCpu?.();
     const relayCpu = spent.reduce((a, b) => a + b, 0);
     runs.push(r);
-    return {
-      ...r,
+    const cost: RunCost = {
       cpuPerMessage: relayCpu / r.sent,
       nodeCpuPerMessage: spent.map((c) => c / r.sent),
+      databaseCpuPerMessage: db0 && db1 ? cpuSince(db0, db1) / r.sent : NaN,
       relayBusy: relayCpu / wall,
       loadBusy: cpuTotal(process.cpuUsage(load0)) / wall,
     };
+    return { ...r, ...cost };
   };
+  /** A run at `rate` for `seconds`. */
+  const run = (rate: number, seconds: number): Promise<TargetRun> => measured(() => runAtRate(crowd, agent, rate, seconds));
+  /** As many messages as the nodes take for `seconds`, one in flight per visitor. */
+  const saturate = (seconds: number): Promise<SaturatedResult & RunCost> => measured(() => runSaturated(crowd, agent, seconds));
 
   /** Closes the connections, counts what is stored, stops the nodes and cleans up after them. */
   const finish = async (): Promise<Totals> => {
@@ -95,7 +110,7 @@ export async function openTarget(spec: TargetSpec, cpu: number | null, visitors:
     await spec.cleanup?.();
     return { sent: sum('sent'), acked: sum('acked'), delivered: sum('delivered'), duplicates: sum('duplicates'), stored };
   };
-  return { name: spec.name, run, finish };
+  return { name: spec.name, run, saturate, finish };
 }
 export type Target = Awaited<ReturnType<typeof openTarget>>;
 

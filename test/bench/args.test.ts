@@ -4,7 +4,7 @@ import { ALL_SETUPS, parseBenchArgs } from '../../bench/args';
 describe('npm run bench arguments', () => {
   it('runs every setup, in the order they are compared, when neither store nor nodes is named', () => {
     const a = parseBenchArgs([]);
-    expect(a).toMatchObject({ mode: 'setups', explicit: false, seconds: 3, rate: 200 });
+    expect(a).toMatchObject({ mode: 'setups', explicit: false, seconds: 5, rate: 200 });
     expect(a.setups).toEqual([{ store: 'sqlite', nodes: 1 }, { store: 'postgres', nodes: 1 }, { store: 'postgres', nodes: 2 }]);
     expect(a.setups).toBe(ALL_SETUPS);
   });
