@@ -35,7 +35,7 @@ console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${(os.
 console.log(
   RELAY_CPU === null
     ? 'relay nodes and load generator share the CPUs'
-    : `relay nodes on CPU ${RELAY_CPU} (two nodes share it), load generator on CPU 0`,
+    : `relay nodes on CPU ${RELAY_CPU}${args.mode === 'bare' ? '' : ' (two nodes share it)'}, load generator on CPU 0`,
 );
 let ok: boolean;
 try {
