@@ -3,7 +3,7 @@
  * visitors, one agent, 3 runs of 5 s), with V8's CPU profiler on. Prints CPU per message and
  * where the relay's main thread spent its time, by function; the profiles (open them in
  * Chrome's DevTools) stay in `bench-profiles/`. The profiler itself costs some CPU, so compare
- * profiles with profiles, and take figures from `npm run bench`.
+ * profiles with profiles, and take figures from `npm run bench -- --bare`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
