@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import pg from 'pg';
+import { dropRedisKeys } from '../test/helpers/redis-keys';
 
 /** The Postgres the benchmark uses: DATABASE_URL, else the one the tests use. */
 export const BENCH_DATABASE_URL = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -99,18 +100,5 @@ async function backendsCpu(appName: string): Promise<ProcessCpu | null> {
  */
 export function freshRedisPrefix(): { prefix: string; drop(): Promise<void> } {
   const prefix = `earshot-bench:${nanoid(8)}:`;
-  const drop = async () => {
-    const redis = new Redis(BENCH_REDIS_URL);
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
-  };
-  return { prefix, drop };
+  return { prefix, drop: () => dropRedisKeys(BENCH_REDIS_URL, prefix) };
 }
