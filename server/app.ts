@@ -94,7 +94,7 @@ export async function startEarshot(
     throw err;
   }
   try {
-    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log }) : createLocalBus());
+    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log, prefix: config.redisPrefix }) : createLocalBus());
   } catch (err) {
     server.close();
     if (!opts.store) await store.close();

@@ -83,7 +83,7 @@ export async function startCluster(o: ClusterOptions = {}) {
 export type TestCluster = Awaited<ReturnType<typeof startCluster>>;
 
 /** Deletes every key under the prefix. */
-async function dropKeys(prefix: string): Promise<void> {
+export async function dropKeys(prefix: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
   try {
     let cursor = '0';
