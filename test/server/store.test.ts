@@ -94,6 +94,24 @@ describe(`${STORE} store: appends`, () => {
     expect(second.conversation).toMatchObject({ lastSeq: 2, survey: { rating: 5 } });
   });
 
+  it.skipIf(STORE !== 'postgres')('orders messages and the inbox by the database\'s clock, whatever clock each node has', async () => {
+    const a = await conversation();
+    const b = await conversation();
+    // A node whose clock runs an hour fast writes first; one an hour slow writes last.
+    const fast = new Date(Date.now() + 3_600_000).toISOString();
+    const slow = new Date(Date.now() - 3_600_000).toISOString();
+    const first = await store.appendMessage(msg({ id: 'fast', conversationId: a.c.id, now: fast }));
+    const last = await store.appendMessage(msg({ id: 'slow', conversationId: b.c.id, now: slow }));
+    const reply = await store.appendMessage(msg({ id: 'slow reply', conversationId: a.c.id, author: 'agent', now: slow }));
+    expect(first.message.createdAt < last.message.createdAt).toBe(true);
+    expect(last.message.createdAt < reply.message.createdAt).toBe(true);
+    expect(reply.conversation.updatedAt).toBe(reply.message.createdAt);
+    expect(reply.conversation.firstResponseAt).toBe(reply.message.createdAt);
+    // The conversation written last is on top of the inbox.
+    expect((await store.listSummaries({ limit: 2 })).map((c) => c.id)).toEqual([a.c.id, b.c.id]);
+    const resolved = await store.setConversationStatus(b.c.id, 'resolved', slow);
+    expect(resolved.updatedAt > reply.message.createdAt).toBe(true);
+  });
 });
 
 describe('agent sessions', () => {
