@@ -88,7 +88,7 @@ export async function startEarshot(
   let store: Store;
   let bus: Bus;
   try {
-    store = opts.store ?? (await openStore(config, STORE_RULES));
+    store = opts.store ?? (await openStore(config, STORE_RULES, log));
   } catch (err) {
     server.close();
     throw err;
