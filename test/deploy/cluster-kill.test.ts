@@ -9,7 +9,7 @@ import type { Message } from '../../protocol/types';
 import { freePort, startNginx } from '../../scripts/nginx';
 import { dropKeys, TEST_REDIS_URL } from '../helpers/cluster';
 import { nodeIdAt, startNodeProcess, type NodeProcess } from '../helpers/node-process';
-import { agent, connected, tempDataDir, type AgentSocket, type VisitorSocket } from '../helpers/server';
+import { agent, connected, nextEvent, tempDataDir, type AgentSocket, type VisitorSocket } from '../helpers/server';
 import { databaseUrlFor, dropTestSchemas } from '../helpers/stores';
 
 // The must-show of scaling out, with nothing in the test process but clients: two node processes
@@ -45,14 +45,13 @@ afterAll(async () => {
 type Entry = { id: string; text: string; state: 'queued' | 'sending' | 'failed'; error?: string };
 
 /** The widget's outbox over `socket`: in order, one at a time, resent with the same id until acked. */
-function outboxOver(socket: VisitorSocket, texts: string[], onAck: (m: Message) => void) {
+function outboxOver(socket: VisitorSocket, conversationId: string, texts: string[], onAck: (m: Message) => void) {
   const entries: Entry[] = texts.map((text) => ({ id: nanoid(), text, state: 'queued' }));
   const ids = entries.map((e) => e.id);
   const listeners = new Set<() => void>();
   const notify = () => [...listeners].forEach((l) => l());
   socket.on('connect', notify);
   socket.on('disconnect', notify);
-  let conversationId: string | null = null;
   let finish: (failed: Entry | null) => void = () => undefined;
   const done = new Promise<Entry | null>((resolve) => (finish = resolve));
   const queue: OutboxQueue<Entry> = {
@@ -70,7 +69,6 @@ function outboxOver(socket: VisitorSocket, texts: string[], onAck: (m: Message) 
     queue,
     (e) => request(socket, 'message:send', { id: e.id, conversationId, text: e.text }, 2_000),
     (m: Message, e) => {
-      conversationId = m.conversationId;
       entries.splice(entries.indexOf(e), 1);
       onAck(m);
       if (!entries.length) finish(null);
@@ -130,9 +128,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
     socket.auth = { siteId: 'demo', token: hello.data.token };
     expect(await holdsVisitor(viaNginx, hello.data.visitorId)).toBe(true);
 
+    // They chat, each on a node of their own.
+    const heard = nextEvent<Message>(desk, 'message:new', (m) => m.text === 'Is anyone there?');
+    const opening = await socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Is anyone there?' });
+    if (!opening.ok) throw new Error(opening.code);
+    const conversationId = opening.data.conversationId;
+    await heard;
+    const answered = nextEvent<Message>(socket, 'message:new', (m) => m.author === 'agent');
+    expect((await desk.emitWithAck('message:send', { id: nanoid(), conversationId, text: 'Yes, go ahead.' })).ok).toBe(true);
+    expect((await answered).text).toBe('Yes, go ahead.');
+
     const acked: Message[] = [];
     let inFlightAtKill: string | null = null;
-    const outbox = outboxOver(socket, Array.from({ length: COUNT }, (_, i) => `Message ${i + 1} of ${COUNT}`), (m) => {
+    const outbox = outboxOver(socket, conversationId, Array.from({ length: COUNT }, (_, i) => `Message ${i + 1} of ${COUNT}`), (m) => {
       acked.push(m);
       // Once the next one has gone out (the outbox sends it right after this ack): kill A under it.
       if (acked.length === KILL_AFTER) {
@@ -149,9 +157,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
 
     // Every message was acked once, in the order sent, and the acks' seqs are the stored ones.
     expect(acked.map((m) => m.id)).toEqual(outbox.ids);
-    const conversationId = acked[0]!.conversationId;
     expect(acked.every((m) => m.conversationId === conversationId)).toBe(true);
-    const stored = await storedMessages(conversationId);
+    const stored = (await storedMessages(conversationId)).slice(1);
     expect(stored.map((r) => r.id)).toEqual(outbox.ids);
     expect(stored.map((r) => r.seq)).toEqual(acked.map((m) => m.seq));
     expect(new Set(stored.map((r) => r.seq)).size).toBe(COUNT);
@@ -165,6 +172,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
     await expect.poll(() => outbox.ids.filter((id) => !live.has(id) && id !== inFlightAtKill)).toEqual([]);
     const page = await desk.emitWithAck('message:list', { conversationId, after: 0 });
     if (!page.ok) throw new Error(page.code);
-    expect(page.data.messages.filter((m) => m.author === 'visitor').map((m) => m.id)).toEqual(outbox.ids);
+    expect(page.data.messages.filter((m) => m.author === 'visitor').map((m) => m.id)).toEqual([opening.data.id, ...outbox.ids]);
   });
 });
