@@ -408,6 +408,9 @@ export interface RetentionPort {
     from: VisitorCursor | null,
     limit: number,
   ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }>;
+  /** Where the sweep stopped, kept in the database so whichever node leads next goes on from there; null before any. */
+  retentionCursor(): Promise<VisitorCursor | null>;
+  saveRetentionCursor(cursor: VisitorCursor): Promise<void>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */

@@ -4,7 +4,7 @@ import { startRetention } from '../../server/domain/retention';
 import { ensureDemoSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
 import { createLogger } from '../../server/log';
-import type { CallbackRow, Store } from '../../server/store/types';
+import type { CallbackRow, Store, VisitorCursor } from '../../server/store/types';
 import { tempDataDir } from '../helpers/server';
 import { newConversation, newMessage, openTestStore, STORE } from '../helpers/stores';
 
@@ -185,6 +185,33 @@ describe('retention sweep', () => {
       expect(Date.parse(kept!.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
     } finally {
       stop();
+    }
+  });
+
+  it('keeps where it stopped in the database, so the node that leads next goes on from there', async () => {
+    expect(await store.retentionCursor()).toBeNull();
+    const kept = (await conversation()).visitor;
+    await store.updateVisitor(kept.id, { lastSeenAt: '2020-01-01T00:00:00.000Z' });
+    const stop = startRetention(store, createLogger('silent'));
+    try {
+      await expect.poll(() => store.retentionCursor()).toEqual({ lastSeenAt: '2020-01-01T00:00:00.000Z', id: kept.id });
+    } finally {
+      stop();
+    }
+    // Another node's sweep starts from the saved place: the visitor it kept is not read again.
+    const seen: (VisitorCursor | null)[] = [];
+    const watched = new Proxy(store, {
+      get: (target, prop, receiver) =>
+        prop === 'purgeOld'
+          ? (before: string, from: VisitorCursor | null, limit: number) => (seen.push(from), target.purgeOld(before, from, limit))
+          : (Reflect.get(target, prop, receiver) as unknown),
+    });
+    const next = startRetention(watched, createLogger('silent'));
+    try {
+      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      expect(seen[0]).toEqual({ lastSeenAt: '2020-01-01T00:00:00.000Z', id: kept.id });
+    } finally {
+      next();
     }
   });
 });
