@@ -7,9 +7,10 @@ import { startOutbox, type OutboxQueue } from '../../client/outbox/sender';
 import { request } from '../../client/request';
 import type { Message } from '../../protocol/types';
 import { freePort, startNginx } from '../../scripts/nginx';
+import { PG_MIGRATIONS } from '../../server/store/postgres/migrations';
 import { dropKeys, TEST_REDIS_URL } from '../helpers/cluster';
 import { nodeIdAt, startNodeProcess, type NodeProcess } from '../helpers/node-process';
-import { agent, connected, nextEvent, tempDataDir, type AgentSocket, type VisitorSocket } from '../helpers/server';
+import { ADMIN, agent, connected, nextEvent, tempDataDir, type AgentSocket, type VisitorSocket } from '../helpers/server';
 import { databaseUrlFor, dropTestSchemas } from '../helpers/stores';
 
 // The must-show of scaling out, with nothing in the test process but clients: two node processes
@@ -78,20 +79,20 @@ function outboxOver(socket: VisitorSocket, conversationId: string, texts: string
   return { ids, done: done.finally(stop), inFlight: () => entries.find((e) => e.state === 'sending')?.id ?? null };
 }
 
-/** The visitor messages stored in the conversation, read straight from Postgres. */
-async function storedMessages(conversationId: string): Promise<{ id: string; seq: number }[]> {
+/** Rows of `sql`, read straight from the nodes' Postgres schema. */
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client(databaseUrl);
   await client.connect();
   try {
-    const r = await client.query<{ id: string; seq: number }>(
-      "SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq",
-      [conversationId],
-    );
-    return r.rows;
+    return (await client.query<T>(sql, params)).rows;
   } finally {
     await client.end();
   }
 }
+
+/** The visitor messages stored in the conversation. */
+const storedMessages = (conversationId: string) =>
+  query<{ id: string; seq: number }>("SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq", [conversationId]);
 
 /** Whether node `nodeId` counts the visitor among its sockets (its presence set in Redis). */
 async function holdsVisitor(nodeId: string, visitorId: string): Promise<boolean> {
@@ -104,6 +105,12 @@ async function holdsVisitor(nodeId: string, visitorId: string): Promise<boolean>
 }
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx on Postgres and Redis', () => {
+  it('started at the same instant on an empty database, both come up with one schema, one admin and one demo site', async () => {
+    expect(await query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
+    expect(await query('SELECT email FROM agents')).toEqual([{ email: ADMIN.email }]);
+    expect(await query('SELECT id FROM sites')).toEqual([{ id: 'demo' }]);
+  });
+
   it('a node killed with SIGKILL while 50 messages are in flight loses none and stores none twice', { timeout: 90_000 }, async () => {
     // nginx sends this machine's clients to one node (ip_hash): that one is A, the agent sits on B.
     const viaNginx = await nodeIdAt(nginx!.url);
