@@ -29,6 +29,7 @@ import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
 import { createPresence } from './socket/presence';
+import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
@@ -131,6 +132,7 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
+  startResync(deps);
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
