@@ -95,7 +95,8 @@ export async function startEarshot(
     throw err;
   }
   try {
-    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log, prefix: config.redisPrefix }) : createLocalBus());
+    const redis = config.redisUrl ? { url: config.redisUrl, log, prefix: config.redisPrefix } : null;
+    bus = opts.bus ?? (redis ? await createRedisBus(redis) : createLocalBus());
   } catch (err) {
     server.close();
     if (!opts.store) await store.close();

@@ -80,7 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     }
   }
   const redisPrefix = env.REDIS_PREFIX || 'earshot:';
-  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) problems.push(`REDIS_PREFIX must be up to 64 letters, digits, or _ : . -, got "${redisPrefix}"`);
+  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
+    problems.push(`REDIS_PREFIX must be up to 64 letters, digits, or _ : . -, got "${redisPrefix}"`);
+  }
   const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {
     problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);

@@ -92,7 +92,10 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 
 /** The visitor messages stored in the conversation. */
 const storedMessages = (conversationId: string) =>
-  query<{ id: string; seq: number }>("SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq", [conversationId]);
+  query<{ id: string; seq: number }>(
+    "SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq",
+    [conversationId],
+  );
 
 /** Whether node `nodeId` counts the visitor among its sockets (its presence set in Redis). */
 async function holdsVisitor(nodeId: string, visitorId: string): Promise<boolean> {
@@ -106,7 +109,8 @@ async function holdsVisitor(nodeId: string, visitorId: string): Promise<boolean>
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx on Postgres and Redis', () => {
   it('started at the same instant on an empty database, both come up with one schema, one admin and one demo site', async () => {
-    expect(await query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
+    const versions = PG_MIGRATIONS.map((_, i) => ({ version: i + 1 }));
+    expect(await query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(versions);
     expect(await query('SELECT email FROM agents')).toEqual([{ email: ADMIN.email }]);
     expect(await query('SELECT id FROM sites')).toEqual([{ id: 'demo' }]);
   });
@@ -130,7 +134,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
     });
     sockets.push(socket);
     await connected(socket);
-    const hello = await socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop', referrer: '' }, language: 'en', timezone: 'UTC' });
+    const page0 = { url: 'http://shop.test/', title: 'Shop', referrer: '' };
+    const hello = await socket.emitWithAck('visitor:hello', { page: page0, language: 'en', timezone: 'UTC' });
     if (!hello.ok) throw new Error(hello.code);
     socket.auth = { siteId: 'demo', token: hello.data.token };
     expect(await holdsVisitor(viaNginx, hello.data.visitorId)).toBe(true);

@@ -41,7 +41,8 @@ describe('email with two nodes', () => {
     const onA = await visitor(a);
     const onB = await visitor(b, { token: onA.token });
     try {
-      const input = { id: `left-${onA.hello.visitorId}`, email: 'ana@example.test', text: 'Do you ship to Norway?', page: { url: 'http://shop.test/', title: 'Shop' } };
+      const page = { url: 'http://shop.test/', title: 'Shop' };
+      const input = { id: `left-${onA.hello.visitorId}`, email: 'ana@example.test', text: 'Do you ship to Norway?', page };
       const first = await onA.socket.emitWithAck('offline:send', input);
       expect(first).toMatchObject({ ok: true, data: { id: input.id } });
       // The widget's retry, its ack lost, reaches the other node.

@@ -1,7 +1,9 @@
 import { nanoid } from 'nanoid';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, AgentPresence, ConversationSummary, Message, SitePublic, SiteStatus, TypingEvent, VisitorConversation } from '../../protocol/types';
+import type {
+  Ack, AgentPresence, ConversationSummary, Message, SitePublic, SiteStatus, TypingEvent, VisitorConversation,
+} from '../../protocol/types';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { startCluster, TEST_REDIS_URL, type TestCluster } from '../helpers/cluster';
 import { tcpProxy } from '../helpers/tcp-proxy';

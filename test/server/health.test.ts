@@ -10,7 +10,9 @@ async function ask(store: boolean, bus: boolean | 'local', draining = false) {
   const ping = (up: boolean) => async () => {
     if (!up) throw new Error('down');
   };
-  await healthRoute({ ping: ping(store) }, { kind: bus === 'local' ? 'local' : 'redis', nodeId: 'n1', ping: ping(bus !== false) }, () => draining)({} as Request, res, () => undefined);
+  const theBus = { kind: bus === 'local' ? ('local' as const) : ('redis' as const), nodeId: 'n1', ping: ping(bus !== false) };
+  const route = healthRoute({ ping: ping(store) }, theBus, () => draining);
+  await route({} as Request, res, () => undefined);
   return { status, body };
 }
 
@@ -21,7 +23,9 @@ describe('/healthz', () => {
   });
 
   it('answers 503 saying which is down: the database, Redis, or both', async () => {
-    expect(await ask(false, true)).toMatchObject({ status: 503, body: { ok: false, code: 'unavailable', store: 'down', bus: 'ok', node: 'n1', message: 'the database does not answer.' } });
+    expect(await ask(false, true)).toMatchObject({
+      status: 503, body: { ok: false, code: 'unavailable', store: 'down', bus: 'ok', node: 'n1', message: 'the database does not answer.' },
+    });
     expect(await ask(true, false)).toMatchObject({ status: 503, body: { store: 'ok', bus: 'down' } });
     expect(await ask(false, false)).toMatchObject({ status: 503, body: { message: 'the database and Redis (the bus between relay nodes) do not answer.' } });
   });

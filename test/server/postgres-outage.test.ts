@@ -59,7 +59,8 @@ describe.skipIf(STORE !== 'postgres')('Postgres down mid-run', () => {
       expect(await v.socket.emitWithAck('message:send', send)).toMatchObject({ ok: true, data: { id, seq: first.data.seq + 1 } });
       expect(await v.socket.emitWithAck('message:send', send)).toMatchObject({ ok: true, data: { id, seq: first.data.seq + 1 } });
       const page = await v.socket.emitWithAck('message:list', { conversationId: first.data.conversationId, after: 0 });
-      expect(page.ok && page.data.messages.filter((m) => m.author === 'visitor').map((m) => m.text)).toEqual(['Before the outage', 'During the outage']);
+      const texts = page.ok && page.data.messages.filter((m) => m.author === 'visitor').map((m) => m.text);
+      expect(texts).toEqual(['Before the outage', 'During the outage']);
     } finally {
       v.socket.disconnect();
     }

@@ -34,7 +34,9 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
         return toConversation(r!);
       }),
     async setConversationStatus(id, status) {
-      const r = await db.one('UPDATE conversations SET status = $1, updated_at = clock_timestamp() WHERE id = $2 RETURNING *', [status, id]);
+      const r = await db.one('UPDATE conversations SET status = $1, updated_at = clock_timestamp() WHERE id = $2 RETURNING *', [
+        status, id,
+      ]);
       if (!r) throw new AppError('not_found', 'Conversation not found.');
       return toConversation(r);
     },

@@ -36,7 +36,8 @@ export function createPgLink(where: string, log?: Logger): PgLink {
       if (!isConnectionError(err)) return err;
       if (!down) {
         down = true;
-        log?.error({ err: reason(err), postgres: where }, `Postgres at ${where} is down; requests are answered "unavailable" until it is back`);
+        const line = `Postgres at ${where} is down; requests are answered "unavailable" until it is back`;
+        log?.error({ err: reason(err), postgres: where }, line);
       }
       return new AppError('unavailable', 'The database is not answering. Try again in a moment.', undefined, err);
     },
