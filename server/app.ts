@@ -29,6 +29,7 @@ import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
 import { createPresence } from './socket/presence';
+import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
@@ -88,13 +89,14 @@ export async function startEarshot(
   let store: Store;
   let bus: Bus;
   try {
-    store = opts.store ?? (await openStore(config, STORE_RULES));
+    store = opts.store ?? (await openStore(config, STORE_RULES, log));
   } catch (err) {
     server.close();
     throw err;
   }
   try {
-    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log }) : createLocalBus());
+    const redis = config.redisUrl ? { url: config.redisUrl, log, prefix: config.redisPrefix } : null;
+    bus = opts.bus ?? (redis ? await createRedisBus(redis) : createLocalBus());
   } catch (err) {
     server.close();
     if (!opts.store) await store.close();
@@ -131,6 +133,7 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
+  startResync(deps);
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),

@@ -223,4 +223,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX callbacks_open_phone ON callbacks(site_id, visitor_id, phone)
     WHERE status IN ('waiting', 'rescheduled') AND visitor_id IS NOT NULL;
   `,
+  // Where a cluster-wide timer stopped (the retention sweep's cursor), for whichever node leads next (issue 16).
+  `
+  CREATE TABLE sweep_cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+  `,
 ];

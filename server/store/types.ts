@@ -120,6 +120,7 @@ export interface NewMessage {
   agentId: string | null;
   authorName: string | null;
   text: string;
+  /** The node's clock; SQLite (one node) stores it, Postgres uses its own clock (times follow seqs on every node). */
   now: string;
   /** For an automatic answer: the scripted answer it came from. */
   faqId?: string;
@@ -296,14 +297,17 @@ export interface VisitorPort {
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
-  /** Notes that these visitors are here now (connected), in one write. */
+  /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
 }
 
 export interface ConversationPort {
   getConversation(id: string): Promise<ConversationRow | null>;
   latestConversation(visitorId: string): Promise<ConversationRow | null>;
-  /** The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once). */
+  /**
+   * The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once).
+   * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
+   */
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
   setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
@@ -404,6 +408,9 @@ export interface RetentionPort {
     from: VisitorCursor | null,
     limit: number,
   ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }>;
+  /** Where the sweep stopped, kept in the database so whichever node leads next goes on from there; null before any. */
+  retentionCursor(): Promise<VisitorCursor | null>;
+  saveRetentionCursor(cursor: VisitorCursor): Promise<void>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */

@@ -83,6 +83,6 @@ export async function startCluster(o: ClusterOptions = {}) {
 export type TestCluster = Awaited<ReturnType<typeof startCluster>>;
 
 /** Deletes every key under the prefix. */
-async function dropKeys(prefix: string): Promise<void> {
+export async function dropKeys(prefix: string): Promise<void> {
   await dropRedisKeys(TEST_REDIS_URL, prefix);
 }

@@ -1,7 +1,9 @@
 import { nanoid } from 'nanoid';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, AgentPresence, ConversationSummary, Message, SiteStatus, TypingEvent, VisitorConversation } from '../../protocol/types';
+import type {
+  Ack, AgentPresence, ConversationSummary, Message, SitePublic, SiteStatus, TypingEvent, VisitorConversation,
+} from '../../protocol/types';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { startCluster, TEST_REDIS_URL, type TestCluster } from '../helpers/cluster';
 import { tcpProxy } from '../helpers/tcp-proxy';
@@ -142,6 +144,22 @@ describe('presence across nodes', () => {
 });
 
 describe('settings saved on one node', () => {
+  it('change the widget on the other node without a reload', async () => {
+    const admin = await agentOn(b);
+    const v = await visitorOn(a);
+    const greeting = `Hello from node B ${nanoid(4)}`;
+    const seen = nextEvent<SitePublic>(v.socket, 'site:settings', (s) => s.greeting === greeting);
+    const site = await admin.emitWithAck('site:list', {});
+    if (!site.ok) throw new Error(site.code);
+    const before = site.data.find((s) => s.id === 'demo')!;
+    try {
+      expect((await admin.emitWithAck('site:update', { siteId: 'demo', greeting, color: '#0a7d45' })).ok).toBe(true);
+      expect(await seen).toMatchObject({ id: 'demo', greeting, color: '#0a7d45' });
+    } finally {
+      expect((await admin.emitWithAck('site:update', { siteId: 'demo', greeting: before.greeting, color: before.color })).ok).toBe(true);
+    }
+  });
+
   it('apply on every node at once: allowed origins and channels', async () => {
     const admin = await agentOn(a);
     const origin = `https://${nanoid(6).toLowerCase()}.shop.test`;

@@ -186,6 +186,10 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
   `,
+  // Where a cluster-wide timer stopped (the retention sweep's cursor), for whichever node leads next.
+  `
+  CREATE TABLE sweep_cursors (name text PRIMARY KEY, value jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+  `,
 ];
 
 /**
