@@ -160,7 +160,7 @@ describe('settings saved on one node', () => {
     }
   });
 
-  it('apply on every node at once: allowed origins and channels', async () => {
+  it('apply on every node as soon as the node hears of the save: allowed origins and channels', async () => {
     const admin = await agentOn(a);
     const origin = `https://${nanoid(6).toLowerCase()}.shop.test`;
     // Node B reads the site now (and would keep it a while): this origin is refused.
@@ -169,13 +169,18 @@ describe('settings saved on one node', () => {
     if (!site.ok) throw new Error(site.code);
     const origins = site.data.find((s) => s.id === 'demo')!.allowedOrigins;
     expect((await admin.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: [...origins, origin] })).ok).toBe(true);
+    // Node B hears of the save over Redis, moments after node A's answer.
+    const accepted = () => visitor(b, { origin }).then((v) => (v.socket.disconnect(), 'accepted'), (e: { data?: { code?: string } }) => e.data?.code);
+    await expect.poll(accepted).toBe('accepted');
     const v = await visitorOn(b, { origin });
     expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello from a new shop' })).ok).toBe(true);
 
-    const fresh = await visitorOn(b);
     const channels = site.data.find((s) => s.id === 'demo')!.channels;
     expect((await admin.emitWithAck('site:update', { siteId: 'demo', channels: { ...channels, chat: false } })).ok).toBe(true);
     try {
+      const chatOff = () => visitor(b).then((v) => (v.socket.disconnect(), v.hello.site.channels.chat));
+      await expect.poll(chatOff).toBe(false);
+      const fresh = await visitorOn(b);
       expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Anyone?' })).toMatchObject({ ok: false, code: 'forbidden' });
     } finally {
       expect((await admin.emitWithAck('site:update', { siteId: 'demo', channels, allowedOrigins: origins })).ok).toBe(true);
