@@ -19,7 +19,8 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
     getConversation: (id) => get(db, id),
     latestConversation: (visitorId) => latest(db, visitorId),
     // Times that order the inbox come from the database's clock (after the lock), not the node's:
-    // nodes' clocks differ, and a conversation must not sort behind one it follows.
+    // nodes' clocks differ, and a conversation must not sort behind one it follows. Cut to milliseconds,
+    // as JavaScript reads them: a cursor made from a time must find the row it came from.
     latestOrNewConversation: (visitorId, siteId, newId) =>
       db.tx(async (t) => {
         // The visitor's row is the lock: two tabs asking at once make one conversation.
@@ -28,13 +29,13 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
         if (existing) return existing;
         const r = await t.one(
           `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)
-           SELECT $1, $2, $3, 'pending', at, at FROM (SELECT clock_timestamp() AS at) n RETURNING *`,
+           SELECT $1, $2, $3, 'pending', at, at FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) n RETURNING *`,
           [newId, siteId, visitorId],
         );
         return toConversation(r!);
       }),
     async setConversationStatus(id, status) {
-      const r = await db.one('UPDATE conversations SET status = $1, updated_at = clock_timestamp() WHERE id = $2 RETURNING *', [
+      const r = await db.one(`UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`, [
         status, id,
       ]);
       if (!r) throw new AppError('not_found', 'Conversation not found.');
@@ -107,7 +108,7 @@ async function append(t: Db, m: NewMessage, rules: StoreRules): Promise<AppendRe
   // its time from the database's clock read under the row's lock, so times follow seqs whatever
   // the nodes' clocks say (the inbox sorts by them).
   const r = await t.one<Record<string, unknown> & { c: Record<string, unknown> }>(
-    `WITH at AS (SELECT clock_timestamp() AS at), c AS (
+    `WITH at AS (SELECT date_trunc('milliseconds', clock_timestamp()) AS at), c AS (
        UPDATE conversations SET last_seq = last_seq + 1, status = $1, updated_at = at.at,
          first_response_at = coalesce(first_response_at, CASE WHEN $2 = 'agent' THEN at.at END),
          agent_read_seq = CASE WHEN $2 = 'agent' THEN last_seq + 1 ELSE agent_read_seq END,
