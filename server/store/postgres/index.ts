@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Store, StoreRules } from '../types';
 import { poolDb } from './db';
+import { pgApiTokens } from './api-tokens';
 import { pgCallbacks } from './callbacks';
 import { pgConversations, pgMessages } from './conversations';
 import { pgFeedback } from './feedback';
@@ -60,6 +61,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgFeedback(db),
     ...pgCallbacks(db),
     ...pgRetention(db),
+    ...pgApiTokens(db),
     async ping() {
       await db.one('SELECT 1');
     },
