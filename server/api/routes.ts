@@ -4,6 +4,7 @@ import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
 import { postAgentReply } from '../socket/agent-reply';
+import { FEEDBACK_ROUTES } from './feedback-routes';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
@@ -116,5 +117,5 @@ export const API_ROUTES: ApiRoute[] = [
       return messageResource(m);
     },
   }),
+  ...FEEDBACK_ROUTES,
 ];
-

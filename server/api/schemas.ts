@@ -6,11 +6,13 @@ import { CONVERSATION_STATUSES } from '../../protocol/types';
 // OpenAPI document is generated from them (openapi.ts), so the two cannot drift apart.
 // Requests are strict objects: an unknown field is refused by name rather than silently dropped.
 
-const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
-const time = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
+/** An id in a path or filter. */
+export const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
+/** An ISO 8601 time. */
+export const time = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
 
 /** ?cursor=&limit= on every list. Query values arrive as text, so limit is checked as digits. */
-const page = {
+export const page = {
   cursor: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be a next_cursor from an earlier page'))),
   limit: v.optional(v.pipe(v.string('must be a number'), v.regex(/^(?:[1-9]\d?|100)$/, 'must be a whole number from 1 to 100'))),
 };

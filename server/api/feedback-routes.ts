@@ -1,0 +1,63 @@
+import { publicReply, toFeedbackItem } from '../domain/feedback';
+import { found } from '../errors';
+import { callback, feedbackDetail, feedbackItem, feedbackListQuery } from './feedback-schemas';
+import { decodeCursor, limitOf, pageOf } from './pagination';
+import { callbackResource, feedbackReplyResource, feedbackResource } from './resources';
+import { route, type ApiRoute } from './route';
+import { idParam, listOf } from './schemas';
+
+const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
+  typeof k === 'object' && k !== null && typeof (k as { c?: unknown }).c === 'string' && !Number.isNaN(Date.parse((k as { c: string }).c)) &&
+  typeof (k as { i?: unknown }).i === 'string';
+
+/** Feedback (list, get) and call back requests (get) of /api/v1. */
+export const FEEDBACK_ROUTES: ApiRoute[] = [
+  route({
+    method: 'get',
+    path: '/feedback',
+    operationId: 'listFeedback',
+    summary: 'List feedback, newest first',
+    tag: 'Feedback',
+    scope: 'read',
+    query: feedbackListQuery,
+    status: 200,
+    response: listOf(feedbackItem),
+    async handler({ query, deps }) {
+      const limit = limitOf(query);
+      const after = decodeCursor(query.cursor, isCreatedKey);
+      const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site };
+      const rows = await deps.store.listFeedback(filter, limit + 1, after && { createdAt: new Date(after.c).toISOString(), id: after.i });
+      return pageOf(rows, limit, (f) => ({ c: f.createdAt, i: f.id }), (f) => feedbackResource(toFeedbackItem(f)));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/feedback/:id',
+    operationId: 'getFeedback',
+    summary: 'Get a piece of feedback with its replies',
+    tag: 'Feedback',
+    scope: 'read',
+    params: idParam,
+    status: 200,
+    response: feedbackDetail,
+    async handler({ params, deps }) {
+      const item = toFeedbackItem(found(await deps.store.getFeedback(params.id), 'No such feedback.'));
+      const replies = (await deps.store.listFeedbackReplies(item.id)).map(publicReply);
+      return { ...feedbackResource(item), replies: replies.map(feedbackReplyResource) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/callbacks/:id',
+    operationId: 'getCallback',
+    summary: 'Get a call back request',
+    tag: 'Callbacks',
+    scope: 'read',
+    params: idParam,
+    status: 200,
+    response: callback,
+    async handler({ params, deps }) {
+      return callbackResource(found(await deps.store.getCallback(params.id), 'No such call back request.'));
+    },
+  }),
+];

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeToken, v1 } from '../helpers/rest-api';
+import { signInCookie, useServer, visitor } from '../helpers/server';
+
+const t = useServer();
+let token: string;
+beforeEach(async () => {
+  token = (await makeToken(t.server.url, await signInCookie(t.server.url), ['read'])).secret;
+});
+
+const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
+
+/** Feedback from a new visitor; its id. */
+async function feedback(text: string, category: 'complaint' | 'praise', rating: number | null): Promise<string> {
+  const v = await visitor(t.server.url);
+  t.track(v.socket);
+  const r = await v.socket.emitWithAck('feedback:send', { rating, category, text, contact: { mode: 'anonymous' }, page, locale: 'en' });
+  if (!r.ok) throw new Error(r.message);
+  return r.data.id;
+}
+
+describe('REST API: feedback and call back requests', () => {
+  it('pages through feedback, newest first, filtered by category', async () => {
+    const ids: string[] = [];
+    for (const text of ['Slow', 'Late', 'Great']) ids.push(await feedback(text, text === 'Great' ? 'praise' : 'complaint', text === 'Great' ? 5 : 1));
+    const first = await v1(t.server.url, '/feedback?limit=2', { token });
+    expect(first.body.data).toHaveLength(2);
+    const second = await v1(t.server.url, `/feedback?limit=2&cursor=${first.body.next_cursor}`, { token });
+    expect(second.body.next_cursor).toBeNull();
+    expect([...first.body.data, ...second.body.data].map((f: { id: string }) => f.id).sort()).toEqual([...ids].sort());
+    const complaints = await v1(t.server.url, '/feedback?category=complaint&status=new&site=demo', { token });
+    expect(complaints.body.data.map((f: { text: string }) => f.text).sort()).toEqual(['Late', 'Slow']);
+    expect(complaints.body.data[0]).toMatchObject({ site_id: 'demo', unhappy: true, rating: 1, page_url: page.url, name: null });
+    expect((await v1(t.server.url, '/feedback?category=rant', { token })).body).toMatchObject({ status: 400, field: 'category' });
+  });
+
+  it('gets a piece of feedback with its replies, and a problem for an unknown one', async () => {
+    const id = await feedback('Where is my parcel?', 'complaint', 2);
+    expect((await v1(t.server.url, `/feedback/${id}`, { token })).body).toMatchObject({ id, text: 'Where is my parcel?', status: 'new', replies: [] });
+    expect((await v1(t.server.url, '/feedback/nope', { token })).body).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('gets a call back request', async () => {
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
+    const asked = await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', name: 'Ana', when: { asap: true }, page });
+    if (!asked.ok) throw new Error(asked.message);
+    const r = await v1(t.server.url, `/callbacks/${asked.data.id}`, { token });
+    expect(r.body).toMatchObject({ id: asked.data.id, site_id: 'demo', phone: '+420602123456', name: 'Ana', asap: true, status: 'waiting', claimed_by: null, attempts: 0 });
+    expect((await v1(t.server.url, '/callbacks/nope', { token })).body).toMatchObject({ status: 404 });
+  });
+});
