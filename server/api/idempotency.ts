@@ -3,6 +3,9 @@ import type { Request } from 'express';
 import { AppError } from '../errors';
 import type { IdempotentAnswer, Store } from '../store/types';
 
+/** How long a key is remembered: a client retries within minutes; Stripe keeps keys a day too. */
+export const KEEP_MS = 86_400_000;
+
 /** Printable ASCII, as the IETF Idempotency-Key draft and Stripe's keys are (UUIDs, nanoids, …). */
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -21,7 +24,8 @@ export function fingerprint(req: Request): string {
 
 /** The kept answer for this key, when the request repeats one; `duplicate_id` when the key was used for another request. */
 export async function repeatedAnswer(store: Store, tokenId: string, key: string, print: string): Promise<IdempotentAnswer | null> {
-  const kept = await store.getIdempotentAnswer(tokenId, key);
+  const found = await store.getIdempotentAnswer(tokenId, key);
+  const kept = found && Date.now() - Date.parse(found.createdAt) < KEEP_MS ? found : null;
   if (kept && kept.fingerprint !== print) {
     throw new AppError('duplicate_id', 'This Idempotency-Key was used for a different request; use a new key for a new write.', 'Idempotency-Key');
   }

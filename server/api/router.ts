@@ -4,7 +4,7 @@ import type { SocketDeps } from '../socket/types';
 import { parse } from '../validation';
 import { requireScope } from '../domain/api/tokens';
 import { bearerAuth, callerOf } from './auth';
-import { fingerprint, idempotencyKey, repeatedAnswer } from './idempotency';
+import { fingerprint, idempotencyKey, KEEP_MS, repeatedAnswer } from './idempotency';
 import { openApiDocument } from './openapi';
 import { problemHandler, problemNotFound } from './problem';
 import type { ApiRoute } from './route';
@@ -34,7 +34,11 @@ async function serve(r: ApiRoute, deps: SocketDeps, req: Request, res: Response)
   const answer = await r.handler({ params, query, body, caller, deps, idempotencyKey: key });
   if (key) {
     // Two requests racing with one key both get the answer kept first.
-    const kept = await deps.store.saveIdempotentAnswer({ tokenId: caller.token.id, key, fingerprint: print, status: r.status, body: answer, createdAt: new Date().toISOString() });
+    const now = Date.now();
+    const kept = await deps.store.saveIdempotentAnswer(
+      { tokenId: caller.token.id, key, fingerprint: print, status: r.status, body: answer, createdAt: new Date(now).toISOString() },
+      new Date(now - KEEP_MS).toISOString(),
+    );
     return sendJson(res, kept.status, kept.body);
   }
   sendJson(res, r.status, answer);

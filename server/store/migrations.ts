@@ -246,6 +246,6 @@ export const SQLITE_MIGRATIONS: string[] = [
     created_at TEXT NOT NULL,
     PRIMARY KEY (token_id, key)
   );
-  CREATE INDEX api_idempotency_created ON api_idempotency(created_at);
+  CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
   `,
 ];

@@ -447,8 +447,11 @@ export interface ApiTokenPort {
   /** Notes when a token was last used. */
   touchApiToken(id: string, now: string): Promise<void>;
   getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
-  /** Keeps the first answer for a key; when one is kept already, that one is returned and nothing is written. */
-  saveIdempotentAnswer(a: IdempotentAnswer): Promise<IdempotentAnswer>;
+  /**
+   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
+   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   */
+  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */

@@ -31,7 +31,8 @@ export function pgApiTokens(db: Db): ApiTokenPort {
       await db.run('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)', [now, id]);
     },
     getIdempotentAnswer: answer,
-    async saveIdempotentAnswer(a) {
+    async saveIdempotentAnswer(a, forgetBefore) {
+      await db.run('DELETE FROM api_idempotency WHERE token_id = $1 AND created_at < $2', [a.tokenId, forgetBefore]);
       await db.run(
         `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (token_id, key) DO NOTHING`,

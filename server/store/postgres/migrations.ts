@@ -210,7 +210,7 @@ export const PG_MIGRATIONS: string[] = [
     created_at timestamptz NOT NULL,
     PRIMARY KEY (token_id, key)
   );
-  CREATE INDEX api_idempotency_created ON api_idempotency(created_at);
+  CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
   `,
 ];
 

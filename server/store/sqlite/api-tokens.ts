@@ -37,7 +37,8 @@ export class SqliteApiTokens implements ApiTokenPort {
     return r ? toIdempotentAnswer(r) : null;
   }
 
-  async saveIdempotentAnswer(a: IdempotentAnswer): Promise<IdempotentAnswer> {
+  async saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer> {
+    this.c.q('DELETE FROM api_idempotency WHERE token_id = ? AND created_at < ?').run(a.tokenId, forgetBefore);
     this.c.q(
       `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (token_id, key) DO NOTHING`,
