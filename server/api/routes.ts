@@ -3,12 +3,12 @@ import { nanoid } from 'nanoid';
 import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
-import { postAgentReply } from '../socket/agent-reply';
+import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
-import { conversation, conversationListQuery, idParam, listOf, message, messageListQuery, replyBody, site, siteListQuery } from './schemas';
+import { conversation, conversationListQuery, idParam, listOf, message, messageListQuery, replyBody, site, siteListQuery, statusBody } from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isSiteKey = (k: unknown): k is { c: string; i: string } => typeof k === 'object' && k !== null && isString((k as { c?: unknown }).c) && isString((k as { i?: unknown }).i);
@@ -115,6 +115,21 @@ export const API_ROUTES: ApiRoute[] = [
       const text = body.text.trim();
       const m = await postAgentReply(deps, caller.agent, { id: replyId(caller.token.id, idempotencyKey), conversationId: c.id, text });
       return messageResource(m);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/conversations/:id/status',
+    operationId: 'setConversationStatus',
+    summary: "Set a conversation's status (resolve, reopen); the visitor and the consoles see it live",
+    tag: 'Conversations',
+    scope: 'write',
+    params: idParam,
+    body: statusBody,
+    status: 200,
+    response: conversation,
+    async handler({ params, body, deps }) {
+      return conversationResource(await changeConversationStatus(deps, params.id, body.status));
     },
   }),
   ...FEEDBACK_ROUTES,

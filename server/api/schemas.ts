@@ -40,6 +40,8 @@ export const replyBody = v.strictObject({
   ),
 });
 
+export const statusBody = v.strictObject({ status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') });
+
 export const site = v.object({
   id: v.string(),
   name: v.string(),

@@ -3,10 +3,10 @@ import type { ConversationDetail } from '../../protocol/types';
 import { toAgent } from '../domain/agents';
 import { agentConversation, messagesAfter } from '../domain/chat';
 import { toProfile } from '../domain/visitors';
-import { AppError, found } from '../errors';
+import { AppError } from '../errors';
 import { schemas } from '../validation';
-import { postAgentReply } from './agent-reply';
-import { announceConversation, announceStatusToVisitor, visitorOnline } from './broadcast';
+import { changeConversationStatus, postAgentReply } from './agent-actions';
+import { announceConversation, visitorOnline } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
 
@@ -39,16 +39,7 @@ export const agentChatHandlers = {
     };
   }),
 
-  'conversation:setStatus': on(schemas.setStatus, async (p, _socket, deps) => {
-    const { store } = deps;
-    const before = await agentConversation(store, p.conversationId);
-    const c = before.status === p.status ? before : await store.setConversationStatus(before.id, p.status, new Date().toISOString());
-    if (before.status !== c.status) {
-      announceStatusToVisitor(deps, c);
-      await announceConversation(deps, c.id);
-    }
-    return found(await store.getSummary(c.id), 'No such conversation.');
-  }),
+  'conversation:setStatus': on(schemas.setStatus, async (p, _socket, deps) => changeConversationStatus(deps, p.conversationId, p.status)),
 
   'conversation:read': on(schemas.read, async (p, _socket, deps) => {
     await agentConversation(deps.store, p.conversationId);

@@ -103,6 +103,18 @@ describe('REST API: messages and replies', () => {
     expect((await v1(t.server.url, `/conversations/${conversationId}`, { token })).body.status).toBe('open');
   });
 
+  it('resolves a conversation, and the visitor\'s widget and the consoles hear it live', async () => {
+    const { socket, conversationId } = await visitorSays('Thanks, that is all.');
+    const a = t.track(await agent(t.server.url));
+    const atVisitor = nextEvent<{ id: string; status: string }>(socket, 'conversation:status');
+    const atConsole = nextEvent<{ id: string; status: string }>(a, 'conversation:updated');
+    const r = await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'resolved' } });
+    expect(r).toMatchObject({ status: 200, body: { id: conversationId, status: 'resolved' } });
+    expect(await atVisitor).toMatchObject({ id: conversationId, status: 'resolved' });
+    expect(await atConsole).toMatchObject({ id: conversationId, status: 'resolved' });
+    expect((await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'closed' } })).body).toMatchObject({ status: 400, field: 'status' });
+  });
+
   it('stores a write repeated with the same Idempotency-Key once and answers it the same', async () => {
     const { conversationId } = await visitorSays('Hello?');
     const send = (text: string, key: string) =>
