@@ -41,6 +41,7 @@ import type { Bus } from './bus/types';
 import { healthRoute } from './http/health';
 import { apiV1 } from './api/router';
 import { tokenRoutes } from './api/token-routes';
+import { apiDocsPage } from './api/docs';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -148,6 +149,7 @@ export async function startEarshot(
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
+  app.get('/api/docs', apiDocsPage);
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
   const teamDeps: TeamDeps = {

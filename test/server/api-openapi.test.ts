@@ -48,4 +48,13 @@ describe('OpenAPI document', () => {
     const list = doc.paths['/conversations']!.get!;
     expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'updated_since']);
   });
+
+  it('is readable at /api/docs, every operation on the page, with no script', async () => {
+    const res = await fetch(`${t.server.url}/api/docs`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    for (const route of routerRoutes()) expect(html).toContain(`<code>${route}</code>`);
+    expect(html).not.toContain('<script');
+  });
 });
