@@ -13,16 +13,7 @@ const TOKEN_SHAPE = /^es_live_[A-Za-z0-9_-]{43}$/;
 const TOUCH_EVERY_MS = 60_000;
 
 /** A token as the console lists it: never its secret nor its hash. */
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: ApiScope[];
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiTokenView = Omit<ApiTokenRow, 'tokenHash'>;
 
 /** What the console may see of a token. */
 export function toTokenView(t: ApiTokenRow): ApiTokenView {
