@@ -1,16 +1,18 @@
 import { publicReply, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
-import { callback, feedbackDetail, feedbackItem, feedbackListQuery } from './feedback-schemas';
+import { postFeedbackReply } from '../socket/agent-actions';
+import { callback, feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './feedback-schemas';
+import { writeId } from './idempotency';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { callbackResource, feedbackReplyResource, feedbackResource } from './resources';
 import { route, type ApiRoute } from './route';
-import { idParam, listOf } from './schemas';
+import { idParam, listOf, replyBody } from './schemas';
 
 const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
   typeof k === 'object' && k !== null && typeof (k as { c?: unknown }).c === 'string' && !Number.isNaN(Date.parse((k as { c: string }).c)) &&
   typeof (k as { i?: unknown }).i === 'string';
 
-/** Feedback (list, get) and call back requests (get) of /api/v1. */
+/** Feedback (list, get, reply) and call back requests (get) of /api/v1. */
 export const FEEDBACK_ROUTES: ApiRoute[] = [
   route({
     method: 'get',
@@ -44,6 +46,22 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
       const item = toFeedbackItem(found(await deps.store.getFeedback(params.id), 'No such feedback.'));
       const replies = (await deps.store.listFeedbackReplies(item.id)).map(publicReply);
       return { ...feedbackResource(item), replies: replies.map(feedbackReplyResource) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/feedback/:id/replies',
+    operationId: 'replyToFeedback',
+    summary: 'Answer feedback by email, as an agent in the console does; the feedback becomes answered',
+    tag: 'Feedback',
+    scope: 'write',
+    params: idParam,
+    body: replyBody,
+    status: 201,
+    response: feedbackReply,
+    async handler({ params, body, caller, deps, idempotencyKey }) {
+      const reply = await postFeedbackReply(deps, caller.agent, { id: writeId(caller.token.id, idempotencyKey), feedbackId: params.id, text: body.text.trim() });
+      return feedbackReplyResource(reply);
     },
   }),
   route({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nanoid } from 'nanoid';
 import type { Request } from 'express';
 import { AppError } from '../errors';
 import type { IdempotentAnswer, Store } from '../store/types';
@@ -31,3 +32,9 @@ export async function repeatedAnswer(store: Store, tokenId: string, key: string,
   }
   return kept;
 }
+
+/**
+ * The id of what a write with an Idempotency-Key stores: derived from the token and the key, so two
+ * requests racing with one key store one row (the store answers a retried id with the stored one).
+ */
+export const writeId = (tokenId: string, key: string | null) => (key ? createHash('sha256').update(`${tokenId}\0${key}`).digest('base64url').slice(0, 32) : nanoid());

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { nanoid } from 'nanoid';
 import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
 import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
+import { AGENT_ROUTES } from './agent-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
+import { writeId } from './idempotency';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
@@ -15,12 +15,6 @@ const isSiteKey = (k: unknown): k is { c: string; i: string } => typeof k === 'o
 const isInboxKey = (k: unknown): k is { u: string; i: string } =>
   typeof k === 'object' && k !== null && isString((k as { u?: unknown }).u) && !Number.isNaN(Date.parse((k as { u: string }).u)) && isString((k as { i?: unknown }).i);
 const isSeqKey = (k: unknown): k is { s: number } => typeof k === 'object' && k !== null && Number.isInteger((k as { s?: unknown }).s);
-
-/**
- * The id of a reply posted with an Idempotency-Key: derived from the token and the key, so two
- * requests racing with the same key store one message (the store answers a retried id with the stored one).
- */
-const replyId = (tokenId: string, key: string | null) => (key ? createHash('sha256').update(`${tokenId}\0${key}`).digest('base64url').slice(0, 32) : nanoid());
 
 /** Every route of /api/v1, in the order of the OpenAPI document. */
 export const API_ROUTES: ApiRoute[] = [
@@ -113,7 +107,7 @@ export const API_ROUTES: ApiRoute[] = [
     async handler({ params, body, caller, deps, idempotencyKey }) {
       const c = await agentConversation(deps.store, params.id);
       const text = body.text.trim();
-      const m = await postAgentReply(deps, caller.agent, { id: replyId(caller.token.id, idempotencyKey), conversationId: c.id, text });
+      const m = await postAgentReply(deps, caller.agent, { id: writeId(caller.token.id, idempotencyKey), conversationId: c.id, text });
       return messageResource(m);
     },
   }),
@@ -133,4 +127,5 @@ export const API_ROUTES: ApiRoute[] = [
     },
   }),
   ...FEEDBACK_ROUTES,
+  ...AGENT_ROUTES,
 ];

@@ -1,12 +1,13 @@
-import type { ConversationStatus, ConversationSummary, Message } from '../../protocol/types';
+import type { ConversationStatus, ConversationSummary, FeedbackReply, Message } from '../../protocol/types';
 import { emailReplyIfAway } from '../domain/after-chat';
 import { agentConversation, sendAgentMessage } from '../domain/chat';
+import { replyToFeedback } from '../domain/feedback';
 import { found } from '../errors';
 import type { AgentRow } from '../store/types';
-import { announceConversation, announceMessage, announceStatusToVisitor, visitorOnline } from './broadcast';
-import type { SocketDeps } from './types';
+import { announceConversation, announceMessage, announceNewFeedbackCount, announceStatusToVisitor, visitorOnline } from './broadcast';
+import { rooms, type SocketDeps } from './types';
 
-// What agents do to conversations, from the console's socket or the REST API alike: one way to do
+// What agents do to conversations and feedback, from the console's socket or the REST API alike: one way to do
 // each, so both tell the visitor and every console the same.
 
 /**
@@ -32,4 +33,13 @@ export async function changeConversationStatus(deps: SocketDeps, conversationId:
     await announceConversation(deps, c.id);
   }
   return found(await store.getSummary(c.id), 'No such conversation.');
+}
+
+/** Answers feedback by email; a new reply is shown in every console with the item's new status and count. */
+export async function postFeedbackReply(deps: SocketDeps, agent: AgentRow, p: { id?: string; feedbackId: string; text: string }): Promise<FeedbackReply> {
+  const { reply, item, created } = await replyToFeedback(deps.store, deps.email, agent, p.feedbackId, p.text, p.id);
+  if (!created) return reply;
+  deps.agents.to(rooms.agents).emit('feedback:updated', item);
+  announceNewFeedbackCount(deps);
+  return reply;
 }

@@ -75,7 +75,7 @@ describe('REST API: sites and conversations', () => {
   });
 
   it('answers an unknown route with a problem', async () => {
-    expect((await v1(t.server.url, '/agents', { token })).body).toMatchObject({ status: 404, code: 'not_found' });
+    expect((await v1(t.server.url, '/nothing-here', { token })).body).toMatchObject({ status: 404, code: 'not_found', detail: 'No API route GET /api/v1/nothing-here.' });
   });
 });
 

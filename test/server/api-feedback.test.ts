@@ -2,19 +2,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeToken, v1 } from '../helpers/rest-api';
 import { signInCookie, useServer, visitor } from '../helpers/server';
 
-const t = useServer();
+const t = useServer({ smtp: true });
 let token: string;
+let writer: string;
 beforeEach(async () => {
-  token = (await makeToken(t.server.url, await signInCookie(t.server.url), ['read'])).secret;
+  const admin = await signInCookie(t.server.url);
+  token = (await makeToken(t.server.url, admin, ['read'])).secret;
+  writer = (await makeToken(t.server.url, admin, ['read', 'write'])).secret;
 });
 
 const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
 
 /** Feedback from a new visitor; its id. */
-async function feedback(text: string, category: 'complaint' | 'praise', rating: number | null): Promise<string> {
+async function feedback(text: string, category: 'complaint' | 'praise', rating: number | null, contact: { mode: 'anonymous' } | { mode: 'reply'; name: string; email: string } = { mode: 'anonymous' }): Promise<string> {
   const v = await visitor(t.server.url);
   t.track(v.socket);
-  const r = await v.socket.emitWithAck('feedback:send', { rating, category, text, contact: { mode: 'anonymous' }, page, locale: 'en' });
+  const r = await v.socket.emitWithAck('feedback:send', { rating, category, text, contact, page, locale: 'en' });
   if (!r.ok) throw new Error(r.message);
   return r.data.id;
 }
@@ -48,5 +51,27 @@ describe('REST API: feedback and call back requests', () => {
     const r = await v1(t.server.url, `/callbacks/${asked.data.id}`, { token });
     expect(r.body).toMatchObject({ id: asked.data.id, site_id: 'demo', phone: '+420602123456', name: 'Ana', asap: true, status: 'waiting', claimed_by: null, attempts: 0 });
     expect((await v1(t.server.url, '/callbacks/nope', { token })).body).toMatchObject({ status: 404 });
+  });
+
+  it('answers feedback by email once however often the write is repeated, and the feedback is answered', async () => {
+    const id = await feedback('Parcel is late', 'complaint', 2, { mode: 'reply', name: 'Ana', email: 'ana@example.test' });
+    const send = () => v1(t.server.url, `/feedback/${id}/replies`, { token: writer, body: { text: 'It left today.' }, headers: { 'idempotency-key': 'fb-1' } });
+    const first = await send();
+    expect(first).toMatchObject({ status: 201, body: { agent_name: 'Admin', text: 'It left today.' } });
+    expect((await send()).body).toEqual(first.body);
+    // The owners' alert of an unhappy customer, and the answer to Ana (one reply is stored, below).
+    const mails = await t.smtp.waitFor(2);
+    const toAna = mails.filter((m) => m.text?.includes('It left today.'));
+    expect(toAna).toHaveLength(1);
+    const detail = await v1(t.server.url, `/feedback/${id}`, { token });
+    expect(detail.body).toMatchObject({ status: 'answered', replies: [{ id: first.body.id }] });
+    expect(detail.body.replies).toHaveLength(1);
+    const anonymous = await feedback('Meh', 'complaint', 1);
+    expect((await v1(t.server.url, `/feedback/${anonymous}/replies`, { token: writer, body: { text: 'Hi' } })).body).toMatchObject({ status: 409, code: 'no_contact' });
+  });
+
+  it('lists the agents without their passwords', async () => {
+    const r = await v1(t.server.url, '/agents?limit=1', { token });
+    expect(r.body).toEqual({ data: [{ id: expect.any(String), name: 'Admin', email: 'admin@test.local', role: 'admin', active: true, away: false, created_at: expect.any(String) }], next_cursor: null });
   });
 });
