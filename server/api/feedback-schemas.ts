@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../../protocol/types';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type CallbackStatus } from '../../protocol/types';
 import { id, page, time } from './schemas';
+
+const CALLBACK_STATUSES = ['waiting', 'rescheduled', 'called', 'wrong_number', 'cancelled'] as const satisfies readonly CallbackStatus[];
 
 // Feedback and call back requests as the REST API takes and answers them (see schemas.ts).
 
@@ -9,6 +11,13 @@ export const feedbackListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived')),
   category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
+});
+
+export const callbackListQuery = v.strictObject({
+  ...page,
+  site: v.optional(id),
+  status: v.optional(v.picklist(CALLBACK_STATUSES, 'must be waiting, rescheduled, called, wrong_number or cancelled')),
+  updated_since: v.optional(time),
 });
 
 export const feedbackItem = v.object({
@@ -48,7 +57,7 @@ export const callback = v.object({
   asap: v.boolean(),
   due_at: time,
   window_end: v.nullable(time),
-  status: v.picklist(['waiting', 'rescheduled', 'called', 'wrong_number', 'cancelled']),
+  status: v.picklist(CALLBACK_STATUSES),
   claimed_by: v.nullable(v.object({ id: v.string(), name: v.string() })),
   attempts: v.pipe(v.number(), v.integer()),
   created_at: time,

@@ -33,3 +33,8 @@ export function pageOf<R, T>(rows: R[], limit: number, key: (r: R) => unknown, v
   const last = kept[kept.length - 1];
   return { data: kept.map(view), next_cursor: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null };
 }
+
+/** A cursor's key in lists ordered by last change: the time (`u`) and id (`i`) of the last row. */
+export const isChangeKey = (k: unknown): k is { u: string; i: string } =>
+  typeof k === 'object' && k !== null && typeof (k as { u?: unknown }).u === 'string' && !Number.isNaN(Date.parse((k as { u: string }).u)) &&
+  typeof (k as { i?: unknown }).i === 'string';

@@ -5,15 +5,13 @@ import { changeConversationStatus, postAgentReply } from '../socket/agent-action
 import { AGENT_ROUTES } from './agent-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
-import { decodeCursor, limitOf, pageOf } from './pagination';
+import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
 import { conversation, conversationListQuery, idParam, listOf, message, messageListQuery, replyBody, site, siteListQuery, statusBody } from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isSiteKey = (k: unknown): k is { c: string; i: string } => typeof k === 'object' && k !== null && isString((k as { c?: unknown }).c) && isString((k as { i?: unknown }).i);
-const isInboxKey = (k: unknown): k is { u: string; i: string } =>
-  typeof k === 'object' && k !== null && isString((k as { u?: unknown }).u) && !Number.isNaN(Date.parse((k as { u: string }).u)) && isString((k as { i?: unknown }).i);
 const isSeqKey = (k: unknown): k is { s: number } => typeof k === 'object' && k !== null && Number.isInteger((k as { s?: unknown }).s);
 
 /** Every route of /api/v1, in the order of the OpenAPI document. */
@@ -48,7 +46,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: listOf(conversation),
     async handler({ query, deps }) {
       const limit = limitOf(query);
-      const after = decodeCursor(query.cursor, isInboxKey);
+      const after = decodeCursor(query.cursor, isChangeKey);
       const before: InboxCursor | undefined = after && { updatedAt: new Date(after.u).toISOString(), id: after.i };
       const rows = await deps.store.listSummaries({
         status: query.status ?? 'all',

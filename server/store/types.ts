@@ -390,6 +390,17 @@ export interface CallbackPort {
   /** Records an attempt and applies its effect on the request, together. */
   addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
+  /** Requests most recently changed first (ties by id), only rows after `before` in that order when given (the REST API's pages). */
+  pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
+}
+
+export interface CallbackPageQuery {
+  siteId?: string;
+  status?: CallbackStatus;
+  /** Only requests changed at or after this time. */
+  updatedSince?: string;
+  before?: { updatedAt: string; id: string };
+  limit: number;
 }
 
 export interface RetentionPort {

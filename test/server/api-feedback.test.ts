@@ -70,6 +70,24 @@ describe('REST API: feedback and call back requests', () => {
     expect((await v1(t.server.url, `/feedback/${anonymous}/replies`, { token: writer, body: { text: 'Hi' } })).body).toMatchObject({ status: 409, code: 'no_contact' });
   });
 
+  it('pages through call back requests, most recently changed first, filtered by status and site', async () => {
+    const ids: string[] = [];
+    for (const phone of ['602 123 456', '603 123 456']) {
+      const v = await visitor(t.server.url);
+      t.track(v.socket);
+      const asked = await v.socket.emitWithAck('callback:request', { phone, country: 'CZ', when: { asap: true }, page });
+      if (!asked.ok) throw new Error(asked.message);
+      ids.push(asked.data.id);
+    }
+    const first = await v1(t.server.url, '/callbacks?limit=1', { token });
+    const second = await v1(t.server.url, `/callbacks?limit=1&cursor=${first.body.next_cursor}`, { token });
+    expect(second.body.next_cursor).toBeNull();
+    expect([...first.body.data, ...second.body.data].map((c: { id: string }) => c.id).sort()).toEqual([...ids].sort());
+    expect((await v1(t.server.url, '/callbacks?status=waiting&site=demo', { token })).body.data).toHaveLength(2);
+    expect((await v1(t.server.url, '/callbacks?status=called', { token })).body.data).toEqual([]);
+    expect((await v1(t.server.url, '/callbacks?status=done', { token })).body).toMatchObject({ status: 400, field: 'status' });
+  });
+
   it('lists the agents without their passwords', async () => {
     const r = await v1(t.server.url, '/agents?limit=1', { token });
     expect(r.body).toEqual({ data: [{ id: expect.any(String), name: 'Admin', email: 'admin@test.local', role: 'admin', active: true, away: false, created_at: expect.any(String) }], next_cursor: null });
