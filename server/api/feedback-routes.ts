@@ -1,10 +1,10 @@
 import { publicReply, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
 import { postFeedbackReply } from '../socket/agent-actions';
-import { callback, callbackListQuery, feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './feedback-schemas';
+import { feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './callback-feedback-schemas';
 import { writeId } from './idempotency';
-import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
-import { callbackResource, feedbackReplyResource, feedbackResource } from './resources';
+import { decodeCursor, limitOf, pageOf } from './pagination';
+import { feedbackReplyResource, feedbackResource } from './resources';
 import { route, type ApiRoute } from './route';
 import { idParam, listOf, replyBody } from './schemas';
 
@@ -12,7 +12,7 @@ const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
   typeof k === 'object' && k !== null && typeof (k as { c?: unknown }).c === 'string' && !Number.isNaN(Date.parse((k as { c: string }).c)) &&
   typeof (k as { i?: unknown }).i === 'string';
 
-/** Feedback (list, get, reply) and call back requests (list, get) of /api/v1. */
+/** Feedback (list, get, reply) of /api/v1. */
 export const FEEDBACK_ROUTES: ApiRoute[] = [
   route({
     method: 'get',
@@ -62,43 +62,6 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     async handler({ params, body, caller, deps, idempotencyKey }) {
       const reply = await postFeedbackReply(deps, caller.agent, { id: writeId(caller.token.id, idempotencyKey), feedbackId: params.id, text: body.text.trim() });
       return feedbackReplyResource(reply);
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/callbacks',
-    operationId: 'listCallbacks',
-    summary: 'List call back requests, most recently changed first',
-    tag: 'Callbacks',
-    scope: 'read',
-    query: callbackListQuery,
-    status: 200,
-    response: listOf(callback),
-    async handler({ query, deps }) {
-      const limit = limitOf(query);
-      const after = decodeCursor(query.cursor, isChangeKey);
-      const rows = await deps.store.pageCallbacks({
-        siteId: query.site,
-        status: query.status,
-        updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
-        before: after && { updatedAt: new Date(after.u).toISOString(), id: after.i },
-        limit: limit + 1,
-      });
-      return pageOf(rows, limit, (c) => ({ u: c.updatedAt, i: c.id }), callbackResource);
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/callbacks/:id',
-    operationId: 'getCallback',
-    summary: 'Get a call back request',
-    tag: 'Callbacks',
-    scope: 'read',
-    params: idParam,
-    status: 200,
-    response: callback,
-    async handler({ params, deps }) {
-      return callbackResource(found(await deps.store.getCallback(params.id), 'No such call back request.'));
     },
   }),
 ];

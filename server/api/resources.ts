@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { ConversationSummary, FeedbackItem, FeedbackReply, Message } from '../../protocol/types';
 import type { CallbackRow, SiteRow } from '../store/types';
-import type { callback, feedbackItem, feedbackReply } from './feedback-schemas';
+import type { callback, feedbackItem, feedbackReply } from './callback-feedback-schemas';
 import type { conversation, message, site } from './schemas';
 
 // What the REST API answers for each resource: snake_case, times in ISO 8601 UTC. Webhook

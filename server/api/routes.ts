@@ -3,6 +3,7 @@ import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
 import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
 import { AGENT_ROUTES } from './agent-routes';
+import { CALLBACK_ROUTES } from './callback-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
@@ -125,5 +126,6 @@ export const API_ROUTES: ApiRoute[] = [
     },
   }),
   ...FEEDBACK_ROUTES,
+  ...CALLBACK_ROUTES,
   ...AGENT_ROUTES,
 ];

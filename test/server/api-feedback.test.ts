@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeToken, v1 } from '../helpers/rest-api';
-import { signInCookie, useServer, visitor } from '../helpers/server';
+import { nextEvent, signInCookie, useServer, visitor } from '../helpers/server';
 
 const t = useServer({ smtp: true });
 let token: string;
@@ -86,6 +86,27 @@ describe('REST API: feedback and call back requests', () => {
     expect((await v1(t.server.url, '/callbacks?status=waiting&site=demo', { token })).body.data).toHaveLength(2);
     expect((await v1(t.server.url, '/callbacks?status=called', { token })).body.data).toEqual([]);
     expect((await v1(t.server.url, '/callbacks?status=done', { token })).body).toMatchObject({ status: 400, field: 'status' });
+  });
+
+  it('records a call\'s outcome and reschedules, told live to the visitor\'s widget', async () => {
+    const v = await visitor(t.server.url);
+    t.track(v.socket);
+    const asked = await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page });
+    if (!asked.ok) throw new Error(asked.message);
+    const path = `/callbacks/${asked.data.id}`;
+    const heard = nextEvent<{ status: string }>(v.socket, 'callback:updated');
+    const noAnswer = await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'no_answer', note: 'Voicemail' } });
+    expect(noAnswer).toMatchObject({ status: 200, body: { id: asked.data.id, attempts: 1, status: 'waiting' } });
+    await heard;
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const moved = await v1(t.server.url, `${path}/reschedule`, { token: writer, body: { due_at: later } });
+    expect(moved.body).toMatchObject({ status: 'rescheduled', due_at: later, asap: false });
+    const past = await v1(t.server.url, `${path}/reschedule`, { token: writer, body: { due_at: '2020-01-01T00:00:00Z' } });
+    expect(past.body).toMatchObject({ status: 409, code: 'slot_unavailable', field: 'due_at' });
+    const reached = await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'reached' } });
+    expect(reached.body).toMatchObject({ status: 'called', attempts: 2 });
+    expect((await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'maybe' } })).body).toMatchObject({ status: 400, field: 'outcome' });
+    expect((await v1(t.server.url, `${path}/outcome`, { token, body: { outcome: 'reached' } })).body).toMatchObject({ status: 403 });
   });
 
   it('lists the agents without their passwords', async () => {

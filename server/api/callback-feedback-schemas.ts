@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type CallbackStatus } from '../../protocol/types';
+import { LIMITS } from '../../protocol/events';
+import { CALLBACK_OUTCOMES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type CallbackStatus } from '../../protocol/types';
 import { id, page, time } from './schemas';
 
 const CALLBACK_STATUSES = ['waiting', 'rescheduled', 'called', 'wrong_number', 'cancelled'] as const satisfies readonly CallbackStatus[];
@@ -19,6 +20,15 @@ export const callbackListQuery = v.strictObject({
   status: v.optional(v.picklist(CALLBACK_STATUSES, 'must be waiting, rescheduled, called, wrong_number or cancelled')),
   updated_since: v.optional(time),
 });
+
+const note = v.optional(v.pipe(v.string('must be a string'), v.maxLength(LIMITS.topicLength, `must be at most ${LIMITS.topicLength} characters`)));
+
+export const outcomeBody = v.strictObject({
+  outcome: v.picklist(CALLBACK_OUTCOMES, 'must be reached, no_answer, wrong_number or cancelled'),
+  note,
+});
+
+export const rescheduleBody = v.strictObject({ due_at: time, note });
 
 export const feedbackItem = v.object({
   id: v.string(),
