@@ -141,6 +141,8 @@ describe('REST API: messages and replies', () => {
     expect(wrongType).toMatchObject({ status: 400, body: { type: 'urn:earshot:problem:invalid_payload', status: 400, field: 'text', detail: 'text must be a string' } });
     expect((await v1(t.server.url, path, { token, body: { text: 'Hi', internal: true } })).body).toMatchObject({ status: 400, field: 'internal' });
     expect((await v1(t.server.url, path, { token, body: { text: '   ' } })).body).toMatchObject({ status: 400, field: 'text' });
+    const plain = await fetch(`${t.server.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'Hi' });
+    expect(await plain.json()).toMatchObject({ status: 400, field: 'body' });
     const notJson = await v1(t.server.url, path, { token, raw: '{"text":' });
     expect(notJson).toMatchObject({ status: 400, body: { detail: 'The request body is not valid JSON.' } });
     expect(notJson.type).toMatch(/^application\/problem\+json/);
