@@ -72,7 +72,7 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    tags: [{ name: 'Sites' }, { name: 'Conversations' }, { name: 'Feedback' }, { name: 'Callbacks' }, { name: 'Agents' }, { name: 'Meta' }],
+    tags: [{ name: 'Sites' }, { name: 'Conversations' }, { name: 'Feedback' }, { name: 'Callbacks' }, { name: 'Visitors' }, { name: 'Agents' }, { name: 'Meta' }],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token: es_live_ followed by 43 characters.' } },

@@ -6,6 +6,7 @@ import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
+import { VISITOR_ROUTES } from './visitor-routes';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
@@ -127,5 +128,6 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   ...FEEDBACK_ROUTES,
   ...CALLBACK_ROUTES,
+  ...VISITOR_ROUTES,
   ...AGENT_ROUTES,
 ];

@@ -66,6 +66,15 @@ describe('REST API: sites and conversations', () => {
     expect(missing.type).toMatch(/^application\/problem\+json/);
   });
 
+  it("gets a conversation's visitor, without the token their widget holds", async () => {
+    const { conversationId } = await visitorSays('hi');
+    const c = await v1(t.server.url, `/conversations/${conversationId}`, { token });
+    const r = await v1(t.server.url, `/visitors/${c.body.visitor_id}`, { token });
+    expect(r.body).toMatchObject({ id: c.body.visitor_id, site_id: 'demo', page_url: 'http://shop.test/pricing', language: 'cs-CZ', timezone: 'Europe/Prague', visits: 1 });
+    expect(Object.keys(r.body).some((k) => k.includes('token'))).toBe(false);
+    expect((await v1(t.server.url, '/visitors/nope', { token })).body).toMatchObject({ status: 404 });
+  });
+
   it('refuses a bad filter, an unknown parameter and a forged cursor, naming each', async () => {
     expect((await v1(t.server.url, '/conversations?status=closed', { token })).body).toMatchObject({ status: 400, field: 'status' });
     expect((await v1(t.server.url, '/conversations?colour=red', { token })).body).toMatchObject({ status: 400, field: 'colour' });
