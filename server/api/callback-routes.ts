@@ -1,11 +1,22 @@
 import { recordOutcome, rescheduleCallback } from '../domain/callbacks';
 import { AppError, found } from '../errors';
 import { announceCallback } from '../socket/callback-broadcast';
+import type { SocketDeps } from '../socket/types';
+import type { CallbackWithVisitor, Store } from '../store/types';
 import { callback, callbackListQuery, outcomeBody, rescheduleBody } from './callback-feedback-schemas';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { callbackResource } from './resources';
 import { route, type ApiRoute } from './route';
 import { idParam, listOf } from './schemas';
+
+const callbackOf = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
+
+/** Applies an agent's change to a request, tells the consoles and the visitor as the console's changes do, and answers the request as it is now. */
+async function changeCallback(deps: SocketDeps, id: string, change: (c: CallbackWithVisitor) => Promise<void>) {
+  await change(await callbackOf(deps.store, id));
+  await announceCallback(deps, id);
+  return callbackResource(await callbackOf(deps.store, id));
+}
 
 /** Call back requests (list, get, outcome, reschedule) of /api/v1; changes are told to consoles and the visitor as the console's are. */
 export const CALLBACK_ROUTES: ApiRoute[] = [
@@ -43,7 +54,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, deps }) {
-      return callbackResource(found(await deps.store.getCallback(params.id), 'No such call back request.'));
+      return callbackResource(await callbackOf(deps.store, params.id));
     },
   }),
   route({
@@ -58,10 +69,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, body, caller, deps }) {
-      const c = found(await deps.store.getCallback(params.id), 'No such call back request.');
-      await recordOutcome(deps.store, caller.agent, c, body.outcome, body.note?.trim() || null);
-      await announceCallback(deps, c.id);
-      return callbackResource(found(await deps.store.getCallback(c.id), 'No such call back request.'));
+      return changeCallback(deps, params.id, (c) => recordOutcome(deps.store, caller.agent, c, body.outcome, body.note?.trim() || null));
     },
   }),
   route({
@@ -76,16 +84,15 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, body, caller, deps }) {
-      const c = found(await deps.store.getCallback(params.id), 'No such call back request.');
-      try {
-        await rescheduleCallback(deps.store, caller.agent, c, body.due_at, body.note?.trim() || null);
-      } catch (err) {
-        // The domain names the console's field; the API's is due_at.
-        if (err instanceof AppError && err.field === 'dueAt') throw new AppError(err.code, err.message, 'due_at');
-        throw err;
-      }
-      await announceCallback(deps, c.id);
-      return callbackResource(found(await deps.store.getCallback(c.id), 'No such call back request.'));
+      return changeCallback(deps, params.id, async (c) => {
+        try {
+          await rescheduleCallback(deps.store, caller.agent, c, body.due_at, body.note?.trim() || null);
+        } catch (err) {
+          // The domain names the console's field; the API's is due_at.
+          if (err instanceof AppError && err.field === 'dueAt') throw new AppError(err.code, err.message, 'due_at');
+          throw err;
+        }
+      });
     },
   }),
 ];
