@@ -54,7 +54,7 @@ async function startFull(dataDir: string): Promise<number> {
   const limits = {
     visitorMessages: unlimited, newVisitors: unlimited, logins: unlimited, feedback: unlimited, callbacksPerIp: unlimited,
     callbacksPerPhone: unlimited, visitorEmailsPerIp: unlimited, visitorEmailsPerAddress: unlimited, visitorUpdates: unlimited,
-    linkUses: unlimited, resetRequests: unlimited, resetRequestsPerIp: unlimited,
+    linkUses: unlimited, resetRequests: unlimited, resetRequestsPerIp: unlimited, apiRequests: unlimited,
   };
   const earshot = await startEarshot(config, { bus, limits });
   return Number(new URL(earshot.url).port);

@@ -15,7 +15,7 @@ import { clientIpReader } from './http/client-ip';
 import { apiNotFound, errorHandler } from './http/errors';
 import { siteRoutes } from './http/site-routes';
 import { staticRoutes } from './http/static';
-import { createLimiters, type LimitSettings } from './limits';
+import { createLimiters, DEFAULT_LIMITS, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
 import { endAgentSockets, endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
@@ -40,6 +40,9 @@ import { createLocalBus } from './bus/local-bus';
 import { createRedisBus } from './bus/redis-bus';
 import type { Bus } from './bus/types';
 import { healthRoute } from './http/health';
+import { apiV1 } from './api/router';
+import { tokenRoutes } from './api/token-routes';
+import { apiDocsPage } from './api/docs';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -145,7 +148,11 @@ export async function startEarshot(
   app.set('trust proxy', config.trustProxy);
   let draining = false;
   app.get('/healthz', healthRoute(store, bus, () => draining));
+  // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
+  app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api/tokens', tokenRoutes(store));
+  app.get('/api/docs', apiDocsPage);
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
   const teamDeps: TeamDeps = {

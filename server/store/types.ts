@@ -211,6 +211,8 @@ export interface SummaryQuery {
   siteId?: string;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
+  /** Only conversations changed at or after this time (ISO 8601, UTC). */
+  updatedSince?: string;
   limit: number;
 }
 
@@ -392,6 +394,17 @@ export interface CallbackPort {
   /** Records an attempt and applies its effect on the request, together. */
   addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<void>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
+  /** Requests most recently changed first (ties by id), only rows after `before` in that order when given (the REST API's pages). */
+  pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
+}
+
+export interface CallbackPageQuery {
+  siteId?: string;
+  status?: CallbackStatus;
+  /** Only requests changed at or after this time. */
+  updatedSince?: string;
+  before?: { updatedAt: string; id: string };
+  limit: number;
 }
 
 export interface RetentionPort {
@@ -413,10 +426,56 @@ export interface RetentionPort {
   saveRetentionCursor(cursor: VisitorCursor): Promise<void>;
 }
 
+/** A REST API token; only the hash of its secret is kept. */
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  /** sha256 of the whole secret (`es_live_…`), base64url: what a request's token is looked up by. */
+  tokenHash: string;
+  /** The secret's first characters, to tell tokens apart in the console (e.g. `es_live_Ab3d`). */
+  prefix: string;
+  scopes: ApiScope[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export type ApiScope = 'read' | 'write';
+
+/** The first answer to a write, kept per token and Idempotency-Key so a repeat gets it again. */
+export interface IdempotentAnswer {
+  tokenId: string;
+  key: string;
+  /** What the request was (method, path, body digest): the same key on another request is refused. */
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  createdAt: string;
+}
+
+/** API tokens and the answers kept for their Idempotency-Keys. */
+export interface ApiTokenPort {
+  createApiToken(t: ApiTokenRow): Promise<void>;
+  getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null>;
+  /** Every token, revoked ones too, newest first. */
+  listApiTokens(): Promise<ApiTokenRow[]>;
+  /** Revokes a token; the revoked row, or null when there is no such token (revoking twice keeps the first time). */
+  revokeApiToken(id: string, now: string): Promise<ApiTokenRow | null>;
+  /** Notes when a token was last used. */
+  touchApiToken(id: string, now: string): Promise<void>;
+  getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
+  /**
+   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
+   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   */
+  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
+}
+
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
   extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort, CallbackPort,
-    RetentionPort {
+    RetentionPort, ApiTokenPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

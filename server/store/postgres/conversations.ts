@@ -80,6 +80,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       if (q.status && q.status !== 'all') where.push(`c.status = ${arg(q.status)}`);
       if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
+      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       // Ties broken by id, so a page's last row is an exact cursor for the next.
       const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Store, StoreRules } from '../types';
 import type { Logger } from '../../log';
 import { poolDb } from './db';
+import { pgApiTokens } from './api-tokens';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
 import { pgConversations, pgMessages } from './conversations';
@@ -65,6 +66,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgFeedback(db),
     ...pgCallbacks(db),
     ...pgRetention(db),
+    ...pgApiTokens(db),
     async ping() {
       await db.one('SELECT 1');
     },
