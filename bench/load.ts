@@ -107,3 +107,61 @@ export async function runAtRate(visitors: Visitor[], agent: Socket, rate: number
     p99: percentile(latencies, 99),
   };
 }
+
+export interface SaturatedResult {
+  sent: number;
+  acked: number;
+  delivered: number;
+  duplicates: number;
+  /** Messages the agent received a second, over the run. */
+  deliveredPerSecond: number;
+}
+
+/**
+ * As many messages as the relay takes for `seconds`, closed loop: each visitor sends its next
+ * message when the last is acked, as a person waits for their message to show as sent. The
+ * load stays bounded (one message in flight per visitor), so a slow setup is measured at its
+ * own pace instead of piling up a backlog; counts deliveries that arrive within the run.
+ */
+export async function runSaturated(visitors: Visitor[], agent: Socket, seconds: number): Promise<SaturatedResult> {
+  const pending = new Set<string>();
+  const seen = new Set<string>();
+  let inRun = 0;
+  let duplicates = 0;
+  let acked = 0;
+  let sent = 0;
+  let open = true;
+  const onMessage = (m: { id: string }) => {
+    if (pending.delete(m.id)) {
+      seen.add(m.id);
+      if (open) inRun++;
+    } else if (seen.has(m.id)) duplicates++;
+  };
+  agent.on('message:new', onMessage);
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const sendOne = async (v: Visitor) => {
+    const id = nanoid();
+    pending.add(id);
+    sent++;
+    const payload = { id, conversationId: v.conversationId, text: `bench message ${sent}` };
+    const res = (await v.socket.timeout(10_000).emitWithAck('message:send', payload).catch(() => null)) as Ack | null;
+    if (!res?.ok) return;
+    acked++;
+    v.conversationId ??= res.data!.conversationId;
+  };
+  await Promise.all(
+    visitors.map(async (v) => {
+      while (performance.now() < end) await sendOne(v);
+    }),
+  );
+  open = false;
+  const elapsed = (performance.now() - start) / 1000;
+  // Every ack is in; what the agent gets from now on counts as delivered, not as within the run.
+  const drainUntil = performance.now() + 5000;
+  while (pending.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
+  agent.off('message:new', onMessage);
+  return { sent, acked, delivered: seen.size, duplicates, deliveredPerSecond: inRun / elapsed };
+}
+
+type Ack = { ok: boolean; data?: { conversationId: string } };

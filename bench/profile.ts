@@ -3,7 +3,7 @@
  * visitors, one agent, 3 runs of 5 s), with V8's CPU profiler on. Prints CPU per message and
  * where the relay's main thread spent its time, by function; the profiles (open them in
  * Chrome's DevTools) stay in `bench-profiles/`. The profiler itself costs some CPU, so compare
- * profiles with profiles, and take figures from `npm run bench`.
+ * profiles with profiles, and take figures from `npm run bench -- --bare`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ const rate = Number(process.argv[3] ?? 4000);
 const dir = path.resolve('bench-profiles', `${impl}-${rate}-${Date.now()}`);
 fs.mkdirSync(dir, { recursive: true });
 
-const relay = await RelayProcess.start(impl, pinCores(), dir);
+const relay = await RelayProcess.start(impl, pinCores(), { profileDir: dir });
 const agent = await connectAgent(relay.url, impl === 'earshot' ? await signInCookie(relay.url) : undefined);
 const visitors = await connectVisitors(relay.url, 1000);
 await runAtRate(visitors, agent, 500, 4); // warm-up

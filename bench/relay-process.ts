@@ -11,12 +11,17 @@ export class RelayProcess {
   /**
    * Starts `earshot` or `bare` (on CPU `cpu` when given) and waits until it listens; with
    * `profileDir`, V8's CPU profiler runs and writes its profiles there when the relay stops.
+   * `env` says where Earshot stores and which Redis it joins (see server-child.ts); without it, SQLite alone.
    */
-  static async start(impl: 'earshot' | 'bare', cpu: number | null = null, profileDir?: string): Promise<RelayProcess> {
+  static async start(impl: 'earshot' | 'bare', cpu: number | null = null, o: { profileDir?: string; env?: Record<string, string> } = {}): Promise<RelayProcess> {
+    const { profileDir } = o;
+    // Only what the caller names: a DATABASE_URL in the bench's own environment must not turn the SQLite setup into Postgres.
+    const { DATABASE_URL: _db, REDIS_URL: _redis, BENCH_REDIS_URL: _bus, BENCH_REDIS_PREFIX: _prefix, ...inherited } = process.env;
     const node = ['--import', 'tsx', '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [impl], {
       // On its own core when there is one to give (see `pinCores`), through taskset.
       ...(cpu === null ? { execArgv: node } : { execPath: 'taskset', execArgv: ['-c', String(cpu), process.execPath, ...node] }),
+      env: { ...inherited, ...o.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const { port } = await RelayProcess.reply<{ port: number }>(child, 'port');

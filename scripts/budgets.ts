@@ -10,7 +10,7 @@ export const BUDGETS = {
   firstChatGzip: 28.5 * 1024,
 };
 
-/** The relay's budgets, checked by `npm run bench` (timing belongs to the benchmark, not to tests). */
+/** The relay's budgets, checked by `npm run bench -- --bare` (timing belongs to the benchmark, not to tests). */
 export const RELAY_BUDGETS = {
   /** Earshot's highest rate with p99 < 100 ms, as a share of the bare Socket.IO relay's. */
   rateShareOfBare: 0.6,

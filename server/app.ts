@@ -15,7 +15,7 @@ import { clientIpReader } from './http/client-ip';
 import { apiNotFound, errorHandler } from './http/errors';
 import { siteRoutes } from './http/site-routes';
 import { staticRoutes } from './http/static';
-import { createLimiters, type LimitSettings } from './limits';
+import { createLimiters, DEFAULT_LIMITS, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { agentChatHandlers } from './socket/agent-chat';
 import { endAgentSockets, endSessionSockets, endWithSession, useAgentAuth, useVisitorAuth } from './socket/auth';
@@ -29,6 +29,7 @@ import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
 import { createPresence } from './socket/presence';
+import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
@@ -39,6 +40,9 @@ import { createLocalBus } from './bus/local-bus';
 import { createRedisBus } from './bus/redis-bus';
 import type { Bus } from './bus/types';
 import { healthRoute } from './http/health';
+import { apiV1 } from './api/router';
+import { tokenRoutes } from './api/token-routes';
+import { apiDocsPage } from './api/docs';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -88,13 +92,14 @@ export async function startEarshot(
   let store: Store;
   let bus: Bus;
   try {
-    store = opts.store ?? (await openStore(config, STORE_RULES));
+    store = opts.store ?? (await openStore(config, STORE_RULES, log));
   } catch (err) {
     server.close();
     throw err;
   }
   try {
-    bus = opts.bus ?? (config.redisUrl ? await createRedisBus({ url: config.redisUrl, log }) : createLocalBus());
+    const redis = config.redisUrl ? { url: config.redisUrl, log, prefix: config.redisPrefix } : null;
+    bus = opts.bus ?? (redis ? await createRedisBus(redis) : createLocalBus());
   } catch (err) {
     server.close();
     if (!opts.store) await store.close();
@@ -131,6 +136,7 @@ export async function startEarshot(
     clientIp: clientIpReader(config.trustProxy),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
+  startResync(deps);
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
@@ -142,7 +148,11 @@ export async function startEarshot(
   app.set('trust proxy', config.trustProxy);
   let draining = false;
   app.get('/healthz', healthRoute(store, bus, () => draining));
+  // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
+  app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api/tokens', tokenRoutes(store));
+  app.get('/api/docs', apiDocsPage);
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
   const teamDeps: TeamDeps = {

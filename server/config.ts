@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: string[];
   /** Redis that joins several relay nodes into one (redis://…); null for one node alone. */
   redisUrl: string | null;
+  /** Put before every Redis key and channel (REDIS_PREFIX), so several clusters can share one Redis. */
+  redisPrefix: string;
   /** Where the built widget and console live. */
   distDir: string;
   demoSiteDir: string;
@@ -77,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       redisUrl = env.REDIS_URL;
     }
   }
+  const redisPrefix = env.REDIS_PREFIX || 'earshot:';
+  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
+    problems.push(`REDIS_PREFIX must be up to 64 letters, digits, or _ : . -, got "${redisPrefix}"`);
+  }
   const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {
     problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom,
     trustProxy,
     redisUrl,
+    redisPrefix,
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
     databaseUrl,

@@ -31,6 +31,8 @@ export const DEFAULT_LIMITS = {
   /** "Forgot password" requests per IP and email, and per IP: each sends an email. */
   resetRequests: { points: 3, duration: 3600 },
   resetRequestsPerIp: { points: 20, duration: 3600 },
+  /** REST API requests per token: an integration syncing steadily stays far below. */
+  apiRequests: { points: 600, duration: 60 },
 };
 export type LimitSettings = typeof DEFAULT_LIMITS;
 
@@ -68,6 +70,7 @@ export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS, shared:
     callbacksPerPhone: make('cbph', settings.callbacksPerPhone),
     visitorEmailsPerIp: make('veip', settings.visitorEmailsPerIp),
     visitorEmailsPerAddress: make('veto', settings.visitorEmailsPerAddress),
+    apiRequests: make('api', settings.apiRequests),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

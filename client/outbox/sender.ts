@@ -3,12 +3,13 @@ import { backoff } from './backoff';
 
 /**
  * Failures worth another try with the same id: no answer (`timeout`, which is also what a
- * dropped connection gives), too many at once (`rate_limited`), or the server's own trouble
- * (`internal`; the id makes a retry safe). Any other code is the server refusing this command
+ * dropped connection gives), too many at once (`rate_limited`), the server's own trouble
+ * (`internal`; the id makes a retry safe), or its database being down for now (`unavailable`:
+ * nothing was stored, and it comes back by itself). Any other code is the server refusing this command
  * for good (invalid, too long, forbidden, not found, a `duplicate_id` of someone else's…),
  * which sending it again cannot change.
  */
-const TRANSIENT: ReadonlySet<SendError> = new Set(['timeout', 'rate_limited', 'internal']);
+const TRANSIENT: ReadonlySet<SendError> = new Set(['timeout', 'rate_limited', 'internal', 'unavailable']);
 
 /** Whether a send failure should keep the command queued rather than mark it failed. */
 export function isTransient(code: SendError): boolean {

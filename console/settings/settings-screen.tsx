@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteSettings } from '../../protocol/types';
+import { ApiTokens } from '../api/api-tokens';
 import { useConsoleState } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
+import { createTokenApi, type TokenApi } from '../net/token-api';
 import { closedSiteNotes } from '../format/site-hours';
 import type { ConsoleStore } from '../state/store';
 import { InstallSnippet } from '../sites/install-snippet';
@@ -13,7 +15,11 @@ import { SettingsForm } from './settings-form';
 export interface SettingsScreenProps {
   store: ConsoleStore;
   client: AgentClient;
+  /** Settings → API tokens' calls (the console's own REST calls when not given). */
+  tokens?: TokenApi;
 }
+
+const defaultTokenApi = createTokenApi();
 
 /** The form's state: the server copy it started from, and what the admin typed since. */
 interface Editing {
@@ -27,7 +33,7 @@ interface Editing {
 const start = (site: SiteSettings, notice: string | null = null): Editing => ({ base: site, draft: toDraft(site), errors: {}, formError: null, notice });
 
 /** Connector of the settings section: one site's settings, editable by admins, read-only for agents. */
-export function SettingsScreen({ store, client }: SettingsScreenProps) {
+export function SettingsScreen({ store, client, tokens = defaultTokenApi }: SettingsScreenProps) {
   const { sites, agent, siteHours, publicUrl } = useConsoleState(store);
   const [siteId, setSiteId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -120,6 +126,7 @@ export function SettingsScreen({ store, client }: SettingsScreenProps) {
           onDeleted={() => setSiteId(null)}
         />
       )}
+      {!readOnly && <ApiTokens api={tokens} />}
     </main>
   );
 }

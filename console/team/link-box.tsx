@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import type { LinkResult } from '../../protocol/types';
+import { CopyField } from '../format/copy-field';
 import { formatUntil } from './when';
 
 export interface LinkBoxProps {
@@ -15,32 +15,16 @@ export interface LinkBoxProps {
  * and says so, since nobody else will send it.
  */
 export function LinkBox({ label, result, to }: LinkBoxProps) {
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   if (result.emailed || !result.link) {
     return <p class="team-link" role="status">Emailed a one-time link to {to}. It works until {formatUntil(result.expiresAt)}.</p>;
   }
   const link = result.link;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
   return (
     <div class="team-link" role="group" aria-label={label}>
       <p role="status">
         Email is not set up on this server (SMTP_URL), so nothing was sent: copy this link and give it to {to} yourself. It works once, until {formatUntil(result.expiresAt)}.
       </p>
-      <div class="team-link-row">
-        <label class="field">
-          <span>{label}</span>
-          <input type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-        <button type="button" class="btn" onClick={() => void copy()}>Copy link</button>
-      </div>
-      {copied && <p role="status" class="muted">{copied === 'yes' ? 'Copied.' : 'Could not copy: select the link and copy it by hand.'}</p>}
+      <CopyField label={label} value={link} button="Copy link" byHand="select the link and copy it by hand" />
     </div>
   );
 }

@@ -87,9 +87,12 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   const timer = setInterval(() => void beat(), heartbeatMs);
   timer.unref();
 
+  // When this node last could not reach Redis (a little before it noticed: commands fail first).
+  let downSince = 0;
   main.on('close', () => {
     if (down) return;
     down = true;
+    downSince = Date.now() - 2 * heartbeatMs;
     log.error({ redis: where }, `Redis at ${where} is down: this node serves its own clients only, /healthz answers 503, reconnecting`);
   });
   main.on('ready', () => {
@@ -98,6 +101,7 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
     log.warn({ redis: where }, `Redis at ${where} is back: this node rejoins the cluster`);
     presence.resync();
     void beat();
+    publish({ type: 'node:resumed', since: new Date(downSince).toISOString() });
   });
   let subDown = false;
   sub.on('close', () => void (subDown = true));

@@ -10,7 +10,12 @@ export type BusEvent =
    * Local only: the bus came back after an outage, so whatever was published meanwhile may have
    * been missed (caches are dropped, presence recomputed).
    */
-  | { type: 'bus:resumed' };
+  | { type: 'bus:resumed' }
+  /**
+   * A node is back after an outage of Redis: what it sent live since `since` (ISO) reached no
+   * other node, so every node pushes its own clients what changed since then.
+   */
+  | { type: 'node:resumed'; since: string };
 
 /** Who has sockets open, across every node; each node reports its own. */
 export interface PresenceRegistry {

@@ -24,9 +24,6 @@ export interface RetentionOptions {
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
   const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [], leader = () => true } = opts;
   let stopped = false;
-  // Where the visitors were looked at up to, kept between sweeps: each sweep reads only those
-  // whose last sight passed the cut-off since (and, after a start, all of them once).
-  let from: VisitorCursor | null = null;
   const sweep = async () => {
     // Every node notes its own connected visitors each sweep, so none is ever a day behind.
     const here = connected();
@@ -36,11 +33,17 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
     }
     if (!leader()) return;
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
+    // Where the visitors were looked at up to, kept in the database between sweeps (whichever
+    // node leads): each sweep reads only those whose last sight passed the cut-off since.
+    let from: VisitorCursor | null = await store.retentionCursor();
     for (;;) {
       if (stopped) return;
       const { visitors, emails, next, more } = await store.purgeOld(before, from, batch);
       if (visitors || emails) log.info({ visitors, emails }, 'retention: forgot idle visitors and old email text');
-      if (next) from = next;
+      if (next) {
+        from = next;
+        await store.saveRetentionCursor(next);
+      }
       if (!more) return;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,12 +1,12 @@
 import type { AgentClientEvents } from '../../protocol/events';
 import type { ConversationDetail } from '../../protocol/types';
-import { emailReplyIfAway } from '../domain/after-chat';
 import { toAgent } from '../domain/agents';
-import { agentConversation, messagesAfter, sendAgentMessage } from '../domain/chat';
+import { agentConversation, messagesAfter } from '../domain/chat';
 import { toProfile } from '../domain/visitors';
-import { AppError, found } from '../errors';
+import { AppError } from '../errors';
 import { schemas } from '../validation';
-import { announceConversation, announceMessage, announceStatusToVisitor, visitorOnline } from './broadcast';
+import { changeConversationStatus, postAgentReply } from './agent-actions';
+import { announceConversation, visitorOnline } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
 
@@ -39,16 +39,7 @@ export const agentChatHandlers = {
     };
   }),
 
-  'conversation:setStatus': on(schemas.setStatus, async (p, _socket, deps) => {
-    const { store } = deps;
-    const before = await agentConversation(store, p.conversationId);
-    const c = before.status === p.status ? before : await store.setConversationStatus(before.id, p.status, new Date().toISOString());
-    if (before.status !== c.status) {
-      announceStatusToVisitor(deps, c);
-      await announceConversation(deps, c.id);
-    }
-    return found(await store.getSummary(c.id), 'No such conversation.');
-  }),
+  'conversation:setStatus': on(schemas.setStatus, async (p, _socket, deps) => changeConversationStatus(deps, p.conversationId, p.status)),
 
   'conversation:read': on(schemas.read, async (p, _socket, deps) => {
     await agentConversation(deps.store, p.conversationId);
@@ -57,14 +48,7 @@ export const agentChatHandlers = {
     return null;
   }),
 
-  'message:send': on(schemas.agentSend, async (p, socket, deps) => {
-    const result = await sendAgentMessage(deps.store, socket.data.agent, p);
-    if (result.created) await announceMessage(deps, result);
-    // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
-    const online = await visitorOnline(deps, result.conversation.visitorId);
-    await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));
-    return result.message;
-  }, { serial: true }),
+  'message:send': on(schemas.agentSend, async (p, socket, deps) => postAgentReply(deps, socket.data.agent, p), { serial: true }),
 
   'message:list': on(schemas.list, async (p, _socket, { store }) =>
     messagesAfter(store, await agentConversation(store, p.conversationId), p.after),

@@ -1,8 +1,9 @@
 import type { AgentClientEvents } from '../../protocol/events';
-import { feedbackStats, publicReply, replyToFeedback, toFeedbackItem } from '../domain/feedback';
+import { feedbackStats, publicReply, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
+import { postFeedbackReply } from './agent-actions';
 import { announceNewFeedbackCount } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
@@ -25,13 +26,7 @@ export const agentFeedbackHandlers = {
   }),
 
   // One after another per tab, so a retry racing its first send finds it stored.
-  'feedback:reply': on(schemas.feedbackReply, async (p, socket, deps) => {
-    const { reply, item, created } = await replyToFeedback(deps.store, deps.email, socket.data.agent, p.feedbackId, p.text, p.id);
-    if (!created) return reply;
-    deps.agents.to(rooms.agents).emit('feedback:updated', item);
-    announceNewFeedbackCount(deps);
-    return reply;
-  }, { serial: true }),
+  'feedback:reply': on(schemas.feedbackReply, async (p, socket, deps) => postFeedbackReply(deps, socket.data.agent, p), { serial: true }),
 
   'feedback:setStatus': on(schemas.feedbackSetStatus, async (p, _socket, deps) => {
     await feedback(deps.store, p.feedbackId);

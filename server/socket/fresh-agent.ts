@@ -25,7 +25,10 @@ export async function refreshAgent(socket: AgentSocket, deps: Pick<SocketDeps, '
  * Every `everyMs`, closes this node's console sockets whose sign-in ended where no disconnect
  * could reach them (a password set with `npm run admin` in another process), so a console that
  * only listens stops receiving conversations, not only one that sends. The console's reconnect
- * then hears why. Two indexed reads per open console tab a sweep.
+ * then hears why. Two indexed reads per open console tab a sweep. Runs on every node, on purpose:
+ * each checks only the sockets it holds, so the cluster's work is that of one node, and a lease
+ * would leave the other nodes' sockets unchecked. Sign-outs and deactivations do not wait for it:
+ * they close the sign-in's sockets on every node at once (`endSessionSockets`, `endAgentSockets`).
  */
 export function startAgentSweep(deps: Pick<SocketDeps, 'store' | 'agents' | 'log'>, everyMs = 15_000): () => void {
   const sweep = async () => {

@@ -31,10 +31,12 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
 
   const onlineIds = () => deps.bus.presence.onlineAgents();
 
-  function statusOf(site: SiteRow, fresh = false): Promise<SiteStatus> {
+  /** `online`: the agents a broadcast found, so its statuses and its presence list agree. */
+  function statusOf(site: SiteRow, online?: Set<string>): Promise<SiteStatus> {
     const hit = cache.get(site.id);
+    const fresh = online !== undefined;
     if (!fresh && hit && Date.now() - hit.at < STATUS_CACHE_MS) return hit.status;
-    const status = onlineIds().then((ids) => siteStatus(deps.store, site, ids));
+    const status = (online ? Promise.resolve(online) : onlineIds()).then((ids) => siteStatus(deps.store, site, ids));
     const entry = { at: Date.now(), status };
     cache.set(site.id, entry);
     // A failure is not kept: the next caller asks again.
@@ -48,6 +50,8 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
   /** Recomputes every site's status and tells this node's widgets and consoles what changed. */
   async function broadcast(): Promise<void> {
     const sites = await deps.store.listSites();
+    // One look at who is online: an agent leaving meanwhile is the next broadcast's news.
+    const online = await onlineIds();
     // Consoles show a site closed by its hours, so they hear when hours begin and end.
     const hours = sites.map((s) => siteHoursState(s));
     const hoursKey = JSON.stringify(hours);
@@ -56,14 +60,14 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
       deps.agents.local.to(rooms.agents).emit('site:hours', hours);
     }
     for (const site of sites) {
-      const status = await statusOf(site, true);
+      const status = await statusOf(site, online);
       const key = JSON.stringify(status);
       if (lastSent.get(site.id) === key) continue;
       lastSent.set(site.id, key);
       // Every node runs this, so each tells only its own sockets.
       deps.visitors.local.to(rooms.site(site.id)).emit('site:status', status);
     }
-    const agents = presence(await deps.store.listAgents(), await onlineIds());
+    const agents = presence(await deps.store.listAgents(), online);
     const agentsKey = JSON.stringify(agents);
     if (agentsKey === lastPresence) return;
     lastPresence = agentsKey;

@@ -223,4 +223,33 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX callbacks_open_phone ON callbacks(site_id, visitor_id, phone)
     WHERE status IN ('waiting', 'rescheduled') AND visitor_id IS NOT NULL;
   `,
+  // Where a cluster-wide timer stopped (the retention sweep's cursor), for whichever node leads next (issue 16).
+  `
+  CREATE TABLE sweep_cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+  `,
+  // REST API (issue 17): tokens stored as the sha256 of their secret, and the first answer to each
+  // write per token and Idempotency-Key.
+  `
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    prefix TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE TABLE api_idempotency (
+    token_id TEXT NOT NULL REFERENCES api_tokens(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (token_id, key)
+  );
+  CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
+  `,
 ];

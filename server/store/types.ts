@@ -120,6 +120,7 @@ export interface NewMessage {
   agentId: string | null;
   authorName: string | null;
   text: string;
+  /** The node's clock; SQLite (one node) stores it, Postgres uses its own clock (times follow seqs on every node). */
   now: string;
   /** For an automatic answer: the scripted answer it came from. */
   faqId?: string;
@@ -210,6 +211,8 @@ export interface SummaryQuery {
   siteId?: string;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
+  /** Only conversations changed at or after this time (ISO 8601, UTC). */
+  updatedSince?: string;
   limit: number;
 }
 
@@ -296,14 +299,17 @@ export interface VisitorPort {
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
-  /** Notes that these visitors are here now (connected), in one write. */
+  /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
 }
 
 export interface ConversationPort {
   getConversation(id: string): Promise<ConversationRow | null>;
   latestConversation(visitorId: string): Promise<ConversationRow | null>;
-  /** The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once). */
+  /**
+   * The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once).
+   * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
+   */
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
   setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
@@ -393,6 +399,17 @@ export interface CallbackPort {
   /** One attempt by its id, with who recorded it on which request. */
   getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
+  /** Requests most recently changed first (ties by id), only rows after `before` in that order when given (the REST API's pages). */
+  pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
+}
+
+export interface CallbackPageQuery {
+  siteId?: string;
+  status?: CallbackStatus;
+  /** Only requests changed at or after this time. */
+  updatedSince?: string;
+  before?: { updatedAt: string; id: string };
+  limit: number;
 }
 
 /** An attempt as stored: whose it is and on which request, which a retried id is checked against. */
@@ -412,12 +429,61 @@ export interface RetentionPort {
     from: VisitorCursor | null,
     limit: number,
   ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }>;
+  /** Where the sweep stopped, kept in the database so whichever node leads next goes on from there; null before any. */
+  retentionCursor(): Promise<VisitorCursor | null>;
+  saveRetentionCursor(cursor: VisitorCursor): Promise<void>;
+}
+
+/** A REST API token; only the hash of its secret is kept. */
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  /** sha256 of the whole secret (`es_live_…`), base64url: what a request's token is looked up by. */
+  tokenHash: string;
+  /** The secret's first characters, to tell tokens apart in the console (e.g. `es_live_Ab3d`). */
+  prefix: string;
+  scopes: ApiScope[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export type ApiScope = 'read' | 'write';
+
+/** The first answer to a write, kept per token and Idempotency-Key so a repeat gets it again. */
+export interface IdempotentAnswer {
+  tokenId: string;
+  key: string;
+  /** What the request was (method, path, body digest): the same key on another request is refused. */
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  createdAt: string;
+}
+
+/** API tokens and the answers kept for their Idempotency-Keys. */
+export interface ApiTokenPort {
+  createApiToken(t: ApiTokenRow): Promise<void>;
+  getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null>;
+  /** Every token, revoked ones too, newest first. */
+  listApiTokens(): Promise<ApiTokenRow[]>;
+  /** Revokes a token; the revoked row, or null when there is no such token (revoking twice keeps the first time). */
+  revokeApiToken(id: string, now: string): Promise<ApiTokenRow | null>;
+  /** Notes when a token was last used. */
+  touchApiToken(id: string, now: string): Promise<void>;
+  getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
+  /**
+   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
+   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   */
+  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
   extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort, CallbackPort,
-    RetentionPort {
+    RetentionPort, ApiTokenPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

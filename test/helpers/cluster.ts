@@ -1,9 +1,9 @@
-import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import type { Earshot } from '../../server/app';
 import { createRedisBus } from '../../server/bus/redis-bus';
 import type { Bus } from '../../server/bus/types';
 import { createLogger, type Logger } from '../../server/log';
+import { dropRedisKeys } from './redis-keys';
 import { openTestStore } from './stores';
 import type { Store } from '../../server/store/types';
 import { startTestServer, tempDataDir } from './server';
@@ -83,16 +83,6 @@ export async function startCluster(o: ClusterOptions = {}) {
 export type TestCluster = Awaited<ReturnType<typeof startCluster>>;
 
 /** Deletes every key under the prefix. */
-async function dropKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+export async function dropKeys(prefix: string): Promise<void> {
+  await dropRedisKeys(TEST_REDIS_URL, prefix);
 }

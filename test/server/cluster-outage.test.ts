@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import pino from 'pino';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, SiteStatus } from '../../protocol/types';
+import type { ConversationSummary, Message, SiteStatus } from '../../protocol/types';
 import { freePort } from '../../scripts/nginx';
 import { createRedisBus } from '../../server/bus/redis-bus';
 import { createLogger } from '../../server/log';
@@ -93,6 +93,36 @@ describe('Redis down for one node', () => {
     const available = v.hello.status?.available ? Promise.resolve(v.hello.status) : nextEvent<SiteStatus>(v.socket, 'site:status', (s) => s.available);
     proxy.restore();
     expect(await available).toMatchObject({ available: true, agentsOnline: 1 });
+  });
+
+  it('when it is back, the other nodes\' clients get what node A sent while it was cut off, without reconnecting', async () => {
+    const [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
+    await openAllDay(cluster.nodes[0]!.server);
+    const deskOnA = track(await agent(a));
+    const deskOnB = track(await agent(b));
+    const v = await visitor(b);
+    track(v.socket);
+    let reconnected = false;
+    v.socket.on('disconnect', () => (reconnected = true));
+    const asked = nextEvent<Message>(deskOnA, 'message:new', (m) => m.text === 'Anyone?');
+    const sent = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Anyone?' });
+    if (!sent.ok) throw new Error(sent.code);
+    await asked;
+    const conversationId = sent.data.conversationId;
+
+    proxy.cut();
+    await expect.poll(async () => (await health(a)).status).toBe(503);
+    const text = `Answered during the outage ${nanoid(4)}`;
+    const atVisitor = nextEvent<Message>(v.socket, 'message:new', (m) => m.seq === 2 || m.text === text);
+    const atDeskOnB = nextEvent<ConversationSummary>(deskOnB, 'conversation:updated', (c) => c.id === conversationId && c.lastSeq === 2);
+    expect((await deskOnA.emitWithAck('message:send', { id: nanoid(), conversationId, text })).ok).toBe(true);
+
+    proxy.restore();
+    // The widget hears the reply (or a later message whose seq gap makes it fetch it), the other
+    // console the conversation's fresh inbox row.
+    expect(await atVisitor).toMatchObject({ conversationId, seq: 2 });
+    expect(await atDeskOnB).toMatchObject({ lastSeq: 2, lastMessage: { text } });
+    expect(reconnected).toBe(false);
   });
 
   it('at start, a Redis that does not answer stops the node with one clear line', async () => {

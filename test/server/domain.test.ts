@@ -72,6 +72,12 @@ describe('configuration', () => {
     expect(loadConfig({}).redisUrl).toBeNull();
   });
 
+  it('puts earshot: before Redis keys unless REDIS_PREFIX says otherwise, and refuses a prefix with spaces or braces', () => {
+    expect(loadConfig({}).redisPrefix).toBe('earshot:');
+    expect(loadConfig({ REDIS_PREFIX: 'shop-eu:' }).redisPrefix).toBe('shop-eu:');
+    expect(() => loadConfig({ REDIS_PREFIX: 'my shop {1}' })).toThrow(/REDIS_PREFIX must be/);
+  });
+
   it('believes a proxy on this machine by default, and the proxies TRUST_PROXY names', () => {
     expect(loadConfig({}).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, uniquelocal' }).trustProxy).toEqual(['10.0.0.0/8', 'uniquelocal']);

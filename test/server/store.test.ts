@@ -3,7 +3,7 @@ import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
 import { startRetention } from '../../server/domain/retention';
 import { createVisitor } from '../../server/domain/visitors';
 import { createLogger } from '../../server/log';
-import type { CallbackRow } from '../../server/store/types';
+import type { CallbackRow, VisitorCursor } from '../../server/store/types';
 import { newConversation, newMessage, openTestStore, STORE, useTestStore } from '../helpers/stores';
 
 // The store contract: every test here runs on SQLite, and again on Postgres when
@@ -82,6 +82,24 @@ describe(`${STORE} store: appends`, () => {
     expect(second.conversation).toMatchObject({ lastSeq: 2, survey: { rating: 5 } });
   });
 
+  it.skipIf(STORE !== 'postgres')('orders messages and the inbox by the database\'s clock, whatever clock each node has', async () => {
+    const a = await conversation();
+    const b = await conversation();
+    // A node whose clock runs an hour fast writes first; one an hour slow writes last.
+    const fast = new Date(Date.now() + 3_600_000).toISOString();
+    const slow = new Date(Date.now() - 3_600_000).toISOString();
+    const first = await t.store.appendMessage(msg({ id: 'fast', conversationId: a.c.id, now: fast }));
+    const last = await t.store.appendMessage(msg({ id: 'slow', conversationId: b.c.id, now: slow }));
+    const reply = await t.store.appendMessage(msg({ id: 'slow reply', conversationId: a.c.id, author: 'agent', now: slow }));
+    expect(first.message.createdAt < last.message.createdAt).toBe(true);
+    expect(last.message.createdAt < reply.message.createdAt).toBe(true);
+    expect(reply.conversation.updatedAt).toBe(reply.message.createdAt);
+    expect(reply.conversation.firstResponseAt).toBe(reply.message.createdAt);
+    // The conversation written last is on top of the inbox.
+    expect((await t.store.listSummaries({ limit: 2 })).map((c) => c.id)).toEqual([a.c.id, b.c.id]);
+    const resolved = await t.store.setConversationStatus(b.c.id, 'resolved', slow);
+    expect(resolved.updatedAt > reply.message.createdAt).toBe(true);
+  });
 });
 
 describe('agent sessions', () => {
@@ -155,6 +173,33 @@ describe('retention sweep', () => {
       expect(Date.parse(kept!.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
     } finally {
       stop();
+    }
+  });
+
+  it('keeps where it stopped in the database, so the node that leads next goes on from there', async () => {
+    expect(await t.store.retentionCursor()).toBeNull();
+    const kept = (await conversation()).visitor;
+    await t.store.updateVisitor(kept.id, { lastSeenAt: '2020-01-01T00:00:00.000Z' });
+    const stop = startRetention(t.store, createLogger('silent'));
+    try {
+      await expect.poll(() => t.store.retentionCursor()).toEqual({ lastSeenAt: '2020-01-01T00:00:00.000Z', id: kept.id });
+    } finally {
+      stop();
+    }
+    // Another node's sweep starts from the saved place: the visitor it kept is not read again.
+    const seen: (VisitorCursor | null)[] = [];
+    const watched = new Proxy(t.store, {
+      get: (target, prop, receiver) =>
+        prop === 'purgeOld'
+          ? (before: string, from: VisitorCursor | null, limit: number) => (seen.push(from), target.purgeOld(before, from, limit))
+          : (Reflect.get(target, prop, receiver) as unknown),
+    });
+    const next = startRetention(watched, createLogger('silent'));
+    try {
+      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      expect(seen[0]).toEqual({ lastSeenAt: '2020-01-01T00:00:00.000Z', id: kept.id });
+    } finally {
+      next();
     }
   });
 });

@@ -114,7 +114,8 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
     focus() {
       const s = store.get();
       const tab = shownView(s);
-      if (tab === 'chat') o.inputRef.current?.focus();
+      // Without the composer, what the chat shows in its place (such as "Leave a message").
+      if (tab === 'chat') (o.inputRef.current ?? o.container.querySelector<HTMLElement>('input,textarea'))?.focus();
       else focusTab(tab);
     },
     stop() {

@@ -18,20 +18,26 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
   return {
     getConversation: (id) => get(db, id),
     latestConversation: (visitorId) => latest(db, visitorId),
-    latestOrNewConversation: (visitorId, siteId, newId, now) =>
+    // Times that order the inbox come from the database's clock (after the lock), not the node's:
+    // nodes' clocks differ, and a conversation must not sort behind one it follows. Cut to milliseconds,
+    // as JavaScript reads them: a cursor made from a time must find the row it came from.
+    latestOrNewConversation: (visitorId, siteId, newId) =>
       db.tx(async (t) => {
         // The visitor's row is the lock: two tabs asking at once make one conversation.
         await t.run('SELECT 1 FROM visitors WHERE id = $1 FOR UPDATE', [visitorId]);
         const existing = await latest(t, visitorId);
         if (existing) return existing;
         const r = await t.one(
-          `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $4) RETURNING *`,
-          [newId, siteId, visitorId, now],
+          `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)
+           SELECT $1, $2, $3, 'pending', at, at FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) n RETURNING *`,
+          [newId, siteId, visitorId],
         );
         return toConversation(r!);
       }),
-    async setConversationStatus(id, status, now) {
-      const r = await db.one('UPDATE conversations SET status = $1, updated_at = $2 WHERE id = $3 RETURNING *', [status, now, id]);
+    async setConversationStatus(id, status) {
+      const r = await db.one(`UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`, [
+        status, id,
+      ]);
       if (!r) throw new AppError('not_found', 'Conversation not found.');
       return toConversation(r);
     },
@@ -74,6 +80,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       if (q.status && q.status !== 'all') where.push(`c.status = ${arg(q.status)}`);
       if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
+      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       // Ties broken by id, so a page's last row is an exact cursor for the next.
       const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
@@ -98,20 +105,22 @@ async function append(t: Db, m: NewMessage, rules: StoreRules): Promise<AppendRe
   const known = await t.one('SELECT * FROM messages WHERE id = $1', [m.id]);
   if (known) return { message: retried(known, m), created: false, conversation: before, statusBefore: before.status };
   const status = rules.statusAfterMessage(m.author, before);
-  // The seq comes from the row in the statement that stores the message, never from a node's memory.
+  // The seq comes from the row in the statement that stores the message, never from a node's memory;
+  // its time from the database's clock read under the row's lock, so times follow seqs whatever
+  // the nodes' clocks say (the inbox sorts by them).
   const r = await t.one<Record<string, unknown> & { c: Record<string, unknown> }>(
-    `WITH c AS (
-       UPDATE conversations SET last_seq = last_seq + 1, status = $1, updated_at = $2,
-         first_response_at = coalesce(first_response_at, CASE WHEN $3 = 'agent' THEN $2::timestamptz END),
-         agent_read_seq = CASE WHEN $3 = 'agent' THEN last_seq + 1 ELSE agent_read_seq END,
-         agent_unread = CASE WHEN $3 = 'agent' THEN 0 WHEN $3 = 'visitor' THEN agent_unread + 1 ELSE agent_unread END
-       WHERE id = $4 RETURNING *
+    `WITH at AS (SELECT date_trunc('milliseconds', clock_timestamp()) AS at), c AS (
+       UPDATE conversations SET last_seq = last_seq + 1, status = $1, updated_at = at.at,
+         first_response_at = coalesce(first_response_at, CASE WHEN $2 = 'agent' THEN at.at END),
+         agent_read_seq = CASE WHEN $2 = 'agent' THEN last_seq + 1 ELSE agent_read_seq END,
+         agent_unread = CASE WHEN $2 = 'agent' THEN 0 WHEN $2 = 'visitor' THEN agent_unread + 1 ELSE agent_unread END
+       FROM at WHERE id = $3 RETURNING conversations.*
      ), m AS (
        INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
-       SELECT $5, c.id, c.last_seq, $3, $6, $7, $8, $2, $9 FROM c RETURNING *
+       SELECT $4, c.id, c.last_seq, $2, $5, $6, $7, c.updated_at, $8 FROM c RETURNING *
      )
      SELECT m.*, to_jsonb(c) AS c FROM m, c`,
-    [status, m.now, m.author, m.conversationId, m.id, m.agentId, m.authorName, m.text, m.faqId ?? null],
+    [status, m.author, m.conversationId, m.id, m.agentId, m.authorName, m.text, m.faqId ?? null],
   );
   const conversation = toConversation({ ...r!.c, ...timesOf(r!.c) });
   return { message: toMessage(r!), created: true, conversation, statusBefore: before.status };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Row } from '../rows';
+import { createPgLink, isConnectionError, type PgLink } from './link';
 
 /** What every Postgres port runs its SQL on: the pool, or one transaction's connection. */
 export interface Db {
@@ -15,34 +16,59 @@ export interface Db {
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-function on(conn: Queryable, tx: Db['tx']): Db {
-  const rows = async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params)).rows as T[];
+function on(conn: Queryable, tx: Db['tx'], link: PgLink): Db {
+  const query = async (sql: string, params: unknown[]) => {
+    try {
+      const r = await conn.query(sql, params);
+      link.answered();
+      return r;
+    } catch (err) {
+      throw link.failed(err);
+    }
+  };
+  const rows = async <T>(sql: string, params: unknown[] = []) => (await query(sql, params)).rows as T[];
   return {
     rows,
     one: async <T>(sql: string, params: unknown[] = []) => ((await rows<T>(sql, params))[0] ?? null),
-    run: async (sql, params = []) => (await conn.query(sql, params)).rowCount ?? 0,
+    run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
     tx,
   };
 }
 
-/** The pool as a `Db`: each statement on its own, `tx` on one connection from BEGIN to COMMIT. */
-export function poolDb(pool: pg.Pool): Db {
+/**
+ * The pool as a `Db`: each statement on its own, `tx` on one connection from BEGIN to COMMIT.
+ * A statement that fails because the database is away throws `unavailable` (see `link`).
+ */
+export function poolDb(pool: pg.Pool, link: PgLink = createPgLink('Postgres')): Db {
+  const ignore = () => undefined;
   const tx = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+    let client: pg.PoolClient;
     try {
-      await client.query('BEGIN');
-      const inner: Db = on(client, (f) => f(inner));
+      client = await pool.connect();
+    } catch (err) {
+      throw link.failed(err);
+    }
+    // The pool stops listening while a client is checked out: a connection lost between two
+    // statements of a transaction must not be an unhandled 'error' that ends the process.
+    client.on('error', ignore);
+    let broken: unknown;
+    try {
+      const inner: Db = on(client, (f) => f(inner), link);
+      await inner.run('BEGIN');
       const result = await fn(inner);
-      await client.query('COMMIT');
+      await inner.run('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (isConnectionError((err as { cause?: unknown }).cause ?? err)) broken = err;
+      else await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A broken connection is thrown away, not handed to the next caller.
+      client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
     }
   };
-  return on(pool, tx);
+  return on(pool, tx, link);
 }
 
 /** Postgres's code for a unique index refusing a row. */

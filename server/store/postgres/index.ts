@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { Store, StoreRules } from '../types';
+import type { Logger } from '../../log';
 import { poolDb } from './db';
+import { pgApiTokens } from './api-tokens';
+import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
 import { pgConversations, pgMessages } from './conversations';
 import { pgFeedback } from './feedback';
@@ -15,6 +18,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections in the pool. */
   max?: number;
+  /** Where an outage of the database (and its end) is logged. */
+  log?: Logger;
 }
 
 /** Where a URL points, without its password, for messages. */
@@ -38,8 +43,9 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     connectionTimeoutMillis: 10_000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
+  const link = createPgLink(describeUrl(url), opts.log);
   // An idle connection the server dropped (a restart) must not take the process down; the next query reconnects.
-  pool.on('error', () => undefined);
+  pool.on('error', (err) => link.dropped(err));
   try {
     await migratePostgres(pool);
   } catch (err) {
@@ -47,7 +53,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`, { cause: err });
   }
-  const db = poolDb(pool);
+  const db = poolDb(pool, link);
   return {
     ...pgSites(db),
     ...pgAgents(db),
@@ -60,6 +66,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgFeedback(db),
     ...pgCallbacks(db),
     ...pgRetention(db),
+    ...pgApiTokens(db),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -186,6 +186,36 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
   `,
+  // Where a cluster-wide timer stopped (the retention sweep's cursor), for whichever node leads next.
+  `
+  CREATE TABLE sweep_cursors (name text PRIMARY KEY, value jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+  `,
+  // REST API (issue 17): tokens stored as the sha256 of their secret, and the first answer to each
+  // write per token and Idempotency-Key.
+  `
+  CREATE TABLE api_tokens (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    token_hash text NOT NULL UNIQUE,
+    prefix text NOT NULL,
+    scopes jsonb NOT NULL,
+    created_by text NOT NULL,
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz
+  );
+  CREATE TABLE api_idempotency (
+    token_id text NOT NULL REFERENCES api_tokens(id) ON DELETE CASCADE,
+    key text NOT NULL,
+    fingerprint text NOT NULL,
+    status integer NOT NULL,
+    body jsonb NOT NULL,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (token_id, key)
+  );
+  CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
+  `,
 ];
 
 /**

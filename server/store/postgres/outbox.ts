@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { toClaimedOutbox, toOutbox } from '../rows';
-import type { OutboxPort, RetentionPort } from '../types';
+import type { OutboxPort, RetentionPort, VisitorCursor } from '../types';
 import type { Db } from './db';
 
 /** The payload of an email done with: blank when it carried a one-time link (only the token's hash stays at rest). */
@@ -79,5 +79,16 @@ export function pgRetention(db: Db): RetentionPort {
         const next = last ? { lastSeenAt: last.last_seen_at.toISOString(), id: last.id } : null;
         return { visitors, emails, next, more: slice.length === limit || emails === limit };
       }),
+    async retentionCursor() {
+      const r = await db.one<{ value: VisitorCursor }>(`SELECT value FROM sweep_cursors WHERE name = 'retention'`);
+      return r?.value ?? null;
+    },
+    async saveRetentionCursor(cursor) {
+      await db.run(
+        `INSERT INTO sweep_cursors (name, value) VALUES ('retention', $1)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = now()`,
+        [JSON.stringify(cursor)],
+      );
+    },
   };
 }

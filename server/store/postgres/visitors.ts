@@ -33,8 +33,9 @@ export function pgVisitors(db: Db): VisitorPort {
       if (!v) throw new AppError('not_found', 'Visitor not found.');
       return v;
     },
-    async touchVisitors(ids, now) {
-      if (ids.length) await db.run('UPDATE visitors SET last_seen_at = $1 WHERE id = ANY($2)', [now, ids]);
+    // Seen now by the database's clock: the retention sweep's cursor runs in order of last sight.
+    async touchVisitors(ids) {
+      if (ids.length) await db.run(`UPDATE visitors SET last_seen_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1)`, [ids]);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { CallbackAttempt } from '../../../protocol/types';
 import { toCallback, toCallbackAttempt, toStoredCallbackAttempt, type Row } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
-import type { CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
+import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
 import type { SqliteContext } from './context';
 
 /** Call back requests on SQLite. */
@@ -125,5 +125,17 @@ export class SqliteCallbacks implements CallbackPort {
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
     const rows = this.c.q('SELECT * FROM callback_attempts WHERE callback_id = ? ORDER BY created_at, rowid').all(callbackId) as Row[];
     return rows.map(toCallbackAttempt);
+  }
+
+  async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
+    if (q.siteId) add('c.site_id = ?', q.siteId);
+    if (q.status) add('c.status = ?', q.status);
+    if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
+    if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
+    const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
+    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
   }
 }

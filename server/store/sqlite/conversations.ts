@@ -225,6 +225,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       where.push('c.site_id = ?');
       args.push(q.siteId);
     }
+    if (q.updatedSince) {
+      where.push('c.updated_at >= ?');
+      args.push(q.updatedSince);
+    }
     if (q.before) {
       where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
       args.push(q.before.updatedAt, q.before.updatedAt, q.before.id);

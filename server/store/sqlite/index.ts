@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { startCheckpointer } from '../checkpointer';
 import { SQLITE_MIGRATIONS } from '../migrations';
 import type { Store, StoreRules } from '../types';
+import { SqliteApiTokens } from './api-tokens';
 import { SqliteCallbacks } from './callbacks';
 import { SqliteContext } from './context';
 import { SqliteConversations } from './conversations';
@@ -47,6 +48,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteOutbox(c)),
     ...methodsOf(new SqliteFeedback(c)),
     ...methodsOf(new SqliteCallbacks(c)),
+    ...methodsOf(new SqliteApiTokens(c)),
     async ping() {
       c.q('SELECT 1').get();
     },

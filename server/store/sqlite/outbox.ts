@@ -36,6 +36,18 @@ export class SqliteOutbox implements OutboxPort, RetentionPort {
     }).immediate();
   }
 
+  async retentionCursor(): Promise<VisitorCursor | null> {
+    const r = this.c.q(`SELECT value FROM sweep_cursors WHERE name = 'retention'`).get() as { value: string } | undefined;
+    return r ? (JSON.parse(r.value) as VisitorCursor) : null;
+  }
+
+  async saveRetentionCursor(cursor: VisitorCursor): Promise<void> {
+    this.c.q(
+      `INSERT INTO sweep_cursors (name, value, updated_at) VALUES ('retention', ?, ?)
+       ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ).run(JSON.stringify(cursor), new Date().toISOString());
+  }
+
   async enqueueOutbox(row: Pick<OutboxRow, 'id' | 'kind' | 'payload'>, now: string): Promise<void> {
     this.c.q(
       `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)

@@ -92,8 +92,26 @@ describe('client outbox', () => {
     expect(sent).toEqual(['too long', 'fine']);
   });
 
-  it('retries only what the server may still take: no answer, rate limits and its own trouble', () => {
-    expect(['timeout', 'rate_limited', 'internal'].every((c) => isTransient(c as never))).toBe(true);
+  it('keeps a command queued while the server\'s database is down (`unavailable`), and sends it once it is back', async () => {
+    vi.useFakeTimers();
+    const q = memoryQueue(['hello', 'after']);
+    const ids: string[] = [];
+    const down: Result<string> = { ok: false, code: 'unavailable', message: 'The database is not answering.' };
+    const answers: Result<string>[] = [down, down, { ok: true, data: 'stored' }, { ok: true, data: 'stored' }];
+    stop = startOutbox(q.queue, async (e) => (ids.push(e.id), answers.shift()!), q.stored);
+    q.setOnline(true);
+    await vi.waitFor(() => expect(ids).toHaveLength(1));
+    // Not failed, and the next one waits behind it: order is kept.
+    expect(q.entries.map((e) => e.state)).toEqual(['queued', 'queued']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(ids).toEqual(['m1', 'm1']);
+    await vi.advanceTimersByTimeAsync(4000);
+    await vi.waitFor(() => expect(q.entries).toEqual([]));
+    expect(ids).toEqual(['m1', 'm1', 'm1', 'm2']);
+  });
+
+  it('retries only what the server may still take: no answer, rate limits, its own trouble and its database being down', () => {
+    expect(['timeout', 'rate_limited', 'internal', 'unavailable'].every((c) => isTransient(c as never))).toBe(true);
     for (const code of ['invalid_payload', 'too_long', 'forbidden', 'not_found', 'duplicate_id', 'unauthorized', 'email_not_configured'] as const) {
       expect(isTransient(code)).toBe(false);
     }

@@ -118,6 +118,12 @@ describe('console settings', () => {
     expect((form.getByRole('textbox', { name: 'Greeting' }) as HTMLTextAreaElement).value).toBe('Hi there!');
     expect(form.getByRole('textbox', { name: 'Greeting' }).closest('fieldset[disabled]')).toBeTruthy();
     expect(form.queryByRole('button', { name: 'Save settings' })).toBeNull();
+    expect(screen.queryByText('API tokens')).toBeNull();
+  });
+
+  it('shows admins the API tokens section, closed until they open it', async () => {
+    await openSettings();
+    expect(screen.getByText('API tokens').closest('details')?.open).toBe(false);
   });
 
   it('follows site:updated while the form is untouched', async () => {

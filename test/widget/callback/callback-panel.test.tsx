@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket, helloResult, site } from '../helpers/fake-socket';
 import { testHost } from '../helpers/panel-host';
 import { closedSlots, stored } from './fixtures';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -18,6 +19,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 /** The panel as the loader mounts it, opened, over a fake server with an open request. */
 async function openPanel() {

@@ -3,6 +3,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HelloResult, SiteStatus } from '../../../protocol/types';
 import { FakeSocket, helloResult, message, site } from '../helpers/fake-socket';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 import { testHost } from '../helpers/panel-host';
 
 const sockets: FakeSocket[] = [];
@@ -15,6 +16,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 const online: SiteStatus = { available: true, openNow: true, agentsOnline: 1, typicalReplyMinutes: null };
 const away: SiteStatus = { available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null };

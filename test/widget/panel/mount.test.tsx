@@ -3,6 +3,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PanelController, PanelHost } from '../../../widget/panel/contract';
 import { FakeSocket, message, helloResult, site } from '../helpers/fake-socket';
+import { clearIntervalsAfterEach } from '../helpers/intervals';
 import { testHost } from '../helpers/panel-host';
 
 const sockets: FakeSocket[] = [];
@@ -20,6 +21,8 @@ vi.mock('../../../widget/net/socket', async (importOriginal) => ({
   },
 }));
 const { mountPanel } = await import('../../../widget/panel/mount');
+
+clearIntervalsAfterEach();
 
 function mount(over: Partial<PanelHost> = {}) {
   const host = testHost(over);

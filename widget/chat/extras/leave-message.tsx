@@ -41,9 +41,14 @@ export function LeaveMessage(p: LeaveMessageProps) {
   }, [tries]);
   useLayoutEffect(() => {
     // Drawn in place of the composer once the site turns out to be away: when the visitor opened
-    // the panel, the composer had the focus, and its removal left it on the body. Taking it back
-    // into the open panel then takes it from no one.
-    if (form.current?.offsetParent && document.activeElement === document.body) form.current.querySelector<HTMLElement>('input, textarea')?.focus();
+    // the panel, the composer had the focus and its removal left it on the body; or the panel opened
+    // before this form's chunk came, and the focus stayed on the launcher. Either way it is no one's.
+    const shown = form.current?.offsetParent && form.current;
+    if (!shown) return;
+    const root = shown.getRootNode() as ShadowRoot;
+    const active = document.activeElement;
+    const onLauncher = active === root.host && !shown.closest('[role=dialog]')?.contains(root.activeElement);
+    if (active === document.body || onLauncher) shown.querySelector<HTMLElement>('input, textarea')?.focus();
   }, []);
   const refuse = (e: Errors) => {
     setErrors(e);

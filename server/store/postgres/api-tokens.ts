@@ -1,0 +1,44 @@
+import { toApiToken, toIdempotentAnswer } from '../api-rows';
+import type { ApiTokenPort } from '../types';
+import type { Db } from './db';
+
+/** REST API tokens and their idempotent answers on Postgres. */
+export function pgApiTokens(db: Db): ApiTokenPort {
+  const answer = async (tokenId: string, key: string) => {
+    const r = await db.one('SELECT * FROM api_idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]);
+    return r ? toIdempotentAnswer(r) : null;
+  };
+  return {
+    async createApiToken(t) {
+      await db.run(
+        `INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at, last_used_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [t.id, t.name, t.tokenHash, t.prefix, JSON.stringify(t.scopes), t.createdBy, t.createdAt, t.lastUsedAt, t.revokedAt],
+      );
+    },
+    async getApiTokenByHash(tokenHash) {
+      const r = await db.one('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
+      return r ? toApiToken(r) : null;
+    },
+    async listApiTokens() {
+      return (await db.rows('SELECT * FROM api_tokens ORDER BY created_at DESC, n DESC')).map(toApiToken);
+    },
+    async revokeApiToken(id, now) {
+      const r = await db.one('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 RETURNING *', [now, id]);
+      return r ? toApiToken(r) : null;
+    },
+    async touchApiToken(id, now) {
+      await db.run('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)', [now, id]);
+    },
+    getIdempotentAnswer: answer,
+    async saveIdempotentAnswer(a, forgetBefore) {
+      await db.run('DELETE FROM api_idempotency WHERE token_id = $1 AND created_at < $2', [a.tokenId, forgetBefore]);
+      await db.run(
+        `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (token_id, key) DO NOTHING`,
+        [a.tokenId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt],
+      );
+      return (await answer(a.tokenId, a.key))!;
+    },
+  };
+}
