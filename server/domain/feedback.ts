@@ -146,7 +146,10 @@ export async function feedbackStats(store: Store, now = new Date()): Promise<Fee
     const day = days[Math.floor((Date.parse(r.createdAt) - first) / DAY_MS)];
     if (!day) continue;
     day.count++;
-    if (r.rating !== null) (day.sum += r.rating), day.rated++;
+    if (r.rating !== null) {
+      day.sum += r.rating;
+      day.rated++;
+    }
     categories[r.category]++;
   }
   return {

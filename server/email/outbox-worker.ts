@@ -45,7 +45,7 @@ export function backoffMs(attempts: number): number {
 function permanent(err: unknown): boolean {
   const e = err as { responseCode?: unknown; command?: unknown } | null;
   const final = typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-  const command = String(e?.command ?? '');
+  const command = typeof e?.command === 'string' ? e.command : '';
   return final && (command === 'DATA' || command.startsWith('RCPT'));
 }
 

@@ -30,6 +30,7 @@ function header(h: Handshake, name: string): string | undefined {
 
 /** Authenticates visitor sockets once, at connection: site, origin, then token (or a new visitor). */
 export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the body catches every error and hands it to next()
   ns.use(async (socket, next) => {
     try {
       const { siteId, token } = (socket.handshake.auth ?? {}) as { siteId?: unknown; token?: unknown };
@@ -59,6 +60,7 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
 
 /** Authenticates agent sockets with the session cookie the sign-in set. */
 export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the body catches every error and hands it to next()
   ns.use(async (socket, next) => {
     try {
       const origin = header(socket.handshake, 'origin');

@@ -7,7 +7,7 @@ import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceVisitor, announceStatusToVisitor } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
-import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
+import { rooms, siteOf, type VisitorSocket } from './types';
 
 const on = handlerFor<VisitorSocket>();
 
