@@ -44,7 +44,8 @@ describe('honest availability in Chromium', () => {
     expect(mails[1]!.text).toContain('Yes! 40 mugs ship within a week.');
   });
 
-  it('answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that alerts the console', async () => {
+  it('answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that ' +
+    'alerts the console', async () => {
     const agentCtx = await e2e.newContext();
     const agent = await agentCtx.newPage();
     await signIn(agent);

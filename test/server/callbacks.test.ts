@@ -254,7 +254,7 @@ describe('site hours', () => {
     // Both at once: exactly one gets it, the other hears who did.
     const both = await Promise.all([admin.emitWithAck('callback:claim', { callbackId }), petr.emitWithAck('callback:claim', { callbackId })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    const winner = both[0]!.ok ? 'Admin' : 'Petr';
+    const winner = both[0].ok ? 'Admin' : 'Petr';
     const [adminId, petrId] = [(await t.server.store.getAgentByEmail(ADMIN.email))!.id, 'ag2'];
     expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'already_claimed', message: expect.stringContaining(winner) });
     // Claiming what one has is fine; taking over names whom from.

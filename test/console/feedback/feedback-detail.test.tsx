@@ -26,7 +26,7 @@ function renderDetail(over: Partial<FeedbackDetailProps> = {}) {
   return { props, view };
 }
 
-const replyBox = () => screen.getByRole('textbox', { name: 'Reply by email' }) as HTMLTextAreaElement;
+const replyBox = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply by email' });
 
 describe('FeedbackDetail', () => {
   it('shows the text, rating, category, page link and contact', () => {

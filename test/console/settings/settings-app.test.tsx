@@ -90,8 +90,8 @@ describe('console settings', () => {
     const { form } = await openSettings();
     const tuesday = within(form.getByRole('group', { name: 'Tuesday' }));
     fireEvent.click(tuesday.getByRole('button', { name: 'Add hours on Tuesday' }));
-    expect((tuesday.getByLabelText('Tuesday from (hours 2)') as HTMLInputElement).value).toBe('20:00');
-    expect((tuesday.getByLabelText('Tuesday to (hours 2)') as HTMLInputElement).value).toBe('22:00');
+    expect(tuesday.getByLabelText<HTMLInputElement>('Tuesday from (hours 2)').value).toBe('20:00');
+    expect(tuesday.getByLabelText<HTMLInputElement>('Tuesday to (hours 2)').value).toBe('22:00');
   });
 
   it('edits business hours per weekday and sends them whole with the time zone', async () => {
@@ -115,7 +115,7 @@ describe('console settings', () => {
   it('lets an agent who is not an admin read the settings but not change them', async () => {
     const { form } = await openSettings({ ...admin, role: 'agent' });
     expect(screen.getByText(/Only admins can change site settings/)).toBeTruthy();
-    expect((form.getByRole('textbox', { name: 'Greeting' }) as HTMLTextAreaElement).value).toBe('Hi there!');
+    expect(form.getByRole<HTMLTextAreaElement>('textbox', { name: 'Greeting' }).value).toBe('Hi there!');
     expect(form.getByRole('textbox', { name: 'Greeting' }).closest('fieldset[disabled]')).toBeTruthy();
     expect(form.queryByRole('button', { name: 'Save settings' })).toBeNull();
   });
@@ -123,6 +123,6 @@ describe('console settings', () => {
   it('follows site:updated while the form is untouched', async () => {
     const { socket, form } = await openSettings();
     socket.push('site:updated', site({ greeting: 'Changed by Ben' }));
-    await waitFor(() => expect((form.getByRole('textbox', { name: 'Greeting' }) as HTMLTextAreaElement).value).toBe('Changed by Ben'));
+    await waitFor(() => expect(form.getByRole<HTMLTextAreaElement>('textbox', { name: 'Greeting' }).value).toBe('Changed by Ben'));
   });
 });

@@ -43,12 +43,12 @@ describe('sites in the console settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
     const form = within(screen.getByRole('form', { name: 'New site' }));
     fireEvent.input(form.getByRole('textbox', { name: 'Name' }), { target: { value: 'Corner Shop!' } });
-    expect((form.getByRole('textbox', { name: 'Site id' }) as HTMLInputElement).value).toBe('corner-shop');
+    expect(form.getByRole<HTMLInputElement>('textbox', { name: 'Site id' }).value).toBe('corner-shop');
     socket.answer('site:create', (p) => ({ ok: true, data: { ...shop, id: p.id, name: p.name } }));
     const sent = socket.nextRequest('site:create');
     fireEvent.click(form.getByRole('button', { name: 'Create site' }));
     expect(await sent).toEqual({ id: 'corner-shop', name: 'Corner Shop!' });
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Site' }) as HTMLSelectElement).value).toBe('corner-shop'));
+    await waitFor(() => expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Site' }).value).toBe('corner-shop'));
     expect(screen.queryByRole('form', { name: 'New site' })).toBeNull();
     expect(screen.getByText('Open whenever an agent is online and not away.')).toBeTruthy();
   });
@@ -84,7 +84,7 @@ describe('sites in the console settings', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => { throw new Error('denied'); } }, configurable: true });
     const { socket } = await openConsole('/console/settings');
     socket.serverConnect();
-    const snippet = (await screen.findByRole('textbox', { name: 'Install snippet' })) as HTMLTextAreaElement;
+    const snippet = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Install snippet' });
     expect(snippet.value).toBe('<script src="http://localhost/earshot.js" data-site="demo" async></script>');
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText(/press Ctrl\+C/)).toBeTruthy();
