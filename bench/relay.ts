@@ -88,7 +88,8 @@ async function throughput(): Promise<Record<Impl, ImplResult>> {
     const x = await r.run(rate, 3);
     const ok = x.delivered === x.sent && x.p99 < P99_LIMIT_MS && x.achieved >= rate * 0.95;
     process.stderr.write(
-      `  ${r.impl} at ${rate}/s: p99 ${x.p99.toFixed(1)} ms, ${x.delivered}/${x.sent} delivered, CPU relay ${pct(x.relayBusy)} load generator ${pct(x.loadBusy)}${ok ? '' : ' (over the limit)'}\n`,
+      `  ${r.impl} at ${rate}/s: p99 ${x.p99.toFixed(1)} ms, ${x.delivered}/${x.sent} delivered, CPU relay ` +
+        `${pct(x.relayBusy)} load generator ${pct(x.loadBusy)}${ok ? '' : ' (over the limit)'}\n`,
     );
     return ok ? x : null;
   };
@@ -132,7 +133,8 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 console.log(`Earshot relay benchmark: ${VISITORS} visitors, 1 agent, 127.0.0.1`);
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} ` +
+  `GiB, Node ${process.version}`);
 console.log(RELAY_CPU === null ? 'relay and load generator share the CPUs\n' : `relay on CPU ${RELAY_CPU}, load generator on CPU 0\n`);
 const results = await throughput();
 const mem = { bare: await memory('bare'), earshot: await memory('earshot') };

@@ -23,8 +23,8 @@ async function startBare(): Promise<number> {
   let seq = 0;
   io.of('/agent').on('connection', (s) => void s.join('agents'));
   io.of('/visitor').on('connection', (socket) => {
-    socket.on('visitor:hello', (_p, ack) => ack({ ok: true, data: { token: null, conversation: null } }));
-    socket.on('message:send', (p: { id: string; conversationId: string | null; text: string }, ack) => {
+    socket.on('visitor:hello', (_p, ack: (a: unknown) => void) => ack({ ok: true, data: { token: null, conversation: null } }));
+    socket.on('message:send', (p: { id: string; conversationId: string | null; text: string }, ack: (a: unknown) => void) => {
       const m = { id: p.id, conversationId: p.conversationId ?? socket.id, seq: ++seq, author: 'visitor', authorName: null, text: p.text, createdAt: new Date().toISOString() };
       io.of('/agent').to('agents').emit('message:new', m);
       ack({ ok: true, data: m });
