@@ -40,7 +40,22 @@ async function startFull(dataDir: string): Promise<number> {
     { host: '127.0.0.1', port: 0, dataDir },
   );
   const unlimited = { points: 1e9, duration: 1 };
-  const earshot = await startEarshot(config, { limits: { visitorMessages: unlimited, newVisitors: unlimited, logins: unlimited, feedback: unlimited, callbacksPerIp: unlimited, callbacksPerPhone: unlimited, visitorEmailsPerIp: unlimited, visitorEmailsPerAddress: unlimited, visitorUpdates: unlimited, linkUses: unlimited, resetRequests: unlimited, resetRequestsPerIp: unlimited } });
+  const earshot = await startEarshot(config, {
+    limits: {
+      visitorMessages: unlimited,
+      newVisitors: unlimited,
+      logins: unlimited,
+      feedback: unlimited,
+      callbacksPerIp: unlimited,
+      callbacksPerPhone: unlimited,
+      visitorEmailsPerIp: unlimited,
+      visitorEmailsPerAddress: unlimited,
+      visitorUpdates: unlimited,
+      linkUses: unlimited,
+      resetRequests: unlimited,
+      resetRequestsPerIp: unlimited,
+    },
+  });
   return Number(new URL(earshot.url).port);
 }
 

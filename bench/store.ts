@@ -51,7 +51,13 @@ for (const batch of BATCHES) {
     const written = bytesWritten() - written0;
     const cpu = process.cpuUsage(cpu0);
     const n = sent - from;
-    rows.push([batch, n, ((cpu.user + cpu.system) / n).toFixed(1), (Number(process.hrtime.bigint() - t0) / 1000 / n).toFixed(1), (written / 1024 / n).toFixed(1)]);
+    rows.push([
+      batch,
+      n,
+      ((cpu.user + cpu.system) / n).toFixed(1),
+      (Number(process.hrtime.bigint() - t0) / 1000 / n).toFixed(1),
+      (written / 1024 / n).toFixed(1),
+    ]);
     await store.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -51,7 +51,17 @@ function permanent(err: unknown): boolean {
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const { store, log, send, onSettled, leader = () => true, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10, stopWaitMs = 10_000 } = opts;
+  const {
+    store,
+    log,
+    send,
+    onSettled,
+    leader = () => true,
+    pollMs = 1000,
+    leaseMs = 120_000,
+    maxAttempts = 10,
+    stopWaitMs = 10_000,
+  } = opts;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;

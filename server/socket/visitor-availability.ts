@@ -17,7 +17,12 @@ export const visitorAvailabilityHandlers = {
     const site = await siteOf(socket, deps);
     refuseChatOff(site);
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
-    const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
+    const visitor = await deps.store.updateVisitor(socket.data.visitor.id, {
+      email: p.email,
+      name: p.name || undefined,
+      pageUrl: p.page.url,
+      pageTitle: p.page.title,
+    });
     socket.data.visitor = visitor;
     const result = await sendVisitorMessage(deps.store, visitor, { id: p.id ?? crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
     // A retry of a stored message is announced once, the first time; its emails are keyed by

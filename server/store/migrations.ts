@@ -65,14 +65,12 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   `,
   // Unread counts kept on the row, so the inbox never counts messages per update.
-  /* eslint-disable @stylistic/max-len -- a migration is never edited once shipped, even its line breaks */
   `
   ALTER TABLE conversations ADD COLUMN agent_unread INTEGER NOT NULL DEFAULT 0;
   UPDATE conversations SET agent_unread = (
     SELECT count(*) FROM messages m WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq
   );
   `,
-  /* eslint-enable @stylistic/max-len */
   // Side effects (email now, webhooks later) are stored first and sent by a worker.
   `
   CREATE TABLE outbox (
@@ -117,7 +115,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX feedback_replies_feedback ON feedback_replies(feedback_id, created_at);
   `,
-  /* eslint-disable @stylistic/max-len -- a migration is never edited once shipped, even its line breaks */
   `
   ALTER TABLE sites ADD COLUMN hours TEXT NOT NULL DEFAULT '{"timezone":"UTC","weekly":{"mon":[{"from":"09:00","to":"17:00"}],"tue":[{"from":"09:00","to":"17:00"}],"wed":[{"from":"09:00","to":"17:00"}],"thu":[{"from":"09:00","to":"17:00"}],"fri":[{"from":"09:00","to":"17:00"}],"sat":[],"sun":[]}}';
   CREATE TABLE callbacks (
@@ -156,7 +153,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, created_at);
   `,
-  /* eslint-enable @stylistic/max-len */
   // Availability, scripted answers and satisfaction: issue "Honest availability".
   `
   ALTER TABLE sites ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
