@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message, SiteStatus, WEEKDAYS } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
 import { typicalReplyMinutes } from '../../server/domain/availability';
 import { matchFaq } from '../../server/domain/faq';
 import { ADMIN, agent, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';

@@ -100,7 +100,12 @@ describe('call back requests', () => {
 
   it('keys the per-IP limit on the visitor behind a reverse proxy on this machine, and spends nothing on a bad number', async () => {
     await t.server.close();
-    t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: t.smtp.url }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    t.server = await startTestServer(
+      t.data.dir,
+      0,
+      { SMTP_URL: t.smtp.url },
+      { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } },
+    );
     const behindProxy = async (ip: string) => {
       const v = await visitor(t.server.url, { headers: { 'x-forwarded-for': ip } });
       t.sockets.push(v.socket);

@@ -25,14 +25,23 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 /** Signs in at `path` with a fake server holding `all` requests, and connects. */
 async function signedIn(
   all: CallbackItem[],
-  opts: { path?: string; desktop?: DesktopAlerts; attempts?: Record<string, CallbackAttempt[]>; conversations?: Record<string, ConversationSummary[]> } = {},
+  opts: {
+    path?: string;
+    desktop?: DesktopAlerts;
+    attempts?: Record<string, CallbackAttempt[]>;
+    conversations?: Record<string, ConversationSummary[]>;
+  } = {},
 ) {
   history.replaceState(null, '', opts.path ?? '/console/callbacks');
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveCallbacks(socket, all, opts.attempts, opts.conversations);
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={opts.desktop ?? fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   socket.serverConnect();

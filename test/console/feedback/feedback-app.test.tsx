@@ -41,7 +41,11 @@ async function signedIn(all: FeedbackItem[], opts: { path?: string; emailConfigu
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveFeedback(socket, all, { emailConfigured: opts.emailConfigured, replies: { a: [] } });
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   const desktop = opts.desktop ?? fakeDesktop();
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
@@ -154,7 +158,7 @@ describe('console feedback section', () => {
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect((await screen.findByText(/^Failed: .*set SMTP_URL/)).textContent).toContain('replies cannot be sent');
-    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id!, p.feedbackId, { text: p.text }) }));
+    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id, p.feedbackId, { text: p.text }) }));
     const again = socket.nextRequest('feedback:reply');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     const first = socket.requests.find((r) => r.event === 'feedback:reply')!.payload.id;

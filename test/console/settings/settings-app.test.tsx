@@ -24,7 +24,11 @@ async function openSettings(agent: Agent = admin, sites: SiteSettings[] = [site(
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('site:list', () => ({ ok: true, data: sites }));
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   socket.serverConnect();

@@ -23,14 +23,24 @@ const agentOnly: Agent = { id: 'a2', email: 'petr@example.com', name: 'Petr', ro
 const shop = site({ id: 'shop', name: 'Corner shop', hoursEnabled: false, allowedOrigins: [] });
 
 /** The console at `path`, signed in as `agent`, with the server holding `sites`. */
-async function openConsole(path: string, agent: Agent = admin, sites: SiteSettings[] = [site()], hours: SiteHoursState[] = [], publicUrl: string | null = null) {
+async function openConsole(
+  path: string,
+  agent: Agent = admin,
+  sites: SiteSettings[] = [site()],
+  hours: SiteHoursState[] = [],
+  publicUrl: string | null = null,
+) {
   history.replaceState(null, '', path);
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('site:list', () => ({ ok: true, data: sites }));
   socket.answer('site:hours', () => ({ ok: true, data: hours }));
   socket.answer('server:status', () => ({ ok: true, data: { emailConfigured: false, publicUrl } }));
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   return { store, socket };

@@ -17,7 +17,12 @@ describe('TeamScreen', () => {
   });
 
   it('lists agents with their role and status, marking the signed-in one as you', async () => {
-    render(<TeamScreen api={fakeTeamApi({ agents: [member(), { ...petra, active: false }], invites: [], emailEnabled: false })} agent={ADMIN_AGENT} />);
+    render(
+      <TeamScreen
+        api={fakeTeamApi({ agents: [member(), { ...petra, active: false }], invites: [], emailEnabled: false })}
+        agent={ADMIN_AGENT}
+      />,
+    );
     const rows = await screen.findAllByRole('row');
     expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('Owner (you)');
     expect(within(rows[2]!).getByText('Deactivated')).toBeTruthy();

@@ -78,7 +78,7 @@ export class FakeSocket {
           this.pending.push({
             event,
             payload,
-            resolve: (ack) => Promise.resolve(ack).then(resolve, reject),
+            resolve: (ack) => void Promise.resolve(ack).then(resolve, reject),
           });
         }),
     };
