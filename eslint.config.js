@@ -42,7 +42,6 @@ export default tseslint.config(
     // shape fails the test; typing each body would repeat the protocol's types for no safety.
     files: ['test/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',

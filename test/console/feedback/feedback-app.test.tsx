@@ -146,7 +146,7 @@ describe('console feedback section', () => {
     fireEvent.input(box, { target: { value: 'One more thing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     await vi.waitFor(() => expect(calls).toBe(3));
-    const ids = socket.requests.filter((r) => r.event === 'feedback:reply').map((r) => r.payload.id);
+    const ids = socket.sent('feedback:reply').map((p) => p.id);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -158,10 +158,10 @@ describe('console feedback section', () => {
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect((await screen.findByText(/^Failed: .*set SMTP_URL/)).textContent).toContain('replies cannot be sent');
-    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id, p.feedbackId, { text: p.text }) }));
+    socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id!, p.feedbackId, { text: p.text }) }));
     const again = socket.nextRequest('feedback:reply');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    const first = socket.requests.find((r) => r.event === 'feedback:reply')!.payload.id;
+    const first = socket.sent('feedback:reply')[0]!.id;
     expect((await again).id).toBe(first);
     await waitFor(() => expect(screen.queryByText(/^Failed/)).toBeNull());
   });

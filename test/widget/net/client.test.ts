@@ -51,7 +51,7 @@ describe('chat client: connecting', () => {
   it('says hello with the page, language and time zone on connect', async () => {
     const { socket, online } = start();
     await online();
-    const [hello] = socket.requests('visitor:hello');
+    const hello = socket.requests('visitor:hello')[0]!;
     expect(hello.page.url).toBe(location.href);
     expect(hello.language).toBe(navigator.language);
     expect(hello.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
