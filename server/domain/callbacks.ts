@@ -40,7 +40,9 @@ export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], n
     return { asap: true, dueAt: new Date(due).toISOString(), windowEnd: null };
   }
   const start = Date.parse(when.start);
-  const slot = Number.isNaN(start) ? undefined : callbackSlots(siteHours(site), now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
+  const slot = Number.isNaN(start)
+    ? undefined
+    : callbackSlots(siteHours(site), now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
   if (!slot) {
     throw new AppError('slot_unavailable', 'That time is not available any more. Pick another time within opening hours.', 'when');
   }
@@ -50,8 +52,17 @@ export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], n
 /** What the visitor sees. */
 export function toVisitorCallback(c: CallbackRow): VisitorCallback {
   return {
-    id: c.id, phone: c.phone, phoneDisplay: displayPhone(c.phone), name: c.name, topic: c.topic, asap: c.asap, dueAt: c.dueAt, windowEnd: c.windowEnd,
-    status: c.status, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    phone: c.phone,
+    phoneDisplay: displayPhone(c.phone),
+    name: c.name,
+    topic: c.topic,
+    asap: c.asap,
+    dueAt: c.dueAt,
+    windowEnd: c.windowEnd,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }
 
@@ -126,11 +137,21 @@ const OUTCOME_STATUS: Record<CallbackOutcome, CallbackStatus | null> = {
 };
 
 /** An agent records how a call went; every attempt is kept. */
-export async function recordOutcome(store: Store, agent: AgentRow, c: CallbackRow, outcome: CallbackOutcome, note: string | null): Promise<void> {
+export async function recordOutcome(
+  store: Store,
+  agent: AgentRow,
+  c: CallbackRow,
+  outcome: CallbackOutcome,
+  note: string | null,
+): Promise<void> {
   if (!isOpenCallback(c)) throw new AppError('invalid_payload', 'This request is closed already; reschedule it to open it again.');
   const now = new Date().toISOString();
   const patch: CallbackPatch = { attempts: c.attempts + 1, updatedAt: now, status: OUTCOME_STATUS[outcome] ?? c.status };
-  await store.addCallbackAttempt(c.id, { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
+  await store.addCallbackAttempt(
+    c.id,
+    { id: nanoid(), agentId: agent.id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now },
+    patch,
+  );
 }
 
 /** An agent moves a request to a new time (any future time; agents may call outside hours). */

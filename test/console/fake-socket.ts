@@ -1,8 +1,14 @@
+import type { Payload } from '../../client/request';
+import type { AgentClientEvents } from '../../protocol/events';
 import type { Ack, ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { AgentSocket } from '../../console/net/agent-socket';
 
-type Handler = (...args: any[]) => void;
-type Answer = (payload: any) => Ack<unknown> | Promise<Ack<unknown>>;
+/** A request the console may make, and what it sends with it. */
+type Event = keyof AgentClientEvents;
+type PayloadOf<E extends Event> = Payload<AgentClientEvents, E>;
+type Handler = (...args: never[]) => void;
+type Answer<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>>;
+type AnyAnswer = (payload: unknown) => Ack<unknown> | Promise<Ack<unknown>>;
 
 /**
  * A stand-in for the agent socket at the edge: records requests, answers them with
@@ -11,20 +17,25 @@ type Answer = (payload: any) => Ack<unknown> | Promise<Ack<unknown>>;
 export class FakeSocket {
   connected = false;
   active = false;
-  readonly requests: { event: string; payload: any }[] = [];
+  readonly requests: { event: string; payload: unknown }[] = [];
   private handlers = new Map<string, Set<Handler>>();
-  private answers = new Map<string, Answer>();
-  private waiters: { event: string; resolve: (payload: any) => void }[] = [];
+  private answers = new Map<string, AnyAnswer>();
+  private waiters: { event: string; resolve: (payload: unknown) => void }[] = [];
 
   /** Scripts the ack of an event. */
-  answer(event: string, fn: Answer): this {
-    this.answers.set(event, fn);
+  answer<E extends Event>(event: E, fn: Answer<E>): this {
+    this.answers.set(event, fn as AnyAnswer);
     return this;
   }
 
+  /** The payloads of every request made for `event`, in order. */
+  sent<E extends Event>(event: E): PayloadOf<E>[] {
+    return this.requests.filter((r) => r.event === event).map((r) => r.payload as PayloadOf<E>);
+  }
+
   /** Resolves with the payload of the next request for `event`. */
-  nextRequest(event: string): Promise<any> {
-    return new Promise((resolve) => this.waiters.push({ event, resolve }));
+  nextRequest<E extends Event>(event: E): Promise<PayloadOf<E>> {
+    return new Promise((resolve) => this.waiters.push({ event, resolve: (p) => resolve(p as PayloadOf<E>) }));
   }
 
   on(event: string, fn: Handler) {
@@ -74,7 +85,7 @@ export class FakeSocket {
 
   /** A server push (or a reserved event such as `connect_error`). */
   push(event: string, ...args: unknown[]) {
-    for (const fn of [...(this.handlers.get(event) ?? [])]) fn(...args);
+    for (const fn of [...(this.handlers.get(event) ?? [])]) (fn as (...a: unknown[]) => void)(...args);
   }
 
   private async request(event: string, payload: unknown): Promise<Ack<unknown>> {

@@ -243,8 +243,24 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     const other = (await createVisitor(store, 'demo', null)).visitor;
     const now = new Date().toISOString();
     const request = (id: string, visitorId: string, topic: string): CallbackRow & { visitorId: string } => ({
-      id, siteId: 'demo', visitorId, phone: '+420601123456', name: null, topic, asap: true, dueAt: now, windowEnd: null, status: 'waiting',
-      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now,
+      id,
+      siteId: 'demo',
+      visitorId,
+      phone: '+420601123456',
+      name: null,
+      topic,
+      asap: true,
+      dueAt: now,
+      windowEnd: null,
+      status: 'waiting',
+      claimedBy: null,
+      attempts: 0,
+      pageUrl: null,
+      pageTitle: null,
+      visitorTimezone: null,
+      visitorLocale: null,
+      createdAt: now,
+      updatedAt: now,
     });
     const [a, b] = await Promise.all([
       store.requestCallback(request('tab-a', visitor.id, 'first'), { topic: 'first', updatedAt: now }),
@@ -260,8 +276,24 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   it('refuses to reopen a closed request while its visitor has another open one for the phone', async () => {
     const { visitor } = await createVisitor(store, 'demo', null);
     const now = new Date().toISOString();
-    const base = { siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now, windowEnd: null,
-      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now };
+    const base = {
+      siteId: 'demo',
+      visitorId: visitor.id,
+      phone: '+420601123456',
+      name: null,
+      topic: null,
+      asap: true,
+      dueAt: now,
+      windowEnd: null,
+      claimedBy: null,
+      attempts: 0,
+      pageUrl: null,
+      pageTitle: null,
+      visitorTimezone: null,
+      visitorLocale: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await store.createCallback({ ...base, id: 'old', status: 'called' });
     await store.createCallback({ ...base, id: 'new', status: 'waiting' });
     await expect(store.updateCallback('old', { status: 'rescheduled' })).rejects.toMatchObject({ code: 'invalid_payload' });

@@ -29,7 +29,7 @@ export function useSay(languageTag: string): Say | null {
   const [say, setSay] = useState<Say | null>(() => (load ? null : sayFrom(en)));
   useEffect(() => {
     // A failed download falls back to English rather than leaving the view blank.
-    load?.().then(sayFrom, () => sayFrom(en)).then((s) => setSay(() => s));
+    void load?.().then(sayFrom, () => sayFrom(en)).then((s) => setSay(() => s));
   }, [load]);
   return say;
 }
