@@ -17,8 +17,7 @@ export type AckData<Events, E extends keyof Events> = Events[E] extends (p: neve
 export type Payload<Events, E extends keyof Events> = Events[E] extends (p: infer P, ack: never) => void ? P : never;
 
 /** The events a socket.io-client socket may emit. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any listen map: only the emit map matters here
-export type EmitEvents<S> = S extends Socket<any, infer C> ? C : never;
+export type EmitEvents<S> = S extends Socket<infer _Listen, infer C> ? C : never;
 
 /** Emits an event and awaits its ack; never rejects. Typed by the socket's own event map. */
 export async function request<S extends Socket, E extends keyof EmitEvents<S> & string>(

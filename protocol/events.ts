@@ -68,7 +68,8 @@ export interface VisitorClientEvents {
   'callback:change': (p: { callbackId: string; when: CallbackRequestInput['when'] }, ack: AckFn<VisitorCallback>) => void;
   'callback:cancel': (p: { callbackId: string }, ack: AckFn<VisitorCallback>) => void;
   /**
-   * "Leave a message" when nobody is available: stored as a conversation, answered by email when an address is given and the server sends mail, else in the chat.
+   * "Leave a message" when nobody is available: stored as a conversation, answered by email when an address is given and the
+   * server sends mail, else in the chat.
    * `id`: the client's id for the message, kept across retries so it is stored (and emailed) once.
    */
   'offline:send': (p: { id?: string; email?: string; name?: string; text: string; page: PageInfo }, ack: AckFn<Message>) => void;

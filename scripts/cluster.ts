@@ -24,8 +24,8 @@ function startNode(port: number, name: string): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('');
-  child.stdout!.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+  child.stdout.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
+  child.stderr.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
   child.once('exit', (code) => {
     if (!stopping) console.error(`[${name}] exited (${code}); the other node and nginx keep running. Ctrl-C stops them.`);
   });
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     children.forEach((c) => c.kill('SIGTERM'));
     await nginx.stop();
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -180,11 +180,16 @@ export async function startEarshot(
     combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
-  const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(deps.agents, deps, withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)), (socket) => {
-    void socket.join(rooms.agents);
-    endWithSession(socket);
-    presence.onAgentConnect(socket);
-  });
+  const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(
+    deps.agents,
+    deps,
+    withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)),
+    (socket) => {
+      void socket.join(rooms.agents);
+      endWithSession(socket);
+      presence.onAgentConnect(socket);
+    },
+  );
 
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

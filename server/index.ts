@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config';
 /** One line for a port or address the server cannot listen on; null for any other error. */
 function listenFailure(err: unknown, port: number, host: string): string | null {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE') return `Earshot cannot start: port ${port} is already in use (is Earshot already running?). Stop that program or set PORT to a free port.`;
+  if (code === 'EADDRINUSE') return `Earshot cannot start: port ${port} is already in use (is Earshot already running?). ` +
+    `Stop that program or set PORT to a free port.`;
   if (code === 'EACCES') return `Earshot cannot start: no permission to listen on port ${port}. Use a port above 1023 or run behind a reverse proxy.`;
   if (code === 'EADDRNOTAVAIL') return `Earshot cannot start: HOST ${host} is not an address of this machine.`;
   return null;
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const credentials = !admin
     ? 'Sign in with an existing agent account.'
     : admin.generatedPassword
-      ? `First admin${admin.createdNow ? ' created' : ''}: ${admin.email} / ${admin.generatedPassword}\n  (generated; shown at every start until someone signs in with it)`
+      ? `First admin${admin.createdNow ? ' created' : ''}: ${admin.email} / ${admin.generatedPassword}\n  (generated; shown ` +
+        `at every start until someone signs in with it)`
       : `First admin created: ${admin.email} with the password from EARSHOT_ADMIN_EMAIL / EARSHOT_ADMIN_PASSWORD.`;
   process.stdout.write(
     [

@@ -37,9 +37,9 @@ function boot(win: Window & EarshotWindow): void {
       t,
       async loadPanel() {
         // By absolute URL: a classic script from another origin resolves a relative one against about:blank.
-        const panel: typeof import('./panel/mount') = await import(
+        const panel = (await import(
           /* @vite-ignore */ new URL(import.meta.env.EARSHOT_PANEL, script!.src).href
-        );
+        )) as typeof import('./panel/mount');
         return { mount: panel.mountPanel, t: (full = await panel.loadTranslate(languages, strings)) };
       },
     });

@@ -14,7 +14,9 @@ export interface SavedEntry {
 export function mergeSaved<T extends SavedEntry>(saved: T[], before: { id: string }[], now: T[]): T[] {
   // What this tab held before or holds now is its own to write (or, once sent, to drop).
   const mine = new Set([...before, ...now].map((e) => e.id));
-  return [...saved.filter((e) => !mine.has(e.id)), ...now].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return [...saved.filter((e) => !mine.has(e.id)), ...now].sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+  );
 }
 
 /** A list kept under one storage key: the adapter an outbox is saved through. */

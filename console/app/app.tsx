@@ -89,7 +89,15 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
   if (state.auth === 'signed-out' || !client) {
     if (state.auth === 'signed-in') return <p class="splash" role="status">Connecting…</p>;
     if (forgot) return <ForgotForm api={teamApi} onBack={() => setForgot(false)} />;
-    return <SignInForm busy={signIn.busy} error={signIn.error} notice={state.notice} onSubmit={(e, p) => void submit(e, p)} onForgot={() => setForgot(true)} />;
+    return (
+      <SignInForm
+        busy={signIn.busy}
+        error={signIn.error}
+        notice={state.notice}
+        onSubmit={(e, p) => void submit(e, p)}
+        onForgot={() => setForgot(true)}
+      />
+    );
   }
   return <Shell store={store} client={client} desktopAlerts={desktopAlerts} teamApi={teamApi} onSignOut={() => void signOut()} />;
 }

@@ -50,7 +50,16 @@ function SectionLink({ href, current, label, countId, onNavigate, children }: Li
 }
 
 /** The console's sections as links, with the open and overdue calls beside "Callbacks" and new feedback beside "Feedback". */
-export function SectionNav({ section, conversationsHref, callbacks, newFeedback, desktopAlerts, isAdmin = false, onNavigate, onEnableDesktopAlerts }: SectionNavProps) {
+export function SectionNav({
+  section,
+  conversationsHref,
+  callbacks,
+  newFeedback,
+  desktopAlerts,
+  isAdmin = false,
+  onNavigate,
+  onEnableDesktopAlerts,
+}: SectionNavProps) {
   return (
     <div class="sections">
       <nav aria-label="Sections">

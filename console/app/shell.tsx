@@ -44,7 +44,10 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
   const lastConversations = useRef(BASE);
   const route = routeFromPath(path);
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
-  const alerts = useMemo(() => liveAlerts(state), [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts]);
+  const alerts = useMemo(
+    () => liveAlerts(state),
+    [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts],
+  );
 
   const navigate = (href: string) => {
     // Coming back to Conversations lands on the conversation left open.

@@ -6,7 +6,8 @@ export interface ForgotFormProps {
   onBack(): void;
 }
 
-const NO_EMAIL = 'This server cannot send email. Ask an admin for a reset link (Team page), or, on the server, run: npm run admin -- reset-password YOUR-EMAIL';
+const NO_EMAIL = 'This server cannot send email. Ask an admin for a reset link (Team page), or, on the server, run: npm run ' +
+  'admin -- reset-password YOUR-EMAIL';
 
 /** "Forgot password?": asks for the email and sends a reset link; without email on the server, says who can help. */
 export function ForgotForm({ api, onBack }: ForgotFormProps) {

@@ -56,7 +56,14 @@ export function CallbackActions({ item, selfId, now, busy, waiting, error, onCla
         ))}
         <button type="button" class="btn" aria-expanded={picking} disabled={busy} onClick={() => setPicking(!picking)}>Reschedule</button>
       </div>
-      {picking && <RescheduleForm now={now} busy={busy} onConfirm={(dueAt) => void onReschedule(dueAt, note).then(done)} onCancel={() => setPicking(false)} />}
+      {picking && (
+        <RescheduleForm
+          now={now}
+          busy={busy}
+          onConfirm={(dueAt) => void onReschedule(dueAt, note).then(done)}
+          onCancel={() => setPicking(false)}
+        />
+      )}
       <label class="field cb-note">
         <span>Note (optional)</span>
         <textarea rows={2} value={note} maxLength={LIMITS.topicLength} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -21,7 +21,18 @@ export interface CallbackQueueProps {
 }
 
 /** The call back queue: whatever is overdue first, then what falls due next. */
-export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, siteNames = {}, siteFilter, onView, onOpen }: CallbackQueueProps) {
+export function CallbackQueue({
+  items,
+  loaded,
+  view,
+  selectedId,
+  now,
+  clocks,
+  siteNames = {},
+  siteFilter,
+  onView,
+  onOpen,
+}: CallbackQueueProps) {
   return (
     <section class="cb-queue" aria-labelledby="cb-title">
       <div class="inbox-head">
@@ -40,7 +51,15 @@ export function CallbackQueue({ items, loaded, view, selectedId, now, clocks, si
         ) : (
           <ul class="cb-list" aria-label="Call back requests">
             {items.map((item) => (
-              <CallbackRow key={item.id} item={item} siteName={siteNames[item.siteId]} selected={item.id === selectedId} now={now} clocks={clocks} onOpen={onOpen} />
+              <CallbackRow
+                key={item.id}
+                item={item}
+                siteName={siteNames[item.siteId]}
+                selected={item.id === selectedId}
+                now={now}
+                clocks={clocks}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
         )}

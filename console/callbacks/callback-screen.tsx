@@ -34,7 +34,10 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const now = useNow(15_000);
   const [action, setAction] = useState<Busy>(IDLE);
   const site = state.siteFilter;
-  const items = useMemo(() => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site), [callbacks.items, callbacks.view, site]);
+  const items = useMemo(
+    () => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site),
+    [callbacks.items, callbacks.view, site],
+  );
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
   useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);

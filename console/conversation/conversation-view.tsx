@@ -44,13 +44,26 @@ export function ConversationView(p: ConversationViewProps) {
   const { conversation } = p;
   return (
     <main class="conversation" aria-labelledby="conv-title">
-      <ConversationHeader conversation={conversation} onBack={p.onBack} busy={p.statusBusy} error={p.statusError} onResolve={p.onResolve} onReopen={p.onReopen} />
+      <ConversationHeader
+        conversation={conversation}
+        onBack={p.onBack}
+        busy={p.statusBusy}
+        error={p.statusError}
+        onResolve={p.onResolve}
+        onReopen={p.onReopen}
+      />
       {p.error ? (
         <p class="conv-load-error" role="alert">{p.error}</p>
       ) : p.loading && p.messages.length === 0 ? (
         <p class="log-empty" role="status">Loading conversation…</p>
       ) : (
-        <MessageLog messages={p.messages} pending={p.pending} visitorName={conversation.visitorName} agentName={p.agentName} onRetry={p.onRetry} />
+        <MessageLog
+          messages={p.messages}
+          pending={p.pending}
+          visitorName={conversation.visitorName}
+          agentName={p.agentName}
+          onRetry={p.onRetry}
+        />
       )}
       <p class="typing" aria-live="polite">{typingText(p.typers, conversation.visitorName)}</p>
       <ReplyBox

@@ -44,7 +44,14 @@ export function FeedbackList({ items, loaded, more, view, selectedId, now, sites
         ) : (
           <ul class="inbox-list" aria-label="Feedback items">
             {items.map((item) => (
-              <FeedbackRow key={item.id} item={item} siteName={names[item.siteId]} selected={item.id === selectedId} now={now} onOpen={onOpen} />
+              <FeedbackRow
+                key={item.id}
+                item={item}
+                siteName={names[item.siteId]}
+                selected={item.id === selectedId}
+                now={now}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
         )}

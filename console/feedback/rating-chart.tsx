@@ -37,7 +37,8 @@ export function RatingChart({ days }: { days: FeedbackStats['days'] }) {
               data-date={d.date}
               data-value={d.average ?? ''}
             >
-              <title>{`${shortDay(d.date)}: ${d.average === null ? 'no rating' : `${oneDecimal(d.average)} of 5`} (${d.count} feedback)`}</title>
+              <title>{`${shortDay(d.date)}: ${d.average === null ? 'no rating' : `${oneDecimal(d.average)} of 5`} ` +
+                `(${d.count} feedback)`}</title>
             </rect>
           );
         })}

@@ -38,7 +38,21 @@ export interface InboxPanelProps {
 }
 
 /** The inbox: status filter and the conversation list, as the page's navigation. */
-export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingIds, now, focusRow, siteNames = {}, siteFilter, onFilter, onOpen, onOlder }: InboxPanelProps) {
+export function InboxPanel({
+  rows,
+  loaded,
+  complete,
+  filter,
+  selectedId,
+  typingIds,
+  now,
+  focusRow,
+  siteNames = {},
+  siteFilter,
+  onFilter,
+  onOpen,
+  onOlder,
+}: InboxPanelProps) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     // Ids are server nanoids ([A-Za-z0-9_-]), safe inside a quoted attribute selector.
@@ -56,20 +70,28 @@ export function InboxPanel({ rows, loaded, complete, filter, selectedId, typingI
         {siteFilter}
       </div>
       <div id="inbox-panel" role="tabpanel" aria-labelledby={`filter-${filter}`} class="inbox-body">
-      {!loaded ? (
-        <p class="inbox-empty" role="status">Loading conversations…</p>
-      ) : rows.length === 0 ? (
-        <p class="inbox-empty">{complete ? EMPTY[filter] : 'None among the latest conversations.'}</p>
-      ) : (
-        <ul class="inbox-list" ref={list} aria-label="Conversations">
-          {rows.map((row) => (
-            <InboxRow key={row.id} row={row} siteName={siteNames[row.siteId]} selected={row.id === selectedId} typing={typingIds.has(row.id)} now={now} onOpen={onOpen} />
-          ))}
-        </ul>
-      )}
-      {loaded && !complete && (
-        <OlderButton label="Show older conversations" busyLabel="Loading older conversations…" onOlder={onOlder} />
-      )}
+        {!loaded ? (
+          <p class="inbox-empty" role="status">
+            Loading conversations…
+          </p>
+        ) : rows.length === 0 ? (
+          <p class="inbox-empty">{complete ? EMPTY[filter] : 'None among the latest conversations.'}</p>
+        ) : (
+          <ul class="inbox-list" ref={list} aria-label="Conversations">
+            {rows.map((row) => (
+              <InboxRow
+                key={row.id}
+                row={row}
+                siteName={siteNames[row.siteId]}
+                selected={row.id === selectedId}
+                typing={typingIds.has(row.id)}
+                now={now}
+                onOpen={onOpen}
+              />
+            ))}
+          </ul>
+        )}
+        {loaded && !complete && <OlderButton label="Show older conversations" busyLabel="Loading older conversations…" onOlder={onOlder} />}
       </div>
     </nav>
   );

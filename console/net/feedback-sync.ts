@@ -12,7 +12,12 @@ export interface FeedbackSyncOptions {
  * Keeps the feedback section in step with the server: pushes in (reply email status too),
  * a fresh list whenever the view changes, and a full catch-up on every (re)connect and wake.
  */
-export function bindFeedbackSync(socket: AgentSocket, store: ConsoleStore, commands: FeedbackCommands, opts: FeedbackSyncOptions): () => void {
+export function bindFeedbackSync(
+  socket: AgentSocket,
+  store: ConsoleStore,
+  commands: FeedbackCommands,
+  opts: FeedbackSyncOptions,
+): () => void {
   const { dispatch } = store;
 
   const catchUp = () => {

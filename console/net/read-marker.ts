@@ -5,7 +5,11 @@ import type { PageSignals } from './page';
  * Marks the open conversation read up to what is on screen, but only while the tab is
  * visible: an agent who is not looking has not read anything.
  */
-export function bindReadMarker(store: ConsoleStore, markRead: (conversationId: string, seq: number) => Promise<boolean>, page: PageSignals): () => void {
+export function bindReadMarker(
+  store: ConsoleStore,
+  markRead: (conversationId: string, seq: number) => Promise<boolean>,
+  page: PageSignals,
+): () => void {
   // Highest seq already sent per conversation, so a row update does not echo another read.
   const sent = new Map<string, number>();
   const check = () => {

@@ -80,8 +80,9 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           </label>
           <p class="muted set-hint" id="set-away-hint">
             {/* The widget's defaults (x_away_email, x_away in widget/chat/extras/strings.ts), quoted in English. */}
-            Leave it empty for the default, in each visitor's language: “We're away right now. Leave us a message and we'll answer by email.” where this
-            server sends email (SMTP_URL set), else “We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.”
+            Leave it empty for the default, in each visitor's language: “We're away right now. Leave us a message and we'll answer by
+            email.” where this server sends email (SMTP_URL set), else “We're away right now. Leave us a message: we'll answer here, in this
+            chat, when you come back.”
           </p>
           <FieldError id="set-away" error={errors.awayMessage} />
           <label class="field set-narrow">

@@ -30,7 +30,13 @@ interface Editing {
   notice: string | null;
 }
 
-const start = (site: SiteSettings, notice: string | null = null): Editing => ({ base: site, draft: toDraft(site), errors: {}, formError: null, notice });
+const start = (site: SiteSettings, notice: string | null = null): Editing => ({
+  base: site,
+  draft: toDraft(site),
+  errors: {},
+  formError: null,
+  notice,
+});
 
 /** Connector of the settings section: one site's settings, editable by admins, read-only for agents. */
 export function SettingsScreen({ store, client, tokens = defaultTokenApi }: SettingsScreenProps) {

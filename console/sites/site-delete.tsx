@@ -15,7 +15,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 /** "3 conversations, 1 call back request, 0 pieces of feedback and 5 visitors". */
 export function contentsText(c: SiteContents): string {
-  return `${count(c.conversations, 'conversation', 'conversations')}, ${count(c.callbacks, 'call back request', 'call back requests')}, ${count(c.feedback, 'piece of feedback', 'pieces of feedback')} and ${count(c.visitors, 'visitor', 'visitors')}`;
+  return `${count(c.conversations, 'conversation', 'conversations')}, ` +
+    `${count(c.callbacks, 'call back request', 'call back requests')}, ` +
+    `${count(c.feedback, 'piece of feedback', 'pieces of feedback')} and ${count(c.visitors, 'visitor', 'visitors')}`;
 }
 
 /** Deleting a site, asked twice: first what goes with it, then the deletion itself. */

@@ -4,7 +4,19 @@ import type { FeedbackAction, FeedbackState } from './feedback-types';
 
 /** The feedback section before the server said anything. */
 export function initialFeedback(): FeedbackState {
-  return { items: {}, view: DEFAULT_VIEW, loaded: false, older: null, newCount: null, open: null, stats: null, emailConfigured: null, alerts: [], tick: 0, pushedAt: {} };
+  return {
+    items: {},
+    view: DEFAULT_VIEW,
+    loaded: false,
+    older: null,
+    newCount: null,
+    open: null,
+    stats: null,
+    emailConfigured: null,
+    alerts: [],
+    tick: 0,
+    pushedAt: {},
+  };
 }
 
 /** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */

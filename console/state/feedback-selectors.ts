@@ -16,7 +16,13 @@ export function matchesView(item: FeedbackItem, view: FeedbackView): boolean {
 
 /** Whether two views ask for the same list. */
 export function sameView(a: FeedbackView, b: FeedbackView): boolean {
-  return a.status === b.status && a.category === b.category && a.unhappy === b.unhappy && a.page === b.page && (a.siteId ?? null) === (b.siteId ?? null);
+  return (
+    a.status === b.status &&
+    a.category === b.category &&
+    a.unhappy === b.unhappy &&
+    a.page === b.page &&
+    (a.siteId ?? null) === (b.siteId ?? null)
+  );
 }
 
 /** The `feedback:list` request for a view, without empty fields. */

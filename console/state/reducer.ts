@@ -187,7 +187,10 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       return { ...state, open: { id: action.id, loading: true, error: null, messages: [], through: 0, visitor: null, history: [] } };
     case 'open/loaded': {
       if (state.open?.id !== action.conversation.id) return state;
-      const open = withMessages({ ...state.open, loading: false, error: null, visitor: action.visitor, history: action.history }, action.messages);
+      const open = withMessages(
+        { ...state.open, loading: false, error: null, visitor: action.visitor, history: action.history },
+        action.messages,
+      );
       // A reply whose ack was lost (a dropped connection marks it failed) may be stored after all.
       return withRow({ ...state, open, pending: withoutStored(state.pending, action.messages.map((m) => m.id)) }, action.conversation);
     }

@@ -22,7 +22,8 @@ export function LinkBox({ label, result, to }: LinkBoxProps) {
   return (
     <div class="team-link" role="group" aria-label={label}>
       <p role="status">
-        Email is not set up on this server (SMTP_URL), so nothing was sent: copy this link and give it to {to} yourself. It works once, until {formatUntil(result.expiresAt)}.
+        Email is not set up on this server (SMTP_URL), so nothing was sent: copy this link and give it to {to} yourself. It works once,
+        until {formatUntil(result.expiresAt)}.
       </p>
       <CopyField label={label} value={link} button="Copy link" byHand="select the link and copy it by hand" />
     </div>

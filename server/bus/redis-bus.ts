@@ -128,7 +128,12 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   adapterClient.on('error', () => undefined);
   await new Promise((resolve) => adapterClient.once('ready', resolve));
   adapterClient.duplicate = (override?: Partial<RedisOptions>) =>
-    Redis.prototype.duplicate.call(adapterClient, { enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false, ...override });
+    Redis.prototype.duplicate.call(adapterClient, {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      lazyConnect: false,
+      ...override,
+    });
   const adapter = createAdapter(adapterClient, {
     streamName: `${prefix}socket.io`,
     channelPrefix: `${prefix}socket.io`,
@@ -137,7 +142,10 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
     blockTimeInMs: 2_000,
   });
 
-  const closeClient = (c: Redis) => (c.status === 'ready' ? c.quit().then(() => undefined, () => c.disconnect()) : c.disconnect());
+  const closeClient = async (c: Redis): Promise<void> => {
+    if (c.status === 'ready') return c.quit().then(() => undefined, () => c.disconnect());
+    c.disconnect();
+  };
   return {
     kind: 'redis',
     nodeId,

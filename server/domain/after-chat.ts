@@ -24,7 +24,13 @@ export async function autoAnswer(store: Store, site: SiteRow, stored: AppendResu
 }
 
 /** Records the visitor's satisfaction rating on a resolved conversation of theirs. */
-export async function recordSurvey(store: Store, site: SiteRow, c: ConversationRow, rating: number, comment: string | null): Promise<SurveyResult> {
+export async function recordSurvey(
+  store: Store,
+  site: SiteRow,
+  c: ConversationRow,
+  rating: number,
+  comment: string | null,
+): Promise<SurveyResult> {
   if (!site.options.surveyEnabled) throw new AppError('forbidden', 'This site does not ask for ratings.');
   if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
   const survey = { rating, comment, createdAt: new Date().toISOString() };
@@ -33,13 +39,26 @@ export async function recordSurvey(store: Store, site: SiteRow, c: ConversationR
 }
 
 /** Emails the visitor the whole conversation, in their language. */
-export async function sendTranscript(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, c: ConversationRow, to: string): Promise<void> {
+export async function sendTranscript(
+  store: Store,
+  email: EmailService,
+  site: SiteRow,
+  visitor: VisitorRow,
+  c: ConversationRow,
+  to: string,
+): Promise<void> {
   const messages = await store.listMessages(c.id, 0, 5000);
   const message = transcriptEmail({
     locale: visitor.language,
     timezone: visitor.timezone,
     siteName: site.name,
-    messages: messages.map((m) => ({ author: m.author, authorName: m.authorName, text: m.text, createdAt: m.createdAt, automatic: Boolean(m.faq) })),
+    messages: messages.map((m) => ({
+      author: m.author,
+      authorName: m.authorName,
+      text: m.text,
+      createdAt: m.createdAt,
+      automatic: Boolean(m.faq),
+    })),
   });
   await email.queue({ to, ...message });
 }
@@ -63,7 +82,14 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
 }
 
 /** Tells the admins about a message left while nobody was available; once per message and admin, however often it is called. */
-export async function emailOfflineMessage(store: Store, email: EmailService, site: SiteRow, visitor: VisitorRow, text: string, messageId: string): Promise<void> {
+export async function emailOfflineMessage(
+  store: Store,
+  email: EmailService,
+  site: SiteRow,
+  visitor: VisitorRow,
+  text: string,
+  messageId: string,
+): Promise<void> {
   if (!email.enabled) return;
   // A left message may come without an address (none is asked for where no email could answer it).
   const from = visitor.name && visitor.email ? `${visitor.name} <${visitor.email}>` : (visitor.name ?? visitor.email ?? friendlyName(visitor.id));

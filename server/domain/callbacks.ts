@@ -57,7 +57,9 @@ export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], n
     return { asap: true, dueAt: new Date(due).toISOString(), windowEnd: null };
   }
   const start = Date.parse(when.start);
-  const slot = Number.isNaN(start) ? undefined : callbackSlots(siteHours(site), now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
+  const slot = Number.isNaN(start)
+    ? undefined
+    : callbackSlots(siteHours(site), now, SLOT_OPTIONS).find((s) => Date.parse(s.start) === start);
   if (!slot) {
     throw new AppError('slot_unavailable', 'That time is not available any more. Pick another time within opening hours.', 'when');
   }
@@ -67,8 +69,17 @@ export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], n
 /** What the visitor sees. */
 export function toVisitorCallback(c: CallbackRow): VisitorCallback {
   return {
-    id: c.id, phone: c.phone, phoneDisplay: displayPhone(c.phone), name: c.name, topic: c.topic, asap: c.asap, dueAt: c.dueAt, windowEnd: c.windowEnd,
-    status: c.status, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    phone: c.phone,
+    phoneDisplay: displayPhone(c.phone),
+    name: c.name,
+    topic: c.topic,
+    asap: c.asap,
+    dueAt: c.dueAt,
+    windowEnd: c.windowEnd,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }
 

@@ -40,7 +40,12 @@ export function refuseChatOff(site: SiteRow): void {
  * With chat turned off a visitor's message may only go on with a conversation going on
  * (pending or open: someone is there); it starts none and reopens no resolved one.
  */
-export async function refuseChatOffUnlessGoingOn(store: Store, site: SiteRow, visitor: VisitorRow, conversationId: string | null): Promise<void> {
+export async function refuseChatOffUnlessGoingOn(
+  store: Store,
+  site: SiteRow,
+  visitor: VisitorRow,
+  conversationId: string | null,
+): Promise<void> {
   if (site.options.channels.chat) return;
   const c = conversationId ? await store.getConversation(conversationId) : await store.latestConversation(visitor.id);
   if (!c || c.visitorId !== visitor.id || c.status === 'resolved') throw new AppError('forbidden', CHAT_OFF);

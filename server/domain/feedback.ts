@@ -79,7 +79,13 @@ function sameFeedback(known: FeedbackRow, input: FeedbackInput): boolean {
 }
 
 /** Emails every admin about unhappy feedback, when email is configured; once per feedback and admin, however often it is called. */
-export async function alertOwners(store: Store, email: EmailService, site: SiteRow, item: FeedbackItem, consoleUrl: string | null): Promise<void> {
+export async function alertOwners(
+  store: Store,
+  email: EmailService,
+  site: SiteRow,
+  item: FeedbackItem,
+  consoleUrl: string | null,
+): Promise<void> {
   if (!email.enabled || !item.unhappy) return;
   const admins = (await store.listAgents()).filter((a) => a.role === 'admin');
   const message = unhappyFeedbackEmail({
@@ -140,13 +146,21 @@ export async function feedbackStats(store: Store, now = new Date()): Promise<Fee
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const first = today - 29 * DAY_MS;
   const rows = await store.feedbackSince(new Date(first).toISOString());
-  const days = Array.from({ length: 30 }, (_, i) => ({ date: new Date(first + i * DAY_MS).toISOString().slice(0, 10), sum: 0, rated: 0, count: 0 }));
+  const days = Array.from({ length: 30 }, (_, i) => ({
+    date: new Date(first + i * DAY_MS).toISOString().slice(0, 10),
+    sum: 0,
+    rated: 0,
+    count: 0,
+  }));
   const categories = Object.fromEntries(FEEDBACK_CATEGORIES.map((c) => [c, 0])) as Record<FeedbackCategory, number>;
   for (const r of rows) {
     const day = days[Math.floor((Date.parse(r.createdAt) - first) / DAY_MS)];
     if (!day) continue;
     day.count++;
-    if (r.rating !== null) (day.sum += r.rating), day.rated++;
+    if (r.rating !== null) {
+      day.sum += r.rating;
+      day.rated++;
+    }
     categories[r.category]++;
   }
   return {

@@ -9,19 +9,39 @@ import { hashPassword, hashToken, verifyPassword } from './secrets';
 import { deliverLink } from './team';
 
 /** Changes the agent's own password; every other session of theirs ends, `keepSession` stays. Returns the ended sessions. */
-export async function changePassword(store: Store, agent: AgentRow, current: string, next: string, keepSession: string | null): Promise<string[]> {
-  if (!(await verifyPassword(current, agent.passwordHash))) throw new AppError('bad_credentials', 'The current password is not right.', 'current');
+export async function changePassword(
+  store: Store,
+  agent: AgentRow,
+  current: string,
+  next: string,
+  keepSession: string | null,
+): Promise<string[]> {
+  if (!(await verifyPassword(current, agent.passwordHash)))
+    throw new AppError('bad_credentials', 'The current password is not right.', 'current');
   return store.setAgentPassword(agent.id, await hashPassword(next), keepSession);
 }
 
 /** A new one-time reset link for an agent, as a token (shown or sent once). */
-export async function newResetToken(store: Store, agent: AgentRow, createdBy: string | null): Promise<{ token: string; expiresAt: string }> {
-  const { token, row } = await issueLink(store, { kind: 'reset', email: agent.email, role: null, agentId: agent.id, createdBy }, RESET_MINUTES * 60_000);
+export async function newResetToken(
+  store: Store,
+  agent: AgentRow,
+  createdBy: string | null,
+): Promise<{ token: string; expiresAt: string }> {
+  const { token, row } = await issueLink(
+    store,
+    { kind: 'reset', email: agent.email, role: null, agentId: agent.id, createdBy },
+    RESET_MINUTES * 60_000,
+  );
   return { token, expiresAt: row.expiresAt };
 }
 
 /** An admin's reset link for an agent: emailed when SMTP is set up, otherwise handed back to copy. */
-export async function adminResetLink(deps: { store: Store; email: EmailService }, admin: AgentRow, agent: AgentRow, linkBase: string): Promise<LinkResult> {
+export async function adminResetLink(
+  deps: { store: Store; email: EmailService },
+  admin: AgentRow,
+  agent: AgentRow,
+  linkBase: string,
+): Promise<LinkResult> {
   if (agent.deactivatedAt) throw linkError('reset', 'deactivated');
   const { token, expiresAt } = await newResetToken(deps.store, agent, admin.id);
   const link = linkFor(linkBase, 'reset', token);

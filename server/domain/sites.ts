@@ -52,7 +52,16 @@ export function originAllowed(site: SiteRow, origin: string | undefined, relayOr
 
 /** Everything an admin can change about a site. */
 export function toSiteSettings(s: SiteRow): SiteSettings {
-  return { id: s.id, name: s.name, greeting: s.greeting, color: s.color, allowedOrigins: s.allowedOrigins, hours: s.hours, ...s.options, awayMessage: ownAwayMessage(s.options.awayMessage) };
+  return {
+    id: s.id,
+    name: s.name,
+    greeting: s.greeting,
+    color: s.color,
+    allowedOrigins: s.allowedOrigins,
+    hours: s.hours,
+    ...s.options,
+    awayMessage: ownAwayMessage(s.options.awayMessage),
+  };
 }
 
 /** Settings an admin may give a site, as `site:create` and `site:update` take them. */

@@ -25,7 +25,13 @@ export async function listTeam(store: Store): Promise<{ agents: TeamMember[]; in
 }
 
 /** Emails a one-time link when SMTP is set up; otherwise hands it back to be shown and copied. */
-export async function deliverLink(email: EmailService, to: string, link: string, expiresAt: string, mail: { subject: string; text: string }): Promise<LinkResult> {
+export async function deliverLink(
+  email: EmailService,
+  to: string,
+  link: string,
+  expiresAt: string,
+  mail: { subject: string; text: string },
+): Promise<LinkResult> {
   if (!email.enabled) return { link, emailed: false, expiresAt };
   await email.queue({ to, ...mail, secret: true });
   return { link: null, emailed: true, expiresAt };
@@ -49,7 +55,13 @@ export async function invite(
     INVITE_DAYS * 86_400_000,
   );
   const link = linkFor(linkBase, 'invite', token);
-  const sent = await deliverLink(deps.email, row.email, link, row.expiresAt, inviteEmail({ inviter: admin.name, role: input.role, link, expiresAt: row.expiresAt }));
+  const sent = await deliverLink(
+    deps.email,
+    row.email,
+    link,
+    row.expiresAt,
+    inviteEmail({ inviter: admin.name, role: input.role, link, expiresAt: row.expiresAt }),
+  );
   return { invite: toInvite(row), ...sent };
 }
 

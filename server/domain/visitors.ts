@@ -10,7 +10,11 @@ import { hashToken, newToken, sameHash } from './secrets';
 const VISIT_GAP_MS = 30 * 60_000;
 
 /** Creates a visitor for a site and returns it with its bearer token (shown only now). */
-export async function createVisitor(store: Store, siteId: string, userAgent: string | null): Promise<{ visitor: VisitorRow; token: string }> {
+export async function createVisitor(
+  store: Store,
+  siteId: string,
+  userAgent: string | null,
+): Promise<{ visitor: VisitorRow; token: string }> {
   const token = newToken();
   const now = new Date().toISOString();
   const visitor: VisitorRow = {

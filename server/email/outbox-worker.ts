@@ -45,13 +45,23 @@ export function backoffMs(attempts: number): number {
 function permanent(err: unknown): boolean {
   const e = err as { responseCode?: unknown; command?: unknown } | null;
   const final = typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-  const command = String(e?.command ?? '');
+  const command = typeof e?.command === 'string' ? e.command : '';
   return final && (command === 'DATA' || command.startsWith('RCPT'));
 }
 
 /** Sends due outbox items, marking each sent once, retrying failures with backoff. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const { store, log, send, onSettled, leader = () => true, pollMs = 1000, leaseMs = 120_000, maxAttempts = 10, stopWaitMs = 10_000 } = opts;
+  const {
+    store,
+    log,
+    send,
+    onSettled,
+    leader = () => true,
+    pollMs = 1000,
+    leaseMs = 120_000,
+    maxAttempts = 10,
+    stopWaitMs = 10_000,
+  } = opts;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;

@@ -166,7 +166,14 @@ export function newCallbackEmail(p: {
 }
 
 /** An agent's chat reply, emailed to a visitor who has left the site. */
-export function chatReplyEmail(p: { locale: string | null; siteName: string; visitorName: string | null; agentName: string; reply: string; pageUrl: string | null }) {
+export function chatReplyEmail(p: {
+  locale: string | null;
+  siteName: string;
+  visitorName: string | null;
+  agentName: string;
+  reply: string;
+  pageUrl: string | null;
+}) {
   const w = WORDS[emailLocale(p.locale)];
   const parts = [w.greeting(p.visitorName ?? ''), '', w.chatReplyIntro(p.agentName), '', p.reply, '', w.signOff(p.agentName, p.siteName)];
   if (p.pageUrl) parts.push('', w.continueAt, p.pageUrl);

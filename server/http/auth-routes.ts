@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import { agentForSession, signIn, signOut, toAgent } from '../domain/agents';
 import { AppError } from '../errors';
 import { consume, type Limiters } from '../limits';
-import type { Store } from '../store/types';
+import type { AgentRow, Store } from '../store/types';
 import { parse, schemas } from '../validation';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
@@ -49,7 +49,7 @@ export function authRoutes(store: Store, limiters: Limiters, onSignOut: (tokenHa
     res.json({ ok: true, data: null });
   });
   r.get('/me', requireAgent(store), (_req, res) => {
-    res.json({ ok: true, data: toAgent(res.locals.agent) });
+    res.json({ ok: true, data: toAgent(res.locals.agent as AgentRow) });
   });
   return r;
 }

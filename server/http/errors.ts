@@ -11,10 +11,12 @@ export const apiNotFound: RequestHandler = (req) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     // Errors from body-parser and serve-static carry their own 4xx status.
-    if (typeof err?.status === 'number' && err.status < 500 && !(err instanceof AppError)) {
-      const code = err.status === 413 ? 'too_long' : err.status === 404 ? 'not_found' : 'invalid_payload';
-      const message = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : err.expose ? String(err.message) : 'Bad request.';
-      res.status(err.status).json({ ok: false, code, message });
+    const http = err as { status?: unknown; type?: unknown; expose?: unknown; message?: unknown } | null;
+    if (typeof http?.status === 'number' && http.status < 500 && !(err instanceof AppError)) {
+      const code = http.status === 413 ? 'too_long' : http.status === 404 ? 'not_found' : 'invalid_payload';
+      const message =
+        http.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : http.expose ? String(http.message) : 'Bad request.';
+      res.status(http.status).json({ ok: false, code, message });
       return;
     }
     const e = toClientError(err);

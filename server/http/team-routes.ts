@@ -128,7 +128,8 @@ export function linkRoutes(deps: TeamDeps): Router {
     // A signed-out request's Host header is the requester's to choose, so an emailed reset link
     // is built only from PUBLIC_URL (a link to the requester's host would hand them the token).
     if (deps.email.enabled && !deps.publicUrl) {
-      throw new AppError('email_not_configured', 'Reset links are emailed only when the server knows its own address (PUBLIC_URL). Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.');
+      throw new AppError('email_not_configured', 'Reset links are emailed only when the server knows its own address ' +
+        '(PUBLIC_URL). Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.');
     }
     await requestReset(deps, email, deps.publicUrl!);
     // The same answer whether or not the email has an account.

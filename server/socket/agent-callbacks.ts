@@ -5,7 +5,7 @@ import type { Store } from '../store/types';
 import { schemas } from '../validation';
 import { announceCallback } from './callback-broadcast';
 import { handlerFor, type EventTable } from './handler';
-import { rooms, type AgentSocket } from './types';
+import type { AgentSocket } from './types';
 
 const on = handlerFor<AgentSocket>();
 

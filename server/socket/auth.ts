@@ -30,55 +30,63 @@ function header(h: Handshake, name: string): string | undefined {
 
 /** Authenticates visitor sockets once, at connection: site, origin, then token (or a new visitor). */
 export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
-  ns.use(async (socket, next) => {
-    try {
-      const { siteId, token } = (socket.handshake.auth ?? {}) as { siteId?: unknown; token?: unknown };
-      if (typeof siteId !== 'string' || siteId.length > 64) throw new AppError('unknown_site', 'A site id is required.');
-      const site = await deps.sites.get(siteId);
-      const origin = header(socket.handshake, 'origin');
-      if (!originAllowed(site, origin, relayOrigins(socket.handshake, deps.publicUrl))) {
-        throw new AppError('origin_not_allowed', `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`);
+  // The body hands every error to next(): the promise never rejects.
+  ns.use((socket, next) => {
+    void (async () => {
+      try {
+        const { siteId, token } = (socket.handshake.auth ?? {}) as { siteId?: unknown; token?: unknown };
+        if (typeof siteId !== 'string' || siteId.length > 64) throw new AppError('unknown_site', 'A site id is required.');
+        const site = await deps.sites.get(siteId);
+        const origin = header(socket.handshake, 'origin');
+        if (!originAllowed(site, origin, relayOrigins(socket.handshake, deps.publicUrl))) {
+          throw new AppError('origin_not_allowed', `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`);
+        }
+        const userAgent = header(socket.handshake, 'user-agent') ?? null;
+        if (token !== undefined && token !== null) {
+          if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
+          socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
+        } else {
+          await consume(deps.limiters.newVisitors, deps.clientIp(socket.request));
+          const created = await createVisitor(deps.store, site.id, userAgent);
+          socket.data = { siteId: site.id, visitor: created.visitor, newToken: created.token };
+        }
+        next();
+      } catch (err) {
+        const e = toClientError(err);
+        if (e.unexpected) deps.log.error({ err }, 'visitor connection failed');
+        next(connectError(e.code, e.message));
       }
-      const userAgent = header(socket.handshake, 'user-agent') ?? null;
-      if (token !== undefined && token !== null) {
-        if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
-        socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
-      } else {
-        await consume(deps.limiters.newVisitors, deps.clientIp(socket.request));
-        const created = await createVisitor(deps.store, site.id, userAgent);
-        socket.data = { siteId: site.id, visitor: created.visitor, newToken: created.token };
-      }
-      next();
-    } catch (err) {
-      const e = toClientError(err);
-      if (e.unexpected) deps.log.error({ err }, 'visitor connection failed');
-      next(connectError(e.code, e.message));
-    }
+    })();
   });
 }
 
 /** Authenticates agent sockets with the session cookie the sign-in set. */
 export function useAgentAuth(ns: AgentNamespace, deps: SocketDeps): void {
-  ns.use(async (socket, next) => {
-    try {
-      const origin = header(socket.handshake, 'origin');
-      if (origin && !relayOrigins(socket.handshake, deps.publicUrl).includes(origin)) {
-        throw new AppError('origin_not_allowed', 'The console must be opened from the Earshot server itself.');
+  // The body hands every error to next(): the promise never rejects.
+  ns.use((socket, next) => {
+    void (async () => {
+      try {
+        const origin = header(socket.handshake, 'origin');
+        if (origin && !relayOrigins(socket.handshake, deps.publicUrl).includes(origin)) {
+          throw new AppError('origin_not_allowed', 'The console must be opened from the Earshot server itself.');
+        }
+        const cookies = parseCookies(header(socket.handshake, 'cookie') ?? '');
+        const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
+        if (!session) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
+        socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
+        // In the session's and the agent's rooms before it is connected, then checked once more: a
+        // sign-out or deactivation between the first check and the join would otherwise have missed this socket.
+        void socket.join([rooms.session(session.tokenHash), rooms.agent(session.agent.id)]);
+        if (!(await sessionFor(deps.store, cookies[SESSION_COOKIE]))) {
+          throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
+        }
+        next();
+      } catch (err) {
+        const e = toClientError(err);
+        if (e.unexpected) deps.log.error({ err }, 'agent connection failed');
+        next(connectError(e.code, e.message));
       }
-      const cookies = parseCookies(header(socket.handshake, 'cookie') ?? '');
-      const session = await sessionFor(deps.store, cookies[SESSION_COOKIE]);
-      if (!session) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
-      socket.data = { agent: session.agent, session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
-      // In the session's and the agent's rooms before it is connected, then checked once more: a
-      // sign-out or deactivation between the first check and the join would otherwise have missed this socket.
-      void socket.join([rooms.session(session.tokenHash), rooms.agent(session.agent.id)]);
-      if (!(await sessionFor(deps.store, cookies[SESSION_COOKIE]))) throw new AppError('unauthorized', await refusal(deps, cookies[SESSION_COOKIE]));
-      next();
-    } catch (err) {
-      const e = toClientError(err);
-      if (e.unexpected) deps.log.error({ err }, 'agent connection failed');
-      next(connectError(e.code, e.message));
-    }
+    })();
   });
 }
 

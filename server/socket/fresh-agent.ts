@@ -8,7 +8,10 @@ import type { AgentSocket, SocketDeps } from './types';
  * session ended, is refused and closed even if the disconnect sent then missed it.
  */
 export async function refreshAgent(socket: AgentSocket, deps: Pick<SocketDeps, 'store'>): Promise<void> {
-  const [agent, session] = await Promise.all([deps.store.getAgent(socket.data.agent.id), deps.store.getSession(socket.data.session.tokenHash)]);
+  const [agent, session] = await Promise.all([
+    deps.store.getAgent(socket.data.agent.id),
+    deps.store.getSession(socket.data.session.tokenHash),
+  ]);
   if (!agent || agent.deactivatedAt) {
     closeAfterAck(socket);
     throw new AppError('unauthorized', 'Your account has been deactivated. Ask an admin to reactivate it.');
@@ -33,7 +36,10 @@ export async function refreshAgent(socket: AgentSocket, deps: Pick<SocketDeps, '
 export function startAgentSweep(deps: Pick<SocketDeps, 'store' | 'agents' | 'log'>, everyMs = 15_000): () => void {
   const sweep = async () => {
     for (const socket of deps.agents.sockets.values()) {
-      const [agent, session] = await Promise.all([deps.store.getAgent(socket.data.agent.id), deps.store.getSession(socket.data.session.tokenHash)]);
+      const [agent, session] = await Promise.all([
+        deps.store.getAgent(socket.data.agent.id),
+        deps.store.getSession(socket.data.session.tokenHash),
+      ]);
       if (!agent || agent.deactivatedAt || !session) socket.disconnect(true);
     }
   };

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import type { Ack, AckFn } from '../../protocol/types';
 import { toClientError } from '../errors';
 import { parse } from '../validation';
@@ -24,7 +24,7 @@ export function handlerFor<S>() {
     schema: Schema,
     run: (input: v.InferOutput<Schema>, socket: S, deps: SocketDeps) => Promise<R>,
     opts: { serial?: boolean } = {},
-  ): EventHandler<S, R> => ({ schema, serial: opts.serial ?? false, run: run as EventHandler<S, R>['run'] });
+  ): EventHandler<S, R> => ({ schema, serial: opts.serial ?? false, run });
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -66,7 +66,7 @@ const queues = new WeakMap<Socket, Queue>();
  */
 export function serveEvents<Events, S extends Socket>(
   // Loosely typed on purpose: the table is what is checked against the namespace's events.
-  nsp: Namespace<any, any, any, any>,
+  nsp: { on(event: 'connection', listener: (socket: Socket) => void): unknown },
   deps: SocketDeps,
   table: Required<EventTable<Events, S>>,
   onConnect: (socket: S) => void,
@@ -75,13 +75,14 @@ export function serveEvents<Events, S extends Socket>(
   const inFlight = createInFlight();
   nsp.on('connection', (connected) => {
     const socket = connected as unknown as S;
-    socket.use(([event, ...args]) => {
+    socket.use(([event, ...args]: [string, ...unknown[]]) => {
       const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined;
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') {
+      const last = args[args.length - 1];
+      if (typeof last !== 'function') {
         deps.log.debug({ event }, 'event without ack ignored');
         return;
       }
+      const ack = last as AckFn<unknown>;
       if (!handler) return void ack({ ok: false, code: 'unknown_event', message: `There is no event "${event}" here.` });
       const payload = args.length > 1 ? args[0] : undefined;
       const run = () => answer(deps, event, () => handler.run(parse(handler.schema, payload), socket, deps));

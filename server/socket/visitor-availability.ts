@@ -7,7 +7,7 @@ import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceVisitor, announceStatusToVisitor } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
-import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
+import { rooms, siteOf, type VisitorSocket } from './types';
 
 const on = handlerFor<VisitorSocket>();
 
@@ -17,7 +17,12 @@ export const visitorAvailabilityHandlers = {
     const site = await siteOf(socket, deps);
     refuseChatOff(site);
     await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
-    const visitor = await deps.store.updateVisitor(socket.data.visitor.id, { email: p.email, name: p.name || undefined, pageUrl: p.page.url, pageTitle: p.page.title });
+    const visitor = await deps.store.updateVisitor(socket.data.visitor.id, {
+      email: p.email,
+      name: p.name || undefined,
+      pageUrl: p.page.url,
+      pageTitle: p.page.title,
+    });
     socket.data.visitor = visitor;
     const result = await sendVisitorMessage(deps.store, visitor, { id: p.id ?? crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
     // A retry of a stored message is announced once, the first time; its emails are keyed by

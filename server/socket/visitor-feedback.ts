@@ -4,7 +4,7 @@ import { consume } from '../limits';
 import { announceNewFeedbackCount } from './broadcast';
 import { schemas } from '../validation';
 import { handlerFor, type EventTable } from './handler';
-import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
+import { rooms, siteOf, type VisitorSocket } from './types';
 
 const on = handlerFor<VisitorSocket>();
 

@@ -56,6 +56,12 @@ export function toSite(r: Row): SiteRow {
   };
 }
 
+/** A site's columns in the order both stores insert them: id, name, greeting, color, origins, hours, settings, created. */
+export function siteValues(s: SiteRow): string[] {
+  const [origins, hours, settings] = [s.allowedOrigins, s.hours, s.options].map((v) => JSON.stringify(v)) as [string, string, string];
+  return [s.id, s.name, s.greeting, s.color, origins, hours, settings, s.createdAt];
+}
+
 export function toAgent(r: Row): AgentRow {
   return {
     id: r.id as string,

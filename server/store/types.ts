@@ -346,7 +346,10 @@ export interface OutboxPort {
   claimOutbox(leaseMs: number, limit: number): Promise<ClaimedOutboxRow[]>;
   /** Marks an item sent; false when it is not held by `claimId` any more (settled, or claimed again). */
   markOutboxSent(id: string, claimId: string): Promise<boolean>;
-  /** Puts an item back for another attempt in `retryInMs`, or gives up on it (`failed`) with null; false when `claimId` does not hold it. */
+  /**
+   * Puts an item back for another attempt in `retryInMs`, or gives up on it (`failed`) with null;
+   * false when `claimId` does not hold it.
+   */
   markOutboxRetry(id: string, claimId: string, error: string, retryInMs: number | null): Promise<boolean>;
   getOutbox(id: string): Promise<OutboxRow | null>;
 }
@@ -482,8 +485,8 @@ export interface ApiTokenPort {
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
-  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort, CallbackPort,
-    RetentionPort, ApiTokenPort {
+  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort,
+    CallbackPort, RetentionPort, ApiTokenPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

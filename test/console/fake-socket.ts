@@ -1,39 +1,58 @@
+import type { Payload } from '../../client/request';
+import type { AgentClientEvents } from '../../protocol/events';
 import type { Ack, ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { AgentSocket } from '../../console/net/agent-socket';
-import { FakeSocketBase } from '../helpers/fake-socket-base';
 
-type Handler = (...args: any[]) => void;
-type Answer = (payload: any) => Ack<unknown> | Promise<Ack<unknown>>;
+/** A request the console may make, and what it sends with it. */
+type Event = keyof AgentClientEvents;
+type PayloadOf<E extends Event> = Payload<AgentClientEvents, E>;
+type Handler = (...args: never[]) => void;
+type Answer<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>>;
+type AnyAnswer = (payload: unknown) => Ack<unknown> | Promise<Ack<unknown>>;
 
 /**
  * A stand-in for the agent socket at the edge: records requests, answers them with
  * scripted acks, and lets a test push server events.
  */
-export class FakeSocket extends FakeSocketBase<AgentSocket> {
-  readonly requests: { event: string; payload: any }[] = [];
-  private answers = new Map<string, Answer>();
-  private waiters: { event: string; resolve: (payload: any) => void }[] = [];
+export class FakeSocket {
+  connected = false;
+  active = false;
+  readonly requests: { event: string; payload: unknown }[] = [];
+  private handlers = new Map<string, Set<Handler>>();
+  private answers = new Map<string, AnyAnswer>();
+  private waiters: { event: string; resolve: (payload: unknown) => void }[] = [];
 
   /** Scripts the ack of an event. */
-  answer(event: string, fn: Answer): this {
-    this.answers.set(event, fn);
+  answer<E extends Event>(event: E, fn: Answer<E>): this {
+    this.answers.set(event, fn as AnyAnswer);
     return this;
   }
 
+  /** The payloads of every request made for `event`, in order. */
+  sent<E extends Event>(event: E): PayloadOf<E>[] {
+    return this.requests.filter((r) => r.event === event).map((r) => r.payload as PayloadOf<E>);
+  }
+
   /** Resolves with the payload of the next request for `event`. */
-  nextRequest(event: string): Promise<any> {
-    return new Promise((resolve) => this.waiters.push({ event, resolve }));
+  nextRequest<E extends Event>(event: E): Promise<PayloadOf<E>> {
+    return new Promise((resolve) => this.waiters.push({ event, resolve: (p) => resolve(p as PayloadOf<E>) }));
+  }
+
+  on(event: string, fn: Handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(fn);
+    return this;
   }
 
   off(event: string, fn?: Handler) {
-    if (fn) this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== fn));
+    if (fn) this.handlers.get(event)?.delete(fn);
     else this.handlers.delete(event);
     return this;
   }
 
   listenerCount(): number {
     let n = 0;
-    for (const list of this.handlers.values()) n += list.length;
+    for (const set of this.handlers.values()) n += set.size;
     return n;
   }
 
@@ -64,6 +83,11 @@ export class FakeSocket extends FakeSocketBase<AgentSocket> {
     this.push('disconnect', 'transport close');
   }
 
+  /** A server push (or a reserved event such as `connect_error`). */
+  push(event: string, ...args: unknown[]) {
+    for (const fn of [...(this.handlers.get(event) ?? [])]) (fn as (...a: unknown[]) => void)(...args);
+  }
+
   private async request(event: string, payload: unknown): Promise<Ack<unknown>> {
     this.requests.push({ event, payload });
     for (const w of this.waiters.filter((w) => w.event === event)) {
@@ -73,6 +97,10 @@ export class FakeSocket extends FakeSocketBase<AgentSocket> {
     const fn = this.answers.get(event);
     if (!fn) return { ok: false, code: 'unknown_event', message: `No answer scripted for ${event}.` };
     return fn(payload);
+  }
+
+  asSocket(): AgentSocket {
+    return this as unknown as AgentSocket;
   }
 }
 

@@ -9,7 +9,8 @@ const clock = (at: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 
 describe('call back requests in Chromium', () => {
-  it('a visitor in Yerevan books tomorrow, an agent in Prague sees both times right, and every status reaches the widget live', async () => {
+  it('a visitor in Yerevan books tomorrow, an agent in Prague sees both times right, and every status reaches the widget ' +
+    'live', async () => {
     // With its opening hours on, the demo shop is open 08:00–20:00 Prague time, so tomorrow's
     // first window starts at 08:00 there.
     const site = (await e2e.server.store.getSite('demo'))!;
@@ -25,7 +26,7 @@ describe('call back requests in Chromium', () => {
     await visitor.getByRole('radio', { name: 'Choose a time' }).check();
     const day = visitor.getByLabel('Day');
     const tomorrow = await day.locator('option', { hasText: /^Tomorrow/ }).getAttribute('value');
-    await day.selectOption(tomorrow!);
+    await day.selectOption(tomorrow);
     const first = visitor.getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first();
     const windowLabel = await first.evaluate((el) => el.closest('label')?.textContent ?? '');
     await first.check();

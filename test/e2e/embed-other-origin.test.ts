@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 const page = (head: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen ` +
+    `shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
 
 /** The console's errors and warnings on a page, as a developer would see them. */
 function consoleOf(p: Page): string[] {

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => shop?.close());
 
 const page = (head: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linen shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linen shop</title>${head}</head><body><h1>Linen ` +
+    `towels</h1>${body}</body></html>`;
 
 /** The console's errors and warnings, and the policy's violations, on a page. */
 function consoleOf(p: Page): string[] {
@@ -34,7 +35,8 @@ describe('a page with a strict Content-Security-Policy', () => {
     const desk = await e2e.staffed();
     // Nothing allowed by default: every fetch, script, style, image or font the widget needs
     // beyond the README's entries would be refused and reported.
-    const csp = `default-src 'none'; require-trusted-types-for 'script'; ${readmeCsp(relay).replace('script-src', `script-src ${readmeStubHash()}`)}`;
+    const csp = `default-src 'none'; require-trusted-types-for 'script'; ` +
+      `${readmeCsp(relay).replace('script-src', `script-src ${readmeStubHash()}`)}`;
     const url = shop.page('/strict', page(readmeStub(), readmeSnippet(relay)), { 'content-security-policy': csp });
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);

@@ -16,7 +16,8 @@ async function feedbackForm(): Promise<Page> {
 }
 
 describe('feedback in Chromium', () => {
-  it('shows anonymous feedback without a reply action, alerts a second console tab about a complaint, and answers it by email', async () => {
+  it('shows anonymous feedback without a reply action, alerts a second console tab about a complaint, and answers it by ' +
+    'email', async () => {
     const agentCtx = await e2e.newContext();
     const inbox = await agentCtx.newPage();
     await inbox.goto(`${e2e.server.url}/console`);

@@ -33,7 +33,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     await e2e.server.store.upsertSite({ ...site, options: { ...site.options, waitSeconds: 2 } });
   });
 
-  it(`leave a message and the default away text ${sendsEmail ? 'ask for an address and promise email' : 'neither ask for an address nor promise email'}`, async () => {
+  it('leave a message and the default away text ' + (sendsEmail ? 'ask for an address and promise email' : 'neither ask for an address nor promise email'), async () => {
     const page = await openWidget(e2e);
     const form = page.getByRole('region', { name: 'Leave a message' });
     await form.waitFor();
@@ -53,7 +53,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     if (!sendsEmail) expect(await page.getByRole('tabpanel').innerText()).not.toMatch(EMAIL);
   });
 
-  it(`the console tells the agent ${sendsEmail ? 'where the reply to an offline visitor is emailed' : 'that an offline visitor gets no email'}`, async () => {
+  it('the console tells the agent ' + (sendsEmail ? 'where the reply to an offline visitor is emailed' : 'that an offline visitor gets no email'), async () => {
     const page = await openWidget(e2e);
     const form = page.getByRole('region', { name: 'Leave a message' });
     if (sendsEmail) await form.getByRole('textbox', { name: 'Email' }).fill('bo@example.test');
@@ -75,7 +75,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     await console.getByText(note).waitFor();
   });
 
-  it(`the wait notice ${sendsEmail ? 'offers the answer by email' : 'says the answer comes in the chat, asking for no address'}`, async () => {
+  it('the wait notice ' + (sendsEmail ? 'offers the answer by email' : 'says the answer comes in the chat, asking for no address'), async () => {
     await e2e.staffed();
     const page = await openWidget(e2e);
     await sendChat(page, 'Hello, anyone?');
@@ -86,7 +86,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     else expect(await notice.innerText()).not.toMatch(EMAIL);
   });
 
-  it(`after a resolved chat ${sendsEmail ? 'the transcript is offered by email' : 'no transcript by email is offered'}`, async () => {
+  it('after a resolved chat ' + (sendsEmail ? 'the transcript is offered by email' : 'no transcript by email is offered'), async () => {
     const desk = await e2e.staffed();
     const started = new Promise<string>((resolve) => desk.on('message:new', (_m: Message, row: ConversationSummary) => resolve(row.id)));
     const page = await openWidget(e2e);
@@ -97,7 +97,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     if (!sendsEmail) expect(await page.getByRole('tabpanel').innerText()).not.toMatch(EMAIL);
   });
 
-  it(`feedback ${sendsEmail ? 'offers "Reply to me" with an email field' : 'offers no "Reply to me" and asks for no address'}`, async () => {
+  it('feedback ' + (sendsEmail ? 'offers "Reply to me" with an email field' : 'offers no "Reply to me" and asks for no address'), async () => {
     const page = await openWidget(e2e);
     await page.getByRole('tab', { name: 'Feedback' }).click();
     const form = page.getByRole('form', { name: 'Tell us what you think' });

@@ -87,7 +87,10 @@ describe('the widget in five languages', () => {
         .map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
     );
     const overlaps = boxes.flatMap((a, i) =>
-      boxes.slice(i + 1).filter((b) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1).map((b) => [a, b]),
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1)
+        .map((b) => [a, b]),
     );
     expect(overlaps).toEqual([]);
     await page.screenshot({ path: 'test-results/screenshots/widget-rtl.png' });

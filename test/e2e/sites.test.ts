@@ -28,7 +28,8 @@ async function signIn(page: Page) {
 }
 
 const hostPage = (snippet: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen shop</title></head><body><h1>Linen towels</h1>${snippet}</body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen ` +
+    `shop</title></head><body><h1>Linen towels</h1>${snippet}</body></html>`;
 
 describe('a second site, created in the console', () => {
   it('is embedded on another origin with its copied snippet, and its chats show under that site only', async () => {

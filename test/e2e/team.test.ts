@@ -18,7 +18,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 describe('the team in Chromium', () => {
-  it('an invited agent joins from another browser, answers a chat under their name, cannot manage, and is signed out when deactivated', async () => {
+  it('an invited agent joins from another browser, answers a chat under their name, cannot manage, and is signed out when ' +
+    'deactivated', async () => {
     const admin = await e2e.newPage();
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.getByRole('link', { name: 'Team' }).click();

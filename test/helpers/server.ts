@@ -66,7 +66,13 @@ export interface ServerFixture {
  * server itself (assigning `fixture.server`).
  */
 export function useServer(
-  opts: { env?: Record<string, string>; smtp?: boolean; start?: boolean; once?: boolean; startOpts?: Parameters<typeof startEarshot>[1] } = {},
+  opts: {
+    env?: Record<string, string>;
+    smtp?: boolean;
+    start?: boolean;
+    once?: boolean;
+    startOpts?: Parameters<typeof startEarshot>[1];
+  } = {},
 ): ServerFixture {
   const fixture = {
     sockets: [] as { disconnect(): unknown }[],
@@ -119,7 +125,10 @@ export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) 
 }
 
 /** A visitor connected with `socket.io-client` and greeted; returns its token for reconnects. */
-export async function visitor(url: string, opts: { token?: string; siteId?: string; origin?: string; headers?: Record<string, string> } = {}) {
+export async function visitor(
+  url: string,
+  opts: { token?: string; siteId?: string; origin?: string; headers?: Record<string, string> } = {},
+) {
   const auth: Record<string, unknown> = { siteId: opts.siteId ?? 'demo' };
   if (opts.token) auth.token = opts.token;
   const socket: VisitorSocket = io(`${url}/visitor`, {

@@ -30,15 +30,21 @@ export async function startSmtp(opts: { password?: string } = {}): Promise<TestS
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
+      stream.on('end', () => {
         if (refuse > 0) {
           refuse--;
           const reason = refuseCode === 550 ? 'no such mailbox' : 'try again later';
           return callback(Object.assign(new Error(reason), { responseCode: refuseCode }));
         }
-        messages.push(await simpleParser(Buffer.concat(chunks)));
-        callback();
-        for (const w of waiters.filter((w) => messages.length >= w.n)) w.resolve(messages);
+        // A message the parser cannot read is refused, so the sender sees it and the test fails.
+        simpleParser(Buffer.concat(chunks)).then(
+          (parsed) => {
+            messages.push(parsed);
+            callback();
+            for (const w of waiters.filter((w) => messages.length >= w.n)) w.resolve(messages);
+          },
+          (err: Error) => callback(err),
+        );
       });
     },
   });

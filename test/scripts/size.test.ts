@@ -53,7 +53,10 @@ describe('size budget checker', () => {
     expect(first!.headroom).toBe(100_000 - first!.actual);
     expect(formatBudget(loader!)).toBe(`ok    loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of 0.98 KB, headroom ${1000 - loaderGzip} B (${((1000 - loaderGzip) / 10).toFixed(1)}%)`);
     // At the budget to the byte: no headroom, still within it; one byte less of budget: over.
-    expect(checkBudgets(dir, { loaderGzip: loaderGzip, firstChatGzip: first!.actual })).toMatchObject([{ headroom: 0, ok: true }, { headroom: 0, ok: true }]);
+    expect(checkBudgets(dir, { loaderGzip: loaderGzip, firstChatGzip: first!.actual })).toMatchObject([
+      { headroom: 0, ok: true },
+      { headroom: 0, ok: true },
+    ]);
     const over = checkBudgets(dir, { loaderGzip: loaderGzip - 1, firstChatGzip: first!.actual - 1 });
     expect(over).toMatchObject([{ headroom: -1, ok: false }, { headroom: -1, ok: false }]);
     expect(formatBudget(over[0]!)).toBe(`OVER  loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of ${((loaderGzip - 1) / 1024).toFixed(2)} KB, headroom -1 B (${(-100 / (loaderGzip - 1)).toFixed(1)}%)`);

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message, SiteStatus, WEEKDAYS } from '../../protocol/types';
-import type { Earshot } from '../../server/app';
 import { typicalReplyMinutes } from '../../server/domain/availability';
 import { matchFaq } from '../../server/domain/faq';
 import { ADMIN, agent, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
@@ -123,7 +122,7 @@ describe('launcher strings', () => {
 });
 
 describe('leave a message', () => {
-  it('stores the message as a conversation, emails the owner, and emails the agent\'s later reply to the visitor in their language', async () => {
+  it("stores the message as a conversation, emails the owner, and emails the agent's later reply " + 'to the visitor in their language', async () => {
     const v = await newVisitor({ language: 'ru-RU' });
     const sent = await v.socket.emitWithAck('offline:send', { email: 'ivan@example.test', name: 'Иван', text: 'Есть ли доставка в Ереван?', page: { url: 'http://shop.test/', title: 'Shop' } });
     if (!sent.ok) throw new Error(sent.message);
@@ -330,7 +329,7 @@ describe('site settings', () => {
     ['opening hours that overlap', { hours: { timezone: 'UTC', weekly: { mon: [{ from: '09:00', to: '17:00' }, { from: '13:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } }, 'hours.weekly.mon'],
   ])('refuses %s with a clear message', async (_name, patch, field) => {
     const a = await newAgent();
-    const r = await a.emitWithAck('site:update', { siteId: 'demo', ...patch } as never);
+    const r = await a.emitWithAck('site:update', { siteId: 'demo', ...patch });
     expect(r).toMatchObject({ ok: false, code: 'invalid_payload', field });
   });
 

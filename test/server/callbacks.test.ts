@@ -100,7 +100,12 @@ describe('call back requests', () => {
 
   it('keys the per-IP limit on the visitor behind a reverse proxy on this machine, and spends nothing on a bad number', async () => {
     await t.server.close();
-    t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: t.smtp.url }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    t.server = await startTestServer(
+      t.data.dir,
+      0,
+      { SMTP_URL: t.smtp.url },
+      { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } },
+    );
     const behindProxy = async (ip: string) => {
       const v = await visitor(t.server.url, { headers: { 'x-forwarded-for': ip } });
       t.sockets.push(v.socket);
@@ -279,7 +284,7 @@ describe('site hours', () => {
     // Both at once: exactly one gets it, the other hears who did.
     const both = await Promise.all([admin.emitWithAck('callback:claim', { callbackId }), petr.emitWithAck('callback:claim', { callbackId })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    const winner = both[0]!.ok ? 'Admin' : 'Petr';
+    const winner = both[0].ok ? 'Admin' : 'Petr';
     const [adminId, petrId] = [(await t.server.store.getAgentByEmail(ADMIN.email))!.id, 'ag2'];
     expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'already_claimed', message: expect.stringContaining(winner) });
     // Claiming what one has is fine; taking over names whom from.

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, Message } from '../../protocol/types';
+import type { Message } from '../../protocol/types';
 import type { Store } from '../../server/store/types';
 import { startCluster, type TestCluster } from '../helpers/cluster';
 import { agent, nextEvent, visitor } from '../helpers/server';
@@ -46,7 +46,7 @@ describe('stopping a node', () => {
     const order: string[] = [];
     const text = `under way ${nanoid(4)}`;
     const heard = nextEvent<Message>(desk, 'message:new', (m) => m.text === text);
-    const acked = (v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text }) as Promise<Ack<Message>>).then((r) => (order.push('ack'), r));
+    const acked = v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text }).then((r) => (order.push('ack'), r));
     const gone = new Promise<string>((resolve) => v.socket.once('disconnect', (reason) => (order.push('disconnect'), resolve(reason))));
     await gateReached;
 

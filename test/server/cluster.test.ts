@@ -25,7 +25,6 @@ const visitorOn = async (url: string, opts: Parameters<typeof visitor>[1] = {}) 
   return v;
 };
 const agentOn = async (url: string) => track(await agent(url));
-const page = { url: 'http://shop.test/', title: 'Shop', referrer: '' };
 
 beforeAll(async () => {
   const redis = new URL(TEST_REDIS_URL);

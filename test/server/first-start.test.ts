@@ -31,7 +31,10 @@ function freshDir(): string {
   return d.dir;
 }
 
-/** Starts without EARSHOT_ADMIN_*, as `npm start` on a fresh machine does (on the run's store: the directory stands for a schema on Postgres). */
+/**
+ * Starts without EARSHOT_ADMIN_*, as `npm start` on a fresh machine does (on the run's store: the
+ * directory stands for a schema on Postgres).
+ */
 async function start(dataDir: string, port = 0) {
   const databaseUrl = await databaseUrlFor(dataDir);
   return startEarshot(loadConfig({ LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { host: '127.0.0.1', port, dataDir }));
@@ -55,8 +58,8 @@ async function npmStart(env: Record<string, string>): Promise<{ code: number | n
   });
   let stderr = '';
   let stdout = '';
-  child.stderr.on('data', (b: Buffer) => (stderr += b));
-  child.stdout.on('data', (b: Buffer) => (stdout += b));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { code, stdout, stderr };
 }
@@ -126,7 +129,7 @@ describe('first start', () => {
         expect(await node.store.listAllAgents()).toHaveLength(1);
       }
       // Both print the one admin's generated password, whichever node made it.
-      expect(nodes[0]!.firstAdmin!.generatedPassword).toBe(nodes[1]!.firstAdmin!.generatedPassword);
+      expect(nodes[0].firstAdmin!.generatedPassword).toBe(nodes[1].firstAdmin!.generatedPassword);
       expect(nodes.filter((n) => n.firstAdmin!.createdNow)).toHaveLength(1);
       // Postgres: the migrations ran once, under the advisory lock (SQLite's version lives in the file's header).
       if (STORE === 'postgres') {

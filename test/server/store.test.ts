@@ -231,8 +231,24 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     const other = (await createVisitor(t.store, 'demo', null)).visitor;
     const now = new Date().toISOString();
     const request = (id: string, visitorId: string, topic: string): CallbackRow & { visitorId: string } => ({
-      id, siteId: 'demo', visitorId, phone: '+420601123456', name: null, topic, asap: true, dueAt: now, windowEnd: null, status: 'waiting',
-      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now,
+      id,
+      siteId: 'demo',
+      visitorId,
+      phone: '+420601123456',
+      name: null,
+      topic,
+      asap: true,
+      dueAt: now,
+      windowEnd: null,
+      status: 'waiting',
+      claimedBy: null,
+      attempts: 0,
+      pageUrl: null,
+      pageTitle: null,
+      visitorTimezone: null,
+      visitorLocale: null,
+      createdAt: now,
+      updatedAt: now,
     });
     const [a, b] = await Promise.all([
       t.store.requestCallback(request('tab-a', visitor.id, 'first'), { topic: 'first', updatedAt: now }),
@@ -248,8 +264,24 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   it('refuses to reopen a closed request while its visitor has another open one for the phone', async () => {
     const { visitor } = await createVisitor(t.store, 'demo', null);
     const now = new Date().toISOString();
-    const base = { siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now, windowEnd: null,
-      claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null, createdAt: now, updatedAt: now };
+    const base = {
+      siteId: 'demo',
+      visitorId: visitor.id,
+      phone: '+420601123456',
+      name: null,
+      topic: null,
+      asap: true,
+      dueAt: now,
+      windowEnd: null,
+      claimedBy: null,
+      attempts: 0,
+      pageUrl: null,
+      pageTitle: null,
+      visitorTimezone: null,
+      visitorLocale: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await t.store.createCallback({ ...base, id: 'old', status: 'called' });
     await t.store.createCallback({ ...base, id: 'new', status: 'waiting' });
     await expect(t.store.updateCallback('old', { status: 'rescheduled' })).rejects.toMatchObject({ code: 'invalid_payload' });

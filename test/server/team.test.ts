@@ -148,8 +148,13 @@ describe('deactivation', () => {
     const r = await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
     expect(r.body.data).toMatchObject({ active: false });
     await closed;
-    expect(await api(t.server.url, '/api/auth/me', { cookie: petra.cookie })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
-    const refused = await agentWith(t.server.url, petra.cookie).catch((err: Error & { data?: { code: string; message: string } }) => err.data);
+    expect(await api(t.server.url, '/api/auth/me', { cookie: petra.cookie })).toMatchObject({
+      status: 401,
+      body: { code: 'unauthorized' },
+    });
+    const refused = await agentWith(t.server.url, petra.cookie).catch(
+      (err: Error & { data?: { code: string; message: string } }) => err.data,
+    );
     expect(refused).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/deactivated/) });
     const login = await api(t.server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } });
     expect(login).toMatchObject({ status: 403, body: { code: 'account_deactivated' } });

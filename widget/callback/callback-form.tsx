@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
-import type { CallbackDraft, CallbackState } from './callback-state';
+import type { CallbackState } from './callback-state';
 import { FieldError, invalidProps } from './field-error';
 import { focusFirstInvalid } from './focus';
 import { WhenFields, type WhenFieldsProps } from './when-fields';
@@ -28,7 +28,7 @@ export function CallbackForm(p: CallbackFormProps) {
   const text = (field: 'name' | 'topic') => ({
     id: `earshot-cb-${field}`,
     value: s.draft[field],
-    onInput: (e: { currentTarget: { value: string } }) => onChange({ [field]: e.currentTarget.value } as Partial<CallbackDraft>),
+    onInput: (e: { currentTarget: { value: string } }) => onChange({ [field]: e.currentTarget.value }),
     ...invalidProps(field, s.errors[field]),
   });
   const label = (field: 'name' | 'topic') => (

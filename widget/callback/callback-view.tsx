@@ -16,7 +16,10 @@ import { createWhenFormat, formatLocale } from './when-format';
 export interface CallbackEnv {
   /** IANA time zone every time is shown in. */
   zone: string;
-  /** Locale dates and times are formatted in: the widget's language, in the browser's variant of it; sent with a request, so agents call and emails come in it. */
+  /**
+   * Locale dates and times are formatted in: the widget's language, in the browser's variant of it; sent with a request, so
+   * agents call and emails come in it.
+   */
   locale: string;
   /** The browser's language, to guess the country of a national number. */
   browserLocale: string;

@@ -69,7 +69,10 @@ export function toRequestInput(d: CallbackDraft, page: PageInfo, v: VisitorConte
 }
 
 /** A refusal as the view shows it: by the field the server named, else for the whole form. */
-export function serverProblem(res: Extract<Result<unknown>, { ok: false }>, countryName: string | undefined): { errors: FieldErrors; alert: Problem | null } {
+export function serverProblem(
+  res: Extract<Result<unknown>, { ok: false }>,
+  countryName: string | undefined,
+): { errors: FieldErrors; alert: Problem | null } {
   // Schema errors name a path (`when.start`); the form has one place per top-level field.
   const field = res.field?.split('.')[0];
   switch (field) {

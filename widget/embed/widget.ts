@@ -39,7 +39,7 @@ export function createWidget(o: WidgetOptions) {
   // Cookieless from any other origin (fetch sends credentials only to its own) and cacheable,
   // it tells the relay nothing it could keep.
   // An error answer has no `data`: unknown, like a failed request.
-  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.languages}`)
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.languages.join(',')}`)
     .then((r) => r.json())
     .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(o.strings, r.data?.strings), r.data))
     .catch(() => {});
@@ -76,7 +76,12 @@ export function createWidget(o: WidgetOptions) {
         // In production too: else a site owner sees a launcher that opens nothing, and no reason.
         console.error('Earshot: could not load the chat panel.', err);
         // Retry takes its own button away: focus waits on the launcher, not on the page.
-        if (open) failure = showLoadFailure(host.root, o.t, () => (launcher.el.focus(), loadPanel()));
+        if (open) {
+          failure = showLoadFailure(host.root, o.t, () => {
+            launcher.el.focus();
+            void loadPanel();
+          });
+        }
       },
     );
     return loading;

@@ -2,7 +2,8 @@ import type { FeatureStrings } from '../i18n/with-strings';
 
 /**
  * English strings of the feedback view, loaded with its chunk rather than with every first
- * chat. Another language is its own file and chunk (`strings-cs.ts`), listed in `LANGUAGES` (languages.ts, apart, so no language file imports the module that imports it).
+ * chat. Another language is its own file and chunk (`strings-cs.ts`), found by
+ * `languages.ts`, apart, so no language file imports the module that imports it.
  */
 export const en = {
   feedback_heading: 'Tell us what you think',

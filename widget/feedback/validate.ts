@@ -46,7 +46,10 @@ export function toFeedbackInput(d: FeedbackDraft, page: PageInfo, locale: string
 }
 
 /** A refused send as the form shows it: by the field the server named, else for the whole form. */
-export function serverProblem(res: Extract<Result<unknown>, { ok: false }>, d: FeedbackDraft): { errors: FieldErrors; alert: Problem | null } {
+export function serverProblem(
+  res: Extract<Result<unknown>, { ok: false }>,
+  d: FeedbackDraft,
+): { errors: FieldErrors; alert: Problem | null } {
   const text = d.text.trim();
   switch (res.field) {
     case 'rating':

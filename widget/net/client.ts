@@ -1,5 +1,5 @@
 import { LIMITS } from '../../protocol/events';
-import type { Message, PageInfo, SiteStatus } from '../../protocol/types';
+import type { Message, PageInfo } from '../../protocol/types';
 import { seqToMarkRead } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { SiteStorage } from '../storage';
@@ -49,7 +49,11 @@ const AGENT_TYPING_MS = 10_000;
 export function pageInfo(win: Window): PageInfo {
   const d = win.document;
   // Over-long fields would make the server refuse the whole hello.
-  return { url: win.location.href.slice(0, 2048), title: d.title.slice(0, 300), ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}) };
+  return {
+    url: win.location.href.slice(0, 2048),
+    title: d.title.slice(0, 300),
+    ...(d.referrer ? { referrer: d.referrer.slice(0, 2048) } : {}),
+  };
 }
 
 /** The socket adapter: turns socket events into actions and state changes into emits. */

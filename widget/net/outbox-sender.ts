@@ -9,7 +9,12 @@ import { startOutbox } from '../../client/outbox/sender';
  * The chat's outbox on the shared sender: the queue is the chat state's, the messages go as
  * `message:send` while `online` (the hello answered).
  */
-export function startOutboxSender(store: ChatStore, socket: VisitorSocket, online: () => boolean, stored: (m: Message) => void): () => void {
+export function startOutboxSender(
+  store: ChatStore,
+  socket: VisitorSocket,
+  online: () => boolean,
+  stored: (m: Message) => void,
+): () => void {
   return startOutbox(
     {
       next: () => nextToSend(store.get()),

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { VisitorServerEvents } from '../../protocol/events';
-import type { Channels, PageInfo, SitePublic, SiteStatus } from '../../protocol/types';
+import type { Channels, PageInfo, SiteStatus } from '../../protocol/types';
 import type { MessageKey, Translate } from '../i18n/t';
 import type { Requester } from '../net/socket';
 import type { ViewId } from '../state/types';

@@ -16,7 +16,8 @@ export function pgFeedback(db: Db): FeedbackPort {
       return (await db.run(
         `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-        [f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt],
+        [f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt,
+          f.updatedAt],
       )) === 1;
     },
     getFeedback: get,

@@ -1,10 +1,9 @@
 import type { SiteContents } from '../../../protocol/types';
-import { toSite } from '../rows';
-import type { SitePort, SiteRow } from '../types';
+import { siteValues, toSite } from '../rows';
+import type { SitePort } from '../types';
 import type { Db } from './db';
 
 const INSERT = `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, settings, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
-const values = (s: SiteRow) => [s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), JSON.stringify(s.options), s.createdAt];
 
 const COUNTS = `SELECT
   (SELECT count(*)::int FROM conversations WHERE site_id = $1) AS conversations,
@@ -23,14 +22,14 @@ export function pgSites(db: Db): SitePort {
       await db.run(
         `${INSERT} ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting = excluded.greeting, color = excluded.color,
            allowed_origins = excluded.allowed_origins, hours = excluded.hours, settings = excluded.settings`,
-        values(s),
+        siteValues(s),
       );
     },
     async listSites() {
       return (await db.rows('SELECT * FROM sites ORDER BY created_at, id')).map(toSite);
     },
     async createSite(s) {
-      return (await db.run(`${INSERT} ON CONFLICT (id) DO NOTHING`, values(s))) === 1;
+      return (await db.run(`${INSERT} ON CONFLICT (id) DO NOTHING`, siteValues(s))) === 1;
     },
     async countSiteContents(id) {
       // One statement, one snapshot: the four counts agree with each other.

@@ -15,7 +15,22 @@ export function pgVisitors(db: Db): VisitorPort {
       await db.run(
         `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
            timezone, first_seen_at, last_seen_at, visits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [v.id, v.siteId, v.tokenHash, v.name, v.email, v.pageUrl, v.pageTitle, v.referrer, v.userAgent, v.language, v.timezone, v.firstSeenAt, v.lastSeenAt, v.visits],
+        [
+          v.id,
+          v.siteId,
+          v.tokenHash,
+          v.name,
+          v.email,
+          v.pageUrl,
+          v.pageTitle,
+          v.referrer,
+          v.userAgent,
+          v.language,
+          v.timezone,
+          v.firstSeenAt,
+          v.lastSeenAt,
+          v.visits,
+        ],
       );
     },
     getVisitor: get,

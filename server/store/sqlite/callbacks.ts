@@ -24,17 +24,22 @@ export class SqliteCallbacks implements CallbackPort {
     );
   }
 
-  async requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }> {
-    return this.c.db.transaction(() => {
-      // The partial unique index callbacks_open_phone backs this up should two writers ever race.
-      const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
-      if (open) {
-        this.updateCallbackNow(open.id, update);
-        return { callback: { ...open, ...update }, created: false };
-      }
-      this.insertCallback(c);
-      return { callback: c, created: true };
-    }).immediate();
+  async requestCallback(
+    c: CallbackRow & { visitorId: string },
+    update: CallbackPatch,
+  ): Promise<{ callback: CallbackRow; created: boolean }> {
+    return this.c.db
+      .transaction(() => {
+        // The partial unique index callbacks_open_phone backs this up should two writers ever race.
+        const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
+        if (open) {
+          this.updateCallbackNow(open.id, update);
+          return { callback: { ...open, ...update }, created: false };
+        }
+        this.insertCallback(c);
+        return { callback: c, created: true };
+      })
+      .immediate();
   }
 
   async getCallback(id: string): Promise<CallbackWithVisitor | null> {

@@ -178,7 +178,15 @@ export class SqliteConversations implements ConversationPort, MessagePort {
          agent_unread = CASE WHEN ? THEN 0 ELSE agent_unread + ? END
        WHERE id = ?`,
     ).run(seq, status, firstResponse, m.now, byAgent, seq, byAgent, byVisitor, m.conversationId);
-    const message: Message = { id: m.id, conversationId: m.conversationId, seq, author: m.author, authorName: m.authorName, text: m.text, createdAt: m.now };
+    const message: Message = {
+      id: m.id,
+      conversationId: m.conversationId,
+      seq,
+      author: m.author,
+      authorName: m.authorName,
+      text: m.text,
+      createdAt: m.now,
+    };
     if (m.faqId) message.faq = { id: m.faqId, helpful: null };
     const after: ConversationRow = {
       ...before,

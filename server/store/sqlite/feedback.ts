@@ -12,7 +12,9 @@ export class SqliteFeedback implements FeedbackPort {
     return this.c.q(
       `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt).changes === 1;
+    ).run(
+      f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt,
+    ).changes === 1;
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {
@@ -23,12 +25,27 @@ export class SqliteFeedback implements FeedbackPort {
   async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.status && filter.status !== 'all') (where.push('status = ?'), args.push(filter.status));
-    if (filter.category) (where.push('category = ?'), args.push(filter.category));
+    if (filter.status && filter.status !== 'all') {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    if (filter.category) {
+      where.push('category = ?');
+      args.push(filter.category);
+    }
     if (filter.unhappy) where.push('rating <= 2');
-    if (filter.page) (where.push("instr(coalesce(page_url, ''), ?) > 0"), args.push(filter.page));
-    if (filter.siteId) (where.push('site_id = ?'), args.push(filter.siteId));
-    if (before) (where.push('(created_at < ? OR (created_at = ? AND id < ?))'), args.push(before.createdAt, before.createdAt, before.id));
+    if (filter.page) {
+      where.push("instr(coalesce(page_url, ''), ?) > 0");
+      args.push(filter.page);
+    }
+    if (filter.siteId) {
+      where.push('site_id = ?');
+      args.push(filter.siteId);
+    }
+    if (before) {
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      args.push(before.createdAt, before.createdAt, before.id);
+    }
     // Ties broken by id, so a page's last item is an exact cursor for the next.
     const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
     return (this.c.q(sql).all(...args, limit) as Row[]).map(toFeedback);

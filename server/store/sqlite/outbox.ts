@@ -10,7 +10,11 @@ const BLANK_SECRET = `CASE WHEN json_extract(payload, '$.secret') THEN '{}' ELSE
 export class SqliteOutbox implements OutboxPort, RetentionPort {
   constructor(private readonly c: SqliteContext) {}
 
-  async purgeOld(before: string, from: VisitorCursor | null, limit: number): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }> {
+  async purgeOld(
+    before: string,
+    from: VisitorCursor | null,
+    limit: number,
+  ): Promise<{ visitors: number; emails: number; next: VisitorCursor | null; more: boolean }> {
     return this.c.db.transaction(() => {
       // A slice of the visitors in order of last sight, from where the last call stopped: those
       // kept (they chatted) are not looked at again and again.

@@ -1,5 +1,5 @@
 import type { SiteContents } from '../../../protocol/types';
-import { toSite, type Row } from '../rows';
+import { siteValues, toSite, type Row } from '../rows';
 import type { SitePort, SiteRow } from '../types';
 import type { SqliteContext } from './context';
 
@@ -17,7 +17,7 @@ export class SqliteSites implements SitePort {
       `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting = excluded.greeting, color = excluded.color,
          allowed_origins = excluded.allowed_origins, hours = excluded.hours, settings = excluded.settings`,
-    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), JSON.stringify(s.options), s.createdAt);
+    ).run(...siteValues(s));
   }
 
   async listSites(): Promise<SiteRow[]> {
@@ -28,7 +28,7 @@ export class SqliteSites implements SitePort {
     return this.c.q(
       `INSERT INTO sites (id, name, greeting, color, allowed_origins, hours, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
-    ).run(s.id, s.name, s.greeting, s.color, JSON.stringify(s.allowedOrigins), JSON.stringify(s.hours), JSON.stringify(s.options), s.createdAt).changes === 1;
+    ).run(...siteValues(s)).changes === 1;
   }
 
   async countSiteContents(id: string): Promise<SiteContents> {

@@ -32,7 +32,7 @@ describe('saved outbox', () => {
     expect(agentOutboxStorage('r', 'a1', () => backend).read()).toEqual([good]);
     backend.setItem(outboxKey('r', 'a1'), '{not json');
     expect(agentOutboxStorage('r', 'a1', () => backend).read()).toEqual([]);
-    const broken = storedList('k', (e): e is unknown => true, () => {
+    const broken = storedList('k', (_e): _e is unknown => true, () => {
       throw new Error('blocked');
     });
     expect(broken.read()).toEqual([]);

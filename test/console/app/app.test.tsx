@@ -38,7 +38,12 @@ async function signedIn(rows = [row('a', { visitorName: 'Amber Marten', updatedA
     .answer('conversation:list', () => ({ ok: true, data: rows }))
     .answer('conversation:get', (p) => ({
       ok: true,
-      data: { conversation: rows.find((r) => r.id === p.conversationId)!, messages: [msg(1, { conversationId: p.conversationId })], visitor: profile(), history: [] },
+      data: {
+        conversation: rows.find((r) => r.id === p.conversationId)!,
+        messages: [msg(1, { conversationId: p.conversationId })],
+        visitor: profile(),
+        history: [],
+      },
     }));
   await vi.waitFor(() => expect(ctx.socket.active).toBe(true));
   ctx.socket.serverConnect();

@@ -23,7 +23,11 @@ async function signedIn() {
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('agent:presence', () => ({ ok: true, data: team(false) }));
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   socket.serverConnect();

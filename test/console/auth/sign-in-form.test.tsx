@@ -23,6 +23,6 @@ describe('SignInForm', () => {
   it('cannot be submitted twice while signing in', () => {
     const onSubmit = vi.fn();
     render(<SignInForm busy error={null} notice={null} onSubmit={onSubmit} />);
-    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in' }).disabled).toBe(true);
   });
 });

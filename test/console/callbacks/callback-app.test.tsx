@@ -2,6 +2,8 @@
 // @vitest-environment-options { "url": "http://localhost/console/" }
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Payload } from '../../../client/request';
+import type { AgentClientEvents } from '../../../protocol/events';
 import type { CallbackAttempt, CallbackItem, ConversationSummary } from '../../../protocol/types';
 import { App } from '../../../console/app/app';
 import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
@@ -27,14 +29,23 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 /** Signs in at `path` with a fake server holding `all` requests, and connects. */
 async function signedIn(
   all: CallbackItem[],
-  opts: { path?: string; desktop?: DesktopAlerts; attempts?: Record<string, CallbackAttempt[]>; conversations?: Record<string, ConversationSummary[]> } = {},
+  opts: {
+    path?: string;
+    desktop?: DesktopAlerts;
+    attempts?: Record<string, CallbackAttempt[]>;
+    conversations?: Record<string, ConversationSummary[]>;
+  } = {},
 ) {
   history.replaceState(null, '', opts.path ?? '/console/callbacks');
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveCallbacks(socket, all, opts.attempts, opts.conversations);
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={opts.desktop ?? fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   socket.serverConnect();
@@ -50,9 +61,14 @@ async function loadedDetail() {
 }
 
 /** Answers an action with the changed item, as the server does, and pushes it to every console. */
-function serveAction(socket: FakeSocket, all: CallbackItem[], event: string, change: (c: CallbackItem, p: any) => Partial<CallbackItem>) {
+function serveAction<E extends 'callback:outcome' | 'callback:reschedule'>(
+  socket: FakeSocket,
+  all: CallbackItem[],
+  event: E,
+  change: (c: CallbackItem, p: Payload<AgentClientEvents, E>) => Partial<CallbackItem>,
+) {
   socket.answer(event, (p) => {
-    const i = all.findIndex((c) => c.id === p.callbackId);
+    const i = all.findIndex((c) => c.id === (p as { callbackId: string }).callbackId);
     all[i] = { ...all[i]!, ...change(all[i]!, p), updatedAt: new Date(Date.parse(all[i]!.updatedAt) + 1000).toISOString() };
     return { ok: true, data: all[i] };
   });
@@ -123,11 +139,11 @@ describe('console callbacks section', () => {
     socket.drop();
     fireEvent.click(detail().getByRole('button', { name: 'No answer' }));
     expect((await detail().findByRole('status')).textContent).toBe('Not sent yet: it goes out when the connection is back.');
-    expect((detail().getByRole('button', { name: 'No answer' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(detail().getByRole<HTMLButtonElement>('button', { name: 'No answer' }).disabled).toBe(true);
     const sent = socket.nextRequest('callback:outcome');
     socket.serverConnect();
     expect(await sent).toEqual({ id: expect.any(String), callbackId: 'a', outcome: 'no_answer', note: 'Voicemail' });
-    await waitFor(() => expect((detail().getByRole('textbox', { name: 'Note (optional)' }) as HTMLTextAreaElement).value).toBe(''));
+    await waitFor(() => expect(detail().getByRole<HTMLTextAreaElement>('textbox', { name: 'Note (optional)' }).value).toBe(''));
     expect(detail().queryByText(/Not sent yet/)).toBeNull();
   });
 

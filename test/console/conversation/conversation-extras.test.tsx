@@ -69,7 +69,11 @@ async function signedIn(rows: ConversationSummary[], desktop: DesktopAlerts = fa
       ok: true,
       data: { conversation: rows.find((r) => r.id === p.conversationId)!, messages: [msg(1, { text: 'How long is shipping?' }), faq(null)], visitor: profile({ email: 'ana@example.com' }), history: [] },
     }));
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   socket.serverConnect();

@@ -31,7 +31,7 @@ function renderView(over: Partial<ConversationViewProps> = {}) {
   return { props, view };
 }
 
-const reply = () => screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement;
+const reply = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply' });
 
 describe('ConversationView', () => {
   it('shows the history in seq order in the log, visitor and agent told apart', () => {

@@ -29,7 +29,11 @@ async function signedIn(all: FeedbackItem[], opts: { path?: string; emailConfigu
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveFeedback(socket, all, { emailConfigured: opts.emailConfigured, replies: { a: [] } });
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   const desktop = opts.desktop ?? fakeDesktop();
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
@@ -130,7 +134,7 @@ describe('console feedback section', () => {
     fireEvent.input(box, { target: { value: 'One more thing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     await vi.waitFor(() => expect(calls).toBe(3));
-    const ids = socket.requests.filter((r) => r.event === 'feedback:reply').map((r) => r.payload.id);
+    const ids = socket.sent('feedback:reply').map((p) => p.id);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -145,7 +149,7 @@ describe('console feedback section', () => {
     socket.answer('feedback:reply', (p) => ({ ok: true, data: reply(p.id!, p.feedbackId, { text: p.text }) }));
     const again = socket.nextRequest('feedback:reply');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    const first = socket.requests.find((r) => r.event === 'feedback:reply')!.payload.id;
+    const first = socket.sent('feedback:reply')[0]!.id;
     expect((await again).id).toBe(first);
     await waitFor(() => expect(screen.queryByText(/^Failed/)).toBeNull());
   });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackDetail, type FeedbackDetailProps } from '../../../console/feedback/feedback-detail';
 import { item, reply } from './fixtures';
@@ -26,7 +26,7 @@ function renderDetail(over: Partial<FeedbackDetailProps> = {}) {
   return { props, view };
 }
 
-const replyBox = () => screen.getByRole('textbox', { name: 'Reply by email' }) as HTMLTextAreaElement;
+const replyBox = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply by email' });
 
 describe('FeedbackDetail', () => {
   it('shows the text, rating, category, page link and contact', () => {

@@ -50,14 +50,20 @@ export function serverFilter(all: FeedbackItem[], f: FeedbackFilter): FeedbackIt
 export function serverPage(all: FeedbackItem[], p: FeedbackFilter & { limit?: number; before?: FeedbackCursor }): FeedbackItem[] {
   const { before } = p;
   const sorted = serverFilter(all, p).sort((a, b) => (a.createdAt === b.createdAt ? cmp(b.id, a.id) : cmp(b.createdAt, a.createdAt)));
-  const after = before ? sorted.filter((x) => x.createdAt < before.createdAt || (x.createdAt === before.createdAt && x.id < before.id)) : sorted;
+  const after = before
+    ? sorted.filter((x) => x.createdAt < before.createdAt || (x.createdAt === before.createdAt && x.id < before.id))
+    : sorted;
   return after.slice(0, p.limit ?? 500);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Scripts a fake feedback server over a mutable list of items. */
-export function serveFeedback(socket: FakeSocket, all: FeedbackItem[], opts: { emailConfigured?: boolean; replies?: Record<string, FeedbackReply[]> } = {}) {
+export function serveFeedback(
+  socket: FakeSocket,
+  all: FeedbackItem[],
+  opts: { emailConfigured?: boolean; replies?: Record<string, FeedbackReply[]> } = {},
+) {
   const replies = opts.replies ?? {};
   socket
     .answer('server:status', () => ({ ok: true, data: { emailConfigured: opts.emailConfigured ?? true } }))

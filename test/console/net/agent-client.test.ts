@@ -53,7 +53,7 @@ describe('agent client: catching up', () => {
     // A row from far below, pushed meanwhile, is not where the next page starts.
     socket.push('conversation:updated', row('ancient', { updatedAt: '2020-01-01T00:00:00.000Z' }));
     await client.loadOlder();
-    expect(socket.requests.filter((r) => r.event === 'conversation:list').at(-1)!.payload.before).toEqual({ updatedAt: '2025-01-01T12:00:00.000Z', id: 'n001' });
+    expect(socket.sent('conversation:list').at(-1)!.before).toEqual({ updatedAt: '2025-01-01T12:00:00.000Z', id: 'n001' });
     expect(store.get().inbox.old).toBeDefined();
     expect(store.get().inboxComplete).toBe(true);
   });
@@ -150,7 +150,7 @@ describe('agent client: replies', () => {
     expect(socket.requests.filter((r) => r.event === 'message:send')).toEqual([]);
     socket.serverConnect();
     await vi.waitFor(() => expect(store.get().pending).toEqual({}));
-    expect(socket.requests.filter((r) => r.event === 'message:send').map((r) => r.payload.text)).toEqual(['one', 'two']);
+    expect(socket.sent('message:send').map((p) => p.text)).toEqual(['one', 'two']);
   });
 
   it('keeps a reply the server could not take for now and sends it again with the same id on reconnect', async () => {
@@ -218,7 +218,7 @@ describe('agent client: replies', () => {
     client.typing('c1');
     client.typing('c1');
     client.send('c1', 'done');
-    const typing = socket.requests.filter((r) => r.event === 'typing:set').map((r) => r.payload.typing);
+    const typing = socket.sent('typing:set').map((p) => p.typing);
     expect(typing).toEqual([true, false]);
   });
 });

@@ -23,14 +23,24 @@ const agentOnly: Agent = { id: 'a2', email: 'petr@example.com', name: 'Petr', ro
 const shop = site({ id: 'shop', name: 'Corner shop', hoursEnabled: false, allowedOrigins: [] });
 
 /** The console at `path`, signed in as `agent`, with the server holding `sites`. */
-async function openConsole(path: string, agent: Agent = admin, sites: SiteSettings[] = [site()], hours: SiteHoursState[] = [], publicUrl: string | null = null) {
+async function openConsole(
+  path: string,
+  agent: Agent = admin,
+  sites: SiteSettings[] = [site()],
+  hours: SiteHoursState[] = [],
+  publicUrl: string | null = null,
+) {
   history.replaceState(null, '', path);
   const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('site:list', () => ({ ok: true, data: sites }));
   socket.answer('site:hours', () => ({ ok: true, data: hours }));
   socket.answer('server:status', () => ({ ok: true, data: { emailConfigured: false, publicUrl } }));
-  const api = { me: async () => ({ ok: true as const, data: agent }), login: vi.fn(), logout: async () => ({ ok: true as const, data: null }) };
+  const api = {
+    me: async () => ({ ok: true as const, data: agent }),
+    login: vi.fn(),
+    logout: async () => ({ ok: true as const, data: null }),
+  };
   render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
   await vi.waitFor(() => expect(socket.active).toBe(true));
   return { store, socket };
@@ -43,12 +53,12 @@ describe('sites in the console settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
     const form = within(screen.getByRole('form', { name: 'New site' }));
     fireEvent.input(form.getByRole('textbox', { name: 'Name' }), { target: { value: 'Corner Shop!' } });
-    expect((form.getByRole('textbox', { name: 'Site id' }) as HTMLInputElement).value).toBe('corner-shop');
+    expect(form.getByRole<HTMLInputElement>('textbox', { name: 'Site id' }).value).toBe('corner-shop');
     socket.answer('site:create', (p) => ({ ok: true, data: { ...shop, id: p.id, name: p.name } }));
     const sent = socket.nextRequest('site:create');
     fireEvent.click(form.getByRole('button', { name: 'Create site' }));
     expect(await sent).toEqual({ id: 'corner-shop', name: 'Corner Shop!' });
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Site' }) as HTMLSelectElement).value).toBe('corner-shop'));
+    await waitFor(() => expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Site' }).value).toBe('corner-shop'));
     expect(screen.queryByRole('form', { name: 'New site' })).toBeNull();
     expect(screen.getByText('Open whenever an agent is online and not away.')).toBeTruthy();
   });
@@ -84,7 +94,7 @@ describe('sites in the console settings', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => { throw new Error('denied'); } }, configurable: true });
     const { socket } = await openConsole('/console/settings');
     socket.serverConnect();
-    const snippet = (await screen.findByRole('textbox', { name: 'Install snippet' })) as HTMLTextAreaElement;
+    const snippet = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Install snippet' });
     expect(snippet.value).toBe('<script src="http://localhost/earshot.js" data-site="demo" async></script>');
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText(/press Ctrl\+C/)).toBeTruthy();

@@ -29,7 +29,7 @@ describe('AccountScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
     expect((await screen.findByRole('status')).textContent).toBe('Password changed. Signed out 2 other sessions.');
     expect(api.changePassword).toHaveBeenCalledWith('old one', 'new password');
-    expect((screen.getByLabelText('Current password') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Current password').value).toBe('');
   });
 
   it('shows a wrong current password as an alert', async () => {
@@ -87,7 +87,7 @@ describe('Forgot password', () => {
   it('sends the email and shows the answer that never says whether it exists', async () => {
     const api = fakeTeamApi();
     render(<ForgotForm api={api} onBack={() => {}} />);
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Send reset link' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Send reset link' }).disabled).toBe(false));
     fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), { target: { value: 'who@shop.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
     expect((await screen.findByRole('status')).textContent).toBe('If who@shop.test has an account, a reset link is on its way.');

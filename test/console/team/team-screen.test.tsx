@@ -17,11 +17,16 @@ describe('TeamScreen', () => {
   });
 
   it('lists agents with their role and status, marking the signed-in one as you', async () => {
-    render(<TeamScreen api={fakeTeamApi({ agents: [member(), { ...petra, active: false }], invites: [], emailEnabled: false })} agent={ADMIN_AGENT} />);
+    render(
+      <TeamScreen
+        api={fakeTeamApi({ agents: [member(), { ...petra, active: false }], invites: [], emailEnabled: false })}
+        agent={ADMIN_AGENT}
+      />,
+    );
     const rows = await screen.findAllByRole('row');
     expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('Owner (you)');
     expect(within(rows[2]!).getByText('Deactivated')).toBeTruthy();
-    expect((screen.getByRole('combobox', { name: 'Role of Petra' }) as HTMLSelectElement).value).toBe('agent');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Role of Petra' }).value).toBe('agent');
     expect(screen.getByRole('button', { name: 'Reactivate Petra' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Deactivate Owner' })).toBeNull();
   });
@@ -32,7 +37,7 @@ describe('TeamScreen', () => {
     fireEvent.input(await screen.findByRole('textbox', { name: 'Email' }), { target: { value: 'petra@shop.test' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), { target: { value: 'admin' } });
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
-    const link = (await screen.findByRole('textbox', { name: 'Invitation link for petra@shop.test' })) as HTMLInputElement;
+    const link = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Invitation link for petra@shop.test' });
     expect(link.value).toBe('http://x.test/console/invite/tok');
     expect(api.invite).toHaveBeenCalledWith('petra@shop.test', 'admin');
     expect(screen.getByRole('group', { name: 'Invitation link for petra@shop.test' }).textContent).toMatch(/nothing was sent/);
@@ -86,7 +91,7 @@ describe('TeamScreen', () => {
     const api = fakeTeamApi({ agents: [member()], invites: [invite], emailEnabled: false });
     render(<TeamScreen api={api} agent={ADMIN_AGENT} />);
     fireEvent.click(await screen.findByRole('button', { name: 'New link for late@shop.test' }));
-    expect(((await screen.findByRole('textbox', { name: 'Invitation link for late@shop.test' })) as HTMLInputElement).value).toBe('http://x.test/console/invite/tok2');
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Invitation link for late@shop.test' })).value).toBe('http://x.test/console/invite/tok2');
     fireEvent.click(screen.getByRole('button', { name: 'Revoke the invitation for late@shop.test' }));
     await waitFor(() => expect(api.revokeInvite).toHaveBeenCalledWith('i9'));
     expect(await screen.findByText(/its link no longer works/)).toBeTruthy();
@@ -95,6 +100,6 @@ describe('TeamScreen', () => {
   it('makes a reset link for an agent to copy', async () => {
     render(<TeamScreen api={fakeTeamApi({ agents: [member(), petra], invites: [], emailEnabled: false })} agent={ADMIN_AGENT} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reset link for Petra' }));
-    expect(((await screen.findByRole('textbox', { name: 'Password reset link for petra@shop.test' })) as HTMLInputElement).value).toBe('http://x.test/console/reset/tok');
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Password reset link for petra@shop.test' })).value).toBe('http://x.test/console/reset/tok');
   });
 });

@@ -6,7 +6,7 @@ import { closedSlots, page, setup, stored } from './fixtures';
 
 afterEach(cleanup);
 
-const phone = () => screen.getByRole('textbox', { name: 'Phone number' }) as HTMLInputElement;
+const phone = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Phone number' });
 const type = (name: string, value: string) => fireEvent.input(screen.getByRole('textbox', { name }), { target: { value } });
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Request a call' }));
 const chooseTime = () => fireEvent.click(screen.getByRole('radio', { name: 'Choose a time' }));
@@ -26,7 +26,7 @@ describe('call me back form', () => {
     expect(phone().getAttribute('autocomplete')).toBe('tel');
     expect(phone().getAttribute('inputmode')).toBe('tel');
     expect(phone().required).toBe(true);
-    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).required).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' }).required).toBe(false);
     expect(screen.getByRole('textbox', { name: 'Topic' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'As soon as possible' })).toHaveProperty('checked', true);
     expect(screen.getByRole('radio', { name: 'Choose a time' })).toHaveProperty('checked', false);
@@ -269,13 +269,13 @@ describe('on opening the view', () => {
 
   it('offers a new form after a finished request, with its number filled in', async () => {
     setup({ mine: stored({}, { status: 'called' }) });
-    const field = (await screen.findByRole('textbox', { name: 'Phone number' })) as HTMLInputElement;
+    const field = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Phone number' });
     expect(field.value).toBe('+420 602 123 456');
   });
 
   it('fills in a number with an extension as shown, and takes it back as it is', async () => {
     const { sent } = setup({ mine: stored({}, { status: 'called', phone: '+420602123456;ext=12', phoneDisplay: '+420 602 123 456 ext. 12' }) });
-    const field = (await screen.findByRole('textbox', { name: 'Phone number' })) as HTMLInputElement;
+    const field = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Phone number' });
     expect(field.value).toBe('+420 602 123 456 ext. 12');
     submit();
     await waitFor(() => expect(sent('callback:request')).toHaveLength(1));

@@ -44,7 +44,7 @@ export function stored(input: Partial<CallbackRequestInput> = {}, over: Partial<
   };
 }
 
-type Reply = (payload: any) => Ack<unknown> | undefined;
+type Reply = (payload: CallbackRequestInput) => Ack<unknown> | undefined;
 
 export interface SetupOptions {
   slots?: CallbackSlots;
@@ -63,7 +63,7 @@ export function setup(o: SetupOptions = {}) {
   if (online) socket.accept();
   socket.reply('callback:slots', () => ({ ok: true, data: o.slots ?? closedSlots }));
   socket.reply('callback:mine', () => ({ ok: true, data: o.mine ?? null }));
-  socket.reply('callback:request', o.answer ?? ((p: CallbackRequestInput) => ({ ok: true, data: stored(p) })));
+  socket.reply('callback:request', o.answer ?? ((p) => ({ ok: true, data: stored(p) })));
   const utils = render(
     <CallbackScreen
       t={t}
@@ -82,5 +82,5 @@ export function setup(o: SetupOptions = {}) {
       status={o.status}
     />,
   );
-  return { socket, ...utils, sent: (event: string) => socket.requests(event) };
+  return { socket, ...utils, sent: (event: Parameters<FakeSocket['requests']>[0]) => socket.requests(event) };
 }

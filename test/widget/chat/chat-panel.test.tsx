@@ -88,7 +88,7 @@ describe('ChatPanel', () => {
     const p = props({ connection: 'offline' });
     render(<ChatPanel {...p} />);
     expect(screen.getByRole('status').textContent).toMatch(/^Reconnecting…/);
-    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
     expect(box.disabled).toBe(false);
     fireEvent.input(box, { target: { value: 'still here' } });
     fireEvent.keyDown(box, { key: 'Enter' });

@@ -10,7 +10,7 @@ function setup() {
   const onSend = vi.fn();
   const onInput = vi.fn();
   render(<Composer t={t} offline={false} onSend={onSend} onInput={onInput} />);
-  const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+  const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
   return { onSend, onInput, box };
 }
 

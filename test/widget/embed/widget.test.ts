@@ -37,7 +37,12 @@ function setup(failures = 0) {
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
 
-const status = (available: boolean): SiteStatus => ({ available, openNow: true, agentsOnline: available ? 1 : 0, typicalReplyMinutes: null });
+const status = (available: boolean): SiteStatus => ({
+  available,
+  openNow: true,
+  agentsOnline: available ? 1 : 0,
+  typicalReplyMinutes: null,
+});
 
 /** The relay's status endpoint, mocked at the edge; resolves when `answer` is called. */
 function mockStatus() {

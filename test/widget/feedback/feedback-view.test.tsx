@@ -19,7 +19,7 @@ function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>, sendsEmail =
   const showView = vi.fn();
   let ids = 0;
   render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} newId={() => `id${++ids}`} sendsEmail={sendsEmail} />);
-  return { socket, showView, sent: () => socket.requests('feedback:send') as FeedbackInput[] };
+  return { socket, showView, sent: () => socket.requests('feedback:send') };
 }
 
 const rating = (name: string) => within(screen.getByRole('radiogroup', { name: 'Rating' })).getByRole('radio', { name });
@@ -46,8 +46,8 @@ describe('feedback form', () => {
     expect(screen.queryByRole('textbox', { name: 'Email' })).toBeNull();
     expect(screen.getByText(/Nothing that identifies you is stored/)).toBeTruthy();
     replyToMe();
-    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).required).toBe(true);
-    expect((screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).required).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' }).required).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Email' }).required).toBe(true);
     expect(screen.queryByText(/Nothing that identifies you is stored/)).toBeNull();
   });
 
@@ -130,8 +130,8 @@ describe('feedback form', () => {
     expect(document.activeElement).toBe(thanks);
     expect(sent()[0]!.contact).toEqual({ mode: 'reply', name: 'Ana', email: 'ana@example.test' });
     fireEvent.click(screen.getByRole('button', { name: 'Send more feedback' }));
-    expect((screen.getByRole('textbox', { name: 'Your feedback' }) as HTMLTextAreaElement).value).toBe('');
-    expect((screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('ana@example.test');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Your feedback' }).value).toBe('');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Email' }).value).toBe('ana@example.test');
     // Another piece of feedback is another id.
     type('Your feedback', 'And the invoice?');
     send();
@@ -175,6 +175,6 @@ describe('feedback form', () => {
     type('Your feedback', 'Hello again');
     send();
     expect((await screen.findByRole('alert')).textContent).toMatch(/sent a lot of feedback/);
-    expect((screen.getByRole('textbox', { name: 'Your feedback' }) as HTMLTextAreaElement).value).toBe('Hello again');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Your feedback' }).value).toBe('Hello again');
   });
 });

@@ -1,13 +1,18 @@
+import type { Payload } from '../../../client/request';
+import type { VisitorClientEvents } from '../../../protocol/events';
 import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
-import { FakeSocketBase } from '../../helpers/fake-socket-base';
 
-type Reply = (payload: any) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
+/** A request the widget may make, and what it sends with it. */
+type Event = keyof VisitorClientEvents;
+type PayloadOf<E extends Event> = Payload<VisitorClientEvents, E>;
+type Handler = (...args: never[]) => void;
+type Reply<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
 
 /** A request the fake server has not answered yet. */
 export interface Pending {
   event: string;
-  payload: any;
+  payload: unknown;
   resolve(ack: Ack<unknown>): void;
 }
 
@@ -15,25 +20,30 @@ export interface Pending {
  * A socket.io-client stand-in at the edge of the widget: tests play the server by
  * answering requests, emitting server events and dropping the connection.
  */
-export class FakeSocket extends FakeSocketBase<VisitorSocket> {
+export class FakeSocket {
+  connected = false;
+  active = false;
   connectCalls = 0;
   /** Every request, answered or not, in order. */
-  sent: { event: string; payload: any }[] = [];
+  sent: { event: string; payload: unknown }[] = [];
   pending: Pending[] = [];
-  private replies = new Map<string, Reply>();
+  private handlers = new Map<string, Handler[]>();
+  private replies = new Map<string, (payload: unknown) => ReturnType<Reply<Event>>>();
   /** Whether `connect()` succeeds by itself (in a microtask, like the network would). */
   autoAccept = true;
 
-  constructor(readonly token: () => string | null) {
-    super();
-  }
+  constructor(readonly token: () => string | null) {}
 
+  on(event: string, fn: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
   off() {
     return this;
   }
   /** Delivers a server event (or a reserved one like `connect_error`) to the widget. */
   fire(event: string, ...args: unknown[]) {
-    this.push(event, ...args);
+    for (const fn of this.handlers.get(event) ?? []) (fn as (...a: unknown[]) => void)(...args);
   }
   connect() {
     this.connectCalls++;
@@ -58,8 +68,8 @@ export class FakeSocket extends FakeSocketBase<VisitorSocket> {
     this.fire('disconnect', reason);
   }
   /** Answers every future `event` with `reply` (returning undefined leaves it pending). */
-  reply(event: string, reply: Reply) {
-    this.replies.set(event, reply);
+  reply<E extends Event>(event: E, reply: Reply<E>) {
+    this.replies.set(event, reply as (payload: unknown) => ReturnType<Reply<E>>);
   }
   timeout(_ms: number) {
     return {
@@ -73,14 +83,17 @@ export class FakeSocket extends FakeSocketBase<VisitorSocket> {
           this.pending.push({
             event,
             payload,
-            resolve: (ack) => Promise.resolve(ack).then(resolve, reject),
+            resolve: (ack) => void Promise.resolve(ack).then(resolve, reject),
           });
         }),
     };
   }
   /** Requests made for one event. */
-  requests(event: string) {
-    return this.sent.filter((s) => s.event === event).map((s) => s.payload);
+  requests<E extends Event>(event: E): PayloadOf<E>[] {
+    return this.sent.filter((s) => s.event === event).map((s) => s.payload as PayloadOf<E>);
+  }
+  asSocket(): VisitorSocket {
+    return this as unknown as VisitorSocket;
   }
 }
 

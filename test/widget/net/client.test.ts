@@ -20,7 +20,14 @@ const conversation = (lastSeq = 0, visitorReadSeq = 0) => ({ id: 'c1', status: '
 const stored = (p: { id: string; text: string }, seq: number): Message => message(seq, { id: p.id, text: p.text, author: 'visitor', authorName: null });
 
 /** Starts a client against a fake socket; `setup` installs server replies before it connects. */
-function start(opts: { saved?: Partial<Saved>; shared?: ReturnType<typeof testStorage>; setup?: (s: FakeSocket) => void; onAgentMessage?: (m: Message) => void } = {}) {
+function start(
+  opts: {
+    saved?: Partial<Saved>;
+    shared?: ReturnType<typeof testStorage>;
+    setup?: (s: FakeSocket) => void;
+    onAgentMessage?: (m: Message) => void;
+  } = {},
+) {
   const { storage, backend } = opts.shared ?? testStorage(opts.saved);
   const store = createStore(reducer, initialState(restoreOutbox(storage.read().outbox)));
   let socket!: FakeSocket;
@@ -44,7 +51,7 @@ describe('chat client: connecting', () => {
   it('says hello with the page, language and time zone on connect', async () => {
     const { socket, online } = start();
     await online();
-    const [hello] = socket.requests('visitor:hello');
+    const hello = socket.requests('visitor:hello')[0]!;
     expect(hello.page.url).toBe(location.href);
     expect(hello.language).toBe(navigator.language);
     expect(hello.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);

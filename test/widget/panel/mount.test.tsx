@@ -102,7 +102,7 @@ describe('mounted panel', () => {
       fireEvent.input(await view.findByRole('textbox', { name: 'Your feedback' }), { target: { value: 'Half written' } });
       fireEvent.click(view.getByRole('tab', { name: 'Chat' }));
       fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
-      expect((view.getByRole('textbox', { name: 'Your feedback' }) as HTMLTextAreaElement).value).toBe('Half written');
+      expect(view.getByRole<HTMLTextAreaElement>('textbox', { name: 'Your feedback' }).value).toBe('Half written');
     });
 
     it('sends feedback over the panel’s socket with this page’s address and title, then goes back to the chat', async () => {

@@ -13,7 +13,7 @@ afterEach(cleanup);
 const views = [
   { id: 'chat', label: 'tab_chat', channel: 'chat' },
   { id: 'feedback', label: 'tab_feedback', channel: 'feedback' },
-  { id: 'callback' as ViewId, label: 'agent', channel: 'callback' },
+  { id: 'callback', label: 'agent', channel: 'callback' },
 ] satisfies PanelView[];
 
 function Panel({ list = views, unread = 0 }: { list?: PanelView[]; unread?: number }) {

@@ -115,10 +115,9 @@ function Transcript({ t, request, conversationId, email, onEmail }: AfterChatPro
       <button
         type="button"
         class="secondary"
-        onClick={async () => {
+        onClick={() => {
           if (!email) return setAsking(true);
-          const res = await send(email);
-          setProblem(res.ok ? null : failure(t, res));
+          void send(email).then((res) => setProblem(res.ok ? null : failure(t, res)));
         }}
       >
         {t('x_transcript')}

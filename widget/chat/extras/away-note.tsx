@@ -3,7 +3,10 @@ import type { Translate } from '../../i18n/t';
 import { withStrings } from '../../i18n/with-strings';
 import { STRINGS } from './strings';
 
-/** The away message: the owner's own words as written, else the default in the visitor's language, promising email only where the server sends any. */
+/**
+ * The away message: the owner's own words as written, else the default in the visitor's language, promising email only where the
+ * server sends any.
+ */
 export function awayText(site: Pick<SitePublic, 'awayMessage' | 'sendsEmail'>, t: Translate): string {
   if (site.awayMessage.trim()) return site.awayMessage;
   return withStrings(t, STRINGS)(site.sendsEmail ? 'x_away_email' : 'x_away');

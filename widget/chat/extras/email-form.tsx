@@ -29,20 +29,23 @@ export function EmailForm({ t, id, submit, initial, focus, onSubmit }: EmailForm
     setError(message);
     setTries((n) => n + 1);
   };
+  const sendEmail = async (value: string) => {
+    if (busy.current) return;
+    busy.current = true;
+    const res = await onSubmit(value);
+    busy.current = false;
+    if (!res.ok) fail(failure(t, res));
+  };
   return (
     <form
       class="extra-form"
       noValidate
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         const value = email.trim();
         const bad = emailProblem(t, value);
         if (bad) return fail(bad);
-        if (busy.current) return;
-        busy.current = true;
-        const res = await onSubmit(value);
-        busy.current = false;
-        if (!res.ok) fail(failure(t, res));
+        void sendEmail(value);
       }}
     >
       <div class="field">

@@ -3,7 +3,8 @@ import type { FeatureStrings } from '../../i18n/with-strings';
 /**
  * English strings of the chat's extras (leave a message, the wait notice, the survey and
  * the transcript), loaded with their chunk. Another language is its own file and chunk
- * (`strings-cs.ts`), listed in `LANGUAGES` (languages.ts, apart, so no language file imports the module that imports it).
+ * (`strings-cs.ts`), found by
+ * `languages.ts`, apart, so no language file imports the module that imports it.
  */
 export const en = {
   x_away: "We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.",

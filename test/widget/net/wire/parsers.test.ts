@@ -37,7 +37,8 @@ describe('text-only socket.io parser', () => {
   });
 
   it('names the packet types socket.io-client reads', () => {
-    for (const [name, n] of Object.entries(socket.PacketType)) expect(realSocket.PacketType[name as keyof typeof realSocket.PacketType]).toBe(n);
+    for (const [name, n] of Object.entries(socket.PacketType))
+      expect(realSocket.PacketType[name as keyof typeof realSocket.PacketType]).toBe(n);
     expect(socket.protocol).toBe(realSocket.protocol);
   });
 
