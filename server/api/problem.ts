@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../../protocol/types';
 import { AppError, toClientError } from '../errors';
 import type { Logger } from '../log';
+import { parserError } from '../http/errors';
 
 /** The problem type of an error code: a URI naming it (RFC 9457 allows one that is not resolvable). */
 export const problemType = (code: ErrorCode) => `urn:earshot:problem:${code}`;
@@ -35,11 +36,11 @@ export const problemNotFound: RequestHandler = (req) => {
 /** The API's error handler: AppErrors become problem details, anything else a logged, generic 500. */
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    // body-parser's errors carry their own 4xx status.
-    if (typeof err?.status === 'number' && err.status < 500 && !(err instanceof AppError)) {
-      const code: ErrorCode = err.status === 413 ? 'too_long' : 'invalid_payload';
-      const detail = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : err.expose ? String(err.message) : 'Bad request.';
-      sendProblem(res, { status: err.status, code, detail, field: 'body' });
+    // body-parser's errors carry their own 4xx status; in the API, a bad body is the body's fault.
+    const parsed = parserError(err);
+    if (parsed) {
+      const code: ErrorCode = parsed.code === 'not_found' ? 'invalid_payload' : parsed.code;
+      sendProblem(res, { status: parsed.status, code, detail: parsed.message, field: 'body' });
       return;
     }
     const e = toClientError(err);

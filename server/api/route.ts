@@ -37,5 +37,5 @@ export interface ApiRoute<P extends Schema | undefined = Schema | undefined, Q e
 
 /** Declares a route with its handler's input types inferred from its schemas. */
 export function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(r: ApiRoute<P, Q, B>): ApiRoute {
-  return r as unknown as ApiRoute;
+  return r;
 }

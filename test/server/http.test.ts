@@ -10,7 +10,7 @@ describe('HTTP API', () => {
   it('reports health', async () => {
     const res = await fetch(`${t.server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, data: { status: 'ok', store: 'ok', bus: 'local' } });
+    expect(await res.json()).toEqual({ ok: true, data: { status: 'ok', store: 'ok', bus: 'local', node: expect.any(String) } });
   });
 
   it('serves an icon: /favicon.ico as a 16 px ICO, and the SVG the pages link', async () => {

@@ -54,7 +54,7 @@ describe('Settings → API tokens', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'CRM sync' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Access' }), { target: { value: 'write' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
-    const secret = (await screen.findByRole('textbox', { name: 'API token' })) as HTMLInputElement;
+    const secret = await screen.findByRole<HTMLInputElement>('textbox', { name: 'API token' });
     expect(secret.value).toMatch(/^es_live_/);
     expect(screen.getByRole('group', { name: 'New API token CRM sync' }).textContent).toMatch(/shown only this once/);
     expect(api.calls).toContain('create CRM sync read+write');
