@@ -43,13 +43,14 @@ export function LeaveMessage(p: LeaveMessageProps) {
     // Drawn in place of the composer once the site turns out to be away: when the visitor opened
     // the panel, the composer had the focus and its removal left it on the body; or the panel opened
     // before this form's chunk came, and the focus stayed on the launcher. Either way it is no one's.
+    // Again when the hello says no email goes out: the address field, which may have had it, goes.
     const shown = form.current?.offsetParent && form.current;
     if (!shown) return;
     const root = shown.getRootNode() as ShadowRoot;
     const active = document.activeElement;
     const onLauncher = active === root.host && !shown.closest('[role=dialog]')?.contains(root.activeElement);
     if (active === document.body || onLauncher) shown.querySelector<HTMLElement>('input, textarea')?.focus();
-  }, []);
+  }, [p.sendsEmail]);
   const refuse = (e: Errors) => {
     setErrors(e);
     setTries((n) => n + 1);
