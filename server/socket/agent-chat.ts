@@ -2,7 +2,7 @@ import type { AgentClientEvents } from '../../protocol/events';
 import type { ConversationDetail } from '../../protocol/types';
 import { toAgent } from '../domain/agents';
 import { agentConversation, messagesAfter } from '../domain/chat';
-import { toProfile } from '../domain/visitors';
+import { contactOf, toProfile } from '../domain/visitors';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
 import { changeConversationStatus, postAgentReply } from './agent-actions';
@@ -34,7 +34,7 @@ export const agentChatHandlers = {
     return {
       conversation,
       messages,
-      visitor: toProfile(visitor, await visitorOnline(deps, visitor.id), deps.email.enabled),
+      visitor: toProfile(visitor, await visitorOnline(deps, visitor.id), deps.email.enabled, await contactOf(store, visitor)),
       history: history.filter((h) => h.id !== c.id),
     };
   }),

@@ -91,11 +91,39 @@ export interface VisitorRow {
   firstSeenAt: string;
   lastSeenAt: string;
   visits: number;
+  /** Claimed by the page through identify (the name and email above are claimed too, unless contactId is set). */
+  phone: string | null;
+  /** The verified person this browser belongs to; null for an anonymous or only claimed visitor. */
+  contactId: string | null;
 }
 
 export type VisitorPatch = Partial<
-  Pick<VisitorRow, 'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits'>
+  Pick<
+    VisitorRow,
+    'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits' | 'phone' | 'contactId'
+  >
 >;
+
+/** One person on a site, gathering their visitors (browsers); today made only by a verified identify. */
+export interface ContactRow {
+  id: string;
+  siteId: string;
+  /** The site's own user id, verified by the identify hash. */
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A site's identity verification settings. */
+export interface SiteIdentityRow {
+  siteId: string;
+  secret: string;
+  requireVerification: boolean;
+  rotatedAt: string;
+}
 
 export interface ConversationRow {
   id: string;
@@ -303,6 +331,23 @@ export interface VisitorPort {
   touchVisitors(ids: string[], now: string): Promise<void>;
 }
 
+export interface ContactPort {
+  getSiteIdentity(siteId: string): Promise<SiteIdentityRow | null>;
+  /** The site's identity settings, stored as `fresh` when it has none yet (one, however many ask at once). */
+  ensureSiteIdentity(fresh: SiteIdentityRow): Promise<SiteIdentityRow>;
+  updateSiteIdentity(siteId: string, patch: Partial<Omit<SiteIdentityRow, 'siteId'>>): Promise<SiteIdentityRow>;
+  getContact(id: string): Promise<ContactRow | null>;
+  /**
+   * The contact of `fresh.externalId` on `fresh.siteId`, made from `fresh` when there is none (one, however many
+   * browsers ask at once); its name, email and phone are set to `fresh`'s where those are not null.
+   */
+  upsertContactByExternalId(fresh: ContactRow & { externalId: string }): Promise<ContactRow>;
+  /** The ids of every visitor of a contact. */
+  contactVisitorIds(contactId: string): Promise<string[]>;
+  /** The newest conversation of any of the contact's visitors. */
+  latestContactConversation(contactId: string): Promise<ConversationRow | null>;
+}
+
 export interface ConversationPort {
   getConversation(id: string): Promise<ConversationRow | null>;
   latestConversation(visitorId: string): Promise<ConversationRow | null>;
@@ -477,8 +522,8 @@ export interface ApiTokenPort {
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
-  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort, CallbackPort,
-    RetentionPort, ApiTokenPort {
+  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort,
+    CallbackPort, RetentionPort, ApiTokenPort, ContactPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
