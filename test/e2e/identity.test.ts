@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
+import { sendChat } from './honest-screens';
 import { ADMIN } from '../helpers/server';
 
 const e2e = useE2e({ openAllDay: true });
@@ -19,13 +20,6 @@ async function browserIdentified(identity: Record<string, string>): Promise<Page
   return page;
 }
 
-async function say(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-  await page.getByRole('log').getByText(text).waitFor();
-}
-
 describe('verified identity in Chromium', () => {
   it('joins a laptop and a phone identified with a good hash; a bad or missing hash sees nothing, and the console tells them apart', async () => {
     const desk = await e2e.staffed();
@@ -39,19 +33,19 @@ describe('verified identity in Chromium', () => {
       email: 'ana@example.test',
       hash: sign(secret, 'user-42'),
     });
-    await say(laptop, 'My order 1234 has not arrived');
+    await sendChat(laptop, 'My order 1234 has not arrived');
 
     // The second browser picks up the conversation after identifying with the same id.
     const phone = await browserIdentified({ id: 'user-42', hash: sign(secret, 'user-42') });
     await phone.getByRole('log').getByText('My order 1234 has not arrived').waitFor();
-    await say(phone, 'Writing from my phone now');
+    await sendChat(phone, 'Writing from my phone now');
     await laptop.getByRole('log').getByText('Writing from my phone now').waitFor();
 
     // A bad hash and a mere claim of the same email see none of it.
     const forger = await browserIdentified({ id: 'user-42', email: 'ana@example.test', hash: sign('guessed', 'user-42') });
     const claimer = await browserIdentified({ id: 'user-42', name: 'Ana Claimed', email: 'ana@example.test' });
-    await say(forger, 'Hello from a forger');
-    await say(claimer, 'Hello from a claim');
+    await sendChat(forger, 'Hello from a forger');
+    await sendChat(claimer, 'Hello from a claim');
     for (const page of [forger, claimer]) {
       expect(await page.getByRole('log').innerText()).not.toContain('order 1234');
     }
