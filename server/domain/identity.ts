@@ -70,7 +70,10 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
     }
     return { visitor: await store.updateVisitor(visitor.id, details), contact: null, merged: false, others: [] };
   }
-  if (!settings || !validIdentityHash(settings.secret, p.id, p.hash)) {
+  if (!settings) {
+    throw new AppError('bad_identity_hash', 'This site has no identity secret yet: an admin finds it in the site settings.', 'hash');
+  }
+  if (!validIdentityHash(settings.secret, p.id, p.hash)) {
     throw new AppError('bad_identity_hash', "The hash is not the HMAC-SHA256 of this id with the site's identity secret.", 'hash');
   }
   if (visitor.contactId) {

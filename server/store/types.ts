@@ -236,6 +236,8 @@ export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'created
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
+  /** Conversations of any visitor of this contact (every browser of a verified person). */
+  contactId?: string;
   siteId?: string;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;

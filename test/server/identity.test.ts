@@ -78,6 +78,11 @@ describe('verified identity', () => {
       ok: true,
       data: { visitor: { identity: 'verified', externalId: 'user-42', email: 'ana@example.test', name: 'Ana' } },
     });
+    // The person's other conversations, from either browser, are listed beside each one.
+    const other = await send(back.socket, null, 'A new question from the phone');
+    expect(other.conversationId).not.toBe(asked.conversationId);
+    const fromPhoneSide = await a.emitWithAck('conversation:get', { conversationId: other.conversationId });
+    expect(fromPhoneSide.ok && fromPhoneSide.data.history.map((h) => h.id)).toEqual([asked.conversationId]);
   });
 
   it('refuses a bad hash with bad_identity_hash, merges nothing and reveals no history', async () => {
