@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const T = '2026-12-01T10:00:00.000Z';
-const contact = (id: string, over: Partial<ContactRow> = {}) => ({
+const contact = (id: string, over: Partial<Omit<ContactRow, 'externalId'>> = {}): ContactRow & { externalId: string } => ({
   id,
   siteId: 'shop',
   externalId: 'user-1',
