@@ -54,14 +54,18 @@ export interface Identified {
  * Identifies a visitor. With `id` and a valid `hash` the visitor becomes (or stays) that person's,
  * sharing their conversations with the person's other browsers. A hash that does not verify is
  * refused (`bad_identity_hash`), as Intercom refuses a wrong `user_hash`; without a hash the details
- * are kept as claimed, merged into no one, unless the site requires verification (`identity_required`).
+ * are kept as claimed, merged into no one; where the site requires verification they are refused
+ * (`identity_required`), but for an address alone (what the visitor gives for an emailed answer).
  */
 export async function identifyVisitor(store: Store, visitor: VisitorRow, p: IdentifyInput): Promise<Identified> {
   const settings = await store.getSiteIdentity(visitor.siteId);
   const details = { name: p.name, email: p.email, phone: p.phone };
   if (p.hash !== undefined && p.id === undefined) throw new AppError('invalid_payload', 'A hash needs the id it was made from.', 'id');
   if (p.id === undefined || p.hash === undefined) {
-    if (settings?.requireVerification) {
+    // The widget's own "email me the answer" sends an address alone: the visitor's, for a reply, not
+    // the site vouching for a user. It is kept as claimed even where verification is required.
+    const replyAddress = p.email !== undefined && p.id === undefined && p.name === undefined && p.phone === undefined;
+    if (settings?.requireVerification && !replyAddress) {
       throw new AppError(
         'identity_required',
         'This site accepts only verified identities: identify needs the user id and its hash.',

@@ -138,9 +138,14 @@ describe('verified identity', () => {
       data: { requireVerification: true, secret },
     });
     const v = await browser();
-    expect(await v.socket.emitWithAck('visitor:identify', { email: 'cy@example.test' })).toMatchObject({
+    expect(await v.socket.emitWithAck('visitor:identify', { name: 'Cy', email: 'cy@example.test' })).toMatchObject({
       ok: false,
       code: 'identity_required',
+    });
+    // The address a visitor types for an emailed answer is still taken, as a claim.
+    expect(await v.socket.emitWithAck('visitor:identify', { email: 'cy@example.test' })).toMatchObject({
+      ok: true,
+      data: { verified: false },
     });
     expect(await v.socket.emitWithAck('visitor:identify', { id: 'u1', email: 'cy@example.test' })).toMatchObject({
       ok: false,
