@@ -32,6 +32,9 @@ import type {
   FeedbackStats,
   FeedbackStatus,
   HelloResult,
+  IdentifyInput,
+  IdentifyResult,
+  SiteIdentity,
   Message,
   MessagePage,
   PageInfo,
@@ -54,7 +57,8 @@ export interface SendMessagePayload {
 
 export interface VisitorClientEvents {
   'visitor:hello': (ctx: VisitorContext, ack: AckFn<HelloResult>) => void;
-  'visitor:identify': (p: { name?: string; email?: string }, ack: AckFn<{ name: string | null; email: string | null }>) => void;
+  /** With `id` and a valid `hash` the visitor is verified and joins that person's other browsers; without, the details are only claimed. */
+  'visitor:identify': (p: IdentifyInput, ack: AckFn<IdentifyResult>) => void;
   'visitor:page': (p: PageInfo, ack: AckFn<null>) => void;
   'message:send': (p: SendMessagePayload, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
@@ -137,6 +141,12 @@ export interface AgentClientEvents {
   'site:delete': (p: { siteId: string }, ack: AckFn<SiteContents>) => void;
   /** Every site's opening-hours state now; changes come as `site:hours`. */
   'site:hours': (p: Record<string, never>, ack: AckFn<SiteHoursState[]>) => void;
+  /** Admins only: the site's identity secret (made on first ask) and whether verification is required. */
+  'site:identity': (p: { siteId: string }, ack: AckFn<SiteIdentity>) => void;
+  /** Admins only: a new secret; hashes made with the old one are refused from now on. */
+  'site:identity:rotate': (p: { siteId: string }, ack: AckFn<SiteIdentity>) => void;
+  /** Admins only. */
+  'site:identity:update': (p: { siteId: string; requireVerification: boolean }, ack: AckFn<SiteIdentity>) => void;
   'agent:setAway': (p: { away: boolean }, ack: AckFn<AgentPresence[]>) => void;
   'agent:presence': (p: Record<string, never>, ack: AckFn<AgentPresence[]>) => void;
 }
@@ -181,6 +191,8 @@ export const LIMITS = {
   feedbackLength: 5000,
   topicLength: 500,
   phoneLength: 40,
+  /** The site's own user id given to `identify`. */
+  externalIdLength: 255,
   /** How far ahead a visitor may book a call back, and how soon at the earliest. */
   callbackHorizonDays: 14,
   callbackLeadMinutes: 15,

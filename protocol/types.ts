@@ -37,6 +37,10 @@ export type ErrorCode =
   | 'link_revoked'
   | 'last_admin'
   | 'account_deactivated'
+  /** `identify` came with a hash that is not the HMAC of its id with the site's identity secret. */
+  | 'bad_identity_hash'
+  /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
+  | 'identity_required'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';
@@ -190,6 +194,45 @@ export interface VisitorProfile {
   online: boolean;
   /** The server sends email: an agent's reply to this visitor while offline goes to their address, when they left one. */
   sendsEmail: boolean;
+  /**
+   * How far the name and email can be trusted: `verified` when the site's backend signed the user's id (`hash`),
+   * `claimed` when the page only said so, `null` when the visitor was never identified.
+   */
+  identity: IdentityState;
+  /** The site's own user id, when verified. */
+  externalId: string | null;
+  /** The person this browser belongs to: every visitor verified with the same id shares it. */
+  contactId: string | null;
+  phone: string | null;
+}
+
+export type IdentityState = 'verified' | 'claimed' | null;
+
+/** What `Earshot('identify', ...)` may say; `hash` is the hex HMAC-SHA256 of `id` with the site's identity secret. */
+export interface IdentifyInput {
+  id?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  hash?: string;
+}
+
+/** The answer to identify: `merged` when this browser just joined a person seen on another one (its history is theirs now). */
+export interface IdentifyResult {
+  name: string | null;
+  email: string | null;
+  verified: boolean;
+  merged: boolean;
+}
+
+/** A site's identity verification settings, for admins only. */
+export interface SiteIdentity {
+  siteId: string;
+  /** The HMAC key the site's backend signs user ids with; never sent to widgets or non-admins. */
+  secret: string;
+  /** Identify without a valid hash is refused (`identity_required`). */
+  requireVerification: boolean;
+  rotatedAt: string;
 }
 
 export interface ConversationDetail {

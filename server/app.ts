@@ -25,6 +25,7 @@ import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
@@ -183,7 +184,9 @@ export async function startEarshot(
   const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(
     deps.agents,
     deps,
-    withFreshAgent(combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, presence.handlers)),
+    withFreshAgent(
+      combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, agentIdentityHandlers, presence.handlers),
+    ),
     (socket) => {
       void socket.join(rooms.agents);
       endWithSession(socket);

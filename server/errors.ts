@@ -26,6 +26,8 @@ const STATUS: Record<ErrorCode, number> = {
   link_revoked: 410,
   last_admin: 409,
   account_deactivated: 403,
+  bad_identity_hash: 401,
+  identity_required: 403,
   unavailable: 503,
   internal: 500,
 };

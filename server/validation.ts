@@ -89,9 +89,14 @@ export const schemas = {
     timezone: visitorTimezone,
   }),
   identify: v.object({
+    id: v.optional(v.pipe(text(LIMITS.externalIdLength), v.nonEmpty('must not be empty'))),
     name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
     email: v.optional(email),
+    phone: v.optional(v.pipe(text(LIMITS.phoneLength), v.trim(), v.nonEmpty('must not be empty'))),
+    // Any string: one that is not the right HMAC, malformed or not, is `bad_identity_hash`.
+    hash: v.optional(v.pipe(text(128), v.trim())),
   }),
+  siteIdentityUpdate: v.object({ siteId: id, requireVerification: v.boolean('must be true or false') }),
   page: pageInfo,
   visitorSend: v.object({ id, conversationId: v.nullable(id), text: messageText }),
   agentSend: v.object({ id, conversationId: id, text: messageText }),

@@ -36,7 +36,7 @@ export interface AgentClient {
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
-  sites: Pick<SiteCommands, 'update' | 'create' | 'contents' | 'remove'>;
+  sites: Pick<SiteCommands, 'update' | 'create' | 'contents' | 'remove' | 'identity' | 'rotateIdentity' | 'requireVerification'>;
   /** Disconnects and detaches every listener. */
   close(): void;
 }

@@ -1,4 +1,4 @@
-import type { SiteContents, SiteHoursState, SiteSettings } from '../../protocol/types';
+import type { SiteContents, SiteHoursState, SiteIdentity, SiteSettings } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
 
@@ -15,6 +15,10 @@ export interface SiteCommands {
   /** What deleting the site would delete with it. */
   contents(siteId: string): Promise<Result<SiteContents>>;
   remove(siteId: string): Promise<Result<SiteContents>>;
+  /** Admins only: the identity secret (made on first ask) and the require-verification switch. */
+  identity(siteId: string): Promise<Result<SiteIdentity>>;
+  rotateIdentity(siteId: string): Promise<Result<SiteIdentity>>;
+  requireVerification(siteId: string, on: boolean): Promise<Result<SiteIdentity>>;
   close(): void;
 }
 
@@ -51,6 +55,9 @@ export function createSiteSettings(socket: AgentSocket, store: ConsoleStore): Si
       if (r.ok) onDeleted({ siteId });
       return r;
     },
+    identity: (siteId) => request(socket, 'site:identity', { siteId }),
+    rotateIdentity: (siteId) => request(socket, 'site:identity:rotate', { siteId }),
+    requireVerification: (siteId, on) => request(socket, 'site:identity:update', { siteId, requireVerification: on }),
     close() {
       socket.off('connect', onConnect);
       socket.off('site:updated', onUpdated);

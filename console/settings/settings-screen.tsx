@@ -9,6 +9,7 @@ import type { ConsoleStore } from '../state/store';
 import { InstallSnippet } from '../sites/install-snippet';
 import { SiteCreateForm } from '../sites/site-create-form';
 import { SiteDelete } from '../sites/site-delete';
+import { SiteIdentity } from '../sites/site-identity';
 import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
 import { SettingsForm } from './settings-form';
 
@@ -122,6 +123,15 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi }: Sett
         onChange={(draft) => setEditing({ ...editing, draft })}
         onSave={() => void save()}
       />
+      {!readOnly && (
+        <SiteIdentity
+          key={`identity-${site.id}`}
+          siteId={site.id}
+          onLoad={client.sites.identity}
+          onRotate={client.sites.rotateIdentity}
+          onRequire={client.sites.requireVerification}
+        />
+      )}
       {!readOnly && (
         <SiteDelete
           key={`delete-${site.id}`}

@@ -23,6 +23,20 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
   );
 }
 
+/**
+ * How far the name and email can be trusted: the site's backend signed the user id (verified), or
+ * the page only said so (claimed: anyone's page can claim anyone's email).
+ */
+function IdentityBadge({ visitor }: { visitor: VisitorProfile }) {
+  if (visitor.identity === 'verified') {
+    return <span class="identity is-verified" title="The site signed this user's id: it is the signed-in user.">Verified</span>;
+  }
+  if (visitor.identity === 'claimed') {
+    return <span class="identity is-claimed" title="Given by the page or the visitor, not verified by the site.">Claimed, not verified</span>;
+  }
+  return null;
+}
+
 /** Who the visitor is and where they are right now, with their other conversations. */
 export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorPanelProps) {
   if (!visitor) {
@@ -42,6 +56,7 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
         <strong class="visitor-name">{visitor.displayName}</strong>
         {/* Left via "Leave a message" or given in the chat: the way to answer once they are gone. */}
         {visitor.email && <a class="visitor-email" href={`mailto:${visitor.email}`}>{visitor.email}</a>}
+        <IdentityBadge visitor={visitor} />
       </div>
       <h3>Current page</h3>
       {visitor.pageUrl ? (
@@ -64,6 +79,8 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
         <Row label="First seen">
           <time dateTime={visitor.firstSeenAt}>{fullDateTime(visitor.firstSeenAt, locale)}</time>
         </Row>
+        {visitor.phone && <Row label="Phone">{visitor.phone}</Row>}
+        {visitor.externalId && <Row label="User ID">{visitor.externalId}</Row>}
         <Row label="Visits">{visitor.visits}</Row>
       </dl>
       <VisitorHistory history={history} now={now} onOpen={onOpen} />

@@ -10,6 +10,9 @@ export const visitorSchema = v.object({
   site_id: v.string(),
   name: v.nullable(v.string()),
   email: v.nullable(v.string()),
+  phone: v.nullable(v.string()),
+  /** Set when the site verified who this is (identify with a hash): every browser of that person shares it. */
+  contact_id: v.nullable(v.string()),
   page_url: v.nullable(v.string()),
   page_title: v.nullable(v.string()),
   language: v.nullable(v.string()),
@@ -26,6 +29,8 @@ export function visitorResource(r: VisitorRow): v.InferOutput<typeof visitorSche
     site_id: r.siteId,
     name: r.name,
     email: r.email,
+    phone: r.phone,
+    contact_id: r.contactId,
     page_url: r.pageUrl,
     page_title: r.pageTitle,
     language: r.language,

@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
+import { ownsConversation } from './identity';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 
 /**
@@ -18,7 +19,7 @@ export function statusAfterMessage(author: AuthorKind, c: ConversationRow): Conv
 /** A conversation the visitor owns; any other id looks exactly like a missing one. */
 export async function visitorConversation(store: Store, visitor: VisitorRow, conversationId: string): Promise<ConversationRow> {
   const c = await store.getConversation(conversationId);
-  if (!c || c.visitorId !== visitor.id) throw new AppError('not_found', 'No such conversation.');
+  if (!c || !(await ownsConversation(store, visitor, c.visitorId))) throw new AppError('not_found', 'No such conversation.');
   return c;
 }
 
@@ -48,7 +49,7 @@ export async function refuseChatOffUnlessGoingOn(
 ): Promise<void> {
   if (site.options.channels.chat) return;
   const c = conversationId ? await store.getConversation(conversationId) : await store.latestConversation(visitor.id);
-  if (!c || c.visitorId !== visitor.id || c.status === 'resolved') throw new AppError('forbidden', CHAT_OFF);
+  if (!c || c.status === 'resolved' || !(await ownsConversation(store, visitor, c.visitorId))) throw new AppError('forbidden', CHAT_OFF);
 }
 
 /** Stores a visitor's message (starting a conversation when needed) before anyone is told. */
@@ -59,8 +60,11 @@ export async function sendVisitorMessage(
 ): Promise<AppendResult> {
   const now = new Date().toISOString();
   const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
+  // A verified person's browsers write in each other's conversations; the store checks the owner.
+  const owner =
+    p.conversationId && visitor.contactId ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
   return store.appendMessage(
-    { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: visitor.id },
+    { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: owner },
   );
 }
 

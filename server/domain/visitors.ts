@@ -2,7 +2,7 @@ import Bowser from 'bowser';
 import { nanoid } from 'nanoid';
 import type { VisitorContext, VisitorProfile } from '../../protocol/types';
 import { AppError } from '../errors';
-import type { Store, VisitorRow } from '../store/types';
+import type { ContactRow, Store, VisitorRow } from '../store/types';
 import { friendlyName } from './friendly-name';
 import { hashToken, newToken, sameHash } from './secrets';
 
@@ -32,6 +32,8 @@ export async function createVisitor(
     firstSeenAt: now,
     lastSeenAt: now,
     visits: 1,
+    phone: null,
+    contactId: null,
   };
   await store.createVisitor(visitor);
   return { visitor, token };
@@ -63,8 +65,16 @@ export async function recordHello(store: Store, visitor: VisitorRow, ctx: Visito
   });
 }
 
-/** What an agent sees about a visitor. */
-export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean): VisitorProfile {
+/** The verified person a visitor belongs to, if any (what `toProfile` shows as verified). */
+export function contactOf(store: Store, v: VisitorRow): Promise<ContactRow | null> {
+  return v.contactId ? store.getContact(v.contactId) : Promise.resolve(null);
+}
+
+/**
+ * What an agent sees about a visitor. A verified visitor shows the details its site vouched for
+ * (the contact's); an unverified one the details its page claimed.
+ */
+export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean, contact: ContactRow | null = null): VisitorProfile {
   let browser: string | null = null;
   let os: string | null = null;
   if (v.userAgent) {
@@ -75,9 +85,9 @@ export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean): 
   return {
     id: v.id,
     siteId: v.siteId,
-    displayName: v.name ?? friendlyName(v.id),
-    name: v.name,
-    email: v.email,
+    displayName: contact?.name ?? v.name ?? friendlyName(v.id),
+    name: contact?.name ?? v.name,
+    email: contact?.email ?? v.email,
     pageUrl: v.pageUrl,
     pageTitle: v.pageTitle,
     referrer: v.referrer,
@@ -90,5 +100,9 @@ export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean): 
     visits: v.visits,
     online,
     sendsEmail,
+    identity: contact ? 'verified' : v.name || v.email || v.phone ? 'claimed' : null,
+    externalId: contact?.externalId ?? null,
+    contactId: contact?.id ?? null,
+    phone: contact?.phone ?? v.phone,
   };
 }

@@ -2,7 +2,7 @@ import type { AgentClientEvents } from '../../protocol/events';
 import type { ConversationDetail } from '../../protocol/types';
 import { toAgent } from '../domain/agents';
 import { agentConversation, messagesAfter } from '../domain/chat';
-import { toProfile } from '../domain/visitors';
+import { contactOf, toProfile } from '../domain/visitors';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
 import { changeConversationStatus, postAgentReply } from './agent-actions';
@@ -24,17 +24,23 @@ export const agentChatHandlers = {
   'conversation:get': on(schemas.conversationGet, async (p, _socket, deps): Promise<ConversationDetail> => {
     const { store } = deps;
     const c = await agentConversation(store, p.conversationId);
-    const [conversation, messages, visitor, history] = await Promise.all([
+    const [conversation, messages, visitor] = await Promise.all([
       store.getSummary(c.id),
       store.listMessages(c.id, 0, HISTORY_LIMIT),
       store.getVisitor(c.visitorId),
-      store.listSummaries({ visitorId: c.visitorId, limit: 50 }),
     ]);
     if (!conversation || !visitor) throw new AppError('not_found', 'No such conversation.');
+    // A verified person's other conversations include those from their other browsers.
+    const mine = visitor.contactId ? { contactId: visitor.contactId } : { visitorId: visitor.id };
+    const [history, online, contact] = await Promise.all([
+      store.listSummaries({ ...mine, limit: 50 }),
+      visitorOnline(deps, visitor.id),
+      contactOf(store, visitor),
+    ]);
     return {
       conversation,
       messages,
-      visitor: toProfile(visitor, await visitorOnline(deps, visitor.id), deps.email.enabled),
+      visitor: toProfile(visitor, online, deps.email.enabled, contact),
       history: history.filter((h) => h.id !== c.id),
     };
   }),

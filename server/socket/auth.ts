@@ -44,7 +44,10 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
         const userAgent = header(socket.handshake, 'user-agent') ?? null;
         if (token !== undefined && token !== null) {
           if (typeof token !== 'string' || token.length > 200) throw new AppError('bad_token', 'The visitor token is malformed.');
-          socket.data = { siteId: site.id, visitor: await authenticateVisitor(deps.store, site.id, token), newToken: null };
+          const visitor = await authenticateVisitor(deps.store, site.id, token);
+          socket.data = { siteId: site.id, visitor, newToken: null };
+          // A verified person's browser hears the conversations of their other browsers too.
+          if (visitor.contactId) void socket.join((await deps.store.contactVisitorIds(visitor.contactId)).map(rooms.visitor));
         } else {
           await consume(deps.limiters.newVisitors, deps.clientIp(socket.request));
           const created = await createVisitor(deps.store, site.id, userAgent);

@@ -1,6 +1,6 @@
 import type { ConversationSummary, VisitorConversation } from '../../protocol/types';
 import { friendlyName } from '../domain/friendly-name';
-import { toProfile } from '../domain/visitors';
+import { contactOf, toProfile } from '../domain/visitors';
 import type { AppendResult, ConversationRow, SiteRow, VisitorRow } from '../store/types';
 import { rooms, type SocketDeps } from './types';
 
@@ -84,7 +84,8 @@ export async function announceVisitor(deps: SocketDeps, visitorId: string): Prom
   try {
     const visitor = await deps.store.getVisitor(visitorId);
     if (!visitor) return;
-    deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, await visitorOnline(deps, visitorId), deps.email.enabled));
+    const [online, contact] = await Promise.all([visitorOnline(deps, visitorId), contactOf(deps.store, visitor)]);
+    deps.agents.to(rooms.agents).emit('visitor:updated', toProfile(visitor, online, deps.email.enabled, contact));
   } catch (err) {
     deps.log.warn({ err, visitorId }, 'could not tell agents about a visitor');
   }

@@ -3,6 +3,7 @@ import type { HelloResult } from '../../protocol/types';
 import { autoAnswer } from '../domain/after-chat';
 import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
+import { identifyVisitor } from '../domain/identity';
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
@@ -23,6 +24,16 @@ export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void 
   });
 }
 
+/**
+ * Puts every tab of a just verified visitor in the rooms of the person's other browsers and theirs in
+ * this one's, on any relay node: messages fan out to a conversation's visitor room, so each reaches them all.
+ */
+function joinPerson(deps: SocketDeps, visitorId: string, others: string[]): void {
+  const theirs = others.map(rooms.visitor);
+  deps.visitors.in(rooms.visitor(visitorId)).socketsJoin(theirs);
+  deps.visitors.in(theirs).socketsJoin(rooms.visitor(visitorId));
+}
+
 /** Chat events of visitor sockets. */
 export const visitorChatHandlers = {
   'visitor:hello': on(schemas.hello, async (ctx, socket, deps): Promise<HelloResult> => {
@@ -31,7 +42,8 @@ export const visitorChatHandlers = {
     const current = (await store.getVisitor(socket.data.visitor.id)) ?? socket.data.visitor;
     const visitor = await recordHello(store, current, ctx, socket.handshake.headers['user-agent'] ?? null);
     socket.data.visitor = visitor;
-    const c = await store.latestConversation(visitor.id);
+    // A verified person's second browser picks up where their other one is.
+    const c = visitor.contactId ? await store.latestContactConversation(visitor.contactId) : await store.latestConversation(visitor.id);
     void announceVisitor(deps, visitor.id);
     const site = await siteOf(socket, deps);
     // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have
@@ -54,12 +66,13 @@ export const visitorChatHandlers = {
   'visitor:identify': on(schemas.identify, async (p, socket, deps) => {
     await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const visitorId = socket.data.visitor.id;
-    const v = await deps.store.updateVisitor(visitorId, { name: p.name, email: p.email });
-    socket.data.visitor = v;
+    const done = await identifyVisitor(deps.store, socket.data.visitor, p);
+    socket.data.visitor = done.visitor;
+    if (done.others.length) joinPerson(deps, visitorId, done.others);
     void announceVisitor(deps, visitorId);
     const c = await deps.store.latestConversation(visitorId);
     if (c) void announceConversation(deps, c.id);
-    return { name: v.name, email: v.email };
+    return { name: done.visitor.name, email: done.visitor.email, verified: done.contact !== null, merged: done.merged };
   }),
 
   'visitor:page': on(schemas.page, async (page, socket, deps) => {

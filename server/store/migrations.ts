@@ -252,4 +252,28 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
   `,
+  // Verified identity (issue 17): a site's identity secret, and contacts that gather the visitors
+  // identified with the same verified user id; a visitor's claimed phone.
+  `
+  CREATE TABLE site_identity (
+    site_id TEXT PRIMARY KEY REFERENCES sites(id),
+    secret TEXT NOT NULL,
+    require_verification INTEGER NOT NULL DEFAULT 0,
+    rotated_at TEXT NOT NULL
+  );
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    external_id TEXT,
+    name TEXT,
+    email TEXT,
+    phone TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (site_id, external_id)
+  );
+  ALTER TABLE visitors ADD COLUMN phone TEXT;
+  ALTER TABLE visitors ADD COLUMN contact_id TEXT REFERENCES contacts(id);
+  CREATE INDEX visitors_contact ON visitors(contact_id) WHERE contact_id IS NOT NULL;
+  `,
 ];

@@ -6,11 +6,13 @@ import type {
   CallbackRow,
   CallbackWithVisitor,
   ClaimedOutboxRow,
+  ContactRow,
   ConversationRow,
   FeedbackRow,
   OutboxRow,
   SessionRow,
   SiteOptions,
+  SiteIdentityRow,
   SiteRow,
   StoredCallbackAttempt,
   TokenProblem,
@@ -118,6 +120,32 @@ export function toVisitor(r: Row): VisitorRow {
     firstSeenAt: iso(r.first_seen_at),
     lastSeenAt: iso(r.last_seen_at),
     visits: r.visits as number,
+    phone: (r.phone as string | null) ?? null,
+    contactId: (r.contact_id as string | null) ?? null,
+  };
+}
+
+/** A contacts row. */
+export function toContact(r: Row): ContactRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    externalId: r.external_id as string | null,
+    name: r.name as string | null,
+    email: r.email as string | null,
+    phone: r.phone as string | null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** A site_identity row. */
+export function toSiteIdentity(r: Row): SiteIdentityRow {
+  return {
+    siteId: r.site_id as string,
+    secret: r.secret as string,
+    requireVerification: Boolean(r.require_verification),
+    rotatedAt: iso(r.rotated_at),
   };
 }
 

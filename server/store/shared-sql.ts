@@ -30,6 +30,8 @@ export const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
   timezone: 'timezone',
   lastSeenAt: 'last_seen_at',
   visits: 'visits',
+  phone: 'phone',
+  contactId: 'contact_id',
 };
 
 /** The column of each plain field a callback patch may change (claimedBy takes two). */

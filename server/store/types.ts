@@ -91,11 +91,39 @@ export interface VisitorRow {
   firstSeenAt: string;
   lastSeenAt: string;
   visits: number;
+  /** Claimed by the page through identify (the name and email above are claimed too, unless contactId is set). */
+  phone: string | null;
+  /** The verified person this browser belongs to; null for an anonymous or only claimed visitor. */
+  contactId: string | null;
 }
 
 export type VisitorPatch = Partial<
-  Pick<VisitorRow, 'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits'>
+  Pick<
+    VisitorRow,
+    'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits' | 'phone' | 'contactId'
+  >
 >;
+
+/** One person on a site, gathering their visitors (browsers); today made only by a verified identify. */
+export interface ContactRow {
+  id: string;
+  siteId: string;
+  /** The site's own user id, verified by the identify hash. */
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A site's identity verification settings. */
+export interface SiteIdentityRow {
+  siteId: string;
+  secret: string;
+  requireVerification: boolean;
+  rotatedAt: string;
+}
 
 export interface ConversationRow {
   id: string;
@@ -208,6 +236,8 @@ export type CallbackPatch = Partial<Omit<CallbackRow, 'id' | 'siteId' | 'created
 export interface SummaryQuery {
   status?: ConversationStatus | 'all';
   visitorId?: string;
+  /** Conversations of any visitor of this contact (every browser of a verified person). */
+  contactId?: string;
   siteId?: string;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
@@ -301,6 +331,23 @@ export interface VisitorPort {
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
+}
+
+export interface ContactPort {
+  getSiteIdentity(siteId: string): Promise<SiteIdentityRow | null>;
+  /** The site's identity settings, stored as `fresh` when it has none yet (one, however many ask at once). */
+  ensureSiteIdentity(fresh: SiteIdentityRow): Promise<SiteIdentityRow>;
+  updateSiteIdentity(siteId: string, patch: Partial<Omit<SiteIdentityRow, 'siteId'>>): Promise<SiteIdentityRow>;
+  getContact(id: string): Promise<ContactRow | null>;
+  /**
+   * The contact of `fresh.externalId` on `fresh.siteId`, made from `fresh` when there is none (one, however many
+   * browsers ask at once); its name, email and phone are set to `fresh`'s where those are not null.
+   */
+  upsertContactByExternalId(fresh: ContactRow & { externalId: string }): Promise<ContactRow>;
+  /** The ids of every visitor of a contact. */
+  contactVisitorIds(contactId: string): Promise<string[]>;
+  /** The newest conversation of any of the contact's visitors. */
+  latestContactConversation(contactId: string): Promise<ConversationRow | null>;
 }
 
 export interface ConversationPort {
@@ -486,7 +533,7 @@ export interface ApiTokenPort {
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
   extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort,
-    CallbackPort, RetentionPort, ApiTokenPort {
+    CallbackPort, RetentionPort, ApiTokenPort, ContactPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

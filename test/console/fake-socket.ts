@@ -157,6 +157,10 @@ export function profile(over: Partial<VisitorProfile> = {}): VisitorProfile {
     visits: 3,
     online: true,
     sendsEmail: true,
+    identity: null,
+    externalId: null,
+    contactId: null,
+    phone: null,
     ...over,
   };
 }

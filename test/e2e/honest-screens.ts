@@ -14,7 +14,8 @@ async function openWidget(e2e: E2e): Promise<Page> {
   return page;
 }
 
-async function sendChat(page: Page, text: string) {
+/** Sends a chat message from the widget and waits until it shows in the log. */
+export async function sendChat(page: Page, text: string) {
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
   await box.press('Enter');

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../protocol/events';
-import type { Message, PageInfo } from '../../protocol/types';
+import type { IdentifyInput, Message, PageInfo } from '../../protocol/types';
 import { seqToMarkRead } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { SiteStorage } from '../storage';
@@ -12,11 +12,8 @@ import { createSync } from './sync';
 import { isTransient } from '../../client/outbox/sender';
 import { createTypingSignal, type TypingSignal } from '../../client/typing';
 
-/** What a site may tell about the visitor with `Earshot('identify', ...)`. */
-export interface Identity {
-  name?: string;
-  email?: string;
-}
+/** What a site may tell about the visitor with `Earshot('identify', ...)`; `hash` (made by its backend) verifies `id`. */
+export type Identity = IdentifyInput;
 
 export interface ChatClientOptions {
   store: ChatStore;
@@ -87,6 +84,8 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
     const sent = identity;
     void request(socket, 'visitor:identify', sent).then((res) => {
       if (res.ok && res.data.email) store.dispatch({ type: 'email', email: res.data.email });
+      // Now one person with another browser: the hello after reconnecting brings their conversation.
+      if (res.ok && res.data.merged) socket.disconnect().connect();
       if (res.ok && identity === sent) identity = null;
       else if (!res.ok && import.meta.env.DEV) console.warn(`Earshot: identify failed: ${res.message}`);
     });
@@ -205,8 +204,10 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       // It comes from the page's script: keep only what the protocol knows.
       const p: Partial<Record<keyof Identity, unknown>> = who ?? {};
       identity = {};
-      if (typeof p.name === 'string' && p.name.trim()) identity.name = p.name.slice(0, LIMITS.nameLength);
-      if (typeof p.email === 'string' && p.email.trim()) identity.email = p.email.slice(0, LIMITS.emailLength);
+      for (const [k, max] of [['id', LIMITS.externalIdLength], ['name', LIMITS.nameLength], ['email', LIMITS.emailLength], ['phone', LIMITS.phoneLength], ['hash', 128]] as const) {
+        const value = p[k];
+        if (typeof value === 'string' && value.trim()) identity[k] = value.slice(0, max);
+      }
       sendIdentity();
     },
     // Never into socket.io's send buffer: a request sent on reconnect after its ack timed out would arrive twice.

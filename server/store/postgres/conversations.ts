@@ -79,6 +79,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       const arg = (v: unknown) => (args.push(v), `$${args.length}`);
       if (q.status && q.status !== 'all') where.push(`c.status = ${arg(q.status)}`);
       if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
+      if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
       if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);

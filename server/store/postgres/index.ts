@@ -5,6 +5,7 @@ import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
+import { pgContacts } from './contacts';
 import { pgConversations, pgMessages } from './conversations';
 import { pgFeedback } from './feedback';
 import { pgAgents, pgAgentTokens, pgSessions } from './identity';
@@ -57,6 +58,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
   return {
     ...pgSites(db),
     ...pgAgents(db),
+    ...pgContacts(db),
     ...pgAgentTokens(db),
     ...pgSessions(db),
     ...pgVisitors(db),

@@ -216,6 +216,30 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX api_idempotency_created ON api_idempotency(token_id, created_at);
   `,
+  // Verified identity (issue 17): a site's identity secret, and contacts that gather the visitors
+  // identified with the same verified user id; a visitor's claimed phone.
+  `
+  CREATE TABLE site_identity (
+    site_id text PRIMARY KEY REFERENCES sites(id),
+    secret text NOT NULL,
+    require_verification boolean NOT NULL DEFAULT false,
+    rotated_at timestamptz NOT NULL
+  );
+  CREATE TABLE contacts (
+    id text PRIMARY KEY,
+    site_id text NOT NULL REFERENCES sites(id),
+    external_id text,
+    name text,
+    email text,
+    phone text,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    UNIQUE (site_id, external_id)
+  );
+  ALTER TABLE visitors ADD COLUMN phone text;
+  ALTER TABLE visitors ADD COLUMN contact_id text REFERENCES contacts(id);
+  CREATE INDEX visitors_contact ON visitors(contact_id) WHERE contact_id IS NOT NULL;
+  `,
 ];
 
 /**

@@ -229,6 +229,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       where.push('c.visitor_id = ?');
       args.push(q.visitorId);
     }
+    if (q.contactId) {
+      where.push('c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)');
+      args.push(q.contactId);
+    }
     if (q.siteId) {
       where.push('c.site_id = ?');
       args.push(q.siteId);

@@ -6,6 +6,7 @@ import { SQLITE_MIGRATIONS } from '../migrations';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
 import { SqliteCallbacks } from './callbacks';
+import { SqliteContacts } from './contacts';
 import { SqliteContext } from './context';
 import { SqliteConversations } from './conversations';
 import { SqliteFeedback } from './feedback';
@@ -43,6 +44,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
   return {
     ...methodsOf(new SqliteSites(c)),
     ...methodsOf(new SqliteIdentity(c)),
+    ...methodsOf(new SqliteContacts(c)),
     ...methodsOf(new SqliteVisitors(c)),
     ...methodsOf(new SqliteConversations(c)),
     ...methodsOf(new SqliteOutbox(c)),

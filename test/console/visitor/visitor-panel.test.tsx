@@ -56,4 +56,19 @@ describe('VisitorPanel', () => {
     fireEvent.click(panel.getByRole('link', { name: /Earlier question/ }));
     expect(onOpen).toHaveBeenCalledWith('old');
   });
+
+  it('marks a verified identity as verified, with its user id, and a claimed one as not verified', () => {
+    const verified = renderPanel(profile({ name: 'Ana', displayName: 'Ana', email: 'ana@example.test', identity: 'verified', externalId: 'user-42' }));
+    expect(verified.panel.getByText('Verified')).toBeTruthy();
+    expect(verified.panel.queryByText(/Claimed/)).toBeNull();
+    expect(verified.panel.getByText('User ID').parentElement!.textContent).toBe('User IDuser-42');
+    cleanup();
+    const claimed = renderPanel(profile({ name: 'Ana', displayName: 'Ana', email: 'ana@example.test', identity: 'claimed' }));
+    expect(claimed.panel.getByText('Claimed, not verified')).toBeTruthy();
+    expect(claimed.panel.queryByText('Verified')).toBeNull();
+    expect(claimed.panel.queryByText('User ID')).toBeNull();
+    cleanup();
+    const anonymous = renderPanel();
+    expect(anonymous.panel.queryByText(/Verified|Claimed/)).toBeNull();
+  });
 });

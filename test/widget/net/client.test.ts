@@ -100,10 +100,21 @@ describe('chat client: connecting', () => {
     const { socket, client, online } = start({ setup: (s) => (s.autoAccept = false) });
     client.identify({ name: 'Jo', email: 'jo@example.com' });
     expect(socket.requests('visitor:identify')).toEqual([]);
-    socket.reply('visitor:identify', () => ({ ok: true, data: { name: 'Jo', email: 'jo@example.com' } }));
+    socket.reply('visitor:identify', () => ({ ok: true, data: { name: 'Jo', email: 'jo@example.com', verified: false, merged: false } }));
     socket.accept();
     await online();
     expect(socket.requests('visitor:identify')).toEqual([{ name: 'Jo', email: 'jo@example.com' }]);
+  });
+
+  it("passes a verified identity through, and reconnects once it joined another browser's person, to load their conversation", async () => {
+    const { socket, client, online } = start();
+    await online();
+    socket.reply('visitor:identify', () => ({ ok: true, data: { name: null, email: null, verified: true, merged: true } }));
+    const hash = 'ab'.repeat(32);
+    client.identify({ id: 'user-42', hash, nonsense: 1 } as never);
+    await vi.waitFor(() => expect(socket.requests('visitor:hello')).toHaveLength(2));
+    expect(socket.requests('visitor:identify')).toEqual([{ id: 'user-42', hash }]);
+    expect(socket.connectCalls).toBe(2);
   });
 });
 
