@@ -318,6 +318,7 @@ export interface AgentTokenPort {
 
 export interface SessionPort {
   createSession(session: SessionRow): Promise<void>;
+  /** A session that has not expired by the store's clock (the database's on Postgres, as every node shares it). */
   getSession(tokenHash: string): Promise<SessionRow | null>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Forgets every session that expired, by the store's clock. */

@@ -114,6 +114,17 @@ describe('agent sessions', () => {
   });
 });
 
+describe('agent sessions by the store clock', () => {
+  it("does not find a session once it has expired, before any sweep", async () => {
+    await ensureFirstAdmin(t.store, { email: 'admin@shop.test', password: 'correct horse battery' });
+    const admin = (await t.store.getAgentByEmail('admin@shop.test'))!;
+    const soon = new Date(Date.now() + 300).toISOString();
+    await t.store.createSession({ tokenHash: 'brief', agentId: admin.id, expiresAt: soon });
+    expect(await t.store.getSession('brief')).toMatchObject({ agentId: admin.id });
+    await expect.poll(() => t.store.getSession('brief'), { timeout: 3000 }).toBeNull();
+  });
+});
+
 describe('retention', () => {
   it('forgets visitors who only opened a page long ago, and the text of old emails, keeping everything else', async () => {
     const long = '2020-01-01T00:00:00.000Z';

@@ -166,7 +166,7 @@ export function pgSessions(db: Db): SessionPort {
       await db.run(INSERT_SESSION, [s.tokenHash, s.agentId, s.expiresAt]);
     },
     async getSession(tokenHash) {
-      const r = await db.one('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+      const r = await db.one('SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
       return r ? toSession(r) : null;
     },
     async deleteSession(tokenHash) {

@@ -185,7 +185,7 @@ export class SqliteIdentity implements AgentPort, AgentTokenPort, SessionPort {
   }
 
   async getSession(tokenHash: string): Promise<SessionRow | null> {
-    const r = this.c.q('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    const r = this.c.q('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(tokenHash, new Date().toISOString()) as Row | undefined;
     return r ? toSession(r) : null;
   }
 
