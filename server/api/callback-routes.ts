@@ -11,7 +11,10 @@ import { idParam, listOf } from './schemas';
 
 const callbackOf = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
 
-/** Applies an agent's change to a request, tells the consoles and the visitor as the console's changes do, and answers the request as it is now. */
+/**
+ * Applies an agent's change to a request, tells the consoles and the visitor as the console's changes do, and answers the
+ * request as it is now.
+ */
 async function changeCallback(deps: SocketDeps, id: string, change: (c: CallbackWithVisitor) => Promise<void>) {
   await change(await callbackOf(deps.store, id));
   await announceCallback(deps, id);
