@@ -3,6 +3,7 @@ import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
+import { emitMessage } from './webhooks/events';
 
 export const PAGE_SIZE = LIMITS.pageSize;
 
@@ -61,9 +62,12 @@ export async function sendVisitorMessage(
 ): Promise<AppendResult> {
   const now = new Date().toISOString();
   const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
-  return store.appendMessage(
+  const result = await store.appendMessage(
     { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: visitor.id },
   );
+  // A retried id too: its webhooks are queued once (see emitWebhook).
+  await emitMessage(store, result.message, result.conversation.siteId);
+  return result;
 }
 
 /** Stores an agent's reply. */
@@ -72,9 +76,11 @@ export async function sendAgentMessage(
   agent: AgentRow,
   p: { id: string; conversationId: string; text: string },
 ): Promise<AppendResult> {
-  return store.appendMessage(
+  const result = await store.appendMessage(
     { id: p.id, conversationId: p.conversationId, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
   );
+  await emitMessage(store, result.message, result.conversation.siteId);
+  return result;
 }
 
 /** Messages after `after`, in order, one page at a time. */
