@@ -40,7 +40,7 @@ async function endpoint(store: Store, id: string): Promise<WebhookEndpointRow> {
 }
 
 async function checkSite(store: Store, siteId: string | null | undefined): Promise<void> {
-  if (siteId && !(await store.getSite(siteId))) throw new AppError('invalid_payload', 'no such site', 'siteId');
+  if (siteId && !(await store.getSite(siteId))) throw new AppError('invalid_payload', 'siteId no such site', 'siteId');
 }
 
 /** Adds an endpoint; its secret is in this answer only. The URL must be http(s) and resolve to public addresses only. */
