@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { describe, expect, it, vi } from 'vitest';
-import type { Ack, CallbackItem, FeedbackItem, Message } from '../../protocol/types';
+import type { Ack, FeedbackReceipt, Message, VisitorCallback } from '../../protocol/types';
 import { forbiddenAddress } from '../../server/webhooks/addresses';
 import { retryAfterMs } from '../../server/webhooks/send';
 import { makeToken, v1 } from '../helpers/rest-api';
@@ -44,7 +44,7 @@ describe('webhook events', () => {
       });
       expect(replied.status).toBe(201);
       expect((await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'resolved' } })).status).toBe(200);
-      const asked: Ack<CallbackItem> = await v.socket.emitWithAck('callback:request', {
+      const asked: Ack<VisitorCallback> = await v.socket.emitWithAck('callback:request', {
         phone: '602 123 456',
         country: 'CZ',
         when: { asap: true },
@@ -52,7 +52,7 @@ describe('webhook events', () => {
       });
       if (!asked.ok) throw new Error(asked.message);
       expect((await v1(t.server.url, `/callbacks/${asked.data.id}/outcome`, { token, body: { outcome: 'reached' } })).status).toBe(200);
-      const fb: Ack<FeedbackItem> = await v.socket.emitWithAck('feedback:send', {
+      const fb: Ack<FeedbackReceipt> = await v.socket.emitWithAck('feedback:send', {
         rating: 5,
         category: 'praise',
         text: 'Lovely',
