@@ -99,7 +99,7 @@ describe('Settings → Webhooks', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Endpoint URL' }), { target: { value: 'https://crm.example/hooks' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'feedback.created' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
-    const secret = (await screen.findByRole('textbox', { name: 'Signing secret' })) as HTMLInputElement;
+    const secret = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Signing secret' });
     expect(secret.value).toBe('whsec_first');
     expect(api.calls).toContain('create https://crm.example/hooks conversation.created,message.created,feedback.created');
     const list = await screen.findByRole('list', { name: 'Webhook endpoints' });
@@ -121,7 +121,7 @@ describe('Settings → Webhooks', () => {
     open();
     const list = await screen.findByRole('list', { name: 'Webhook endpoints' });
     fireEvent.click(within(list).getByRole('button', { name: 'Rotate secret' }));
-    expect(((await screen.findByRole('textbox', { name: 'Signing secret' })) as HTMLInputElement).value).toBe('whsec_second');
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Signing secret' })).value).toBe('whsec_second');
     fireEvent.click(within(list).getByRole('button', { name: 'Turn off' }));
     expect(
       await within(await screen.findByRole('list', { name: 'Webhook endpoints' })).findByRole('button', { name: 'Turn on' }),
