@@ -1,3 +1,4 @@
+import { startDrainLoop } from '../drain-loop';
 import type { Logger } from '../log';
 import type { Store, WebhookDeliveryRow, WebhookEndpointRow, WebhookOutcome } from '../store/types';
 import { postWebhook, type SendResult } from './send';
@@ -40,11 +41,6 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
   const leaseMs = settings.timeoutMs + 30_000;
   const busy = new Set<string>();
   const inflight = new Set<Promise<unknown>>();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
   const health = async (e: WebhookEndpointRow, ok: boolean) => {
     const now = new Date();
     if (ok) {
@@ -91,9 +87,8 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
   const deliver = (row: WebhookDeliveryRow & { claimId: string }) =>
     attempt(row).catch((err) => log.error({ err, deliveryId: row.id }, 'webhook delivery could not be recorded'));
 
-  const drain = async () => {
-    do {
-      again = false;
+  const loop = startDrainLoop({
+    async drain() {
       const rows = await store.claimWebhookDeliveries(leaseMs, 20, [...busy]);
       const groups = new Map<string, (WebhookDeliveryRow & { claimId: string })[]>();
       for (const r of rows) groups.set(r.endpointId, [...(groups.get(r.endpointId) ?? []), r]);
@@ -103,44 +98,20 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
         const done: Promise<unknown> = Promise.all(list.map(deliver)).finally(() => {
           busy.delete(endpointId);
           inflight.delete(done);
-          tick();
+          loop.kick();
         });
         inflight.add(done);
       }
-      if (rows.length) again = true;
-    } while (again && !stopped);
-  };
-
-  const tick = (polled = false) => {
-    if (stopped) return;
-    if (polled && !running && !leader()) {
-      timer = setTimeout(() => tick(true), settings.pollMs);
-      return;
-    }
-    if (running) {
-      again = true;
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    running = drain()
-      .catch((err) => log.error({ err }, 'webhook worker failed'))
-      .finally(() => {
-        running = null;
-        if (!stopped) timer = setTimeout(() => tick(true), settings.pollMs);
-      });
-  };
-  tick(true);
-
-  return {
-    kick: () => tick(),
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      // Tries under way end within the timeout; an unsettled one is taken up after its lease.
-      let waited: NodeJS.Timeout | undefined;
-      const wait = new Promise((resolve) => (waited = setTimeout(resolve, settings.timeoutMs + 1000)));
-      await Promise.race([Promise.all([running, ...inflight]), wait]);
-      clearTimeout(waited);
+      return rows.length > 0;
     },
+    pollMs: settings.pollMs,
+    leader,
+    log,
+    what: 'webhook worker',
+  });
+  return {
+    kick: () => loop.kick(),
+    // Tries under way end within the timeout; an unsettled one is taken up after its lease.
+    stop: () => loop.stop(settings.timeoutMs + 1000, () => Promise.all(inflight)),
   };
 }
