@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { WEBHOOK_EVENTS } from '../../protocol/webhooks';
 import { CopyField } from '../format/copy-field';
 import type { WebhookApi, WebhookEndpoint } from '../net/webhook-api';
 import { formatUntil } from '../team/when';
@@ -7,17 +8,6 @@ import { WebhookDeliveries } from './webhook-deliveries';
 export interface WebhookEndpointsProps {
   api: WebhookApi;
 }
-
-/** The events an endpoint may ask for (as the server names them). */
-const EVENTS = [
-  'conversation.created',
-  'message.created',
-  'conversation.resolved',
-  'callback.requested',
-  'callback.completed',
-  'feedback.created',
-  'survey.submitted',
-];
 
 /**
  * Settings → Webhooks, for admins: add an endpoint (its signing secret shown once), rotate the
@@ -101,7 +91,7 @@ export function WebhookEndpoints({ api }: WebhookEndpointsProps) {
         </label>
         <fieldset class="field">
           <legend>Events</legend>
-          {EVENTS.map((name) => (
+          {WEBHOOK_EVENTS.map((name) => (
             <label key={name} class="check">
               <input type="checkbox" checked={events.includes(name)} onChange={(e) => toggle(name, e.currentTarget.checked)} />{' '}
               <code>{name}</code>

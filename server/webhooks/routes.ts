@@ -10,7 +10,7 @@ import {
   sendTestWebhook,
   updateWebhook,
 } from '../domain/webhooks/endpoints';
-import { WEBHOOK_EVENTS } from '../domain/webhooks/events';
+import { WEBHOOK_EVENTS } from '../../protocol/webhooks';
 import { requireAgent } from '../http/auth-routes';
 import type { AgentRow, Store } from '../store/types';
 import { parse } from '../validation';

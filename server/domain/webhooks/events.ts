@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FeedbackItem, Message } from '../../../protocol/types';
+import type { WebhookEventName } from '../../../protocol/webhooks';
 import { callbackResource, conversationResource, feedbackResource, messageResource } from '../../api/resources';
 import type { CallbackRow, Store } from '../../store/types';
 
-/** The events an endpoint may ask for. */
-export const WEBHOOK_EVENTS = [
-  'conversation.created',
-  'message.created',
-  'conversation.resolved',
-  'callback.requested',
-  'callback.completed',
-  'feedback.created',
-  'survey.submitted',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test';
+export type WebhookEventType = WebhookEventName | 'webhook.test';
 
 /**
  * One event: `key` names it (`message.created:<message id>`), its site is for endpoints' site
