@@ -148,6 +148,7 @@ export async function startEarshot(
     statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
     clientIp: clientIpReader(config.trustProxy),
+    webhooks: hooks,
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);

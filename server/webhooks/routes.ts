@@ -16,18 +16,21 @@ import type { AgentRow, Store } from '../store/types';
 import { parse } from '../validation';
 import type { WebhookSettings } from './settings';
 
-const url = v.pipe(
+/** A request field of webhook endpoints (console and REST API alike). */
+export const url = v.pipe(
   v.string('must be a string'),
-  v.trim(),
   v.nonEmpty('must not be empty'),
   v.maxLength(2000, 'must be at most 2000 characters'),
 );
-const events = v.pipe(
+/** A request field of webhook endpoints (console and REST API alike). */
+export const events = v.pipe(
   v.array(v.picklist(WEBHOOK_EVENTS, `must be one of ${WEBHOOK_EVENTS.join(', ')}`)),
   v.minLength(1, 'needs at least one event type'),
 );
-const siteId = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(100, 'must be at most 100 characters')));
-const description = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')));
+/** A request field of webhook endpoints (console and REST API alike). */
+export const siteId = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(100, 'must be at most 100 characters')));
+/** A request field of webhook endpoints (console and REST API alike). */
+export const description = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')));
 
 /** What an admin gives a new endpoint. */
 export const webhookCreate = v.strictObject({ url, events, siteId: v.optional(siteId), description: v.optional(description) });

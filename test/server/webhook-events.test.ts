@@ -84,6 +84,40 @@ describe('webhook events', () => {
   });
 });
 
+describe('webhook endpoints over the REST API', () => {
+  const t = useServer({ env: ALLOW, startOpts: { webhooks } });
+
+  it('lets a write token add an endpoint and send it a test event; a read token and unknown fields are refused', async () => {
+    const rx = await startReceiver();
+    try {
+      const cookie = await signInCookie(t.server.url);
+      const [reader, writer] = [(await makeToken(t.server.url, cookie, ['read'])).secret, (await makeToken(t.server.url, cookie)).secret];
+      const body = { url: rx.url, events: ['message.created'] };
+      expect((await v1(t.server.url, '/webhooks', { token: reader, body })).body).toMatchObject({ status: 403, code: 'forbidden' });
+      const odd = await v1(t.server.url, '/webhooks', { token: writer, body: { ...body, secret: 'mine' } });
+      expect(odd.body).toMatchObject({ status: 400, field: 'secret' });
+      const bad = await v1(t.server.url, '/webhooks', { token: writer, body: { ...body, url: 'file:///etc/passwd' } });
+      expect(bad.body).toMatchObject({ status: 400, field: 'url' });
+      const made = await v1(t.server.url, '/webhooks', { token: writer, body });
+      expect(made.status).toBe(201);
+      expect(made.body).toMatchObject({
+        endpoint: { url: rx.url, events: ['message.created'], disabled_at: null },
+        secret: expect.stringMatching(/^whsec_/),
+      });
+      rx.secrets = [made.body.secret];
+      const test = await v1(t.server.url, `/webhooks/${made.body.endpoint.id}/test`, { token: writer, body: {} });
+      expect(test.status).toBe(202);
+      const got = await rx.next((r) => r.event.type === 'webhook.test');
+      expect(got).toMatchObject({ id: test.body.id, verifiedBy: [made.body.secret] });
+      const listed = await v1(t.server.url, '/webhooks', { token: writer });
+      expect(listed.body.data.map((e: { id: string }) => e.id)).toEqual([made.body.endpoint.id]);
+      expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+    } finally {
+      await rx.close();
+    }
+  });
+});
+
 describe('webhook endpoints that keep failing', () => {
   const t = useServer({ env: ALLOW, smtp: true, startOpts: { webhooks: { ...webhooks, disableAfterMs: 0 } } });
 
