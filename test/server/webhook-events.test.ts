@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack, FeedbackReceipt, Message, VisitorCallback } from '../../protocol/types';
 import { forbiddenAddress } from '../../server/webhooks/addresses';
-import { retryAfterMs } from '../../server/webhooks/send';
+import { postWebhook, retryAfterMs } from '../../server/webhooks/send';
 import { makeToken, v1 } from '../helpers/rest-api';
 import { signInCookie, useServer, visitor } from '../helpers/server';
 import { api } from '../helpers/team';
@@ -164,6 +164,22 @@ describe('webhook address and header rules', () => {
     expect(forbiddenAddress('::ffff:7f00:1')).toBe(true);
     expect(forbiddenAddress('::ffff:127.0.0.1')).toBe(true);
     for (const a of ['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111']) expect(forbiddenAddress(a), a).toBe(false);
+  });
+
+  it('resolves a host name at delivery, refuses it when it points at a private address, else connects to the address checked', async () => {
+    const rx = await startReceiver();
+    try {
+      const byName = rx.url.replace('127.0.0.1', 'localhost');
+      const limits = { timeoutMs: 5000, maxResponseBytes: 1000 };
+      const refused = await postWebhook(byName, {}, '{}', { ...limits, allowPrivate: false });
+      expect(refused).toMatchObject({ status: null, error: expect.stringMatching(/^refused: url resolves to (127\.0\.0\.1|::1)/) });
+      expect(rx.received).toHaveLength(0);
+      const sent = await postWebhook(byName, { 'webhook-id': 'msg_1' }, '{"type":"x"}', { ...limits, allowPrivate: true });
+      expect(sent).toMatchObject({ status: 200, error: null });
+      expect(rx.received.map((r) => r.id)).toEqual(['msg_1']);
+    } finally {
+      await rx.close();
+    }
   });
 
   it('reads Retry-After as seconds or a date', () => {
