@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import { describe, expect, it, vi } from 'vitest';
 import type { Ack, FeedbackReceipt, Message, VisitorCallback } from '../../protocol/types';
+import { WEBHOOK_EVENTS } from '../../protocol/webhooks';
 import { forbiddenAddress } from '../../server/webhooks/addresses';
 import { postWebhook, retryAfterMs } from '../../server/webhooks/send';
 import { makeToken, v1 } from '../helpers/rest-api';
@@ -21,14 +22,7 @@ describe('webhook events', () => {
     try {
       const cookie = await signInCookie(t.server.url);
       const token = (await makeToken(t.server.url, cookie)).secret;
-      const all = [
-        'conversation.created',
-        'message.created',
-        'conversation.resolved',
-        'callback.requested',
-        'callback.completed',
-        'feedback.created',
-      ];
+      const all = [...WEBHOOK_EVENTS];
       await addEndpoint(t.server.url, cookie, { url: rx.url, events: all });
       // A site filter must name a site.
       const filtered = await api(t.server.url, '/api/webhooks', { cookie, body: { url: rx.url, events: all, siteId: 'nope' } });
