@@ -38,6 +38,7 @@ describe('webhook events', () => {
       });
       expect(replied.status).toBe(201);
       expect((await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'resolved' } })).status).toBe(200);
+      expect(await v.socket.emitWithAck('survey:send', { conversationId, rating: 4, comment: 'Quick' })).toEqual({ ok: true, data: null });
       const asked: Ack<VisitorCallback> = await v.socket.emitWithAck('callback:request', {
         phone: '602 123 456',
         country: 'CZ',
@@ -60,11 +61,25 @@ describe('webhook events', () => {
       const got = await rx.next((r) => r.event.type === 'feedback.created');
       expect(got.event.data).toMatchObject({ id: fb.data.id, rating: 5, category: 'praise', text: 'Lovely', site_id: 'demo' });
       await rx.next((r) => r.event.type === 'callback.completed');
-      await rx.next((r) => r.event.type === 'conversation.resolved');
+      await rx.next((r) => r.event.type === 'survey.submitted');
       const byType = (type: string) => rx.received.filter((r) => r.event.type === type).map((r) => r.event.data);
       expect(byType('conversation.created')).toEqual([expect.objectContaining({ id: conversationId, site_id: 'demo' })]);
       expect(byType('message.created').map((m) => m.author)).toEqual(['visitor', 'agent']);
       expect(byType('conversation.resolved')).toEqual([expect.objectContaining({ id: conversationId, status: 'resolved' })]);
+      expect(byType('survey.submitted')).toEqual([
+        expect.objectContaining({ id: conversationId, survey: expect.objectContaining({ rating: 4, comment: 'Quick' }) }),
+      ]);
+      // One conversation's events arrive in the order they happened.
+      const ofConversation = rx.received.filter((r) =>
+        [conversationId, ...byType('message.created').map((m) => m.id)].includes(r.event.data.id),
+      );
+      expect(ofConversation.map((r) => r.event.type)).toEqual([
+        'conversation.created',
+        'message.created',
+        'message.created',
+        'conversation.resolved',
+        'survey.submitted',
+      ]);
       expect(byType('callback.requested')).toEqual([
         expect.objectContaining({ id: asked.data.id, phone: '+420602123456', status: 'waiting' }),
       ]);
