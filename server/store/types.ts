@@ -560,4 +560,6 @@ export interface WebhookPort {
   listWebhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryRow[]>;
   /** Puts a delivery back in the queue to be sent at once (its id stays). */
   redeliverWebhook(id: string, now: string): Promise<WebhookDeliveryRow | null>;
+  /** Deletes up to `limit` deliveries done with (delivered or given up) last changed before `before`; how many. */
+  purgeWebhookDeliveries(before: string, limit: number): Promise<number>;
 }

@@ -101,4 +101,14 @@ describe(`${STORE} store: webhooks`, () => {
     expect(await store.getWebhookDelivery('d1')).toBeNull();
     expect(await store.listWebhookEndpoints()).toEqual([]);
   });
+
+  it('forgets deliveries done with before a time, never pending ones', async () => {
+    await store.createWebhookEndpoint(endpoint('e1'));
+    await store.enqueueWebhookDeliveries([delivery('d1', 'e1', null), delivery('d2', 'e1', null)]);
+    const [d1] = await store.claimWebhookDeliveries(60_000, 1, []);
+    await store.settleWebhookDelivery(d1!.id, d1!.claimId, { status: 'delivered', responseStatus: 204, error: null });
+    expect(await store.purgeWebhookDeliveries(AT, 10)).toBe(0);
+    expect(await store.purgeWebhookDeliveries(new Date(Date.now() + 60_000).toISOString(), 10)).toBe(1);
+    expect(ids(await store.listWebhookDeliveries('e1', 10))).toEqual(['d2']);
+  });
 });

@@ -110,5 +110,12 @@ export function pgWebhooks(db: Db): WebhookPort {
       const known = await db.one('SELECT * FROM webhook_deliveries WHERE id = $1', [id]);
       return known ? toWebhookDelivery(known) : null;
     },
+    purgeWebhookDeliveries(before, limit) {
+      return db.run(
+        `DELETE FROM webhook_deliveries WHERE seq IN (
+           SELECT seq FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND updated_at < $1 LIMIT $2)`,
+        [before, limit],
+      );
+    },
   };
 }

@@ -135,4 +135,13 @@ export class SqliteWebhooks implements WebhookPort {
       .get(now, now, id) as Row | undefined;
     return r ? toWebhookDelivery(r) : this.getWebhookDelivery(id);
   }
+
+  async purgeWebhookDeliveries(before: string, limit: number): Promise<number> {
+    return this.c
+      .q(
+        `DELETE FROM webhook_deliveries WHERE seq IN (
+         SELECT seq FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND updated_at < ? LIMIT ?)`,
+      )
+      .run(before, limit).changes;
+  }
 }
