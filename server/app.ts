@@ -167,7 +167,7 @@ export async function startEarshot(
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
-  app.use('/api/webhooks', webhookRoutes(store, hooks, () => hookWorker.kick()));
+  app.use('/api/webhooks', webhookRoutes(store, hooks));
   app.get('/api/docs', apiDocsPage);
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));

@@ -47,7 +47,7 @@ const me = (res: Response) => res.locals.agent as AgentRow;
 const id = (p: unknown) => String(p);
 
 /** The console's Settings → Webhooks calls (signed-in admins; the domain checks the role). */
-export function webhookRoutes(store: Store, settings: WebhookSettings, kick: () => void): Router {
+export function webhookRoutes(store: Store, settings: WebhookSettings): Router {
   const r = express.Router();
   r.use(requireAgent(store));
   r.get('/', async (_req, res) => {
@@ -70,14 +70,10 @@ export function webhookRoutes(store: Store, settings: WebhookSettings, kick: () 
     res.json({ ok: true, data: await listDeliveries(store, me(res), id(req.params.id)) });
   });
   r.post('/:id/test', async (req, res) => {
-    const data = await sendTestWebhook(store, me(res), id(req.params.id));
-    kick();
-    res.json({ ok: true, data });
+    res.json({ ok: true, data: await sendTestWebhook(store, me(res), id(req.params.id)) });
   });
   r.post('/deliveries/:id/retry', async (req, res) => {
-    const data = await redeliverWebhook(store, me(res), id(req.params.id));
-    kick();
-    res.json({ ok: true, data });
+    res.json({ ok: true, data: await redeliverWebhook(store, me(res), id(req.params.id)) });
   });
   return r;
 }

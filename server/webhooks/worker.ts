@@ -1,6 +1,7 @@
 import { startDrainLoop } from '../drain-loop';
 import type { Logger } from '../log';
 import type { Store, WebhookDeliveryRow, WebhookEndpointRow, WebhookOutcome } from '../store/types';
+import { onWebhookQueued } from './kick';
 import { postWebhook, type SendResult } from './send';
 import { webhookBackoffMs, type WebhookSettings } from './settings';
 import { webhookHeaders } from './sign';
@@ -109,9 +110,13 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
     log,
     what: 'webhook worker',
   });
+  const unhook = onWebhookQueued(store, () => loop.kick());
   return {
     kick: () => loop.kick(),
-    // Tries under way end within the timeout; an unsettled one is taken up after its lease.
-    stop: () => loop.stop(settings.timeoutMs + 1000, () => Promise.all(inflight)),
+    stop() {
+      unhook();
+      // Tries under way end within the timeout; an unsettled one is taken up after its lease.
+      return loop.stop(settings.timeoutMs + 1000, () => Promise.all(inflight));
+    },
   };
 }

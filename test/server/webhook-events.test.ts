@@ -94,7 +94,8 @@ describe('webhook events', () => {
 });
 
 describe('webhook endpoints over the REST API', () => {
-  const t = useServer({ env: ALLOW, startOpts: { webhooks } });
+  // No poll within the test: what is queued is sent because queueing wakes the worker.
+  const t = useServer({ env: ALLOW, startOpts: { webhooks: { ...webhooks, pollMs: 600_000 } } });
 
   it('lets a write token add an endpoint and send it a test event; a read token and unknown fields are refused', async () => {
     const rx = await startReceiver();
@@ -121,6 +122,11 @@ describe('webhook endpoints over the REST API', () => {
       const listed = await v1(t.server.url, '/webhooks', { token: writer });
       expect(listed.body.data.map((e: { id: string }) => e.id)).toEqual([made.body.endpoint.id]);
       expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+      // An event the domain queues wakes the worker too.
+      const v = await visitor(t.server.url);
+      t.track(v.socket);
+      await v.socket.emitWithAck('message:send', { id: 'm-kick', conversationId: null, text: 'Now?' });
+      expect((await rx.next((r) => r.event.type === 'message.created')).event.data).toMatchObject({ id: 'm-kick' });
     } finally {
       await rx.close();
     }

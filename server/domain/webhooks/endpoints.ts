@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { AgentRow, Store, WebhookDeliveryRow, WebhookEndpointRow } from '../../store/types';
 import { checkedAddresses } from '../../webhooks/addresses';
 import type { WebhookSettings } from '../../webhooks/settings';
+import { webhookQueued } from '../../webhooks/kick';
 import { newWebhookSecret } from '../../webhooks/sign';
 import { requireAdmin } from '../roles';
 import { webhookBody, type WebhookEventType } from './events';
@@ -140,6 +141,7 @@ export async function redeliverWebhook(store: Store, admin: AgentRow, deliveryId
   requireAdmin(admin, WHAT);
   const d = await store.redeliverWebhook(deliveryId, new Date().toISOString());
   if (!d) throw new AppError('not_found', 'No such webhook delivery.');
+  webhookQueued(store);
   return toDeliveryView(d);
 }
 
@@ -151,5 +153,6 @@ export async function sendTestWebhook(store: Store, admin: AgentRow, id: string)
   const row = { id: `msg_${nanoid()}`, endpointId: e.id, eventType: 'webhook.test', orderKey: null, createdAt: now.toISOString() };
   const body = webhookBody('webhook.test', { endpoint_id: e.id, message: 'A test event from Earshot.' }, now);
   await store.enqueueWebhookDeliveries([{ ...row, body }]);
+  webhookQueued(store);
   return toDeliveryView((await store.getWebhookDelivery(row.id))!);
 }

@@ -3,6 +3,7 @@ import type { FeedbackItem, Message } from '../../../protocol/types';
 import type { WebhookEventName } from '../../../protocol/webhooks';
 import { callbackResource, conversationResource, feedbackResource, messageResource } from '../../api/resources';
 import type { CallbackRow, Store } from '../../store/types';
+import { webhookQueued } from '../../webhooks/kick';
 
 export type WebhookEventType = WebhookEventName | 'webhook.test';
 
@@ -54,6 +55,7 @@ export async function emitWebhook(store: Store, event: WebhookEvent): Promise<vo
       createdAt: now.toISOString(),
     })),
   );
+  webhookQueued(store);
 }
 
 /** A new message (and, for a conversation's first one, `conversation.created` before it). */
