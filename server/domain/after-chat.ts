@@ -36,7 +36,7 @@ export async function recordSurvey(
   if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
   const survey = { rating, comment, createdAt: new Date().toISOString() };
   await store.setSurvey(c.id, survey);
-  await emitConversation(store, 'survey.submitted', c.id, survey.createdAt);
+  await emitConversation(store, 'survey.submitted', c, survey.createdAt);
   return survey;
 }
 

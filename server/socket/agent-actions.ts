@@ -30,7 +30,7 @@ export async function changeConversationStatus(deps: SocketDeps, conversationId:
   const before = await agentConversation(store, conversationId);
   const c = before.status === status ? before : await store.setConversationStatus(before.id, status, new Date().toISOString());
   if (before.status !== c.status) {
-    if (c.status === 'resolved') await emitConversation(store, 'conversation.resolved', c.id, c.updatedAt);
+    if (c.status === 'resolved') await emitConversation(store, 'conversation.resolved', c, c.updatedAt);
     announceStatusToVisitor(deps, c);
     await announceConversation(deps, c.id);
   }

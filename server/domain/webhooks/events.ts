@@ -16,7 +16,8 @@ export interface WebhookEvent {
   key: string;
   siteId: string | null;
   orderKey: string | null;
-  data: unknown;
+  /** The resource, read only when some endpoint wants the event; null skips it (the resource is gone). */
+  data(): unknown;
 }
 
 /** The body sent: `{ type, timestamp, data }`, data being the REST API's resource. */
@@ -43,8 +44,10 @@ export async function emitWebhook(store: Store, event: WebhookEvent): Promise<vo
     (e) => !e.disabledAt && e.events.includes(event.type) && (!e.siteId || !event.siteId || e.siteId === event.siteId),
   );
   if (!endpoints.length) return;
+  const data: unknown = await event.data();
+  if (data === null) return;
   const now = new Date();
-  const body = webhookBody(event.type, event.data, now);
+  const body = webhookBody(event.type, data, now);
   await store.enqueueWebhookDeliveries(
     endpoints.map((e) => ({
       id: deliveryId(event.key, e.id),
@@ -63,29 +66,39 @@ export async function emitMessage(store: Store, m: Message, siteId: string): Pro
   if (m.author === 'system') return;
   const orderKey = m.conversationId;
   if (m.seq === 1) {
-    const summary = await store.getSummary(m.conversationId);
-    const data = summary && conversationResource(summary);
-    if (data) await emitWebhook(store, { type: 'conversation.created', key: `conversation:${m.conversationId}`, siteId, orderKey, data });
+    const data = async () => {
+      const summary = await store.getSummary(m.conversationId);
+      return summary && conversationResource(summary);
+    };
+    await emitWebhook(store, { type: 'conversation.created', key: `conversation:${m.conversationId}`, siteId, orderKey, data });
   }
-  await emitWebhook(store, { type: 'message.created', key: `message:${m.id}`, siteId, orderKey, data: messageResource(m) });
+  await emitWebhook(store, { type: 'message.created', key: `message:${m.id}`, siteId, orderKey, data: () => messageResource(m) });
 }
 
 /** A conversation resolved, or its survey given, as the conversation resource; `at` tells one resolving from the next. */
 export async function emitConversation(
   store: Store,
   type: 'conversation.resolved' | 'survey.submitted',
-  conversationId: string,
+  c: { id: string; siteId: string },
   at: string,
 ): Promise<void> {
-  const summary = await store.getSummary(conversationId);
-  if (!summary) return;
-  const data = type === 'survey.submitted' ? { ...conversationResource(summary), survey: summary.survey } : conversationResource(summary);
-  await emitWebhook(store, { type, key: `${type}:${conversationId}:${at}`, siteId: summary.siteId, orderKey: conversationId, data });
+  const data = async () => {
+    const summary = await store.getSummary(c.id);
+    if (!summary) return null;
+    return type === 'survey.submitted' ? { ...conversationResource(summary), survey: summary.survey } : conversationResource(summary);
+  };
+  await emitWebhook(store, { type, key: `${type}:${c.id}:${at}`, siteId: c.siteId, orderKey: c.id, data });
 }
 
 /** A call back request asked for or completed. */
 export function emitCallback(store: Store, type: 'callback.requested' | 'callback.completed', c: CallbackRow): Promise<void> {
-  return emitWebhook(store, { type, key: `${type}:${c.id}`, siteId: c.siteId, orderKey: `callback:${c.id}`, data: callbackResource(c) });
+  return emitWebhook(store, {
+    type,
+    key: `${type}:${c.id}`,
+    siteId: c.siteId,
+    orderKey: `callback:${c.id}`,
+    data: () => callbackResource(c),
+  });
 }
 
 /** New feedback. */
@@ -95,6 +108,6 @@ export function emitFeedback(store: Store, f: FeedbackItem): Promise<void> {
     key: `feedback:${f.id}`,
     siteId: f.siteId,
     orderKey: null,
-    data: feedbackResource(f),
+    data: () => feedbackResource(f),
   });
 }
