@@ -44,6 +44,10 @@ import { healthRoute } from './http/health';
 import { apiV1 } from './api/router';
 import { tokenRoutes } from './api/token-routes';
 import { apiDocsPage } from './api/docs';
+import { webhookSettings, type WebhookSettings } from './webhooks/settings';
+import { startWebhookWorker } from './webhooks/worker';
+import { webhookRoutes } from './webhooks/routes';
+import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -80,6 +84,8 @@ export async function startEarshot(
     store?: Store;
     /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
     bus?: Bus;
+    /** Webhook delivery times and limits (tests shorten them). */
+    webhooks?: Partial<WebhookSettings>;
   } = {},
 ): Promise<Earshot> {
   const log = opts.log ?? createLogger(config.logLevel);
@@ -121,6 +127,14 @@ export async function startEarshot(
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
   const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
   const email = createEmailService(store, worker);
+  const hooks = webhookSettings(config.webhooksAllowPrivate, opts.webhooks);
+  const hookWorker = startWebhookWorker({
+    store,
+    log,
+    settings: hooks,
+    leader: bus.leader,
+    onDisabled: (e) => emailAdminsEndpointDisabled(store, email, e),
+  });
   const deps: SocketDeps = {
     io,
     visitors: io.of('/visitor') as VisitorNamespace,
@@ -135,6 +149,7 @@ export async function startEarshot(
     statusOf: (site) => presence.statusOf(site),
     publicUrl: config.publicUrl,
     clientIp: clientIpReader(config.trustProxy),
+    webhooks: hooks,
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);
@@ -153,6 +168,7 @@ export async function startEarshot(
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
+  app.use('/api/webhooks', webhookRoutes(store, hooks));
   app.get('/api/docs', apiDocsPage);
   app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
   app.use('/api/sites', siteRoutes(deps.sites, presence));
@@ -212,7 +228,7 @@ export async function startEarshot(
       presence.stop();
       stopRetention();
       stopSweep();
-      await worker?.stop();
+      await Promise.all([worker?.stop(), hookWorker.stop()]);
       mailer?.close();
       await io.close();
       server.closeAllConnections();

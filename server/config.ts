@@ -24,6 +24,8 @@ export interface Config {
   demoSiteDir: string;
   /** postgres://… selects the Postgres store; null keeps the SQLite file under dataDir. */
   databaseUrl: string | null;
+  /** WEBHOOKS_ALLOW_PRIVATE=1: webhooks may go to loopback, link-local and private addresses (off: SSRF). */
+  webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!validTrustProxy(trustProxy)) {
     problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);
   }
+  const allowPrivate = env.WEBHOOKS_ALLOW_PRIVATE ?? '';
+  if (!['', '0', '1'].includes(allowPrivate)) problems.push(`WEBHOOKS_ALLOW_PRIVATE must be 1 or 0, got "${allowPrivate}"`);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (problems.length) throw new ConfigError(problems);
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     distDir: path.join(ROOT, 'dist'),
     demoSiteDir: path.join(ROOT, 'demo-site'),
     databaseUrl,
+    webhooksAllowPrivate: allowPrivate === '1',
     ...overrides,
   };
 }

@@ -4,6 +4,8 @@ import { ApiTokens } from '../api/api-tokens';
 import { useConsoleState } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import { createTokenApi, type TokenApi } from '../net/token-api';
+import { createWebhookApi, type WebhookApi } from '../net/webhook-api';
+import { WebhookEndpoints } from '../webhooks/webhook-endpoints';
 import { closedSiteNotes } from '../format/site-hours';
 import type { ConsoleStore } from '../state/store';
 import { InstallSnippet } from '../sites/install-snippet';
@@ -18,9 +20,12 @@ export interface SettingsScreenProps {
   client: AgentClient;
   /** Settings → API tokens' calls (the console's own REST calls when not given). */
   tokens?: TokenApi;
+  /** Settings → Webhooks' calls (the console's own REST calls when not given). */
+  webhooks?: WebhookApi;
 }
 
 const defaultTokenApi = createTokenApi();
+const defaultWebhookApi = createWebhookApi();
 
 /** The form's state: the server copy it started from, and what the admin typed since. */
 interface Editing {
@@ -40,7 +45,7 @@ const start = (site: SiteSettings, notice: string | null = null): Editing => ({
 });
 
 /** Connector of the settings section: one site's settings, editable by admins, read-only for agents. */
-export function SettingsScreen({ store, client, tokens = defaultTokenApi }: SettingsScreenProps) {
+export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhooks = defaultWebhookApi }: SettingsScreenProps) {
   const { sites, agent, siteHours, publicUrl } = useConsoleState(store);
   const [siteId, setSiteId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -143,6 +148,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi }: Sett
         />
       )}
       {!readOnly && <ApiTokens api={tokens} />}
+      {!readOnly && <WebhookEndpoints api={webhooks} />}
     </main>
   );
 }

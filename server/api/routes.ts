@@ -7,6 +7,7 @@ import { CALLBACK_ROUTES } from './callback-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
 import { VISITOR_ROUTES } from './visitor-routes';
+import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
@@ -130,4 +131,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...CALLBACK_ROUTES,
   ...VISITOR_ROUTES,
   ...AGENT_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 import { matchFaq } from './faq';
 import { friendlyName } from './friendly-name';
+import { emitConversation } from './webhooks/events';
 
 /**
  * Posts a scripted answer when a visitor's message matches one before any agent has
@@ -35,6 +36,7 @@ export async function recordSurvey(
   if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
   const survey = { rating, comment, createdAt: new Date().toISOString() };
   await store.setSurvey(c.id, survey);
+  await emitConversation(store, 'survey.submitted', c, survey.createdAt);
   return survey;
 }
 

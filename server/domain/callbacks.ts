@@ -20,6 +20,7 @@ import type {
   StoredCallbackAttempt,
   VisitorRow,
 } from '../store/types';
+import { emitCallback } from './webhooks/events';
 import { friendlyName } from './friendly-name';
 import { callbackSlots, hoursInForce, isOpen, nextOpening } from './hours';
 import { displayPhone, toE164 } from './phone';
@@ -129,7 +130,10 @@ export async function requestCallback(
   // Only the visitor's own request: another visitor giving the same number must not take it over.
   // One step in the store, so two tabs asking at once make one request.
   const callback = { id: nanoid(), siteId: site.id, phone, status: 'waiting' as const, claimedBy: null, attempts: 0, createdAt: now, ...details };
-  return store.requestCallback(callback, details);
+  const result = await store.requestCallback(callback, details);
+  // An update of the visitor's open request too: its webhook is queued once (see emitWebhook).
+  await emitCallback(store, 'callback.requested', result.callback);
+  return result;
 }
 
 /** The visitor's own open request, or `not_found`. */
@@ -191,6 +195,8 @@ export async function recordOutcome(
   const now = new Date().toISOString();
   const patch: CallbackPatch = { attempts: c.attempts + 1, updatedAt: now, status: OUTCOME_STATUS[outcome] ?? c.status };
   await addAttempt(store, agent, c, { id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
+  const after = patch.status === 'called' ? await store.getCallback(c.id) : null;
+  if (after) await emitCallback(store, 'callback.completed', after);
 }
 
 /** An agent moves a request to a new time (any future time; agents may call outside hours). `id` as for `recordOutcome`. */

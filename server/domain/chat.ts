@@ -4,6 +4,7 @@ import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import { ownsConversation } from './identity';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
+import { emitMessage } from './webhooks/events';
 
 /**
  * Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on,
@@ -63,9 +64,12 @@ export async function sendVisitorMessage(
   // A verified person's browsers write in each other's conversations; the store checks the owner.
   const owner =
     p.conversationId && visitor.contactId ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
-  return store.appendMessage(
+  const result = await store.appendMessage(
     { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: owner },
   );
+  // A retried id too: its webhooks are queued once (see emitWebhook).
+  await emitMessage(store, result.message, result.conversation.siteId);
+  return result;
 }
 
 /** Stores an agent's reply. */
@@ -74,9 +78,11 @@ export async function sendAgentMessage(
   agent: AgentRow,
   p: { id: string; conversationId: string; text: string },
 ): Promise<AppendResult> {
-  return store.appendMessage(
+  const result = await store.appendMessage(
     { id: p.id, conversationId: p.conversationId, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
   );
+  await emitMessage(store, result.message, result.conversation.siteId);
+  return result;
 }
 
 /** Messages after `after`, in order, one page at a time. */

@@ -5,6 +5,7 @@ import type { EmailService } from '../email/email-service';
 import { feedbackReplyEmail, unhappyFeedbackEmail } from '../email/templates';
 import { AppError } from '../errors';
 import type { AgentRow, FeedbackRow, SiteRow, Store } from '../store/types';
+import { emitFeedback } from './webhooks/events';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +24,13 @@ export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
  * only what the form says it attaches (the page). A retried id returns what was stored.
  */
 export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
+  const stored = await storeFeedback(store, site, input);
+  // A retried id too: its webhooks are queued once (see emitWebhook).
+  await emitFeedback(store, stored.item);
+  return stored;
+}
+
+async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);

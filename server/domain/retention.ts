@@ -19,7 +19,8 @@ export interface RetentionOptions {
 /**
  * Forgets, once an hour, visitors who only ever opened a page (no conversation, no call back)
  * and were last seen over 30 days ago, and the addresses and text of emails sent or given up
- * over 30 days ago: data the product does not need is not kept. Returns the stop function.
+ * over 30 days ago, and webhook deliveries done with over 30 days ago: data the product does not
+ * need is not kept. Returns the stop function.
  */
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
   const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [], leader = () => true } = opts;
@@ -33,6 +34,12 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
     }
     if (!leader()) return;
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
+    // Webhook deliveries done with over `keepDays` ago: the console shows recent ones only.
+    for (let n = batch; n === batch && !stopped; ) {
+      n = await store.purgeWebhookDeliveries(before, batch);
+      if (n) log.info({ webhookDeliveries: n }, 'retention: forgot old webhook deliveries');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Where the visitors were looked at up to, kept in the database between sweeps (whichever
     // node leads): each sweep reads only those whose last sight passed the cut-off since.
     let from: VisitorCursor | null = await store.retentionCursor();

@@ -1,3 +1,4 @@
+import { startDrainLoop } from '../drain-loop';
 import type { Logger } from '../log';
 import type { ClaimedOutboxRow, OutboxRow, Store } from '../store/types';
 
@@ -62,11 +63,6 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     maxAttempts = 10,
     stopWaitMs = 10_000,
   } = opts;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
   const deliver = async (row: ClaimedOutboxRow) => {
     try {
       // Claimed again and again without an outcome: each send took the process down, or never
@@ -89,44 +85,16 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
   };
 
-  const drain = async () => {
-    do {
-      again = false;
+  const loop = startDrainLoop({
+    async drain() {
       const rows = await store.claimOutbox(leaseMs, 20);
       await Promise.all(rows.map(deliver));
-      if (rows.length === 20) again = true;
-    } while (again && !stopped);
-  };
-
-  const tick = (polled = false) => {
-    if (stopped) return;
-    if (polled && !running && !leader()) {
-      timer = setTimeout(() => tick(true), pollMs);
-      return;
-    }
-    if (running) {
-      again = true;
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    running = drain()
-      .catch((err) => log.error({ err }, 'outbox worker failed'))
-      .finally(() => {
-        running = null;
-        if (!stopped) timer = setTimeout(() => tick(true), pollMs);
-      });
-  };
-  tick(true);
-
-  return {
-    kick: () => tick(),
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      // A send that hangs must not hold up shutdown; its lease lets the next start take it up.
-      let waited: NodeJS.Timeout | undefined;
-      await Promise.race([running, new Promise((resolve) => (waited = setTimeout(resolve, stopWaitMs)))]);
-      clearTimeout(waited);
+      return rows.length === 20;
     },
-  };
+    pollMs,
+    leader,
+    log,
+    what: 'outbox worker',
+  });
+  return { kick: () => loop.kick(), stop: () => loop.stop(stopWaitMs) };
 }

@@ -2,6 +2,7 @@ import type { ConversationStatus, ConversationSummary, FeedbackReply, Message } 
 import { emailReplyIfAway } from '../domain/after-chat';
 import { agentConversation, sendAgentMessage } from '../domain/chat';
 import { replyToFeedback } from '../domain/feedback';
+import { emitConversation } from '../domain/webhooks/events';
 import { found } from '../errors';
 import type { AgentRow } from '../store/types';
 import { announceConversation, announceMessage, announceNewFeedbackCount, announceStatusToVisitor, visitorOnline } from './broadcast';
@@ -29,6 +30,7 @@ export async function changeConversationStatus(deps: SocketDeps, conversationId:
   const before = await agentConversation(store, conversationId);
   const c = before.status === status ? before : await store.setConversationStatus(before.id, status, new Date().toISOString());
   if (before.status !== c.status) {
+    if (c.status === 'resolved') await emitConversation(store, 'conversation.resolved', c, c.updatedAt);
     announceStatusToVisitor(deps, c);
     await announceConversation(deps, c.id);
   }

@@ -7,6 +7,7 @@ import type { SiteCache } from '../domain/site-cache';
 import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
 import type { Logger } from '../log';
+import type { WebhookSettings } from '../webhooks/settings';
 import type { AgentRow, SiteRow, Store, VisitorRow } from '../store/types';
 
 export interface VisitorSocketData {
@@ -46,6 +47,8 @@ export interface SocketDeps {
   clientIp(req: IncomingMessage): string;
   /** Origins of the relay itself (PUBLIC_URL), beside the Host of each request. */
   publicUrl: string | null;
+  /** Webhook limits and rules (the REST API's webhook routes check URLs with them). */
+  webhooks: WebhookSettings;
 }
 
 /** Room names, in one place so fan-out and joins agree. */

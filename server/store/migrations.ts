@@ -276,4 +276,41 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE visitors ADD COLUMN contact_id TEXT REFERENCES contacts(id);
   CREATE INDEX visitors_contact ON visitors(contact_id) WHERE contact_id IS NOT NULL;
   `,
+  // Webhooks (issue 17): endpoints and one delivery per event and endpoint, claimed like the email outbox.
+  `
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    site_id TEXT,
+    description TEXT,
+    secret TEXT NOT NULL,
+    old_secret TEXT,
+    old_secret_until TEXT,
+    failing_since TEXT,
+    disabled_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+    event_type TEXT NOT NULL,
+    order_key TEXT,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    lease_until TEXT,
+    claim_id TEXT,
+    response_status INTEGER,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    delivered_at TEXT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
+  `,
 ];

@@ -534,8 +534,88 @@ export interface ApiTokenPort {
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
   extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort,
-    CallbackPort, RetentionPort, ApiTokenPort, ContactPort {
+    CallbackPort, RetentionPort, ApiTokenPort, ContactPort, WebhookPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A webhook endpoint an admin added (issue 17). `oldSecret` still signs until `oldSecretUntil` after a rotation. */
+export interface WebhookEndpointRow {
+  id: string;
+  url: string;
+  /** Event types sent to it. */
+  events: string[];
+  /** Only this site's events, or every site's when null. */
+  siteId: string | null;
+  description: string | null;
+  secret: string;
+  oldSecret: string | null;
+  oldSecretUntil: string | null;
+  /** Since when every delivery has failed; null while it answers. */
+  failingSince: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WebhookEndpointPatch = Partial<
+  Pick<WebhookEndpointRow, 'url' | 'events' | 'siteId' | 'description' | 'secret' | 'oldSecret' | 'oldSecretUntil' | 'failingSince' | 'disabledAt'>
+> & { updatedAt: string };
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+/** One event for one endpoint: its id is the `webhook-id`, the same on every try. */
+export interface WebhookDeliveryRow {
+  id: string;
+  endpointId: string;
+  eventType: string;
+  /** Deliveries with one key (a conversation, a call back) go in order, one after the other. */
+  orderKey: string | null;
+  /** The exact JSON body signed and sent. */
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  responseStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+export type NewWebhookDelivery = Pick<WebhookDeliveryRow, 'id' | 'endpointId' | 'eventType' | 'orderKey' | 'body' | 'createdAt'>;
+
+/** How one try ended: delivered, put back for `retryInMs`, or failed for good. */
+export interface WebhookOutcome {
+  status: 'delivered' | 'pending' | 'failed';
+  retryInMs?: number;
+  responseStatus: number | null;
+  error: string | null;
+}
+
+export interface WebhookPort {
+  createWebhookEndpoint(e: WebhookEndpointRow): Promise<void>;
+  /** Every endpoint, oldest first. */
+  listWebhookEndpoints(): Promise<WebhookEndpointRow[]>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRow | null>;
+  updateWebhookEndpoint(id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpointRow | null>;
+  /** Deletes the endpoint and its deliveries. */
+  deleteWebhookEndpoint(id: string): Promise<boolean>;
+  /** Queues deliveries (all or none); an id stored already is left as it is. */
+  enqueueWebhookDeliveries(rows: NewWebhookDelivery[]): Promise<void>;
+  /**
+   * Claims due deliveries for `leaseMs`, oldest first, skipping endpoints in `busy` and any delivery
+   * with an earlier one of the same endpoint and order key still pending or being sent.
+   */
+  claimWebhookDeliveries(leaseMs: number, limit: number, busy: string[]): Promise<(WebhookDeliveryRow & { claimId: string })[]>;
+  /** Records a try's outcome; false when the claim was lost (its lease ran out and another took it). */
+  settleWebhookDelivery(id: string, claimId: string, outcome: WebhookOutcome): Promise<boolean>;
+  getWebhookDelivery(id: string): Promise<WebhookDeliveryRow | null>;
+  /** An endpoint's latest deliveries, newest first. */
+  listWebhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryRow[]>;
+  /** Puts a delivery back in the queue to be sent at once (its id stays). */
+  redeliverWebhook(id: string, now: string): Promise<WebhookDeliveryRow | null>;
+  /** Deletes up to `limit` deliveries done with (delivered or given up) last changed before `before`; how many. */
+  purgeWebhookDeliveries(before: string, limit: number): Promise<number>;
 }

@@ -3,6 +3,7 @@ import type { Store, StoreRules } from '../types';
 import type { Logger } from '../../log';
 import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
+import { pgWebhooks } from './webhooks';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
 import { pgContacts } from './contacts';
@@ -69,6 +70,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgCallbacks(db),
     ...pgRetention(db),
     ...pgApiTokens(db),
+    ...pgWebhooks(db),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -240,6 +240,45 @@ export const PG_MIGRATIONS: string[] = [
   ALTER TABLE visitors ADD COLUMN contact_id text REFERENCES contacts(id);
   CREATE INDEX visitors_contact ON visitors(contact_id) WHERE contact_id IS NOT NULL;
   `,
+  // Webhooks (issue 17): endpoints and one delivery per event and endpoint, claimed like the email outbox.
+  // The body is text, not jsonb: the exact bytes signed are the bytes sent on every try.
+  `
+  CREATE TABLE webhook_endpoints (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    url text NOT NULL,
+    events jsonb NOT NULL,
+    site_id text,
+    description text,
+    secret text NOT NULL,
+    old_secret text,
+    old_secret_until timestamptz,
+    failing_since timestamptz,
+    disabled_at timestamptz,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    endpoint_id text NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+    event_type text NOT NULL,
+    order_key text,
+    body text NOT NULL,
+    status text NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL,
+    lease_until timestamptz,
+    claim_id text,
+    response_status integer,
+    last_error text,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    delivered_at timestamptz
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
+  `,
 ];
 
 /**

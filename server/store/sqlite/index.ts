@@ -14,6 +14,7 @@ import { SqliteIdentity } from './identity';
 import { SqliteOutbox } from './outbox';
 import { SqliteSites } from './sites';
 import { SqliteVisitors } from './visitors';
+import { SqliteWebhooks } from './webhooks';
 
 /** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
 export interface CheckpointOptions {
@@ -51,6 +52,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteFeedback(c)),
     ...methodsOf(new SqliteCallbacks(c)),
     ...methodsOf(new SqliteApiTokens(c)),
+    ...methodsOf(new SqliteWebhooks(c)),
     async ping() {
       c.q('SELECT 1').get();
     },

@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { createWebhook, listDeliveries, listWebhooks, rotateWebhookSecret, sendTestWebhook } from '../domain/webhooks/endpoints';
+import type { WebhookDeliveryView, WebhookEndpointView } from '../domain/webhooks/endpoints';
+import { description, events, siteId, url } from '../webhooks/routes';
+import { route, type ApiRoute } from './route';
+import { idParam, listOf, time } from './schemas';
+
+const nullableTime = v.nullable(time);
+
+/** A webhook endpoint as the API shows it: never its secrets. */
+export const webhookEndpoint = v.object({
+  id: v.string(),
+  url: v.string(),
+  events: v.array(v.string()),
+  site_id: v.nullable(v.string()),
+  description: v.nullable(v.string()),
+  old_secret_until: nullableTime,
+  failing_since: nullableTime,
+  disabled_at: nullableTime,
+  created_at: time,
+  updated_at: time,
+});
+
+/** An endpoint with its signing secret, in the answer that makes or rotates it only. */
+const withSecret = v.object({ endpoint: webhookEndpoint, secret: v.string() });
+
+/** One event's delivery to an endpoint. */
+export const webhookDelivery = v.object({
+  id: v.string(),
+  endpoint_id: v.string(),
+  event_type: v.string(),
+  status: v.picklist(['pending', 'sending', 'delivered', 'failed']),
+  attempts: v.pipe(v.number(), v.integer()),
+  next_attempt_at: time,
+  response_status: v.nullable(v.pipe(v.number(), v.integer())),
+  last_error: v.nullable(v.string()),
+  created_at: time,
+  updated_at: time,
+  delivered_at: nullableTime,
+});
+
+const webhookCreateBody = v.strictObject({ url, events, site_id: v.optional(siteId), description: v.optional(description) });
+
+function endpointResource(e: WebhookEndpointView): v.InferOutput<typeof webhookEndpoint> {
+  return {
+    id: e.id,
+    url: e.url,
+    events: e.events,
+    site_id: e.siteId,
+    description: e.description,
+    old_secret_until: e.oldSecretUntil,
+    failing_since: e.failingSince,
+    disabled_at: e.disabledAt,
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+  };
+}
+
+function deliveryResource(d: WebhookDeliveryView): v.InferOutput<typeof webhookDelivery> {
+  return {
+    id: d.id,
+    endpoint_id: d.endpointId,
+    event_type: d.eventType,
+    status: d.status,
+    attempts: d.attempts,
+    next_attempt_at: d.nextAttemptAt,
+    response_status: d.responseStatus,
+    last_error: d.lastError,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    delivered_at: d.deliveredAt,
+  };
+}
+
+/** Webhook endpoints of /api/v1: a write token only (the endpoints say where the server's data goes). */
+export const WEBHOOK_ROUTES: ApiRoute[] = [
+  route({
+    method: 'get',
+    path: '/webhooks',
+    operationId: 'listWebhooks',
+    summary: 'List webhook endpoints (one page: there are few)',
+    tag: 'Webhooks',
+    scope: 'write',
+    status: 200,
+    response: listOf(webhookEndpoint),
+    async handler({ caller, deps }) {
+      return { data: (await listWebhooks(deps.store, caller.agent)).map(endpointResource), next_cursor: null };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/webhooks',
+    operationId: 'createWebhook',
+    summary: 'Add a webhook endpoint; its whsec_ signing secret is in this answer only',
+    tag: 'Webhooks',
+    scope: 'write',
+    body: webhookCreateBody,
+    status: 201,
+    response: withSecret,
+    async handler({ body, caller, deps }) {
+      const input = { url: body.url, events: body.events, siteId: body.site_id, description: body.description };
+      const made = await createWebhook(deps.store, caller.agent, input, deps.webhooks);
+      return { endpoint: endpointResource(made.endpoint), secret: made.secret };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/webhooks/:id/rotate',
+    operationId: 'rotateWebhookSecret',
+    summary: 'Give an endpoint a new secret; the old one keeps signing beside it for 24 hours',
+    tag: 'Webhooks',
+    scope: 'write',
+    params: idParam,
+    status: 200,
+    response: withSecret,
+    async handler({ params, caller, deps }) {
+      const made = await rotateWebhookSecret(deps.store, caller.agent, params.id, deps.webhooks);
+      return { endpoint: endpointResource(made.endpoint), secret: made.secret };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/webhooks/:id/deliveries',
+    operationId: 'listWebhookDeliveries',
+    summary: "An endpoint's latest deliveries, newest first",
+    tag: 'Webhooks',
+    scope: 'write',
+    params: idParam,
+    status: 200,
+    response: listOf(webhookDelivery),
+    async handler({ params, caller, deps }) {
+      return { data: (await listDeliveries(deps.store, caller.agent, params.id)).map(deliveryResource), next_cursor: null };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/webhooks/:id/test',
+    operationId: 'sendTestWebhook',
+    summary: 'Queue a webhook.test event for an endpoint',
+    tag: 'Webhooks',
+    scope: 'write',
+    params: idParam,
+    status: 202,
+    response: webhookDelivery,
+    async handler({ params, caller, deps }) {
+      return deliveryResource(await sendTestWebhook(deps.store, caller.agent, params.id));
+    },
+  }),
+];
