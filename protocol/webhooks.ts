@@ -7,6 +7,7 @@ export const WEBHOOK_EVENTS = [
   'callback.completed',
   'feedback.created',
   'survey.submitted',
+  'contact.updated',
 ] as const;
 
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];

@@ -4,6 +4,7 @@ import { autoAnswer } from '../domain/after-chat';
 import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { identifyVisitor } from '../domain/identity';
+import { emitContact } from '../domain/webhooks/events';
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
@@ -66,8 +67,10 @@ export const visitorChatHandlers = {
   'visitor:identify': on(schemas.identify, async (p, socket, deps) => {
     await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     const visitorId = socket.data.visitor.id;
-    const done = await identifyVisitor(deps.store, socket.data.visitor, p);
+    const before = socket.data.visitor;
+    const done = await identifyVisitor(deps.store, before, p);
     socket.data.visitor = done.visitor;
+    await emitContact(deps.store, before, done.visitor);
     if (done.others.length) joinPerson(deps, visitorId, done.others);
     void announceVisitor(deps, visitorId);
     const c = await deps.store.latestConversation(visitorId);

@@ -56,6 +56,9 @@ describe('webhook events', () => {
         locale: 'en',
       });
       if (!fb.ok) throw new Error(fb.message);
+      // The site tells who the visitor is: once, however often it says the same again.
+      expect((await v.socket.emitWithAck('visitor:identify', { name: 'Jana Nováková', email: 'jana@shop.test' })).ok).toBe(true);
+      expect((await v.socket.emitWithAck('visitor:identify', { name: 'Jana Nováková', email: 'jana@shop.test' })).ok).toBe(true);
       v.socket.disconnect();
 
       const got = await rx.next((r) => r.event.type === 'feedback.created');
@@ -84,6 +87,10 @@ describe('webhook events', () => {
         expect.objectContaining({ id: asked.data.id, phone: '+420602123456', status: 'waiting' }),
       ]);
       expect(byType('callback.completed')).toEqual([expect.objectContaining({ id: asked.data.id, status: 'called', attempts: 1 })]);
+      await rx.next((r) => r.event.type === 'contact.updated');
+      expect(byType('contact.updated')).toEqual([
+        expect.objectContaining({ id: v.hello.visitorId, name: 'Jana Nováková', email: 'jana@shop.test', site_id: 'demo' }),
+      ]);
       // The REST API answers the same object the webhook carried (its GET adds the replies).
       const rest = await v1(t.server.url, `/feedback/${fb.data.id}`, { token });
       expect({ ...got.event.data, replies: [] }).toEqual(rest.body);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FeedbackItem, Message } from '../../../protocol/types';
 import type { WebhookEventName } from '../../../protocol/webhooks';
 import { callbackResource, conversationResource, feedbackResource, messageResource } from '../../api/resources';
-import type { CallbackRow, Store } from '../../store/types';
+import { visitorResource } from '../../api/visitor-routes';
+import type { CallbackRow, Store, VisitorRow } from '../../store/types';
 import { webhookQueued } from '../../webhooks/kick';
 
 export type WebhookEventType = WebhookEventName | 'webhook.test';
@@ -110,4 +111,12 @@ export function emitFeedback(store: Store, f: FeedbackItem): Promise<void> {
     orderKey: null,
     data: () => feedbackResource(f),
   });
+}
+
+/** `contact.updated`: what the site told of a visitor (identify) changed their name, email, phone or person. */
+export async function emitContact(store: Store, before: VisitorRow, after: VisitorRow): Promise<void> {
+  const fields = (r: VisitorRow) => JSON.stringify([r.name, r.email, r.phone, r.contactId]);
+  if (fields(before) === fields(after)) return;
+  const key = `contact.updated:${after.id}:${createHash('sha256').update(`${fields(before)}>${fields(after)}`).digest('base64url')}`;
+  await emitWebhook(store, { type: 'contact.updated', key, siteId: after.siteId, orderKey: after.id, data: () => visitorResource(after) });
 }
