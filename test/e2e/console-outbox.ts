@@ -61,6 +61,24 @@ export async function holdCut(page: Page, since: number) {
   }
 }
 
+/** Cuts the agent's connection and writes the other 40 replies meanwhile, all shown as sending; returns when the cut began. */
+export async function writeDuringCut(page: Page, proxy: CutProxy) {
+  const since = Date.now();
+  proxy.cut();
+  await reply(page, replyTexts.slice(10));
+  await expect.poll(() => page.getByText('Sending…').count()).toBe(40);
+  return since;
+}
+
+/** Holds the cut to its end with the visitor still at the 10 sent before it, heals it, and expects all 50 delivered. */
+export async function healAndExpectAll(page: Page, proxy: CutProxy, v: Awaited<ReturnType<typeof visitorWithChat>>, since: number) {
+  await holdCut(page, since);
+  expect(v.received.length).toBe(10);
+  proxy.heal();
+  await expectAllDelivered(page, v.received);
+  v.socket.disconnect();
+}
+
 /**
  * Registers a test file's server and Chromium, and returns the start of both cut tests: a proxy in
  * front of the relay (closed after the test), a visitor with a conversation, the console open on it
