@@ -2,6 +2,7 @@ import type { CallbackItem } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { CallbackCommands } from './callback-commands';
+import { listen } from './listen';
 import type { PageSignals } from './page';
 
 /**
@@ -26,10 +27,12 @@ export function bindCallbackSync(socket: AgentSocket, store: ConsoleStore, comma
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.callbacks.view !== previous.callbacks.view && socket.connected) void commands.refreshList();
   });
-  socket.on('connect', catchUp);
-  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
-  socket.on('site:deleted', catchUp);
-  socket.on('callback:updated', onUpdated);
+  const unlisten = listen(socket, {
+    connect: catchUp,
+    // A deleted site's items are gone: a fresh list drops them (and the counts they made).
+    'site:deleted': catchUp,
+    'callback:updated': onUpdated,
+  });
   const offWake = page.onWake(() => {
     if (socket.connected) catchUp();
   });
@@ -37,8 +40,6 @@ export function bindCallbackSync(socket: AgentSocket, store: ConsoleStore, comma
   return () => {
     unsubscribe();
     offWake();
-    socket.off('connect', catchUp);
-    socket.off('site:deleted', catchUp);
-    socket.off('callback:updated', onUpdated);
+    unlisten();
   };
 }

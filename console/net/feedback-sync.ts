@@ -2,6 +2,7 @@ import type { FeedbackItem, FeedbackReply } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { FeedbackCommands } from './feedback-commands';
+import { listen } from './listen';
 import type { PageSignals } from './page';
 
 export interface FeedbackSyncOptions {
@@ -46,13 +47,15 @@ export function bindFeedbackSync(
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.feedback.view !== previous.feedback.view && socket.connected) void commands.refreshList();
   });
-  socket.on('connect', onConnect);
-  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
-  socket.on('site:deleted', catchUp);
-  socket.on('feedback:new', onNew);
-  socket.on('feedback:updated', onUpdated);
-  socket.on('feedback:replyUpdated', onReplyUpdated);
-  socket.on('feedback:newCount', onNewCount);
+  const unlisten = listen(socket, {
+    connect: onConnect,
+    // A deleted site's items are gone: a fresh list drops them (and the counts they made).
+    'site:deleted': catchUp,
+    'feedback:new': onNew,
+    'feedback:updated': onUpdated,
+    'feedback:replyUpdated': onReplyUpdated,
+    'feedback:newCount': onNewCount,
+  });
   const offWake = opts.page.onWake(() => {
     if (socket.connected) catchUp();
   });
@@ -60,11 +63,6 @@ export function bindFeedbackSync(
   return () => {
     unsubscribe();
     offWake();
-    socket.off('connect', onConnect);
-    socket.off('site:deleted', catchUp);
-    socket.off('feedback:new', onNew);
-    socket.off('feedback:updated', onUpdated);
-    socket.off('feedback:replyUpdated', onReplyUpdated);
-    socket.off('feedback:newCount', onNewCount);
+    unlisten();
   };
 }
