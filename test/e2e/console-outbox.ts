@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import type { Message } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
-import { ADMIN, visitor } from '../helpers/server';
+import { visitor } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 /** How long the agent's connection stays cut, as in the check that found the hole (issue 15). */
 export const CUT_MS = 30_000;
@@ -23,10 +24,7 @@ export async function visitorWithChat(relay: string) {
 
 /** Signs in on the console page served through the proxy and opens the visitor's conversation. */
 export async function openConsole(page: Page, proxy: CutProxy, conversationId: string) {
-  await page.goto(`${proxy.url}/console/c/${conversationId}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, `${proxy.url}/console/c/${conversationId}`);
   await page.getByRole('log').getByText('Is anyone there?').waitFor();
 }
 
