@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Agent } from '../../protocol/types';
 import type { TeamApi } from '../net/team-api';
+import { TextField } from '../format/text-field';
 
 export interface AccountScreenProps {
   api: TeamApi;
@@ -50,24 +51,15 @@ export function AccountScreen({ api, agent, onAgentUpdated }: AccountScreenProps
       </header>
       <form class="set-section account-form" aria-labelledby="account-name-title" aria-busy={nameBusy} onSubmit={(e) => (e.preventDefault(), !nameBusy && void saveName())}>
         <h3 id="account-name-title">Display name</h3>
-        <label class="field">
-          <span>Name visitors see</span>
-          <input type="text" required maxLength={80} autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
+        <TextField label="Name visitors see" type="text" required maxLength={80} autocomplete="name" value={name} onValue={setName} />
         {say(nameOutcome, 'account-name-outcome')}
         <button type="submit" class="btn btn-primary" disabled={nameBusy}>Save name</button>
       </form>
       <form class="set-section account-form" aria-labelledby="account-pass-title" aria-busy={passBusy} onSubmit={(e) => (e.preventDefault(), !passBusy && void savePassword())}>
         <h3 id="account-pass-title">Password</h3>
         <input type="text" autocomplete="username" value={agent.email} hidden readOnly />
-        <label class="field">
-          <span>Current password</span>
-          <input type="password" required autocomplete="current-password" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>New password (at least 8 characters)</span>
-          <input type="password" required minLength={8} autocomplete="new-password" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
-        </label>
+        <TextField label="Current password" type="password" required autocomplete="current-password" value={current} onValue={setCurrent} />
+        <TextField label="New password (at least 8 characters)" type="password" required minLength={8} autocomplete="new-password" value={next} onValue={setNext} />
         <p class="muted">Your other sessions sign out; this one stays.</p>
         {say(passOutcome, 'account-pass-outcome')}
         <button type="submit" class="btn btn-primary" disabled={passBusy}>Change password</button>

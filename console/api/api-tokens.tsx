@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiToken, TokenApi } from '../net/token-api';
 import { formatUntil } from '../team/when';
 import { TokenSecret } from './token-secret';
+import { TextField } from '../format/text-field';
 
 export interface ApiTokensProps {
   api: TokenApi;
@@ -54,17 +55,14 @@ export function ApiTokens({ api }: ApiTokensProps) {
     <details class="team-section" onToggle={(e) => void (e.currentTarget.open && tokens === null && load())}>
       <summary><h3 class="inline-heading">API tokens</h3></summary>
       <p class="muted">
-        Tokens let your own systems (a CRM, a helpdesk) use the REST API at <code>/api/v1</code>, sent as <code>Authorization: Bearer …</code>. The
-        reference is at <code>/api/v1/openapi.json</code>.
+        Tokens let your own systems (a CRM, a helpdesk) use the REST API at <code>/api/v1</code>, sent as
+        <code>Authorization: Bearer …</code>. The reference is at <code>/api/v1/openapi.json</code>.
       </p>
       {error && <p class="field-error" role="alert">{error}</p>}
       {notice && <p class="set-notice" role="status">{notice}</p>}
       {made && <TokenSecret name={made.name} secret={made.secret} />}
       <form class="team-invite-row" onSubmit={(e) => void create(e)}>
-        <label class="field">
-          <span>Token name</span>
-          <input type="text" required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
+        <TextField label="Token name" type="text" required maxLength={80} value={name} onValue={setName} />
         <label class="field">
           <span>Access</span>
           <select value={access} onChange={(e) => setAccess(e.currentTarget.value as Access)}>

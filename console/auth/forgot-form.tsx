@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamApi } from '../net/team-api';
+import { TextField } from '../format/text-field';
 
 export interface ForgotFormProps {
   api: Pick<TeamApi, 'forgot' | 'forgotInfo'>;
@@ -33,10 +34,7 @@ export function ForgotForm({ api, onBack }: ForgotFormProps) {
         ) : (
           <>
             <p class="signin-notice">We email you a link to choose a new password. It works once, for an hour.</p>
-            <label class="field">
-              <span>Email</span>
-              <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-            </label>
+            <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
             {answer && <p class={answer.ok ? 'signin-notice' : 'signin-error'} role={answer.ok ? 'status' : 'alert'}>{answer.text}</p>}
             <button type="submit" class="btn btn-primary" disabled={busy || emailEnabled === null}>Send reset link</button>
           </>

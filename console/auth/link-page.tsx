@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent } from '../../protocol/types';
 import type { TeamApi } from '../net/team-api';
+import { TextField } from '../format/text-field';
 
 export interface LinkPageProps {
   kind: 'invite' | 'reset';
@@ -54,15 +55,18 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
             </p>
             <input type="text" autocomplete="username" value={info.email} hidden readOnly />
             {invite && (
-              <label class="field">
-                <span>Your name, as visitors see it</span>
-                <input type="text" name="name" autocomplete="name" required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-              </label>
+              <TextField label="Your name, as visitors see it" type="text" name="name" autocomplete="name" required maxLength={80} value={name} onValue={setName} />
             )}
-            <label class="field">
-              <span>{invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)</span>
-              <input type="password" name="password" autocomplete="new-password" required minLength={info.minPassword} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-            </label>
+            <TextField
+              label={<>{invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)</>}
+              type="password"
+              name="password"
+              autocomplete="new-password"
+              required
+              minLength={info.minPassword}
+              value={password}
+              onValue={setPassword}
+            />
             {error && <p class="signin-error" role="alert">{error}</p>}
             <button type="submit" class="btn btn-primary" disabled={busy}>{invite ? 'Join and sign in' : 'Set password and sign in'}</button>
           </>

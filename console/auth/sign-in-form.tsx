@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { TextField } from '../format/text-field';
 
 export interface SignInFormProps {
   busy: boolean;
@@ -28,28 +29,8 @@ export function SignInForm({ busy, error, notice, onSubmit, onForgot }: SignInFo
       >
         <h1 id="signin-title">Earshot console</h1>
         {notice && !error && <p class="signin-notice" role="status">{notice}</p>}
-        <label class="field">
-          <span>Email</span>
-          <input
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>Password</span>
-          <input
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
+        <TextField label="Password" type="password" name="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         {error && <p class="signin-error" role="alert">{error}</p>}
         <button type="submit" class="btn btn-primary" disabled={busy}>Sign in</button>
         {onForgot && <button type="button" class="btn btn-quiet" onClick={onForgot}>Forgot password?</button>}

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { CallbackAttempt, CallbackItem, CallbackOutcome, ConversationSummary } from '../../protocol/types';
+import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
 import { telHref } from '../format/phone';
 import { fullDateTime, languageName } from '../format/time';
@@ -27,15 +27,6 @@ export interface CallbackDetailProps {
   onOutcome(outcome: CallbackOutcome, note: string): Promise<boolean>;
   onReschedule(dueAt: string, note: string): Promise<boolean>;
   onOpenConversation(id: string): void;
-}
-
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="facts-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 /** One request in full: whom to call and when, the actions, what happened so far, and who it is. */
@@ -86,16 +77,6 @@ export function CallbackDetail(p: CallbackDetailProps) {
           <VisitorChats conversations={p.conversations} onOpen={p.onOpenConversation} />
         </section>
       </div>
-    </main>
-  );
-}
-
-/** What the detail area shows before a request is chosen, or when it cannot be shown. */
-export function NoCallback({ title, message, error }: { title: string; message: string; error?: boolean }) {
-  return (
-    <main class="conversation conversation-empty" aria-labelledby="cb-empty-title">
-      <h2 id="cb-empty-title">{title}</h2>
-      <p role={error ? 'alert' : 'status'}>{message}</p>
     </main>
   );
 }

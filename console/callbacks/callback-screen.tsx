@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CallbackItem, CallbackOutcome } from '../../protocol/types';
 import { callbackPath, conversationPath } from '../app/route';
+import { EmptyDetail } from '../app/detail-parts';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import type { Result } from '../net/agent-socket';
@@ -8,7 +9,7 @@ import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
 import { pendingActionsOn } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
-import { CallbackDetail, NoCallback } from './callback-detail';
+import { CallbackDetail } from './callback-detail';
 import { CallbackQueue } from './callback-queue';
 import type { Clocks } from './callback-when';
 
@@ -81,7 +82,7 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         onOpen={(id) => onNavigate(callbackPath(id))}
       />
       {!callbackId ? (
-        <NoCallback title="Pick a request" message="Choose a request from the queue to claim it, call, and record how it went." />
+        <EmptyDetail id="cb-empty-title" title="Pick a request" message="Choose a request from the queue to claim it, call, and record how it went." />
       ) : item && open ? (
         <CallbackDetail
           item={item}
@@ -101,9 +102,9 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
           onOpenConversation={(id) => onNavigate(conversationPath(id))}
         />
       ) : open?.error ? (
-        <NoCallback title="Cannot show this request" message={open.error} error />
+        <EmptyDetail id="cb-empty-title" title="Cannot show this request" message={open.error} error />
       ) : (
-        <NoCallback title="Call back request" message="Loading request…" />
+        <EmptyDetail id="cb-empty-title" title="Call back request" message="Loading request…" />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
+import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
 import { fullDateTime, languageName } from '../format/time';
 import { FeedbackStatusBadge, Rating } from './badges';
@@ -29,15 +29,6 @@ export interface FeedbackDetailProps {
   onReply(text: string): void;
   /** Sends a refused reply again under its id. */
   onRetry(replyId: string): void;
-}
-
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="facts-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 function Answer(p: FeedbackDetailProps) {
@@ -91,16 +82,6 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
       <div class="fb-answer">
         <Answer {...p} />
       </div>
-    </main>
-  );
-}
-
-/** What the main area shows before a piece of feedback is chosen, or when it cannot be shown. */
-export function NoFeedback({ title, message, error }: { title: string; message: string; error?: boolean }) {
-  return (
-    <main class="conversation conversation-empty" aria-labelledby="fb-empty-title">
-      <h2 id="fb-empty-title">{title}</h2>
-      <p role={error ? 'alert' : 'status'}>{message}</p>
     </main>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FeedbackStatus } from '../../protocol/types';
 import { feedbackPath } from '../app/route';
+import { EmptyDetail } from '../app/detail-parts';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
 import { pendingRepliesTo } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
-import { FeedbackDetail, NoFeedback } from './feedback-detail';
+import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
 import { FeedbackStatsPanel } from './feedback-stats';
 
@@ -66,7 +67,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
         />
       </div>
       {!feedbackId ? (
-        <NoFeedback title="Pick a piece of feedback" message="Choose one from the list to read it in full and answer by email." />
+        <EmptyDetail id="fb-empty-title" title="Pick a piece of feedback" message="Choose one from the list to read it in full and answer by email." />
       ) : item && open ? (
         <FeedbackDetail
           item={item}
@@ -83,9 +84,9 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
           onRetry={client.retry}
         />
       ) : open?.error ? (
-        <NoFeedback title="Cannot show this feedback" message={open.error} error />
+        <EmptyDetail id="fb-empty-title" title="Cannot show this feedback" message={open.error} error />
       ) : (
-        <NoFeedback title="Feedback item" message="Loading feedback…" />
+        <EmptyDetail id="fb-empty-title" title="Feedback item" message="Loading feedback…" />
       )}
       <FeedbackStatsPanel stats={feedback.stats} />
     </div>

@@ -3,6 +3,7 @@ import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { CallbackCommands } from './callback-commands';
 import type { PageSignals } from './page';
+import { bindSectionSync } from './section-sync';
 
 /**
  * Keeps the callback queue in step with the server: pushes in, a fresh list whenever the
@@ -23,22 +24,10 @@ export function bindCallbackSync(socket: AgentSocket, store: ConsoleStore, comma
     if (open?.id === item.id && !open.loading && held?.updatedAt !== item.updatedAt) void commands.open(item.id);
   };
 
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.callbacks.view !== previous.callbacks.view && socket.connected) void commands.refreshList();
+  return bindSectionSync(socket, store, page, {
+    view: (state) => state.callbacks.view,
+    refreshList: commands.refreshList,
+    catchUp,
+    pushes: { 'callback:updated': onUpdated },
   });
-  socket.on('connect', catchUp);
-  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
-  socket.on('site:deleted', catchUp);
-  socket.on('callback:updated', onUpdated);
-  const offWake = page.onWake(() => {
-    if (socket.connected) catchUp();
-  });
-
-  return () => {
-    unsubscribe();
-    offWake();
-    socket.off('connect', catchUp);
-    socket.off('site:deleted', catchUp);
-    socket.off('callback:updated', onUpdated);
-  };
 }

@@ -3,6 +3,7 @@ import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { FeedbackCommands } from './feedback-commands';
 import type { PageSignals } from './page';
+import { bindSectionSync } from './section-sync';
 
 export interface FeedbackSyncOptions {
   page: PageSignals;
@@ -29,7 +30,6 @@ export function bindFeedbackSync(
     if (feedback.open) void commands.open(feedback.open.id);
   };
 
-  const onConnect = () => catchUp();
   const onNew = (item: FeedbackItem) => {
     dispatch({ type: 'feedback/received', item });
     if (store.get().feedback.stats) void commands.refreshStats();
@@ -43,28 +43,10 @@ export function bindFeedbackSync(
   const onReplyUpdated = (reply: FeedbackReply) => dispatch({ type: 'feedback/reply-updated', reply });
   const onNewCount = (count: number) => dispatch({ type: 'feedback/new-count', count });
 
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.feedback.view !== previous.feedback.view && socket.connected) void commands.refreshList();
+  return bindSectionSync(socket, store, opts.page, {
+    view: (state) => state.feedback.view,
+    refreshList: commands.refreshList,
+    catchUp,
+    pushes: { 'feedback:new': onNew, 'feedback:updated': onUpdated, 'feedback:replyUpdated': onReplyUpdated, 'feedback:newCount': onNewCount },
   });
-  socket.on('connect', onConnect);
-  // A deleted site's items are gone: a fresh list drops them (and the counts they made).
-  socket.on('site:deleted', catchUp);
-  socket.on('feedback:new', onNew);
-  socket.on('feedback:updated', onUpdated);
-  socket.on('feedback:replyUpdated', onReplyUpdated);
-  socket.on('feedback:newCount', onNewCount);
-  const offWake = opts.page.onWake(() => {
-    if (socket.connected) catchUp();
-  });
-
-  return () => {
-    unsubscribe();
-    offWake();
-    socket.off('connect', onConnect);
-    socket.off('site:deleted', catchUp);
-    socket.off('feedback:new', onNew);
-    socket.off('feedback:updated', onUpdated);
-    socket.off('feedback:replyUpdated', onReplyUpdated);
-    socket.off('feedback:newCount', onNewCount);
-  };
 }

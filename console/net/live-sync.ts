@@ -5,6 +5,7 @@ import { typerKey } from '../state/reducer';
 import type { ConsoleStore } from '../state/store';
 import type { AgentSocket } from './agent-socket';
 import type { Commands } from './commands';
+import { listen } from './listen';
 import type { PageSignals } from './page';
 
 export interface LiveSyncOptions {
@@ -85,15 +86,17 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     }, typingTtl));
   };
 
-  socket.on('connect', onConnect);
-  socket.on('disconnect', onDisconnect);
-  socket.on('connect_error', onConnectError);
-  socket.on('message:new', onMessage);
-  socket.on('conversation:updated', onRow);
-  socket.on('visitor:updated', onVisitor);
-  socket.on('message:updated', onMessageUpdated);
-  socket.on('survey:received', onSurvey);
-  socket.on('typing', onTyping);
+  const unlisten = listen(socket, {
+    connect: onConnect,
+    disconnect: onDisconnect,
+    connect_error: onConnectError,
+    'message:new': onMessage,
+    'conversation:updated': onRow,
+    'visitor:updated': onVisitor,
+    'message:updated': onMessageUpdated,
+    'survey:received': onSurvey,
+    typing: onTyping,
+  });
   const offWake = opts.page.onWake(() => {
     if (socket.connected) catchUp(false);
   });
@@ -102,14 +105,6 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     offWake();
     clearTimeout(retry);
     for (const t of typingTimers.values()) clearTimeout(t);
-    socket.off('connect', onConnect);
-    socket.off('disconnect', onDisconnect);
-    socket.off('connect_error', onConnectError);
-    socket.off('message:new', onMessage);
-    socket.off('conversation:updated', onRow);
-    socket.off('visitor:updated', onVisitor);
-    socket.off('message:updated', onMessageUpdated);
-    socket.off('survey:received', onSurvey);
-    socket.off('typing', onTyping);
+    unlisten();
   };
 }

@@ -1,6 +1,7 @@
 import type { AgentPresence } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
+import { listen } from './listen';
 
 /** The agent's own availability and who else is there. */
 export interface PresenceCommands {
@@ -17,17 +18,13 @@ export function createPresence(socket: AgentSocket, store: ConsoleStore): Presen
     const r = await request(socket, 'agent:presence', {});
     if (r.ok) onPresence(r.data);
   };
-  socket.on('connect', onConnect);
-  socket.on('presence', onPresence);
+  const unlisten = listen(socket, { connect: () => void onConnect(), presence: onPresence });
   return {
     async setAway(away) {
       const r = await request(socket, 'agent:setAway', { away });
       if (r.ok) onPresence(r.data);
       return r;
     },
-    close() {
-      socket.off('connect', onConnect);
-      socket.off('presence', onPresence);
-    },
+    close: unlisten,
   };
 }

@@ -1,6 +1,7 @@
 import type { SiteContents, SiteHoursState, SiteIdentity, SiteSettings } from '../../protocol/types';
 import type { ConsoleStore } from '../state/store';
 import { request, type AgentSocket, type Result } from './agent-socket';
+import { listen } from './listen';
 
 /** What `site:update` takes: the site and only the fields that changed. */
 export type SitePatch = { siteId: string } & Partial<Omit<SiteSettings, 'id'>>;
@@ -33,11 +34,7 @@ export function createSiteSettings(socket: AgentSocket, store: ConsoleStore): Si
     void request(socket, 'site:hours', {}).then((r) => r.ok && onHours(r.data));
     void request(socket, 'server:status', {}).then((r) => r.ok && store.dispatch({ type: 'sites/public-url', url: r.data.publicUrl ?? null }));
   };
-  socket.on('connect', onConnect);
-  socket.on('site:updated', onUpdated);
-  socket.on('site:created', onUpdated);
-  socket.on('site:deleted', onDeleted);
-  socket.on('site:hours', onHours);
+  const unlisten = listen(socket, { connect: onConnect, 'site:updated': onUpdated, 'site:created': onUpdated, 'site:deleted': onDeleted, 'site:hours': onHours });
   return {
     async update(patch) {
       const r = await request(socket, 'site:update', patch);
@@ -58,12 +55,6 @@ export function createSiteSettings(socket: AgentSocket, store: ConsoleStore): Si
     identity: (siteId) => request(socket, 'site:identity', { siteId }),
     rotateIdentity: (siteId) => request(socket, 'site:identity:rotate', { siteId }),
     requireVerification: (siteId, on) => request(socket, 'site:identity:update', { siteId, requireVerification: on }),
-    close() {
-      socket.off('connect', onConnect);
-      socket.off('site:updated', onUpdated);
-      socket.off('site:created', onUpdated);
-      socket.off('site:deleted', onDeleted);
-      socket.off('site:hours', onHours);
-    },
+    close: unlisten,
   };
 }

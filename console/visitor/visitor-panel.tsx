@@ -1,7 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import type { ConversationSummary, VisitorProfile } from '../../protocol/types';
 import { fullDateTime, languageName, timeInZone } from '../format/time';
 import { ExternalLink } from '../format/external-link';
+import { Fact } from '../app/detail-parts';
 import { VisitorHistory } from './visitor-history';
 
 export interface VisitorPanelProps {
@@ -12,15 +12,6 @@ export interface VisitorPanelProps {
   /** Formatting locale; the agent's own by default. */
   locale?: string;
   onOpen(id: string): void;
-}
-
-function Row({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="facts-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 /**
@@ -69,19 +60,19 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
       )}
       <h3>Details</h3>
       <dl class="facts">
-        <Row label="Local time">
+        <Fact label="Local time">
           {local ? <>{local} <span class="muted">({visitor.timezone})</span></> : <span class="muted">{visitor.timezone ?? 'Unknown'}</span>}
-        </Row>
-        <Row label="Language">{visitor.language ? languageName(visitor.language, locale) : <span class="muted">Unknown</span>}</Row>
-        <Row label="Browser">{visitor.browser ?? <span class="muted">Unknown</span>}</Row>
-        <Row label="OS">{visitor.os ?? <span class="muted">Unknown</span>}</Row>
-        <Row label="Referrer">{visitor.referrer ? <ExternalLink url={visitor.referrer} /> : <span class="muted">Direct</span>}</Row>
-        <Row label="First seen">
+        </Fact>
+        <Fact label="Language">{visitor.language ? languageName(visitor.language, locale) : <span class="muted">Unknown</span>}</Fact>
+        <Fact label="Browser">{visitor.browser ?? <span class="muted">Unknown</span>}</Fact>
+        <Fact label="OS">{visitor.os ?? <span class="muted">Unknown</span>}</Fact>
+        <Fact label="Referrer">{visitor.referrer ? <ExternalLink url={visitor.referrer} /> : <span class="muted">Direct</span>}</Fact>
+        <Fact label="First seen">
           <time dateTime={visitor.firstSeenAt}>{fullDateTime(visitor.firstSeenAt, locale)}</time>
-        </Row>
-        {visitor.phone && <Row label="Phone">{visitor.phone}</Row>}
-        {visitor.externalId && <Row label="User ID">{visitor.externalId}</Row>}
-        <Row label="Visits">{visitor.visits}</Row>
+        </Fact>
+        {visitor.phone && <Fact label="Phone">{visitor.phone}</Fact>}
+        {visitor.externalId && <Fact label="User ID">{visitor.externalId}</Fact>}
+        <Fact label="Visits">{visitor.visits}</Fact>
       </dl>
       <VisitorHistory history={history} now={now} onOpen={onOpen} />
     </aside>

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN, visitor } from '../helpers/server';
+import { visitor } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 // With SMTP, so the forms show every field they can (an email address for a reply).
 const e2e = useE2e({ openAllDay: true, smtp: true });
@@ -187,9 +188,7 @@ describe('the console meets WCAG 2.2 AA on every screen', () => {
     await page.goto(`${e2e.server.url}/console`);
     await page.getByLabel('Email').waitFor();
     await noViolations(page);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(page);
     await page.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().waitFor();
     await noViolations(page);
     await page.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();

@@ -3,13 +3,11 @@ import type { Page } from 'playwright-core';
 import { WEEKDAYS } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
 import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ smtp: true, openAllDay: true });
 async function signIn(page: Page) {
-  await page.goto(`${e2e.server.url}/console`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, `${e2e.server.url}/console`);
   await page.getByRole('link', { name: 'Callbacks' }).waitFor();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e();
 
@@ -42,10 +42,7 @@ describe('call back requests in Chromium', () => {
 
     const agentCtx = await e2e.newContext({ timezoneId: 'Europe/Prague', locale: 'en-GB' });
     const agent = await agentCtx.newPage();
-    await agent.goto(`${e2e.server.url}/console`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(agent, `${e2e.server.url}/console`);
     await agent.getByRole('link', { name: 'Callbacks' }).click();
     const row = agent.getByRole('list', { name: 'Call back requests' }).getByRole('listitem').filter({ hasText: 'Aram' });
     await row.waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 // A live chat needs someone there: without an agent online within opening hours the widget
 // offers "Leave a message" instead.
@@ -15,10 +15,7 @@ async function footprint(page: Page) {
 }
 
 async function signIn(page: Page) {
-  await page.goto(`${e2e.server.url}/console`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, `${e2e.server.url}/console`);
 }
 
 describe('live chat in Chromium', () => {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN, visitor } from '../helpers/server';
+import { visitor } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ openAllDay: true });
 
 async function signIn(page: Page) {
-  await page.goto(`${e2e.server.url}/console`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, `${e2e.server.url}/console`);
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 }
 

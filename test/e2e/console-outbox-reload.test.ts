@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAllDelivered, holdCut, reply, replyTexts, useCutScenario } from './console-outbox';
+import { healAndExpectAll, replyTexts, useCutScenario, writeDuringCut } from './console-outbox';
 
 const beforeTheCut = useCutScenario();
 
@@ -10,10 +10,7 @@ describe('console outbox across a network cut and a reload', () => {
   it('delivers all 50 replies when the console is reloaded during a 30 s cut, once each, in order, with no button pressed', async () => {
     const { proxy, v, page } = await beforeTheCut();
 
-    const since = Date.now();
-    proxy.cut();
-    await reply(page, replyTexts.slice(10));
-    await expect.poll(() => page.getByText('Sending…').count()).toBe(40);
+    const since = await writeDuringCut(page, proxy);
 
     await page.reload();
     // Signed in again over HTTP, the socket still cut, so the conversation cannot load: the
@@ -22,11 +19,6 @@ describe('console outbox across a network cut and a reload', () => {
     await unsent.getByText(replyTexts.at(-1)!, { exact: true }).waitFor();
     await expect.poll(() => unsent.getByText('Sending…').count()).toBe(40);
     expect(await unsent.getByText(/^Reply \d+ of 50$/).allTextContents()).toEqual(replyTexts.slice(10));
-    await holdCut(page, since);
-    expect(v.received.length).toBe(10);
-    proxy.heal();
-
-    await expectAllDelivered(page, v.received);
-    v.socket.disconnect();
+    await healAndExpectAll(page, proxy, v, since);
   }, 150_000);
 });

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import type { Message } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
-import { ADMIN, visitor } from '../helpers/server';
+import { visitor } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 /** How long the agent's connection stays cut, as in the check that found the hole (issue 15). */
 export const CUT_MS = 30_000;
@@ -23,10 +24,7 @@ export async function visitorWithChat(relay: string) {
 
 /** Signs in on the console page served through the proxy and opens the visitor's conversation. */
 export async function openConsole(page: Page, proxy: CutProxy, conversationId: string) {
-  await page.goto(`${proxy.url}/console/c/${conversationId}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, `${proxy.url}/console/c/${conversationId}`);
   await page.getByRole('log').getByText('Is anyone there?').waitFor();
 }
 
@@ -59,6 +57,24 @@ export async function holdCut(page: Page, since: number) {
     expect(await page.getByText(/^Failed/).allTextContents()).toEqual([]);
     await new Promise((r) => setTimeout(r, Math.min(2000, CUT_MS - (Date.now() - since))));
   }
+}
+
+/** Cuts the agent's connection and writes the other 40 replies meanwhile, all shown as sending; returns when the cut began. */
+export async function writeDuringCut(page: Page, proxy: CutProxy) {
+  const since = Date.now();
+  proxy.cut();
+  await reply(page, replyTexts.slice(10));
+  await expect.poll(() => page.getByText('Sending…').count()).toBe(40);
+  return since;
+}
+
+/** Holds the cut to its end with the visitor still at the 10 sent before it, heals it, and expects all 50 delivered. */
+export async function healAndExpectAll(page: Page, proxy: CutProxy, v: Awaited<ReturnType<typeof visitorWithChat>>, since: number) {
+  await holdCut(page, since);
+  expect(v.received.length).toBe(10);
+  proxy.heal();
+  await expectAllDelivered(page, v.received);
+  v.socket.disconnect();
 }
 
 /**

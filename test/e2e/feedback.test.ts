@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ smtp: true, env: { MAIL_FROM: 'Demo shop <hello@shop.test>' } });
 
@@ -20,10 +20,7 @@ describe('feedback in Chromium', () => {
     'email', async () => {
     const agentCtx = await e2e.newContext();
     const inbox = await agentCtx.newPage();
-    await inbox.goto(`${e2e.server.url}/console`);
-    await inbox.getByLabel('Email').fill(ADMIN.email);
-    await inbox.getByLabel('Password').fill(ADMIN.password);
-    await inbox.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(inbox, `${e2e.server.url}/console`);
     await inbox.getByRole('link', { name: 'Feedback' }).click();
     const watcher = await agentCtx.newPage(); // a second tab, left on the conversations screen
     await watcher.goto(`${e2e.server.url}/console`);

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationSummary, Message } from '../../protocol/types';
 import type { E2e } from '../helpers/e2e';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 /** Any mention of email, in the words of the widget's English strings. */
 const EMAIL = /e-?mail/i;
@@ -64,10 +64,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
     await page.context().close(); // the visitor leaves
 
     const console = await e2e.newPage();
-    await console.goto(`${e2e.server.url}/console`);
-    await console.getByLabel('Email').fill(ADMIN.email);
-    await console.getByLabel('Password').fill(ADMIN.password);
-    await console.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(console, `${e2e.server.url}/console`);
     await console.getByText('Is the blue mug back in stock?').first().click();
     await console.getByRole('textbox', { name: 'Reply' }).waitFor();
     const note = sendsEmail

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
 import { sendChat } from './honest-screens';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ openAllDay: true });
 
@@ -51,10 +51,7 @@ describe('verified identity in Chromium', () => {
     }
 
     const agent = await e2e.newPage();
-    await agent.goto(`${e2e.server.url}/console`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(agent, `${e2e.server.url}/console`);
     await agent.getByText('Writing from my phone now').first().click();
     const panel = agent.getByRole('complementary', { name: 'Visitor' });
     await panel.getByText('Verified', { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
-import { ADMIN } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ openAllDay: true });
 const { newPage } = e2e;
@@ -246,10 +246,7 @@ describe('the widget by keyboard alone', () => {
 describe('the console by keyboard', () => {
   it('shows a focus ring on every control of the inbox and of the settings', async () => {
     const page = await newPage();
-    await page.goto(`${e2e.server.url}/console`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(page, `${e2e.server.url}/console`);
     await page.getByRole('link', { name: 'Settings' }).waitFor();
     expect(await unringed(page, 'page'), 'inbox').toEqual([]);
     await page.getByRole('link', { name: 'Settings' }).click();

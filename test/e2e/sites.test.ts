@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e';
 import { byLocalhost, startHostSite, type HostSite } from '../helpers/host-site';
-import { ADMIN, visitor as socketVisitor } from '../helpers/server';
+import { visitor as socketVisitor } from '../helpers/server';
+import { signInAsAdmin } from './console-sign-in';
 
 // The console is opened as localhost:<port>, so its snippet names the server that way; the shop's
 // page is served from 127.0.0.1:<other port>: another origin, as a real shop would be.
@@ -20,10 +21,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page) {
-  await page.goto(consoleUrl);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page, consoleUrl);
   await page.getByRole('link', { name: 'Settings' }).waitFor();
 }
 

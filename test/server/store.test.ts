@@ -6,6 +6,27 @@ import { createLogger } from '../../server/log';
 import type { CallbackRow, VisitorCursor } from '../../server/store/types';
 import { newConversation, newMessage, openTestStore, STORE, useTestStore } from '../helpers/stores';
 
+/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
+const callbackRow = (now: string, over: Partial<CallbackRow> & { id: string; visitorId: string }): CallbackRow & { visitorId: string } => ({
+  siteId: 'demo',
+  phone: '+420601123456',
+  name: null,
+  topic: null,
+  asap: true,
+  windowEnd: null,
+  status: 'waiting',
+  claimedBy: null,
+  attempts: 0,
+  pageUrl: null,
+  pageTitle: null,
+  visitorTimezone: null,
+  visitorLocale: null,
+  dueAt: now,
+  createdAt: now,
+  updatedAt: now,
+  ...over,
+});
+
 // The store contract: every test here runs on SQLite, and again on Postgres when
 // TEST_DATABASE_URL is set (the postgres vitest project), each in a fresh database.
 
@@ -241,26 +262,7 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     const { visitor } = await createVisitor(t.store, 'demo', null);
     const other = (await createVisitor(t.store, 'demo', null)).visitor;
     const now = new Date().toISOString();
-    const request = (id: string, visitorId: string, topic: string): CallbackRow & { visitorId: string } => ({
-      id,
-      siteId: 'demo',
-      visitorId,
-      phone: '+420601123456',
-      name: null,
-      topic,
-      asap: true,
-      dueAt: now,
-      windowEnd: null,
-      status: 'waiting',
-      claimedBy: null,
-      attempts: 0,
-      pageUrl: null,
-      pageTitle: null,
-      visitorTimezone: null,
-      visitorLocale: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const request = (id: string, visitorId: string, topic: string) => callbackRow(now, { id, visitorId, topic });
     const [a, b] = await Promise.all([
       t.store.requestCallback(request('tab-a', visitor.id, 'first'), { topic: 'first', updatedAt: now }),
       t.store.requestCallback(request('tab-b', visitor.id, 'second'), { topic: 'second', updatedAt: now }),
@@ -275,26 +277,8 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   it('refuses to reopen a closed request while its visitor has another open one for the phone', async () => {
     const { visitor } = await createVisitor(t.store, 'demo', null);
     const now = new Date().toISOString();
-    const base = {
-      siteId: 'demo',
-      visitorId: visitor.id,
-      phone: '+420601123456',
-      name: null,
-      topic: null,
-      asap: true,
-      dueAt: now,
-      windowEnd: null,
-      claimedBy: null,
-      attempts: 0,
-      pageUrl: null,
-      pageTitle: null,
-      visitorTimezone: null,
-      visitorLocale: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await t.store.createCallback({ ...base, id: 'old', status: 'called' });
-    await t.store.createCallback({ ...base, id: 'new', status: 'waiting' });
+    await t.store.createCallback(callbackRow(now, { id: 'old', visitorId: visitor.id, status: 'called' }));
+    await t.store.createCallback(callbackRow(now, { id: 'new', visitorId: visitor.id }));
     await expect(t.store.updateCallback('old', { status: 'rescheduled' })).rejects.toMatchObject({ code: 'invalid_payload' });
     expect((await t.store.getCallback('old'))!.status).toBe('called');
   });
@@ -302,11 +286,7 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   it('stores an attempt once under its id: a second add of the id, even at once, writes nothing', async () => {
     const { visitor } = await createVisitor(t.store, 'demo', null);
     const now = new Date().toISOString();
-    await t.store.createCallback({
-      id: 'cb', siteId: 'demo', visitorId: visitor.id, phone: '+420601123456', name: null, topic: null, asap: true, dueAt: now,
-      windowEnd: null, status: 'waiting', claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null,
-      visitorLocale: null, createdAt: now, updatedAt: now,
-    });
+    await t.store.createCallback(callbackRow(now, { id: 'cb', visitorId: visitor.id }));
     const attempt = (agentId: string, note: string) =>
       ({ id: 'attempt-1', agentId, agentName: agentId, outcome: 'no_answer' as const, note, dueAt: null, createdAt: now });
     const added = await Promise.all([

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../protocol/events';
 import type { Translate } from '../i18n/t';
+import { EmailInput } from '../panel/email-input';
 import type { ContactMode, FeedbackDraft, FieldErrors } from './feedback-state';
 import { FieldError, invalidProps } from './field-error';
 
@@ -52,17 +53,7 @@ export function ContactFields({ t, draft, errors, onChange }: ContactFieldsProps
           </div>
           <div class="field">
             <label for="earshot-fb-email">{t('feedback_email')}</label>
-            <input
-              id="earshot-fb-email"
-              type="email"
-              autocomplete="email"
-              inputMode="email"
-              required
-              maxLength={LIMITS.emailLength}
-              value={draft.email}
-              onInput={(e) => onChange({ email: e.currentTarget.value })}
-              {...invalidProps('email', errors.email)}
-            />
+            <EmailInput id="earshot-fb-email" value={draft.email} onValue={(email) => onChange({ email })} {...invalidProps('email', errors.email)} />
             <FieldError t={t} field="email" problem={errors.email} />
           </div>
         </>

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentPresence } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
-import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 
 afterEach(cleanup);
 
@@ -20,17 +16,9 @@ const team = (selfAway: boolean): AgentPresence[] => [
 ];
 
 async function signedIn() {
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('agent:presence', () => ({ ok: true, data: team(false) }));
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
-  socket.serverConnect();
+  await renderSignedIn(agent, socket);
   return { socket };
 }
 

@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Payload } from '../../../client/request';
 import type { AgentClientEvents } from '../../../protocol/events';
 import type { CallbackAttempt, CallbackItem, ConversationSummary } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
 import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
 import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket, row } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 import { attempt, callback, serveCallbacks } from './fixtures';
 
 // Numbers are grouped once the lazily loaded formatter is in; load it up front.
@@ -36,19 +33,10 @@ async function signedIn(
     conversations?: Record<string, ConversationSummary[]>;
   } = {},
 ) {
-  history.replaceState(null, '', opts.path ?? '/console/callbacks');
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveCallbacks(socket, all, opts.attempts, opts.conversations);
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={opts.desktop ?? fakeDesktop()} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
-  socket.serverConnect();
+  const { store } = await renderSignedIn(agent, socket, { path: opts.path ?? '/console/callbacks', desktop: opts.desktop });
   return { store, socket };
 }
 

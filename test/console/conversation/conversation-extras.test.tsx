@@ -3,16 +3,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary, Message } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
 import { ConversationHeader } from '../../../console/conversation/conversation-header';
 import { MessageItem } from '../../../console/conversation/message-item';
 import { InboxRow } from '../../../console/inbox/inbox-row';
 import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
 import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket, msg, profile, row } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 
 afterEach(() => {
   cleanup();
@@ -61,7 +58,6 @@ describe('satisfaction rating', () => {
 
 /** Signs in with one conversation whose log holds an automatic answer. */
 async function signedIn(rows: ConversationSummary[], desktop: DesktopAlerts = fakeDesktop()) {
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket
     .answer('conversation:list', () => ({ ok: true, data: rows }))
@@ -69,14 +65,7 @@ async function signedIn(rows: ConversationSummary[], desktop: DesktopAlerts = fa
       ok: true,
       data: { conversation: rows.find((r) => r.id === p.conversationId)!, messages: [msg(1, { text: 'How long is shipping?' }), faq(null)], visitor: profile({ email: 'ana@example.com' }), history: [] },
     }));
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
-  socket.serverConnect();
+  const { store } = await renderSignedIn(agent, socket, { desktop });
   await screen.findByRole('link', { name: /Ana/ });
   return { store, socket };
 }

@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedbackItem } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
 import { FEEDBACK_PAGE } from '../../../console/net/feedback-commands';
 import type { DesktopAlerts } from '../../../console/net/desktop-alerts';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
 import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket, row } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 import { item, reply, serveFeedback } from './fixtures';
 
 afterEach(() => {
@@ -24,20 +21,10 @@ const agent = { id: 'a1', email: 'alex@example.com', name: 'Alex', role: 'agent'
 
 /** Signs in at `path`, with a fake server holding `all` feedback, and connects. */
 async function signedIn(all: FeedbackItem[], opts: { path?: string; emailConfigured?: boolean; desktop?: DesktopAlerts } = {}) {
-  history.replaceState(null, '', opts.path ?? '/console/');
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('conversation:list', () => ({ ok: true, data: [row('c', { visitorName: 'Amber Marten' })] }));
   serveFeedback(socket, all, { emailConfigured: opts.emailConfigured, replies: { a: [] } });
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  const desktop = opts.desktop ?? fakeDesktop();
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={desktop} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
-  socket.serverConnect();
+  const { store, desktop } = await renderSignedIn(agent, socket, { path: opts.path ?? '/console/', desktop: opts.desktop });
   return { store, socket, desktop };
 }
 

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Agent, SiteSettings } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
-import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 import { site } from './fixtures';
 
 afterEach(() => {
@@ -20,18 +16,9 @@ const admin: Agent = { id: 'a1', email: 'admin@example.com', name: 'Ada', role: 
 
 /** Opens /console/settings signed in as `agent`, with the server holding `sites`. */
 async function openSettings(agent: Agent = admin, sites: SiteSettings[] = [site()]) {
-  history.replaceState(null, '', '/console/settings');
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('site:list', () => ({ ok: true, data: sites }));
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
-  socket.serverConnect();
+  const { store } = await renderSignedIn(agent, socket, { path: '/console/settings' });
   const form = await screen.findByRole('form', { name: 'Site settings' });
   return { store, socket, form: within(form) };
 }

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "http://localhost/console/" }
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Agent, SiteHoursState, SiteSettings } from '../../../protocol/types';
-import { App } from '../../../console/app/app';
-import { initialState, reducer } from '../../../console/state/reducer';
-import { createStore } from '../../../console/state/store';
-import { fakeDesktop } from '../fake-desktop';
-import { fakePage } from '../fake-page';
 import { FakeSocket, row } from '../fake-socket';
+import { renderSignedIn } from '../signed-in-app';
 import { site } from '../settings/fixtures';
 import { item } from '../feedback/fixtures';
 import { callback } from '../callbacks/fixtures';
@@ -30,19 +26,11 @@ async function openConsole(
   hours: SiteHoursState[] = [],
   publicUrl: string | null = null,
 ) {
-  history.replaceState(null, '', path);
-  const store = createStore(reducer, initialState());
   const socket = new FakeSocket();
   socket.answer('site:list', () => ({ ok: true, data: sites }));
   socket.answer('site:hours', () => ({ ok: true, data: hours }));
   socket.answer('server:status', () => ({ ok: true, data: { emailConfigured: false, publicUrl } }));
-  const api = {
-    me: async () => ({ ok: true as const, data: agent }),
-    login: vi.fn(),
-    logout: async () => ({ ok: true as const, data: null }),
-  };
-  render(<App store={store} api={api} connect={() => socket.asSocket()} page={fakePage()} desktopAlerts={fakeDesktop()} />);
-  await vi.waitFor(() => expect(socket.active).toBe(true));
+  const { store } = await renderSignedIn(agent, socket, { path, connect: false });
   return { store, socket };
 }
 

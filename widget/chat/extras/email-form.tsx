@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../../protocol/events';
 import type { MessageKey, Translate } from '../../i18n/t';
 import type { Result } from '../../net/socket';
+import { EmailInput } from '../../panel/email-input';
 import { emailProblem, failure } from './problem';
 
 export interface EmailFormProps {
@@ -50,16 +50,11 @@ export function EmailForm({ t, id, submit, initial, focus, onSubmit }: EmailForm
     >
       <div class="field">
         <label for={id}>{t('x_email')}</label>
-        <input
+        <EmailInput
           id={id}
-          ref={input}
-          type="email"
-          autocomplete="email"
-          inputMode="email"
-          required
-          maxLength={LIMITS.emailLength}
+          inputRef={input}
           value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
+          onValue={setEmail}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />

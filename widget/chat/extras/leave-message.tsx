@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../protocol/events';
 import type { Message, PageInfo } from '../../../protocol/types';
 import { withStrings } from '../../i18n/with-strings';
+import { EmailInput } from '../../panel/email-input';
 import { awayText } from './away-note';
 import { CallbackButton } from './notices';
 import { emailProblem, failure } from './problem';
@@ -100,17 +101,7 @@ export function LeaveMessage(p: LeaveMessageProps) {
         {p.sendsEmail && (
           <div class="field">
             <label for="earshot-leave-email">{t('x_email')}</label>
-            <input
-              id="earshot-leave-email"
-              type="email"
-              autocomplete="email"
-              inputMode="email"
-              required
-              maxLength={LIMITS.emailLength}
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-              {...field('email')}
-            />
+            <EmailInput id="earshot-leave-email" value={email} onValue={setEmail} {...field('email')} />
             {error('email')}
           </div>
         )}
