@@ -6,7 +6,13 @@ import { defineConfig } from 'vitest/config';
  */
 const STORE_SUITES = ['test/server/**/*.test.ts'];
 // Pure functions and the start-up checks: the store under them makes no difference.
-const STORE_FREE = ['test/server/domain.test.ts', 'test/server/handler.test.ts', 'test/server/hours.test.ts', 'test/server/broadcast.test.ts', 'test/server/sqlite-store.test.ts'];
+const STORE_FREE = [
+  'test/server/domain.test.ts',
+  'test/server/handler.test.ts',
+  'test/server/hours.test.ts',
+  'test/server/broadcast.test.ts',
+  'test/server/sqlite-store.test.ts',
+];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -26,7 +26,8 @@ export const ALL_SETUPS: Setup[] = [
   { store: 'postgres', nodes: 2 },
 ];
 
-export const setupName = (s: Setup) => (s.nodes === 1 ? `${s.store === 'sqlite' ? 'SQLite' : 'Postgres'}, 1 node` : 'Postgres + Redis, 2 nodes');
+export const setupName = (s: Setup) =>
+  s.nodes === 1 ? `${s.store === 'sqlite' ? 'SQLite' : 'Postgres'}, 1 node` : 'Postgres + Redis, 2 nodes';
 
 export const BENCH_USAGE =
   'usage: npm run bench -- [--store sqlite|postgres] [--nodes 1|2] [--seconds N] [--rate N] | --bare\n' +
@@ -55,7 +56,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     allowPositionals: false,
   });
   const { store, nodes } = values;
-  if (store !== undefined && store !== 'sqlite' && store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got "${store}"`);
+  if (store !== undefined && store !== 'sqlite' && store !== 'postgres')
+    throw new Error(`--store must be sqlite or postgres, got "${store}"`);
   if (nodes !== undefined && nodes !== '1' && nodes !== '2') throw new Error(`--nodes must be 1 or 2, got "${nodes}"`);
   // Nodes share their data through Postgres: two nodes on SQLite would each have their own.
   if (store === 'sqlite' && nodes === '2') throw new Error('--nodes 2 needs --store postgres: nodes cannot share the SQLite file');

@@ -49,7 +49,9 @@ export async function unreachable(redisToo: boolean): Promise<string | null> {
  * connection's search_path, as the tests do) and `drop` for after.
  */
 export async function freshSchema(): Promise<{ url: string; cpu(): Promise<ProcessCpu | null>; drop(): Promise<void> }> {
-  const schema = `bench_${nanoid(10).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+  const schema = `bench_${nanoid(10)
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toLowerCase()}`;
   await withClient((c) => c.query(`CREATE SCHEMA ${schema}`));
   const u = new URL(BENCH_DATABASE_URL);
   u.searchParams.set('options', `-c search_path=${schema}`);

@@ -28,7 +28,12 @@ export async function connectVisitors(url: string, n: number, batch = 100): Prom
 
 /** An agent socket; `cookie` authenticates it on Earshot, the bare relay ignores it. */
 export async function connectAgent(url: string, cookie?: string): Promise<Socket> {
-  const socket = io(`${url}/agent`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : {} });
+  const socket = io(`${url}/agent`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -78,11 +83,15 @@ export async function runAtRate(visitors: Visitor[], agent: Socket, rate: number
         const v = visitors[next++ % visitors.length]!;
         const id = nanoid();
         sentAt.set(id, performance.now());
-        v.socket.emit('message:send', { id, conversationId: v.conversationId, text: `bench message ${sent}` }, (res: { ok: boolean; data?: { conversationId: string } }) => {
-          if (!res.ok) return;
-          acked++;
-          v.conversationId ??= res.data!.conversationId;
-        });
+        v.socket.emit(
+          'message:send',
+          { id, conversationId: v.conversationId, text: `bench message ${sent}` },
+          (res: { ok: boolean; data?: { conversationId: string } }) => {
+            if (!res.ok) return;
+            acked++;
+            v.conversationId ??= res.data!.conversationId;
+          },
+        );
       }
       if (sent >= total) {
         clearInterval(tick);
@@ -145,7 +154,10 @@ export async function runSaturated(visitors: Visitor[], agent: Socket, seconds: 
     pending.add(id);
     sent++;
     const payload = { id, conversationId: v.conversationId, text: `bench message ${sent}` };
-    const res = (await v.socket.timeout(10_000).emitWithAck('message:send', payload).catch(() => null)) as Ack | null;
+    const res = (await v.socket
+      .timeout(10_000)
+      .emitWithAck('message:send', payload)
+      .catch(() => null)) as Ack | null;
     if (!res?.ok) return;
     acked++;
     v.conversationId ??= res.data!.conversationId;

@@ -26,14 +26,24 @@ for (let i = 0; i < 3; i++) {
   const cpu0 = await relay.cpu();
   const r = await runAtRate(visitors, agent, rate, 5);
   const perMessage = ((await relay.cpu()) - cpu0) / r.sent;
-  console.log(`${impl} at ${rate}/s: p99 ${r.p99.toFixed(1)} ms, ${r.delivered}/${r.sent} delivered, relay CPU ${perMessage.toFixed(0)} µs/msg`);
+  console.log(
+    `${impl} at ${rate}/s: p99 ${r.p99.toFixed(1)} ms, ${r.delivered}/${r.sent} delivered, relay CPU ${perMessage.toFixed(0)} µs/msg`,
+  );
 }
 visitors.forEach((v) => v.socket.disconnect());
 agent.disconnect();
 await relay.stopAndWait();
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** Self time per function in the main thread's profile (the largest file; workers' are small). */
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));

@@ -13,7 +13,11 @@ export class RelayProcess {
    * `profileDir`, V8's CPU profiler runs and writes its profiles there when the relay stops.
    * `env` says where Earshot stores and which Redis it joins (see server-child.ts); without it, SQLite alone.
    */
-  static async start(impl: 'earshot' | 'bare', cpu: number | null = null, o: { profileDir?: string; env?: Record<string, string> } = {}): Promise<RelayProcess> {
+  static async start(
+    impl: 'earshot' | 'bare',
+    cpu: number | null = null,
+    o: { profileDir?: string; env?: Record<string, string> } = {},
+  ): Promise<RelayProcess> {
     const { profileDir } = o;
     // Only what the caller names: a DATABASE_URL in the bench's own environment must not turn the SQLite setup into Postgres.
     const { DATABASE_URL: _db, REDIS_URL: _redis, BENCH_REDIS_URL: _bus, BENCH_REDIS_PREFIX: _prefix, ...inherited } = process.env;

@@ -31,7 +31,9 @@ const HARD_STOP = setTimeout(() => {
 const RELAY_CPU = pinCores();
 const cpus = os.cpus();
 console.log(`Earshot relay benchmark: ${VISITORS} visitors, 1 agent, 127.0.0.1`);
-console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(
   RELAY_CPU === null
     ? 'relay nodes and load generator share the CPUs'

@@ -19,7 +19,6 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/log';
 import { BENCH_ADMIN } from './admin';
 
-
 const impl = process.argv[2];
 const send = (m: unknown) => process.send!(m);
 
@@ -31,7 +30,15 @@ async function startBare(): Promise<number> {
   io.of('/visitor').on('connection', (socket) => {
     socket.on('visitor:hello', (_p, ack: (a: unknown) => void) => ack({ ok: true, data: { token: null, conversation: null } }));
     socket.on('message:send', (p: { id: string; conversationId: string | null; text: string }, ack: (a: unknown) => void) => {
-      const m = { id: p.id, conversationId: p.conversationId ?? socket.id, seq: ++seq, author: 'visitor', authorName: null, text: p.text, createdAt: new Date().toISOString() };
+      const m = {
+        id: p.id,
+        conversationId: p.conversationId ?? socket.id,
+        seq: ++seq,
+        author: 'visitor',
+        authorName: null,
+        text: p.text,
+        createdAt: new Date().toISOString(),
+      };
       io.of('/agent').to('agents').emit('message:new', m);
       ack({ ok: true, data: m });
     });
@@ -50,11 +57,23 @@ async function startFull(dataDir: string): Promise<number> {
   );
   const unlimited = { points: 1e9, duration: 1 };
   // A bus of its own making, as the cluster tests do, for the key prefix: the bench's nodes keep apart from any other cluster.
-  const bus = redisUrl ? await createRedisBus({ url: redisUrl, log: createLogger('silent'), prefix: process.env.BENCH_REDIS_PREFIX }) : undefined;
+  const bus = redisUrl
+    ? await createRedisBus({ url: redisUrl, log: createLogger('silent'), prefix: process.env.BENCH_REDIS_PREFIX })
+    : undefined;
   const limits = {
-    visitorMessages: unlimited, newVisitors: unlimited, logins: unlimited, feedback: unlimited, callbacksPerIp: unlimited,
-    callbacksPerPhone: unlimited, visitorEmailsPerIp: unlimited, visitorEmailsPerAddress: unlimited, visitorUpdates: unlimited,
-    linkUses: unlimited, resetRequests: unlimited, resetRequestsPerIp: unlimited, apiRequests: unlimited,
+    visitorMessages: unlimited,
+    newVisitors: unlimited,
+    logins: unlimited,
+    feedback: unlimited,
+    callbacksPerIp: unlimited,
+    callbacksPerPhone: unlimited,
+    visitorEmailsPerIp: unlimited,
+    visitorEmailsPerAddress: unlimited,
+    visitorUpdates: unlimited,
+    linkUses: unlimited,
+    resetRequests: unlimited,
+    resetRequestsPerIp: unlimited,
+    apiRequests: unlimited,
   };
   const earshot = await startEarshot(config, { bus, limits });
   return Number(new URL(earshot.url).port);
@@ -85,7 +104,11 @@ process.on('message', (m: { cmd: string }) => {
     send({ cpu: u.user + u.system });
   } else if (m.cmd === 'count') {
     if (impl !== 'earshot') return send({ count: null });
-    if (databaseUrl) return void countPostgres(databaseUrl).then((count) => send({ count }), () => send({ count: null }));
+    if (databaseUrl)
+      return void countPostgres(databaseUrl).then(
+        (count) => send({ count }),
+        () => send({ count: null }),
+      );
     const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
     send({ count: (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n });
     db.close();

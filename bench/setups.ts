@@ -18,7 +18,10 @@ async function specFor(s: Setup): Promise<TargetSpec> {
   const redis = s.nodes === 2 ? freshRedisPrefix() : null;
   const env = { DATABASE_URL: schema.url, ...(redis ? { BENCH_REDIS_URL, BENCH_REDIS_PREFIX: redis.prefix } : {}) };
   return {
-    name, impl: 'earshot', nodes: Array.from({ length: s.nodes }, () => env), databaseCpu: schema.cpu,
+    name,
+    impl: 'earshot',
+    nodes: Array.from({ length: s.nodes }, () => env),
+    databaseCpu: schema.cpu,
     cleanup: async () => {
       await schema.drop();
       await redis?.drop();
@@ -42,13 +45,15 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const us = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
 /** `value` against the first setup's (SQLite's in a full run). */
-const ratio = (value: number, base: number) => (Number.isFinite(value) && Number.isFinite(base) && base > 0 ? `${(value / base).toFixed(2)}×` : '-');
+const ratio = (value: number, base: number) =>
+  Number.isFinite(value) && Number.isFinite(base) && base > 0 ? `${(value / base).toFixed(2)}×` : '-';
 
 /** Runs the setups, prints the table; resolves to whether every message was stored, none delivered twice. */
 export async function benchSetups(args: BenchArgs, cpu: number | null, visitors: number): Promise<boolean> {
   const setups = await runnable(args);
   if (!setups.some((s) => s.store === 'postgres')) console.log('');
-  else console.log(`Postgres ${where(BENCH_DATABASE_URL)}${setups.some((s) => s.nodes === 2) ? `, Redis ${where(BENCH_REDIS_URL)}` : ''}\n`);
+  else
+    console.log(`Postgres ${where(BENCH_DATABASE_URL)}${setups.some((s) => s.nodes === 2) ? `, Redis ${where(BENCH_REDIS_URL)}` : ''}\n`);
   const specs: TargetSpec[] = [];
   const targets: Target[] = [];
   const results = new Map<string, { steady: TargetRun; full?: SaturatedResult & RunCost; totals?: Totals }>();
@@ -62,7 +67,9 @@ export async function benchSetups(args: BenchArgs, cpu: number | null, visitors:
     for (const t of targets) results.set(t.name, { steady: await t.run(args.rate, args.seconds) });
     for (const t of targets) {
       const full = await t.saturate(args.seconds);
-      process.stderr.write(`  ${t.name} at full load: ${full.deliveredPerSecond.toFixed(0)} delivered/s, CPU relay ${pct(full.relayBusy)} load generator ${pct(full.loadBusy)}\n`);
+      process.stderr.write(
+        `  ${t.name} at full load: ${full.deliveredPerSecond.toFixed(0)} delivered/s, CPU relay ${pct(full.relayBusy)} load generator ${pct(full.loadBusy)}\n`,
+      );
       results.get(t.name)!.full = full;
     }
     while (targets.length) {
@@ -72,18 +79,36 @@ export async function benchSetups(args: BenchArgs, cpu: number | null, visitors:
     }
 
     const base = results.get(setupName(setups[0]!))!;
-    const rows: (string | number)[][] = [[
-      'setup', 'delivered msg/s, full load', '× first', 'CPU µs/msg, full load', '× first', 'per node', '+ Postgres',
-      `p99 ms at ${args.rate}/s`, '× first', `CPU µs/msg at ${args.rate}/s`, '+ Postgres',
-    ]];
+    const rows: (string | number)[][] = [
+      [
+        'setup',
+        'delivered msg/s, full load',
+        '× first',
+        'CPU µs/msg, full load',
+        '× first',
+        'per node',
+        '+ Postgres',
+        `p99 ms at ${args.rate}/s`,
+        '× first',
+        `CPU µs/msg at ${args.rate}/s`,
+        '+ Postgres',
+      ],
+    ];
     for (const s of setups) {
       const name = setupName(s);
       const { steady, full } = results.get(name)!;
       rows.push([
-        name, full!.deliveredPerSecond.toFixed(0), ratio(full!.deliveredPerSecond, base.full!.deliveredPerSecond),
-        us(full!.cpuPerMessage), ratio(full!.cpuPerMessage, base.full!.cpuPerMessage), full!.nodeCpuPerMessage.map(us).join(' + '),
+        name,
+        full!.deliveredPerSecond.toFixed(0),
+        ratio(full!.deliveredPerSecond, base.full!.deliveredPerSecond),
+        us(full!.cpuPerMessage),
+        ratio(full!.cpuPerMessage, base.full!.cpuPerMessage),
+        full!.nodeCpuPerMessage.map(us).join(' + '),
         us(full!.databaseCpuPerMessage),
-        ms(steady.p99), ratio(steady.p99, base.steady.p99), us(steady.cpuPerMessage), us(steady.databaseCpuPerMessage),
+        ms(steady.p99),
+        ratio(steady.p99, base.steady.p99),
+        us(steady.cpuPerMessage),
+        us(steady.databaseCpuPerMessage),
       ]);
     }
     console.log(table(rows));
@@ -99,7 +124,9 @@ export async function benchSetups(args: BenchArgs, cpu: number | null, visitors:
     }
     console.log(table(counts));
     console.log(`\nevery message stored, none delivered twice: ${storedOnce ? 'yes' : 'NO'}`);
-    console.log(`every message acked and delivered within 5 s of its run's end: ${inTime ? 'yes' : 'no (late ones are from a run over a setup\'s limit)'}`);
+    console.log(
+      `every message acked and delivered within 5 s of its run's end: ${inTime ? 'yes' : "no (late ones are from a run over a setup's limit)"}`,
+    );
     console.log(
       `\nFull load: each visitor sends its next message when the last is acked, for ${args.seconds} s. ` +
         `"× first" is against ${setupName(setups[0]!)}. CPU counts every thread of the node processes (two nodes: both, A + B);` +

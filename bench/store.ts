@@ -37,9 +37,16 @@ for (const batch of BATCHES) {
     const append = () => {
       const c = convs[sent % CONVERSATIONS]!;
       sent++;
-      return store.appendMessage(
-        { id: nanoid(), conversationId: c.id, author: 'visitor', agentId: null, authorName: null, text: `bench message ${sent}`, now: new Date().toISOString(), visitorId: c.visitorId },
-      );
+      return store.appendMessage({
+        id: nanoid(),
+        conversationId: c.id,
+        author: 'visitor',
+        agentId: null,
+        authorName: null,
+        text: `bench message ${sent}`,
+        now: new Date().toISOString(),
+        visitorId: c.visitorId,
+      });
     };
     // Warm-up: the indexes reach a size where a batch's pages are mostly distinct.
     while (sent < MESSAGES / 5) await Promise.all(Array.from({ length: 50 }, append));

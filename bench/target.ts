@@ -75,7 +75,10 @@ export async function openTarget(spec: TargetSpec, cpu: number | null, visitors:
   /** `load`, with the nodes' CPU time per message sent and how busy nodes and load generator were. */
   const measured = async <R extends { sent: number; acked: number; delivered: number; duplicates: number }>(load: () => Promise<R>) => {
     // What an earlier run over the limit left in flight would otherwise count against this one.
-    await settledCount(nodes[0]!, runs.reduce((n, r) => n + r.sent, 0));
+    await settledCount(
+      nodes[0]!,
+      runs.reduce((n, r) => n + r.sent, 0),
+    );
     const load0 = process.cpuUsage();
     const before = await cpus();
     const db0 = await spec.databaseCpu?.();

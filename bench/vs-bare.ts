@@ -68,36 +68,69 @@ export async function benchVsBare(cpu: number | null, visitors: number, p99Limit
   const e = results.earshot;
   const b = results.bare;
 
-  console.log(table([
-    ['visitor→agent latency (ms)', 'bare p50', 'p95', 'p99', 'earshot p50', 'p95', 'p99'],
-    ['at 500 msg/s', ms(b.at500.p50), ms(b.at500.p95), ms(b.at500.p99), ms(e.at500.p50), ms(e.at500.p95), ms(e.at500.p99)],
-    ['at 2000 msg/s', ms(b.at2000.p50), ms(b.at2000.p95), ms(b.at2000.p99), ms(e.at2000.p50), ms(e.at2000.p95), ms(e.at2000.p99)],
-  ]));
+  console.log(
+    table([
+      ['visitor→agent latency (ms)', 'bare p50', 'p95', 'p99', 'earshot p50', 'p95', 'p99'],
+      ['at 500 msg/s', ms(b.at500.p50), ms(b.at500.p95), ms(b.at500.p99), ms(e.at500.p50), ms(e.at500.p95), ms(e.at500.p99)],
+      ['at 2000 msg/s', ms(b.at2000.p50), ms(b.at2000.p95), ms(b.at2000.p99), ms(e.at2000.p50), ms(e.at2000.p95), ms(e.at2000.p99)],
+    ]),
+  );
   console.log('');
-  console.log(table([
-    ['', 'bare', 'earshot', 'earshot / bare'],
-    [`highest rate with p99 < ${p99LimitMs} ms (msg/s)`, b.sustained, e.sustained, b.sustained ? (e.sustained / b.sustained).toFixed(2) : '-'],
-    ['relay CPU per message at 2000 msg/s (µs)', b.cpuPerMessage.toFixed(0), e.cpuPerMessage.toFixed(0), (e.cpuPerMessage / b.cpuPerMessage).toFixed(2)],
-    ['relay CPU per message at its highest rate (µs)', b.cpuAtSustained.toFixed(0), e.cpuAtSustained.toFixed(0), (e.cpuAtSustained / b.cpuAtSustained).toFixed(2)],
-    ['RSS per idle visitor, 1000 visitors', kib(mem.bare.at1000), kib(mem.earshot.at1000), ''],
-    ['RSS per idle visitor, 5000 visitors', kib(mem.bare.at5000), kib(mem.earshot.at5000), ''],
-    ['RSS per idle visitor, from 1000 to 5000', kib(mem.bare.marginal), kib(mem.earshot.marginal), ''],
-  ]));
+  console.log(
+    table([
+      ['', 'bare', 'earshot', 'earshot / bare'],
+      [
+        `highest rate with p99 < ${p99LimitMs} ms (msg/s)`,
+        b.sustained,
+        e.sustained,
+        b.sustained ? (e.sustained / b.sustained).toFixed(2) : '-',
+      ],
+      [
+        'relay CPU per message at 2000 msg/s (µs)',
+        b.cpuPerMessage.toFixed(0),
+        e.cpuPerMessage.toFixed(0),
+        (e.cpuPerMessage / b.cpuPerMessage).toFixed(2),
+      ],
+      [
+        'relay CPU per message at its highest rate (µs)',
+        b.cpuAtSustained.toFixed(0),
+        e.cpuAtSustained.toFixed(0),
+        (e.cpuAtSustained / b.cpuAtSustained).toFixed(2),
+      ],
+      ['RSS per idle visitor, 1000 visitors', kib(mem.bare.at1000), kib(mem.earshot.at1000), ''],
+      ['RSS per idle visitor, 5000 visitors', kib(mem.bare.at5000), kib(mem.earshot.at5000), ''],
+      ['RSS per idle visitor, from 1000 to 5000', kib(mem.bare.marginal), kib(mem.earshot.marginal), ''],
+    ]),
+  );
   console.log('');
-  console.log(table([
-    ['messages', 'sent', 'acked', 'stored', 'delivered', 'duplicates'],
-    ['bare', b.sent, b.acked, '-', b.delivered, b.duplicates],
-    ['earshot', e.sent, e.acked, e.stored ?? '-', e.delivered, e.duplicates],
-  ]));
+  console.log(
+    table([
+      ['messages', 'sent', 'acked', 'stored', 'delivered', 'duplicates'],
+      ['bare', b.sent, b.acked, '-', b.delivered, b.duplicates],
+      ['earshot', e.sent, e.acked, e.stored ?? '-', e.delivered, e.duplicates],
+    ]),
+  );
   const accounted = e.sent === e.acked && e.acked === e.stored && e.stored === e.delivered && e.duplicates === 0;
   console.log(`\nearshot: every message accounted for (sent = stored = delivered): ${accounted ? 'yes' : 'NO'}\n`);
 
   const share = b.sustained ? e.sustained / b.sustained : 0;
   const rss = mem.earshot.at1000 / 1024;
   const budgets = [
-    { name: 'rate, share of the bare relay', ok: share >= RELAY_BUDGETS.rateShareOfBare, text: `${share.toFixed(2)} (at least ${RELAY_BUDGETS.rateShareOfBare})` },
-    { name: 'p99 at 2000 msg/s', ok: e.at2000.p99 <= RELAY_BUDGETS.p99At2000Ms, text: `${ms(e.at2000.p99)} ms (at most ${RELAY_BUDGETS.p99At2000Ms})` },
-    { name: 'RSS per idle visitor, 1000 visitors', ok: rss <= RELAY_BUDGETS.rssPerVisitorKiB, text: `${rss.toFixed(1)} KiB (at most ${RELAY_BUDGETS.rssPerVisitorKiB})` },
+    {
+      name: 'rate, share of the bare relay',
+      ok: share >= RELAY_BUDGETS.rateShareOfBare,
+      text: `${share.toFixed(2)} (at least ${RELAY_BUDGETS.rateShareOfBare})`,
+    },
+    {
+      name: 'p99 at 2000 msg/s',
+      ok: e.at2000.p99 <= RELAY_BUDGETS.p99At2000Ms,
+      text: `${ms(e.at2000.p99)} ms (at most ${RELAY_BUDGETS.p99At2000Ms})`,
+    },
+    {
+      name: 'RSS per idle visitor, 1000 visitors',
+      ok: rss <= RELAY_BUDGETS.rssPerVisitorKiB,
+      text: `${rss.toFixed(1)} KiB (at most ${RELAY_BUDGETS.rssPerVisitorKiB})`,
+    },
   ];
   for (const r of budgets) console.log(`${r.ok ? 'ok  ' : 'OVER'}  earshot ${r.name}: ${r.text}`);
   return accounted && budgets.every((r) => r.ok);

@@ -85,7 +85,7 @@ export interface VisitorClientEvents {
 
 export interface VisitorServerEvents {
   'message:new': (m: Message) => void;
-  'typing': (t: TypingEvent) => void;
+  typing: (t: TypingEvent) => void;
   'conversation:status': (c: VisitorConversation) => void;
   'callback:updated': (c: VisitorCallback) => void;
   'message:updated': (m: Message) => void;
@@ -98,7 +98,10 @@ export interface VisitorServerEvents {
 export interface AgentClientEvents {
   'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
   /** Newest activity first; `before` (the last row of a page) asks for the page after it. */
-  'conversation:list': (p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor }, ack: AckFn<ConversationSummary[]>) => void;
+  'conversation:list': (
+    p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor },
+    ack: AckFn<ConversationSummary[]>,
+  ) => void;
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
   'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
@@ -156,7 +159,7 @@ export interface AgentServerEvents {
   'message:new': (m: Message, row: ConversationSummary) => void;
   'conversation:updated': (c: ConversationSummary) => void;
   'visitor:updated': (v: VisitorProfile) => void;
-  'typing': (t: TypingEvent) => void;
+  typing: (t: TypingEvent) => void;
   /** New feedback; `unhappy` items are alerts every console shows at once. */
   'feedback:new': (f: FeedbackItem) => void;
   'feedback:updated': (f: FeedbackItem) => void;
@@ -172,7 +175,7 @@ export interface AgentServerEvents {
   'site:hours': (states: SiteHoursState[]) => void;
   'message:updated': (m: Message) => void;
   /** Who is online or away, whenever it changes. */
-  'presence': (agents: AgentPresence[]) => void;
+  presence: (agents: AgentPresence[]) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
   'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }

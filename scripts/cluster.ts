@@ -23,7 +23,13 @@ function startNode(port: number, name: string): ChildProcess {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: publicUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('');
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `[${name}] ${l}\n`)
+      .join('');
   child.stdout.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
   child.stderr.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
   child.once('exit', (code) => {

@@ -32,9 +32,7 @@ export function measure(dir: string, file: string): FileSize {
 /** Every .js and .css file under a directory, relative to it. */
 export function shippedFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('.vite'))
-    .sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('.vite')).sort();
 }
 
 /**
@@ -55,10 +53,10 @@ export function firstChatFiles(widgetDir: string): string[] {
   const isLocale = (key: string) => /(^|\/)(i18n|locales?)\//.test(key);
   const panels = (entry.dynamicImports ?? []).filter((k) => !isLocale(k));
   panels.forEach(addStatic);
-  const locales = Object.keys(manifest).filter(isLocale).map((k) => manifest[k]!.file);
-  const largest = locales
-    .map((f) => measure(widgetDir, f))
-    .sort((a, b) => b.gzip - a.gzip)[0];
+  const locales = Object.keys(manifest)
+    .filter(isLocale)
+    .map((k) => manifest[k]!.file);
+  const largest = locales.map((f) => measure(widgetDir, f)).sort((a, b) => b.gzip - a.gzip)[0];
   if (largest) files.add(largest.file);
   return [...files];
 }

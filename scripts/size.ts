@@ -14,7 +14,10 @@ const consoleDir = path.join(dist, 'console');
 const first = new Set(firstChatFiles(widgetDir));
 
 const rows = [['file', 'raw', 'gzip', 'brotli', 'first chat']];
-for (const [label, dir] of [['widget', widgetDir], ['console', consoleDir]] as const) {
+for (const [label, dir] of [
+  ['widget', widgetDir],
+  ['console', consoleDir],
+] as const) {
   for (const f of shippedFiles(dir)) {
     const s = measure(dir, f);
     rows.push([`${label}/${f}`, kb(s.raw), kb(s.gzip), kb(s.brotli), label === 'widget' && first.has(f) ? 'yes' : '']);

@@ -163,14 +163,20 @@ export async function startEarshot(
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   let draining = false;
-  app.get('/healthz', healthRoute(store, bus, () => draining));
+  app.get(
+    '/healthz',
+    healthRoute(store, bus, () => draining),
+  );
   // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
   app.get('/api/docs', apiDocsPage);
-  app.use('/api/auth', authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)));
+  app.use(
+    '/api/auth',
+    authRoutes(store, limiters, (tokenHash) => endSessionSockets(deps, tokenHash)),
+  );
   app.use('/api/sites', siteRoutes(deps.sites, presence));
   const teamDeps: TeamDeps = {
     store,

@@ -76,7 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:pass@host:6380/0');
     } else if (!env.DATABASE_URL) {
       // Several nodes cannot share one SQLite file: each would have its own data.
-      problems.push('REDIS_URL (several relay nodes) needs DATABASE_URL (Postgres): nodes cannot share the SQLite file; unset REDIS_URL to run one node');
+      problems.push(
+        'REDIS_URL (several relay nodes) needs DATABASE_URL (Postgres): nodes cannot share the SQLite file; unset REDIS_URL to run one node',
+      );
     } else {
       redisUrl = env.REDIS_URL;
     }
@@ -85,9 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
     problems.push(`REDIS_PREFIX must be up to 64 letters, digits, or _ : . -, got "${redisPrefix}"`);
   }
-  const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRUST_PROXY;
+  const trustProxy = env.TRUST_PROXY
+    ? env.TRUST_PROXY.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : DEFAULT_TRUST_PROXY;
   if (!validTrustProxy(trustProxy)) {
-    problems.push(`TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`);
+    problems.push(
+      `TRUST_PROXY must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas; got "${env.TRUST_PROXY}"`,
+    );
   }
   const allowPrivate = env.WEBHOOKS_ALLOW_PRIVATE ?? '';
   if (!['', '0', '1'].includes(allowPrivate)) problems.push(`WEBHOOKS_ALLOW_PRIVATE must be 1 or 0, got "${allowPrivate}"`);

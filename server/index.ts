@@ -4,9 +4,13 @@ import { ConfigError, loadConfig } from './config';
 /** One line for a port or address the server cannot listen on; null for any other error. */
 function listenFailure(err: unknown, port: number, host: string): string | null {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE') return `Earshot cannot start: port ${port} is already in use (is Earshot already running?). ` +
-    `Stop that program or set PORT to a free port.`;
-  if (code === 'EACCES') return `Earshot cannot start: no permission to listen on port ${port}. Use a port above 1023 or run behind a reverse proxy.`;
+  if (code === 'EADDRINUSE')
+    return (
+      `Earshot cannot start: port ${port} is already in use (is Earshot already running?). ` +
+      `Stop that program or set PORT to a free port.`
+    );
+  if (code === 'EACCES')
+    return `Earshot cannot start: no permission to listen on port ${port}. Use a port above 1023 or run behind a reverse proxy.`;
   if (code === 'EADDRNOTAVAIL') return `Earshot cannot start: HOST ${host} is not an address of this machine.`;
   return null;
 }

@@ -4,7 +4,12 @@ import { MIN_PASSWORD } from './domain/links';
 
 const email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(LIMITS.emailLength), v.email('must be an email address'));
 const role = v.picklist(['admin', 'agent'], 'must be admin or agent');
-const displayName = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('is required'), v.maxLength(80, 'must be at most 80 characters'));
+const displayName = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.nonEmpty('is required'),
+  v.maxLength(80, 'must be at most 80 characters'),
+);
 const newPassword = v.pipe(
   v.string('must be a string'),
   v.minLength(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`),
@@ -19,7 +24,10 @@ export const teamSchemas = {
     v.check((p) => p.role !== undefined || p.active !== undefined, 'must change role or active'),
   ),
   profile: v.object({ name: displayName }),
-  passwordChange: v.object({ current: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)), password: newPassword }),
+  passwordChange: v.object({
+    current: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200)),
+    password: newPassword,
+  }),
   inviteAccept: v.object({ name: displayName, password: newPassword }),
   resetAccept: v.object({ password: newPassword }),
   forgot: v.object({ email }),

@@ -13,7 +13,10 @@ const optionalText = (max: number) => v.optional(v.pipe(text(max), v.trim()));
  * The browser's time zone, dropped when this server's ICU does not know it (a newer zone's
  * name, a made-up one): the visitor still chats, and times they see fall back to UTC.
  */
-const visitorTimezone = v.pipe(optionalText(64), v.transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)));
+const visitorTimezone = v.pipe(
+  optionalText(64),
+  v.transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)),
+);
 const seq = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
 const email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(LIMITS.emailLength), v.email('must be an email address'));
 
@@ -54,7 +57,10 @@ const faq = v.object({
 const day = v.pipe(
   v.array(range),
   v.maxLength(6, 'allows at most 6 ranges a day'),
-  v.check((rs) => [...rs].sort((a, b) => (a.from < b.from ? -1 : 1)).every((r, i, all) => i === 0 || all[i - 1]!.to <= r.from), 'has hours that overlap'),
+  v.check(
+    (rs) => [...rs].sort((a, b) => (a.from < b.from ? -1 : 1)).every((r, i, all) => i === 0 || all[i - 1]!.to <= r.from),
+    'has hours that overlap',
+  ),
 );
 const hours = v.object({
   timezone: v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Prague')),
@@ -70,7 +76,14 @@ const siteFields = {
   hours: v.optional(hours),
   channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
   awayMessage: v.optional(v.pipe(text(1000), v.trim())),
-  waitSeconds: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole seconds'), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(3600, 'must be at most an hour'))),
+  waitSeconds: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole seconds'),
+      v.minValue(10, 'must be at least 10 seconds'),
+      v.maxValue(3600, 'must be at most an hour'),
+    ),
+  ),
   surveyEnabled: v.optional(v.boolean('must be true or false')),
   hoursEnabled: v.optional(v.boolean('must be true or false')),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
@@ -114,17 +127,39 @@ export const schemas = {
   empty: v.optional(v.object({})),
   feedbackSend: v.object({
     id: v.optional(id),
-    rating: v.nullable(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be from 1 to 5'), v.maxValue(5, 'must be from 1 to 5'))),
+    rating: v.nullable(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be from 1 to 5'),
+        v.maxValue(5, 'must be from 1 to 5'),
+      ),
+    ),
     category: v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question'),
     text: v.pipe(text(LIMITS.feedbackLength), v.trim()),
-    contact: v.variant('mode', [
-      v.object({
-        mode: v.literal('reply'),
-        name: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)),
-        email: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.emailLength), v.email('must be an email address')),
-      }),
-      v.object({ mode: v.literal('anonymous') }),
-    ], 'mode must be reply or anonymous'),
+    contact: v.variant(
+      'mode',
+      [
+        v.object({
+          mode: v.literal('reply'),
+          name: v.pipe(
+            v.string('is required'),
+            v.trim(),
+            v.nonEmpty('is required'),
+            v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`),
+          ),
+          email: v.pipe(
+            v.string('is required'),
+            v.trim(),
+            v.nonEmpty('is required'),
+            v.maxLength(LIMITS.emailLength),
+            v.email('must be an email address'),
+          ),
+        }),
+        v.object({ mode: v.literal('anonymous') }),
+      ],
+      'mode must be reply or anonymous',
+    ),
     page: pageInfo,
     locale: optionalText(35),
   }),
@@ -141,7 +176,12 @@ export const schemas = {
   feedbackReply: v.object({ id: v.optional(id), feedbackId: id, text: messageText }),
   feedbackSetStatus: v.object({ feedbackId: id, status: v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived') }),
   callbackRequest: v.object({
-    phone: v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(LIMITS.phoneLength, 'is too long for a phone number')),
+    phone: v.pipe(
+      v.string('is required'),
+      v.trim(),
+      v.nonEmpty('is required'),
+      v.maxLength(LIMITS.phoneLength, 'is too long for a phone number'),
+    ),
     country: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code'))),
     name: optionalText(LIMITS.nameLength),
     topic: optionalText(LIMITS.topicLength),
@@ -177,7 +217,12 @@ export const schemas = {
   faqAnswer: v.object({ messageId: id, helpful: v.boolean('must be true or false') }),
   surveySend: v.object({
     conversationId: id,
-    rating: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be from 1 to 5'), v.maxValue(5, 'must be from 1 to 5')),
+    rating: v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be from 1 to 5'),
+      v.maxValue(5, 'must be from 1 to 5'),
+    ),
     comment: optionalText(2000),
   }),
   transcriptSend: v.object({ conversationId: id, email }),

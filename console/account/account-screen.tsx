@@ -38,31 +38,67 @@ export function AccountScreen({ api, agent, onAgentUpdated }: AccountScreenProps
     setCurrent('');
     setNext('');
     const others = r.data.endedSessions;
-    setPassOutcome({ ok: true, text: `Password changed.${others ? ` Signed out ${others} other session${others === 1 ? '' : 's'}.` : ''}` });
+    setPassOutcome({
+      ok: true,
+      text: `Password changed.${others ? ` Signed out ${others} other session${others === 1 ? '' : 's'}.` : ''}`,
+    });
   };
   const say = (o: Outcome, id: string) =>
-    o && (o.ok ? <p id={id} class="set-notice" role="status">{o.text}</p> : <p id={id} class="field-error" role="alert">{o.text}</p>);
+    o &&
+    (o.ok ? (
+      <p id={id} class="set-notice" role="status">
+        {o.text}
+      </p>
+    ) : (
+      <p id={id} class="field-error" role="alert">
+        {o.text}
+      </p>
+    ));
 
   return (
     <main class="settings account" aria-labelledby="account-title">
       <header class="set-head">
         <h2 id="account-title">Your account</h2>
-        <span class="muted">{agent.email} · {agent.role === 'admin' ? 'Admin' : 'Agent'}</span>
+        <span class="muted">
+          {agent.email} · {agent.role === 'admin' ? 'Admin' : 'Agent'}
+        </span>
       </header>
-      <form class="set-section account-form" aria-labelledby="account-name-title" aria-busy={nameBusy} onSubmit={(e) => (e.preventDefault(), !nameBusy && void saveName())}>
+      <form
+        class="set-section account-form"
+        aria-labelledby="account-name-title"
+        aria-busy={nameBusy}
+        onSubmit={(e) => (e.preventDefault(), !nameBusy && void saveName())}
+      >
         <h3 id="account-name-title">Display name</h3>
         <TextField label="Name visitors see" type="text" required maxLength={80} autocomplete="name" value={name} onValue={setName} />
         {say(nameOutcome, 'account-name-outcome')}
-        <button type="submit" class="btn btn-primary" disabled={nameBusy}>Save name</button>
+        <button type="submit" class="btn btn-primary" disabled={nameBusy}>
+          Save name
+        </button>
       </form>
-      <form class="set-section account-form" aria-labelledby="account-pass-title" aria-busy={passBusy} onSubmit={(e) => (e.preventDefault(), !passBusy && void savePassword())}>
+      <form
+        class="set-section account-form"
+        aria-labelledby="account-pass-title"
+        aria-busy={passBusy}
+        onSubmit={(e) => (e.preventDefault(), !passBusy && void savePassword())}
+      >
         <h3 id="account-pass-title">Password</h3>
         <input type="text" autocomplete="username" value={agent.email} hidden readOnly />
         <TextField label="Current password" type="password" required autocomplete="current-password" value={current} onValue={setCurrent} />
-        <TextField label="New password (at least 8 characters)" type="password" required minLength={8} autocomplete="new-password" value={next} onValue={setNext} />
+        <TextField
+          label="New password (at least 8 characters)"
+          type="password"
+          required
+          minLength={8}
+          autocomplete="new-password"
+          value={next}
+          onValue={setNext}
+        />
         <p class="muted">Your other sessions sign out; this one stays.</p>
         {say(passOutcome, 'account-pass-outcome')}
-        <button type="submit" class="btn btn-primary" disabled={passBusy}>Change password</button>
+        <button type="submit" class="btn btn-primary" disabled={passBusy}>
+          Change password
+        </button>
       </form>
     </main>
   );

@@ -53,13 +53,23 @@ export function ApiTokens({ api }: ApiTokensProps) {
 
   return (
     <details class="team-section" onToggle={(e) => void (e.currentTarget.open && tokens === null && load())}>
-      <summary><h3 class="inline-heading">API tokens</h3></summary>
+      <summary>
+        <h3 class="inline-heading">API tokens</h3>
+      </summary>
       <p class="muted">
         Tokens let your own systems (a CRM, a helpdesk) use the REST API at <code>/api/v1</code>, sent as
         <code>Authorization: Bearer …</code>. The reference is at <code>/api/v1/openapi.json</code>.
       </p>
-      {error && <p class="field-error" role="alert">{error}</p>}
-      {notice && <p class="set-notice" role="status">{notice}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p class="set-notice" role="status">
+          {notice}
+        </p>
+      )}
       {made && <TokenSecret name={made.name} secret={made.secret} />}
       <form class="team-invite-row" onSubmit={(e) => void create(e)}>
         <TextField label="Token name" type="text" required maxLength={80} value={name} onValue={setName} />
@@ -70,10 +80,14 @@ export function ApiTokens({ api }: ApiTokensProps) {
             <option value="write">Read and write</option>
           </select>
         </label>
-        <button type="submit" class="btn" disabled={busy}>Create token</button>
+        <button type="submit" class="btn" disabled={busy}>
+          Create token
+        </button>
       </form>
       {tokens === null ? (
-        <p role="status" class="muted">Loading tokens…</p>
+        <p role="status" class="muted">
+          Loading tokens…
+        </p>
       ) : tokens.length === 0 ? (
         <p class="muted">No tokens yet.</p>
       ) : (
@@ -87,7 +101,13 @@ export function ApiTokens({ api }: ApiTokensProps) {
               {t.revokedAt ? (
                 <span class="muted">revoked {formatUntil(t.revokedAt)}</span>
               ) : (
-                <button type="button" class="btn btn-small" disabled={busy} aria-label={`Revoke the token ${t.name}`} onClick={() => void revoke(t)}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  disabled={busy}
+                  aria-label={`Revoke the token ${t.name}`}
+                  onClick={() => void revoke(t)}
+                >
                   Revoke
                 </button>
               )}

@@ -30,16 +30,37 @@ export function liveAlerts(state: AlertSlices): LiveAlert[] {
   for (const a of state.callbacks.alerts) {
     const item = state.callbacks.items[a.id];
     if (!item) continue;
-    list.push({ kind: 'callback', id: a.id, key: `callback:${a.id}:${a.dueAt}`, text: callbackAlertText(item), href: callbackPath(a.id), openLabel: 'Open request', title: 'Earshot: call back due' });
+    list.push({
+      kind: 'callback',
+      id: a.id,
+      key: `callback:${a.id}:${a.dueAt}`,
+      text: callbackAlertText(item),
+      href: callbackPath(a.id),
+      openLabel: 'Open request',
+      title: 'Earshot: call back due',
+    });
   }
   for (const s of state.surveyAlerts) {
     list.push({
-      kind: 'survey', id: s.conversationId, key: `survey:${s.conversationId}:${s.rating}`, text: lowRatingAlertText(s),
-      href: conversationPath(s.conversationId), openLabel: 'Open conversation', title: 'Earshot: low rating',
+      kind: 'survey',
+      id: s.conversationId,
+      key: `survey:${s.conversationId}:${s.rating}`,
+      text: lowRatingAlertText(s),
+      href: conversationPath(s.conversationId),
+      openLabel: 'Open conversation',
+      title: 'Earshot: low rating',
     });
   }
   for (const f of state.feedback.alerts) {
-    list.push({ kind: 'feedback', id: f.id, key: `feedback:${f.id}`, text: alertText(f), href: feedbackPath(f.id), openLabel: 'Open feedback', title: 'Earshot: unhappy feedback' });
+    list.push({
+      kind: 'feedback',
+      id: f.id,
+      key: `feedback:${f.id}`,
+      text: alertText(f),
+      href: feedbackPath(f.id),
+      openLabel: 'Open feedback',
+      title: 'Earshot: unhappy feedback',
+    });
   }
   return list;
 }

@@ -85,9 +85,19 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       />
     );
   }
-  if (state.auth === 'checking') return <p class="splash" role="status">Loading…</p>;
+  if (state.auth === 'checking')
+    return (
+      <p class="splash" role="status">
+        Loading…
+      </p>
+    );
   if (state.auth === 'signed-out' || !client) {
-    if (state.auth === 'signed-in') return <p class="splash" role="status">Connecting…</p>;
+    if (state.auth === 'signed-in')
+      return (
+        <p class="splash" role="status">
+          Connecting…
+        </p>
+      );
     if (forgot) return <ForgotForm api={teamApi} onBack={() => setForgot(false)} />;
     return (
       <SignInForm

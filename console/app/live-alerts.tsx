@@ -29,10 +29,16 @@ export function LiveAlerts({ alerts, onOpen, onDismiss }: LiveAlertsProps) {
           >
             {a.openLabel}
           </a>
-          <button type="button" class="btn btn-small btn-quiet" onClick={() => onDismiss(a)}>Dismiss</button>
+          <button type="button" class="btn btn-small btn-quiet" onClick={() => onDismiss(a)}>
+            Dismiss
+          </button>
         </div>
       ))}
-      {rest > 0 && <p class="alert-more">and {rest} more {rest === 1 ? 'alert' : 'alerts'}</p>}
+      {rest > 0 && (
+        <p class="alert-more">
+          and {rest} more {rest === 1 ? 'alert' : 'alerts'}
+        </p>
+      )}
     </div>
   );
 }

@@ -23,10 +23,18 @@ export function PresenceBar({ agents, selfId, busy, error, closedSites = [], onS
       <button type="button" class="btn btn-small" disabled={busy || !agents} onClick={() => onSetAway(!away)}>
         {away ? 'Set online' : 'Set away'}
       </button>
-      {error && <span class="conv-error" role="alert">{error}</span>}
+      {error && (
+        <span class="conv-error" role="alert">
+          {error}
+        </span>
+      )}
       {/* Online, yet visitors see the site as away: say why, where the agent looks for it. */}
       <span class="site-closed" role="status">
-        {closedSites.map((c) => <span key={c.siteId} class="site-closed-note">{c.text}</span>)}
+        {closedSites.map((c) => (
+          <span key={c.siteId} class="site-closed-note">
+            {c.text}
+          </span>
+        ))}
       </span>
       {agents && (
         <span class="team" role="group" aria-label="Other agents">
@@ -37,7 +45,9 @@ export function PresenceBar({ agents, selfId, busy, error, closedSites = [], onS
               <span class="muted">Also here:</span>{' '}
               {others.map((a, i) => (
                 <span key={a.id} class={`team-member${a.away ? ' is-away' : ''}`}>
-                  {a.name}{a.away ? ' (away)' : ''}{i < others.length - 1 ? ', ' : ''}
+                  {a.name}
+                  {a.away ? ' (away)' : ''}
+                  {i < others.length - 1 ? ', ' : ''}
                 </span>
               ))}
             </>

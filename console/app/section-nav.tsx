@@ -65,16 +65,31 @@ export function SectionNav({
       <nav aria-label="Sections">
         <ul class="section-links">
           <SectionLink href={conversationsHref} current={section === 'conversations'} label="Conversations" onNavigate={onNavigate} />
-          <SectionLink href={callbackPath()} current={section === 'callbacks'} label="Callbacks" countId={callbacks.open > 0 ? 'callbacks-count' : undefined} onNavigate={onNavigate}>
+          <SectionLink
+            href={callbackPath()}
+            current={section === 'callbacks'}
+            label="Callbacks"
+            countId={callbacks.open > 0 ? 'callbacks-count' : undefined}
+            onNavigate={onNavigate}
+          >
             {callbacks.open > 0 && (
               <span id="callbacks-count" class="nav-count">
-                <span class="unread">{capped(callbacks.open)}<span class="sr-only"> open</span></span>
+                <span class="unread">
+                  {capped(callbacks.open)}
+                  <span class="sr-only"> open</span>
+                </span>
                 {/* Words, not only a colour: "2 overdue". */}
                 {callbacks.overdue > 0 && <span class="overdue-count">{capped(callbacks.overdue)} overdue</span>}
               </span>
             )}
           </SectionLink>
-          <SectionLink href={feedbackPath()} current={section === 'feedback'} label="Feedback" countId={newFeedback > 0 ? 'feedback-new-count' : undefined} onNavigate={onNavigate}>
+          <SectionLink
+            href={feedbackPath()}
+            current={section === 'feedback'}
+            label="Feedback"
+            countId={newFeedback > 0 ? 'feedback-new-count' : undefined}
+            onNavigate={onNavigate}
+          >
             {newFeedback > 0 && (
               <span id="feedback-new-count" class="unread">
                 {capped(newFeedback)}
@@ -87,7 +102,9 @@ export function SectionNav({
         </ul>
       </nav>
       {desktopAlerts === 'default' && (
-        <button type="button" class="btn btn-quiet btn-small" onClick={onEnableDesktopAlerts}>Enable desktop alerts</button>
+        <button type="button" class="btn btn-quiet btn-small" onClick={onEnableDesktopAlerts}>
+          Enable desktop alerts
+        </button>
       )}
     </div>
   );

@@ -108,7 +108,11 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
       ) : route.section === 'team' ? (
         <TeamScreen api={teamApi} agent={state.agent} />
       ) : route.section === 'account' && state.agent ? (
-        <AccountScreen api={teamApi} agent={state.agent} onAgentUpdated={(agent) => store.dispatch({ type: 'auth/agent-updated', agent })} />
+        <AccountScreen
+          api={teamApi}
+          agent={state.agent}
+          onAgentUpdated={(agent) => store.dispatch({ type: 'auth/agent-updated', agent })}
+        />
       ) : route.section === 'settings' ? (
         <SettingsScreen store={store} client={client} />
       ) : (

@@ -15,7 +15,11 @@ export function SiteFilter({ sites, value, onChange }: SiteFilterProps) {
       <span>Site</span>
       <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
         <option value="">All sites</option>
-        {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        {sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -28,7 +28,9 @@ export function TopBar({ agent, connection, onSignOut, presence, children, onNav
       <h1 class="brand">Earshot</h1>
       {children}
       <div class="status-strip">
-        <p class={`connection is-${connection}`} role="status">{CONNECTION[connection]}</p>
+        <p class={`connection is-${connection}`} role="status">
+          {CONNECTION[connection]}
+        </p>
         {presence}
       </div>
       <div class="me">
@@ -47,7 +49,9 @@ export function TopBar({ agent, connection, onSignOut, presence, children, onNav
             <span class="sr-only"> (your account)</span>
           </a>
         )}
-        <button type="button" class="btn btn-quiet" onClick={onSignOut}>Sign out</button>
+        <button type="button" class="btn btn-quiet" onClick={onSignOut}>
+          Sign out
+        </button>
       </div>
     </header>
   );

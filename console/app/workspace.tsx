@@ -54,10 +54,13 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   }, [conversationId]);
 
   // In another section nothing is on screen, so nothing may be marked read.
-  useEffect(() => () => {
-    client.stopTyping();
-    store.dispatch({ type: 'open/closed' });
-  }, []);
+  useEffect(
+    () => () => {
+      client.stopTyping();
+      store.dispatch({ type: 'open/closed' });
+    },
+    [],
+  );
 
   useShortcuts({
     move(step, fromReply) {
@@ -96,7 +99,13 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           now={now}
           focusRow={focusRow}
           siteNames={siteNames(state.sites)}
-          siteFilter={<SiteFilter sites={state.sites} value={state.siteFilter} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />}
+          siteFilter={
+            <SiteFilter
+              sites={state.sites}
+              value={state.siteFilter}
+              onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
+            />
+          }
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
           onOlder={client.loadOlder}

@@ -7,7 +7,8 @@ export interface ForgotFormProps {
   onBack(): void;
 }
 
-const NO_EMAIL = 'This server cannot send email. Ask an admin for a reset link (Team page), or, on the server, run: npm run ' +
+const NO_EMAIL =
+  'This server cannot send email. Ask an admin for a reset link (Team page), or, on the server, run: npm run ' +
   'admin -- reset-password YOUR-EMAIL';
 
 /** "Forgot password?": asks for the email and sends a reset link; without email on the server, says who can help. */
@@ -27,19 +28,34 @@ export function ForgotForm({ api, onBack }: ForgotFormProps) {
   };
   return (
     <main class="signin">
-      <form class="signin-card" aria-labelledby="forgot-title" aria-busy={busy} onSubmit={(e) => (e.preventDefault(), !busy && void submit())}>
+      <form
+        class="signin-card"
+        aria-labelledby="forgot-title"
+        aria-busy={busy}
+        onSubmit={(e) => (e.preventDefault(), !busy && void submit())}
+      >
         <h1 id="forgot-title">Forgot password</h1>
         {emailEnabled === false ? (
-          <p class="signin-notice" role="note">{NO_EMAIL}</p>
+          <p class="signin-notice" role="note">
+            {NO_EMAIL}
+          </p>
         ) : (
           <>
             <p class="signin-notice">We email you a link to choose a new password. It works once, for an hour.</p>
             <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
-            {answer && <p class={answer.ok ? 'signin-notice' : 'signin-error'} role={answer.ok ? 'status' : 'alert'}>{answer.text}</p>}
-            <button type="submit" class="btn btn-primary" disabled={busy || emailEnabled === null}>Send reset link</button>
+            {answer && (
+              <p class={answer.ok ? 'signin-notice' : 'signin-error'} role={answer.ok ? 'status' : 'alert'}>
+                {answer.text}
+              </p>
+            )}
+            <button type="submit" class="btn btn-primary" disabled={busy || emailEnabled === null}>
+              Send reset link
+            </button>
           </>
         )}
-        <button type="button" class="btn btn-quiet" onClick={onBack}>Back to sign in</button>
+        <button type="button" class="btn btn-quiet" onClick={onBack}>
+          Back to sign in
+        </button>
       </form>
     </main>
   );

@@ -42,23 +42,45 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
 
   return (
     <main class="signin">
-      <form class="signin-card" aria-labelledby="link-title" aria-busy={busy} onSubmit={(e) => (e.preventDefault(), !busy && void submit())}>
+      <form
+        class="signin-card"
+        aria-labelledby="link-title"
+        aria-busy={busy}
+        onSubmit={(e) => (e.preventDefault(), !busy && void submit())}
+      >
         <h1 id="link-title">{title}</h1>
         {fatal ? (
-          <p class="signin-error" role="alert">{fatal}</p>
+          <p class="signin-error" role="alert">
+            {fatal}
+          </p>
         ) : !info ? (
           <p role="status">Checking the link…</p>
         ) : (
           <>
             <p class="signin-notice">
-              {invite ? `You are invited as ${info.role === 'admin' ? 'an admin' : 'an agent'} with ${info.email}.` : `For ${info.email}. Other sessions of this account sign out.`}
+              {invite
+                ? `You are invited as ${info.role === 'admin' ? 'an admin' : 'an agent'} with ${info.email}.`
+                : `For ${info.email}. Other sessions of this account sign out.`}
             </p>
             <input type="text" autocomplete="username" value={info.email} hidden readOnly />
             {invite && (
-              <TextField label="Your name, as visitors see it" type="text" name="name" autocomplete="name" required maxLength={80} value={name} onValue={setName} />
+              <TextField
+                label="Your name, as visitors see it"
+                type="text"
+                name="name"
+                autocomplete="name"
+                required
+                maxLength={80}
+                value={name}
+                onValue={setName}
+              />
             )}
             <TextField
-              label={<>{invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)</>}
+              label={
+                <>
+                  {invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)
+                </>
+              }
               type="password"
               name="password"
               autocomplete="new-password"
@@ -67,11 +89,19 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
               value={password}
               onValue={setPassword}
             />
-            {error && <p class="signin-error" role="alert">{error}</p>}
-            <button type="submit" class="btn btn-primary" disabled={busy}>{invite ? 'Join and sign in' : 'Set password and sign in'}</button>
+            {error && (
+              <p class="signin-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" class="btn btn-primary" disabled={busy}>
+              {invite ? 'Join and sign in' : 'Set password and sign in'}
+            </button>
           </>
         )}
-        <button type="button" class="btn btn-quiet" onClick={onSignIn}>Go to sign in</button>
+        <button type="button" class="btn btn-quiet" onClick={onSignIn}>
+          Go to sign in
+        </button>
       </form>
     </main>
   );

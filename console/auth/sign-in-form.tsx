@@ -28,12 +28,34 @@ export function SignInForm({ busy, error, notice, onSubmit, onForgot }: SignInFo
         }}
       >
         <h1 id="signin-title">Earshot console</h1>
-        {notice && !error && <p class="signin-notice" role="status">{notice}</p>}
+        {notice && !error && (
+          <p class="signin-notice" role="status">
+            {notice}
+          </p>
+        )}
         <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
-        <TextField label="Password" type="password" name="password" autocomplete="current-password" required value={password} onValue={setPassword} />
-        {error && <p class="signin-error" role="alert">{error}</p>}
-        <button type="submit" class="btn btn-primary" disabled={busy}>Sign in</button>
-        {onForgot && <button type="button" class="btn btn-quiet" onClick={onForgot}>Forgot password?</button>}
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        {error && (
+          <p class="signin-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          Sign in
+        </button>
+        {onForgot && (
+          <button type="button" class="btn btn-quiet" onClick={onForgot}>
+            Forgot password?
+          </button>
+        )}
       </form>
     </main>
   );

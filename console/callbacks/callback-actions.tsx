@@ -41,7 +41,9 @@ export function CallbackActions({ item, selfId, now, busy, waiting, error, onCla
   };
   return (
     <section class="cb-actions" aria-labelledby="cb-actions-title" aria-busy={busy}>
-      <h3 id="cb-actions-title" class="fb-section-title">{open ? 'Call and record the outcome' : 'Closed; reschedule to open it again'}</h3>
+      <h3 id="cb-actions-title" class="fb-section-title">
+        {open ? 'Call and record the outcome' : 'Closed; reschedule to open it again'}
+      </h3>
       <div class="cb-buttons">
         {open && !mine && (
           // Another agent's request is taken over on purpose, never by a Claim clicked at the same moment.
@@ -49,12 +51,21 @@ export function CallbackActions({ item, selfId, now, busy, waiting, error, onCla
             {item.claimedBy ? `Take over from ${item.claimedBy.name}` : 'Claim'}
           </button>
         )}
-        {open && OUTCOMES.map((o) => (
-          <button key={o.outcome} type="button" class={`btn${o.outcome === 'reached' ? ' btn-primary' : ''}`} disabled={busy} onClick={() => void onOutcome(o.outcome, note).then(done)}>
-            {o.label}
-          </button>
-        ))}
-        <button type="button" class="btn" aria-expanded={picking} disabled={busy} onClick={() => setPicking(!picking)}>Reschedule</button>
+        {open &&
+          OUTCOMES.map((o) => (
+            <button
+              key={o.outcome}
+              type="button"
+              class={`btn${o.outcome === 'reached' ? ' btn-primary' : ''}`}
+              disabled={busy}
+              onClick={() => void onOutcome(o.outcome, note).then(done)}
+            >
+              {o.label}
+            </button>
+          ))}
+        <button type="button" class="btn" aria-expanded={picking} disabled={busy} onClick={() => setPicking(!picking)}>
+          Reschedule
+        </button>
       </div>
       {picking && (
         <RescheduleForm
@@ -68,8 +79,16 @@ export function CallbackActions({ item, selfId, now, busy, waiting, error, onCla
         <span>Note (optional)</span>
         <textarea rows={2} value={note} maxLength={LIMITS.topicLength} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      {waiting && <p class="muted" role="status">Not sent yet: it goes out when the connection is back.</p>}
-      {error && <p class="conv-error" role="alert">{error}</p>}
+      {waiting && (
+        <p class="muted" role="status">
+          Not sent yet: it goes out when the connection is back.
+        </p>
+      )}
+      {error && (
+        <p class="conv-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -43,18 +43,30 @@ export function CallbackDetail(p: CallbackDetailProps) {
         </div>
       </header>
       <div class="fb-body" role="region" tabIndex={0} aria-label="Request details">
-        {p.loadError && <p class="conv-load-error" role="alert">{p.loadError}</p>}
+        {p.loadError && (
+          <p class="conv-load-error" role="alert">
+            {p.loadError}
+          </p>
+        )}
         <dl class="facts fb-facts">
-          <Fact label="Phone"><a class="cb-phone" href={telHref(item.phone)}>{item.phoneDisplay}</a></Fact>
+          <Fact label="Phone">
+            <a class="cb-phone" href={telHref(item.phone)}>
+              {item.phoneDisplay}
+            </a>
+          </Fact>
           <Fact label="When">
             {item.asap && <span class="badge badge-asap">As soon as possible</span>} <CallbackWhen item={item} clocks={p.clocks} />
           </Fact>
           <Fact label="Topic">{item.topic ?? <span class="muted">None given</span>}</Fact>
-          <Fact label="Page">{item.pageUrl ? <ExternalLink url={item.pageUrl} label={item.pageTitle ?? undefined} /> : <span class="muted">Unknown</span>}</Fact>
+          <Fact label="Page">
+            {item.pageUrl ? <ExternalLink url={item.pageUrl} label={item.pageTitle ?? undefined} /> : <span class="muted">Unknown</span>}
+          </Fact>
           {item.visitorLocale && <Fact label="Language">{languageName(item.visitorLocale, p.clocks.locale)}</Fact>}
           <Fact label="Claimed by">{item.claimedBy?.name ?? <span class="muted">Nobody yet</span>}</Fact>
           <Fact label="Attempts">{item.attempts}</Fact>
-          <Fact label="Requested"><time dateTime={item.createdAt}>{fullDateTime(item.createdAt, p.clocks.locale)}</time></Fact>
+          <Fact label="Requested">
+            <time dateTime={item.createdAt}>{fullDateTime(item.createdAt, p.clocks.locale)}</time>
+          </Fact>
         </dl>
         <CallbackActions
           key={item.id}
@@ -69,11 +81,21 @@ export function CallbackDetail(p: CallbackDetailProps) {
           onReschedule={p.onReschedule}
         />
         <section aria-labelledby="cb-attempts-title" aria-busy={p.loading}>
-          <h3 id="cb-attempts-title" class="fb-section-title">Attempts</h3>
-          {p.loading && p.attempts.length === 0 ? <p class="muted" role="status">Loading…</p> : <AttemptList attempts={p.attempts} timeZone={p.clocks.agent} locale={p.clocks.locale} />}
+          <h3 id="cb-attempts-title" class="fb-section-title">
+            Attempts
+          </h3>
+          {p.loading && p.attempts.length === 0 ? (
+            <p class="muted" role="status">
+              Loading…
+            </p>
+          ) : (
+            <AttemptList attempts={p.attempts} timeZone={p.clocks.agent} locale={p.clocks.locale} />
+          )}
         </section>
         <section aria-labelledby="cb-chats-title">
-          <h3 id="cb-chats-title" class="fb-section-title">Chats with this visitor</h3>
+          <h3 id="cb-chats-title" class="fb-section-title">
+            Chats with this visitor
+          </h3>
           <VisitorChats conversations={p.conversations} onOpen={p.onOpenConversation} />
         </section>
       </div>

@@ -13,7 +13,10 @@ export function AttemptList({ attempts, timeZone, locale }: { attempts: Callback
         <li key={a.id}>
           <span class="cb-attempt-outcome">{ATTEMPT_LABEL[a.outcome]}</span>
           {a.outcome === 'rescheduled' && a.dueAt && <span> to {dayTimeInZone(a.dueAt, timeZone, locale)}</span>}
-          <span class="muted"> · {a.agentName} · <time dateTime={a.createdAt}>{fullDateTime(a.createdAt, locale)}</time></span>
+          <span class="muted">
+            {' '}
+            · {a.agentName} · <time dateTime={a.createdAt}>{fullDateTime(a.createdAt, locale)}</time>
+          </span>
           {a.note && <p class="cb-attempt-note">{a.note}</p>}
         </li>
       ))}
@@ -38,7 +41,10 @@ export function VisitorChats({ conversations, onOpen }: { conversations: Convers
           >
             <StatusBadge status={c.status} /> <span>{c.lastMessage?.text.replace(/\s+/g, ' ') ?? 'No messages'}</span>
           </a>
-          <span class="muted"> <time dateTime={c.updatedAt}>{fullDateTime(c.updatedAt)}</time></span>
+          <span class="muted">
+            {' '}
+            <time dateTime={c.updatedAt}>{fullDateTime(c.updatedAt)}</time>
+          </span>
         </li>
       ))}
     </ul>

@@ -45,9 +45,13 @@ export function CallbackQueue({
       </div>
       <div class="inbox-body">
         {!loaded && items.length === 0 ? (
-          <p class="inbox-empty" role="status">Loading call back requests…</p>
+          <p class="inbox-empty" role="status">
+            Loading call back requests…
+          </p>
         ) : items.length === 0 ? (
-          <p class="inbox-empty">{view === 'open' ? 'Nobody is waiting for a call. New requests appear here.' : 'No call back requests yet.'}</p>
+          <p class="inbox-empty">
+            {view === 'open' ? 'Nobody is waiting for a call. New requests appear here.' : 'No call back requests yet.'}
+          </p>
         ) : (
           <ul class="cb-list" aria-label="Call back requests">
             {items.map((item) => (

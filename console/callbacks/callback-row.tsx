@@ -32,7 +32,10 @@ export function CallbackRow({ item, siteName, selected, now, clocks, onOpen }: C
   const due = dueText(item, now);
   const page = safeHref(item.pageUrl);
   return (
-    <li class={`cb-row${overdue ? ' is-overdue' : ''}${selected ? ' is-selected' : ''}${isOpenCallback(item) ? '' : ' is-closed'}`} data-callback-id={item.id}>
+    <li
+      class={`cb-row${overdue ? ' is-overdue' : ''}${selected ? ' is-selected' : ''}${isOpenCallback(item) ? '' : ' is-closed'}`}
+      data-callback-id={item.id}
+    >
       <div class="cb-row-head">
         <a
           class="cb-name"
@@ -47,7 +50,9 @@ export function CallbackRow({ item, siteName, selected, now, clocks, onOpen }: C
         >
           {item.visitorName}
         </a>
-        <a class="cb-phone" href={telHref(item.phone)}>{item.phoneDisplay}</a>
+        <a class="cb-phone" href={telHref(item.phone)}>
+          {item.phoneDisplay}
+        </a>
         {item.asap && <span class="badge badge-asap">As soon as possible</span>}
         {!isOpenCallback(item) && <span class={`badge badge-cb-${item.status}`}>{CALLBACK_STATUS_LABEL[item.status]}</span>}
         {due && <span class={`cb-due${overdue ? ' is-overdue' : ''}`}>{due}</span>}

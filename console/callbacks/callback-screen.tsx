@@ -82,7 +82,11 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         onOpen={(id) => onNavigate(callbackPath(id))}
       />
       {!callbackId ? (
-        <EmptyDetail id="cb-empty-title" title="Pick a request" message="Choose a request from the queue to claim it, call, and record how it went." />
+        <EmptyDetail
+          id="cb-empty-title"
+          title="Pick a request"
+          message="Choose a request from the queue to claim it, call, and record how it went."
+        />
       ) : item && open ? (
         <CallbackDetail
           item={item}

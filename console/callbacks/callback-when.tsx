@@ -30,14 +30,22 @@ export function CallbackWhen({ item, clocks }: { item: CallbackItem; clocks: Clo
     <span class="cb-when">
       <span class="cb-clock">
         <span class="cb-clock-label">Your time</span>{' '}
-        <time dateTime={item.dueAt}>{mine}{endClock(item.windowEnd, clocks.agent, clocks.locale)}</time>
+        <time dateTime={item.dueAt}>
+          {mine}
+          {endClock(item.windowEnd, clocks.agent, clocks.locale)}
+        </time>
       </span>
       <span class="cb-clock">
         <span class="cb-clock-label">Visitor's time</span>{' '}
         {theirs ? (
           <>
-            <span>{theirs}{endClock(item.windowEnd, zone!, clocks.locale)}</span>{' '}
-            <span class="muted" title={zone!}>({zoneCity(zone!)})</span>
+            <span>
+              {theirs}
+              {endClock(item.windowEnd, zone!, clocks.locale)}
+            </span>{' '}
+            <span class="muted" title={zone!}>
+              ({zoneCity(zone!)})
+            </span>
           </>
         ) : (
           <span class="muted">unknown</span>

@@ -42,10 +42,18 @@ export function RescheduleForm({ now, busy, onConfirm, onCancel }: RescheduleFor
           onInput={(e) => setValue(e.currentTarget.value)}
         />
       </label>
-      {problem && <p id="cb-reschedule-problem" class="field-error">{problem}</p>}
+      {problem && (
+        <p id="cb-reschedule-problem" class="field-error">
+          {problem}
+        </p>
+      )}
       <div class="cb-buttons">
-        <button type="submit" class="btn btn-primary" disabled={busy}>Confirm reschedule</button>
-        <button type="button" class="btn btn-quiet" onClick={onCancel}>Keep current time</button>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          Confirm reschedule
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={onCancel}>
+          Keep current time
+        </button>
       </div>
     </form>
   );

@@ -43,11 +43,19 @@ export function ConversationHeader({ conversation, busy, error, onResolve, onReo
         )}
       </div>
       <div class="conv-actions">
-        {error && <span class="conv-error" role="alert">{error}</span>}
+        {error && (
+          <span class="conv-error" role="alert">
+            {error}
+          </span>
+        )}
         {resolved ? (
-          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onReopen()}>Reopen</button>
+          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onReopen()}>
+            Reopen
+          </button>
         ) : (
-          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onResolve()}>Resolve</button>
+          <button type="button" class="btn" aria-disabled={busy} onClick={() => busy || onResolve()}>
+            Resolve
+          </button>
         )}
       </div>
     </header>

@@ -53,9 +53,13 @@ export function ConversationView(p: ConversationViewProps) {
         onReopen={p.onReopen}
       />
       {p.error ? (
-        <p class="conv-load-error" role="alert">{p.error}</p>
+        <p class="conv-load-error" role="alert">
+          {p.error}
+        </p>
       ) : p.loading && p.messages.length === 0 ? (
-        <p class="log-empty" role="status">Loading conversation…</p>
+        <p class="log-empty" role="status">
+          Loading conversation…
+        </p>
       ) : (
         <MessageLog
           messages={p.messages}
@@ -65,7 +69,9 @@ export function ConversationView(p: ConversationViewProps) {
           onRetry={p.onRetry}
         />
       )}
-      <p class="typing" aria-live="polite">{typingText(p.typers, conversation.visitorName)}</p>
+      <p class="typing" aria-live="polite">
+        {typingText(p.typers, conversation.visitorName)}
+      </p>
       <ReplyBox
         key={conversation.id}
         draft={p.draft}
@@ -85,7 +91,11 @@ export function NoConversation({ hasRows }: { hasRows: boolean }) {
   return (
     <main class="conversation conversation-empty" aria-labelledby="conv-empty-title">
       <h2 id="conv-empty-title">{hasRows ? 'Pick a conversation' : 'All quiet'}</h2>
-      <p>{hasRows ? 'Choose one from the inbox, or press j to open the newest.' : 'New chats from your site appear in the inbox as they start.'}</p>
+      <p>
+        {hasRows
+          ? 'Choose one from the inbox, or press j to open the newest.'
+          : 'New chats from your site appear in the inbox as they start.'}
+      </p>
     </main>
   );
 }

@@ -14,13 +14,21 @@ export function helpfulText(helpful: boolean | null): string | null {
  */
 export function MessageItem({ message, visitorName }: { message: Message; visitorName: string }) {
   const faq = message.author === 'system' ? message.faq : undefined;
-  const author = faq ? 'Automatic answer' : message.author === 'visitor' ? visitorName : message.author === 'agent' ? (message.authorName ?? 'Agent') : 'System';
+  const author = faq
+    ? 'Automatic answer'
+    : message.author === 'visitor'
+      ? visitorName
+      : message.author === 'agent'
+        ? (message.authorName ?? 'Agent')
+        : 'System';
   const verdict = faq ? helpfulText(faq.helpful) : null;
   return (
     <li class={`msg msg-${faq ? 'faq' : message.author}`} data-seq={message.seq}>
       <div class="msg-meta">
         <span class="msg-author">{author}</span>
-        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
+          {clockTime(message.createdAt)}
+        </time>
         {message.author === 'agent' && <span class="msg-state">Sent</span>}
       </div>
       <p class="msg-text">{message.text}</p>

@@ -37,7 +37,9 @@ export function ReplyBox({ draft, autoFocus, onDraft, onSend, onTyping, onEscape
         submit();
       }}
     >
-      <label for="reply" class="sr-only">Reply</label>
+      <label for="reply" class="sr-only">
+        Reply
+      </label>
       <textarea
         id="reply"
         rows={3}
@@ -62,7 +64,9 @@ export function ReplyBox({ draft, autoFocus, onDraft, onSend, onTyping, onEscape
           }
         }}
       />
-      <button type="submit" class="btn btn-primary" disabled={!text.trim()}>Send</button>
+      <button type="submit" class="btn btn-primary" disabled={!text.trim()}>
+        Send
+      </button>
     </form>
   );
 }

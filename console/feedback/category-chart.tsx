@@ -25,7 +25,15 @@ export function CategoryChart({ categories }: { categories: FeedbackStats['categ
           const h = barHeight(categories[c], max, HEIGHT);
           return (
             <g key={c}>
-              <rect class={`bar bar-${c}`} x={i * SLOT + 8} y={HEIGHT - h} width={SLOT - 16} height={h} data-category={c} data-value={categories[c]}>
+              <rect
+                class={`bar bar-${c}`}
+                x={i * SLOT + 8}
+                y={HEIGHT - h}
+                width={SLOT - 16}
+                height={h}
+                data-category={c}
+                data-value={categories[c]}
+              >
                 <title>{`${CATEGORY_LABEL[c]}: ${categories[c]}`}</title>
               </rect>
               <text class="chart-label" x={i * SLOT + SLOT / 2} y={HEIGHT + LABELS - 2} text-anchor="middle">
@@ -39,11 +47,17 @@ export function CategoryChart({ categories }: { categories: FeedbackStats['categ
       <table class="sr-only">
         <caption>Feedback per category</caption>
         <thead>
-          <tr><th scope="col">Category</th><th scope="col">Feedback</th></tr>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">Feedback</th>
+          </tr>
         </thead>
         <tbody>
           {FEEDBACK_CATEGORIES.map((c) => (
-            <tr key={c}><th scope="row">{CATEGORY_LABEL[c]}</th><td>{categories[c]}</td></tr>
+            <tr key={c}>
+              <th scope="row">{CATEGORY_LABEL[c]}</th>
+              <td>{categories[c]}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -28,8 +28,12 @@ export function FeedbackComposer({ to, onSend }: FeedbackComposerProps) {
         submit();
       }}
     >
-      <label for="fb-reply" class="fb-composer-label">Reply by email</label>
-      <p id="fb-reply-to" class="fb-composer-to muted">To {to}. Ctrl+Enter sends.</p>
+      <label for="fb-reply" class="fb-composer-label">
+        Reply by email
+      </label>
+      <p id="fb-reply-to" class="fb-composer-to muted">
+        To {to}. Ctrl+Enter sends.
+      </p>
       <textarea
         id="fb-reply"
         ref={box}

@@ -35,7 +35,12 @@ function Answer(p: FeedbackDetailProps) {
   if (!p.item.email) {
     return <p class="fb-no-reply">This feedback is anonymous, so there is no one to answer.</p>;
   }
-  if (p.emailConfigured === false) return <p class="fb-no-reply" role="note">{EMAIL_NOT_CONFIGURED}</p>;
+  if (p.emailConfigured === false)
+    return (
+      <p class="fb-no-reply" role="note">
+        {EMAIL_NOT_CONFIGURED}
+      </p>
+    );
   return <FeedbackComposer key={p.item.id} to={contactLabel(p.item)} onSend={p.onReply} />;
 }
 
@@ -46,21 +51,43 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
     <main class="conversation fb-detail" aria-labelledby="fb-title">
       <header class="conv-head">
         <div class="conv-title">
-          <h2 id="fb-title">{CATEGORY_LABEL[item.category]} from {item.name ?? (item.email ? item.email : 'an anonymous visitor')}</h2>
+          <h2 id="fb-title">
+            {CATEGORY_LABEL[item.category]} from {item.name ?? (item.email ? item.email : 'an anonymous visitor')}
+          </h2>
           <FeedbackStatusBadge status={item.status} />
         </div>
         <div class="conv-actions">
-          {p.statusError && <span class="conv-error" role="alert">{p.statusError}</span>}
-          {item.status !== 'archived' && <button type="button" class="btn" disabled={p.statusBusy} onClick={() => p.onStatus('archived')}>Archive</button>}
-          {item.status !== 'new' && <button type="button" class="btn" disabled={p.statusBusy} onClick={() => p.onStatus('new')}>Mark as new</button>}
+          {p.statusError && (
+            <span class="conv-error" role="alert">
+              {p.statusError}
+            </span>
+          )}
+          {item.status !== 'archived' && (
+            <button type="button" class="btn" disabled={p.statusBusy} onClick={() => p.onStatus('archived')}>
+              Archive
+            </button>
+          )}
+          {item.status !== 'new' && (
+            <button type="button" class="btn" disabled={p.statusBusy} onClick={() => p.onStatus('new')}>
+              Mark as new
+            </button>
+          )}
         </div>
       </header>
       <div class="fb-body" role="region" tabIndex={0} aria-label="Feedback details">
-        {p.error && <p class="conv-load-error" role="alert">{p.error}</p>}
+        {p.error && (
+          <p class="conv-load-error" role="alert">
+            {p.error}
+          </p>
+        )}
         <dl class="facts fb-facts">
-          <Fact label="Rating"><Rating rating={item.rating} /></Fact>
+          <Fact label="Rating">
+            <Rating rating={item.rating} />
+          </Fact>
           <Fact label="Category">{CATEGORY_LABEL[item.category]}</Fact>
-          <Fact label="Received"><time dateTime={item.createdAt}>{fullDateTime(item.createdAt)}</time></Fact>
+          <Fact label="Received">
+            <time dateTime={item.createdAt}>{fullDateTime(item.createdAt)}</time>
+          </Fact>
           <Fact label="Page">
             {item.pageUrl ? <ExternalLink url={item.pageUrl} /> : <span class="muted">{item.pageTitle ?? 'Unknown'}</span>}
           </Fact>
@@ -70,10 +97,14 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
         <h3 class="fb-section-title">What they wrote</h3>
         {/* Always text: the visitor wrote it, so it never becomes markup. */}
         <p class="fb-text">{item.text || <span class="muted">No text, only a rating.</span>}</p>
-        <h3 class="fb-section-title" id="fb-replies-title">Replies</h3>
+        <h3 class="fb-section-title" id="fb-replies-title">
+          Replies
+        </h3>
         <section aria-labelledby="fb-replies-title" aria-busy={p.loading}>
           {p.loading && p.replies.length === 0 && p.pending.length === 0 ? (
-            <p class="muted" role="status">Loading replies…</p>
+            <p class="muted" role="status">
+              Loading replies…
+            </p>
           ) : (
             <ReplyThread replies={p.replies} pending={p.pending} agentName={p.agentName} onRetry={p.onRetry} />
           )}

@@ -20,7 +20,9 @@ export function FeedbackFilters({ view, sites = null, onView }: FeedbackFiltersP
         <span>Status</span>
         <select value={view.status} onChange={(e) => set({ status: e.currentTarget.value as FeedbackView['status'] })}>
           {FEEDBACK_STATUSES.map((s) => (
-            <option key={s} value={s}>{STATUS_LABEL[s]}</option>
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
           ))}
           <option value="all">All</option>
         </select>
@@ -30,15 +32,24 @@ export function FeedbackFilters({ view, sites = null, onView }: FeedbackFiltersP
         <select value={view.category ?? ''} onChange={(e) => set({ category: (e.currentTarget.value || null) as FeedbackCategory | null })}>
           <option value="">All categories</option>
           {FEEDBACK_CATEGORIES.map((c) => (
-            <option key={c} value={c}>{CATEGORY_LABEL[c]}</option>
+            <option key={c} value={c}>
+              {CATEGORY_LABEL[c]}
+            </option>
           ))}
         </select>
       </label>
       <label class="fb-filter fb-toggle" title="Only ratings of 1 or 2">
-        <input type="checkbox" checked={view.unhappy} onChange={(e) => set({ unhappy: e.currentTarget.checked })} aria-describedby="fb-unhappy-hint" />
+        <input
+          type="checkbox"
+          checked={view.unhappy}
+          onChange={(e) => set({ unhappy: e.currentTarget.checked })}
+          aria-describedby="fb-unhappy-hint"
+        />
         <span>Unhappy</span>
       </label>
-      <span id="fb-unhappy-hint" class="sr-only">Only ratings of 1 or 2</span>
+      <span id="fb-unhappy-hint" class="sr-only">
+        Only ratings of 1 or 2
+      </span>
       <label class="fb-filter fb-page-filter">
         <span>Page contains</span>
         <input type="search" value={view.page} placeholder="/checkout" onInput={(e) => set({ page: e.currentTarget.value })} />

@@ -38,7 +38,9 @@ export function FeedbackList({ items, loaded, more, view, selectedId, now, sites
       </div>
       <div class="inbox-body">
         {!loaded && items.length === 0 ? (
-          <p class="inbox-empty" role="status">Loading feedback…</p>
+          <p class="inbox-empty" role="status">
+            Loading feedback…
+          </p>
         ) : items.length === 0 ? (
           <p class="inbox-empty">{more ? 'None among the latest feedback.' : emptyText(view)}</p>
         ) : (
@@ -55,9 +57,7 @@ export function FeedbackList({ items, loaded, more, view, selectedId, now, sites
             ))}
           </ul>
         )}
-        {loaded && more && (
-          <OlderButton label="Show older feedback" busyLabel="Loading older feedback…" onOlder={onOlder} />
-        )}
+        {loaded && more && <OlderButton label="Show older feedback" busyLabel="Loading older feedback…" onOlder={onOlder} />}
       </div>
     </nav>
   );

@@ -67,7 +67,11 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
         />
       </div>
       {!feedbackId ? (
-        <EmptyDetail id="fb-empty-title" title="Pick a piece of feedback" message="Choose one from the list to read it in full and answer by email." />
+        <EmptyDetail
+          id="fb-empty-title"
+          title="Pick a piece of feedback"
+          message="Choose one from the list to read it in full and answer by email."
+        />
       ) : item && open ? (
         <FeedbackDetail
           item={item}

@@ -13,7 +13,9 @@ export function FeedbackStatsPanel({ stats }: { stats: FeedbackStats | null }) {
           <CategoryChart categories={stats.categories} />
         </>
       ) : (
-        <p class="muted" role="status">Loading statistics…</p>
+        <p class="muted" role="status">
+          Loading statistics…
+        </p>
       )}
     </aside>
   );

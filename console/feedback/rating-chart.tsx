@@ -11,9 +11,11 @@ export function ratingSummary(days: FeedbackStats['days']): string {
   if (rated.length === 0) return `Average rating per day over the last ${days.length} days: no ratings yet.`;
   const averages = rated.map((d) => d.average!);
   const last = rated.at(-1)!;
-  return `Average rating per day over the last ${days.length} days: ${rated.length} days with ratings, ` +
+  return (
+    `Average rating per day over the last ${days.length} days: ${rated.length} days with ratings, ` +
     `lowest ${oneDecimal(Math.min(...averages))}, highest ${oneDecimal(Math.max(...averages))}, ` +
-    `latest ${oneDecimal(last.average!)} on ${shortDay(last.date)}.`;
+    `latest ${oneDecimal(last.average!)} on ${shortDay(last.date)}.`
+  );
 }
 
 /** Average rating per day as small bars from 0 to 5, with a hidden table of the numbers. */
@@ -37,8 +39,9 @@ export function RatingChart({ days }: { days: FeedbackStats['days'] }) {
               data-date={d.date}
               data-value={d.average ?? ''}
             >
-              <title>{`${shortDay(d.date)}: ${d.average === null ? 'no rating' : `${oneDecimal(d.average)} of 5`} ` +
-                `(${d.count} feedback)`}</title>
+              <title>
+                {`${shortDay(d.date)}: ${d.average === null ? 'no rating' : `${oneDecimal(d.average)} of 5`} ` + `(${d.count} feedback)`}
+              </title>
             </rect>
           );
         })}
@@ -47,7 +50,11 @@ export function RatingChart({ days }: { days: FeedbackStats['days'] }) {
       <table class="sr-only">
         <caption>Average rating per day</caption>
         <thead>
-          <tr><th scope="col">Day</th><th scope="col">Average rating</th><th scope="col">Feedback</th></tr>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Average rating</th>
+            <th scope="col">Feedback</th>
+          </tr>
         </thead>
         <tbody>
           {days.map((d) => (

@@ -28,9 +28,15 @@ export function CopyField({ label, value, button, byHand }: CopyFieldProps) {
           <span>{label}</span>
           <input type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         </label>
-        <button type="button" class="btn" onClick={() => void copy()}>{button}</button>
+        <button type="button" class="btn" onClick={() => void copy()}>
+          {button}
+        </button>
       </div>
-      {copied && <p role="status" class="muted">{copied === 'yes' ? 'Copied.' : `Could not copy: ${byHand}.`}</p>}
+      {copied && (
+        <p role="status" class="muted">
+          {copied === 'yes' ? 'Copied.' : `Could not copy: ${byHand}.`}
+        </p>
+      )}
     </>
   );
 }

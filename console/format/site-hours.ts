@@ -2,7 +2,13 @@ import type { SiteHoursState, SiteSettings } from '../../protocol/types';
 
 /** "Tue 08:00" in the site's zone, with the zone named when it is not the agent's own. */
 function openingText(at: string, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return `${get('hour')}:${get('minute')} ${get('weekday')}${timezone === own ? '' : ` ${timezone} time`}`;

@@ -78,7 +78,8 @@ export function createCallbackCommands(socket: AgentSocket, store: ConsoleStore,
       if (r.ok) dispatch({ type: 'callbacks/open-loaded', detail: r.data });
       else dispatch({ type: 'callbacks/open-failed', id: callbackId, error: r.message });
     },
-    claim: async (callbackId, takeOverFrom) => changed(await request(socket, 'callback:claim', takeOverFrom ? { callbackId, takeOverFrom } : { callbackId })),
+    claim: async (callbackId, takeOverFrom) =>
+      changed(await request(socket, 'callback:claim', takeOverFrom ? { callbackId, takeOverFrom } : { callbackId })),
     outcome: (callbackId, outcome, note) => queue({ callbackId, outcome }, note),
     reschedule: (callbackId, dueAt, note) => queue({ callbackId, dueAt }, note),
     stored: (item) => void changed({ ok: true, data: item }),

@@ -20,11 +20,14 @@ export function bindCallbackDue(store: ConsoleStore, now: () => number = Date.no
 
   const arm = (id: string, dueAt: string) => {
     const wait = Date.parse(dueAt) - now();
-    const timer = setTimeout(() => {
-      if (Date.parse(dueAt) > now()) return arm(id, dueAt);
-      timers.delete(id);
-      store.dispatch({ type: 'callbacks/due', id, at: now() });
-    }, Math.min(Math.max(wait, 0), MAX_WAIT));
+    const timer = setTimeout(
+      () => {
+        if (Date.parse(dueAt) > now()) return arm(id, dueAt);
+        timers.delete(id);
+        store.dispatch({ type: 'callbacks/due', id, at: now() });
+      },
+      Math.min(Math.max(wait, 0), MAX_WAIT),
+    );
     timers.set(id, { dueAt, timer });
   };
 

@@ -47,6 +47,11 @@ export function bindFeedbackSync(
     view: (state) => state.feedback.view,
     refreshList: commands.refreshList,
     catchUp,
-    pushes: { 'feedback:new': onNew, 'feedback:updated': onUpdated, 'feedback:replyUpdated': onReplyUpdated, 'feedback:newCount': onNewCount },
+    pushes: {
+      'feedback:new': onNew,
+      'feedback:updated': onUpdated,
+      'feedback:replyUpdated': onReplyUpdated,
+      'feedback:newCount': onNewCount,
+    },
   });
 }

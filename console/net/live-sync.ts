@@ -80,10 +80,13 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     typingTimers.delete(key);
     if (!event.typing) return;
     // A lost `false` must not leave "is typing…" on screen for ever.
-    typingTimers.set(key, setTimeout(() => {
-      typingTimers.delete(key);
-      dispatch({ type: 'typing/expired', conversationId: event.conversationId, key: typerKey(event) });
-    }, typingTtl));
+    typingTimers.set(
+      key,
+      setTimeout(() => {
+        typingTimers.delete(key);
+        dispatch({ type: 'typing/expired', conversationId: event.conversationId, key: typerKey(event) });
+      }, typingTtl),
+    );
   };
 
   const unlisten = listen(socket, {

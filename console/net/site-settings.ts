@@ -32,9 +32,17 @@ export function createSiteSettings(socket: AgentSocket, store: ConsoleStore): Si
   const onConnect = () => {
     void request(socket, 'site:list', {}).then((r) => r.ok && store.dispatch({ type: 'sites/listed', sites: r.data }));
     void request(socket, 'site:hours', {}).then((r) => r.ok && onHours(r.data));
-    void request(socket, 'server:status', {}).then((r) => r.ok && store.dispatch({ type: 'sites/public-url', url: r.data.publicUrl ?? null }));
+    void request(socket, 'server:status', {}).then(
+      (r) => r.ok && store.dispatch({ type: 'sites/public-url', url: r.data.publicUrl ?? null }),
+    );
   };
-  const unlisten = listen(socket, { connect: onConnect, 'site:updated': onUpdated, 'site:created': onUpdated, 'site:deleted': onDeleted, 'site:hours': onHours });
+  const unlisten = listen(socket, {
+    connect: onConnect,
+    'site:updated': onUpdated,
+    'site:created': onUpdated,
+    'site:deleted': onDeleted,
+    'site:hours': onHours,
+  });
   return {
     async update(patch) {
       const r = await request(socket, 'site:update', patch);

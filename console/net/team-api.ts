@@ -30,7 +30,11 @@ export interface TeamApi {
 
 /** REST adapter over `fetch` on the console's own origin. */
 export function createTeamApi(fetcher: typeof fetch = (...a) => fetch(...a)): TeamApi {
-  const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const t = encodeURIComponent;
   return {
     team: () => call(fetcher, '/api/team'),

@@ -24,7 +24,12 @@ export interface TokenApi {
 export function createTokenApi(fetcher: typeof fetch = (...a) => fetch(...a)): TokenApi {
   return {
     list: () => call(fetcher, '/api/tokens'),
-    create: (name, scopes) => call(fetcher, '/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, scopes }) }),
+    create: (name, scopes) =>
+      call(fetcher, '/api/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, scopes }),
+      }),
     revoke: (id) => call(fetcher, `/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   };
 }

@@ -26,7 +26,13 @@ export function FaqEditor({ faqs, errors, onChange }: FaqEditorProps) {
             <legend>Scripted answer {i + 1}</legend>
             <label class="field">
               <span>Question</span>
-              <input id={`${id}-question`} type="text" value={f.question} onInput={(e) => set(i, { question: e.currentTarget.value })} {...errorProps(`${id}-question`, err('question'))} />
+              <input
+                id={`${id}-question`}
+                type="text"
+                value={f.question}
+                onInput={(e) => set(i, { question: e.currentTarget.value })}
+                {...errorProps(`${id}-question`, err('question'))}
+              />
             </label>
             <FieldError id={`${id}-question`} error={err('question')} />
             <label class="field">
@@ -43,7 +49,13 @@ export function FaqEditor({ faqs, errors, onChange }: FaqEditorProps) {
             <FieldError id={`${id}-keywords`} error={err('keywords')} />
             <label class="field">
               <span>Answer</span>
-              <textarea id={`${id}-answer`} rows={3} value={f.answer} onInput={(e) => set(i, { answer: e.currentTarget.value })} {...errorProps(`${id}-answer`, err('answer'))} />
+              <textarea
+                id={`${id}-answer`}
+                rows={3}
+                value={f.answer}
+                onInput={(e) => set(i, { answer: e.currentTarget.value })}
+                {...errorProps(`${id}-answer`, err('answer'))}
+              />
             </label>
             <FieldError id={`${id}-answer`} error={err('answer')} />
             <button type="button" class="btn btn-small" onClick={() => onChange(faqs.filter((_, j) => j !== i))}>
@@ -52,7 +64,11 @@ export function FaqEditor({ faqs, errors, onChange }: FaqEditorProps) {
           </fieldset>
         );
       })}
-      <button type="button" class="btn btn-small" onClick={() => onChange([...faqs, { id: nanoid(), question: '', keywords: '', answer: '' }])}>
+      <button
+        type="button"
+        class="btn btn-small"
+        onClick={() => onChange([...faqs, { id: nanoid(), question: '', keywords: '', answer: '' }])}
+      >
         Add scripted answer
       </button>
     </fieldset>

@@ -5,5 +5,9 @@ export function errorProps(id: string, error: string | undefined) {
 
 /** The server's word about one field, right under it. */
 export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  return error ? <p id={`${id}-error`} class="field-error">{error}</p> : null;
+  return error ? (
+    <p id={`${id}-error`} class="field-error">
+      {error}
+    </p>
+  ) : null;
 }

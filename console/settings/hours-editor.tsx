@@ -2,10 +2,17 @@ import { WEEKDAYS, type BusinessHours, type TimeRange, type Weekday } from '../.
 import { errorProps, FieldError } from './field-error';
 
 const DAY_NAME: Record<Weekday, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
 
-const toClock = (minutes: number) => (minutes >= 24 * 60 ? '24:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+const toClock = (minutes: number) =>
+  minutes >= 24 * 60 ? '24:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
@@ -53,7 +60,8 @@ export function HoursEditor({ enabled, timezone, weekly, errors, onEnabled, onTi
   const typed = timezone.trim();
   const clock = typed ? timeIn(typed) : null;
   // Said before saving; the server has the last word (it refuses a zone it does not know).
-  const zoneError = errors['hours.timezone'] ?? (typed && !clock ? 'Not a time zone: pick one from the list, such as Europe/Prague.' : undefined);
+  const zoneError =
+    errors['hours.timezone'] ?? (typed && !clock ? 'Not a time zone: pick one from the list, such as Europe/Prague.' : undefined);
   return (
     <fieldset class="set-section">
       <legend>Business hours</legend>
@@ -80,48 +88,85 @@ export function HoursEditor({ enabled, timezone, weekly, errors, onEnabled, onTi
           {...(zoneError ? errorProps('set-timezone', zoneError) : { 'aria-describedby': 'set-timezone-now' })}
         />
       </label>
-      {clock && !zoneError && <p class="muted set-hint" id="set-timezone-now">{clock} there now</p>}
+      {clock && !zoneError && (
+        <p class="muted set-hint" id="set-timezone-now">
+          {clock} there now
+        </p>
+      )}
       <FieldError id="set-timezone" error={zoneError} />
       <datalist id="set-zones">
-        {zones.map((z) => <option key={z} value={z} />)}
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
       </datalist>
-      {enabled && <div class="set-days">
-        {WEEKDAYS.map((day) => {
-          const ranges = weekly[day] ?? [];
-          const suggested = nextFreeRange(ranges);
-          const name = DAY_NAME[day];
-          const slot = `hours.weekly.${day}`;
-          const id = `set-day-${day}`;
-          return (
-            <div key={day} class="set-day" role="group" aria-label={name} aria-describedby={errors[slot] ? `${id}-error` : undefined}>
-              <span class="set-day-name" aria-hidden="true">{name}</span>
-              <span class="set-ranges">
-                {ranges.length === 0 && <span class="muted">Closed</span>}
-                {ranges.map((r, i) => {
-                  const set = (patch: Partial<TimeRange>) => setDay(day, ranges.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-                  const which = ranges.length > 1 ? ` (hours ${i + 1})` : '';
-                  return (
-                    <span key={i} class="set-range">
-                      <input type="time" value={r.from} aria-label={`${name} from${which}`} onInput={(e) => set({ from: e.currentTarget.value })} />
-                      <span aria-hidden="true">–</span>
-                      <input type="time" value={r.to} aria-label={`${name} to${which}`} onInput={(e) => set({ to: e.currentTarget.value })} />
-                      <button type="button" class="btn btn-small btn-quiet" onClick={() => setDay(day, ranges.filter((_, j) => j !== i))}>
-                        Remove<span class="sr-only"> {name} hours {i + 1}</span>
-                      </button>
-                    </span>
-                  );
-                })}
-                {suggested && (
-                  <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, suggested])}>
-                    Add hours<span class="sr-only"> on {name}</span>
-                  </button>
-                )}
-              </span>
-              <FieldError id={id} error={errors[slot]} />
-            </div>
-          );
-        })}
-      </div>}
+      {enabled && (
+        <div class="set-days">
+          {WEEKDAYS.map((day) => {
+            const ranges = weekly[day] ?? [];
+            const suggested = nextFreeRange(ranges);
+            const name = DAY_NAME[day];
+            const slot = `hours.weekly.${day}`;
+            const id = `set-day-${day}`;
+            return (
+              <div key={day} class="set-day" role="group" aria-label={name} aria-describedby={errors[slot] ? `${id}-error` : undefined}>
+                <span class="set-day-name" aria-hidden="true">
+                  {name}
+                </span>
+                <span class="set-ranges">
+                  {ranges.length === 0 && <span class="muted">Closed</span>}
+                  {ranges.map((r, i) => {
+                    const set = (patch: Partial<TimeRange>) =>
+                      setDay(
+                        day,
+                        ranges.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+                      );
+                    const which = ranges.length > 1 ? ` (hours ${i + 1})` : '';
+                    return (
+                      <span key={i} class="set-range">
+                        <input
+                          type="time"
+                          value={r.from}
+                          aria-label={`${name} from${which}`}
+                          onInput={(e) => set({ from: e.currentTarget.value })}
+                        />
+                        <span aria-hidden="true">–</span>
+                        <input
+                          type="time"
+                          value={r.to}
+                          aria-label={`${name} to${which}`}
+                          onInput={(e) => set({ to: e.currentTarget.value })}
+                        />
+                        <button
+                          type="button"
+                          class="btn btn-small btn-quiet"
+                          onClick={() =>
+                            setDay(
+                              day,
+                              ranges.filter((_, j) => j !== i),
+                            )
+                          }
+                        >
+                          Remove
+                          <span class="sr-only">
+                            {' '}
+                            {name} hours {i + 1}
+                          </span>
+                        </button>
+                      </span>
+                    );
+                  })}
+                  {suggested && (
+                    <button type="button" class="btn btn-small" onClick={() => setDay(day, [...ranges, suggested])}>
+                      Add hours<span class="sr-only"> on {name}</span>
+                    </button>
+                  )}
+                </span>
+                <FieldError id={id} error={errors[slot]} />
+              </div>
+            );
+          })}
+        </div>
+      )}
     </fieldset>
   );
 }

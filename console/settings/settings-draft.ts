@@ -48,12 +48,23 @@ export function toDraft(site: SiteSettings): SettingsDraft {
 
 /** The origins of the text box: one a line, blank lines skipped, a trailing slash forgiven. */
 export function originsOf(text: string): string[] {
-  return text.split('\n').map((l) => l.trim().replace(/\/+$/, '')).filter(Boolean);
+  return text
+    .split('\n')
+    .map((l) => l.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
 }
 
 /** The scripted answers of the form as the server takes them. */
 export function faqsOf(drafts: FaqDraft[]): Faq[] {
-  return drafts.map((f) => ({ id: f.id, question: f.question, keywords: f.keywords.split(',').map((k) => k.trim()).filter(Boolean), answer: f.answer }));
+  return drafts.map((f) => ({
+    id: f.id,
+    question: f.question,
+    keywords: f.keywords
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+    answer: f.answer,
+  }));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -92,7 +103,8 @@ export function isDirty(site: SiteSettings, draft: SettingsDraft): boolean {
 export function errorSlot(field: string | undefined): string | null {
   if (!field) return null;
   const p = field.split('.');
-  if (p[0] === 'faqs') return p[1] !== undefined && ['question', 'keywords', 'answer'].includes(p[2] ?? '') ? p.slice(0, 3).join('.') : 'faqs';
+  if (p[0] === 'faqs')
+    return p[1] !== undefined && ['question', 'keywords', 'answer'].includes(p[2] ?? '') ? p.slice(0, 3).join('.') : 'faqs';
   if (p[0] === 'hours') return p[1] === 'weekly' && p[2] ? `hours.weekly.${p[2]}` : 'hours.timezone';
   if (p[0] === 'allowedOrigins' || p[0] === 'channels') return p[0];
   return ['name', 'color', 'greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled', 'hoursEnabled'].includes(field) ? field : null;
@@ -105,7 +117,8 @@ export function errorSlot(field: string | undefined): string | null {
 export function fieldMessage(field: string, message: string, patch: SitePatch): string {
   const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
   const p = field.split('.');
-  if (p[0] === 'allowedOrigins' && p[1] !== undefined) return `${patch.allowedOrigins?.[Number(p[1])] ?? `Origin ${Number(p[1]) + 1}`} ${rest}`;
+  if (p[0] === 'allowedOrigins' && p[1] !== undefined)
+    return `${patch.allowedOrigins?.[Number(p[1])] ?? `Origin ${Number(p[1]) + 1}`} ${rest}`;
   if (p[0] === 'hours' && p[1] === 'weekly' && p[3] !== undefined) return `Hours ${Number(p[3]) + 1}: ${rest}`;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -44,13 +44,24 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           <legend>Site</legend>
           <label class="field">
             <span>Name</span>
-            <input id="set-name" value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} {...errorProps('set-name', errors.name)} />
+            <input
+              id="set-name"
+              value={draft.name}
+              onInput={(e) => set({ name: e.currentTarget.value })}
+              {...errorProps('set-name', errors.name)}
+            />
           </label>
           <p class="muted set-hint">Visitors see it in the widget's header.</p>
           <FieldError id="set-name" error={errors.name} />
           <label class="field set-narrow">
             <span>Colour</span>
-            <input id="set-color" type="color" value={draft.color} onInput={(e) => set({ color: e.currentTarget.value })} {...errorProps('set-color', errors.color)} />
+            <input
+              id="set-color"
+              type="color"
+              value={draft.color}
+              onInput={(e) => set({ color: e.currentTarget.value })}
+              {...errorProps('set-color', errors.color)}
+            />
           </label>
           <FieldError id="set-color" error={errors.color} />
         </fieldset>
@@ -60,7 +71,11 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           <div class="set-checks">
             {CHANNELS.map((c) => (
               <label key={c.key} class="fb-toggle">
-                <input type="checkbox" checked={draft.channels[c.key]} onChange={(e) => set({ channels: { ...draft.channels, [c.key]: e.currentTarget.checked } })} />
+                <input
+                  type="checkbox"
+                  checked={draft.channels[c.key]}
+                  onChange={(e) => set({ channels: { ...draft.channels, [c.key]: e.currentTarget.checked } })}
+                />
                 <span>{c.label}</span>
               </label>
             ))}
@@ -71,12 +86,25 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           <legend>Messages and waiting</legend>
           <label class="field">
             <span>Greeting</span>
-            <textarea id="set-greeting" rows={2} value={draft.greeting} onInput={(e) => set({ greeting: e.currentTarget.value })} {...errorProps('set-greeting', errors.greeting)} />
+            <textarea
+              id="set-greeting"
+              rows={2}
+              value={draft.greeting}
+              onInput={(e) => set({ greeting: e.currentTarget.value })}
+              {...errorProps('set-greeting', errors.greeting)}
+            />
           </label>
           <FieldError id="set-greeting" error={errors.greeting} />
           <label class="field">
             <span>Away message</span>
-            <textarea id="set-away" rows={2} aria-describedby="set-away-hint" value={draft.awayMessage} onInput={(e) => set({ awayMessage: e.currentTarget.value })} {...errorProps('set-away', errors.awayMessage)} />
+            <textarea
+              id="set-away"
+              rows={2}
+              aria-describedby="set-away-hint"
+              value={draft.awayMessage}
+              onInput={(e) => set({ awayMessage: e.currentTarget.value })}
+              {...errorProps('set-away', errors.awayMessage)}
+            />
           </label>
           <p class="muted set-hint" id="set-away-hint">
             {/* The widget's defaults (x_away_email, x_away in widget/chat/extras/strings.ts), quoted in English. */}
@@ -87,7 +115,14 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           <FieldError id="set-away" error={errors.awayMessage} />
           <label class="field set-narrow">
             <span>Waiting time (seconds)</span>
-            <input id="set-wait" type="number" inputMode="numeric" value={draft.waitSeconds} onInput={(e) => set({ waitSeconds: e.currentTarget.value })} {...errorProps('set-wait', errors.waitSeconds)} />
+            <input
+              id="set-wait"
+              type="number"
+              inputMode="numeric"
+              value={draft.waitSeconds}
+              onInput={(e) => set({ waitSeconds: e.currentTarget.value })}
+              {...errorProps('set-wait', errors.waitSeconds)}
+            />
           </label>
           <p class="muted set-hint">How long a new chat waits for an agent before the widget offers a call back or a message instead.</p>
           <FieldError id="set-wait" error={errors.waitSeconds} />
@@ -123,9 +158,21 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
         <FaqEditor faqs={draft.faqs} errors={errors} onChange={(faqs) => set({ faqs })} />
       </fieldset>
       <div class="set-footer">
-        {formError && <p class="conv-error" role="alert">{formError}</p>}
-        {notice && <p class="muted" role="status">{notice}</p>}
-        {!readOnly && <button type="submit" class="btn btn-primary" disabled={saving}>Save settings</button>}
+        {formError && (
+          <p class="conv-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {notice && (
+          <p class="muted" role="status">
+            {notice}
+          </p>
+        )}
+        {!readOnly && (
+          <button type="submit" class="btn btn-primary" disabled={saving}>
+            Save settings
+          </button>
+        )}
       </div>
     </form>
   );

@@ -71,8 +71,18 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
     if (editing && Object.keys(editing.errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
   }, [editing?.errors]);
 
-  if (!sites) return <main class="conversation conversation-empty" aria-label="Settings"><p role="status">Loading settings…</p></main>;
-  if (!site || !editing) return <main class="conversation conversation-empty" aria-label="Settings"><p>No sites yet.</p></main>;
+  if (!sites)
+    return (
+      <main class="conversation conversation-empty" aria-label="Settings">
+        <p role="status">Loading settings…</p>
+      </main>
+    );
+  if (!site || !editing)
+    return (
+      <main class="conversation conversation-empty" aria-label="Settings">
+        <p>No sites yet.</p>
+      </main>
+    );
 
   const save = async () => {
     const patch = patchFor(editing.base, editing.draft);
@@ -82,9 +92,18 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
     setSaving(false);
     if (r.ok) return setEditing(start(r.data, 'Settings saved.'));
     const slot = errorSlot(r.field);
-    setEditing((e) => e && (slot && r.field
-      ? { ...e, notice: null, errors: { [slot]: fieldMessage(r.field, r.message, patch) }, formError: 'Not saved: correct the marked field and save again.' }
-      : { ...e, notice: null, errors: {}, formError: r.message }));
+    setEditing(
+      (e) =>
+        e &&
+        (slot && r.field
+          ? {
+              ...e,
+              notice: null,
+              errors: { [slot]: fieldMessage(r.field, r.message, patch) },
+              formError: 'Not saved: correct the marked field and save again.',
+            }
+          : { ...e, notice: null, errors: {}, formError: r.message }),
+    );
   };
 
   const closed = closedSiteNotes(sites, siteHours).find((n) => n.siteId === site.id);
@@ -96,15 +115,27 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
           <label class="fb-filter">
             <span>Site</span>
             <select value={site.id} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
           <span class="conv-site">{site.name}</span>
         )}
-        {!readOnly && !creating && <button type="button" class="btn btn-small" onClick={() => setCreating(true)}>New site</button>}
+        {!readOnly && !creating && (
+          <button type="button" class="btn btn-small" onClick={() => setCreating(true)}>
+            New site
+          </button>
+        )}
       </header>
-      {readOnly && <p class="set-readonly" role="note">Only admins can change site settings; you can read them here.</p>}
+      {readOnly && (
+        <p class="set-readonly" role="note">
+          Only admins can change site settings; you can read them here.
+        </p>
+      )}
       {creating && (
         <SiteCreateForm
           onCreate={client.sites.create}
@@ -115,7 +146,9 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
           }}
         />
       )}
-      <p class="set-open-state" role="status">{closed ? closed.text : site.hoursEnabled ? 'Open now by its opening hours.' : 'Open whenever an agent is online and not away.'}</p>
+      <p class="set-open-state" role="status">
+        {closed ? closed.text : site.hoursEnabled ? 'Open now by its opening hours.' : 'Open whenever an agent is online and not away.'}
+      </p>
       <InstallSnippet siteId={site.id} base={publicUrl ?? location.origin} />
       <SettingsForm
         key={site.id}

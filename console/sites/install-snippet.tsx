@@ -30,14 +30,20 @@ export function InstallSnippet({ siteId, base }: InstallSnippetProps) {
   return (
     <section class="set-section set-snippet" aria-labelledby="snippet-title">
       <h3 id="snippet-title">Install</h3>
-      <p class="muted">Paste this into every page of the site, just before <code>&lt;/body&gt;</code>, and add the site's origin under Allowed origins.</p>
+      <p class="muted">
+        Paste this into every page of the site, just before <code>&lt;/body&gt;</code>, and add the site's origin under Allowed origins.
+      </p>
       <label class="field">
         <span>Install snippet</span>
         <textarea ref={code} class="snippet" rows={2} readOnly value={snippet} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <p class="set-snippet-actions">
-        <button type="button" class="btn" onClick={() => void copy()}>Copy snippet</button>
-        <span role="status" class="muted">{status}</span>
+        <button type="button" class="btn" onClick={() => void copy()}>
+          Copy snippet
+        </button>
+        <span role="status" class="muted">
+          {status}
+        </span>
       </p>
     </section>
   );

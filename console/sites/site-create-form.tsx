@@ -12,7 +12,13 @@ export interface SiteCreateFormProps {
 
 /** "mine-shop" from "Mine Shop!": a suggestion for the id while the admin types the name. */
 export function idFromName(name: string): string {
-  return name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }
 
 /** A new site: its name and the id its snippet carries; everything else takes defaults and is edited after. */
@@ -71,12 +77,22 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
           {...errorProps('site-new-id', errors.id)}
         />
       </label>
-      <p class="muted set-hint" id="site-new-id-hint">Lower-case letters, digits and dashes; it goes into the snippet and cannot be changed later.</p>
+      <p class="muted set-hint" id="site-new-id-hint">
+        Lower-case letters, digits and dashes; it goes into the snippet and cannot be changed later.
+      </p>
       <FieldError id="site-new-id" error={errors.id} />
-      {errors.form && <p class="conv-error" role="alert">{errors.form}</p>}
+      {errors.form && (
+        <p class="conv-error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <p class="set-snippet-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy}>Create site</button>
-        <button type="button" class="btn btn-quiet" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          Create site
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={onCancel}>
+          Cancel
+        </button>
       </p>
     </form>
   );

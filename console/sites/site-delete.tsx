@@ -15,9 +15,11 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 /** "3 conversations, 1 call back request, 0 pieces of feedback and 5 visitors". */
 export function contentsText(c: SiteContents): string {
-  return `${count(c.conversations, 'conversation', 'conversations')}, ` +
+  return (
+    `${count(c.conversations, 'conversation', 'conversations')}, ` +
     `${count(c.callbacks, 'call back request', 'call back requests')}, ` +
-    `${count(c.feedback, 'piece of feedback', 'pieces of feedback')} and ${count(c.visitors, 'visitor', 'visitors')}`;
+    `${count(c.feedback, 'piece of feedback', 'pieces of feedback')} and ${count(c.visitors, 'visitor', 'visitors')}`
+  );
 }
 
 /** Deleting a site, asked twice: first what goes with it, then the deletion itself. */
@@ -58,7 +60,9 @@ export function SiteDelete({ site, onlySite, onContents, onDelete, onDeleted }: 
         <p class="muted">This is the only site; create another before deleting this one.</p>
       ) : asking ? (
         <div role="alertdialog" aria-labelledby="site-delete-q" aria-describedby="site-delete-what" class="site-delete-confirm">
-          <p id="site-delete-q"><strong>Delete {site.name} for good?</strong></p>
+          <p id="site-delete-q">
+            <strong>Delete {site.name} for good?</strong>
+          </p>
           <p id="site-delete-what">
             This deletes {contentsText(asking)} with it, and its widgets stop working at once. It cannot be undone.
           </p>
@@ -66,15 +70,23 @@ export function SiteDelete({ site, onlySite, onContents, onDelete, onDeleted }: 
             <button type="button" class="btn btn-danger" disabled={busy} onClick={() => void confirm()} ref={confirmButton}>
               Delete {site.name} and all of it
             </button>
-            <button type="button" class="btn btn-quiet" disabled={busy} onClick={() => setAsking(null)}>Keep the site</button>
+            <button type="button" class="btn btn-quiet" disabled={busy} onClick={() => setAsking(null)}>
+              Keep the site
+            </button>
           </p>
         </div>
       ) : (
         <p>
-          <button type="button" class="btn" disabled={busy} onClick={() => void ask()} ref={askButton}>Delete {site.name}…</button>
+          <button type="button" class="btn" disabled={busy} onClick={() => void ask()} ref={askButton}>
+            Delete {site.name}…
+          </button>
         </p>
       )}
-      {error && <p class="conv-error" role="alert">{error}</p>}
+      {error && (
+        <p class="conv-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

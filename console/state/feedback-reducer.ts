@@ -121,7 +121,8 @@ export function feedbackReducer(state: FeedbackState, action: FeedbackAction): F
       const { reply } = action;
       const held = state.items[reply.feedbackId];
       // The server marks the item answered in the same transaction as it stores the reply.
-      const next = held && held.status !== 'answered' ? withItem(state, { ...held, status: 'answered', updatedAt: reply.createdAt }) : state;
+      const next =
+        held && held.status !== 'answered' ? withItem(state, { ...held, status: 'answered', updatedAt: reply.createdAt }) : state;
       if (next.open?.id !== reply.feedbackId || next.open.replies.some((r) => r.id === reply.id)) return next;
       return { ...next, open: { ...next.open, replies: [...next.open.replies, reply] } };
     }

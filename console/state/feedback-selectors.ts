@@ -43,7 +43,9 @@ export function byNewest(a: FeedbackItem, b: FeedbackItem): number {
 
 /** The items of the current view, newest first. */
 export function visibleFeedback(state: Pick<FeedbackState, 'items' | 'view'>): FeedbackItem[] {
-  return Object.values(state.items).filter((f) => matchesView(f, state.view)).sort(byNewest);
+  return Object.values(state.items)
+    .filter((f) => matchesView(f, state.view))
+    .sort(byNewest);
 }
 
 /**

@@ -1,4 +1,12 @@
-import type { FeedbackCategory, FeedbackCursor, FeedbackDetail, FeedbackItem, FeedbackReply, FeedbackStats, FeedbackStatus } from '../../protocol/types';
+import type {
+  FeedbackCategory,
+  FeedbackCursor,
+  FeedbackDetail,
+  FeedbackItem,
+  FeedbackReply,
+  FeedbackStats,
+  FeedbackStatus,
+} from '../../protocol/types';
 
 /** What the feedback list shows; empty fields filter nothing. */
 export interface FeedbackView {

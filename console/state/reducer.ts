@@ -65,7 +65,10 @@ export function typerKey(e: Pick<TypingEvent, 'from' | 'name' | 'agentId'>): str
 }
 
 function withMessages(open: OpenConversation, incoming: Message[]): OpenConversation {
-  const messages = mergeMessages(open.messages, incoming.filter((m) => m.conversationId === open.id));
+  const messages = mergeMessages(
+    open.messages,
+    incoming.filter((m) => m.conversationId === open.id),
+  );
   return messages === open.messages ? open : { ...open, messages, through: contiguousThrough(messages) };
 }
 
@@ -73,9 +76,10 @@ function withRow(state: ConsoleState, row: ConversationSummary): ConsoleState {
   const current = state.inbox[row.id];
   // Rows can arrive out of order (a list answer racing a push); never step back in time.
   if (current && (current.lastSeq > row.lastSeq || current.updatedAt > row.updatedAt)) return state;
-  const open = state.open && state.open.history.some((h) => h.id === row.id)
-    ? { ...state.open, history: state.open.history.map((h) => (h.id === row.id ? row : h)) }
-    : state.open;
+  const open =
+    state.open && state.open.history.some((h) => h.id === row.id)
+      ? { ...state.open, history: state.open.history.map((h) => (h.id === row.id ? row : h)) }
+      : state.open;
   return { ...state, inbox: { ...state.inbox, [row.id]: row }, open };
 }
 
@@ -87,7 +91,10 @@ function withoutTyper(typing: ConsoleState['typing'], conversationId: string, ke
 }
 
 function onMessages(state: ConsoleState, messages: Message[]): ConsoleState {
-  const pending = withoutStored(state.pending, messages.map((m) => m.id));
+  const pending = withoutStored(
+    state.pending,
+    messages.map((m) => m.id),
+  );
   let typing = state.typing;
   for (const m of messages) {
     // A message ends its author's typing at once, not seconds later. A message names its agent
@@ -192,7 +199,17 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
         action.messages,
       );
       // A reply whose ack was lost (a dropped connection marks it failed) may be stored after all.
-      return withRow({ ...state, open, pending: withoutStored(state.pending, action.messages.map((m) => m.id)) }, action.conversation);
+      return withRow(
+        {
+          ...state,
+          open,
+          pending: withoutStored(
+            state.pending,
+            action.messages.map((m) => m.id),
+          ),
+        },
+        action.conversation,
+      );
     }
     case 'open/failed':
       if (state.open?.id !== action.id) return state;

@@ -19,7 +19,9 @@ export function byActivity(a: ConversationSummary, b: ConversationSummary): numb
 /** The inbox rows under the current filter (and site, when one is chosen), newest activity first. */
 export function visibleRows(state: Pick<ConsoleState, 'inbox' | 'filter'> & { siteFilter?: string | null }): ConversationSummary[] {
   const site = state.siteFilter;
-  return Object.values(state.inbox).filter((r) => matchesFilter(r, state.filter) && (!site || r.siteId === site)).sort(byActivity);
+  return Object.values(state.inbox)
+    .filter((r) => matchesFilter(r, state.filter) && (!site || r.siteId === site))
+    .sort(byActivity);
 }
 
 /** Unread visitor messages over every conversation, for the tab title. */
@@ -47,7 +49,9 @@ export function pendingFor(state: Pick<ConsoleState, 'pending'>, conversationId:
 export function typersIn(state: Pick<ConsoleState, 'typing' | 'agent'>, conversationId: string): (string | null)[] {
   const here = state.typing[conversationId] ?? {};
   const self = state.agent ? `agent:${state.agent.id}` : '';
-  return Object.entries(here).filter(([key]) => key !== self).map(([, name]) => name);
+  return Object.entries(here)
+    .filter(([key]) => key !== self)
+    .map(([, name]) => name);
 }
 
 /** Whether the visitor of a conversation is typing. */

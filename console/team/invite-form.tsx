@@ -25,12 +25,21 @@ export function InviteForm({ busy, error, emailEnabled, onInvite }: InviteFormPr
     >
       <h3 id="team-invite-title">Invite someone</h3>
       <p class="muted">
-        {emailEnabled ? 'They get an email with a one-time link, valid for 7 days.' : 'You get a one-time link (valid for 7 days) to hand over: this server sends no email.'}
+        {emailEnabled
+          ? 'They get an email with a one-time link, valid for 7 days.'
+          : 'You get a one-time link (valid for 7 days) to hand over: this server sends no email.'}
       </p>
       <div class="team-invite-row">
         <label class="field">
           <span>Email</span>
-          <input type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'team-invite-error' : undefined} />
+          <input
+            type="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'team-invite-error' : undefined}
+          />
         </label>
         <label class="field">
           <span>Role</span>
@@ -39,9 +48,15 @@ export function InviteForm({ busy, error, emailEnabled, onInvite }: InviteFormPr
             <option value="admin">Admin: also manages sites, team and settings</option>
           </select>
         </label>
-        <button type="submit" class="btn btn-primary" disabled={busy}>Invite</button>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          Invite
+        </button>
       </div>
-      {error && <p id="team-invite-error" class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p id="team-invite-error" class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -16,7 +16,11 @@ export interface LinkBoxProps {
  */
 export function LinkBox({ label, result, to }: LinkBoxProps) {
   if (result.emailed || !result.link) {
-    return <p class="team-link" role="status">Emailed a one-time link to {to}. It works until {formatUntil(result.expiresAt)}.</p>;
+    return (
+      <p class="team-link" role="status">
+        Emailed a one-time link to {to}. It works until {formatUntil(result.expiresAt)}.
+      </p>
+    );
   }
   const link = result.link;
   return (

@@ -23,10 +23,22 @@ export function PendingInvites({ invites, emailEnabled, busy, onRenew, onRevoke 
               <span class="team-email">{i.email}</span>
               <span>{i.role === 'admin' ? 'Admin' : 'Agent'}</span>
               <span class="muted">until {formatUntil(i.expiresAt)}</span>
-              <button type="button" class="btn btn-small" disabled={busy} aria-label={`${emailEnabled ? 'Re-send' : 'New link'} for ${i.email}`} onClick={() => onRenew(i)}>
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={busy}
+                aria-label={`${emailEnabled ? 'Re-send' : 'New link'} for ${i.email}`}
+                onClick={() => onRenew(i)}
+              >
                 {emailEnabled ? 'Re-send' : 'New link'}
               </button>
-              <button type="button" class="btn btn-small" disabled={busy} aria-label={`Revoke the invitation for ${i.email}`} onClick={() => onRevoke(i)}>
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={busy}
+                aria-label={`Revoke the invitation for ${i.email}`}
+                onClick={() => onRevoke(i)}
+              >
                 Revoke
               </button>
             </li>

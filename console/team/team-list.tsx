@@ -35,7 +35,9 @@ export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
+            <th scope="col">
+              <span class="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,7 +51,12 @@ export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }
                 </th>
                 <td class="team-email">{a.email}</td>
                 <td>
-                  <select aria-label={`Role of ${a.name}`} value={a.role} disabled={busy} onChange={(e) => onRole(a, e.currentTarget.value as Role)}>
+                  <select
+                    aria-label={`Role of ${a.name}`}
+                    value={a.role}
+                    disabled={busy}
+                    onChange={(e) => onRole(a, e.currentTarget.value as Role)}
+                  >
                     <option value="agent">Agent</option>
                     <option value="admin">Admin</option>
                   </select>
@@ -59,25 +66,51 @@ export function TeamList({ agents, selfId, busy, onRole, onActive, onResetLink }
                   {confirming === a.id ? (
                     <span role="group" aria-label={`Confirm deactivating ${a.name}`} class="team-confirm">
                       <span>Deactivate {a.name}? Their open consoles sign out at once.</span>
-                      <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={() => (setConfirming(null), onActive(a, false))}>
+                      <button
+                        type="button"
+                        class="btn btn-small btn-danger"
+                        disabled={busy}
+                        onClick={() => (setConfirming(null), onActive(a, false))}
+                      >
                         Deactivate
                       </button>
-                      <button type="button" class="btn btn-small" data-confirm-cancel onClick={() => setConfirming(null)}>Cancel</button>
+                      <button type="button" class="btn btn-small" data-confirm-cancel onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
                     </span>
                   ) : (
                     <>
                       {a.active && (
-                        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Reset link for ${a.name}`} onClick={() => onResetLink(a)}>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          disabled={busy}
+                          aria-label={`Reset link for ${a.name}`}
+                          onClick={() => onResetLink(a)}
+                        >
                           Reset link
                         </button>
                       )}
                       {a.active && !self && (
-                        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Deactivate ${a.name}`} data-deactivate={a.id} onClick={() => setConfirming(a.id)}>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          disabled={busy}
+                          aria-label={`Deactivate ${a.name}`}
+                          data-deactivate={a.id}
+                          onClick={() => setConfirming(a.id)}
+                        >
                           Deactivate
                         </button>
                       )}
                       {!a.active && (
-                        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Reactivate ${a.name}`} onClick={() => onActive(a, true)}>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          disabled={busy}
+                          aria-label={`Reactivate ${a.name}`}
+                          onClick={() => onActive(a, true)}
+                        >
                           Reactivate
                         </button>
                       )}

@@ -43,7 +43,9 @@ export function TeamScreen({ api, agent }: TeamScreenProps) {
     return (
       <main class="settings" aria-labelledby="team-title">
         <h2 id="team-title">Team</h2>
-        <p class="set-readonly" role="note">Only admins can manage the team. Ask an admin to invite someone or change a role.</p>
+        <p class="set-readonly" role="note">
+          Only admins can manage the team. Ask an admin to invite someone or change a role.
+        </p>
       </main>
     );
   }
@@ -73,23 +75,52 @@ export function TeamScreen({ api, agent }: TeamScreenProps) {
   };
 
   const invite = (email: string, role: Role) =>
-    act(() => api.invite(email, role), (d) => (setMade({ label: `Invitation link for ${email}`, to: email, result: d }), null), setInviteError);
+    act(
+      () => api.invite(email, role),
+      (d) => (setMade({ label: `Invitation link for ${email}`, to: email, result: d }), null),
+      setInviteError,
+    );
   const renew = (i: PendingInvite) =>
-    void act(() => api.renewInvite(i.id), (d) => (setMade({ label: `Invitation link for ${i.email}`, to: i.email, result: d }), null));
-  const revoke = (i: PendingInvite) => void act(() => api.revokeInvite(i.id), () => (setMade(null), `The invitation for ${i.email} is revoked: its link no longer works.`));
-  const role = (a: TeamMember, next: Role) => void act(() => api.changeMember(a.id, { role: next }), () => `${a.name} is now ${next === 'admin' ? 'an admin' : 'an agent'}.`);
+    void act(
+      () => api.renewInvite(i.id),
+      (d) => (setMade({ label: `Invitation link for ${i.email}`, to: i.email, result: d }), null),
+    );
+  const revoke = (i: PendingInvite) =>
+    void act(
+      () => api.revokeInvite(i.id),
+      () => (setMade(null), `The invitation for ${i.email} is revoked: its link no longer works.`),
+    );
+  const role = (a: TeamMember, next: Role) =>
+    void act(
+      () => api.changeMember(a.id, { role: next }),
+      () => `${a.name} is now ${next === 'admin' ? 'an admin' : 'an agent'}.`,
+    );
   const active = (a: TeamMember, next: boolean) =>
-    void act(() => api.changeMember(a.id, { active: next }), () => (next ? `${a.name} is active again and can sign in.` : `${a.name} is deactivated and signed out everywhere.`));
+    void act(
+      () => api.changeMember(a.id, { active: next }),
+      () => (next ? `${a.name} is active again and can sign in.` : `${a.name} is deactivated and signed out everywhere.`),
+    );
   const resetLink = (a: TeamMember) =>
-    void act(() => api.resetLink(a.id), (d) => (setMade({ label: `Password reset link for ${a.email}`, to: a.email, result: d }), null));
+    void act(
+      () => api.resetLink(a.id),
+      (d) => (setMade({ label: `Password reset link for ${a.email}`, to: a.email, result: d }), null),
+    );
 
   return (
     <main class="settings team" aria-labelledby="team-title">
       <header class="set-head">
         <h2 id="team-title">Team</h2>
       </header>
-      {error && <p class="field-error" role="alert">{error}</p>}
-      {notice && <p class="set-notice" role="status">{notice}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p class="set-notice" role="status">
+          {notice}
+        </p>
+      )}
       {made && <LinkBox label={made.label} to={made.to} result={made.result} />}
       <InviteForm busy={busy} error={inviteError} emailEnabled={team.emailEnabled} onInvite={invite} />
       <PendingInvites invites={team.invites} emailEnabled={team.emailEnabled} busy={busy} onRenew={renew} onRevoke={revoke} />

@@ -20,10 +20,18 @@ export interface VisitorPanelProps {
  */
 function IdentityBadge({ visitor }: { visitor: VisitorProfile }) {
   if (visitor.identity === 'verified') {
-    return <span class="identity is-verified" title="The site signed this user's id: it is the signed-in user.">Verified</span>;
+    return (
+      <span class="identity is-verified" title="The site signed this user's id: it is the signed-in user.">
+        Verified
+      </span>
+    );
   }
   if (visitor.identity === 'claimed') {
-    return <span class="identity is-claimed" title="Given by the page or the visitor, not verified by the site.">Claimed, not verified</span>;
+    return (
+      <span class="identity is-claimed" title="Given by the page or the visitor, not verified by the site.">
+        Claimed, not verified
+      </span>
+    );
   }
   return null;
 }
@@ -46,7 +54,11 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
         <span class={`presence ${visitor.online ? 'is-online' : 'is-offline'}`}>{visitor.online ? 'Online' : 'Offline'}</span>
         <strong class="visitor-name">{visitor.displayName}</strong>
         {/* Left via "Leave a message" or given in the chat: the way to answer once they are gone. */}
-        {visitor.email && <a class="visitor-email" href={`mailto:${visitor.email}`}>{visitor.email}</a>}
+        {visitor.email && (
+          <a class="visitor-email" href={`mailto:${visitor.email}`}>
+            {visitor.email}
+          </a>
+        )}
         <IdentityBadge visitor={visitor} />
       </div>
       <h3>Current page</h3>
@@ -61,7 +73,13 @@ export function VisitorPanel({ visitor, history, now, locale, onOpen }: VisitorP
       <h3>Details</h3>
       <dl class="facts">
         <Fact label="Local time">
-          {local ? <>{local} <span class="muted">({visitor.timezone})</span></> : <span class="muted">{visitor.timezone ?? 'Unknown'}</span>}
+          {local ? (
+            <>
+              {local} <span class="muted">({visitor.timezone})</span>
+            </>
+          ) : (
+            <span class="muted">{visitor.timezone ?? 'Unknown'}</span>
+          )}
         </Fact>
         <Fact label="Language">{visitor.language ? languageName(visitor.language, locale) : <span class="muted">Unknown</span>}</Fact>
         <Fact label="Browser">{visitor.browser ?? <span class="muted">Unknown</span>}</Fact>

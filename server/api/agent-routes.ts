@@ -20,7 +20,8 @@ export function agentResource(a: AgentRow): v.InferOutput<typeof agentSchema> {
   return { id: a.id, name: a.name, email: a.email, role: a.role, active: !a.deactivatedAt, away: a.away ?? false, created_at: a.createdAt };
 }
 
-const isIndexKey = (k: unknown): k is { n: number } => typeof k === 'object' && k !== null && Number.isInteger((k as { n?: unknown }).n) && (k as { n: number }).n >= 0;
+const isIndexKey = (k: unknown): k is { n: number } =>
+  typeof k === 'object' && k !== null && Number.isInteger((k as { n?: unknown }).n) && (k as { n: number }).n >= 0;
 
 /** The team, read only, of /api/v1. */
 export const AGENT_ROUTES: ApiRoute[] = [
@@ -39,7 +40,12 @@ export const AGENT_ROUTES: ApiRoute[] = [
       // A team is small: read whole, in the store's order; the cursor is the place in it.
       const from = decodeCursor(query.cursor, isIndexKey)?.n ?? 0;
       const agents = (await deps.store.listAllAgents()).map((a, n) => ({ a, n })).slice(from, from + limit + 1);
-      return pageOf(agents, limit, ({ n }) => ({ n: n + 1 }), ({ a }) => agentResource(a));
+      return pageOf(
+        agents,
+        limit,
+        ({ n }) => ({ n: n + 1 }),
+        ({ a }) => agentResource(a),
+      );
     },
   }),
 ];

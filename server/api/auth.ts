@@ -26,7 +26,8 @@ const TOKEN_PARAMS = ['access_token', 'token', 'api_key', 'apikey', 'key'];
 export function bearerAuth(store: Store, limiters: Limiters, limit: LimitSettings['apiRequests']): RequestHandler {
   return async (req, res, next) => {
     const inQuery = TOKEN_PARAMS.find((p) => p in (req.query as Record<string, unknown>));
-    if (inQuery) throw new AppError('bad_token', 'Send the API token in the Authorization header, never in the URL (URLs are logged).', inQuery);
+    if (inQuery)
+      throw new AppError('bad_token', 'Send the API token in the Authorization header, never in the URL (URLs are logged).', inQuery);
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {

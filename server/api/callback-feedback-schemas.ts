@@ -21,7 +21,9 @@ export const callbackListQuery = v.strictObject({
   updated_since: v.optional(time),
 });
 
-const note = v.optional(v.pipe(v.string('must be a string'), v.maxLength(LIMITS.topicLength, `must be at most ${LIMITS.topicLength} characters`)));
+const note = v.optional(
+  v.pipe(v.string('must be a string'), v.maxLength(LIMITS.topicLength, `must be at most ${LIMITS.topicLength} characters`)),
+);
 
 export const outcomeBody = v.strictObject({
   outcome: v.picklist(CALLBACK_OUTCOMES, 'must be reached, no_answer, wrong_number or cancelled'),

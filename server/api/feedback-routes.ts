@@ -9,7 +9,10 @@ import { route, type ApiRoute } from './route';
 import { idParam, listOf, replyBody } from './schemas';
 
 const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
-  typeof k === 'object' && k !== null && typeof (k as { c?: unknown }).c === 'string' && !Number.isNaN(Date.parse((k as { c: string }).c)) &&
+  typeof k === 'object' &&
+  k !== null &&
+  typeof (k as { c?: unknown }).c === 'string' &&
+  !Number.isNaN(Date.parse((k as { c: string }).c)) &&
   typeof (k as { i?: unknown }).i === 'string';
 
 /** Feedback (list, get, reply) of /api/v1. */
@@ -29,7 +32,12 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
       const after = decodeCursor(query.cursor, isCreatedKey);
       const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site };
       const rows = await deps.store.listFeedback(filter, limit + 1, after && { createdAt: new Date(after.c).toISOString(), id: after.i });
-      return pageOf(rows, limit, (f) => ({ c: f.createdAt, i: f.id }), (f) => feedbackResource(toFeedbackItem(f)));
+      return pageOf(
+        rows,
+        limit,
+        (f) => ({ c: f.createdAt, i: f.id }),
+        (f) => feedbackResource(toFeedbackItem(f)),
+      );
     },
   }),
   route({
@@ -60,7 +68,11 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     status: 201,
     response: feedbackReply,
     async handler({ params, body, caller, deps, idempotencyKey }) {
-      const reply = await postFeedbackReply(deps, caller.agent, { id: writeId(caller.token.id, idempotencyKey), feedbackId: params.id, text: body.text.trim() });
+      const reply = await postFeedbackReply(deps, caller.agent, {
+        id: writeId(caller.token.id, idempotencyKey),
+        feedbackId: params.id,
+        text: body.text.trim(),
+      });
       return feedbackReplyResource(reply);
     },
   }),

@@ -14,13 +14,16 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 export function idempotencyKey(req: Request): string | null {
   const key = req.get('idempotency-key');
   if (key === undefined) return null;
-  if (!KEY.test(key)) throw new AppError('invalid_payload', 'Idempotency-Key must be 1 to 255 printable ASCII characters.', 'Idempotency-Key');
+  if (!KEY.test(key))
+    throw new AppError('invalid_payload', 'Idempotency-Key must be 1 to 255 printable ASCII characters.', 'Idempotency-Key');
   return key;
 }
 
 /** What a write was: the same key sent with another method, path or body is not a repeat. */
 export function fingerprint(req: Request): string {
-  return createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`)
+    .digest('base64url');
 }
 
 /** The kept answer for this key, when the request repeats one; `duplicate_id` when the key was used for another request. */
@@ -28,7 +31,11 @@ export async function repeatedAnswer(store: Store, tokenId: string, key: string,
   const found = await store.getIdempotentAnswer(tokenId, key);
   const kept = found && Date.now() - Date.parse(found.createdAt) < KEEP_MS ? found : null;
   if (kept && kept.fingerprint !== print) {
-    throw new AppError('duplicate_id', 'This Idempotency-Key was used for a different request; use a new key for a new write.', 'Idempotency-Key');
+    throw new AppError(
+      'duplicate_id',
+      'This Idempotency-Key was used for a different request; use a new key for a new write.',
+      'Idempotency-Key',
+    );
   }
   return kept;
 }
@@ -37,4 +44,5 @@ export async function repeatedAnswer(store: Store, tokenId: string, key: string,
  * The id of what a write with an Idempotency-Key stores: derived from the token and the key, so two
  * requests racing with one key store one row (the store answers a retried id with the stored one).
  */
-export const writeId = (tokenId: string, key: string | null) => (key ? createHash('sha256').update(`${tokenId}\0${key}`).digest('base64url').slice(0, 32) : nanoid());
+export const writeId = (tokenId: string, key: string | null) =>
+  key ? createHash('sha256').update(`${tokenId}\0${key}`).digest('base64url').slice(0, 32) : nanoid();

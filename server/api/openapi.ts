@@ -22,10 +22,18 @@ export const openApiPath = (expressPath: string) => expressPath.replace(/:([A-Za
 function parameters(schema: v.GenericSchema | undefined, where: 'query' | 'path'): Json[] {
   if (!schema) return [];
   const s = jsonSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
-  return Object.entries(s.properties ?? {}).map(([name, p]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: p }));
+  return Object.entries(s.properties ?? {}).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: p,
+  }));
 }
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 const idempotencyHeader = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -59,7 +67,13 @@ function operation(r: ApiRoute): Json {
 export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUTES): Json {
   const paths: Record<string, Json> = {
     '/openapi.json': {
-      get: { operationId: 'getOpenApi', summary: 'This document', tags: ['Meta'], security: [], responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      get: {
+        operationId: 'getOpenApi',
+        summary: 'This document',
+        tags: ['Meta'],
+        security: [],
+        responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
     },
   };
   for (const r of routes) (paths[openApiPath(r.path)] ??= {})[r.method] = operation(r);
@@ -68,11 +82,20 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
     info: {
       title: 'Earshot REST API',
       version: '1',
-      description: 'Tokens are made by admins in the console (Settings → API). Lists page with ?cursor=&limit= and answer next_cursor; times are ISO 8601 UTC; errors are RFC 9457 problem details.',
+      description:
+        'Tokens are made by admins in the console (Settings → API). Lists page with ?cursor=&limit= and answer next_cursor; times are ISO 8601 UTC; errors are RFC 9457 problem details.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    tags: [{ name: 'Sites' }, { name: 'Conversations' }, { name: 'Feedback' }, { name: 'Callbacks' }, { name: 'Visitors' }, { name: 'Agents' }, { name: 'Meta' }],
+    tags: [
+      { name: 'Sites' },
+      { name: 'Conversations' },
+      { name: 'Feedback' },
+      { name: 'Callbacks' },
+      { name: 'Visitors' },
+      { name: 'Agents' },
+      { name: 'Meta' },
+    ],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token: es_live_ followed by 43 characters.' } },

@@ -28,7 +28,12 @@ export const limitOf = (q: { limit?: string }) => (q.limit ? Number(q.limit) : D
  * One page from `rows` fetched with limit + 1: the extra row only tells that there is a next page,
  * whose cursor is the last kept row's key.
  */
-export function pageOf<R, T>(rows: R[], limit: number, key: (r: R) => unknown, view: (r: R) => T): { data: T[]; next_cursor: string | null } {
+export function pageOf<R, T>(
+  rows: R[],
+  limit: number,
+  key: (r: R) => unknown,
+  view: (r: R) => T,
+): { data: T[]; next_cursor: string | null } {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return { data: kept.map(view), next_cursor: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null };
@@ -36,5 +41,8 @@ export function pageOf<R, T>(rows: R[], limit: number, key: (r: R) => unknown, v
 
 /** A cursor's key in lists ordered by last change: the time (`u`) and id (`i`) of the last row. */
 export const isChangeKey = (k: unknown): k is { u: string; i: string } =>
-  typeof k === 'object' && k !== null && typeof (k as { u?: unknown }).u === 'string' && !Number.isNaN(Date.parse((k as { u: string }).u)) &&
+  typeof k === 'object' &&
+  k !== null &&
+  typeof (k as { u?: unknown }).u === 'string' &&
+  !Number.isNaN(Date.parse((k as { u: string }).u)) &&
   typeof (k as { i?: unknown }).i === 'string';

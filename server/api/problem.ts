@@ -25,7 +25,16 @@ export function sendProblem(res: Response, p: { status: number; code: ErrorCode;
   res
     .status(p.status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: problemType(p.code), title: TITLES[p.status] ?? 'Error', status: p.status, detail: p.detail, code: p.code, ...(p.field ? { field: p.field } : {}) }));
+    .send(
+      JSON.stringify({
+        type: problemType(p.code),
+        title: TITLES[p.status] ?? 'Error',
+        status: p.status,
+        detail: p.detail,
+        code: p.code,
+        ...(p.field ? { field: p.field } : {}),
+      }),
+    );
 }
 
 /** 404 for a path under /api/v1 that is no route. */

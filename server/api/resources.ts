@@ -30,7 +30,15 @@ export function conversationResource(c: ConversationSummary): v.InferOutput<type
 
 /** A message as the API shows it. */
 export function messageResource(m: Message): v.InferOutput<typeof message> {
-  return { id: m.id, conversation_id: m.conversationId, seq: m.seq, author: m.author, author_name: m.authorName, text: m.text, created_at: m.createdAt };
+  return {
+    id: m.id,
+    conversation_id: m.conversationId,
+    seq: m.seq,
+    author: m.author,
+    author_name: m.authorName,
+    text: m.text,
+    created_at: m.createdAt,
+  };
 }
 
 /** A piece of feedback as the API shows it. */

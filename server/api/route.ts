@@ -18,7 +18,11 @@ type Schema = v.GenericSchema;
 type Out<S> = S extends Schema ? v.InferOutput<S> : undefined;
 
 /** One REST route: the router serves it and the OpenAPI document describes it, from this one entry. */
-export interface ApiRoute<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+export interface ApiRoute<
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+> {
   method: 'get' | 'post';
   /** Express syntax (`/conversations/:id`), relative to /api/v1. */
   path: string;
@@ -36,6 +40,8 @@ export interface ApiRoute<P extends Schema | undefined = Schema | undefined, Q e
 }
 
 /** Declares a route with its handler's input types inferred from its schemas. */
-export function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(r: ApiRoute<P, Q, B>): ApiRoute {
+export function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  r: ApiRoute<P, Q, B>,
+): ApiRoute {
   return r;
 }

@@ -22,7 +22,8 @@ async function serve(r: ApiRoute, deps: SocketDeps, req: Request, res: Response)
   requireScope(caller.token, r.scope);
   const params = r.params ? parse(r.params, { ...req.params }) : undefined;
   const query = r.query ? parse(r.query, { ...(req.query as object) }) : undefined;
-  if (r.body && req.body === undefined) throw new AppError('invalid_payload', 'Send a JSON body with Content-Type: application/json.', 'body');
+  if (r.body && req.body === undefined)
+    throw new AppError('invalid_payload', 'Send a JSON body with Content-Type: application/json.', 'body');
   const body = r.body ? parse(r.body, req.body) : undefined;
   const key = r.method === 'get' ? null : idempotencyKey(req);
   const print = key ? fingerprint(req) : '';
@@ -51,7 +52,9 @@ export function apiV1(deps: SocketDeps, limits: LimitSettings): Router {
   const r = express.Router();
   r.use(express.json({ limit: '64kb' }));
   // The document is public: it describes the API, it gives no access to it.
-  r.get('/openapi.json', (req, res) => sendJson(res, 200, openApiDocument(`${deps.publicUrl ?? `${req.protocol}://${req.get('host')}`}/api/v1`)));
+  r.get('/openapi.json', (req, res) =>
+    sendJson(res, 200, openApiDocument(`${deps.publicUrl ?? `${req.protocol}://${req.get('host')}`}/api/v1`)),
+  );
   r.use(bearerAuth(deps.store, deps.limiters, limits.apiRequests));
   for (const route of API_ROUTES) r[route.method](route.path, (req, res) => serve(route, deps, req, res));
   r.use(problemNotFound);

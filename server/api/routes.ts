@@ -11,10 +11,22 @@ import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
-import { conversation, conversationListQuery, idParam, listOf, message, messageListQuery, replyBody, site, siteListQuery, statusBody } from './schemas';
+import {
+  conversation,
+  conversationListQuery,
+  idParam,
+  listOf,
+  message,
+  messageListQuery,
+  replyBody,
+  site,
+  siteListQuery,
+  statusBody,
+} from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
-const isSiteKey = (k: unknown): k is { c: string; i: string } => typeof k === 'object' && k !== null && isString((k as { c?: unknown }).c) && isString((k as { i?: unknown }).i);
+const isSiteKey = (k: unknown): k is { c: string; i: string } =>
+  typeof k === 'object' && k !== null && isString((k as { c?: unknown }).c) && isString((k as { i?: unknown }).i);
 const isSeqKey = (k: unknown): k is { s: number } => typeof k === 'object' && k !== null && Number.isInteger((k as { s?: unknown }).s);
 
 /** Every route of /api/v1, in the order of the OpenAPI document. */
@@ -33,7 +45,9 @@ export const API_ROUTES: ApiRoute[] = [
       const limit = limitOf(query);
       const after = decodeCursor(query.cursor, isSiteKey);
       // A handful of sites: the list is read whole, in the store's order (oldest first, ties by id).
-      const sites = (await deps.store.listSites()).filter((s) => !after || s.createdAt > after.c || (s.createdAt === after.c && s.id > after.i));
+      const sites = (await deps.store.listSites()).filter(
+        (s) => !after || s.createdAt > after.c || (s.createdAt === after.c && s.id > after.i),
+      );
       return pageOf(sites.slice(0, limit + 1), limit, (s) => ({ c: s.createdAt, i: s.id }), siteResource);
     },
   }),

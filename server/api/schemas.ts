@@ -7,7 +7,10 @@ import { CONVERSATION_STATUSES } from '../../protocol/types';
 // Requests are strict objects: an unknown field is refused by name rather than silently dropped.
 
 /** An id in a path or filter. */
-export const id = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'));
+export const id = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'),
+);
 /** An ISO 8601 time. */
 export const time = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
 
@@ -85,4 +88,3 @@ export const problem = v.object({
   code: v.string(),
   field: v.optional(v.string()),
 });
-

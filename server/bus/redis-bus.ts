@@ -68,7 +68,12 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   };
 
   const presence = createRedisPresence({
-    client: main, scripts, prefix, nodeId, ttlMs: leaseMs, onError,
+    client: main,
+    scripts,
+    prefix,
+    nodeId,
+    ttlMs: leaseMs,
+    onError,
     onNodesChanged: () => deliver({ type: 'presence:changed' }),
     onRewritten: () => publish({ type: 'presence:changed' }),
   });
@@ -143,7 +148,11 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   });
 
   const closeClient = async (c: Redis): Promise<void> => {
-    if (c.status === 'ready') return c.quit().then(() => undefined, () => c.disconnect());
+    if (c.status === 'ready')
+      return c.quit().then(
+        () => undefined,
+        () => c.disconnect(),
+      );
     c.disconnect();
   };
   return {
@@ -159,8 +168,7 @@ export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
       if (main.status !== 'ready') throw new Error(`Redis at ${where} is not connected`);
       let timeout: NodeJS.Timeout | undefined;
       const late = new Promise((_, reject) => (timeout = setTimeout(() => reject(new Error(`Redis at ${where} does not answer`)), 2_000)));
-      await Promise.race([main.ping(), late])
-        .finally(() => clearTimeout(timeout));
+      await Promise.race([main.ping(), late]).finally(() => clearTimeout(timeout));
     },
     async close() {
       clearInterval(timer);

@@ -66,7 +66,9 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, out: Out)
       out.error(`No agent has the email ${email} (in ${config.dataDir}). Check the address and DATA_DIR.`);
       return 1;
     }
-    const note = agent.deactivatedAt ? '\nThis account is deactivated: an admin must reactivate it on the Team page before it can sign in.' : '';
+    const note = agent.deactivatedAt
+      ? '\nThis account is deactivated: an admin must reactivate it on the Team page before it can sign in.'
+      : '';
     if (password) {
       const ended = await store.setAgentPassword(agent.id, await hashPassword(password), null);
       out.log(`Password set for ${agent.email}; ${ended.length} session(s) signed out. Sign in at ${base(config)}/console${note}`);

@@ -19,9 +19,16 @@ export async function autoAnswer(store: Store, site: SiteRow, stored: AppendResu
   if (!faq) return null;
   const earlier = await store.listMessages(conversation.id, 0, 1000);
   if (earlier.some((m) => m.faq?.id === faq.id)) return null;
-  return store.appendMessage(
-    { id: nanoid(), conversationId: conversation.id, author: 'system', agentId: null, authorName: site.name, text: faq.answer, now: new Date().toISOString(), faqId: faq.id },
-  );
+  return store.appendMessage({
+    id: nanoid(),
+    conversationId: conversation.id,
+    author: 'system',
+    agentId: null,
+    authorName: site.name,
+    text: faq.answer,
+    now: new Date().toISOString(),
+    faqId: faq.id,
+  });
 }
 
 /** Records the visitor's satisfaction rating on a resolved conversation of theirs. */
@@ -94,7 +101,8 @@ export async function emailOfflineMessage(
 ): Promise<void> {
   if (!email.enabled) return;
   // A left message may come without an address (none is asked for where no email could answer it).
-  const from = visitor.name && visitor.email ? `${visitor.name} <${visitor.email}>` : (visitor.name ?? visitor.email ?? friendlyName(visitor.id));
+  const from =
+    visitor.name && visitor.email ? `${visitor.name} <${visitor.email}>` : (visitor.name ?? visitor.email ?? friendlyName(visitor.id));
   const message = offlineMessageEmail({ siteName: site.name, from, text, page: visitor.pageUrl });
   for (const admin of (await store.listAgents()).filter((a) => a.role === 'admin')) {
     await email.queue({ to: admin.email, ...message, replyTo: visitor.email ?? undefined }, `offline-${messageId}-${admin.id}`);

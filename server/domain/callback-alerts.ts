@@ -9,9 +9,17 @@ import { displayPhone } from './phone';
  */
 export async function alertOwnersOfCallback(store: Store, email: EmailService, site: SiteRow, c: CallbackRow): Promise<void> {
   if (!email.enabled) return;
-  const due = new Intl.DateTimeFormat('en-GB', { timeZone: site.hours.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.dueAt));
+  const due = new Intl.DateTimeFormat('en-GB', { timeZone: site.hours.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(c.dueAt),
+  );
   const message = newCallbackEmail({
-    siteName: site.name, phone: displayPhone(c.phone), name: c.name, topic: c.topic, due: `${due} (${site.hours.timezone})`, asap: c.asap, page: c.pageUrl,
+    siteName: site.name,
+    phone: displayPhone(c.phone),
+    name: c.name,
+    topic: c.topic,
+    due: `${due} (${site.hours.timezone})`,
+    asap: c.asap,
+    page: c.pageUrl,
   });
   for (const admin of (await store.listAgents()).filter((a) => a.role === 'admin')) {
     await email.queue({ to: admin.email, ...message }, `callback-${c.id}-${admin.id}`);

@@ -49,12 +49,15 @@ export function slotsFor(site: SiteRow, now = Date.now()): CallbackSlots {
   };
 }
 
-
 /** Due time and window for "as soon as possible" or a chosen slot; `slot_unavailable` otherwise. */
-export function resolveWhen(site: SiteRow, when: CallbackRequestInput['when'], now = Date.now()): Pick<CallbackRow, 'asap' | 'dueAt' | 'windowEnd'> {
+export function resolveWhen(
+  site: SiteRow,
+  when: CallbackRequestInput['when'],
+  now = Date.now(),
+): Pick<CallbackRow, 'asap' | 'dueAt' | 'windowEnd'> {
   if ('asap' in when) {
     const hours = siteHours(site);
-    const due = isOpen(hours, now) ? now : nextOpening(hours, now, LIMITS.callbackHorizonDays) ?? now;
+    const due = isOpen(hours, now) ? now : (nextOpening(hours, now, LIMITS.callbackHorizonDays) ?? now);
     return { asap: true, dueAt: new Date(due).toISOString(), windowEnd: null };
   }
   const start = Date.parse(when.start);
@@ -129,7 +132,16 @@ export async function requestCallback(
   if (input.name && !visitor.name) await store.updateVisitor(visitor.id, { name: input.name });
   // Only the visitor's own request: another visitor giving the same number must not take it over.
   // One step in the store, so two tabs asking at once make one request.
-  const callback = { id: nanoid(), siteId: site.id, phone, status: 'waiting' as const, claimedBy: null, attempts: 0, createdAt: now, ...details };
+  const callback = {
+    id: nanoid(),
+    siteId: site.id,
+    phone,
+    status: 'waiting' as const,
+    claimedBy: null,
+    attempts: 0,
+    createdAt: now,
+    ...details,
+  };
   const result = await store.requestCallback(callback, details);
   // An update of the visitor's open request too: its webhook is queued once (see emitWebhook).
   await emitCallback(store, 'callback.requested', result.callback);

@@ -64,9 +64,16 @@ export async function sendVisitorMessage(
   // A verified person's browsers write in each other's conversations; the store checks the owner.
   const owner =
     p.conversationId && visitor.contactId ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
-  const result = await store.appendMessage(
-    { id: p.id, conversationId, author: 'visitor', agentId: null, authorName: visitor.name, text: p.text, now, visitorId: owner },
-  );
+  const result = await store.appendMessage({
+    id: p.id,
+    conversationId,
+    author: 'visitor',
+    agentId: null,
+    authorName: visitor.name,
+    text: p.text,
+    now,
+    visitorId: owner,
+  });
   // A retried id too: its webhooks are queued once (see emitWebhook).
   await emitMessage(store, result.message, result.conversation.siteId);
   return result;
@@ -78,9 +85,15 @@ export async function sendAgentMessage(
   agent: AgentRow,
   p: { id: string; conversationId: string; text: string },
 ): Promise<AppendResult> {
-  const result = await store.appendMessage(
-    { id: p.id, conversationId: p.conversationId, author: 'agent', agentId: agent.id, authorName: agent.name, text: p.text, now: new Date().toISOString() },
-  );
+  const result = await store.appendMessage({
+    id: p.id,
+    conversationId: p.conversationId,
+    author: 'agent',
+    agentId: agent.id,
+    authorName: agent.name,
+    text: p.text,
+    now: new Date().toISOString(),
+  });
   await emitMessage(store, result.message, result.conversation.siteId);
   return result;
 }

@@ -105,7 +105,8 @@ export async function alertOwners(
     page: item.pageUrl,
     consoleUrl,
   });
-  for (const admin of admins) await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined }, `unhappy-${item.id}-${admin.id}`);
+  for (const admin of admins)
+    await email.queue({ to: admin.email, ...message, replyTo: item.email ?? undefined }, `unhappy-${item.id}-${admin.id}`);
 }
 
 /** A reply as consoles see it: who wrote it by name, not by id. */
@@ -130,7 +131,8 @@ export async function replyToFeedback(
     return { reply: publicReply(known), item: toFeedbackItem(f), created: false };
   }
   if (!f.email) throw new AppError('no_contact', 'This feedback is anonymous: there is no one to email.');
-  if (!email.enabled) throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
+  if (!email.enabled)
+    throw new AppError('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.');
   const site = await store.getSite(f.siteId);
   const message = feedbackReplyEmail({
     locale: f.locale,

@@ -54,7 +54,10 @@ export async function adminResetLink(
  */
 export async function requestReset(deps: { store: Store; email: EmailService }, email: string, linkBase: string): Promise<void> {
   if (!deps.email.enabled) {
-    throw new AppError('email_not_configured', 'This server cannot send email. Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.');
+    throw new AppError(
+      'email_not_configured',
+      'This server cannot send email. Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.',
+    );
   }
   const agent = await deps.store.getAgentByEmail(email);
   if (!agent || agent.deactivatedAt) return;

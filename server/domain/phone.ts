@@ -20,7 +20,7 @@ export function toE164(input: string, country?: string): string {
       'invalid_phone',
       country
         ? `This is not a valid phone number in ${country.toUpperCase()} or internationally. Check the digits, or start with ` +
-          `+ and the country code.`
+            `+ and the country code.`
         : 'This is not a valid phone number. Start with + and the country code, for example +420 602 123 456.',
       'phone',
     );

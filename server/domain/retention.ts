@@ -35,7 +35,7 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
     if (!leader()) return;
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
     // Webhook deliveries done with over `keepDays` ago: the console shows recent ones only.
-    for (let n = batch; n === batch && !stopped; ) {
+    for (let n = batch; n === batch && !stopped;) {
       n = await store.purgeWebhookDeliveries(before, batch);
       if (n) log.info({ webhookDeliveries: n }, 'retention: forgot old webhook deliveries');
       await new Promise((resolve) => setImmediate(resolve));

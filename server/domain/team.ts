@@ -76,7 +76,8 @@ export async function renewInvite(deps: { store: Store; email: EmailService }, a
 export async function revokeInvite(store: Store, id: string): Promise<void> {
   const t = await store.getAgentTokenById(id);
   if (!t || t.kind !== 'invite') throw new AppError('not_found', 'No such invitation.');
-  if (!(await store.revokeAgentToken(id, new Date().toISOString()))) throw new AppError('not_found', 'This invitation was accepted or withdrawn already.');
+  if (!(await store.revokeAgentToken(id, new Date().toISOString())))
+    throw new AppError('not_found', 'This invitation was accepted or withdrawn already.');
 }
 
 /** What the invitation page shows before the invitee chooses a name and password. */
@@ -101,12 +102,19 @@ export async function acceptInvite(store: Store, token: string, input: { name: s
 }
 
 /** An admin changes someone's role or (de)activates them; never leaves the team without an active admin. */
-export async function changeMember(store: Store, id: string, patch: { role?: 'admin' | 'agent'; active?: boolean }): Promise<{ before: AgentRow; after: AgentRow }> {
+export async function changeMember(
+  store: Store,
+  id: string,
+  patch: { role?: 'admin' | 'agent'; active?: boolean },
+): Promise<{ before: AgentRow; after: AgentRow }> {
   const before = found(await store.getAgent(id), 'No such agent.');
-  const deactivatedAt = patch.active === undefined ? undefined : patch.active ? null : before.deactivatedAt ?? new Date().toISOString();
+  const deactivatedAt = patch.active === undefined ? undefined : patch.active ? null : (before.deactivatedAt ?? new Date().toISOString());
   const after = await store.updateAgent(id, { role: patch.role, deactivatedAt });
   if (after === 'last_admin') {
-    throw new AppError('last_admin', 'This is the last active admin: make someone else an admin first, so someone can still manage the team.');
+    throw new AppError(
+      'last_admin',
+      'This is the last active admin: make someone else an admin first, so someone can still manage the team.',
+    );
   }
   return { before, after: found(after, 'No such agent.') };
 }

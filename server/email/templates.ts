@@ -104,7 +104,10 @@ export function emailLocale(tag: string | null | undefined): EmailLocale {
 
 /** Quotes text the way mail clients do, one `> ` per line. */
 function quote(text: string): string {
-  return text.split(/\r?\n/).map((l) => `> ${l}`).join('\n');
+  return text
+    .split(/\r?\n/)
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 /** The email that carries an agent's answer to a piece of feedback. */
@@ -195,10 +198,13 @@ export function transcriptEmail(p: {
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
   const first = p.messages[0]?.createdAt ?? new Date().toISOString();
   const lines = p.messages.map((m) => {
-    const who = m.author === 'visitor' ? w.you : m.automatic ? w.automatic : m.authorName ?? p.siteName;
+    const who = m.author === 'visitor' ? w.you : m.automatic ? w.automatic : (m.authorName ?? p.siteName);
     return `[${time.format(new Date(m.createdAt))}] ${who}:\n${m.text}`;
   });
-  return { subject: w.transcriptSubject(p.siteName), text: [w.transcriptIntro(date.format(new Date(first))), '', ...lines.join('\n\n').split('\n')].join('\n') };
+  return {
+    subject: w.transcriptSubject(p.siteName),
+    text: [w.transcriptIntro(date.format(new Date(first))), '', ...lines.join('\n\n').split('\n')].join('\n'),
+  };
 }
 
 /** Tells the site's admins about a message left while nobody was available. */

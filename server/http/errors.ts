@@ -13,7 +13,8 @@ export function parserError(err: unknown): { status: number; code: ErrorCode; me
   const http = err as { status?: unknown; type?: unknown; expose?: unknown; message?: unknown } | null;
   if (typeof http?.status !== 'number' || http.status >= 500 || err instanceof AppError) return null;
   const code = http.status === 413 ? 'too_long' : http.status === 404 ? 'not_found' : 'invalid_payload';
-  const message = http.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : http.expose ? String(http.message) : 'Bad request.';
+  const message =
+    http.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : http.expose ? String(http.message) : 'Bad request.';
   return { status: http.status, code, message };
 }
 

@@ -33,7 +33,11 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 function tokenParam(req: Request, kind: 'invite' | 'reset'): string {
   const token = String(req.params.token ?? '');
-  if (!TOKEN.test(token)) throw new AppError('not_found', `This ${kind === 'invite' ? 'invitation' : 'reset'} link is not valid. Check that it was copied whole.`);
+  if (!TOKEN.test(token))
+    throw new AppError(
+      'not_found',
+      `This ${kind === 'invite' ? 'invitation' : 'reset'} link is not valid. Check that it was copied whole.`,
+    );
   return token;
 }
 
@@ -41,10 +45,13 @@ const me = (res: Response) => res.locals.agent as AgentRow;
 
 function admin(store: Store) {
   const signedIn = requireAgent(store);
-  return [signedIn, (_req: Request, res: Response, next: () => void) => {
-    requireAdmin(me(res), 'manage the team');
-    next();
-  }];
+  return [
+    signedIn,
+    (_req: Request, res: Response, next: () => void) => {
+      requireAdmin(me(res), 'manage the team');
+      next();
+    },
+  ];
 }
 
 /** The Team page's data and actions; admins only, checked on every route. */
@@ -128,8 +135,11 @@ export function linkRoutes(deps: TeamDeps): Router {
     // A signed-out request's Host header is the requester's to choose, so an emailed reset link
     // is built only from PUBLIC_URL (a link to the requester's host would hand them the token).
     if (deps.email.enabled && !deps.publicUrl) {
-      throw new AppError('email_not_configured', 'Reset links are emailed only when the server knows its own address ' +
-        '(PUBLIC_URL). Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.');
+      throw new AppError(
+        'email_not_configured',
+        'Reset links are emailed only when the server knows its own address ' +
+          '(PUBLIC_URL). Ask an admin for a reset link, or run `npm run admin -- reset-password EMAIL` on the server.',
+      );
     }
     await requestReset(deps, email, deps.publicUrl!);
     // The same answer whether or not the email has an account.

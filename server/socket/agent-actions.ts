@@ -15,7 +15,11 @@ import { rooms, type SocketDeps } from './types';
  * An agent's reply from anywhere (the console's socket, the REST API): stored, then sent to the
  * visitor's tabs and every console through the rooms, and emailed when the visitor is away.
  */
-export async function postAgentReply(deps: SocketDeps, agent: AgentRow, p: { id: string; conversationId: string; text: string }): Promise<Message> {
+export async function postAgentReply(
+  deps: SocketDeps,
+  agent: AgentRow,
+  p: { id: string; conversationId: string; text: string },
+): Promise<Message> {
   const result = await sendAgentMessage(deps.store, agent, p);
   if (result.created) await announceMessage(deps, result);
   // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
@@ -25,7 +29,11 @@ export async function postAgentReply(deps: SocketDeps, agent: AgentRow, p: { id:
 }
 
 /** Sets a conversation's status (resolve, reopen); a change is told to the visitor's widget and every console. */
-export async function changeConversationStatus(deps: SocketDeps, conversationId: string, status: ConversationStatus): Promise<ConversationSummary> {
+export async function changeConversationStatus(
+  deps: SocketDeps,
+  conversationId: string,
+  status: ConversationStatus,
+): Promise<ConversationSummary> {
   const { store } = deps;
   const before = await agentConversation(store, conversationId);
   const c = before.status === status ? before : await store.setConversationStatus(before.id, status, new Date().toISOString());
@@ -38,7 +46,11 @@ export async function changeConversationStatus(deps: SocketDeps, conversationId:
 }
 
 /** Answers feedback by email; a new reply is shown in every console with the item's new status and count. */
-export async function postFeedbackReply(deps: SocketDeps, agent: AgentRow, p: { id?: string; feedbackId: string; text: string }): Promise<FeedbackReply> {
+export async function postFeedbackReply(
+  deps: SocketDeps,
+  agent: AgentRow,
+  p: { id?: string; feedbackId: string; text: string },
+): Promise<FeedbackReply> {
   const { reply, item, created } = await replyToFeedback(deps.store, deps.email, agent, p.feedbackId, p.text, p.id);
   if (!created) return reply;
   deps.agents.to(rooms.agents).emit('feedback:updated', item);

@@ -33,7 +33,10 @@ export const agentCallbackHandlers = {
     if (!(await deps.store.claimCallback(c.id, { id, name }, p.takeOverFrom ?? null, new Date().toISOString()))) {
       const now = await callback(deps.store, c.id);
       if (!isOpenCallback(now)) throw new AppError('invalid_payload', 'This request is closed; reschedule it to open it again.');
-      throw new AppError('already_claimed', `${now.claimedBy?.name ?? 'Another agent'} has claimed this request. Take it over only if you agreed.`);
+      throw new AppError(
+        'already_claimed',
+        `${now.claimedBy?.name ?? 'Another agent'} has claimed this request. Take it over only if you agreed.`,
+      );
     }
     return announceCallback(deps, c.id);
   }),

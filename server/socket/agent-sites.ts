@@ -31,7 +31,8 @@ export const agentSiteHandlers = {
     requireAdmin(socket.data.agent, 'create sites');
     const { id, ...input } = p;
     const site = newSite(id, input, input.hours?.timezone ?? 'UTC');
-    if (!(await deps.store.createSite(site))) throw new AppError('site_exists', `There is a site "${id}" already. Choose another id.`, 'id');
+    if (!(await deps.store.createSite(site)))
+      throw new AppError('site_exists', `There is a site "${id}" already. Choose another id.`, 'id');
     return announceSettings(deps, site, 'site:created');
   }),
 
@@ -44,7 +45,8 @@ export const agentSiteHandlers = {
     const settings = announceSettings(deps, updated, 'site:updated');
     // The settings are saved and announced: failing to reach every node must not fail the save.
     const originsChanged = input.allowedOrigins && input.allowedOrigins.join('\n') !== site.allowedOrigins.join('\n');
-    if (originsChanged) await dropDisallowedVisitors(deps, updated).catch((err) => deps.log.warn({ err }, 'could not drop widgets of removed origins'));
+    if (originsChanged)
+      await dropDisallowedVisitors(deps, updated).catch((err) => deps.log.warn({ err }, 'could not drop widgets of removed origins'));
     return settings;
   }),
 
@@ -57,7 +59,10 @@ export const agentSiteHandlers = {
   'site:delete': on(schemas.siteId, async (p, socket, deps) => {
     requireAdmin(socket.data.agent, 'delete sites');
     const sites = await deps.store.listSites();
-    found(sites.find((s) => s.id === p.siteId), 'No such site.');
+    found(
+      sites.find((s) => s.id === p.siteId),
+      'No such site.',
+    );
     // Every widget and console needs some site; a server with none could not be tried again.
     if (sites.length === 1) throw new AppError('last_site', 'This is the only site. Create another one before deleting it.');
     const contents = found(await deps.store.deleteSite(p.siteId), 'No such site.');

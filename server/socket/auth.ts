@@ -39,7 +39,10 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
         const site = await deps.sites.get(siteId);
         const origin = header(socket.handshake, 'origin');
         if (!originAllowed(site, origin, relayOrigins(socket.handshake, deps.publicUrl))) {
-          throw new AppError('origin_not_allowed', `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`);
+          throw new AppError(
+            'origin_not_allowed',
+            `Chat is not enabled for ${origin} on site "${site.id}". Add the origin in the site settings.`,
+          );
         }
         const userAgent = header(socket.handshake, 'user-agent') ?? null;
         if (token !== undefined && token !== null) {

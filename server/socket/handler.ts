@@ -86,7 +86,8 @@ export function serveEvents<Events, S extends Socket>(
       if (!handler) return void ack({ ok: false, code: 'unknown_event', message: `There is no event "${event}" here.` });
       const payload = args.length > 1 ? args[0] : undefined;
       const run = () => answer(deps, event, () => handler.run(parse(handler.schema, payload), socket, deps));
-      void inFlight.track((handler.serial ? queueOf(socket)(run) : run()).then((result) => ack(result)))
+      void inFlight
+        .track((handler.serial ? queueOf(socket)(run) : run()).then((result) => ack(result)))
         .catch((err) => deps.log.error({ err, event }, 'could not answer a socket event'));
     });
     onConnect(socket);

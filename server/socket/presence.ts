@@ -43,7 +43,11 @@ export function createPresence(deps: SocketDeps, opts: { tickMs?: number } = {})
     status.catch(() => cache.get(site.id) === entry && cache.delete(site.id));
     // A widget saying hello heard this; if this node's widgets were last told otherwise (a change
     // they have not heard yet), the next broadcast must tell them all, even if it finds the old status.
-    if (!fresh) status.then((s) => lastSent.get(site.id) !== JSON.stringify(s) && lastSent.delete(site.id), () => undefined);
+    if (!fresh)
+      status.then(
+        (s) => lastSent.get(site.id) !== JSON.stringify(s) && lastSent.delete(site.id),
+        () => undefined,
+      );
     return status;
   }
 

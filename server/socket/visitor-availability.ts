@@ -24,15 +24,20 @@ export const visitorAvailabilityHandlers = {
       pageTitle: p.page.title,
     });
     socket.data.visitor = visitor;
-    const result = await sendVisitorMessage(deps.store, visitor, { id: p.id ?? crypto.randomUUID().replaceAll('-', ''), conversationId: null, text: p.text });
+    const result = await sendVisitorMessage(deps.store, visitor, {
+      id: p.id ?? crypto.randomUUID().replaceAll('-', ''),
+      conversationId: null,
+      text: p.text,
+    });
     // A retry of a stored message is announced once, the first time; its emails are keyed by
     // message and admin, so a retry queues only those a crash after storing it left unqueued.
     if (result.created) {
       await announceMessage(deps, result, { socketId: socket.id, visitor, site });
       void announceVisitor(deps, visitor.id);
     }
-    await emailOfflineMessage(deps.store, deps.email, site, visitor, result.message.text, result.message.id)
-      .catch((err) => deps.log.error({ err }, 'could not queue the offline message email'));
+    await emailOfflineMessage(deps.store, deps.email, site, visitor, result.message.text, result.message.id).catch((err) =>
+      deps.log.error({ err }, 'could not queue the offline message email'),
+    );
     return result.message;
   }),
 

@@ -86,21 +86,25 @@ export const visitorChatHandlers = {
     return null;
   }),
 
-  'message:send': on(schemas.visitorSend, async (p, socket, deps) => {
-    await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
-    const siteRow = await siteOf(socket, deps);
-    await refuseChatOffUnlessGoingOn(deps.store, siteRow, socket.data.visitor, p.conversationId);
-    const result = await sendVisitorMessage(deps.store, socket.data.visitor, p);
-    if (!result.created) return result.message;
-    await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });
-    // The answer goes out after the ack's message, so the visitor sees question, then answer.
-    if (siteRow.options.faqs.length) {
-      void autoAnswer(deps.store, siteRow, result)
-        .then((answer) => answer && announceMessage(deps, answer))
-        .catch((err) => deps.log.error({ err }, 'automatic answer failed'));
-    }
-    return result.message;
-  }, { serial: true }),
+  'message:send': on(
+    schemas.visitorSend,
+    async (p, socket, deps) => {
+      await consume(deps.limiters.visitorMessages, socket.data.visitor.id);
+      const siteRow = await siteOf(socket, deps);
+      await refuseChatOffUnlessGoingOn(deps.store, siteRow, socket.data.visitor, p.conversationId);
+      const result = await sendVisitorMessage(deps.store, socket.data.visitor, p);
+      if (!result.created) return result.message;
+      await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });
+      // The answer goes out after the ack's message, so the visitor sees question, then answer.
+      if (siteRow.options.faqs.length) {
+        void autoAnswer(deps.store, siteRow, result)
+          .then((answer) => answer && announceMessage(deps, answer))
+          .catch((err) => deps.log.error({ err }, 'automatic answer failed'));
+      }
+      return result.message;
+    },
+    { serial: true },
+  ),
 
   'message:list': on(schemas.list, async (p, socket, deps) =>
     messagesAfter(deps.store, await visitorConversation(deps.store, socket.data.visitor, p.conversationId), p.after),
@@ -109,7 +113,9 @@ export const visitorChatHandlers = {
   'typing:set': on(schemas.typing, async (p, socket, deps) => {
     await consume(deps.limiters.visitorUpdates, socket.data.visitor.id);
     await visitorConversation(deps.store, socket.data.visitor, p.conversationId);
-    deps.agents.to(rooms.agents).volatile.emit('typing', { conversationId: p.conversationId, from: 'visitor', name: null, typing: p.typing });
+    deps.agents
+      .to(rooms.agents)
+      .volatile.emit('typing', { conversationId: p.conversationId, from: 'visitor', name: null, typing: p.typing });
     return null;
   }),
 

@@ -163,11 +163,14 @@ export function toConversation(r: Row): ConversationRow {
     lastSeq: Number(r.last_seq),
     agentReadSeq: r.agent_read_seq as number,
     agentUnread: r.agent_unread as number,
-    survey: r.survey_rating == null ? null : {
-      rating: r.survey_rating as number,
-      comment: r.survey_comment as string | null,
-      createdAt: iso(r.survey_at),
-    },
+    survey:
+      r.survey_rating == null
+        ? null
+        : {
+            rating: r.survey_rating as number,
+            comment: r.survey_comment as string | null,
+            createdAt: iso(r.survey_at),
+          },
     visitorReadSeq: r.visitor_read_seq as number,
     firstResponseAt: isoOrNull(r.first_response_at),
     createdAt: iso(r.created_at),
@@ -254,17 +257,23 @@ export function toSummary(r: Row, visitorName: (visitorId: string) => string): C
     visitorName: (r.visitor_name as string | null) ?? visitorName(r.visitor_id as string),
     status: r.status as ConversationStatus,
     lastSeq: Number(r.last_seq),
-    lastMessage: r.last_text == null ? null : {
-      text: r.last_text as string,
-      author: r.last_author as Message['author'],
-      createdAt: iso(r.last_at),
-    },
+    lastMessage:
+      r.last_text == null
+        ? null
+        : {
+            text: r.last_text as string,
+            author: r.last_author as Message['author'],
+            createdAt: iso(r.last_at),
+          },
     unread: r.unread as number,
-    survey: r.survey_rating == null ? null : {
-      rating: r.survey_rating as number,
-      comment: r.survey_comment as string | null,
-      createdAt: iso(r.survey_at),
-    },
+    survey:
+      r.survey_rating == null
+        ? null
+        : {
+            rating: r.survey_rating as number,
+            comment: r.survey_comment as string | null,
+            createdAt: iso(r.survey_at),
+          },
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

@@ -36,7 +36,18 @@ export const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
 
 /** The column of each plain field a callback patch may change (claimedBy takes two). */
 export const CALLBACK_COLUMNS = {
-  visitorId: 'visitor_id', phone: 'phone', name: 'name', topic: 'topic', asap: 'asap', dueAt: 'due_at', windowEnd: 'window_end',
-  status: 'status', attempts: 'attempts', pageUrl: 'page_url', pageTitle: 'page_title', visitorTimezone: 'visitor_timezone',
-  visitorLocale: 'visitor_locale', updatedAt: 'updated_at',
+  visitorId: 'visitor_id',
+  phone: 'phone',
+  name: 'name',
+  topic: 'topic',
+  asap: 'asap',
+  dueAt: 'due_at',
+  windowEnd: 'window_end',
+  status: 'status',
+  attempts: 'attempts',
+  pageUrl: 'page_url',
+  pageTitle: 'page_title',
+  visitorTimezone: 'visitor_timezone',
+  visitorLocale: 'visitor_locale',
+  updatedAt: 'updated_at',
 } as const;

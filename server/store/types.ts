@@ -100,7 +100,18 @@ export interface VisitorRow {
 export type VisitorPatch = Partial<
   Pick<
     VisitorRow,
-    'name' | 'email' | 'pageUrl' | 'pageTitle' | 'referrer' | 'userAgent' | 'language' | 'timezone' | 'lastSeenAt' | 'visits' | 'phone' | 'contactId'
+    | 'name'
+    | 'email'
+    | 'pageUrl'
+    | 'pageTitle'
+    | 'referrer'
+    | 'userAgent'
+    | 'language'
+    | 'timezone'
+    | 'lastSeenAt'
+    | 'visits'
+    | 'phone'
+    | 'contactId'
   >
 >;
 
@@ -311,7 +322,12 @@ export interface AgentTokenPort {
    * Creates the invited agent (email and role from the invite), consumes the invite and opens
    * `session`, all or nothing.
    */
-  acceptInvite(tokenHash: string, agent: Omit<AgentRow, 'email' | 'role'>, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
+  acceptInvite(
+    tokenHash: string,
+    agent: Omit<AgentRow, 'email' | 'role'>,
+    session: Omit<SessionRow, 'agentId'>,
+    now: string,
+  ): Promise<TokenUse>;
   /** Sets the password a reset link is for, consumes it, ends the agent's sessions and opens `session`, all or nothing. */
   useResetToken(tokenHash: string, passwordHash: string, session: Omit<SessionRow, 'agentId'>, now: string): Promise<TokenUse>;
 }
@@ -533,8 +549,21 @@ export interface ApiTokenPort {
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
 export interface Store
-  extends SitePort, AgentPort, AgentTokenPort, SessionPort, VisitorPort, ConversationPort, MessagePort, OutboxPort, FeedbackPort,
-    CallbackPort, RetentionPort, ApiTokenPort, ContactPort, WebhookPort {
+  extends
+    SitePort,
+    AgentPort,
+    AgentTokenPort,
+    SessionPort,
+    VisitorPort,
+    ConversationPort,
+    MessagePort,
+    OutboxPort,
+    FeedbackPort,
+    CallbackPort,
+    RetentionPort,
+    ApiTokenPort,
+    ContactPort,
+    WebhookPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -560,7 +589,10 @@ export interface WebhookEndpointRow {
 }
 
 export type WebhookEndpointPatch = Partial<
-  Pick<WebhookEndpointRow, 'url' | 'events' | 'siteId' | 'description' | 'secret' | 'oldSecret' | 'oldSecretUntil' | 'failingSince' | 'disabledAt'>
+  Pick<
+    WebhookEndpointRow,
+    'url' | 'events' | 'siteId' | 'description' | 'secret' | 'oldSecret' | 'oldSecretUntil' | 'failingSince' | 'disabledAt'
+  >
 > & { updatedAt: string };
 
 export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';

@@ -5,7 +5,11 @@ describe('npm run bench arguments', () => {
   it('runs every setup, in the order they are compared, when neither store nor nodes is named', () => {
     const a = parseBenchArgs([]);
     expect(a).toMatchObject({ mode: 'setups', explicit: false, seconds: 5, rate: 200 });
-    expect(a.setups).toEqual([{ store: 'sqlite', nodes: 1 }, { store: 'postgres', nodes: 1 }, { store: 'postgres', nodes: 2 }]);
+    expect(a.setups).toEqual([
+      { store: 'sqlite', nodes: 1 },
+      { store: 'postgres', nodes: 1 },
+      { store: 'postgres', nodes: 2 },
+    ]);
     expect(a.setups).toBe(ALL_SETUPS);
   });
 
@@ -13,7 +17,10 @@ describe('npm run bench arguments', () => {
     expect(parseBenchArgs(['--store', 'postgres']).setups).toEqual([{ store: 'postgres', nodes: 1 }]);
     expect(parseBenchArgs(['--store=sqlite']).setups).toEqual([{ store: 'sqlite', nodes: 1 }]);
     expect(parseBenchArgs(['--nodes', '2'])).toMatchObject({ explicit: true, setups: [{ store: 'postgres', nodes: 2 }] });
-    expect(parseBenchArgs(['--store', 'postgres', '--nodes', '2', '--seconds', '1.5', '--rate', '500'])).toMatchObject({ seconds: 1.5, rate: 500 });
+    expect(parseBenchArgs(['--store', 'postgres', '--nodes', '2', '--seconds', '1.5', '--rate', '500'])).toMatchObject({
+      seconds: 1.5,
+      rate: 500,
+    });
   });
 
   it('keeps the comparison with the bare relay behind --bare, with nothing else', () => {

@@ -92,10 +92,9 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 
 /** The visitor messages stored in the conversation. */
 const storedMessages = (conversationId: string) =>
-  query<{ id: string; seq: number }>(
-    "SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq",
-    [conversationId],
-  );
+  query<{ id: string; seq: number }>("SELECT id, seq FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY seq", [
+    conversationId,
+  ]);
 
 /** Whether node `nodeId` counts the visitor among its sockets (its presence set in Redis). */
 async function holdsVisitor(nodeId: string, visitorId: string): Promise<boolean> {
@@ -130,7 +129,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
     desk.on('message:new', (m: Message) => void (m.author === 'visitor' && live.set(m.id, m)));
 
     const socket: VisitorSocket = io(`${nginx!.url}/visitor`, {
-      auth: { siteId: 'demo' }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500,
+      auth: { siteId: 'demo' },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
     });
     sockets.push(socket);
     await connected(socket);
@@ -152,16 +155,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two node processes behind nginx
 
     const acked: Message[] = [];
     let inFlightAtKill: string | null = null;
-    const outbox = outboxOver(socket, conversationId, Array.from({ length: COUNT }, (_, i) => `Message ${i + 1} of ${COUNT}`), (m) => {
-      acked.push(m);
-      // Once the next one has gone out (the outbox sends it right after this ack): kill A under it.
-      if (acked.length === KILL_AFTER) {
-        setImmediate(() => {
-          inFlightAtKill = outbox.inFlight();
-          a.child.kill('SIGKILL');
-        });
-      }
-    });
+    const outbox = outboxOver(
+      socket,
+      conversationId,
+      Array.from({ length: COUNT }, (_, i) => `Message ${i + 1} of ${COUNT}`),
+      (m) => {
+        acked.push(m);
+        // Once the next one has gone out (the outbox sends it right after this ack): kill A under it.
+        if (acked.length === KILL_AFTER) {
+          setImmediate(() => {
+            inFlightAtKill = outbox.inFlight();
+            a.child.kill('SIGKILL');
+          });
+        }
+      },
+    );
     const failed = await outbox.done;
     expect(failed, `refused for good: ${failed?.error}`).toBeNull();
     await a.exited;

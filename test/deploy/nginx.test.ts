@@ -25,10 +25,19 @@ afterAll(async () => {
 
 /** A visitor through nginx on the given transports, greeted; reconnects present its token. */
 async function visitorVia(transports: ('polling' | 'websocket')[]) {
-  const socket: VisitorSocket = io(`${nginx.url}/visitor`, { auth: { siteId: 'demo' }, transports, forceNew: true, reconnectionDelay: 100 });
+  const socket: VisitorSocket = io(`${nginx.url}/visitor`, {
+    auth: { siteId: 'demo' },
+    transports,
+    forceNew: true,
+    reconnectionDelay: 100,
+  });
   sockets.push(socket);
   await connected(socket);
-  const hello = await socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop', referrer: '' }, language: 'en', timezone: 'UTC' });
+  const hello = await socket.emitWithAck('visitor:hello', {
+    page: { url: 'http://shop.test/', title: 'Shop', referrer: '' },
+    language: 'en',
+    timezone: 'UTC',
+  });
   if (!hello.ok) throw new Error(hello.code);
   socket.auth = { siteId: 'demo', token: hello.data.token };
   return { socket, visitorId: hello.data.visitorId };
@@ -38,7 +47,11 @@ describe('two nodes behind the documented nginx', () => {
   it('keeps long-polling sessions on one node and passes WebSockets through', async () => {
     expect((await fetch(`${nginx.url}/healthz`)).status).toBe(200);
     const cookie = await signInCookie(nginx.url);
-    const desk: AgentSocket = io(`${nginx.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie, origin: nginx.url } });
+    const desk: AgentSocket = io(`${nginx.url}/agent`, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie, origin: nginx.url },
+    });
     sockets.push(desk);
     await connected(desk);
     for (let i = 0; i < 4; i++) {
@@ -55,7 +68,9 @@ describe('two nodes behind the documented nginx', () => {
     const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Before the restart' });
     if (!first.ok) throw new Error(first.code);
     const redis = new Redis(TEST_REDIS_URL);
-    const holds = await Promise.all(cluster.nodes.map((n) => redis.sismember(`${cluster.prefix}node:${n.bus.nodeId}:visitor`, v.visitorId)));
+    const holds = await Promise.all(
+      cluster.nodes.map((n) => redis.sismember(`${cluster.prefix}node:${n.bus.nodeId}:visitor`, v.visitorId)),
+    );
     redis.disconnect();
     const index = holds.indexOf(1);
     expect(index).toBeGreaterThanOrEqual(0);
@@ -63,7 +78,11 @@ describe('two nodes behind the documented nginx', () => {
     const back = new Promise<void>((resolve) => v.socket.once('disconnect', () => v.socket.once('connect', () => resolve())));
     await cluster.nodes[index]!.close();
     await back;
-    const after = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: first.data.conversationId, text: 'After the restart' });
+    const after = await v.socket.emitWithAck('message:send', {
+      id: nanoid(),
+      conversationId: first.data.conversationId,
+      text: 'After the restart',
+    });
     expect(after).toMatchObject({ ok: true, data: { seq: first.data.seq + 1 } });
   });
 });

@@ -96,7 +96,10 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
     await first.check();
     await page.getByLabel('Phone number').fill('+420 601 123 456');
     await page.getByRole('button', { name: 'Request a call' }).click();
-    await page.getByRole('status').filter({ hasText: /Waiting for our call/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Waiting for our call/ })
+      .waitFor();
     await noViolations(page);
   });
 
@@ -128,7 +131,11 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
     // Freeze every animation halfway, as a screen reader user's tool could measure it mid-way.
     await page.evaluate(() => {
       const root = document.querySelector('earshot-widget')!.shadowRoot!;
-      const freeze = () => root.getAnimations().forEach((a) => { a.pause(); a.currentTime = 90; });
+      const freeze = () =>
+        root.getAnimations().forEach((a) => {
+          a.pause();
+          a.currentTime = 90;
+        });
       new MutationObserver(freeze).observe(root, { subtree: true, childList: true, attributes: true });
     });
     await openWidget(page, '');
@@ -177,9 +184,31 @@ describe('the console meets WCAG 2.2 AA on every screen', () => {
     // Something to show on every screen.
     const { socket } = await visitor(e2e.server.url);
     const page = { url: 'http://shop.test/', title: 'Shop', referrer: '' };
-    expect((await socket.emitWithAck('message:send', { id: 'a11y-msg-1', conversationId: null, text: 'Is the mug dishwasher safe?' })).ok).toBe(true);
-    expect((await socket.emitWithAck('feedback:send', { rating: 2, category: 'complaint', text: 'Slow delivery', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' }, page })).ok).toBe(true);
-    expect((await socket.emitWithAck('callback:request', { phone: '+420601123456', name: 'Petr', topic: 'Wholesale', when: { asap: true }, page })).ok).toBe(true);
+    expect(
+      (await socket.emitWithAck('message:send', { id: 'a11y-msg-1', conversationId: null, text: 'Is the mug dishwasher safe?' })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await socket.emitWithAck('feedback:send', {
+          rating: 2,
+          category: 'complaint',
+          text: 'Slow delivery',
+          contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
+          page,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await socket.emitWithAck('callback:request', {
+          phone: '+420601123456',
+          name: 'Petr',
+          topic: 'Wholesale',
+          when: { asap: true },
+          page,
+        })
+      ).ok,
+    ).toBe(true);
     socket.disconnect();
   });
 

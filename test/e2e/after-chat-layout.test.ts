@@ -19,7 +19,11 @@ async function resolvedChat(viewport: { width: number; height: number }): Promis
     await page.getByRole('log').getByText(text).waitFor();
   }
   const id = await started;
-  await desk.emitWithAck('message:send', { id: `r-${viewport.width}`, conversationId: id, text: 'It is in Brno today and reaches you tomorrow. Sorry for the wait!' });
+  await desk.emitWithAck('message:send', {
+    id: `r-${viewport.width}`,
+    conversationId: id,
+    text: 'It is in Brno today and reaches you tomorrow. Sorry for the wait!',
+  });
   await page.getByRole('log').getByText('It is in Brno today').waitFor();
   await desk.emitWithAck('conversation:setStatus', { conversationId: id, status: 'resolved' });
   await page.getByRole('form', { name: 'How did we do?' }).waitFor();
@@ -34,7 +38,10 @@ const heights = (page: Page) =>
   }));
 
 describe('after a resolved chat (Chromium)', () => {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     it(`keeps the history readable beside the rating form on a ${name}`, async () => {
       const page = await resolvedChat(viewport);
       await page.screenshot({ path: `/tmp/earshot-after-chat-${name}.png` });

@@ -42,42 +42,45 @@ describe('honest availability in Chromium', () => {
     expect(mails[1]!.text).toContain('Yes! 40 mugs ship within a week.');
   });
 
-  it('answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that ' +
-    'alerts the console', async () => {
-    const agentCtx = await e2e.newContext();
-    const agent = await agentCtx.newPage();
-    await signIn(agent);
-    const visitorCtx = await e2e.newContext();
-    const visitor = await visitorCtx.newPage();
-    await openWidget(visitor);
-    const box = visitor.getByRole('textbox', { name: 'Message' });
-    await box.fill('How long does shipping to Brno take?');
-    await box.press('Enter');
-    const log = visitor.getByRole('log');
-    await log.getByText('We ship within two working days', { exact: false }).waitFor();
-    await log.getByText('Automatic answer').waitFor();
-    await visitor.getByRole('button', { name: 'I still need a person' }).click();
+  it(
+    'answers a scripted question at once, marked automatic, and the agent sees both; a resolved chat asks for a rating that ' +
+      'alerts the console',
+    async () => {
+      const agentCtx = await e2e.newContext();
+      const agent = await agentCtx.newPage();
+      await signIn(agent);
+      const visitorCtx = await e2e.newContext();
+      const visitor = await visitorCtx.newPage();
+      await openWidget(visitor);
+      const box = visitor.getByRole('textbox', { name: 'Message' });
+      await box.fill('How long does shipping to Brno take?');
+      await box.press('Enter');
+      const log = visitor.getByRole('log');
+      await log.getByText('We ship within two working days', { exact: false }).waitFor();
+      await log.getByText('Automatic answer').waitFor();
+      await visitor.getByRole('button', { name: 'I still need a person' }).click();
 
-    await agent.getByRole('link', { name: 'Conversations' }).click();
-    // The newest row is this chat; it previews the visitor's question, not the automatic answer.
-    await agent.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();
-    const agentLog = agent.getByRole('log');
-    await agentLog.getByText('How long does shipping to Brno take?').waitFor();
-    await agentLog.getByText('We ship within two working days', { exact: false }).waitFor();
-    await agentLog.getByText('Automatic answer').first().waitFor();
-    await agentLog.getByText('Visitor: still needs a person').waitFor();
+      await agent.getByRole('link', { name: 'Conversations' }).click();
+      // The newest row is this chat; it previews the visitor's question, not the automatic answer.
+      await agent.getByRole('navigation', { name: 'Inbox' }).getByRole('link').first().click();
+      const agentLog = agent.getByRole('log');
+      await agentLog.getByText('How long does shipping to Brno take?').waitFor();
+      await agentLog.getByText('We ship within two working days', { exact: false }).waitFor();
+      await agentLog.getByText('Automatic answer').first().waitFor();
+      await agentLog.getByText('Visitor: still needs a person').waitFor();
 
-    await agent.getByRole('textbox', { name: 'Reply' }).fill('To Brno: two days.');
-    await agent.getByRole('button', { name: 'Send' }).click();
-    await log.getByText('To Brno: two days.').waitFor();
-    await agent.getByRole('button', { name: 'Resolve' }).click();
-    await visitor.getByText('How did we do?').waitFor();
-    await visitor.getByRole('radio', { name: '2 – Bad' }).check();
-    await visitor.getByRole('button', { name: 'Send rating' }).click();
-    await visitor.getByText('Thanks for your rating!').waitFor();
-    await agent.getByRole('alert').filter({ hasText: 'Low rating 2/5' }).waitFor();
-    await agent.getByText('Rated 2/5').first().waitFor();
-  });
+      await agent.getByRole('textbox', { name: 'Reply' }).fill('To Brno: two days.');
+      await agent.getByRole('button', { name: 'Send' }).click();
+      await log.getByText('To Brno: two days.').waitFor();
+      await agent.getByRole('button', { name: 'Resolve' }).click();
+      await visitor.getByText('How did we do?').waitFor();
+      await visitor.getByRole('radio', { name: '2 – Bad' }).check();
+      await visitor.getByRole('button', { name: 'Send rating' }).click();
+      await visitor.getByText('Thanks for your rating!').waitFor();
+      await agent.getByRole('alert').filter({ hasText: 'Low rating 2/5' }).waitFor();
+      await agent.getByText('Rated 2/5').first().waitFor();
+    },
+  );
 
   it('shows an open widget live when the last agent signs out and when opening hours end', async () => {
     const agentCtx = await e2e.newContext();
@@ -99,7 +102,9 @@ describe('honest availability in Chromium', () => {
     const closed = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as Record<(typeof WEEKDAYS)[number], never[]>;
     // Opening hours end: the admin closes every day (as the clock passing closing time would).
     const desk = await import('../helpers/server').then((m) => m.agent(e2e.server.url));
-    expect((await desk.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: closed } })).ok).toBe(true);
+    expect(
+      (await desk.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: closed } })).ok,
+    ).toBe(true);
     await visitor.getByRole('region', { name: 'Leave a message' }).waitFor();
     desk.disconnect();
   });

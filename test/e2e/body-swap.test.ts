@@ -36,7 +36,10 @@ describe('a site that swaps <body> like Turbo', () => {
   it('keeps one widget with its socket and conversation across body swaps', async () => {
     const desk = await e2e.staffed();
     const visitor = await e2e.newPage();
-    for (const [path, html] of [['/one.html', page('Page one', '/two.html')], ['/two.html', page('Page two', '/one.html')]] as const) {
+    for (const [path, html] of [
+      ['/one.html', page('Page one', '/two.html')],
+      ['/two.html', page('Page two', '/one.html')],
+    ] as const) {
       await visitor.route(`${e2e.server.url}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     }
     const sockets: string[] = [];

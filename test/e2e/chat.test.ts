@@ -24,7 +24,10 @@ describe('live chat in Chromium', () => {
     const visitorCtx = await e2e.browser.newContext();
     const visitor = await visitorCtx.newPage();
     const dialogs: string[] = [];
-    visitor.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    visitor.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     const requests: string[] = [];
     const sockets: string[] = [];
     visitor.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -50,7 +53,10 @@ describe('live chat in Chromium', () => {
 
     const agentCtx = await e2e.browser.newContext();
     const agent = await agentCtx.newPage();
-    agent.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    agent.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await signIn(agent);
     await agent.getByText('Is the linen towel available in blue?').first().click();
     await agent.getByRole('log').getByText('Is the linen towel available in blue?').waitFor();
@@ -70,7 +76,10 @@ describe('live chat in Chromium', () => {
     expect(await log.locator('img').count()).toBe(0);
 
     await visitor.reload();
-    await visitor.getByRole('button', { name: /Open chat|Close chat/ }).first().click();
+    await visitor
+      .getByRole('button', { name: /Open chat|Close chat/ })
+      .first()
+      .click();
     const history = visitor.getByRole('log');
     await history.getByText('Yes, in blue and in sand.').waitFor();
     const texts = await history.innerText();
@@ -88,7 +97,8 @@ describe('live chat in Chromium', () => {
   });
 
   it('offers Leave a message while nobody is there, and keeps the conversation it starts', async () => {
-    const available = async () => ((await (await fetch(`${e2e.server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
+    const available = async () =>
+      ((await (await fetch(`${e2e.server.url}/api/sites/demo/status`)).json()) as { data: { available: boolean } }).data.available;
     await expect.poll(available, { timeout: 15_000 }).toBe(false);
     const ctx = await e2e.browser.newContext();
     const visitor = await ctx.newPage();

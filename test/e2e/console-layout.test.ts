@@ -81,7 +81,11 @@ describe('console layout in Chromium', () => {
     expect(box.width).toBeGreaterThan(200);
     await page.getByRole('link', { name: 'Back to the inbox' }).click();
     await page.getByText('Hello from a phone').first().waitFor();
-    for (const [section, heading] of [['Callbacks', 'Callbacks'], ['Feedback', 'Feedback'], ['Settings', 'Settings']]) {
+    for (const [section, heading] of [
+      ['Callbacks', 'Callbacks'],
+      ['Feedback', 'Feedback'],
+      ['Settings', 'Settings'],
+    ]) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
       await page.getByRole('heading', { name: heading }).first().waitFor();
       expect(await layout(page), section).toMatchObject({ overflow: 0, clipped: [] });

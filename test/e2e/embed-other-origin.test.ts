@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const page = (head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen ` +
-    `shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
+  `shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
 
 /** The console's errors and warnings on a page, as a developer would see them. */
 function consoleOf(p: Page): string[] {
@@ -66,7 +66,11 @@ describe('the README snippet on a page of another origin', () => {
     };
     await expect.poll(visitorOf).toEqual({ name: 'Ana Novak', email: 'ana@shop.test', page: url });
 
-    const reply = await desk.emitWithAck('message:send', { id: nanoid(), conversationId: message.conversationId, text: 'Yes, and in sand.' });
+    const reply = await desk.emitWithAck('message:send', {
+      id: nanoid(),
+      conversationId: message.conversationId,
+      text: 'Yes, and in sand.',
+    });
     expect(reply.ok).toBe(true);
     await visitor.getByRole('log').getByText('Yes, and in sand.').waitFor();
     expect(logged).toEqual([]);
@@ -118,14 +122,17 @@ describe('the README snippet on a page of another origin', () => {
     expect(await visitor.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual(['Earshot']);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await visitor.getByRole('textbox', { name: 'Message' }).waitFor();
-    const after = await visitor.evaluate((known) => {
-      const w = window as unknown as Record<string, unknown> & { before: string[] };
-      return {
-        added: Object.getOwnPropertyNames(window).filter((k) => !w.before.includes(k) && !known.includes(k)),
-        e: w.e,
-        t: w.t,
-      };
-    }, ['before', 'added', ...letters]);
+    const after = await visitor.evaluate(
+      (known) => {
+        const w = window as unknown as Record<string, unknown> & { before: string[] };
+        return {
+          added: Object.getOwnPropertyNames(window).filter((k) => !w.before.includes(k) && !known.includes(k)),
+          e: w.e,
+          t: w.t,
+        };
+      },
+      ['before', 'added', ...letters],
+    );
     expect(after).toEqual({ added: ['Earshot'], e: 'page e', t: 'page t' });
     expect(logged).toEqual([]);
   });

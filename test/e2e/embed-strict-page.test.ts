@@ -20,7 +20,7 @@ afterAll(() => shop?.close());
 
 const page = (head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linen shop</title>${head}</head><body><h1>Linen ` +
-    `towels</h1>${body}</body></html>`;
+  `towels</h1>${body}</body></html>`;
 
 /** The console's errors and warnings, and the policy's violations, on a page. */
 function consoleOf(p: Page): string[] {
@@ -35,7 +35,8 @@ describe('a page with a strict Content-Security-Policy', () => {
     const desk = await e2e.staffed();
     // Nothing allowed by default: every fetch, script, style, image or font the widget needs
     // beyond the README's entries would be refused and reported.
-    const csp = `default-src 'none'; require-trusted-types-for 'script'; ` +
+    const csp =
+      `default-src 'none'; require-trusted-types-for 'script'; ` +
       `${readmeCsp(relay).replace('script-src', `script-src ${readmeStubHash()}`)}`;
     const url = shop.page('/strict', page(readmeStub(), readmeSnippet(relay)), { 'content-security-policy': csp });
     const visitor = await e2e.newPage();
@@ -54,7 +55,9 @@ describe('a page with a strict Content-Security-Policy', () => {
   });
 
   it('runs under a nonce-based policy with strict-dynamic when the tag carries the nonce', async () => {
-    const csp = `default-src 'none'; script-src 'nonce-r4nd0m' 'strict-dynamic'; ${readmeCsp(relay).split('; ').find((d) => d.startsWith('connect-src'))}`;
+    const csp = `default-src 'none'; script-src 'nonce-r4nd0m' 'strict-dynamic'; ${readmeCsp(relay)
+      .split('; ')
+      .find((d) => d.startsWith('connect-src'))}`;
     const tag = readmeSnippet(relay).replace('<script ', '<script nonce="r4nd0m" ');
     const url = shop.page('/nonce', page('', tag), { 'content-security-policy': csp });
     const visitor = await e2e.newPage();
@@ -96,7 +99,9 @@ describe('a chunk that does not arrive', () => {
     await visitor.getByRole('tab', { name: 'Call me back' }).click();
     const alert = visitor.getByRole('alert').filter({ hasText: 'This part of the widget could not be loaded.' });
     await alert.waitFor();
-    expect(logged.filter((l) => l.startsWith('Earshot'))).toEqual([expect.stringContaining('Earshot: a part of the widget could not be loaded.')]);
+    expect(logged.filter((l) => l.startsWith('Earshot'))).toEqual([
+      expect.stringContaining('Earshot: a part of the widget could not be loaded.'),
+    ]);
 
     await visitor.unroute('**/earshot/callback-entry-*.js');
     await alert.getByRole('button', { name: 'Retry' }).click();

@@ -101,7 +101,10 @@ describe('the widget by keyboard alone', () => {
     await tabTo(page, 'input Phone number');
     await page.keyboard.type('+420 601 123 456');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /Waiting for our call/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Waiting for our call/ })
+      .waitFor();
   });
 
   it('switches to "Feedback" with the arrow keys and sends feedback', async () => {
@@ -120,7 +123,10 @@ describe('the widget by keyboard alone', () => {
     await page.keyboard.type('Works without a mouse');
     await tabTo(page, 'button Send feedback');
     await page.keyboard.press('Enter');
-    await page.getByText(/Thank you/).first().waitFor();
+    await page
+      .getByText(/Thank you/)
+      .first()
+      .waitFor();
   });
 
   // KNOWN BUG (closing note of 2026-12-03): with the multi-node relay, site:status can land before the
@@ -226,11 +232,13 @@ describe('the widget by keyboard alone', () => {
     await openByKeyboard(page);
     const moving = await page.evaluate(() => {
       const root = document.querySelector('earshot-widget')!.shadowRoot!;
-      return [...root.querySelectorAll('*')].filter((el) => {
-        const s = getComputedStyle(el);
-        const busy = (v: string) => v.split(',').some((d) => parseFloat(d) > 0);
-        return (s.animationName !== 'none' && busy(s.animationDuration)) || busy(s.transitionDuration);
-      }).map((el) => el.className);
+      return [...root.querySelectorAll('*')]
+        .filter((el) => {
+          const s = getComputedStyle(el);
+          const busy = (v: string) => v.split(',').some((d) => parseFloat(d) > 0);
+          return (s.animationName !== 'none' && busy(s.animationDuration)) || busy(s.transitionDuration);
+        })
+        .map((el) => el.className);
     });
     expect(moving).toEqual([]);
   });
@@ -238,7 +246,9 @@ describe('the widget by keyboard alone', () => {
   it('animates the panel opening when motion is welcome', async () => {
     const page = await newPage({ reducedMotion: 'no-preference' });
     await openByKeyboard(page);
-    const animation = await page.evaluate(() => getComputedStyle(document.querySelector('earshot-widget')!.shadowRoot!.querySelector('.panel')!).animationName);
+    const animation = await page.evaluate(
+      () => getComputedStyle(document.querySelector('earshot-widget')!.shadowRoot!.querySelector('.panel')!).animationName,
+    );
     expect(animation).not.toBe('none');
   });
 });

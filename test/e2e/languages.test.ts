@@ -51,7 +51,8 @@ describe('the widget in five languages', () => {
       return [...text].filter((ch) => ch.trim()).filter((ch) => shape(ch) === box);
     }, `${d.send}${d.tab_feedback}`);
     // A machine without the script's font draws boxes: say which package brings it.
-    const font = lang === 'am' ? 'fonts-sil-abyssinica (Ethiopic; `.ci/run` installs it)' : 'a font for this script (fonts-noto-core has most)';
+    const font =
+      lang === 'am' ? 'fonts-sil-abyssinica (Ethiopic; `.ci/run` installs it)' : 'a font for this script (fonts-noto-core has most)';
     expect(tofu, `letters drawn as boxes in ${lang}: install ${font}`).toEqual([]);
   });
 

@@ -44,7 +44,10 @@ async function eachView(page: Page, visit: (name: string) => Promise<void>, { ch
   await visit('callback-time');
   await page.getByLabel('Phone number').fill('+420 601 123 456');
   await page.getByRole('button', { name: 'Request a call' }).click();
-  await page.getByRole('status').filter({ hasText: /Waiting for our call/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Waiting for our call/ })
+    .waitFor();
   await visit('callback-sent');
   await page.getByRole('tab', { name: 'Feedback' }).click();
   await page.getByRole('radio', { name: '4 – Good' }).check();
@@ -55,7 +58,10 @@ async function eachView(page: Page, visit: (name: string) => Promise<void>, { ch
   await feedback.getByLabel('Name').fill('Ana');
   await feedback.getByLabel('Email').fill('ana@example.test');
   await page.getByRole('button', { name: 'Send feedback' }).click();
-  await page.getByText(/Thank you/).first().waitFor();
+  await page
+    .getByText(/Thank you/)
+    .first()
+    .waitFor();
   await visit('feedback-thanks');
 }
 
@@ -92,7 +98,11 @@ describe('the widget on a phone (375×667, touch)', () => {
   // checkboxes take no text and do not zoom.
   const fieldsUnder16px = (page: Page) =>
     page.evaluate(() =>
-      [...document.querySelector('earshot-widget')!.shadowRoot!.querySelectorAll('input:not([type=radio], [type=checkbox]), textarea, select')]
+      [
+        ...document
+          .querySelector('earshot-widget')!
+          .shadowRoot!.querySelectorAll('input:not([type=radio], [type=checkbox]), textarea, select'),
+      ]
         .filter((el) => el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) < 16)
         .map((el) => `${el.tagName.toLowerCase()}#${el.id}[${el.getAttribute('type') ?? ''}] ${getComputedStyle(el).fontSize}`),
     );
@@ -113,7 +123,11 @@ describe('the widget on a phone (375×667, touch)', () => {
     page.evaluate(() => {
       const root = document.querySelector('earshot-widget')!.shadowRoot!;
       const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-      const boxes = [document.documentElement, root.querySelector('.panel')!, ...[...root.querySelectorAll('.view:not([hidden]) *')].filter(scrolls)];
+      const boxes = [
+        document.documentElement,
+        root.querySelector('.panel')!,
+        ...[...root.querySelectorAll('.view:not([hidden]) *')].filter(scrolls),
+      ];
       return boxes
         .filter((el) => el.scrollWidth > el.clientWidth)
         .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth} > ${el.clientWidth}`);
@@ -145,7 +159,10 @@ describe('the widget on a phone (375×667, touch)', () => {
 });
 
 describe('screenshots for a person to look at', () => {
-  for (const [size, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [size, options] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     it(`saves every view at ${size} size to ${SHOTS}`, async () => {
       // Last run's files would count too: start from none of this size.
       for (const f of fs.readdirSync(SHOTS)) if (f.startsWith(`${size}-`)) fs.rmSync(`${SHOTS}/${f}`);

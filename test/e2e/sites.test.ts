@@ -27,13 +27,16 @@ async function signIn(page: Page) {
 
 const hostPage = (snippet: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen ` +
-    `shop</title></head><body><h1>Linen towels</h1>${snippet}</body></html>`;
+  `shop</title></head><body><h1>Linen towels</h1>${snippet}</body></html>`;
 
 describe('a second site, created in the console', () => {
   it('is embedded on another origin with its copied snippet, and its chats show under that site only', async () => {
     // A chat on the demo site, which the filter must leave out.
     const demoVisitor = await socketVisitor(e2e.server.url);
-    expect((await demoVisitor.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'A question on the demo site' })).ok).toBe(true);
+    expect(
+      (await demoVisitor.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'A question on the demo site' }))
+        .ok,
+    ).toBe(true);
 
     const context = await e2e.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const desk = await context.newPage();

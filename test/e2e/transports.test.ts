@@ -31,7 +31,11 @@ describe('transports in Chromium', () => {
     await box.fill('Over polling?');
     await box.press('Enter');
     const question = await arrived;
-    const ack = await desk.emitWithAck('message:send', { conversationId: question.conversationId, id: 'reply-over-polling', text: 'Yes, ünïcode “and all” 👋' });
+    const ack = await desk.emitWithAck('message:send', {
+      conversationId: question.conversationId,
+      id: 'reply-over-polling',
+      text: 'Yes, ünïcode “and all” 👋',
+    });
     expect(ack.ok).toBe(true);
     await visitor.getByRole('log').getByText('Yes, ünïcode “and all” 👋').waitFor();
     expect(sockets).toEqual([]);

@@ -15,7 +15,9 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+    throw new Error(
+      `No Chromium at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
   }
   return chromium.launch({
     executablePath,

@@ -47,12 +47,18 @@ export async function startCluster(o: ClusterOptions = {}) {
   const start = async (index: number): Promise<TestNode> => {
     const log = o.logOf?.(index) ?? silent;
     const bus = await createRedisBus({
-      url: o.redisUrl?.(index) ?? TEST_REDIS_URL, log, prefix, heartbeatMs: o.heartbeatMs ?? 200, leaseMs: o.leaseMs ?? 1_500,
+      url: o.redisUrl?.(index) ?? TEST_REDIS_URL,
+      log,
+      prefix,
+      heartbeatMs: o.heartbeatMs ?? 200,
+      leaseMs: o.leaseMs ?? 1_500,
     });
     const server = await startTestServer(data.dir, 0, o.env ?? {}, { ...o.opts, log, store: o.storeOf?.(store, index) ?? store, bus });
     let closed = false;
     return {
-      server, bus, url: server.url,
+      server,
+      bus,
+      url: server.url,
       async close() {
         if (closed) return;
         closed = true;

@@ -8,7 +8,11 @@ export async function makeToken(url: string, adminCookie: string, scopes: ('read
 }
 
 /** One call to /api/v1 with a bearer token: the status, headers and parsed body. */
-export async function v1(url: string, path: string, opts: { token?: string; method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+export async function v1(
+  url: string,
+  path: string,
+  opts: { token?: string; method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
   const hasBody = opts.body !== undefined || opts.raw !== undefined;
   const res = await fetch(`${url}/api/v1${path}`, {
     method: opts.method ?? (hasBody ? 'POST' : 'GET'),
@@ -19,7 +23,7 @@ export async function v1(url: string, path: string, opts: { token?: string; meth
     },
     body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
-   
-  const body = (await res.json());
+
+  const body = await res.json();
   return { status: res.status, headers: res.headers, type: res.headers.get('content-type') ?? '', body };
 }

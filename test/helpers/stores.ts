@@ -25,7 +25,10 @@ const schemas = new Map<string, Promise<string>>();
 
 /** The schema that stands for a temporary data directory on Postgres: one per test. */
 function schemaFor(dataDir: string): string {
-  return `t_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+  return `t_${path
+    .basename(dataDir)
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toLowerCase()}`;
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -49,7 +52,10 @@ export async function databaseUrlFor(dataDir: string, kind: StoreKind = STORE): 
   if (!schemas.has(schema)) {
     const u = new URL(TEST_DATABASE_URL);
     u.searchParams.set('options', `-c search_path=${schema}`);
-    schemas.set(schema, admin((c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)).then(() => u.toString()));
+    schemas.set(
+      schema,
+      admin((c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)).then(() => u.toString()),
+    );
   }
   return schemas.get(schema)!;
 }
@@ -104,7 +110,12 @@ export async function newConversation(store: Store) {
 
 /** A visitor's message "hi" sent now, with what the test changes. */
 export const newMessage = (over: Partial<NewMessage> & { id: string; conversationId: string }): NewMessage => ({
-  author: 'visitor', agentId: null, authorName: null, text: 'hi', now: new Date().toISOString(), ...over,
+  author: 'visitor',
+  agentId: null,
+  authorName: null,
+  text: 'hi',
+  now: new Date().toISOString(),
+  ...over,
 });
 
 /** What a store suite works with; `store` may be replaced by a test that opens it again. */

@@ -5,7 +5,10 @@ import { connected, type AgentSocket } from './server';
 export async function api(url: string, path: string, opts: { method?: string; body?: unknown; cookie?: string } = {}) {
   const res = await fetch(`${url}${path}`, {
     method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    headers: {
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   // The body of any route, read by each test's expectations; typing it here would repeat every route's answer.
@@ -24,7 +27,11 @@ export async function inviteAndAccept(url: string, adminCookie: string, email: s
   if (invited.status !== 200) throw new Error(`invite failed: ${JSON.stringify(invited.body)}`);
   const accepted = await api(url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name, password: 'agent password 1' } });
   if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
-  return { cookie: accepted.cookie!, agent: accepted.body.data as { id: string; name: string; role: string; email: string }, password: 'agent password 1' };
+  return {
+    cookie: accepted.cookie!,
+    agent: accepted.body.data as { id: string; name: string; role: string; email: string },
+    password: 'agent password 1',
+  };
 }
 
 /** An agent console socket with this session cookie, connected. */

@@ -23,14 +23,21 @@ function fakeBuild(panelBytes: Buffer): string {
   write('earshot/en.js', 'export default {a:"b"}');
   write('earshot/cs.js', `export default {a:"${randomBytes(300).toString('hex')}"}`);
   write('earshot/other.js', randomBytes(60_000));
-  write('.vite/manifest.json', JSON.stringify({
-    'widget/loader.ts': { file: 'earshot.js', isEntry: true, dynamicImports: ['widget/panel.tsx'] },
-    'widget/panel.tsx': { file: 'earshot/panel.js', imports: ['_runtime'], dynamicImports: ['widget/i18n/en.ts', 'widget/i18n/cs.ts', 'widget/other.ts'] },
-    _runtime: { file: 'earshot/runtime.js' },
-    'widget/i18n/en.ts': { file: 'earshot/en.js' },
-    'widget/i18n/cs.ts': { file: 'earshot/cs.js' },
-    'widget/other.ts': { file: 'earshot/other.js' },
-  }));
+  write(
+    '.vite/manifest.json',
+    JSON.stringify({
+      'widget/loader.ts': { file: 'earshot.js', isEntry: true, dynamicImports: ['widget/panel.tsx'] },
+      'widget/panel.tsx': {
+        file: 'earshot/panel.js',
+        imports: ['_runtime'],
+        dynamicImports: ['widget/i18n/en.ts', 'widget/i18n/cs.ts', 'widget/other.ts'],
+      },
+      _runtime: { file: 'earshot/runtime.js' },
+      'widget/i18n/en.ts': { file: 'earshot/en.js' },
+      'widget/i18n/cs.ts': { file: 'earshot/cs.js' },
+      'widget/other.ts': { file: 'earshot/other.js' },
+    }),
+  );
   return dir;
 }
 
@@ -51,15 +58,22 @@ describe('size budget checker', () => {
     const loaderGzip = measure(dir, 'earshot.js').gzip;
     expect(loader).toMatchObject({ actual: loaderGzip, headroom: 1000 - loaderGzip, headroomShare: (1000 - loaderGzip) / 1000, ok: true });
     expect(first!.headroom).toBe(100_000 - first!.actual);
-    expect(formatBudget(loader!)).toBe(`ok    loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of 0.98 KB, headroom ${1000 - loaderGzip} B (${((1000 - loaderGzip) / 10).toFixed(1)}%)`);
+    expect(formatBudget(loader!)).toBe(
+      `ok    loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of 0.98 KB, headroom ${1000 - loaderGzip} B (${((1000 - loaderGzip) / 10).toFixed(1)}%)`,
+    );
     // At the budget to the byte: no headroom, still within it; one byte less of budget: over.
     expect(checkBudgets(dir, { loaderGzip: loaderGzip, firstChatGzip: first!.actual })).toMatchObject([
       { headroom: 0, ok: true },
       { headroom: 0, ok: true },
     ]);
     const over = checkBudgets(dir, { loaderGzip: loaderGzip - 1, firstChatGzip: first!.actual - 1 });
-    expect(over).toMatchObject([{ headroom: -1, ok: false }, { headroom: -1, ok: false }]);
-    expect(formatBudget(over[0]!)).toBe(`OVER  loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of ${((loaderGzip - 1) / 1024).toFixed(2)} KB, headroom -1 B (${(-100 / (loaderGzip - 1)).toFixed(1)}%)`);
+    expect(over).toMatchObject([
+      { headroom: -1, ok: false },
+      { headroom: -1, ok: false },
+    ]);
+    expect(formatBudget(over[0]!)).toBe(
+      `OVER  loader (earshot.js) gzip: ${(loaderGzip / 1024).toFixed(2)} KB of ${((loaderGzip - 1) / 1024).toFixed(2)} KB, headroom -1 B (${(-100 / (loaderGzip - 1)).toFixed(1)}%)`,
+    );
   });
 
   it('fails a deliberately oversized build, from the library and from the npm script', () => {

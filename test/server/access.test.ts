@@ -22,7 +22,7 @@ function connectError(socket: ReturnType<typeof io>): Promise<{ message: string;
 }
 
 describe('visitor isolation', () => {
-  it('refuses to list, post to, type in or mark read another visitor\'s conversation', async () => {
+  it("refuses to list, post to, type in or mark read another visitor's conversation", async () => {
     const { a, bMsg } = await twoVisitors();
     const id = bMsg.conversationId;
     const attempts = [
@@ -34,14 +34,14 @@ describe('visitor isolation', () => {
     for (const res of attempts) expect(res).toMatchObject({ ok: false, code: 'not_found' });
   });
 
-  it('never answers a reused message id with another visitor\'s message', async () => {
+  it("never answers a reused message id with another visitor's message", async () => {
     const { a, bMsg } = await twoVisitors();
     const res = await a.socket.emitWithAck('message:send', { id: bMsg.id, conversationId: null, text: 'give me B' });
     expect(res).toMatchObject({ ok: false, code: 'duplicate_id' });
     expect(JSON.stringify(res)).not.toContain('B secret');
   });
 
-  it('does not deliver one visitor\'s messages to another visitor\'s socket', async () => {
+  it("does not deliver one visitor's messages to another visitor's socket", async () => {
     const { a, b } = await twoVisitors();
     const seen: string[] = [];
     a.socket.on('message:new', (m) => seen.push(m.text));
@@ -87,7 +87,9 @@ describe('bad input', () => {
     t.sockets.push(v.socket);
     const emit = v.socket.emitWithAck as (ev: string, ...args: unknown[]) => Promise<unknown>;
     const res = (payload === undefined ? await emit.call(v.socket, event) : await emit.call(v.socket, event, payload)) as {
-      ok: boolean; code: string; message: string;
+      ok: boolean;
+      code: string;
+      message: string;
     };
     expect(res).toMatchObject({ ok: false, code });
     expect(res.message.length).toBeGreaterThan(5);
@@ -96,21 +98,35 @@ describe('bad input', () => {
   });
 
   it('refuses a bad visitor token at connection with a bad_token error', async () => {
-    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'demo', token: 'forged-token' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${t.server.url}/visitor`, {
+      auth: { siteId: 'demo', token: 'forged-token' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     t.sockets.push(socket);
     const err = await connectError(socket);
     expect(err.data?.code).toBe('bad_token');
   });
 
   it('refuses an unknown site', async () => {
-    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'nope' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${t.server.url}/visitor`, {
+      auth: { siteId: 'nope' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unknown_site');
   });
 
   it('refuses visitor sockets from an origin the site does not allow, and accepts its own origin', async () => {
     const foreign = io(`${t.server.url}/visitor`, {
-      auth: { siteId: 'demo' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.test' },
+      auth: { siteId: 'demo' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: 'https://evil.test' },
     });
     t.sockets.push(foreign);
     const err = await connectError(foreign);
@@ -147,7 +163,12 @@ describe('bad input', () => {
 
   it('closes the console sockets of a session when it signs out, and they cannot come back', async () => {
     const cookie = await signInCookie(t.server.url);
-    const socket = io(`${t.server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+    const socket = io(`${t.server.url}/agent`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie },
+    });
     t.sockets.push(socket);
     await connected(socket);
     const other = await agent(t.server.url); // another sign-in stays
@@ -171,11 +192,16 @@ describe('bad input', () => {
     const a = await agent(t.server.url);
     a.disconnect();
     const res = await fetch(`${t.server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@test.local', password: 'correct horse battery' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@test.local', password: 'correct horse battery' }),
     });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const socket = io(`${t.server.url}/agent`, {
-      transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie, origin: 'https://evil.test' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie, origin: 'https://evil.test' },
     });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('origin_not_allowed');
@@ -203,10 +229,24 @@ describe('visitor tokens', () => {
   });
 
   it('does not accept a token from one site on another', async () => {
-    await t.server.store.upsertSite({ id: 'other', name: 'Other', greeting: 'Hi', color: '#000', allowedOrigins: [], hours: defaultHours('UTC'), options: DEFAULT_SITE_OPTIONS, createdAt: new Date().toISOString() });
+    await t.server.store.upsertSite({
+      id: 'other',
+      name: 'Other',
+      greeting: 'Hi',
+      color: '#000',
+      allowedOrigins: [],
+      hours: defaultHours('UTC'),
+      options: DEFAULT_SITE_OPTIONS,
+      createdAt: new Date().toISOString(),
+    });
     const v = await visitor(t.server.url);
     t.sockets.push(v.socket);
-    const socket = io(`${t.server.url}/visitor`, { auth: { siteId: 'other', token: v.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${t.server.url}/visitor`, {
+      auth: { siteId: 'other', token: v.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('bad_token');
   });
@@ -217,7 +257,11 @@ describe('events without an acknowledgement', () => {
     const { socket } = await visitor(t.server.url);
     t.sockets.push(socket);
     // Every client event must carry an ack; one without is dropped, not stored unanswered.
-    (socket.emit as (event: string, payload: unknown) => unknown)('message:send', { id: 'sent-without-an-ack-1', conversationId: null, text: 'No ack' });
+    (socket.emit as (event: string, payload: unknown) => unknown)('message:send', {
+      id: 'sent-without-an-ack-1',
+      conversationId: null,
+      text: 'No ack',
+    });
     const next = await socket.emitWithAck('message:send', { id: 'sent-with-an-ack-0001', conversationId: null, text: 'With ack' });
     expect(next).toMatchObject({ ok: true, data: { text: 'With ack' } });
     expect(await t.server.store.getMessage('sent-without-an-ack-1')).toBeNull();

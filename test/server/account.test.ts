@@ -18,7 +18,7 @@ describe('profile', () => {
     t.server = await startTestServer(t.data.dir);
   });
 
-  it('shows the visitor the new display name on the agent\'s next message, while older messages keep the old one', async () => {
+  it("shows the visitor the new display name on the agent's next message, while older messages keep the old one", async () => {
     const admin = await signInCookie(t.server.url);
     const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
     const socket = t.track(await agentWith(t.server.url, petra.cookie));
@@ -30,13 +30,20 @@ describe('profile', () => {
     const before = await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text: 'Hello' });
     expect(before.ok && before.data.authorName).toBe('Petra');
 
-    const renamed = await api(t.server.url, '/api/account', { method: 'PATCH', body: { name: 'Petra from Support' }, cookie: petra.cookie });
+    const renamed = await api(t.server.url, '/api/account', {
+      method: 'PATCH',
+      body: { name: 'Petra from Support' },
+      cookie: petra.cookie,
+    });
     expect(renamed.body.data).toMatchObject({ name: 'Petra from Support' });
     const atVisitor = nextEvent<Message>(v.socket, 'message:new');
     await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text: 'How can I help?' });
     expect((await atVisitor).authorName).toBe('Petra from Support');
     const history = await v.socket.emitWithAck('message:list', { conversationId, after: 0 });
-    expect(history.ok && history.data.messages.filter((m) => m.author === 'agent').map((m) => m.authorName)).toEqual(['Petra', 'Petra from Support']);
+    expect(history.ok && history.data.messages.filter((m) => m.author === 'agent').map((m) => m.authorName)).toEqual([
+      'Petra',
+      'Petra from Support',
+    ]);
   });
 
   it('refuses an empty display name', async () => {
@@ -45,7 +52,7 @@ describe('profile', () => {
     expect(r).toMatchObject({ status: 400, body: { code: 'invalid_payload' } });
   });
 
-  it('changes the password with the current one, ending the agent\'s other sessions but not this one', async () => {
+  it("changes the password with the current one, ending the agent's other sessions but not this one", async () => {
     const here = await signInCookie(t.server.url);
     const elsewhere = await signInCookie(t.server.url);
     const otherTab = t.track(await agentWith(t.server.url, elsewhere));
@@ -55,7 +62,10 @@ describe('profile', () => {
     expect(short.status).toBe(400);
 
     const closed = nextEvent(otherTab, 'disconnect');
-    const ok = await api(t.server.url, '/api/account/password', { body: { current: ADMIN.password, password: 'a new password' }, cookie: here });
+    const ok = await api(t.server.url, '/api/account/password', {
+      body: { current: ADMIN.password, password: 'a new password' },
+      cookie: here,
+    });
     expect(ok.body.data).toEqual({ endedSessions: 1 });
     await closed;
     expect((await api(t.server.url, '/api/auth/me', { cookie: elsewhere })).status).toBe(401);
@@ -85,14 +95,19 @@ describe('forgot password', () => {
 
     // The answer is the same for an email nobody has, and no mail goes out for it.
     const unknown = await api(t.server.url, '/api/auth/forgot', { body: { email: 'nobody@test.local' } });
-    expect([unknown.status, unknown.body.data.message.replace('nobody@test.local', ADMIN.email)]).toEqual([asked.status, asked.body.data.message]);
+    expect([unknown.status, unknown.body.data.message.replace('nobody@test.local', ADMIN.email)]).toEqual([
+      asked.status,
+      asked.body.data.message,
+    ]);
 
     expect((await api(t.server.url, `/api/auth/reset/${tokenOf(link)}`)).body.data).toMatchObject({ email: ADMIN.email });
     const reset = await api(t.server.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'brand new secret' } });
     expect(reset.body.data).toMatchObject({ email: ADMIN.email });
     expect((await api(t.server.url, '/api/auth/me', { cookie: reset.cookie! })).status).toBe(200);
     expect((await api(t.server.url, '/api/auth/me', { cookie: old })).status).toBe(401);
-    expect((await api(t.server.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'another secret' } })).body.code).toBe('link_used');
+    expect((await api(t.server.url, `/api/auth/reset/${tokenOf(link)}`, { body: { password: 'another secret' } })).body.code).toBe(
+      'link_used',
+    );
     expect(smtp.messages).toHaveLength(1);
   });
 
@@ -101,7 +116,10 @@ describe('forgot password', () => {
     const admin = await signInCookie(t.server.url);
     expect((await api(t.server.url, '/api/auth/forgot')).body.data).toEqual({ emailEnabled: false });
     const r = await api(t.server.url, '/api/auth/forgot', { body: { email: 'petra@test.local' } });
-    expect(r).toMatchObject({ status: 409, body: { code: 'email_not_configured', message: expect.stringMatching(/ask an admin.*npm run admin/i) } });
+    expect(r).toMatchObject({
+      status: 409,
+      body: { code: 'email_not_configured', message: expect.stringMatching(/ask an admin.*npm run admin/i) },
+    });
 
     const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
     const made = await api(t.server.url, `/api/team/agents/${petra.agent.id}/reset-link`, { body: {}, cookie: admin });
@@ -123,7 +141,10 @@ describe('forgot password', () => {
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'email_not_configured', message: expect.stringMatching(/PUBLIC_URL/) });
     // No link was made, and no email queued.
-    const [counts] = await rawRows(t.data.dir, 'SELECT (SELECT count(*) FROM agent_tokens) AS links, (SELECT count(*) FROM outbox) AS emails');
+    const [counts] = await rawRows(
+      t.data.dir,
+      'SELECT (SELECT count(*) FROM agent_tokens) AS links, (SELECT count(*) FROM outbox) AS emails',
+    );
     expect([Number(counts!.links), Number(counts!.emails)]).toEqual([0, 0]);
   });
 

@@ -12,8 +12,11 @@ async function admin(args: string[], env: Record<string, string>): Promise<{ cod
   // On the Postgres run the data directory stands for a schema: DATABASE_URL says which.
   const store = await storeEnv(env.DATA_DIR!);
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/admin.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...store, ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+    execFile(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['server/cli/admin.ts', ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH, ...store, ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
     );
   });
 }
@@ -47,7 +50,7 @@ describe('npm run admin -- reset-password', () => {
     const closed = nextEvent(socket, 'disconnect');
     expect((await admin(['reset-password', ADMIN.email, '--password', 'typed in a shell'], { DATA_DIR: t.data.dir })).code).toBe(0);
     await closed;
-    const again = await agentWith(t.server.url, (await signInCookie(t.server.url, { email: ADMIN.email, password: 'typed in a shell' })));
+    const again = await agentWith(t.server.url, await signInCookie(t.server.url, { email: ADMIN.email, password: 'typed in a shell' }));
     // A sweep leaves a live sign-in alone.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(again.connected).toBe(true);

@@ -42,7 +42,12 @@ describe('REST API: sites and conversations', () => {
     const all: { id: string; updated_at: string }[] = [...first.body.data, ...second.body.data];
     expect(all.map((c) => c.id).sort()).toEqual([...ids].sort());
     // Three writes may share a millisecond: the order is by last change, ties by id, never a row twice.
-    expect(all.map((c) => c.updated_at)).toEqual(all.map((c) => c.updated_at).sort().reverse());
+    expect(all.map((c) => c.updated_at)).toEqual(
+      all
+        .map((c) => c.updated_at)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('filters conversations by site, status and time of last change', async () => {
@@ -62,7 +67,10 @@ describe('REST API: sites and conversations', () => {
     const { conversationId } = await visitorSays('hi');
     expect((await v1(t.server.url, `/conversations/${conversationId}`, { token })).body).toMatchObject({ id: conversationId, last_seq: 1 });
     const missing = await v1(t.server.url, '/conversations/nope', { token });
-    expect(missing).toMatchObject({ status: 404, body: { type: 'urn:earshot:problem:not_found', title: 'Not found', status: 404, detail: 'No such conversation.' } });
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { type: 'urn:earshot:problem:not_found', title: 'Not found', status: 404, detail: 'No such conversation.' },
+    });
     expect(missing.type).toMatch(/^application\/problem\+json/);
   });
 
@@ -70,7 +78,14 @@ describe('REST API: sites and conversations', () => {
     const { conversationId } = await visitorSays('hi');
     const c = await v1(t.server.url, `/conversations/${conversationId}`, { token });
     const r = await v1(t.server.url, `/visitors/${c.body.visitor_id}`, { token });
-    expect(r.body).toMatchObject({ id: c.body.visitor_id, site_id: 'demo', page_url: 'http://shop.test/pricing', language: 'cs-CZ', timezone: 'Europe/Prague', visits: 1 });
+    expect(r.body).toMatchObject({
+      id: c.body.visitor_id,
+      site_id: 'demo',
+      page_url: 'http://shop.test/pricing',
+      language: 'cs-CZ',
+      timezone: 'Europe/Prague',
+      visits: 1,
+    });
     expect(Object.keys(r.body).some((k) => k.includes('token'))).toBe(false);
     expect((await v1(t.server.url, '/visitors/nope', { token })).body).toMatchObject({ status: 404 });
   });
@@ -80,20 +95,30 @@ describe('REST API: sites and conversations', () => {
     expect((await v1(t.server.url, '/conversations?colour=red', { token })).body).toMatchObject({ status: 400, field: 'colour' });
     expect((await v1(t.server.url, '/conversations?limit=1000', { token })).body).toMatchObject({ status: 400, field: 'limit' });
     expect((await v1(t.server.url, '/conversations?cursor=bm9wZQ', { token })).body).toMatchObject({ status: 400, field: 'cursor' });
-    expect((await v1(t.server.url, '/conversations?updated_since=yesterday', { token })).body).toMatchObject({ status: 400, field: 'updated_since' });
+    expect((await v1(t.server.url, '/conversations?updated_since=yesterday', { token })).body).toMatchObject({
+      status: 400,
+      field: 'updated_since',
+    });
   });
 
   it('answers an unknown route with a problem', async () => {
-    expect((await v1(t.server.url, '/nothing-here', { token })).body).toMatchObject({ status: 404, code: 'not_found', detail: 'No API route GET /api/v1/nothing-here.' });
+    expect((await v1(t.server.url, '/nothing-here', { token })).body).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      detail: 'No API route GET /api/v1/nothing-here.',
+    });
   });
 });
 
 describe('REST API: messages and replies', () => {
-  it('pages through a conversation\'s messages, oldest first', async () => {
+  it("pages through a conversation's messages, oldest first", async () => {
     const { socket, conversationId } = await visitorSays('first');
     for (const text of ['second', 'third']) await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text });
     const first = await v1(t.server.url, `/conversations/${conversationId}/messages?limit=2`, { token });
-    expect(first.body.data.map((m: { seq: number; text: string }) => [m.seq, m.text])).toEqual([[1, 'first'], [2, 'second']]);
+    expect(first.body.data.map((m: { seq: number; text: string }) => [m.seq, m.text])).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
     expect(first.body.data[0]).toMatchObject({ conversation_id: conversationId, author: 'visitor' });
     const second = await v1(t.server.url, `/conversations/${conversationId}/messages?cursor=${first.body.next_cursor}`, { token });
     expect(second.body).toMatchObject({ data: [{ seq: 3, text: 'third' }], next_cursor: null });
@@ -106,13 +131,19 @@ describe('REST API: messages and replies', () => {
     const atConsole = nextEvent<Message>(a, 'message:new');
     const r = await v1(t.server.url, `/conversations/${conversationId}/messages`, { token, body: { text: ' Yes, two left. ' } });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ conversation_id: conversationId, seq: 2, author: 'agent', author_name: 'Admin', text: 'Yes, two left.' });
+    expect(r.body).toMatchObject({
+      conversation_id: conversationId,
+      seq: 2,
+      author: 'agent',
+      author_name: 'Admin',
+      text: 'Yes, two left.',
+    });
     expect(await atVisitor).toMatchObject({ id: r.body.id, author: 'agent', text: 'Yes, two left.' });
     expect(await atConsole).toMatchObject({ id: r.body.id });
     expect((await v1(t.server.url, `/conversations/${conversationId}`, { token })).body.status).toBe('open');
   });
 
-  it('resolves a conversation, and the visitor\'s widget and the consoles hear it live', async () => {
+  it("resolves a conversation, and the visitor's widget and the consoles hear it live", async () => {
     const { socket, conversationId } = await visitorSays('Thanks, that is all.');
     const a = t.track(await agent(t.server.url));
     const atVisitor = nextEvent<{ id: string; status: string }>(socket, 'conversation:status');
@@ -121,7 +152,10 @@ describe('REST API: messages and replies', () => {
     expect(r).toMatchObject({ status: 200, body: { id: conversationId, status: 'resolved' } });
     expect(await atVisitor).toMatchObject({ id: conversationId, status: 'resolved' });
     expect(await atConsole).toMatchObject({ id: conversationId, status: 'resolved' });
-    expect((await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'closed' } })).body).toMatchObject({ status: 400, field: 'status' });
+    expect((await v1(t.server.url, `/conversations/${conversationId}/status`, { token, body: { status: 'closed' } })).body).toMatchObject({
+      status: 400,
+      field: 'status',
+    });
   });
 
   it('stores a write repeated with the same Idempotency-Key once and answers it the same', async () => {
@@ -139,7 +173,11 @@ describe('REST API: messages and replies', () => {
     expect(messages.map((m) => m.text)).toEqual(['Hello?', 'On it.']);
     // Another token's key is its own.
     const otherToken = (await makeToken(t.server.url, await signInCookie(t.server.url))).secret;
-    const theirs = await v1(t.server.url, `/conversations/${conversationId}/messages`, { token: otherToken, body: { text: 'Mine' }, headers: { 'idempotency-key': 'reply-1' } });
+    const theirs = await v1(t.server.url, `/conversations/${conversationId}/messages`, {
+      token: otherToken,
+      body: { text: 'Mine' },
+      headers: { 'idempotency-key': 'reply-1' },
+    });
     expect(theirs.body).toMatchObject({ text: 'Mine', seq: 3 });
   });
 
@@ -147,10 +185,20 @@ describe('REST API: messages and replies', () => {
     const { conversationId } = await visitorSays('Hi');
     const path = `/conversations/${conversationId}/messages`;
     const wrongType = await v1(t.server.url, path, { token, body: { text: 5 } });
-    expect(wrongType).toMatchObject({ status: 400, body: { type: 'urn:earshot:problem:invalid_payload', status: 400, field: 'text', detail: 'text must be a string' } });
-    expect((await v1(t.server.url, path, { token, body: { text: 'Hi', internal: true } })).body).toMatchObject({ status: 400, field: 'internal' });
+    expect(wrongType).toMatchObject({
+      status: 400,
+      body: { type: 'urn:earshot:problem:invalid_payload', status: 400, field: 'text', detail: 'text must be a string' },
+    });
+    expect((await v1(t.server.url, path, { token, body: { text: 'Hi', internal: true } })).body).toMatchObject({
+      status: 400,
+      field: 'internal',
+    });
     expect((await v1(t.server.url, path, { token, body: { text: '   ' } })).body).toMatchObject({ status: 400, field: 'text' });
-    const plain = await fetch(`${t.server.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'Hi' });
+    const plain = await fetch(`${t.server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+      body: 'Hi',
+    });
     expect(await plain.json()).toMatchObject({ status: 400, field: 'body' });
     const notJson = await v1(t.server.url, path, { token, raw: '{"text":' });
     expect(notJson).toMatchObject({ status: 400, body: { detail: 'The request body is not valid JSON.' } });

@@ -14,7 +14,12 @@ beforeEach(async () => {
 const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
 
 /** Feedback from a new visitor; its id. */
-async function feedback(text: string, category: 'complaint' | 'praise', rating: number | null, contact: { mode: 'anonymous' } | { mode: 'reply'; name: string; email: string } = { mode: 'anonymous' }): Promise<string> {
+async function feedback(
+  text: string,
+  category: 'complaint' | 'praise',
+  rating: number | null,
+  contact: { mode: 'anonymous' } | { mode: 'reply'; name: string; email: string } = { mode: 'anonymous' },
+): Promise<string> {
   const v = await visitor(t.server.url);
   t.track(v.socket);
   const r = await v.socket.emitWithAck('feedback:send', { rating, category, text, contact, page, locale: 'en' });
@@ -25,7 +30,8 @@ async function feedback(text: string, category: 'complaint' | 'praise', rating: 
 describe('REST API: feedback and call back requests', () => {
   it('pages through feedback, newest first, filtered by category', async () => {
     const ids: string[] = [];
-    for (const text of ['Slow', 'Late', 'Great']) ids.push(await feedback(text, text === 'Great' ? 'praise' : 'complaint', text === 'Great' ? 5 : 1));
+    for (const text of ['Slow', 'Late', 'Great'])
+      ids.push(await feedback(text, text === 'Great' ? 'praise' : 'complaint', text === 'Great' ? 5 : 1));
     const first = await v1(t.server.url, '/feedback?limit=2', { token });
     expect(first.body.data).toHaveLength(2);
     const second = await v1(t.server.url, `/feedback?limit=2&cursor=${first.body.next_cursor}`, { token });
@@ -39,23 +45,48 @@ describe('REST API: feedback and call back requests', () => {
 
   it('gets a piece of feedback with its replies, and a problem for an unknown one', async () => {
     const id = await feedback('Where is my parcel?', 'complaint', 2);
-    expect((await v1(t.server.url, `/feedback/${id}`, { token })).body).toMatchObject({ id, text: 'Where is my parcel?', status: 'new', replies: [] });
+    expect((await v1(t.server.url, `/feedback/${id}`, { token })).body).toMatchObject({
+      id,
+      text: 'Where is my parcel?',
+      status: 'new',
+      replies: [],
+    });
     expect((await v1(t.server.url, '/feedback/nope', { token })).body).toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('gets a call back request', async () => {
     const v = await visitor(t.server.url);
     t.track(v.socket);
-    const asked = await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', name: 'Ana', when: { asap: true }, page });
+    const asked = await v.socket.emitWithAck('callback:request', {
+      phone: '602 123 456',
+      country: 'CZ',
+      name: 'Ana',
+      when: { asap: true },
+      page,
+    });
     if (!asked.ok) throw new Error(asked.message);
     const r = await v1(t.server.url, `/callbacks/${asked.data.id}`, { token });
-    expect(r.body).toMatchObject({ id: asked.data.id, site_id: 'demo', phone: '+420602123456', name: 'Ana', asap: true, status: 'waiting', claimed_by: null, attempts: 0 });
+    expect(r.body).toMatchObject({
+      id: asked.data.id,
+      site_id: 'demo',
+      phone: '+420602123456',
+      name: 'Ana',
+      asap: true,
+      status: 'waiting',
+      claimed_by: null,
+      attempts: 0,
+    });
     expect((await v1(t.server.url, '/callbacks/nope', { token })).body).toMatchObject({ status: 404 });
   });
 
   it('answers feedback by email once however often the write is repeated, and the feedback is answered', async () => {
     const id = await feedback('Parcel is late', 'complaint', 2, { mode: 'reply', name: 'Ana', email: 'ana@example.test' });
-    const send = () => v1(t.server.url, `/feedback/${id}/replies`, { token: writer, body: { text: 'It left today.' }, headers: { 'idempotency-key': 'fb-1' } });
+    const send = () =>
+      v1(t.server.url, `/feedback/${id}/replies`, {
+        token: writer,
+        body: { text: 'It left today.' },
+        headers: { 'idempotency-key': 'fb-1' },
+      });
     const first = await send();
     expect(first).toMatchObject({ status: 201, body: { agent_name: 'Admin', text: 'It left today.' } });
     expect((await send()).body).toEqual(first.body);
@@ -67,7 +98,10 @@ describe('REST API: feedback and call back requests', () => {
     expect(detail.body).toMatchObject({ status: 'answered', replies: [{ id: first.body.id }] });
     expect(detail.body.replies).toHaveLength(1);
     const anonymous = await feedback('Meh', 'complaint', 1);
-    expect((await v1(t.server.url, `/feedback/${anonymous}/replies`, { token: writer, body: { text: 'Hi' } })).body).toMatchObject({ status: 409, code: 'no_contact' });
+    expect((await v1(t.server.url, `/feedback/${anonymous}/replies`, { token: writer, body: { text: 'Hi' } })).body).toMatchObject({
+      status: 409,
+      code: 'no_contact',
+    });
   });
 
   it('pages through call back requests, most recently changed first, filtered by status and site', async () => {
@@ -88,7 +122,7 @@ describe('REST API: feedback and call back requests', () => {
     expect((await v1(t.server.url, '/callbacks?status=done', { token })).body).toMatchObject({ status: 400, field: 'status' });
   });
 
-  it('records a call\'s outcome and reschedules, told live to the visitor\'s widget', async () => {
+  it("records a call's outcome and reschedules, told live to the visitor's widget", async () => {
     const v = await visitor(t.server.url);
     t.track(v.socket);
     const asked = await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page });
@@ -105,12 +139,28 @@ describe('REST API: feedback and call back requests', () => {
     expect(past.body).toMatchObject({ status: 409, code: 'slot_unavailable', field: 'due_at' });
     const reached = await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'reached' } });
     expect(reached.body).toMatchObject({ status: 'called', attempts: 2 });
-    expect((await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'maybe' } })).body).toMatchObject({ status: 400, field: 'outcome' });
+    expect((await v1(t.server.url, `${path}/outcome`, { token: writer, body: { outcome: 'maybe' } })).body).toMatchObject({
+      status: 400,
+      field: 'outcome',
+    });
     expect((await v1(t.server.url, `${path}/outcome`, { token, body: { outcome: 'reached' } })).body).toMatchObject({ status: 403 });
   });
 
   it('lists the agents without their passwords', async () => {
     const r = await v1(t.server.url, '/agents?limit=1', { token });
-    expect(r.body).toEqual({ data: [{ id: expect.any(String), name: 'Admin', email: 'admin@test.local', role: 'admin', active: true, away: false, created_at: expect.any(String) }], next_cursor: null });
+    expect(r.body).toEqual({
+      data: [
+        {
+          id: expect.any(String),
+          name: 'Admin',
+          email: 'admin@test.local',
+          role: 'admin',
+          active: true,
+          away: false,
+          created_at: expect.any(String),
+        },
+      ],
+      next_cursor: null,
+    });
   });
 });

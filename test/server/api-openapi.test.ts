@@ -6,12 +6,17 @@ import { DEFAULT_LIMITS } from '../../server/limits';
 import type { SocketDeps } from '../../server/socket/types';
 import { useServer } from '../helpers/server';
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; parameters?: { name: string }[] }>> };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; parameters?: { name: string }[] }>>;
+};
 
 /** Every `METHOD /path` the Express router of /api/v1 serves, in OpenAPI's path syntax. */
 function routerRoutes(): string[] {
   // The router only keeps its parts at build time; nothing in them is called here.
-  const router = apiV1({} as SocketDeps, DEFAULT_LIMITS) as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  const router = apiV1({} as SocketDeps, DEFAULT_LIMITS) as unknown as {
+    stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+  };
   return router.stack
     .filter((layer) => layer.route)
     .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${openApiPath(layer.route!.path)}`))
@@ -33,7 +38,9 @@ describe('OpenAPI document', () => {
 
   it('documents every route of the router, and no route the router lacks', () => {
     const doc = openApiDocument('http://localhost/api/v1') as Doc;
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     expect(documented).toEqual(routerRoutes());
     expect(documented).toContain('POST /conversations/{id}/messages');
   });
@@ -42,7 +49,16 @@ describe('OpenAPI document', () => {
     const doc = openApiDocument('http://localhost/api/v1') as Doc;
     const reply = doc.paths['/conversations/{id}/messages']!.post!;
     expect(reply.requestBody).toMatchObject({
-      content: { 'application/json': { schema: { type: 'object', properties: { text: { type: 'string', minLength: 1 } }, required: ['text'], additionalProperties: false } } },
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { text: { type: 'string', minLength: 1 } },
+            required: ['text'],
+            additionalProperties: false,
+          },
+        },
+      },
     });
     expect(reply.parameters!.map((p) => p.name)).toEqual(['id', 'Idempotency-Key']);
     const list = doc.paths['/conversations']!.get!;

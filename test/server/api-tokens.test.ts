@@ -17,7 +17,13 @@ describe('API tokens', () => {
     expect(made.status).toBe(200);
     const secret: string = made.body.data.secret;
     expect(secret).toMatch(/^es_live_[A-Za-z0-9_-]{43}$/);
-    expect(made.body.data.token).toMatchObject({ name: 'Helpdesk', scopes: ['read'], prefix: secret.slice(0, 12), lastUsedAt: null, revokedAt: null });
+    expect(made.body.data.token).toMatchObject({
+      name: 'Helpdesk',
+      scopes: ['read'],
+      prefix: secret.slice(0, 12),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const [stored] = await t.server.store.listApiTokens();
     expect(stored!.tokenHash).toBe(hashToken(secret));
     expect(JSON.stringify(stored)).not.toContain(secret);
@@ -64,7 +70,9 @@ describe('API tokens', () => {
     const other = await inviteAndAccept(t.server.url, admin, 'olga@test.local', 'admin', 'Olga');
     const { secret } = await makeToken(t.server.url, other.cookie);
     expect((await v1(t.server.url, '/sites', { token: secret })).status).toBe(200);
-    expect((await api(t.server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin })).status).toBe(200);
+    expect(
+      (await api(t.server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin })).status,
+    ).toBe(200);
     expect((await v1(t.server.url, '/sites', { token: secret })).body).toMatchObject({ status: 401, code: 'bad_token' });
   });
 });
@@ -81,7 +89,10 @@ describe('bearer authentication', () => {
 
   it('asks for a token when none is sent', async () => {
     const r = await v1(t.server.url, '/sites');
-    expect(r).toMatchObject({ status: 401, body: { type: 'urn:earshot:problem:unauthorized', title: 'Unauthorized', status: 401, field: 'Authorization' } });
+    expect(r).toMatchObject({
+      status: 401,
+      body: { type: 'urn:earshot:problem:unauthorized', title: 'Unauthorized', status: 401, field: 'Authorization' },
+    });
     expect(r.headers.get('www-authenticate')).toBe('Bearer realm="earshot"');
   });
 
@@ -93,7 +104,10 @@ describe('bearer authentication', () => {
   it('refuses a malformed or unknown token', async () => {
     expect((await v1(t.server.url, '/sites', { token: 'nope' })).body).toMatchObject({ status: 401, code: 'bad_token' });
     const unknown = `es_live_${'A'.repeat(43)}`;
-    expect((await v1(t.server.url, '/sites', { token: unknown })).body).toMatchObject({ status: 401, detail: 'The API token is not known.' });
+    expect((await v1(t.server.url, '/sites', { token: unknown })).body).toMatchObject({
+      status: 401,
+      detail: 'The API token is not known.',
+    });
   });
 
   it('refuses writes with a read-only token', async () => {
@@ -103,7 +117,9 @@ describe('bearer authentication', () => {
 
   it('tells the rate limit in RateLimit headers', async () => {
     const r = await v1(t.server.url, '/sites', { token: secret });
-    expect(r.headers.get('ratelimit-policy')).toBe(`"token";q=${DEFAULT_LIMITS.apiRequests.points};w=${DEFAULT_LIMITS.apiRequests.duration}`);
+    expect(r.headers.get('ratelimit-policy')).toBe(
+      `"token";q=${DEFAULT_LIMITS.apiRequests.points};w=${DEFAULT_LIMITS.apiRequests.duration}`,
+    );
     expect(r.headers.get('ratelimit')).toMatch(/^"token";r=\d+;t=\d+$/);
   });
 });

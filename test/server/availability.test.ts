@@ -9,7 +9,10 @@ const t = useServer({ smtp: true });
 
 const allDay = { from: '00:00', to: '24:00' };
 const week = (ranges: { from: string; to: string }[]) =>
-  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges])) as Record<(typeof WEEKDAYS)[number], typeof ranges>;
+  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges])) as Record<
+    (typeof WEEKDAYS)[number],
+    typeof ranges
+  >;
 
 async function newAgent(): Promise<AgentSocket> {
   const a = await agent(t.server.url);
@@ -19,7 +22,12 @@ async function newAgent(): Promise<AgentSocket> {
 async function newVisitor(opts: { language?: string } = {}) {
   const v = await visitor(t.server.url);
   t.sockets.push(v.socket);
-  if (opts.language) await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: opts.language, timezone: 'Europe/Prague' });
+  if (opts.language)
+    await v.socket.emitWithAck('visitor:hello', {
+      page: { url: 'http://shop.test/', title: 'Shop' },
+      language: opts.language,
+      timezone: 'Europe/Prague',
+    });
   return v;
 }
 async function status(): Promise<SiteStatus> {
@@ -56,7 +64,11 @@ describe('presence and availability', () => {
   it('tells every tab at hello who is there, since a tab that was away missed the pushes', async () => {
     const hello = async () => {
       const v = await newVisitor();
-      const r = await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: 'en', timezone: 'UTC' });
+      const r = await v.socket.emitWithAck('visitor:hello', {
+        page: { url: 'http://shop.test/', title: 'Shop' },
+        language: 'en',
+        timezone: 'UTC',
+      });
       if (!r.ok) throw new Error(r.code);
       return r.data.status;
     };
@@ -84,7 +96,15 @@ describe('opening hours ending', () => {
       vi.setSystemTime(new Date('2026-11-24T11:59:00Z'));
       t.server = await startTestServer(t.data.dir, 0, {}, { presenceTickMs: 100 });
       const a = await newAgent();
-      expect((await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) } })).ok).toBe(true);
+      expect(
+        (
+          await a.emitWithAck('site:update', {
+            siteId: 'demo',
+            hoursEnabled: true,
+            hours: { timezone: 'UTC', weekly: week([{ from: '08:00', to: '12:00' }]) },
+          })
+        ).ok,
+      ).toBe(true);
       const v = await newVisitor();
       await expect.poll(async () => (await status()).available).toBe(true);
       const closed = nextEvent<SiteStatus>(v.socket, 'site:status', (s) => !s.openNow);
@@ -122,27 +142,35 @@ describe('launcher strings', () => {
 });
 
 describe('leave a message', () => {
-  it("stores the message as a conversation, emails the owner, and emails the agent's later reply " + 'to the visitor in their language', async () => {
-    const v = await newVisitor({ language: 'ru-RU' });
-    const sent = await v.socket.emitWithAck('offline:send', { email: 'ivan@example.test', name: 'Иван', text: 'Есть ли доставка в Ереван?', page: { url: 'http://shop.test/', title: 'Shop' } });
-    if (!sent.ok) throw new Error(sent.message);
-    const [owner] = await t.smtp.waitFor(1);
-    expect(owner!.to).toMatchObject({ text: ADMIN.email });
-    expect(owner!.replyTo).toMatchObject({ text: 'ivan@example.test' });
-    expect(owner!.text).toContain('> Есть ли доставка в Ереван?');
-    v.socket.disconnect();
+  it(
+    "stores the message as a conversation, emails the owner, and emails the agent's later reply " + 'to the visitor in their language',
+    async () => {
+      const v = await newVisitor({ language: 'ru-RU' });
+      const sent = await v.socket.emitWithAck('offline:send', {
+        email: 'ivan@example.test',
+        name: 'Иван',
+        text: 'Есть ли доставка в Ереван?',
+        page: { url: 'http://shop.test/', title: 'Shop' },
+      });
+      if (!sent.ok) throw new Error(sent.message);
+      const [owner] = await t.smtp.waitFor(1);
+      expect(owner!.to).toMatchObject({ text: ADMIN.email });
+      expect(owner!.replyTo).toMatchObject({ text: 'ivan@example.test' });
+      expect(owner!.text).toContain('> Есть ли доставка в Ереван?');
+      v.socket.disconnect();
 
-    const a = await newAgent();
-    const list = await a.emitWithAck('conversation:list', {});
-    expect(list.ok && list.data[0]).toMatchObject({ visitorName: 'Иван', lastMessage: { text: 'Есть ли доставка в Ереван?' } });
-    await a.emitWithAck('message:send', { id: nanoid(), conversationId: sent.data.conversationId, text: 'Да, 3–5 дней.' });
-    const mails = await t.smtp.waitFor(2);
-    const reply = mails[1]!;
-    expect(reply.to).toMatchObject({ text: 'ivan@example.test' });
-    expect(reply.subject).toBe('Новый ответ от Demo shop');
-    expect(reply.text).toContain('Здравствуйте, Иван!');
-    expect(reply.text).toContain('Да, 3–5 дней.');
-  });
+      const a = await newAgent();
+      const list = await a.emitWithAck('conversation:list', {});
+      expect(list.ok && list.data[0]).toMatchObject({ visitorName: 'Иван', lastMessage: { text: 'Есть ли доставка в Ереван?' } });
+      await a.emitWithAck('message:send', { id: nanoid(), conversationId: sent.data.conversationId, text: 'Да, 3–5 дней.' });
+      const mails = await t.smtp.waitFor(2);
+      const reply = mails[1]!;
+      expect(reply.to).toMatchObject({ text: 'ivan@example.test' });
+      expect(reply.subject).toBe('Новый ответ от Demo shop');
+      expect(reply.text).toContain('Здравствуйте, Иван!');
+      expect(reply.text).toContain('Да, 3–5 дней.');
+    },
+  );
 
   it('stores a left message sent again with its id once, and emails the owner once', async () => {
     const v = await newVisitor();
@@ -160,11 +188,20 @@ describe('leave a message', () => {
     expect(list.ok && list.data.map((c) => c.lastSeq)).toEqual([1]);
   });
 
-  it('queues the owner\'s email on a retry when the first try stored the message and stopped before it', async () => {
+  it("queues the owner's email on a retry when the first try stored the message and stopped before it", async () => {
     const v = await newVisitor();
     // What a crash between storing and queueing leaves: the message, and no email.
     const c = await t.server.store.latestOrNewConversation(v.hello.visitorId, 'demo', 'conv-crash', new Date().toISOString());
-    await t.server.store.appendMessage({ id: 'left-crash', conversationId: c.id, author: 'visitor', agentId: null, authorName: null, text: 'Hello?', now: new Date().toISOString(), visitorId: v.hello.visitorId });
+    await t.server.store.appendMessage({
+      id: 'left-crash',
+      conversationId: c.id,
+      author: 'visitor',
+      agentId: null,
+      authorName: null,
+      text: 'Hello?',
+      now: new Date().toISOString(),
+      visitorId: v.hello.visitorId,
+    });
     const input = { id: 'left-crash', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
@@ -177,7 +214,11 @@ describe('leave a message', () => {
 
   it('does not email a reply to a visitor who is still on the site', async () => {
     const v = await newVisitor();
-    const sent = await v.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } });
+    const sent = await v.socket.emitWithAck('offline:send', {
+      email: 'ana@example.test',
+      text: 'Hello?',
+      page: { url: 'http://shop.test/', title: 'Shop' },
+    });
     await t.smtp.waitFor(1);
     const a = await newAgent();
     const live = nextEvent<Message>(v.socket, 'message:new');
@@ -189,7 +230,11 @@ describe('leave a message', () => {
 
   it('needs a valid email', async () => {
     const v = await newVisitor();
-    const r = await v.socket.emitWithAck('offline:send', { email: 'nope', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } });
+    const r = await v.socket.emitWithAck('offline:send', {
+      email: 'nope',
+      text: 'Hello?',
+      page: { url: 'http://shop.test/', title: 'Shop' },
+    });
     expect(r).toMatchObject({ ok: false, code: 'invalid_payload', field: 'email' });
   });
 });
@@ -201,7 +246,11 @@ describe('scripted answers', () => {
     const atAgent: Message[] = [];
     a.on('message:new', (m) => atAgent.push(m));
     const answer = nextEvent<Message>(v.socket, 'message:new', (m) => m.author === 'system');
-    const q = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'How long does delivery to Brno take?' });
+    const q = await v.socket.emitWithAck('message:send', {
+      id: nanoid(),
+      conversationId: null,
+      text: 'How long does delivery to Brno take?',
+    });
     const auto = await answer;
     expect(auto).toMatchObject({ author: 'system', authorName: 'Demo shop', faq: { id: 'shipping', helpful: null }, seq: 2 });
     expect(auto.text).toMatch(/ship within two working days/);
@@ -219,11 +268,17 @@ describe('scripted answers', () => {
     const rows: ConversationSummary[] = [];
     a.on('message:new', (_m, row) => rows.push(row));
     const v = await newVisitor();
-    const q = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'How long does delivery to Brno take?' });
+    const q = await v.socket.emitWithAck('message:send', {
+      id: nanoid(),
+      conversationId: null,
+      text: 'How long does delivery to Brno take?',
+    });
     await expect.poll(() => rows.length).toBe(2);
     expect(rows[1]!.lastMessage).toMatchObject({ author: 'visitor', text: 'How long does delivery to Brno take?' });
     const list = await a.emitWithAck('conversation:list', {});
-    expect(list.ok && list.data.find((r) => r.id === (q.ok ? q.data.conversationId : ''))?.lastMessage?.text).toBe('How long does delivery to Brno take?');
+    expect(list.ok && list.data.find((r) => r.id === (q.ok ? q.data.conversationId : ''))?.lastMessage?.text).toBe(
+      'How long does delivery to Brno take?',
+    );
   });
 
   it('stays quiet once an agent has replied, and for messages that match nothing', async () => {
@@ -264,23 +319,43 @@ describe('after the chat', () => {
     const { a, v, id } = await resolvedChat();
     const alert = nextEvent<{ unhappy: boolean; rating: number }>(a, 'survey:received');
     const row = nextEvent<ConversationSummary>(a, 'conversation:updated', (c) => c.survey !== null);
-    expect(await v.socket.emitWithAck('survey:send', { conversationId: id, rating: 2, comment: 'Slow answer' })).toEqual({ ok: true, data: null });
+    expect(await v.socket.emitWithAck('survey:send', { conversationId: id, rating: 2, comment: 'Slow answer' })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await alert).toMatchObject({ unhappy: true, rating: 2 });
     expect((await row).survey).toMatchObject({ rating: 2, comment: 'Slow answer' });
   });
 
   it('sends one address at most three transcripts an hour, whoever asks', async () => {
     const { v, id } = await resolvedChat();
-    for (let i = 0; i < 3; i++) expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'victim@example.test' })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++)
+      expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'victim@example.test' })).toMatchObject({
+        ok: true,
+      });
     const other = await resolvedChat();
-    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'Victim@Example.test' })).toMatchObject({ ok: false, code: 'rate_limited' });
-    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'own@example.test' })).toMatchObject({ ok: true });
+    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'Victim@Example.test' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
+    expect(await other.v.socket.emitWithAck('transcript:send', { conversationId: other.id, email: 'own@example.test' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('takes a time zone this server does not know as none, so the visitor still chats and gets a transcript', async () => {
     const { v, id } = await resolvedChat();
-    expect(await v.socket.emitWithAck('visitor:hello', { page: { url: 'http://shop.test/', title: 'Shop' }, language: 'en', timezone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: true });
-    expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({ ok: true, data: null });
+    expect(
+      await v.socket.emitWithAck('visitor:hello', {
+        page: { url: 'http://shop.test/', title: 'Shop' },
+        language: 'en',
+        timezone: 'Mars/Olympus_Mons',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({
+      ok: true,
+      data: null,
+    });
     const [mail] = await t.smtp.waitFor(1);
     expect(mail!.text).toMatch(/Is the mug dishwasher safe\?/);
     expect((await t.server.store.getVisitor(v.hello.visitorId))!.timezone).toBe('Europe/Prague');
@@ -290,17 +365,41 @@ describe('after the chat', () => {
     const { a, v, id } = await resolvedChat();
     const going = await newVisitor();
     const first = await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Where is my order?' });
-    expect((await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: false, callback: true, feedback: true } })).ok).toBe(true);
+    expect((await a.emitWithAck('site:update', { siteId: 'demo', channels: { chat: false, callback: true, feedback: true } })).ok).toBe(
+      true,
+    );
     // Going on: by its id, and by none (a tab that has not heard of it yet) alike.
-    expect(await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: first.ok ? first.data.conversationId : '', text: 'Order 42' })).toMatchObject({ ok: true });
-    expect(await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Thanks' })).toMatchObject({ ok: true });
+    expect(
+      await going.socket.emitWithAck('message:send', {
+        id: nanoid(),
+        conversationId: first.ok ? first.data.conversationId : '',
+        text: 'Order 42',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await going.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Thanks' })).toMatchObject({
+      ok: true,
+    });
     // Resolved last time: writing again would reopen it.
-    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'One more thing' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'One more thing' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: id, text: 'One more thing' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'One more thing' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const fresh = await newVisitor();
-    expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fresh.socket.emitWithAck('offline:send', { email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } }))
-      .toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(
+      await fresh.socket.emitWithAck('offline:send', {
+        email: 'ana@example.test',
+        text: 'Hello?',
+        page: { url: 'http://shop.test/', title: 'Shop' },
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('refuses a rating before the chat is resolved', async () => {
@@ -312,7 +411,10 @@ describe('after the chat', () => {
 
   it('emails the transcript to the visitor in their language (Czech here)', async () => {
     const { v, id } = await resolvedChat();
-    expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({ ok: true, data: null });
+    expect(await v.socket.emitWithAck('transcript:send', { conversationId: id, email: 'ana@example.test' })).toEqual({
+      ok: true,
+      data: null,
+    });
     const [mail] = await t.smtp.waitFor(1);
     expect(mail!.subject).toBe('Vaše konverzace s Demo shop');
     expect(mail!.text).toMatch(/Vy:\nIs the mug dishwasher safe\?/);
@@ -326,7 +428,27 @@ describe('site settings', () => {
     ['an origin with a path', { allowedOrigins: ['https://shop.example.com/'] }, 'allowedOrigins.0'],
     ['an empty keyword list', { faqs: [{ id: 'x', question: 'Q?', keywords: [], answer: 'A' }] }, 'faqs.0.keywords'],
     ['a waiting time of -1', { waitSeconds: -1 }, 'waitSeconds'],
-    ['opening hours that overlap', { hours: { timezone: 'UTC', weekly: { mon: [{ from: '09:00', to: '17:00' }, { from: '13:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } }, 'hours.weekly.mon'],
+    [
+      'opening hours that overlap',
+      {
+        hours: {
+          timezone: 'UTC',
+          weekly: {
+            mon: [
+              { from: '09:00', to: '17:00' },
+              { from: '13:00', to: '18:00' },
+            ],
+            tue: [],
+            wed: [],
+            thu: [],
+            fri: [],
+            sat: [],
+            sun: [],
+          },
+        },
+      },
+      'hours.weekly.mon',
+    ],
   ])('refuses %s with a clear message', async (_name, patch, field) => {
     const a = await newAgent();
     const r = await a.emitWithAck('site:update', { siteId: 'demo', ...patch });
@@ -338,7 +460,10 @@ describe('site settings', () => {
     const v = await newVisitor();
     const pushed = nextEvent<{ channels: { callback: boolean }; greeting: string }>(v.socket, 'site:settings');
     const r = await a.emitWithAck('site:update', {
-      siteId: 'demo', greeting: 'Ahoj!', channels: { chat: true, callback: false, feedback: true }, allowedOrigins: ['https://shop.example.com'],
+      siteId: 'demo',
+      greeting: 'Ahoj!',
+      channels: { chat: true, callback: false, feedback: true },
+      allowedOrigins: ['https://shop.example.com'],
     });
     expect(r).toMatchObject({ ok: true, data: { greeting: 'Ahoj!', allowedOrigins: ['https://shop.example.com'] } });
     expect(await pushed).toMatchObject({ greeting: 'Ahoj!', channels: { callback: false } });

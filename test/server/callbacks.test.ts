@@ -8,7 +8,13 @@ import { ADMIN, agent, connected, nextEvent, startTestServer, visitor, type Agen
 const t = useServer({ smtp: true });
 
 const page = { url: 'http://shop.test/contact', title: 'Contact' };
-const asap = (phone: string, over: Partial<CallbackRequestInput> = {}): CallbackRequestInput => ({ phone, country: 'CZ', when: { asap: true }, page, ...over });
+const asap = (phone: string, over: Partial<CallbackRequestInput> = {}): CallbackRequestInput => ({
+  phone,
+  country: 'CZ',
+  when: { asap: true },
+  page,
+  ...over,
+});
 
 async function newVisitor() {
   const v = await visitor(t.server.url);
@@ -16,7 +22,11 @@ async function newVisitor() {
   return v.socket;
 }
 async function agentAs(creds: { email: string; password: string }): Promise<AgentSocket> {
-  const res = await fetch(`${t.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
+  const res = await fetch(`${t.server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(creds),
+  });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const a: AgentSocket = io(`${t.server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
   t.sockets.push(a);
@@ -34,7 +44,10 @@ describe('call back requests', () => {
     const v = await newVisitor();
     const pushed = nextEvent<CallbackItem>(a, 'callback:updated');
     const res = await v.emitWithAck('callback:request', asap('602 123 456', { name: 'Ana', topic: 'Delivery' }));
-    expect(res).toMatchObject({ ok: true, data: { phone: '+420602123456', phoneDisplay: '+420 602 123 456', status: 'waiting', asap: true, name: 'Ana' } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { phone: '+420602123456', phoneDisplay: '+420 602 123 456', status: 'waiting', asap: true, name: 'Ana' },
+    });
     expect(await pushed).toMatchObject({ phone: '+420602123456', visitorName: 'Ana', pageUrl: page.url, attempts: 0, claimedBy: null });
     const stored = await t.server.store.getCallback(res.ok ? res.data.id : '');
     expect((await t.server.store.getVisitor(stored!.visitorId!))?.name).toBe('Ana');
@@ -93,7 +106,10 @@ describe('call back requests', () => {
     expect(mine.ok && theirs.ok).toBe(true);
     const aliceId = mine.ok ? mine.data.id : '';
     expect(theirs.ok && theirs.data.id).not.toBe(aliceId);
-    expect(await alice.emitWithAck('callback:mine', {})).toMatchObject({ ok: true, data: { id: aliceId, name: 'Alice', topic: 'Order 1' } });
+    expect(await alice.emitWithAck('callback:mine', {})).toMatchObject({
+      ok: true,
+      data: { id: aliceId, name: 'Alice', topic: 'Order 1' },
+    });
     expect(await mallory.emitWithAck('callback:cancel', { callbackId: aliceId })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await alice.emitWithAck('callback:cancel', { callbackId: aliceId })).toMatchObject({ ok: true });
   });
@@ -122,7 +138,12 @@ describe('call back requests', () => {
 
   it('does not believe X-Forwarded-For from an address TRUST_PROXY leaves out', async () => {
     await t.server.close();
-    t.server = await startTestServer(t.data.dir, 0, { SMTP_URL: t.smtp.url, TRUST_PROXY: '10.9.9.9' }, { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } });
+    t.server = await startTestServer(
+      t.data.dir,
+      0,
+      { SMTP_URL: t.smtp.url, TRUST_PROXY: '10.9.9.9' },
+      { limits: { ...DEFAULT_LIMITS, callbacksPerIp: { points: 1, duration: 3600 } } },
+    );
     const spoofing = async (ip: string) => {
       const v = await visitor(t.server.url, { headers: { 'x-forwarded-for': ip } });
       t.sockets.push(v.socket);
@@ -130,7 +151,10 @@ describe('call back requests', () => {
     };
     expect(await (await spoofing('203.0.113.7')).emitWithAck('callback:request', asap('602 123 456'))).toMatchObject({ ok: true });
     // 127.0.0.1 is not a trusted proxy here: a made-up header does not buy another quota.
-    expect(await (await spoofing('198.51.100.20')).emitWithAck('callback:request', asap('602 123 457'))).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await (await spoofing('198.51.100.20')).emitWithAck('callback:request', asap('602 123 457'))).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   it('rate-limits requests for one phone number', async () => {
@@ -181,18 +205,32 @@ describe('call back requests', () => {
     v.on('callback:updated', (c: VisitorCallback) => statuses.push(c.status));
 
     expect(await a.emitWithAck('callback:claim', { callbackId: id })).toMatchObject({ ok: true, data: { claimedBy: { name: 'Admin' } } });
-    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'no_answer' })).toMatchObject({ ok: true, data: { status: 'waiting', attempts: 1 } });
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'no_answer' })).toMatchObject({
+      ok: true,
+      data: { status: 'waiting', attempts: 1 },
+    });
     const later = new Date(Date.now() + 3 * 3600_000).toISOString();
     expect(await a.emitWithAck('callback:reschedule', { callbackId: id, dueAt: later, note: 'Asked by SMS' })).toMatchObject({
-      ok: true, data: { status: 'rescheduled', dueAt: later },
+      ok: true,
+      data: { status: 'rescheduled', dueAt: later },
     });
     const reached = nextEvent<VisitorCallback>(v, 'callback:updated', (c) => c.status === 'called');
-    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({ ok: true, data: { status: 'called', attempts: 2 } });
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({
+      ok: true,
+      data: { status: 'called', attempts: 2 },
+    });
     await reached;
     expect(statuses).toEqual(['waiting', 'waiting', 'rescheduled', 'called']);
     const detail = await a.emitWithAck('callback:get', { callbackId: id });
-    expect(detail.ok && detail.data.attempts.map((x) => [x.outcome, x.note])).toEqual([['no_answer', null], ['rescheduled', 'Asked by SMS'], ['reached', null]]);
-    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(detail.ok && detail.data.attempts.map((x) => [x.outcome, x.note])).toEqual([
+      ['no_answer', null],
+      ['rescheduled', 'Asked by SMS'],
+      ['reached', null],
+    ]);
+    expect(await a.emitWithAck('callback:outcome', { callbackId: id, outcome: 'reached' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
   });
 
   it("answers an agent's retried outcome or reschedule id with the request as it is, recorded once", async () => {
@@ -228,7 +266,10 @@ describe('call back requests', () => {
     expect(await other.emitWithAck('callback:cancel', { callbackId: id })).toMatchObject({ ok: false, code: 'not_found' });
     const slots = await v.emitWithAck('callback:slots', {});
     const start = slots.ok ? slots.data.slots[5]!.start : '';
-    expect(await v.emitWithAck('callback:change', { callbackId: id, when: { start } })).toMatchObject({ ok: true, data: { dueAt: start, asap: false } });
+    expect(await v.emitWithAck('callback:change', { callbackId: id, when: { start } })).toMatchObject({
+      ok: true,
+      data: { dueAt: start, asap: false },
+    });
     expect(await v.emitWithAck('callback:mine', {})).toMatchObject({ ok: true, data: { id, dueAt: start } });
     expect(await v.emitWithAck('callback:cancel', { callbackId: id })).toMatchObject({ ok: true, data: { status: 'cancelled' } });
   });
@@ -242,11 +283,27 @@ describe('call back requests', () => {
 
   it('orders the queue by due time, overdue first, and leaves closed requests out', async () => {
     const now = Date.now();
-    const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') => t.server.store.createCallback({
-      id, siteId: 'demo', visitorId: null, phone: '+420602123456', name: id, topic: null, asap: false, dueAt: new Date(dueMs).toISOString(),
-      windowEnd: null, status, claimedBy: null, attempts: 0, pageUrl: null, pageTitle: null, visitorTimezone: null, visitorLocale: null,
-      createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
-    });
+    const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') =>
+      t.server.store.createCallback({
+        id,
+        siteId: 'demo',
+        visitorId: null,
+        phone: '+420602123456',
+        name: id,
+        topic: null,
+        asap: false,
+        dueAt: new Date(dueMs).toISOString(),
+        windowEnd: null,
+        status,
+        claimedBy: null,
+        attempts: 0,
+        pageUrl: null,
+        pageTitle: null,
+        visitorTimezone: null,
+        visitorLocale: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      });
     await row('tomorrow', now + 86_400_000);
     await row('overdue-1h', now - 3_600_000);
     await row('in-10-min', now + 600_000, 'rescheduled');
@@ -268,21 +325,34 @@ describe('site hours', () => {
     expect(hours?.timezone).toBe('Europe/Prague');
     const bad = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, timezone: 'Mars/Olympus' } });
     expect(bad).toMatchObject({ ok: false, code: 'invalid_payload', field: 'hours.timezone' });
-    const backwards = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, weekly: { ...hours!.weekly, mon: [{ from: '18:00', to: '09:00' }] } } });
+    const backwards = await a.emitWithAck('site:update', {
+      siteId: 'demo',
+      hours: { ...hours!, weekly: { ...hours!.weekly, mon: [{ from: '18:00', to: '09:00' }] } },
+    });
     expect(backwards).toMatchObject({ ok: false, code: 'invalid_payload' });
     const good = await a.emitWithAck('site:update', { siteId: 'demo', hours: { ...hours!, timezone: 'Asia/Yerevan' } });
     expect(good).toMatchObject({ ok: true, data: { hours: { timezone: 'Asia/Yerevan' } } });
   });
 
   it('lets one agent claim a request: a second claim is refused unless it takes over on purpose', async () => {
-    await t.server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    await t.server.store.createAgent({
+      id: 'ag2',
+      email: 'agent@test.local',
+      name: 'Petr',
+      role: 'agent',
+      passwordHash: await hashPassword('agent-password'),
+      createdAt: new Date().toISOString(),
+    });
     const petr = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
     const admin = await newAgent();
     const v = await newVisitor();
     const req = await v.emitWithAck('callback:request', asap('602 123 456'));
     const callbackId = req.ok ? req.data.id : '';
     // Both at once: exactly one gets it, the other hears who did.
-    const both = await Promise.all([admin.emitWithAck('callback:claim', { callbackId }), petr.emitWithAck('callback:claim', { callbackId })]);
+    const both = await Promise.all([
+      admin.emitWithAck('callback:claim', { callbackId }),
+      petr.emitWithAck('callback:claim', { callbackId }),
+    ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     const winner = both[0].ok ? 'Admin' : 'Petr';
     const [adminId, petrId] = [(await t.server.store.getAgentByEmail(ADMIN.email))!.id, 'ag2'];
@@ -290,14 +360,30 @@ describe('site hours', () => {
     // Claiming what one has is fine; taking over names whom from.
     const [holder, other, otherId, holderId] = winner === 'Admin' ? [admin, petr, petrId, adminId] : [petr, admin, adminId, petrId];
     expect(await holder.emitWithAck('callback:claim', { callbackId })).toMatchObject({ ok: true });
-    expect(await other.emitWithAck('callback:claim', { callbackId, takeOverFrom: otherId })).toMatchObject({ ok: false, code: 'already_claimed' });
-    expect(await other.emitWithAck('callback:claim', { callbackId, takeOverFrom: holderId })).toMatchObject({ ok: true, data: { claimedBy: { id: otherId } } });
+    expect(await other.emitWithAck('callback:claim', { callbackId, takeOverFrom: otherId })).toMatchObject({
+      ok: false,
+      code: 'already_claimed',
+    });
+    expect(await other.emitWithAck('callback:claim', { callbackId, takeOverFrom: holderId })).toMatchObject({
+      ok: true,
+      data: { claimedBy: { id: otherId } },
+    });
     expect(await other.emitWithAck('callback:outcome', { callbackId, outcome: 'reached' })).toMatchObject({ ok: true });
-    expect(await holder.emitWithAck('callback:claim', { callbackId, takeOverFrom: otherId })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await holder.emitWithAck('callback:claim', { callbackId, takeOverFrom: otherId })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
   });
 
   it('refuses site changes from an agent who is not an admin', async () => {
-    await t.server.store.createAgent({ id: 'ag2', email: 'agent@test.local', name: 'Petr', role: 'agent', passwordHash: await hashPassword('agent-password'), createdAt: new Date().toISOString() });
+    await t.server.store.createAgent({
+      id: 'ag2',
+      email: 'agent@test.local',
+      name: 'Petr',
+      role: 'agent',
+      passwordHash: await hashPassword('agent-password'),
+      createdAt: new Date().toISOString(),
+    });
     const a = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
     const sites = await a.emitWithAck('site:list', {});
     const r = await a.emitWithAck('site:update', { siteId: 'demo', hours: sites.ok ? sites.data[0]!.hours : undefined });

@@ -17,8 +17,12 @@ describe('live chat relay', () => {
     t.track(v.socket);
     expect(v.hello.site.sendsEmail).toBe(false);
     const sent = await v.socket.emitWithAck('feedback:send', {
-      rating: 2, category: 'complaint', text: 'Late parcel', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
-      page: { url: 'http://shop.test/', title: 'Shop' }, locale: 'en',
+      rating: 2,
+      category: 'complaint',
+      text: 'Late parcel',
+      contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
+      page: { url: 'http://shop.test/', title: 'Shop' },
+      locale: 'en',
     });
     expect(sent).toMatchObject({ ok: true, data: { replyExpected: false } });
   });
@@ -27,7 +31,10 @@ describe('live chat relay', () => {
     const v = await visitor(t.server.url);
     t.track(v.socket);
     expect(v.hello.site.awayMessage).toBe('');
-    const left = await v.socket.emitWithAck('offline:send', { text: 'Do you ship to Norway?', page: { url: 'http://shop.test/', title: 'Shop' } });
+    const left = await v.socket.emitWithAck('offline:send', {
+      text: 'Do you ship to Norway?',
+      page: { url: 'http://shop.test/', title: 'Shop' },
+    });
     if (!left.ok) throw new Error(left.message);
     expect(left.data).toMatchObject({ author: 'visitor', text: 'Do you ship to Norway?' });
     const a = t.track(await agent(t.server.url));
@@ -35,7 +42,7 @@ describe('live chat relay', () => {
     expect(detail).toMatchObject({ ok: true, data: { visitor: { email: null, sendsEmail: false } } });
   });
 
-  it('tells the visitor\'s other tabs when one has read the agent\'s messages', async () => {
+  it("tells the visitor's other tabs when one has read the agent's messages", async () => {
     const a = t.track(await agent(t.server.url));
     const tab1 = await visitor(t.server.url);
     t.track(tab1.socket);
@@ -44,7 +51,10 @@ describe('live chat relay', () => {
     const first = await send(tab1.socket, null, 'Hi');
     const reply = await send(a, first.conversationId, 'Hello! How can I help?');
     const seen = nextEvent<{ id: string; visitorReadSeq: number }>(tab2.socket, 'conversation:status');
-    expect(await tab1.socket.emitWithAck('conversation:read', { conversationId: first.conversationId, seq: reply.seq })).toEqual({ ok: true, data: null });
+    expect(await tab1.socket.emitWithAck('conversation:read', { conversationId: first.conversationId, seq: reply.seq })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await seen).toMatchObject({ id: first.conversationId, visitorReadSeq: reply.seq });
   });
 
@@ -65,7 +75,13 @@ describe('live chat relay', () => {
     expect(await atVisitor).toMatchObject({ id: reply.id, seq: 2, author: 'agent', authorName: 'Admin', text: 'Yes, we have three left.' });
     const detail = await a.emitWithAck('conversation:get', { conversationId: sent.conversationId });
     expect(detail.ok && detail.data.conversation.status).toBe('open');
-    expect(detail.ok && detail.data.visitor).toMatchObject({ pageUrl: 'http://shop.test/pricing', timezone: 'Europe/Prague', language: 'cs-CZ', online: true, visits: 1 });
+    expect(detail.ok && detail.data.visitor).toMatchObject({
+      pageUrl: 'http://shop.test/pricing',
+      timezone: 'Europe/Prague',
+      language: 'cs-CZ',
+      online: true,
+      visits: 1,
+    });
   });
 
   it('stores a message id sent twice only once and answers both with the stored message', async () => {
@@ -207,7 +223,13 @@ describe('live chat relay', () => {
     await a.emitWithAck('typing:set', { conversationId: sent.conversationId, typing: true });
     // The visitor sees a name only; other agents also which agent (two may share a name).
     expect(await atVisitor).toEqual({ conversationId: sent.conversationId, from: 'agent', name: 'Admin', typing: true });
-    expect(await atColleague).toEqual({ conversationId: sent.conversationId, from: 'agent', name: 'Admin', typing: true, agentId: expect.any(String) });
+    expect(await atColleague).toEqual({
+      conversationId: sent.conversationId,
+      from: 'agent',
+      name: 'Admin',
+      typing: true,
+      agentId: expect.any(String),
+    });
   });
 
   it('keeps the page the visitor is on up to date for agents', async () => {

@@ -45,7 +45,11 @@ describe('client ids from someone else', () => {
   it("refuses another visitor's message id, in a left message too, and stores nothing", async () => {
     const alice = t.track((await visitor(t.server.url)).socket);
     const mallory = t.track((await visitor(t.server.url)).socket);
-    const sent = await alice.emitWithAck('message:send', { id: 'message-id-of-alice-01', conversationId: null, text: 'My address is Main St 1' });
+    const sent = await alice.emitWithAck('message:send', {
+      id: 'message-id-of-alice-01',
+      conversationId: null,
+      text: 'My address is Main St 1',
+    });
     expect(sent.ok).toBe(true);
     expect(await mallory.emitWithAck('message:send', { id: 'message-id-of-alice-01', conversationId: null, text: 'hi' })).toEqual(refused);
     const left = await mallory.emitWithAck('offline:send', { id: 'message-id-of-alice-01', email: 'm@example.com', text: 'hi', page });
@@ -61,13 +65,20 @@ describe('client ids from someone else', () => {
     const conversationId = first.ok ? first.data.conversationId : '';
 
     expect((await admin.emitWithAck('message:send', { id: 'reply-of-the-admin-01', conversationId, text: 'Hi, Ada here' })).ok).toBe(true);
-    expect(await other.emitWithAck('message:send', { id: 'reply-of-the-admin-01', conversationId, text: 'Hi, Petra here' })).toEqual(refused);
+    expect(await other.emitWithAck('message:send', { id: 'reply-of-the-admin-01', conversationId, text: 'Hi, Petra here' })).toEqual(
+      refused,
+    );
     // The admin's own retry is the stored message.
-    expect(await admin.emitWithAck('message:send', { id: 'reply-of-the-admin-01', conversationId, text: 'Hi, Ada here' })).toMatchObject({ ok: true, data: { text: 'Hi, Ada here' } });
+    expect(await admin.emitWithAck('message:send', { id: 'reply-of-the-admin-01', conversationId, text: 'Hi, Ada here' })).toMatchObject({
+      ok: true,
+      data: { text: 'Hi, Ada here' },
+    });
 
     const sentFeedback = await v.emitWithAck('feedback:send', feedback({ id: undefined }));
     const feedbackId = sentFeedback.ok ? sentFeedback.data.id : '';
-    expect((await admin.emitWithAck('feedback:reply', { id: 'feedback-reply-admin-1', feedbackId, text: 'Sorry about that' })).ok).toBe(true);
+    expect((await admin.emitWithAck('feedback:reply', { id: 'feedback-reply-admin-1', feedbackId, text: 'Sorry about that' })).ok).toBe(
+      true,
+    );
     expect(await other.emitWithAck('feedback:reply', { id: 'feedback-reply-admin-1', feedbackId, text: 'Sorry!' })).toEqual(refused);
     const detail = await admin.emitWithAck('feedback:get', { feedbackId });
     expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Sorry about that']);

@@ -70,14 +70,19 @@ describe('Redis down for one node', () => {
     await expect.poll(async () => (await health(a)).status, { timeout: 15_000 }).toBe(200);
     expect(lines.some((l) => /is back/.test(l))).toBe(true);
     // And node A is part of the cluster again, both ways.
-    await expect.poll(async () => {
-      try {
-        await Promise.race([chatReaches(a, b), new Promise((_, reject) => setTimeout(() => reject(new Error('not yet')), 2_000))]);
-        return true;
-      } catch {
-        return false;
-      }
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          try {
+            await Promise.race([chatReaches(a, b), new Promise((_, reject) => setTimeout(() => reject(new Error('not yet')), 2_000))]);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await chatReaches(b, a);
   });
 
@@ -90,12 +95,14 @@ describe('Redis down for one node', () => {
     track(await agent(a));
     const v = await visitor(b);
     track(v.socket);
-    const available = v.hello.status?.available ? Promise.resolve(v.hello.status) : nextEvent<SiteStatus>(v.socket, 'site:status', (s) => s.available);
+    const available = v.hello.status?.available
+      ? Promise.resolve(v.hello.status)
+      : nextEvent<SiteStatus>(v.socket, 'site:status', (s) => s.available);
     proxy.restore();
     expect(await available).toMatchObject({ available: true, agentsOnline: 1 });
   });
 
-  it('when it is back, the other nodes\' clients get what node A sent while it was cut off, without reconnecting', async () => {
+  it("when it is back, the other nodes' clients get what node A sent while it was cut off, without reconnecting", async () => {
     const [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
     await openAllDay(cluster.nodes[0]!.server);
     const deskOnA = track(await agent(a));
@@ -127,6 +134,8 @@ describe('Redis down for one node', () => {
 
   it('at start, a Redis that does not answer stops the node with one clear line', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    await expect(createRedisBus({ url, log: createLogger('silent') })).rejects.toThrow(/^Redis at 127\.0\.0\.1:\d+ \(REDIS_URL\) does not answer/);
+    await expect(createRedisBus({ url, log: createLogger('silent') })).rejects.toThrow(
+      /^Redis at 127\.0\.0\.1:\d+ \(REDIS_URL\) does not answer/,
+    );
   });
 });

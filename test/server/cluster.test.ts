@@ -2,7 +2,14 @@ import { nanoid } from 'nanoid';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type {
-  Ack, AgentPresence, ConversationSummary, Message, SitePublic, SiteStatus, TypingEvent, VisitorConversation,
+  Ack,
+  AgentPresence,
+  ConversationSummary,
+  Message,
+  SitePublic,
+  SiteStatus,
+  TypingEvent,
+  VisitorConversation,
 } from '../../protocol/types';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { startCluster, TEST_REDIS_URL, type TestCluster } from '../helpers/cluster';
@@ -59,7 +66,9 @@ describe('two nodes, one chat', () => {
     const secondTab = await visitorOn(b, { token: v.token });
 
     const atDesk = nextEvent<Message>(desk, 'message:new');
-    const inboxOnA = new Promise<ConversationSummary>((resolve) => deskOnA.once('message:new', (_m: Message, row: ConversationSummary) => resolve(row)));
+    const inboxOnA = new Promise<ConversationSummary>((resolve) =>
+      deskOnA.once('message:new', (_m: Message, row: ConversationSummary) => resolve(row)),
+    );
     const sent = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Is the blue one in stock?' });
     if (!sent.ok) throw new Error(sent.code);
     expect((await atDesk).text).toBe('Is the blue one in stock?');
@@ -169,10 +178,16 @@ describe('settings saved on one node', () => {
     const origins = site.data.find((s) => s.id === 'demo')!.allowedOrigins;
     expect((await admin.emitWithAck('site:update', { siteId: 'demo', allowedOrigins: [...origins, origin] })).ok).toBe(true);
     // Node B hears of the save over Redis, moments after node A's answer.
-    const accepted = () => visitor(b, { origin }).then((v) => (v.socket.disconnect(), 'accepted'), (e: { data?: { code?: string } }) => e.data?.code);
+    const accepted = () =>
+      visitor(b, { origin }).then(
+        (v) => (v.socket.disconnect(), 'accepted'),
+        (e: { data?: { code?: string } }) => e.data?.code,
+      );
     await expect.poll(accepted).toBe('accepted');
     const v = await visitorOn(b, { origin });
-    expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello from a new shop' })).ok).toBe(true);
+    expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello from a new shop' })).ok).toBe(
+      true,
+    );
 
     const channels = site.data.find((s) => s.id === 'demo')!.channels;
     expect((await admin.emitWithAck('site:update', { siteId: 'demo', channels: { ...channels, chat: false } })).ok).toBe(true);
@@ -180,7 +195,10 @@ describe('settings saved on one node', () => {
       const chatOff = () => visitor(b).then((v) => (v.socket.disconnect(), v.hello.site.channels.chat));
       await expect.poll(chatOff).toBe(false);
       const fresh = await visitorOn(b);
-      expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Anyone?' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await fresh.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Anyone?' })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
     } finally {
       expect((await admin.emitWithAck('site:update', { siteId: 'demo', channels, allowedOrigins: origins })).ok).toBe(true);
     }
@@ -233,4 +251,3 @@ describe('sign-ins on every node', () => {
     expect(await closed).toBe('io server disconnect');
   });
 });
-

@@ -7,13 +7,25 @@ import { hashPassword, verifyPassword } from '../../server/domain/secrets';
 import type { ConversationRow } from '../../server/store/types';
 
 const conv = (over: Partial<ConversationRow>): ConversationRow => ({
-  id: 'c', siteId: 's', visitorId: 'v', status: 'pending', lastSeq: 0, agentReadSeq: 0, agentUnread: 0, survey: null, visitorReadSeq: 0,
-  firstResponseAt: null, createdAt: '', updatedAt: '', ...over,
+  id: 'c',
+  siteId: 's',
+  visitorId: 'v',
+  status: 'pending',
+  lastSeq: 0,
+  agentReadSeq: 0,
+  agentUnread: 0,
+  survey: null,
+  visitorReadSeq: 0,
+  firstResponseAt: null,
+  createdAt: '',
+  updatedAt: '',
+  ...over,
 });
 
 describe('conversation status', () => {
   it('becomes open when an agent replies', () => expect(statusAfterMessage('agent', conv({ status: 'pending' }))).toBe('open'));
-  it('stays pending while only the visitor writes', () => expect(statusAfterMessage('visitor', conv({ status: 'pending' }))).toBe('pending'));
+  it('stays pending while only the visitor writes', () =>
+    expect(statusAfterMessage('visitor', conv({ status: 'pending' }))).toBe('pending'));
   it('reopens a resolved conversation an agent had answered', () =>
     expect(statusAfterMessage('visitor', conv({ status: 'resolved', firstResponseAt: '2026-01-01' }))).toBe('open'));
   it('puts a resolved, never-answered conversation back to pending', () =>
@@ -54,10 +66,14 @@ describe('configuration', () => {
 
   it('takes a postgres:// DATABASE_URL for the Postgres store, and refuses any other without repeating its password', () => {
     expect(loadConfig({}).databaseUrl).toBeNull();
-    expect(loadConfig({ DATABASE_URL: 'postgres://earshot:pw@db.internal:5432/earshot' }).databaseUrl).toBe('postgres://earshot:pw@db.internal:5432/earshot');
+    expect(loadConfig({ DATABASE_URL: 'postgres://earshot:pw@db.internal:5432/earshot' }).databaseUrl).toBe(
+      'postgres://earshot:pw@db.internal:5432/earshot',
+    );
     expect(loadConfig({ DATABASE_URL: 'postgresql://db.internal/earshot' }).databaseUrl).toBe('postgresql://db.internal/earshot');
     for (const wrong of ['mysql://u:hunter2@db/earshot', 'db.internal:5432', 'postgres://']) {
-      expect(() => loadConfig({ DATABASE_URL: wrong })).toThrow(/DATABASE_URL must look like postgres:\/\/user:password@host:5432\/database/);
+      expect(() => loadConfig({ DATABASE_URL: wrong })).toThrow(
+        /DATABASE_URL must look like postgres:\/\/user:password@host:5432\/database/,
+      );
       try {
         loadConfig({ DATABASE_URL: wrong });
       } catch (err) {
@@ -100,7 +116,7 @@ describe('configuration', () => {
 });
 
 describe('away message', () => {
-  it('counts the default older versions stored (which promised email) as the default, and keeps an owner\'s own text', () => {
+  it("counts the default older versions stored (which promised email) as the default, and keeps an owner's own text", () => {
     expect(ownAwayMessage("We're away right now. Leave us a message and we'll answer by email.")).toBe('');
     expect(ownAwayMessage('Back on Monday, we will email you.')).toBe('Back on Monday, we will email you.');
   });

@@ -7,7 +7,13 @@ const t = useServer({ smtp: true, env: { MAIL_FROM: 'Demo shop <hello@shop.test>
 
 const page = { url: 'http://shop.test/checkout', title: 'Checkout' };
 const named = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
-  rating: 4, category: 'idea', text: 'Add gift wrapping', contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' }, page, locale: 'en', ...over,
+  rating: 4,
+  category: 'idea',
+  text: 'Add gift wrapping',
+  contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
+  page,
+  locale: 'en',
+  ...over,
 });
 
 async function sendFeedback(input: unknown) {
@@ -23,7 +29,14 @@ describe('feedback', () => {
     const pushed = nextEvent<FeedbackItem>(a, 'feedback:new');
     const res = await sendFeedback(named());
     expect(res).toMatchObject({ ok: true, data: { replyExpected: true } });
-    expect(await pushed).toMatchObject({ name: 'Ana', email: 'ana@example.test', pageUrl: page.url, pageTitle: 'Checkout', status: 'new', unhappy: false });
+    expect(await pushed).toMatchObject({
+      name: 'Ana',
+      email: 'ana@example.test',
+      pageUrl: page.url,
+      pageTitle: 'Checkout',
+      status: 'new',
+      unhappy: false,
+    });
   });
 
   it('keeps nothing identifying for anonymous feedback', async () => {
@@ -37,7 +50,7 @@ describe('feedback', () => {
     expect(reply).toMatchObject({ ok: false, code: 'no_contact' });
   });
 
-  it('emails a reply to named feedback with the right To, Subject and body, showing the visitor\'s <script> literally', async () => {
+  it("emails a reply to named feedback with the right To, Subject and body, showing the visitor's <script> literally", async () => {
     const sent = await sendFeedback(named({ text: 'Your checkout shows <script>alert(1)</script>', locale: 'cs-CZ' }));
     const id = sent.ok ? sent.data.id : '';
     const a = await agent(t.server.url);
@@ -55,10 +68,12 @@ describe('feedback', () => {
     expect(mail!.text).toContain('> Your checkout shows <script>alert(1)</script>');
     expect(mail!.html).toBe(false);
     const detail = await a.emitWithAck('feedback:get', { feedbackId: id });
-    await expect.poll(async () => {
-      const d = await a.emitWithAck('feedback:get', { feedbackId: id });
-      return d.ok && d.data.replies[0]?.emailStatus;
-    }).toBe('sent');
+    await expect
+      .poll(async () => {
+        const d = await a.emitWithAck('feedback:get', { feedbackId: id });
+        return d.ok && d.data.replies[0]?.emailStatus;
+      })
+      .toBe('sent');
     expect(detail.ok && detail.data.replies.map((r) => r.text)).toEqual(['Thank you, Ana. Fixed today.']);
   });
 
@@ -72,7 +87,10 @@ describe('feedback', () => {
     expect(first).toMatchObject({ ok: true, data: { id: 'reply-1' } });
     // The same reply, with its email's state by now.
     expect(again).toMatchObject({ ok: true, data: { id: 'reply-1', text: 'Thanks!', createdAt: first.ok ? first.data.createdAt : '' } });
-    expect(await a.emitWithAck('feedback:reply', { ...input, feedbackId: two.ok ? two.data.id : '' })).toMatchObject({ ok: false, code: 'duplicate_id' });
+    expect(await a.emitWithAck('feedback:reply', { ...input, feedbackId: two.ok ? two.data.id : '' })).toMatchObject({
+      ok: false,
+      code: 'duplicate_id',
+    });
     await t.smtp.waitFor(1);
     const detail = await a.emitWithAck('feedback:get', { feedbackId: input.feedbackId });
     expect(detail.ok && detail.data.replies.map((r) => r.id)).toEqual(['reply-1']);
@@ -154,8 +172,21 @@ describe('feedback', () => {
     const times = ['09:00', '10:00', '10:00', '10:00', '11:00', '11:00', '12:00'];
     const ids = ['f5', 'f2', 'f7', 'f1', 'f6', 'f3', 'f4'];
     for (const [i, time] of times.entries()) {
-      await t.server.store.createFeedback({ id: ids[i]!, siteId: 'demo', rating: 3, category: 'idea', text: `t${i}`, name: null, email: null,
-        pageUrl: null, pageTitle: null, locale: null, status: i % 3 === 0 ? 'archived' : 'new', createdAt: `2026-01-05T${time}:00.000Z`, updatedAt: `2026-01-05T${time}:00.000Z` });
+      await t.server.store.createFeedback({
+        id: ids[i]!,
+        siteId: 'demo',
+        rating: 3,
+        category: 'idea',
+        text: `t${i}`,
+        name: null,
+        email: null,
+        pageUrl: null,
+        pageTitle: null,
+        locale: null,
+        status: i % 3 === 0 ? 'archived' : 'new',
+        createdAt: `2026-01-05T${time}:00.000Z`,
+        updatedAt: `2026-01-05T${time}:00.000Z`,
+      });
     }
     const a = await agent(t.server.url);
     t.sockets.push(a);
@@ -242,8 +273,21 @@ describe('feedback', () => {
 
   it('averages ratings per day over 30 days and counts categories', async () => {
     const now = new Date();
-    await t.server.store.createFeedback({ id: 'old', siteId: 'demo', rating: 1, category: 'complaint', text: 'x', name: null, email: null,
-      pageUrl: null, pageTitle: null, locale: null, status: 'new', createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(), updatedAt: now.toISOString() });
+    await t.server.store.createFeedback({
+      id: 'old',
+      siteId: 'demo',
+      rating: 1,
+      category: 'complaint',
+      text: 'x',
+      name: null,
+      email: null,
+      pageUrl: null,
+      pageTitle: null,
+      locale: null,
+      status: 'new',
+      createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(),
+      updatedAt: now.toISOString(),
+    });
     await sendFeedback(named({ rating: 2, category: 'complaint' }));
     await sendFeedback(named({ rating: 5, category: 'praise' }));
     const stats = await feedbackStats(t.server.store, now);

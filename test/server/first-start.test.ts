@@ -37,7 +37,9 @@ function freshDir(): string {
  */
 async function start(dataDir: string, port = 0) {
   const databaseUrl = await databaseUrlFor(dataDir);
-  return startEarshot(loadConfig({ LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { host: '127.0.0.1', port, dataDir }));
+  return startEarshot(
+    loadConfig({ LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { host: '127.0.0.1', port, dataDir }),
+  );
 }
 
 async function login(url: string, email: string, password: string): Promise<number> {
@@ -145,10 +147,17 @@ describe('first start', () => {
     // A port that was free a moment ago: nothing listens there.
     const port = await busyPort();
     await new Promise((resolve) => blockers.pop()!.close(resolve));
-    const { code, stderr, stdout } = await npmStart({ DATA_DIR: freshDir(), DATABASE_URL: `postgres://earshot:hunter2@127.0.0.1:${port}/earshot` });
+    const { code, stderr, stdout } = await npmStart({
+      DATA_DIR: freshDir(),
+      DATABASE_URL: `postgres://earshot:hunter2@127.0.0.1:${port}/earshot`,
+    });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^Earshot cannot start: cannot open the Postgres database at 127\\.0\\.0\\.1:${port}/earshot \\(.*ECONNREFUSED.*\\); check DATABASE_URL and that Postgres is running$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Earshot cannot start: cannot open the Postgres database at 127\\.0\\.0\\.1:${port}/earshot \\(.*ECONNREFUSED.*\\); check DATABASE_URL and that Postgres is running$`,
+        ),
+      ),
     ]);
     expect(stderr).not.toContain('hunter2');
     expect(stdout).not.toContain('First admin');

@@ -24,10 +24,14 @@ describe('/healthz', () => {
 
   it('answers 503 saying which is down: the database, Redis, or both', async () => {
     expect(await ask(false, true)).toMatchObject({
-      status: 503, body: { ok: false, code: 'unavailable', store: 'down', bus: 'ok', node: 'n1', message: 'the database does not answer.' },
+      status: 503,
+      body: { ok: false, code: 'unavailable', store: 'down', bus: 'ok', node: 'n1', message: 'the database does not answer.' },
     });
     expect(await ask(true, false)).toMatchObject({ status: 503, body: { store: 'ok', bus: 'down' } });
-    expect(await ask(false, false)).toMatchObject({ status: 503, body: { message: 'the database and Redis (the bus between relay nodes) do not answer.' } });
+    expect(await ask(false, false)).toMatchObject({
+      status: 503,
+      body: { message: 'the database and Redis (the bus between relay nodes) do not answer.' },
+    });
   });
 
   it('answers 503 while the node shuts down, so a balancer stops sending to it', async () => {

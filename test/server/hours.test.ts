@@ -24,7 +24,11 @@ describe('opening hours', () => {
     expect(local(slots[0]!.start)).toBe('28/03/2027, 08:00');
     expect(local(slots[0]!.start, 'Asia/Yerevan')).toBe('28/03/2027, 10:00');
     const site = { hours: prague, options: { hoursEnabled: true } } as SiteRow;
-    expect(resolveWhen(site, { start: '2027-03-28T08:00:00.000Z' }, now)).toEqual({ asap: false, dueAt: '2027-03-28T08:00:00.000Z', windowEnd: '2027-03-28T08:30:00.000Z' });
+    expect(resolveWhen(site, { start: '2027-03-28T08:00:00.000Z' }, now)).toEqual({
+      asap: false,
+      dueAt: '2027-03-28T08:00:00.000Z',
+      windowEnd: '2027-03-28T08:30:00.000Z',
+    });
   });
 
   it('starts slots at least 15 minutes from now and stops after 14 days', () => {
@@ -45,9 +49,20 @@ describe('opening hours', () => {
 
 describe('overlapping hours', () => {
   it('offer each slot once and in order, even when saved ranges overlap', () => {
-    const hours = { timezone: 'UTC', weekly: { ...defaultHours('UTC').weekly, tue: [{ from: '09:00', to: '17:00' }, { from: '13:00', to: '18:00' }] } };
+    const hours = {
+      timezone: 'UTC',
+      weekly: {
+        ...defaultHours('UTC').weekly,
+        tue: [
+          { from: '09:00', to: '17:00' },
+          { from: '13:00', to: '18:00' },
+        ],
+      },
+    };
     const now = Date.parse('2026-11-24T08:00:00Z'); // a Tuesday
-    const starts = callbackSlots(hours, now, opts).filter((x) => x.start.startsWith('2026-11-24')).map((x) => x.start.slice(11, 16));
+    const starts = callbackSlots(hours, now, opts)
+      .filter((x) => x.start.startsWith('2026-11-24'))
+      .map((x) => x.start.slice(11, 16));
     expect(starts[0]).toBe('09:00');
     expect(starts.at(-1)).toBe('17:30');
     expect(new Set(starts).size).toBe(starts.length);
@@ -92,6 +107,8 @@ describe('phone numbers', () => {
   });
 
   it.each(['12', 'abc', 'call me', '+999 123 456', '602 123 456'])('refuses %s without a country that makes it valid', (input) => {
-    expect(() => toE164(input, input === '602 123 456' ? 'US' : undefined)).toThrow(expect.objectContaining({ code: 'invalid_phone', field: 'phone' }));
+    expect(() => toE164(input, input === '602 123 456' ? 'US' : undefined)).toThrow(
+      expect.objectContaining({ code: 'invalid_phone', field: 'phone' }),
+    );
   });
 });

@@ -37,7 +37,8 @@ function settledOnce(): { onSettled: (id: string) => Promise<void>; status: Prom
   return { status, onSettled: async (id) => resolve({ id, status: (await t.store.getOutbox(id))!.status }) };
 }
 
-const queue = (id: string) => t.store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
+const queue = (id: string) =>
+  t.store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
 
 describe('outbox worker listener', () => {
   it('is told once an email is stored as sent', async () => {
@@ -55,7 +56,7 @@ describe('outbox worker listener', () => {
     expect(await status).toEqual({ id: 'refused', status: 'pending' });
   });
 
-  it('logs a listener that throws as its own failure, not the worker\'s, and keeps the email sent', async () => {
+  it("logs a listener that throws as its own failure, not the worker's, and keeps the email sent", async () => {
     let logged!: (args: unknown[]) => void;
     const errorLog = new Promise<unknown[]>((r) => (logged = r));
     const spy = vi.spyOn(log, 'error').mockImplementation((...args: unknown[]) => logged(args));

@@ -39,7 +39,10 @@ describe('email outbox', () => {
   it('sends a queued email with its To, Subject, Reply-To, body and a Message-ID from the outbox id', async () => {
     const server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, MAIL_FROM: 'Shop <hello@shop.test>' });
     const id = await server.email.queue({
-      to: 'ana@example.test', subject: 'Re: your feedback', text: 'You wrote: <script>alert(1)</script>', replyTo: 'owner@shop.test',
+      to: 'ana@example.test',
+      subject: 'Re: your feedback',
+      text: 'You wrote: <script>alert(1)</script>',
+      replyTo: 'owner@shop.test',
     });
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ text: 'ana@example.test' });
@@ -53,7 +56,7 @@ describe('email outbox', () => {
     await server.close();
   });
 
-  it('makes the Message-ID on the domain of the default sender, which is PUBLIC_URL\'s host', async () => {
+  it("makes the Message-ID on the domain of the default sender, which is PUBLIC_URL's host", async () => {
     const server = await startTestServer(data.dir, 0, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://chat.shop.test' });
     const id = await server.email.queue({ to: 'ana@example.test', subject: 'Hi', text: 'Hello' });
     const [mail] = await smtp.waitFor(1);
@@ -88,7 +91,10 @@ describe('email outbox', () => {
 
   it('takes over an item whose worker died mid-send once its lease expires, and sends it once', async () => {
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox({ id: 'leased', kind: 'email', payload: { to: 'a@b.test', subject: 'Leased', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox(
+      { id: 'leased', kind: 'email', payload: { to: 'a@b.test', subject: 'Leased', text: 'x' } },
+      new Date().toISOString(),
+    );
     // A worker claims it for a second and dies without sending; while the lease runs nobody else takes it.
     expect(await store.claimOutbox(1000, 10)).toHaveLength(1);
     expect(await store.claimOutbox(60_000, 10)).toHaveLength(0);
@@ -103,7 +109,10 @@ describe('email outbox', () => {
   it('keeps an email the SMTP server refused and schedules a retry with backoff', async () => {
     smtp.refuseNext(1);
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox({ id: 'refused', kind: 'email', payload: { to: 'a@b.test', subject: 'Refused', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox(
+      { id: 'refused', kind: 'email', payload: { to: 'a@b.test', subject: 'Refused', text: 'x' } },
+      new Date().toISOString(),
+    );
     await store.close();
     const worker = await runWorkerOnce();
     await expect.poll(async () => (await worker.store.getOutbox('refused'))?.attempts).toBe(1);
@@ -118,7 +127,10 @@ describe('email outbox', () => {
   it('gives up at once on an email the SMTP server refuses for good (5xx)', async () => {
     smtp.refuseNext(1, 550);
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox({ id: 'bounced', kind: 'email', payload: { to: 'nobody@b.test', subject: 'Bounced', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox(
+      { id: 'bounced', kind: 'email', payload: { to: 'nobody@b.test', subject: 'Bounced', text: 'x' } },
+      new Date().toISOString(),
+    );
     await store.close();
     const worker = await runWorkerOnce();
     await expect.poll(async () => (await worker.store.getOutbox('bounced'))?.status).toBe('failed');
@@ -129,7 +141,10 @@ describe('email outbox', () => {
 
   it('does not send again an email whose attempts never finished, time after time', async () => {
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox({ id: 'crashy', kind: 'email', payload: { to: 'a@b.test', subject: 'Crashy', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox(
+      { id: 'crashy', kind: 'email', payload: { to: 'a@b.test', subject: 'Crashy', text: 'x' } },
+      new Date().toISOString(),
+    );
     // Ten workers each claimed it and died mid-send (the lease ran out every time).
     for (let i = 0; i < 10; i++) expect(await store.claimOutbox(0, 1)).toHaveLength(1);
     await store.close();
@@ -143,13 +158,22 @@ describe('email outbox', () => {
   it('keeps retrying while the SMTP server refuses the login (a set-up an admin fixes), not only a wrong mailbox', async () => {
     const locked = await startSmtp({ password: 'right' });
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox({ id: 'login', kind: 'email', payload: { to: 'a@b.test', subject: 'Login', text: 'x' } }, new Date().toISOString());
-    await store.enqueueOutbox({ id: 'no-login', kind: 'email', payload: { to: 'a@b.test', subject: 'No login', text: 'x' } }, new Date().toISOString());
+    await store.enqueueOutbox(
+      { id: 'login', kind: 'email', payload: { to: 'a@b.test', subject: 'Login', text: 'x' } },
+      new Date().toISOString(),
+    );
+    await store.enqueueOutbox(
+      { id: 'no-login', kind: 'email', payload: { to: 'a@b.test', subject: 'No login', text: 'x' } },
+      new Date().toISOString(),
+    );
     const url = new URL(locked.url);
     url.username = 'earshot';
     url.password = 'wrong';
     // A wrong password (535 to AUTH), then none at all (530 to MAIL FROM).
-    for (const [id, smtpUrl] of [['login', url.toString()], ['no-login', locked.url]] as const) {
+    for (const [id, smtpUrl] of [
+      ['login', url.toString()],
+      ['no-login', locked.url],
+    ] as const) {
       const mailer = createMailer(smtpUrl, 'Earshot <no-reply@shop.test>');
       const worker = startOutboxWorker({ store, log, send: mailer.send, pollMs: 20 });
       await expect.poll(async () => (await store.getOutbox(id))?.attempts).toBe(1);

@@ -5,7 +5,18 @@ import type { SiteHoursState, SiteSettings } from '../../protocol/types';
 import { WEEKDAYS } from '../../protocol/types';
 import { hashPassword } from '../../server/domain/secrets';
 import { STORE } from '../helpers/stores';
-import { agent, connected, nextEvent, signInCookie, startTestServer, tempDataDir, visitor, type AgentSocket, type VisitorSocket, useServer } from '../helpers/server';
+import {
+  agent,
+  connected,
+  nextEvent,
+  signInCookie,
+  startTestServer,
+  tempDataDir,
+  visitor,
+  type AgentSocket,
+  type VisitorSocket,
+  useServer,
+} from '../helpers/server';
 
 const t = useServer();
 
@@ -16,7 +27,14 @@ async function admin(): Promise<AgentSocket> {
 }
 async function plainAgent(): Promise<AgentSocket> {
   const creds = { email: 'agent@test.local', password: 'agent-password' };
-  await t.server.store.createAgent({ id: 'ag2', email: creds.email, name: 'Petr', role: 'agent', passwordHash: await hashPassword(creds.password), createdAt: new Date().toISOString() });
+  await t.server.store.createAgent({
+    id: 'ag2',
+    email: creds.email,
+    name: 'Petr',
+    role: 'agent',
+    passwordHash: await hashPassword(creds.password),
+    createdAt: new Date().toISOString(),
+  });
   const cookie = await signInCookie(t.server.url, creds);
   const a: AgentSocket = io(`${t.server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
   t.sockets.push(a);
@@ -28,7 +46,12 @@ async function visitorOf(siteId: string) {
   return v;
 }
 function connectError(siteId: string): Promise<{ code?: string }> {
-  const s: VisitorSocket = io(`${t.server.url}/visitor`, { auth: { siteId }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const s: VisitorSocket = io(`${t.server.url}/visitor`, {
+    auth: { siteId },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   t.sockets.push(s);
   return new Promise((resolve, reject) => {
     s.once('connect', () => reject(new Error('connected')));
@@ -43,7 +66,17 @@ describe('creating sites', () => {
     const watcher = await admin();
     const heard = nextEvent<SiteSettings>(watcher, 'site:created');
     const r = await a.emitWithAck('site:create', { id: 'myshop', name: 'My shop', color: '#aa3300' });
-    expect(r).toMatchObject({ ok: true, data: { id: 'myshop', name: 'My shop', color: '#aa3300', hoursEnabled: false, allowedOrigins: [], channels: { chat: true, callback: true, feedback: true } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        id: 'myshop',
+        name: 'My shop',
+        color: '#aa3300',
+        hoursEnabled: false,
+        allowedOrigins: [],
+        channels: { chat: true, callback: true, feedback: true },
+      },
+    });
     expect((await heard).id).toBe('myshop');
     const status = await fetch(`${t.server.url}/api/sites/myshop/status`);
     expect(status.status).toBe(200);
@@ -55,7 +88,11 @@ describe('creating sites', () => {
 
   it('refuses a taken id with site_exists, naming the id field', async () => {
     const a = await admin();
-    expect(await a.emitWithAck('site:create', { id: 'demo', name: 'Again' })).toMatchObject({ ok: false, code: 'site_exists', field: 'id' });
+    expect(await a.emitWithAck('site:create', { id: 'demo', name: 'Again' })).toMatchObject({
+      ok: false,
+      code: 'site_exists',
+      field: 'id',
+    });
     expect((await t.server.store.getSite('demo'))!.name).toBe('Demo shop');
   });
 
@@ -74,7 +111,11 @@ describe('creating sites', () => {
 
   it('refuses bad settings on a new site and stores nothing', async () => {
     const a = await admin();
-    expect(await a.emitWithAck('site:create', { id: 'shop', color: 'red' })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'color' });
+    expect(await a.emitWithAck('site:create', { id: 'shop', color: 'red' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+      field: 'color',
+    });
     expect(await t.server.store.getSite('shop')).toBeNull();
   });
 
@@ -93,7 +134,10 @@ describe('the install snippet', () => {
   it('tells consoles the public URL snippets start with, when PUBLIC_URL is set', async () => {
     await t.server.close();
     t.server = await startTestServer(t.data.dir, 0, { PUBLIC_URL: 'https://chat.example.com' });
-    expect(await (await admin()).emitWithAck('server:status', {})).toMatchObject({ ok: true, data: { publicUrl: 'https://chat.example.com' } });
+    expect(await (await admin()).emitWithAck('server:status', {})).toMatchObject({
+      ok: true,
+      data: { publicUrl: 'https://chat.example.com' },
+    });
   });
 });
 
@@ -103,7 +147,10 @@ describe('renaming sites', () => {
     const v = await visitorOf('demo');
     const widget = nextEvent<{ name: string }>(v.socket, 'site:settings');
     const console2 = nextEvent<SiteSettings>(await admin(), 'site:updated');
-    expect(await a.emitWithAck('site:update', { siteId: 'demo', name: 'Corner shop', color: '#112233' })).toMatchObject({ ok: true, data: { name: 'Corner shop' } });
+    expect(await a.emitWithAck('site:update', { siteId: 'demo', name: 'Corner shop', color: '#112233' })).toMatchObject({
+      ok: true,
+      data: { name: 'Corner shop' },
+    });
     expect((await widget).name).toBe('Corner shop');
     expect(await console2).toMatchObject({ name: 'Corner shop', color: '#112233' });
   });
@@ -122,17 +169,31 @@ describe('deleting sites', () => {
     expect((await a.emitWithAck('site:create', { id: 'shop' })).ok).toBe(true);
     const v = await visitorOf('shop');
     expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello shop' })).ok).toBe(true);
-    expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(true);
-    const fb = await v.socket.emitWithAck('feedback:send', { rating: 5, category: 'praise', text: 'Nice', contact: { mode: 'anonymous' }, page });
+    expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(
+      true,
+    );
+    const fb = await v.socket.emitWithAck('feedback:send', {
+      rating: 5,
+      category: 'praise',
+      text: 'Nice',
+      contact: { mode: 'anonymous' },
+      page,
+    });
     expect(fb.ok).toBe(true);
     // The demo site's visitor and chat stay.
     const other = await visitorOf('demo');
     expect((await other.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello demo' })).ok).toBe(true);
 
-    expect(await a.emitWithAck('site:contents', { siteId: 'shop' })).toEqual({ ok: true, data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 } });
+    expect(await a.emitWithAck('site:contents', { siteId: 'shop' })).toEqual({
+      ok: true,
+      data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 },
+    });
     const gone = new Promise<string>((resolve) => v.socket.once('disconnect', resolve));
     const heard = nextEvent<{ siteId: string }>(await admin(), 'site:deleted');
-    expect(await a.emitWithAck('site:delete', { siteId: 'shop' })).toEqual({ ok: true, data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 } });
+    expect(await a.emitWithAck('site:delete', { siteId: 'shop' })).toEqual({
+      ok: true,
+      data: { conversations: 1, callbacks: 1, feedback: 1, visitors: 1 },
+    });
     expect(await gone).toBe('io server disconnect');
     expect(await heard).toEqual({ siteId: 'shop' });
 
@@ -160,8 +221,13 @@ describe('lists by site', () => {
     for (const siteId of ['demo', 'shop']) {
       const v = await visitorOf(siteId);
       expect((await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: `on ${siteId}` })).ok).toBe(true);
-      expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(true);
-      expect((await v.socket.emitWithAck('feedback:send', { rating: 4, category: 'idea', text: siteId, contact: { mode: 'anonymous' }, page })).ok).toBe(true);
+      expect((await v.socket.emitWithAck('callback:request', { phone: '602 123 456', country: 'CZ', when: { asap: true }, page })).ok).toBe(
+        true,
+      );
+      expect(
+        (await v.socket.emitWithAck('feedback:send', { rating: 4, category: 'idea', text: siteId, contact: { mode: 'anonymous' }, page }))
+          .ok,
+      ).toBe(true);
     }
     const sitesOf = (r: { ok: boolean; data?: { siteId: string }[] }) => (r.ok ? r.data!.map((x) => x.siteId) : r);
     expect(sitesOf(await a.emitWithAck('conversation:list', { siteId: 'shop' }))).toEqual(['shop']);
@@ -180,7 +246,15 @@ describe('opening hours in the console', () => {
     const heard = nextEvent<SiteHoursState[]>(a, 'site:hours', (s) => !s[0]!.openNow);
     const now = new Date();
     const openNow = now.getUTCDay() === 1 && now.getUTCHours() === 8;
-    expect((await a.emitWithAck('site:update', { siteId: 'demo', hoursEnabled: true, hours: { timezone: 'UTC', weekly: openNow ? closedAllWeek : mondays } })).ok).toBe(true);
+    expect(
+      (
+        await a.emitWithAck('site:update', {
+          siteId: 'demo',
+          hoursEnabled: true,
+          hours: { timezone: 'UTC', weekly: openNow ? closedAllWeek : mondays },
+        })
+      ).ok,
+    ).toBe(true);
     const [state] = await heard;
     expect(state!.openNow).toBe(false);
     if (!openNow) expect(new Date(state!.nextOpening!).getUTCDay()).toBe(1);
@@ -200,7 +274,9 @@ describe.skipIf(STORE === 'postgres')('existing databases', () => {
     const db = new Database(`${old.dir}/earshot.sqlite`);
     for (const m of SQLITE_MIGRATIONS.slice(0, before)) db.exec(m);
     db.pragma(`user_version = ${before}`);
-    db.prepare(`INSERT INTO sites (id, name, greeting, color, created_at) VALUES ('shop', 'Shop', 'Hi', '#000000', ?)`).run(new Date().toISOString());
+    db.prepare(`INSERT INTO sites (id, name, greeting, color, created_at) VALUES ('shop', 'Shop', 'Hi', '#000000', ?)`).run(
+      new Date().toISOString(),
+    );
     db.close();
     const upgraded = await startTestServer(old.dir);
     try {

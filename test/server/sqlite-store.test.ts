@@ -35,7 +35,9 @@ describe('SQLite t.store, batched appends', () => {
     await t.store.appendMessage(msg({ id: 'first', conversationId: a.c.id }));
     const other = new Database(path.join(t.data.dir, 'earshot.sqlite'));
     try {
-      other.prepare(`INSERT INTO messages (id, conversation_id, seq, author, text, created_at) VALUES ('outside', ?, 2, 'visitor', 'x', ?)`).run(a.c.id, new Date().toISOString());
+      other
+        .prepare(`INSERT INTO messages (id, conversation_id, seq, author, text, created_at) VALUES ('outside', ?, 2, 'visitor', 'x', ?)`)
+        .run(a.c.id, new Date().toISOString());
       other.prepare('UPDATE conversations SET last_seq = 2 WHERE id = ?').run(a.c.id);
     } finally {
       other.close();
@@ -74,7 +76,9 @@ describe('SQLite t.store, write-ahead log', () => {
     await expect.poll(() => fs.statSync(file).mtimeMs, { timeout: 10_000 }).not.toBe(written);
     // Far more frames than restartFrames, written without a pause long enough for a passive checkpoint to catch up.
     for (let i = 0; i < 600; i++) {
-      await Promise.all([0, 1, 2].map((j) => t.store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }))));
+      await Promise.all(
+        [0, 1, 2].map((j) => t.store.appendMessage(msg({ id: `w${i}-${j}`, conversationId: c.id, visitorId: visitor.id }))),
+      );
     }
     const peek = new Database(file);
     try {

@@ -20,8 +20,15 @@ afterEach(async () => {
 const EARLIER = '2026-01-01T00:00:00.000Z';
 
 const token = (id: string, createdAt: string): ApiTokenRow => ({
-  id, name: `Token ${id}`, tokenHash: `hash-${id}`, prefix: 'es_live_abcd', scopes: ['read', 'write'], createdBy: 'admin-1',
-  createdAt, lastUsedAt: null, revokedAt: null,
+  id,
+  name: `Token ${id}`,
+  tokenHash: `hash-${id}`,
+  prefix: 'es_live_abcd',
+  scopes: ['read', 'write'],
+  createdBy: 'admin-1',
+  createdAt,
+  lastUsedAt: null,
+  revokedAt: null,
 });
 
 describe(`${STORE} store: API tokens`, () => {
@@ -50,7 +57,14 @@ describe(`${STORE} store: API tokens`, () => {
   it('keeps the first answer for an Idempotency-Key, per token, however many save at once', async () => {
     await store.createApiToken(token('t1', '2026-12-01T10:00:00.000Z'));
     await store.createApiToken(token('t2', '2026-12-01T10:00:00.000Z'));
-    const answer = (tokenId: string, n: number) => ({ tokenId, key: 'k', fingerprint: 'f', status: 201, body: { n, nested: { ok: true } }, createdAt: '2026-12-01T10:00:00.000Z' });
+    const answer = (tokenId: string, n: number) => ({
+      tokenId,
+      key: 'k',
+      fingerprint: 'f',
+      status: 201,
+      body: { n, nested: { ok: true } },
+      createdAt: '2026-12-01T10:00:00.000Z',
+    });
     const saved = await Promise.all([1, 2, 3].map((n) => store.saveIdempotentAnswer(answer('t1', n), EARLIER)));
     const first = saved[0]!.body;
     expect(saved.map((s) => s.body)).toEqual([first, first, first]);
@@ -62,7 +76,14 @@ describe(`${STORE} store: API tokens`, () => {
   it("forgets a token's answers kept before the given time when it saves one, and no other token's", async () => {
     await store.createApiToken(token('t1', '2026-12-01T10:00:00.000Z'));
     await store.createApiToken(token('t2', '2026-12-01T10:00:00.000Z'));
-    const at = (tokenId: string, key: string, createdAt: string) => ({ tokenId, key, fingerprint: 'f', status: 201, body: { key }, createdAt });
+    const at = (tokenId: string, key: string, createdAt: string) => ({
+      tokenId,
+      key,
+      fingerprint: 'f',
+      status: 201,
+      body: { key },
+      createdAt,
+    });
     await store.saveIdempotentAnswer(at('t1', 'old', '2026-12-01T10:00:00.000Z'), EARLIER);
     await store.saveIdempotentAnswer(at('t2', 'old', '2026-12-01T10:00:00.000Z'), EARLIER);
     await store.saveIdempotentAnswer(at('t1', 'new', '2026-12-03T10:00:00.000Z'), '2026-12-02T10:00:00.000Z');

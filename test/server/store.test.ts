@@ -48,7 +48,10 @@ describe(`${STORE} store: appends`, () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'not_found' });
     expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ code: 'duplicate_id' });
-    expect((await t.store.listMessages(a.c.id, 0, 10)).map((m) => [m.id, m.seq])).toEqual([['m1', 1], ['m3', 2]]);
+    expect((await t.store.listMessages(a.c.id, 0, 10)).map((m) => [m.id, m.seq])).toEqual([
+      ['m1', 1],
+      ['m3', 2],
+    ]);
     expect(await t.store.listMessages(b.c.id, 0, 10)).toEqual([]);
     expect((await t.store.getConversation(b.c.id))?.lastSeq).toBe(0);
   });
@@ -103,7 +106,7 @@ describe(`${STORE} store: appends`, () => {
     expect(second.conversation).toMatchObject({ lastSeq: 2, survey: { rating: 5 } });
   });
 
-  it.skipIf(STORE !== 'postgres')('orders messages and the inbox by the database\'s clock, whatever clock each node has', async () => {
+  it.skipIf(STORE !== 'postgres')("orders messages and the inbox by the database's clock, whatever clock each node has", async () => {
     const a = await conversation();
     const b = await conversation();
     // A node whose clock runs an hour fast writes first; one an hour slow writes last.
@@ -136,7 +139,7 @@ describe('agent sessions', () => {
 });
 
 describe('agent sessions by the store clock', () => {
-  it("does not find a session once it has expired, before any sweep", async () => {
+  it('does not find a session once it has expired, before any sweep', async () => {
     await ensureFirstAdmin(t.store, { email: 'admin@shop.test', password: 'correct horse battery' });
     const admin = (await t.store.getAgentByEmail('admin@shop.test'))!;
     const soon = new Date(Date.now() + 300).toISOString();
@@ -154,8 +157,14 @@ describe('retention', () => {
     const recent = (await createVisitor(t.store, 'demo', null)).visitor;
     await t.store.updateVisitor(idle.id, { lastSeenAt: long });
     await t.store.updateVisitor(chatted.id, { lastSeenAt: long });
-    await t.store.enqueueOutbox({ id: 'old-mail', kind: 'email', payload: { to: 'ana@example.test', subject: 'Hi', text: 'secret' } }, long);
-    await t.store.enqueueOutbox({ id: 'new-mail', kind: 'email', payload: { to: 'bo@example.test', subject: 'Hi', text: 'new' } }, new Date().toISOString());
+    await t.store.enqueueOutbox(
+      { id: 'old-mail', kind: 'email', payload: { to: 'ana@example.test', subject: 'Hi', text: 'secret' } },
+      long,
+    );
+    await t.store.enqueueOutbox(
+      { id: 'new-mail', kind: 'email', payload: { to: 'bo@example.test', subject: 'Hi', text: 'new' } },
+      new Date().toISOString(),
+    );
     const claimed = await t.store.claimOutbox(60_000, 10);
     for (const row of claimed) await t.store.markOutboxSent(row.id, row.claimId);
 
@@ -287,8 +296,15 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     const { visitor } = await createVisitor(t.store, 'demo', null);
     const now = new Date().toISOString();
     await t.store.createCallback(callbackRow(now, { id: 'cb', visitorId: visitor.id }));
-    const attempt = (agentId: string, note: string) =>
-      ({ id: 'attempt-1', agentId, agentName: agentId, outcome: 'no_answer' as const, note, dueAt: null, createdAt: now });
+    const attempt = (agentId: string, note: string) => ({
+      id: 'attempt-1',
+      agentId,
+      agentName: agentId,
+      outcome: 'no_answer' as const,
+      note,
+      dueAt: null,
+      createdAt: now,
+    });
     const added = await Promise.all([
       t.store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),
       t.store.addCallbackAttempt('cb', attempt('ana', 'first'), { attempts: 1, updatedAt: now }),
@@ -302,7 +318,14 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
   });
 
   it('makes one first admin when two nodes start at once', async () => {
-    const admin = (id: string) => ({ id, email: `${id}@shop.test`, name: id, role: 'admin' as const, passwordHash: 'x', createdAt: new Date().toISOString() });
+    const admin = (id: string) => ({
+      id,
+      email: `${id}@shop.test`,
+      name: id,
+      role: 'admin' as const,
+      passwordHash: 'x',
+      createdAt: new Date().toISOString(),
+    });
     const made = await Promise.all([t.store.createFirstAgent(admin('one')), t.store.createFirstAgent(admin('two'))]);
     expect(made.sort()).toEqual([false, true]);
     expect(await t.store.countAgents()).toBe(1);
@@ -312,12 +335,15 @@ describe(`${STORE} store: one writer's answer however many ask at once`, () => {
     const now = new Date().toISOString();
     await t.store.createAgent({ id: 'ana', email: 'Ana@Shop.test', name: 'Ana', role: 'admin', passwordHash: 'x', createdAt: now });
     expect((await t.store.getAgentByEmail('ana@shop.test'))?.id).toBe('ana');
-    await expect(t.store.createAgent({ id: 'ana2', email: 'ana@shop.test', name: 'Ana', role: 'agent', passwordHash: 'x', createdAt: now })).rejects.toThrow();
+    await expect(
+      t.store.createAgent({ id: 'ana2', email: 'ana@shop.test', name: 'Ana', role: 'agent', passwordHash: 'x', createdAt: now }),
+    ).rejects.toThrow();
   });
 });
 
 describe(`${STORE} store: email outbox claims`, () => {
-  const queue = (id: string) => t.store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
+  const queue = (id: string) =>
+    t.store.enqueueOutbox({ id, kind: 'email', payload: { to: 'a@b.test', subject: id, text: 'x' } }, new Date().toISOString());
 
   it('lets only the claim that holds an item settle it', async () => {
     await queue('mail');

@@ -16,14 +16,20 @@ describe('invitations', () => {
     expect(invited.body.data).toMatchObject({ emailed: false, invite: { email: 'petra@test.local', role: 'agent' } });
     const link: string = invited.body.data.link;
     expect(link).toMatch(new RegExp(`^${t.server.url}/console/invite/[A-Za-z0-9_-]{40,}$`));
-    expect((await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`)).body.data).toMatchObject({ email: 'petra@test.local', role: 'agent' });
+    expect((await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`)).body.data).toMatchObject({
+      email: 'petra@test.local',
+      role: 'agent',
+    });
 
     const accepted = await api(t.server.url, `/api/auth/invite/${tokenOf(link)}`, { body: { name: 'Petra', password: 'long enough' } });
     expect(accepted.body.data).toMatchObject({ name: 'Petra', email: 'petra@test.local', role: 'agent' });
     expect((await api(t.server.url, '/api/auth/me', { cookie: accepted.cookie! })).body.data.name).toBe('Petra');
     const team = await api(t.server.url, '/api/team', { cookie: admin });
     expect(team.body.data.invites).toEqual([]);
-    expect(team.body.data.agents.map((a: { email: string; active: boolean }) => [a.email, a.active])).toEqual([['admin@test.local', true], ['petra@test.local', true]]);
+    expect(team.body.data.agents.map((a: { email: string; active: boolean }) => [a.email, a.active])).toEqual([
+      ['admin@test.local', true],
+      ['petra@test.local', true],
+    ]);
   });
 
   it('refuses to invite an email that already has an account', async () => {
@@ -41,7 +47,11 @@ describe('invitations', () => {
   });
 
   it('refuses an expired link and creates nobody', async () => {
-    const { token } = await issueLink(t.server.store, { kind: 'invite', email: 'late@test.local', role: 'agent', agentId: null, createdBy: null }, -1000);
+    const { token } = await issueLink(
+      t.server.store,
+      { kind: 'invite', email: 'late@test.local', role: 'agent', agentId: null, createdBy: null },
+      -1000,
+    );
     expect((await api(t.server.url, `/api/auth/invite/${token}`)).body.code).toBe('link_expired');
     const r = await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Late', password: 'long enough' } });
     expect(r).toMatchObject({ status: 410, body: { code: 'link_expired' } });
@@ -51,9 +61,16 @@ describe('invitations', () => {
   it('refuses a revoked link, and a renewed invitation replaces the old link', async () => {
     const first = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
     const renewed = await api(t.server.url, `/api/team/invites/${first.body.data.invite.id}/renew`, { body: {}, cookie: admin });
-    expect((await api(t.server.url, `/api/auth/invite/${tokenOf(first.body.data.link)}`, { body: { name: 'P', password: 'long enough' } })).body.code).toBe('link_revoked');
-    expect((await api(t.server.url, `/api/team/invites/${renewed.body.data.invite.id}`, { method: 'DELETE', cookie: admin })).status).toBe(200);
-    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(renewed.body.data.link)}`, { body: { name: 'P', password: 'long enough' } });
+    expect(
+      (await api(t.server.url, `/api/auth/invite/${tokenOf(first.body.data.link)}`, { body: { name: 'P', password: 'long enough' } })).body
+        .code,
+    ).toBe('link_revoked');
+    expect((await api(t.server.url, `/api/team/invites/${renewed.body.data.invite.id}`, { method: 'DELETE', cookie: admin })).status).toBe(
+      200,
+    );
+    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(renewed.body.data.link)}`, {
+      body: { name: 'P', password: 'long enough' },
+    });
     expect(r).toMatchObject({ status: 410, body: { code: 'link_revoked' } });
     expect((await api(t.server.url, '/api/team', { cookie: admin })).body.data.invites).toEqual([]);
   });
@@ -61,8 +78,17 @@ describe('invitations', () => {
   it('refuses an invitation whose email got an account meanwhile, leaving the invitation unused', async () => {
     const invited = await api(t.server.url, '/api/team/invites', { body: { email: 'petra@test.local', role: 'agent' }, cookie: admin });
     // Someone made petra's account another way (e.g. the CLI or a second server) in between.
-    await t.server.store.createAgent({ id: 'p2', email: 'Petra@test.local', name: 'P2', role: 'agent', passwordHash: 'x', createdAt: new Date().toISOString() });
-    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, { body: { name: 'Petra', password: 'long enough' } });
+    await t.server.store.createAgent({
+      id: 'p2',
+      email: 'Petra@test.local',
+      name: 'P2',
+      role: 'agent',
+      passwordHash: 'x',
+      createdAt: new Date().toISOString(),
+    });
+    const r = await api(t.server.url, `/api/auth/invite/${tokenOf(invited.body.data.link)}`, {
+      body: { name: 'Petra', password: 'long enough' },
+    });
     expect(r).toMatchObject({ status: 409, body: { code: 'email_taken' } });
     expect((await t.server.store.getAgentByEmail('petra@test.local'))!.name).toBe('P2');
     expect((await api(t.server.url, '/api/team', { cookie: admin })).body.data.invites).toHaveLength(1);
@@ -78,7 +104,8 @@ describe('invitations', () => {
   it('rate limits invitation acceptance per address', async () => {
     await t.server.close();
     t.server = await startTestServer(t.data.dir, 0, {}, { limits: { ...DEFAULT_LIMITS, linkUses: { points: 2, duration: 300 } } });
-    const bad = () => api(t.server.url, '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { body: { name: 'X', password: 'long enough' } });
+    const bad = () =>
+      api(t.server.url, '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { body: { name: 'X', password: 'long enough' } });
     expect((await bad()).body.code).toBe('not_found');
     expect((await bad()).body.code).toBe('not_found');
     expect(await bad()).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
@@ -89,7 +116,9 @@ describe('roles', () => {
   it('refuses an agent the team data and the site settings event', async () => {
     const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
     expect(await api(t.server.url, '/api/team', { cookie: petra.cookie })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    expect((await api(t.server.url, '/api/team/invites', { body: { email: 'x@test.local', role: 'admin' }, cookie: petra.cookie })).status).toBe(403);
+    expect(
+      (await api(t.server.url, '/api/team/invites', { body: { email: 'x@test.local', role: 'admin' }, cookie: petra.cookie })).status,
+    ).toBe(403);
     const socket = t.track(await agentWith(t.server.url, petra.cookie));
     const r = await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Mine now' });
     expect(r).toMatchObject({ ok: false, code: 'forbidden' });
@@ -108,7 +137,10 @@ describe('roles', () => {
     const socket = t.track(await agentWith(t.server.url, second.cookie));
     expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed once' })).toMatchObject({ ok: true });
     await api(t.server.url, `/api/team/agents/${second.agent.id}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin });
-    expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed twice' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await socket.emitWithAck('site:update', { siteId: 'demo', name: 'Renamed twice' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect((await t.server.store.getSite('demo'))!.name).toBe('Renamed once');
   });
 
@@ -121,7 +153,9 @@ describe('roles', () => {
     // A deactivated admin does not count as one who could still manage the team.
     const other = await inviteAndAccept(t.server.url, admin, 'second@test.local', 'admin');
     await api(t.server.url, `/api/team/agents/${other.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
-    expect((await api(t.server.url, `/api/team/agents/${self}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin })).body.code).toBe('last_admin');
+    expect(
+      (await api(t.server.url, `/api/team/agents/${self}`, { method: 'PATCH', body: { role: 'agent' }, cookie: admin })).body.code,
+    ).toBe('last_admin');
     expect((await t.server.store.getAgent(self))!.role).toBe('admin');
   });
 });
@@ -131,7 +165,10 @@ describe('deactivation', () => {
     for (const change of [{ active: false }, { role: 'agent' }]) {
       const email = `boss-${Object.keys(change)[0]}@test.local`;
       const boss = await inviteAndAccept(t.server.url, admin, email, 'admin', 'Boss');
-      const handedOut = await api(t.server.url, '/api/team/invites', { body: { email: `friend-${email}`, role: 'admin' }, cookie: boss.cookie });
+      const handedOut = await api(t.server.url, '/api/team/invites', {
+        body: { email: `friend-${email}`, role: 'admin' },
+        cookie: boss.cookie,
+      });
       const token = tokenOf(handedOut.body.data.link);
       await api(t.server.url, `/api/team/agents/${boss.agent.id}`, { method: 'PATCH', body: change, cookie: admin });
       const r = await api(t.server.url, `/api/auth/invite/${token}`, { body: { name: 'Friend', password: 'long enough' } });
@@ -140,10 +177,12 @@ describe('deactivation', () => {
     }
   });
 
-  it('closes the agent\'s open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in', async () => {
+  it("closes the agent's open consoles at once, refuses their cookie, socket and sign-in, and reactivation needs a new sign-in", async () => {
     const petra = await inviteAndAccept(t.server.url, admin, 'petra@test.local');
     const tab1 = t.track(await agentWith(t.server.url, petra.cookie));
-    const tab2 = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, { email: 'petra@test.local', password: petra.password })));
+    const tab2 = t.track(
+      await agentWith(t.server.url, await signInCookie(t.server.url, { email: 'petra@test.local', password: petra.password })),
+    );
     const closed = Promise.all([nextEvent(tab1, 'disconnect'), nextEvent(tab2, 'disconnect')]);
     const r = await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: false }, cookie: admin });
     expect(r.body.data).toMatchObject({ active: false });
@@ -161,7 +200,9 @@ describe('deactivation', () => {
 
     await api(t.server.url, `/api/team/agents/${petra.agent.id}`, { method: 'PATCH', body: { active: true }, cookie: admin });
     expect((await api(t.server.url, '/api/auth/me', { cookie: petra.cookie })).status).toBe(401);
-    expect((await api(t.server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } })).status).toBe(200);
+    expect((await api(t.server.url, '/api/auth/login', { body: { email: 'petra@test.local', password: petra.password } })).status).toBe(
+      200,
+    );
   });
 
   it('leaves a deactivated agent out of presence', async () => {
@@ -196,7 +237,12 @@ describe('alerts', () => {
       const v = await visitor(t.server.url);
       t.track(v.socket);
       const sent = await v.socket.emitWithAck('feedback:send', {
-        rating: 1, category: 'complaint', text: 'Broken on arrival', contact: { mode: 'anonymous' }, page: { url: 'http://shop.test/', title: 'Shop' }, locale: 'en',
+        rating: 1,
+        category: 'complaint',
+        text: 'Broken on arrival',
+        contact: { mode: 'anonymous' },
+        page: { url: 'http://shop.test/', title: 'Shop' },
+        locale: 'en',
       });
       expect(sent.ok).toBe(true);
       const mails = await smtp.waitFor(2);
@@ -204,7 +250,9 @@ describe('alerts', () => {
       // Nothing was even queued for the deactivated admin (alerts are queued together, before sending).
       if (!sent.ok) throw new Error(sent.message);
       expect(await t.server.store.getOutbox(`unhappy-${sent.data.id}-${joined.body.data.id}`)).toBeNull();
-      expect(await t.server.store.getOutbox(`unhappy-${sent.data.id}-${(await t.server.store.getAgentByEmail('admin@test.local'))!.id}`)).not.toBeNull();
+      expect(
+        await t.server.store.getOutbox(`unhappy-${sent.data.id}-${(await t.server.store.getAgentByEmail('admin@test.local'))!.id}`),
+      ).not.toBeNull();
     } finally {
       await smtp.close();
     }

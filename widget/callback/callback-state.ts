@@ -116,7 +116,8 @@ export function callbackReducer(s: CallbackState, a: CallbackAction): CallbackSt
       // A number from an earlier request saves typing it again.
       // As it was shown (`+420 602 123 456 ext. 12`), which both checks read back.
       const draft = c && !s.draft.phone ? { ...s.draft, phone: c.phoneDisplay, name: s.draft.name || c.name || '' } : s.draft;
-      if (isOpen(c) && !s.busy && (s.phase === 'restoring' || s.phase === 'form' || s.request?.id === c.id)) return show({ ...s, draft }, c);
+      if (isOpen(c) && !s.busy && (s.phase === 'restoring' || s.phase === 'form' || s.request?.id === c.id))
+        return show({ ...s, draft }, c);
       return { ...s, draft, phase: s.phase === 'restoring' ? 'form' : s.phase };
     }
     case 'updated': {

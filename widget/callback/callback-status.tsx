@@ -57,11 +57,16 @@ export function CallbackStatus({ say, fmt, now, state: s, focus, onChange, onCan
             <button type="button" class="send" onClick={onChange}>
               {say('change')}
             </button>
-            <button type="button" class="cb-secondary" aria-disabled={s.busy || undefined} onClick={() => {
+            <button
+              type="button"
+              class="cb-secondary"
+              aria-disabled={s.busy || undefined}
+              onClick={() => {
                 if (s.busy) return;
                 cancelling.current = true;
                 onCancel();
-              }}>
+              }}
+            >
               {say('cancel')}
             </button>
           </>

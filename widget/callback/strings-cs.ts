@@ -46,7 +46,8 @@ export const cs: CallbackDictionary = {
   error_phone_letters: 'Použijte jen číslice, například +420 602 123 456.',
   error_phone_short: 'Číslo je příliš krátké. Přidejte předčíslí, nebo + a předvolbu země.',
   error_phone_invalid: 'Toto není platné telefonní číslo. Začněte znakem + a předvolbou země, například +420 602 123 456.',
-  error_phone_invalid_country: 'Toto není platné telefonní číslo v zemi {country}. Zkontrolujte číslice, nebo začněte znakem + a předvolbou země.',
+  error_phone_invalid_country:
+    'Toto není platné telefonní číslo v zemi {country}. Zkontrolujte číslice, nebo začněte znakem + a předvolbou země.',
   error_when_missing: 'Vyberte čas, nebo „Co nejdříve“.',
   error_slot_taken: 'Tento čas už není volný. Vyberte prosím jiný.',
   error_field: 'Zkontrolujte prosím: {reason}',

@@ -43,7 +43,8 @@ export function validateRequest(d: CallbackDraft, slots: CallbackSlots | null): 
 }
 
 /** The time as the protocol carries it. */
-export const toWhen = (d: CallbackDraft): CallbackRequestInput['when'] => (d.mode === 'asap' || !d.start ? { asap: true } : { start: d.start });
+export const toWhen = (d: CallbackDraft): CallbackRequestInput['when'] =>
+  d.mode === 'asap' || !d.start ? { asap: true } : { start: d.start };
 
 /** Where the visitor is, sent with a request so agents call at a sensible hour and in their language. */
 export interface VisitorContext {
@@ -78,7 +79,9 @@ export function serverProblem(
   switch (field) {
     case 'phone':
       return {
-        errors: { phone: countryName ? { key: 'error_phone_invalid_country', vars: { country: countryName } } : { key: 'error_phone_invalid' } },
+        errors: {
+          phone: countryName ? { key: 'error_phone_invalid_country', vars: { country: countryName } } : { key: 'error_phone_invalid' },
+        },
         alert: null,
       };
     case 'when':

@@ -76,7 +76,12 @@ function SlotPicker({ t, say, fmt, zone, now, draft, slots, slotsStatus, problem
       </p>
     );
   }
-  if (!slots) return <p class="cb-note cb-indent" role="status">{say('slots_loading')}</p>;
+  if (!slots)
+    return (
+      <p class="cb-note cb-indent" role="status">
+        {say('slots_loading')}
+      </p>
+    );
   const days = groupSlots(slots.slots, fmt);
   if (days.length === 0) {
     return (

@@ -53,7 +53,12 @@ export function ContactFields({ t, draft, errors, onChange }: ContactFieldsProps
           </div>
           <div class="field">
             <label for="earshot-fb-email">{t('feedback_email')}</label>
-            <EmailInput id="earshot-fb-email" value={draft.email} onValue={(email) => onChange({ email })} {...invalidProps('email', errors.email)} />
+            <EmailInput
+              id="earshot-fb-email"
+              value={draft.email}
+              onValue={(email) => onChange({ email })}
+              {...invalidProps('email', errors.email)}
+            />
             <FieldError t={t} field="email" problem={errors.email} />
           </div>
         </>

@@ -73,7 +73,11 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
         />
         <FieldError t={t} field="text" problem={errors.text} />
       </div>
-      {canReply ? <ContactFields t={t} draft={draft} errors={errors} onChange={onChange} /> : <p class="note">{t('feedback_no_reply_note')}</p>}
+      {canReply ? (
+        <ContactFields t={t} draft={draft} errors={errors} onChange={onChange} />
+      ) : (
+        <p class="note">{t('feedback_no_reply_note')}</p>
+      )}
       <p class="note">{t('feedback_page_note')}</p>
       {alert && (
         <p class="form-alert" role="alert">

@@ -37,11 +37,16 @@ export function FeedbackView({ t: panelT, request, page, showView, newId, sendsE
 
   if (s.status === 'sent') {
     return (
-      <FeedbackThanks t={t} replyExpected={s.replyExpected} onAgain={() => {
+      <FeedbackThanks
+        t={t}
+        replyExpected={s.replyExpected}
+        onAgain={() => {
           again.current = true;
           sendId.current = null;
           dispatch({ type: 'again' });
-        }} onChat={() => showView('chat')} />
+        }}
+        onChat={() => showView('chat')}
+      />
     );
   }
   return (

@@ -21,7 +21,8 @@ export const cs: FeedbackStrings = {
   feedback_name: 'Jméno',
   feedback_email: 'E-mail',
   feedback_anonymous_note: 'Neukládáme nic, co by vás identifikovalo: žádné jméno ani e-mailovou adresu.',
-  feedback_no_reply_note: 'Každou zprávu čteme, ale odpovědět zde nemůžeme a nic, co by vás identifikovalo, neukládáme. Chcete-li odpověď, napište nám do chatu.',
+  feedback_no_reply_note:
+    'Každou zprávu čteme, ale odpovědět zde nemůžeme a nic, co by vás identifikovalo, neukládáme. Chcete-li odpověď, napište nám do chatu.',
   feedback_page_note: 'S vaším názorem nám pošleme i adresu a název této stránky.',
   feedback_send: 'Odeslat názor',
   feedback_error_name: 'Vyplňte své jméno, ať víme, komu odpovídáme.',

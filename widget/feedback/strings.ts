@@ -25,7 +25,8 @@ export const en = {
   feedback_name: 'Name',
   feedback_email: 'Email',
   feedback_anonymous_note: 'Nothing that identifies you is stored: no name, no email address.',
-  feedback_no_reply_note: 'We read every message but cannot answer here, and nothing that identifies you is stored. For an answer, write to us in the chat.',
+  feedback_no_reply_note:
+    'We read every message but cannot answer here, and nothing that identifies you is stored. For an answer, write to us in the chat.',
   feedback_page_note: 'The address and title of this page are sent with your feedback.',
   feedback_send: 'Send feedback',
   feedback_error_name: 'Enter your name, so we know whom to answer.',

@@ -29,8 +29,7 @@ export function createTranslate(lang: string, dict: Partial<Record<Key, string>>
   const table = dict as Record<string, string>;
   return (key, vars) => {
     const count = vars?.count;
-    const text =
-      (typeof count === 'number' && (table[`${key}_${plural.select(count)}`] ?? table[`${key}_other`])) || table[key] || key;
+    const text = (typeof count === 'number' && (table[`${key}_${plural.select(count)}`] ?? table[`${key}_other`])) || table[key] || key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   };
 }

@@ -36,10 +36,9 @@ export function prepareStrings<D extends Record<string, string>>(strings: Featur
   return (lang) => {
     const load = loaders[lang];
     if (!load || strings[lang] || settled[lang]) return null;
-    return (pending[lang] ??= load().then(
-      (dict) => void (strings[lang] = dict),
-      logLoadError,
-    ).then(() => void (settled[lang] = true)));
+    return (pending[lang] ??= load()
+      .then((dict) => void (strings[lang] = dict), logLoadError)
+      .then(() => void (settled[lang] = true)));
   };
 }
 

@@ -204,7 +204,13 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
       // It comes from the page's script: keep only what the protocol knows.
       const p: Partial<Record<keyof Identity, unknown>> = who ?? {};
       identity = {};
-      for (const [k, max] of [['id', LIMITS.externalIdLength], ['name', LIMITS.nameLength], ['email', LIMITS.emailLength], ['phone', LIMITS.phoneLength], ['hash', 128]] as const) {
+      for (const [k, max] of [
+        ['id', LIMITS.externalIdLength],
+        ['name', LIMITS.nameLength],
+        ['email', LIMITS.emailLength],
+        ['phone', LIMITS.phoneLength],
+        ['hash', 128],
+      ] as const) {
         const value = p[k];
         if (typeof value === 'string' && value.trim()) identity[k] = value.slice(0, max);
       }

@@ -3,7 +3,6 @@ import type { Message } from '../../protocol/types';
 import type { ChatStore } from '../state/store';
 import { request, type VisitorSocket } from './socket';
 
-
 /**
  * Returns a function that fetches everything after the last gapless seq held, page by
  * page. Calls while a sync runs are folded into one more round, so triggers can fire freely.

@@ -67,15 +67,18 @@ export async function revokeApiToken(store: Store, admin: AgentRow, id: string):
 
 /** The live token and the agent it acts as for a bearer secret, or `bad_token` saying why not. */
 export async function authenticateApiToken(store: Store, secret: string): Promise<{ token: ApiTokenRow; agent: AgentRow }> {
-  if (!TOKEN_SHAPE.test(secret)) throw new AppError('bad_token', 'The API token is malformed: it starts with es_live_ followed by 43 characters.');
+  if (!TOKEN_SHAPE.test(secret))
+    throw new AppError('bad_token', 'The API token is malformed: it starts with es_live_ followed by 43 characters.');
   const token = await store.getApiTokenByHash(hashToken(secret));
   if (!token) throw new AppError('bad_token', 'The API token is not known.');
   if (token.revokedAt) throw new AppError('bad_token', 'The API token has been revoked.');
   // The token acts as the admin who made it: a deactivated (or demoted) admin's tokens stop working with them.
   const agent = await store.getAgent(token.createdBy);
-  if (!agent || agent.deactivatedAt || agent.role !== 'admin') throw new AppError('bad_token', 'The admin who created this API token can no longer use it.');
+  if (!agent || agent.deactivatedAt || agent.role !== 'admin')
+    throw new AppError('bad_token', 'The admin who created this API token can no longer use it.');
   const now = new Date();
-  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= TOUCH_EVERY_MS) await store.touchApiToken(token.id, now.toISOString());
+  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= TOUCH_EVERY_MS)
+    await store.touchApiToken(token.id, now.toISOString());
   return { token, agent };
 }
 

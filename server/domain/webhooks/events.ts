@@ -117,6 +117,8 @@ export function emitFeedback(store: Store, f: FeedbackItem): Promise<void> {
 export async function emitContact(store: Store, before: VisitorRow, after: VisitorRow): Promise<void> {
   const fields = (r: VisitorRow) => JSON.stringify([r.name, r.email, r.phone, r.contactId]);
   if (fields(before) === fields(after)) return;
-  const key = `contact.updated:${after.id}:${createHash('sha256').update(`${fields(before)}>${fields(after)}`).digest('base64url')}`;
+  const key = `contact.updated:${after.id}:${createHash('sha256')
+    .update(`${fields(before)}>${fields(after)}`)
+    .digest('base64url')}`;
   await emitWebhook(store, { type: 'contact.updated', key, siteId: after.siteId, orderKey: after.id, data: () => visitorResource(after) });
 }

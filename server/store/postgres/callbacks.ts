@@ -41,14 +41,35 @@ const INSERT = `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, top
     attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 const values = (c: CallbackRow) => [
-  c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, c.asap, c.dueAt, c.windowEnd, c.status, c.claimedBy?.id ?? null,
-  c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale, c.createdAt, c.updatedAt,
+  c.id,
+  c.siteId,
+  c.visitorId,
+  c.phone,
+  c.name,
+  c.topic,
+  c.asap,
+  c.dueAt,
+  c.windowEnd,
+  c.status,
+  c.claimedBy?.id ?? null,
+  c.claimedBy?.name ?? null,
+  c.attempts,
+  c.pageUrl,
+  c.pageTitle,
+  c.visitorTimezone,
+  c.visitorLocale,
+  c.createdAt,
+  c.updatedAt,
 ];
 
 /** Call back requests on Postgres; one open request per visitor and phone is a unique index, not a look first. */
 export function pgCallbacks(db: Db): CallbackPort {
   const findOpen = async (siteId: string, phone: string, visitorId: string) => {
-    const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [siteId, phone, visitorId]);
+    const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [
+      siteId,
+      phone,
+      visitorId,
+    ]);
     return r ? toCallback(r) : null;
   };
   return {
@@ -63,7 +84,10 @@ export function pgCallbacks(db: Db): CallbackPort {
           values(c),
         );
         if (inserted) return { callback: toCallback(inserted), created: true };
-        const sql = patchSql(patch, (arg) => `site_id = ${arg(c.siteId)} AND visitor_id = ${arg(c.visitorId)} AND phone = ${arg(c.phone)} AND ${OPEN}`);
+        const sql = patchSql(
+          patch,
+          (arg) => `site_id = ${arg(c.siteId)} AND visitor_id = ${arg(c.visitorId)} AND phone = ${arg(c.phone)} AND ${OPEN}`,
+        );
         const open = sql ? await db.one(...sql) : null;
         if (open) return { callback: toCallback(open), created: false };
         const unchanged = sql ? null : await findOpen(c.siteId, c.phone, c.visitorId);
@@ -81,11 +105,13 @@ export function pgCallbacks(db: Db): CallbackPort {
     },
     updateCallback: (id, patch) => update(db, id, patch),
     async claimCallback(id, agent, takeOverFrom, now) {
-      return (await db.run(
-        `UPDATE callbacks SET claimed_by = $1, claimed_by_name = $2, updated_at = $3
+      return (
+        (await db.run(
+          `UPDATE callbacks SET claimed_by = $1, claimed_by_name = $2, updated_at = $3
          WHERE id = $4 AND ${OPEN} AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_by = $5)`,
-        [agent.id, agent.name, now, id, takeOverFrom],
-      )) === 1;
+          [agent.id, agent.name, now, id, takeOverFrom],
+        )) === 1
+      );
     },
     async listCallbacks(open, limit, siteId) {
       const site = siteId ? ' AND c.site_id = $2' : '';
@@ -94,7 +120,8 @@ export function pgCallbacks(db: Db): CallbackPort {
       if (open || waiting.length >= limit) return waiting.map(toCallback);
       // Then closed ones newest first, so a limit drops the oldest history.
       const closed = await db.rows(`${CALLBACK_SELECT} WHERE NOT c.${OPEN}${site} ORDER BY c.updated_at DESC, c.n DESC LIMIT $1`, [
-        limit - waiting.length, ...siteArgs,
+        limit - waiting.length,
+        ...siteArgs,
       ]);
       return [...waiting, ...closed].map(toCallback);
     },
@@ -124,7 +151,9 @@ export function pgCallbacks(db: Db): CallbackPort {
       return row ? toStoredCallbackAttempt(row) : null;
     },
     async listCallbackAttempts(callbackId) {
-      return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(toCallbackAttempt);
+      return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(
+        toCallbackAttempt,
+      );
     },
   };
 }

@@ -35,15 +35,19 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
         return toConversation(r!);
       }),
     async setConversationStatus(id, status) {
-      const r = await db.one(`UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`, [
-        status, id,
-      ]);
+      const r = await db.one(
+        `UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`,
+        [status, id],
+      );
       if (!r) throw new AppError('not_found', 'Conversation not found.');
       return toConversation(r);
     },
     async setReadSeq(id, who, seq) {
       if (who === 'visitor') {
-        await db.run('UPDATE conversations SET visitor_read_seq = greatest(visitor_read_seq, least($1, last_seq)) WHERE id = $2', [seq, id]);
+        await db.run('UPDATE conversations SET visitor_read_seq = greatest(visitor_read_seq, least($1, last_seq)) WHERE id = $2', [
+          seq,
+          id,
+        ]);
         return;
       }
       // One statement: the unread count always matches the read position.
@@ -57,7 +61,10 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
     },
     async setSurvey(conversationId, survey) {
       await db.run('UPDATE conversations SET survey_rating = $1, survey_comment = $2, survey_at = $3 WHERE id = $4', [
-        survey.rating, survey.comment, survey.createdAt, conversationId,
+        survey.rating,
+        survey.comment,
+        survey.createdAt,
+        conversationId,
       ]);
     },
     async firstResponseDelays(siteId, since) {
@@ -130,7 +137,8 @@ async function append(t: Db, m: NewMessage, rules: StoreRules): Promise<AppendRe
 /** jsonb gives times back as text in Postgres's own format: as ISO strings like every other row. */
 function timesOf(c: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of ['created_at', 'updated_at', 'first_response_at', 'survey_at']) out[k] = c[k] == null ? null : new Date(c[k] as string).toISOString();
+  for (const k of ['created_at', 'updated_at', 'first_response_at', 'survey_at'])
+    out[k] = c[k] == null ? null : new Date(c[k] as string).toISOString();
   return out;
 }
 
@@ -155,7 +163,13 @@ export function pgMessages(db: Db, rules: StoreRules): MessagePort {
       }
     },
     async listMessages(conversationId, afterSeq, limit) {
-      return (await db.rows('SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [conversationId, afterSeq, limit])).map(toMessage);
+      return (
+        await db.rows('SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+          conversationId,
+          afterSeq,
+          limit,
+        ])
+      ).map(toMessage);
     },
     async setFaqHelpful(messageId, helpful) {
       await db.run('UPDATE messages SET faq_helpful = $1 WHERE id = $2 AND faq_id IS NOT NULL', [helpful, messageId]);

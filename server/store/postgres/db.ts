@@ -29,7 +29,7 @@ function on(conn: Queryable, tx: Db['tx'], link: PgLink): Db {
   const rows = async <T>(sql: string, params: unknown[] = []) => (await query(sql, params)).rows as T[];
   return {
     rows,
-    one: async <T>(sql: string, params: unknown[] = []) => ((await rows<T>(sql, params))[0] ?? null),
+    one: async <T>(sql: string, params: unknown[] = []) => (await rows<T>(sql, params))[0] ?? null,
     run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
     tx,
   };

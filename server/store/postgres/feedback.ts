@@ -13,12 +13,27 @@ export function pgFeedback(db: Db): FeedbackPort {
   };
   return {
     async createFeedback(f) {
-      return (await db.run(
-        `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
+      return (
+        (await db.run(
+          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-        [f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt,
-          f.updatedAt],
-      )) === 1;
+          [
+            f.id,
+            f.siteId,
+            f.rating,
+            f.category,
+            f.text,
+            f.name,
+            f.email,
+            f.pageUrl,
+            f.pageTitle,
+            f.locale,
+            f.status,
+            f.createdAt,
+            f.updatedAt,
+          ],
+        )) === 1
+      );
     },
     getFeedback: get,
     async listFeedback(filter, limit, before) {
@@ -45,9 +60,10 @@ export function pgFeedback(db: Db): FeedbackPort {
     async addFeedbackReply(reply, email) {
       try {
         await db.tx(async (t) => {
-          await t.run(`INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, 'pending', $4, $4)`, [
-            email.id, email.kind, JSON.stringify(email.payload), reply.createdAt,
-          ]);
+          await t.run(
+            `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, 'pending', $4, $4)`,
+            [email.id, email.kind, JSON.stringify(email.payload), reply.createdAt],
+          );
           // The primary key refuses a reply id taken already (no look first): the email goes with it.
           await t.run(
             `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -56,10 +72,18 @@ export function pgFeedback(db: Db): FeedbackPort {
           await t.run(`UPDATE feedback SET status = 'answered', updated_at = $1 WHERE id = $2`, [reply.createdAt, reply.feedbackId]);
         });
       } catch (err) {
-        if (isUniqueViolation(err, 'feedback_replies_pkey')) throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.', undefined, err);
+        if (isUniqueViolation(err, 'feedback_replies_pkey'))
+          throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.', undefined, err);
         throw err;
       }
-      return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
+      return {
+        id: reply.id,
+        feedbackId: reply.feedbackId,
+        agentName: reply.agentName,
+        text: reply.text,
+        createdAt: reply.createdAt,
+        emailStatus: 'pending',
+      };
     },
     async listFeedbackReplies(feedbackId) {
       return (await db.rows(`${REPLIES} WHERE r.feedback_id = $1 ORDER BY r.created_at, r.n`, [feedbackId])).map(toFeedbackReply);
@@ -71,7 +95,9 @@ export function pgFeedback(db: Db): FeedbackPort {
       return shown;
     },
     async feedbackSince(since) {
-      return (await db.rows('SELECT created_at, rating, category FROM feedback WHERE created_at >= $1 ORDER BY created_at', [since])).map(toFeedbackStat);
+      return (await db.rows('SELECT created_at, rating, category FROM feedback WHERE created_at >= $1 ORDER BY created_at', [since])).map(
+        toFeedbackStat,
+      );
     },
   };
 }

@@ -5,7 +5,8 @@ import { isUniqueViolation, type Db } from './db';
 /** Thrown inside a transaction to roll back a change that would leave no active admin. */
 const LAST_ADMIN = new Error('last admin');
 
-const INSERT_AGENT = 'INSERT INTO agents (id, email, name, role, password_hash, initial_password, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
+const INSERT_AGENT =
+  'INSERT INTO agents (id, email, name, role, password_hash, initial_password, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
 const agentValues = (a: AgentRow) => [a.id, a.email, a.name, a.role, a.passwordHash, a.initialPassword ?? null, a.createdAt];
 const INSERT_SESSION = 'INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES ($1, $2, $3)';
 
@@ -64,14 +65,23 @@ export function pgAgents(db: Db): AgentPort {
           if (!before) return null;
           const role = patch.role ?? (before.role as string);
           const deactivatedAt = patch.deactivatedAt === undefined ? before.deactivated_at : patch.deactivatedAt;
-          await t.run('UPDATE agents SET name = $1, role = $2, deactivated_at = $3 WHERE id = $4', [patch.name ?? before.name, role, deactivatedAt, id]);
-          const admins = await t.one<{ n: number }>(`SELECT count(*)::int AS n FROM agents WHERE role = 'admin' AND deactivated_at IS NULL`);
+          await t.run('UPDATE agents SET name = $1, role = $2, deactivated_at = $3 WHERE id = $4', [
+            patch.name ?? before.name,
+            role,
+            deactivatedAt,
+            id,
+          ]);
+          const admins = await t.one<{ n: number }>(
+            `SELECT count(*)::int AS n FROM agents WHERE role = 'admin' AND deactivated_at IS NULL`,
+          );
           if (admins!.n === 0) throw LAST_ADMIN;
           // Sessions from before a deactivation must not come back with the agent.
           if (before.deactivated_at && deactivatedAt === null) await t.run('DELETE FROM sessions WHERE agent_id = $1', [id]);
           // Links an admin handed out speak for them: they stop working when the admin no longer may invite.
           if ((deactivatedAt && !before.deactivated_at) || (role !== 'admin' && before.role === 'admin')) {
-            await t.run('UPDATE agent_tokens SET revoked_at = now() WHERE created_by = $1 AND used_at IS NULL AND revoked_at IS NULL', [id]);
+            await t.run('UPDATE agent_tokens SET revoked_at = now() WHERE created_by = $1 AND used_at IS NULL AND revoked_at IS NULL', [
+              id,
+            ]);
           }
           return byId(t, id);
         });
@@ -124,7 +134,9 @@ export function pgAgentTokens(db: Db): AgentTokenPort {
       return rows.map(toAgentToken);
     },
     async revokeAgentToken(id, now) {
-      return (await db.run('UPDATE agent_tokens SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL', [now, id])) === 1;
+      return (
+        (await db.run('UPDATE agent_tokens SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL', [now, id])) === 1
+      );
     },
     async acceptInvite(tokenHash, a, session, now) {
       try {

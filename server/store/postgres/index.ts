@@ -53,7 +53,10 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
   } catch (err) {
     await pool.end().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`, { cause: err });
+    throw new Error(
+      `cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`,
+      { cause: err },
+    );
   }
   const db = poolDb(pool, link);
   return {

@@ -291,7 +291,9 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   try {
     await client.query(`SELECT pg_advisory_lock((${key}))`);
     try {
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       const done = (await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0;
       for (let v = done; v < PG_MIGRATIONS.length; v++) {
         await client.query('BEGIN');

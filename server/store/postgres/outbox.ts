@@ -29,21 +29,25 @@ export function pgOutbox(db: Db): OutboxPort {
       return rows.map(toClaimedOutbox).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
     },
     async markOutboxSent(id, claimId) {
-      return (await db.run(
-        `UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, claim_id = NULL, payload = ${BLANK_SECRET}
+      return (
+        (await db.run(
+          `UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, claim_id = NULL, payload = ${BLANK_SECRET}
          WHERE id = $1 AND status = 'sending' AND claim_id = $2`,
-        [id, claimId],
-      )) === 1;
+          [id, claimId],
+        )) === 1
+      );
     },
     async markOutboxRetry(id, claimId, error, retryInMs) {
-      return (await db.run(
-        `UPDATE outbox SET lease_until = NULL, claim_id = NULL, last_error = $3,
+      return (
+        (await db.run(
+          `UPDATE outbox SET lease_until = NULL, claim_id = NULL, last_error = $3,
            status = CASE WHEN $4::float8 IS NULL THEN 'failed' ELSE 'pending' END,
            next_attempt_at = coalesce(now() + $4::float8 * interval '1 millisecond', next_attempt_at),
            payload = CASE WHEN $4::float8 IS NULL THEN ${BLANK_SECRET} ELSE payload END
          WHERE id = $1 AND status = 'sending' AND claim_id = $2`,
-        [id, claimId, error.slice(0, 1000), retryInMs],
-      )) === 1;
+          [id, claimId, error.slice(0, 1000), retryInMs],
+        )) === 1
+      );
     },
     async getOutbox(id) {
       const r = await db.one('SELECT * FROM outbox WHERE id = $1', [id]);

@@ -44,8 +44,9 @@ export function pgSites(db: Db): SitePort {
         // Children first: the foreign keys have no ON DELETE CASCADE.
         await t.run(`DELETE FROM messages WHERE conversation_id IN (${inSite('conversations')})`, [id]);
         await t.run('DELETE FROM conversations WHERE site_id = $1', [id]);
-        const emails = (await t.rows<{ outbox_id: string }>(`SELECT outbox_id FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`, [id]))
-          .map((r) => r.outbox_id);
+        const emails = (
+          await t.rows<{ outbox_id: string }>(`SELECT outbox_id FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`, [id])
+        ).map((r) => r.outbox_id);
         await t.run(`DELETE FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`, [id]);
         // A reply's email not sent yet would otherwise still go out for a site that is gone.
         await t.run('DELETE FROM outbox WHERE id = ANY($1)', [emails]);

@@ -50,7 +50,8 @@ export function pgVisitors(db: Db): VisitorPort {
     },
     // Seen now by the database's clock: the retention sweep's cursor runs in order of last sight.
     async touchVisitors(ids) {
-      if (ids.length) await db.run(`UPDATE visitors SET last_seen_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1)`, [ids]);
+      if (ids.length)
+        await db.run(`UPDATE visitors SET last_seen_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1)`, [ids]);
     },
   };
 }

@@ -8,10 +8,12 @@ export class SqliteApiTokens implements ApiTokenPort {
   constructor(private readonly c: SqliteContext) {}
 
   async createApiToken(t: ApiTokenRow): Promise<void> {
-    this.c.q(
-      `INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at, last_used_at, revoked_at)
+    this.c
+      .q(
+        `INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at, last_used_at, revoked_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.id, t.name, t.tokenHash, t.prefix, JSON.stringify(t.scopes), t.createdBy, t.createdAt, t.lastUsedAt, t.revokedAt);
+      )
+      .run(t.id, t.name, t.tokenHash, t.prefix, JSON.stringify(t.scopes), t.createdBy, t.createdAt, t.lastUsedAt, t.revokedAt);
   }
 
   async getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null> {
@@ -24,7 +26,8 @@ export class SqliteApiTokens implements ApiTokenPort {
   }
 
   async revokeApiToken(id: string, now: string): Promise<ApiTokenRow | null> {
-    const r = this.c.q('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING *').get(now, id) as Row | undefined;
+    const r = this.c.q('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING *').get(now, id) as
+      Row | undefined;
     return r ? toApiToken(r) : null;
   }
 
@@ -39,10 +42,12 @@ export class SqliteApiTokens implements ApiTokenPort {
 
   async saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer> {
     this.c.q('DELETE FROM api_idempotency WHERE token_id = ? AND created_at < ?').run(a.tokenId, forgetBefore);
-    this.c.q(
-      `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    this.c
+      .q(
+        `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (token_id, key) DO NOTHING`,
-    ).run(a.tokenId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt);
+      )
+      .run(a.tokenId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt);
     return (await this.getIdempotentAnswer(a.tokenId, a.key))!;
   }
 }

@@ -14,14 +14,33 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   private insertCallback(c: CallbackRow): void {
-    this.c.q(
-      `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
+    this.c
+      .q(
+        `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
          attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, c.asap ? 1 : 0, c.dueAt, c.windowEnd, c.status, c.claimedBy?.id ?? null,
-      c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale, c.createdAt, c.updatedAt,
-    );
+      )
+      .run(
+        c.id,
+        c.siteId,
+        c.visitorId,
+        c.phone,
+        c.name,
+        c.topic,
+        c.asap ? 1 : 0,
+        c.dueAt,
+        c.windowEnd,
+        c.status,
+        c.claimedBy?.id ?? null,
+        c.claimedBy?.name ?? null,
+        c.attempts,
+        c.pageUrl,
+        c.pageTitle,
+        c.visitorTimezone,
+        c.visitorLocale,
+        c.createdAt,
+        c.updatedAt,
+      );
   }
 
   async requestCallback(
@@ -52,23 +71,30 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   private findOpenNow(siteId: string, phone: string, visitorId: string): CallbackWithVisitor | null {
-    const r = this.c.q(
-      `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') AND c.visitor_id = ?
+    const r = this.c
+      .q(
+        `${CALLBACK_SELECT} WHERE c.site_id = ? AND c.phone = ? AND c.status IN ('waiting', 'rescheduled') AND c.visitor_id = ?
        ORDER BY c.created_at DESC LIMIT 1`,
-    ).get(siteId, phone, visitorId) as Row | undefined;
+      )
+      .get(siteId, phone, visitorId) as Row | undefined;
     return r ? toCallback(r) : null;
   }
 
   async latestCallbackForVisitor(visitorId: string): Promise<CallbackRow | null> {
-    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.visitor_id = ? ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1`).get(visitorId) as Row | undefined;
+    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.visitor_id = ? ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1`).get(visitorId) as
+      Row | undefined;
     return r ? toCallback(r) : null;
   }
 
   async claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean> {
-    return this.c.q(
-      `UPDATE callbacks SET claimed_by = ?, claimed_by_name = ?, updated_at = ?
+    return (
+      this.c
+        .q(
+          `UPDATE callbacks SET claimed_by = ?, claimed_by_name = ?, updated_at = ?
        WHERE id = ? AND status IN ('waiting', 'rescheduled') AND (claimed_by IS NULL OR claimed_by = ? OR claimed_by = ?)`,
-    ).run(agent.id, agent.name, now, id, agent.id, takeOverFrom).changes === 1;
+        )
+        .run(agent.id, agent.name, now, id, agent.id, takeOverFrom).changes === 1
+    );
   }
 
   async updateCallback(id: string, patch: CallbackPatch): Promise<void> {
@@ -101,25 +127,32 @@ export class SqliteCallbacks implements CallbackPort {
   async listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]> {
     const site = siteId ? ' AND c.site_id = ?' : '';
     const siteArgs = siteId ? [siteId] : [];
-    const waiting = this.c.q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled')${site} ORDER BY c.due_at, c.rowid LIMIT ?`).all(...siteArgs, limit) as Row[];
+    const waiting = this.c
+      .q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled')${site} ORDER BY c.due_at, c.rowid LIMIT ?`)
+      .all(...siteArgs, limit) as Row[];
     if (open || waiting.length >= limit) return waiting.map(toCallback);
     // Then closed ones newest first, so a limit drops the oldest history (read newest first
     // through the index on the last change, not sorted whole).
-    const closed = this.c.q(
-      `${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled')${site} ORDER BY c.updated_at DESC LIMIT ?`,
-    ).all(...siteArgs, limit - waiting.length) as Row[];
+    const closed = this.c
+      .q(`${CALLBACK_SELECT} WHERE c.status NOT IN ('waiting', 'rescheduled')${site} ORDER BY c.updated_at DESC LIMIT ?`)
+      .all(...siteArgs, limit - waiting.length) as Row[];
     return [...waiting, ...closed].map(toCallback);
   }
 
   async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean> {
-    return this.c.db.transaction(() => {
-      const added = this.c.q(
-        `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at)
+    return this.c.db
+      .transaction(() => {
+        const added =
+          this.c
+            .q(
+              `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt).changes > 0;
-      if (added) this.updateCallbackNow(callbackId, patch);
-      return added;
-    }).immediate();
+            )
+            .run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt).changes > 0;
+        if (added) this.updateCallbackNow(callbackId, patch);
+        return added;
+      })
+      .immediate();
   }
 
   async getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null> {

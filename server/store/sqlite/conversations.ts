@@ -28,23 +28,24 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async latestConversation(visitorId: string): Promise<ConversationRow | null> {
-    const r = this.c.q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
-      visitorId,
-    ) as Row | undefined;
+    const r = this.c.q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(visitorId) as
+      Row | undefined;
     return r ? toConversation(r) : null;
   }
 
   async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow> {
-    return this.c.db.transaction(() => {
-      const existing = this.c.q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
-        visitorId,
-      ) as Row | undefined;
-      if (existing) return toConversation(existing);
-      this.c.q(
-        `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
-      ).run(newId, siteId, visitorId, now, now);
-      return toConversation(this.c.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
-    }).immediate();
+    return this.c.db
+      .transaction(() => {
+        const existing = this.c
+          .q('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+          .get(visitorId) as Row | undefined;
+        if (existing) return toConversation(existing);
+        this.c
+          .q(`INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
+          .run(newId, siteId, visitorId, now, now);
+        return toConversation(this.c.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
+      })
+      .immediate();
   }
 
   async setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow> {
@@ -62,30 +63,34 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       return;
     }
     // Together: the unread count always matches the read position.
-    this.c.db.transaction(() => {
-      this.c.q(
-        `UPDATE conversations SET agent_read_seq = max(agent_read_seq, min(?, last_seq)) WHERE id = ?;`,
-      ).run(seq, id);
-      this.c.q(
-        `UPDATE conversations SET agent_unread = (SELECT count(*) FROM messages m
+    this.c.db
+      .transaction(() => {
+        this.c.q(`UPDATE conversations SET agent_read_seq = max(agent_read_seq, min(?, last_seq)) WHERE id = ?;`).run(seq, id);
+        this.c
+          .q(
+            `UPDATE conversations SET agent_unread = (SELECT count(*) FROM messages m
            WHERE m.conversation_id = conversations.id AND m.author = 'visitor' AND m.seq > conversations.agent_read_seq)
          WHERE id = ?`,
-      ).run(id);
-    }).immediate();
+          )
+          .run(id);
+      })
+      .immediate();
   }
 
   async setSurvey(conversationId: string, survey: SurveyResult): Promise<void> {
     this.c.forgetConversation(conversationId);
-    this.c.q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?').run(
-      survey.rating, survey.comment, survey.createdAt, conversationId,
-    );
+    this.c
+      .q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?')
+      .run(survey.rating, survey.comment, survey.createdAt, conversationId);
   }
 
   async firstResponseDelays(siteId: string, since: string): Promise<number[]> {
-    const rows = this.c.q(
-      `SELECT c.first_response_at AS answered, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor') AS asked
+    const rows = this.c
+      .q(
+        `SELECT c.first_response_at AS answered, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor') AS asked
        FROM conversations c WHERE c.site_id = ? AND c.created_at >= ? AND c.first_response_at IS NOT NULL`,
-    ).all(siteId, since) as Row[];
+      )
+      .all(siteId, since) as Row[];
     return rows.filter((r) => r.asked).map((r) => Date.parse(r.answered as string) - Date.parse(r.asked as string));
   }
 
@@ -118,17 +123,19 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     // Rows as this batch leaves them; they reach the cache only once the batch is committed.
     const touched = new Map<string, ConversationRow>();
     try {
-      this.c.db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: this.appendUnchecked(item.m, touched) });
-          } catch (err) {
-            // Refusals happen before anything is written; anything else aborts the whole batch.
-            if (!(err instanceof AppError)) throw err;
-            outcomes.push({ err });
+      this.c.db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              outcomes.push({ ok: this.appendUnchecked(item.m, touched) });
+            } catch (err) {
+              // Refusals happen before anything is written; anything else aborts the whole batch.
+              if (!(err instanceof AppError)) throw err;
+              outcomes.push({ err });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
     } catch (err) {
       // Should a kept row ever be wrong (the file changed behind this store's back), the batch
       // fails once and the next append reads the row afresh, instead of failing on and on.
@@ -152,15 +159,18 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   /** One append inside the batch's transaction; `touched` holds the rows the batch has changed so far. */
   private appendUnchecked(m: NewMessage, touched: Map<string, ConversationRow>): AppendResult {
     const before = touched.get(m.conversationId) ?? this.c.conversations.get(m.conversationId) ?? this.readConversation(m.conversationId);
-    if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
+    if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId))
+      throw new AppError('not_found', 'No such conversation.');
     const seq = before.lastSeq + 1;
     const status = this.c.rules.statusAfterMessage(m.author, before);
     const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
     // A known id inserts nothing (a refused insert needs no savepoint); only then is it looked up.
-    const inserted = this.c.q(
-      `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
+    const inserted = this.c
+      .q(
+        `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
+      )
+      .run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
     if (inserted.changes === 0) {
       const known = this.c.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row;
       // Only its sender retries an id: the same visitor (the conversation is theirs), or the same agent.
@@ -172,12 +182,14 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     // An agent's reply reads everything before it; a visitor's message adds one unread.
     const byAgent = m.author === 'agent' ? 1 : 0;
     const byVisitor = m.author === 'visitor' ? 1 : 0;
-    this.c.q(
-      `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
+    this.c
+      .q(
+        `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
          agent_read_seq = CASE WHEN ? THEN ? ELSE agent_read_seq END,
          agent_unread = CASE WHEN ? THEN 0 ELSE agent_unread + ? END
        WHERE id = ?`,
-    ).run(seq, status, firstResponse, m.now, byAgent, seq, byAgent, byVisitor, m.conversationId);
+      )
+      .run(seq, status, firstResponse, m.now, byAgent, seq, byAgent, byVisitor, m.conversationId);
     const message: Message = {
       id: m.id,
       conversationId: m.conversationId,
@@ -207,9 +219,9 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    const rows = this.c.q('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(
-      conversationId, afterSeq, limit,
-    ) as Row[];
+    const rows = this.c
+      .q('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(conversationId, afterSeq, limit) as Row[];
     return rows.map(toMessage);
   }
 

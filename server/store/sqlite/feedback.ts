@@ -9,12 +9,28 @@ export class SqliteFeedback implements FeedbackPort {
   constructor(private readonly c: SqliteContext) {}
 
   async createFeedback(f: FeedbackRow): Promise<boolean> {
-    return this.c.q(
-      `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
+    return (
+      this.c
+        .q(
+          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(
-      f.id, f.siteId, f.rating, f.category, f.text, f.name, f.email, f.pageUrl, f.pageTitle, f.locale, f.status, f.createdAt, f.updatedAt,
-    ).changes === 1;
+        )
+        .run(
+          f.id,
+          f.siteId,
+          f.rating,
+          f.category,
+          f.text,
+          f.name,
+          f.email,
+          f.pageUrl,
+          f.pageTitle,
+          f.locale,
+          f.status,
+          f.createdAt,
+          f.updatedAt,
+        ).changes === 1
+    );
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {
@@ -61,26 +77,39 @@ export class SqliteFeedback implements FeedbackPort {
   }
 
   async addFeedbackReply(reply: NewFeedbackReply, email: Pick<OutboxRow, 'id' | 'kind' | 'payload'>): Promise<FeedbackReply> {
-    this.c.db.transaction(() => {
-      if (this.c.q('SELECT 1 FROM feedback_replies WHERE id = ?').get(reply.id)) {
-        throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.');
-      }
-      this.c.q(
-        `INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
-      ).run(email.id, email.kind, JSON.stringify(email.payload), reply.createdAt, reply.createdAt);
-      this.c.q(
-        `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(reply.id, reply.feedbackId, reply.agentId, reply.agentName, reply.text, email.id, reply.createdAt);
-      this.c.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
-    }).immediate();
-    return { id: reply.id, feedbackId: reply.feedbackId, agentName: reply.agentName, text: reply.text, createdAt: reply.createdAt, emailStatus: 'pending' };
+    this.c.db
+      .transaction(() => {
+        if (this.c.q('SELECT 1 FROM feedback_replies WHERE id = ?').get(reply.id)) {
+          throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.');
+        }
+        this.c
+          .q(`INSERT INTO outbox (id, kind, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
+          .run(email.id, email.kind, JSON.stringify(email.payload), reply.createdAt, reply.createdAt);
+        this.c
+          .q(
+            `INSERT INTO feedback_replies (id, feedback_id, agent_id, agent_name, text, outbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(reply.id, reply.feedbackId, reply.agentId, reply.agentName, reply.text, email.id, reply.createdAt);
+        this.c.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
+      })
+      .immediate();
+    return {
+      id: reply.id,
+      feedbackId: reply.feedbackId,
+      agentName: reply.agentName,
+      text: reply.text,
+      createdAt: reply.createdAt,
+      emailStatus: 'pending',
+    };
   }
 
   async listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]> {
-    const rows = this.c.q(
-      `SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id
+    const rows = this.c
+      .q(
+        `SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id
        WHERE r.feedback_id = ? ORDER BY r.created_at, r.rowid`,
-    ).all(feedbackId) as Row[];
+      )
+      .all(feedbackId) as Row[];
     return rows.map(toFeedbackReply);
   }
 
@@ -95,6 +124,8 @@ export class SqliteFeedback implements FeedbackPort {
   }
 
   async feedbackSince(since: string) {
-    return (this.c.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]).map(toFeedbackStat);
+    return (
+      this.c.q('SELECT created_at, rating, category FROM feedback WHERE created_at >= ? ORDER BY created_at').all(since) as Row[]
+    ).map(toFeedbackStat);
   }
 }

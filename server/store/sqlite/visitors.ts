@@ -9,13 +9,27 @@ export class SqliteVisitors implements VisitorPort {
   constructor(private readonly c: SqliteContext) {}
 
   async createVisitor(v: VisitorRow): Promise<void> {
-    this.c.q(
-      `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
+    this.c
+      .q(
+        `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
          timezone, first_seen_at, last_seen_at, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      v.id, v.siteId, v.tokenHash, v.name, v.email, v.pageUrl, v.pageTitle, v.referrer, v.userAgent, v.language,
-      v.timezone, v.firstSeenAt, v.lastSeenAt, v.visits,
-    );
+      )
+      .run(
+        v.id,
+        v.siteId,
+        v.tokenHash,
+        v.name,
+        v.email,
+        v.pageUrl,
+        v.pageTitle,
+        v.referrer,
+        v.userAgent,
+        v.language,
+        v.timezone,
+        v.firstSeenAt,
+        v.lastSeenAt,
+        v.visits,
+      );
   }
 
   async getVisitor(id: string): Promise<VisitorRow | null> {
@@ -41,8 +55,10 @@ export class SqliteVisitors implements VisitorPort {
 
   async touchVisitors(ids: string[], now: string): Promise<void> {
     const touch = this.c.q('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
-    this.c.db.transaction(() => {
-      for (const id of ids) touch.run(now, id);
-    }).immediate();
+    this.c.db
+      .transaction(() => {
+        for (const id of ids) touch.run(now, id);
+      })
+      .immediate();
   }
 }

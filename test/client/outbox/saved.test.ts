@@ -3,12 +3,22 @@ import { mergeSaved, storedList } from '../../../client/outbox/saved';
 import { memoryStorage } from '../../widget/helpers/memory-storage';
 import { agentOutboxStorage, outboxKey, restoreReplies, type SavedReply } from '../../../console/net/agent-outbox';
 
-const reply = (id: string, extra: Partial<SavedReply> = {}): SavedReply => ({ id, conversationId: 'c1', text: `text ${id}`, createdAt: `2025-01-01T12:00:0${id.slice(-1)}.000Z`, ...extra });
+const reply = (id: string, extra: Partial<SavedReply> = {}): SavedReply => ({
+  id,
+  conversationId: 'c1',
+  text: `text ${id}`,
+  createdAt: `2025-01-01T12:00:0${id.slice(-1)}.000Z`,
+  ...extra,
+});
 
 describe('saved outbox', () => {
   it('keeps a saved queue across a reload: what was in flight comes back queued, a refused one failed', () => {
     const backend = memoryStorage();
-    agentOutboxStorage('http://relay.test', 'a1', () => backend).write([reply('r1'), reply('r2', { error: 'Too long.' }), reply('r3', { conversationId: null, feedbackId: 'f1' })]);
+    agentOutboxStorage('http://relay.test', 'a1', () => backend).write([
+      reply('r1'),
+      reply('r2', { error: 'Too long.' }),
+      reply('r3', { conversationId: null, feedbackId: 'f1' }),
+    ]);
     const again = agentOutboxStorage('http://relay.test', 'a1', () => backend).read();
     expect(restoreReplies(again).map((p) => [p.id, p.state, p.error, p.feedbackId])).toEqual([
       ['r1', 'queued', null, undefined],
@@ -28,13 +38,20 @@ describe('saved outbox', () => {
   it('drops what is not a saved entry and survives storage that throws', () => {
     const backend = memoryStorage();
     const good = { id: 'ok', text: 't', createdAt: 'c', conversationId: 'c1' };
-    backend.setItem(outboxKey('r', 'a1'), JSON.stringify([{ id: 1 }, 'x', null, { id: 'no-target', text: 't', createdAt: 'c', conversationId: null }, good]));
+    backend.setItem(
+      outboxKey('r', 'a1'),
+      JSON.stringify([{ id: 1 }, 'x', null, { id: 'no-target', text: 't', createdAt: 'c', conversationId: null }, good]),
+    );
     expect(agentOutboxStorage('r', 'a1', () => backend).read()).toEqual([good]);
     backend.setItem(outboxKey('r', 'a1'), '{not json');
     expect(agentOutboxStorage('r', 'a1', () => backend).read()).toEqual([]);
-    const broken = storedList('k', (_e): _e is unknown => true, () => {
-      throw new Error('blocked');
-    });
+    const broken = storedList(
+      'k',
+      (_e): _e is unknown => true,
+      () => {
+        throw new Error('blocked');
+      },
+    );
     expect(broken.read()).toEqual([]);
     expect(() => broken.write([1])).not.toThrow();
   });

@@ -42,14 +42,18 @@ describe('client outbox', () => {
     const q = memoryQueue(['one', 'two', 'three']);
     const sent: string[] = [];
     let inFlight = 0;
-    stop = startOutbox(q.queue, async (e): Promise<Result<string>> => {
-      inFlight++;
-      expect(inFlight).toBe(1);
-      sent.push(e.text);
-      await Promise.resolve();
-      inFlight--;
-      return { ok: true, data: e.id };
-    }, q.stored);
+    stop = startOutbox(
+      q.queue,
+      async (e): Promise<Result<string>> => {
+        inFlight++;
+        expect(inFlight).toBe(1);
+        sent.push(e.text);
+        await Promise.resolve();
+        inFlight--;
+        return { ok: true, data: e.id };
+      },
+      q.stored,
+    );
     await Promise.resolve();
     expect(sent).toEqual([]);
     q.setOnline(true);
@@ -82,17 +86,21 @@ describe('client outbox', () => {
   it('marks a command failed with the reason on a refusal retrying cannot fix, and goes on with the next', async () => {
     const q = memoryQueue(['too long', 'fine']);
     const sent: string[] = [];
-    stop = startOutbox(q.queue, async (e): Promise<Result<string>> => {
-      sent.push(e.text);
-      return e.text === 'fine' ? { ok: true, data: e.id } : { ok: false, code: 'too_long', message: 'Too long.' };
-    }, q.stored);
+    stop = startOutbox(
+      q.queue,
+      async (e): Promise<Result<string>> => {
+        sent.push(e.text);
+        return e.text === 'fine' ? { ok: true, data: e.id } : { ok: false, code: 'too_long', message: 'Too long.' };
+      },
+      q.stored,
+    );
     q.setOnline(true);
     await vi.waitFor(() => expect(q.entries).toHaveLength(1));
     expect(q.entries[0]).toMatchObject({ id: 'm1', state: 'failed', error: 'Too long.' });
     expect(sent).toEqual(['too long', 'fine']);
   });
 
-  it('keeps a command queued while the server\'s database is down (`unavailable`), and sends it once it is back', async () => {
+  it("keeps a command queued while the server's database is down (`unavailable`), and sends it once it is back", async () => {
     vi.useFakeTimers();
     const q = memoryQueue(['hello', 'after']);
     const ids: string[] = [];
@@ -112,7 +120,15 @@ describe('client outbox', () => {
 
   it('retries only what the server may still take: no answer, rate limits, its own trouble and its database being down', () => {
     expect(['timeout', 'rate_limited', 'internal', 'unavailable'].every((c) => isTransient(c as never))).toBe(true);
-    for (const code of ['invalid_payload', 'too_long', 'forbidden', 'not_found', 'duplicate_id', 'unauthorized', 'email_not_configured'] as const) {
+    for (const code of [
+      'invalid_payload',
+      'too_long',
+      'forbidden',
+      'not_found',
+      'duplicate_id',
+      'unauthorized',
+      'email_not_configured',
+    ] as const) {
       expect(isTransient(code)).toBe(false);
     }
   });

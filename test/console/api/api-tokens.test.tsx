@@ -18,7 +18,16 @@ function fakeTokenApi(): TokenApi & { calls: string[] } {
     },
     async create(name, scopes) {
       calls.push(`create ${name} ${scopes.join('+')}`);
-      const token: ApiToken = { id: `t${tokens.length + 1}`, name, prefix: 'es_live_Ab3d', scopes, createdBy: 'a1', createdAt: '2026-12-04T10:00:00Z', lastUsedAt: null, revokedAt: null };
+      const token: ApiToken = {
+        id: `t${tokens.length + 1}`,
+        name,
+        prefix: 'es_live_Ab3d',
+        scopes,
+        createdBy: 'a1',
+        createdAt: '2026-12-04T10:00:00Z',
+        lastUsedAt: null,
+        revokedAt: null,
+      };
       tokens.unshift(token);
       return { ok: true, data: { token, secret: `es_live_Ab3d${'x'.repeat(39)}` } };
     },

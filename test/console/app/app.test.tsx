@@ -68,7 +68,10 @@ describe('console app', () => {
     const { socket } = await signedIn();
     socket.push('conversation:updated', row('b', { visitorName: 'Coral Swan', unread: 1, updatedAt: '2025-01-01T11:00:00.000Z' }));
     await screen.findByRole('link', { name: /Coral Swan/ });
-    expect(inboxLinks().map((a) => a.textContent)).toEqual([expect.stringContaining('Coral Swan'), expect.stringContaining('Amber Marten')]);
+    expect(inboxLinks().map((a) => a.textContent)).toEqual([
+      expect.stringContaining('Coral Swan'),
+      expect.stringContaining('Amber Marten'),
+    ]);
   });
 
   it('appends a live message to the open conversation', async () => {
@@ -93,7 +96,11 @@ describe('console app', () => {
       row('b', { visitorName: 'Brave Otter', updatedAt: '2025-01-01T11:00:00.000Z' }),
       row('c', { visitorName: 'Coral Swan', updatedAt: '2025-01-01T10:00:00.000Z' }),
     ]);
-    for (const [id, name] of [['a', 'Amber Marten'], ['b', 'Brave Otter'], ['c', 'Coral Swan']] as const) {
+    for (const [id, name] of [
+      ['a', 'Amber Marten'],
+      ['b', 'Brave Otter'],
+      ['c', 'Coral Swan'],
+    ] as const) {
       fireEvent.keyDown(document.body, { key: 'j' });
       expect(await screen.findByRole('heading', { name })).toBeTruthy();
       expect(location.pathname).toBe(`/console/c/${id}`);

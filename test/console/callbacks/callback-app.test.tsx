@@ -99,7 +99,10 @@ describe('console callbacks section', () => {
   it('records Reached with the note, and the request leaves the open queue', async () => {
     const all = [callback('a', { dueAt: minutes(-1) }), callback('b', { name: 'Bo', visitorName: 'Bo', dueAt: minutes(20) })];
     const { socket } = await signedIn(all, { path: '/console/callbacks/a' });
-    serveAction(socket, all, 'callback:outcome', (c, p) => ({ status: p.outcome === 'reached' ? 'called' : c.status, attempts: c.attempts + 1 }));
+    serveAction(socket, all, 'callback:outcome', (c, p) => ({
+      status: p.outcome === 'reached' ? 'called' : c.status,
+      attempts: c.attempts + 1,
+    }));
     fireEvent.input((await loadedDetail()).getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Sent a new parcel' } });
     const sent = socket.nextRequest('callback:outcome');
     fireEvent.click(detail().getByRole('button', { name: 'Reached' }));
@@ -135,7 +138,7 @@ describe('console callbacks section', () => {
     expect(detail().queryByText(/Not sent yet/)).toBeNull();
   });
 
-  it('reschedules to the time picked on the agent\'s clock, sent in UTC', async () => {
+  it("reschedules to the time picked on the agent's clock, sent in UTC", async () => {
     const all = [callback('a', { dueAt: minutes(-1) })];
     const { socket } = await signedIn(all, { path: '/console/callbacks/a' });
     serveAction(socket, all, 'callback:reschedule', (_c, p) => ({ status: 'rescheduled', dueAt: p.dueAt }));
@@ -151,7 +154,12 @@ describe('console callbacks section', () => {
 
   it("shows the server's message when an action is refused", async () => {
     const { socket } = await signedIn([callback('a')], { path: '/console/callbacks/a' });
-    socket.answer('callback:reschedule', () => ({ ok: false, code: 'slot_unavailable', message: 'Pick a time in the future.', field: 'dueAt' }));
+    socket.answer('callback:reschedule', () => ({
+      ok: false,
+      code: 'slot_unavailable',
+      message: 'Pick a time in the future.',
+      field: 'dueAt',
+    }));
     fireEvent.click((await loadedDetail()).getByRole('button', { name: 'Reschedule' }));
     fireEvent.click(detail().getByRole('button', { name: 'Confirm reschedule' }));
     expect((await detail().findByRole('alert')).textContent).toBe('Pick a time in the future.');
@@ -159,7 +167,11 @@ describe('console callbacks section', () => {
 
   it("shows the attempts and links the visitor's chats", async () => {
     const chat = row('c9', { lastMessage: { text: 'Where is my parcel?', author: 'visitor', createdAt: '2025-01-01T08:00:00.000Z' } });
-    await signedIn([callback('a')], { path: '/console/callbacks/a', attempts: { a: [attempt('t1', { note: 'Voicemail' })] }, conversations: { a: [chat] } });
+    await signedIn([callback('a')], {
+      path: '/console/callbacks/a',
+      attempts: { a: [attempt('t1', { note: 'Voicemail' })] },
+      conversations: { a: [chat] },
+    });
     expect((await loadedDetail()).getByText('Voicemail')).toBeTruthy();
     fireEvent.click(detail().getByRole('link', { name: /Where is my parcel\?/ }));
     expect(location.pathname).toBe('/console/c/c9');

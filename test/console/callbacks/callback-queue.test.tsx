@@ -16,7 +16,18 @@ const clocks = { agent: 'Europe/Prague', locale: 'en-GB' };
 
 function renderQueue(list: CallbackItem[], over: { onOpen?: (id: string) => void; onView?: () => void } = {}) {
   const items = visibleCallbacks({ ...initialCallbacks(), items: Object.fromEntries(list.map((c) => [c.id, c])) });
-  render(<CallbackQueue items={items} loaded view="open" selectedId={null} now={NOW} clocks={clocks} onView={over.onView ?? vi.fn()} onOpen={over.onOpen ?? vi.fn()} />);
+  render(
+    <CallbackQueue
+      items={items}
+      loaded
+      view="open"
+      selectedId={null}
+      now={NOW}
+      clocks={clocks}
+      onView={over.onView ?? vi.fn()}
+      onOpen={over.onOpen ?? vi.fn()}
+    />,
+  );
   return within(screen.getByRole('list', { name: 'Call back requests' })).getAllByRole('listitem');
 }
 
@@ -72,7 +83,11 @@ describe('CallbackQueue', () => {
 
   it('never makes a non-http page a link', () => {
     const [row] = renderQueue([callback('a', { pageUrl: 'javascript:alert(1)' })]);
-    expect(within(row!).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/console/callbacks/a', 'tel:+420602123456']);
+    expect(
+      within(row!)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/console/callbacks/a', 'tel:+420602123456']);
   });
 
   it('opens a request from its name and switches to every request with the toggle', () => {

@@ -17,11 +17,20 @@ afterEach(() => {
 });
 
 const agent = { id: 'a1', email: 'alex@example.com', name: 'Alex', role: 'agent' as const };
-const faq = (helpful: boolean | null): Message => msg(2, { author: 'system', text: 'We ship within two days.', faq: { id: 'shipping', helpful } });
-const rated = row('c1', { visitorName: 'Ana', status: 'resolved', survey: { rating: 2, comment: 'Slow answer', createdAt: '2025-01-01T11:00:00.000Z' } });
+const faq = (helpful: boolean | null): Message =>
+  msg(2, { author: 'system', text: 'We ship within two days.', faq: { id: 'shipping', helpful } });
+const rated = row('c1', {
+  visitorName: 'Ana',
+  status: 'resolved',
+  survey: { rating: 2, comment: 'Slow answer', createdAt: '2025-01-01T11:00:00.000Z' },
+});
 
 function item(message: Message) {
-  render(<ol><MessageItem message={message} visitorName="Ana" /></ol>);
+  render(
+    <ol>
+      <MessageItem message={message} visitorName="Ana" />
+    </ol>,
+  );
   return screen.getByRole('listitem');
 }
 
@@ -51,7 +60,11 @@ describe('satisfaction rating', () => {
   });
 
   it('marks a rated conversation in the inbox', () => {
-    render(<ul><InboxRow row={rated} selected={false} typing={false} now={Date.parse('2025-01-01T12:00:00.000Z')} onOpen={vi.fn()} /></ul>);
+    render(
+      <ul>
+        <InboxRow row={rated} selected={false} typing={false} now={Date.parse('2025-01-01T12:00:00.000Z')} onOpen={vi.fn()} />
+      </ul>,
+    );
     expect(screen.getByRole('link').textContent).toContain('Rated 2 out of 5');
   });
 });
@@ -63,7 +76,12 @@ async function signedIn(rows: ConversationSummary[], desktop: DesktopAlerts = fa
     .answer('conversation:list', () => ({ ok: true, data: rows }))
     .answer('conversation:get', (p) => ({
       ok: true,
-      data: { conversation: rows.find((r) => r.id === p.conversationId)!, messages: [msg(1, { text: 'How long is shipping?' }), faq(null)], visitor: profile({ email: 'ana@example.com' }), history: [] },
+      data: {
+        conversation: rows.find((r) => r.id === p.conversationId)!,
+        messages: [msg(1, { text: 'How long is shipping?' }), faq(null)],
+        visitor: profile({ email: 'ana@example.com' }),
+        history: [],
+      },
     }));
   const { store } = await renderSignedIn(agent, socket, { desktop });
   await screen.findByRole('link', { name: /Ana/ });
@@ -71,7 +89,7 @@ async function signedIn(rows: ConversationSummary[], desktop: DesktopAlerts = fa
 }
 
 describe('conversation extras, live', () => {
-  it("follows message:updated when the visitor says an automatic answer did not help", async () => {
+  it('follows message:updated when the visitor says an automatic answer did not help', async () => {
     const { socket } = await signedIn([row('c1', { visitorName: 'Ana' })]);
     fireEvent.click(screen.getByRole('link', { name: /Ana/ }));
     const log = within(await screen.findByRole('log'));

@@ -9,7 +9,11 @@ afterEach(cleanup);
 function renderView(over: Partial<ConversationViewProps> = {}) {
   const props: ConversationViewProps = {
     conversation: row('c1', { visitorName: 'Amber Marten', status: 'open' }),
-    messages: [msg(1, { text: 'Hi there' }), msg(2, { author: 'agent', authorName: 'Alex', text: 'Hello, how can I help?' }), msg(3, { text: 'Pricing?' })],
+    messages: [
+      msg(1, { text: 'Hi there' }),
+      msg(2, { author: 'agent', authorName: 'Alex', text: 'Hello, how can I help?' }),
+      msg(3, { text: 'Pricing?' }),
+    ],
     pending: [],
     loading: false,
     error: null,
@@ -121,12 +125,16 @@ describe('ConversationView', () => {
 
     it('without SMTP: no email goes out, the visitor sees it when back', () => {
       renderView({ visitor: profile({ online: false, email: 'ana@example.test', sendsEmail: false }) });
-      expect(screen.getByText('The visitor is offline and this server sends no email: they see your reply when they come back.')).toBeTruthy();
+      expect(
+        screen.getByText('The visitor is offline and this server sends no email: they see your reply when they come back.'),
+      ).toBeTruthy();
     });
 
     it('with SMTP and an address: the reply is emailed there', () => {
       renderView({ visitor: profile({ online: false, email: 'ana@example.test', sendsEmail: true }) });
-      expect(screen.getByText('The visitor is offline: your reply is emailed to ana@example.test, and waits in their chat too.')).toBeTruthy();
+      expect(
+        screen.getByText('The visitor is offline: your reply is emailed to ana@example.test, and waits in their chat too.'),
+      ).toBeTruthy();
     });
 
     it('with SMTP but no address: nothing is emailed', () => {

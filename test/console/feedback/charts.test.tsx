@@ -34,7 +34,9 @@ describe('feedback charts', () => {
     expect(height(bar('praise'))).toBe(height(bar('complaint')) / 2);
     expect(height(bar('question'))).toBeCloseTo(height(bar('complaint')) / 3, 1);
     expect(height(bar('idea'))).toBe(0);
-    expect(screen.getByRole('img', { name: 'Feedback per category over the last 30 days: Complaint 6, Praise 3, Idea 0, Question 2.' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'Feedback per category over the last 30 days: Complaint 6, Praise 3, Idea 0, Question 2.' }),
+    ).toBeTruthy();
     expect(screen.getByRole('rowheader', { name: 'Complaint' }).nextElementSibling!.textContent).toBe('6');
   });
 });

@@ -53,7 +53,10 @@ describe('console feedback section', () => {
   });
 
   it('hides a rating of 4 under the Unhappy filter and asks the server for unhappy only', async () => {
-    const { socket } = await signedIn([item('low', { rating: 1, text: 'Broken' }), item('ok', { rating: 4, category: 'idea', text: 'Nice' })], { path: '/console/feedback' });
+    const { socket } = await signedIn(
+      [item('low', { rating: 1, text: 'Broken' }), item('ok', { rating: 4, category: 'idea', text: 'Nice' })],
+      { path: '/console/feedback' },
+    );
     await waitFor(() => expect(feedbackRows()).toHaveLength(2));
     const asked = socket.nextRequest('feedback:list');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Unhappy' }));
@@ -66,7 +69,8 @@ describe('console feedback section', () => {
     // the next page starts after the first page's last item, not after that ancient one.
     const minute = (i: number) => new Date(Date.UTC(2025, 0, 2, 12) - i * 60_000).toISOString();
     const answered = Array.from({ length: FEEDBACK_PAGE + 5 }, (_, i) =>
-      item(`f${String(i).padStart(3, '0')}`, { status: 'answered', createdAt: minute(i), updatedAt: minute(i) }));
+      item(`f${String(i).padStart(3, '0')}`, { status: 'answered', createdAt: minute(i), updatedAt: minute(i) }),
+    );
     const ancient = item('ancient', { createdAt: '2024-01-01T10:00:00.000Z', updatedAt: '2024-01-01T10:00:00.000Z' });
     const { socket } = await signedIn([...answered, ancient], { path: '/console/feedback' });
     await waitFor(() => expect(feedbackRows()).toHaveLength(1));
@@ -90,7 +94,10 @@ describe('console feedback section', () => {
     await screen.findByText(/No new feedback/);
     socket.push('feedback:new', item('n', { rating: 5, category: 'praise', text: 'Love it' }));
     expect((await screen.findByRole('link', { name: /Love it/ })).textContent).toContain('New');
-    socket.push('feedback:updated', item('n', { rating: 5, category: 'praise', text: 'Love it', status: 'archived', updatedAt: '2025-01-01T12:00:00.000Z' }));
+    socket.push(
+      'feedback:updated',
+      item('n', { rating: 5, category: 'praise', text: 'Love it', status: 'archived', updatedAt: '2025-01-01T12:00:00.000Z' }),
+    );
     await waitFor(() => expect(screen.queryByRole('link', { name: /Love it/ })).toBeNull());
   });
 
@@ -110,7 +117,11 @@ describe('console feedback section', () => {
   it('sends a reply again under the same id by itself after a transient failure, and a new reply under a new one', async () => {
     const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
     let calls = 0;
-    socket.answer('feedback:reply', (p) => (++calls === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : { ok: true, data: reply(`r${calls}`, p.feedbackId, { text: p.text }) }));
+    socket.answer('feedback:reply', (p) =>
+      ++calls === 1
+        ? { ok: false, code: 'internal', message: 'Something went wrong.' }
+        : { ok: true, data: reply(`r${calls}`, p.feedbackId, { text: p.text }) },
+    );
     const box = await screen.findByRole('textbox', { name: 'Reply by email' });
     fireEvent.input(box, { target: { value: 'Sorry about that' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
@@ -129,7 +140,11 @@ describe('console feedback section', () => {
 
   it("shows a refused reply as failed with the server's message, and Retry sends it under the same id", async () => {
     const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
-    socket.answer('feedback:reply', () => ({ ok: false, code: 'email_not_configured', message: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.' }));
+    socket.answer('feedback:reply', () => ({
+      ok: false,
+      code: 'email_not_configured',
+      message: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.',
+    }));
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect((await screen.findByText(/^Failed: .*set SMTP_URL/)).textContent).toContain('replies cannot be sent');

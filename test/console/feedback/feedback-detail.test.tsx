@@ -90,7 +90,9 @@ describe('FeedbackDetail', () => {
   });
 
   it('lists the replies with where each email is', () => {
-    renderDetail({ replies: [reply('r1', 'a', { text: 'First answer', emailStatus: 'sent' }), reply('r2', 'a', { emailStatus: 'failed' })] });
+    renderDetail({
+      replies: [reply('r1', 'a', { text: 'First answer', emailStatus: 'sent' }), reply('r2', 'a', { emailStatus: 'failed' })],
+    });
     const items = within(screen.getByRole('region', { name: 'Replies' })).getAllByRole('listitem');
     expect(items[0]!.textContent).toContain('First answer');
     expect(items[0]!.textContent).toContain('Email sent');

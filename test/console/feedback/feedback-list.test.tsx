@@ -12,8 +12,21 @@ const NOW = Date.parse('2025-01-01T12:00:00.000Z');
 function renderList(over: Partial<FeedbackListProps> = {}) {
   const props: FeedbackListProps = {
     items: [
-      item('a', { rating: 2, text: 'Shipping took\nthree weeks.', updatedAt: '2025-01-01T11:55:00.000Z', createdAt: '2025-01-01T11:55:00.000Z' }),
-      item('b', { rating: null, category: 'idea', name: null, email: null, status: 'archived', pageUrl: 'https://shop.example/', text: 'Dark mode?' }),
+      item('a', {
+        rating: 2,
+        text: 'Shipping took\nthree weeks.',
+        updatedAt: '2025-01-01T11:55:00.000Z',
+        createdAt: '2025-01-01T11:55:00.000Z',
+      }),
+      item('b', {
+        rating: null,
+        category: 'idea',
+        name: null,
+        email: null,
+        status: 'archived',
+        pageUrl: 'https://shop.example/',
+        text: 'Dark mode?',
+      }),
     ],
     loaded: true,
     more: false,

@@ -62,13 +62,22 @@ describe('feedback reducer: list answers', () => {
   });
 
   it('marks the view unloaded when it changes, until its answer comes', () => {
-    const s = run({ type: 'feedback/listed', view: DEFAULT_VIEW, items: [], tick: 0, complete: true }, { type: 'feedback/view', view: ALL });
+    const s = run(
+      { type: 'feedback/listed', view: DEFAULT_VIEW, items: [], tick: 0, complete: true },
+      { type: 'feedback/view', view: ALL },
+    );
     expect(s.loaded).toBe(false);
   });
 });
 
 describe('feedback reducer: older pages', () => {
-  const firstPage: FeedbackAction = { type: 'feedback/listed', view: DEFAULT_VIEW, items: [item('b'), item('a')], tick: 0, complete: false };
+  const firstPage: FeedbackAction = {
+    type: 'feedback/listed',
+    view: DEFAULT_VIEW,
+    items: [item('b'), item('a')],
+    tick: 0,
+    complete: false,
+  };
   const afterA = { createdAt: '2025-01-01T10:00:00.000Z', id: 'a' };
   const old = (id: string) => item(id, { createdAt: '2025-01-01T09:00:00.000Z', updatedAt: '2025-01-01T09:00:00.000Z' });
 
@@ -130,16 +139,23 @@ describe('feedback reducer: the open item', () => {
   });
 
   it('keeps a pushed email status that arrived before the ack of its reply', () => {
-    const s = run(...opened,
+    const s = run(
+      ...opened,
       { type: 'feedback/reply-updated', reply: reply('r1', 'a', { emailStatus: 'sent' }) },
-      { type: 'feedback/replied', reply: reply('r1', 'a', { emailStatus: 'pending' }) });
+      { type: 'feedback/replied', reply: reply('r1', 'a', { emailStatus: 'pending' }) },
+    );
     expect(s.open!.replies.map((r) => [r.id, r.emailStatus])).toEqual([['r1', 'sent']]);
   });
 
   it('drops a late answer for an item the agent already left', () => {
-    const s = run({ type: 'feedback/open-requested', id: 'a' }, { type: 'feedback/open-requested', id: 'b' }, {
-      type: 'feedback/open-loaded', detail: { item: item('a'), replies: [reply('r1', 'a')] },
-    });
+    const s = run(
+      { type: 'feedback/open-requested', id: 'a' },
+      { type: 'feedback/open-requested', id: 'b' },
+      {
+        type: 'feedback/open-loaded',
+        detail: { item: item('a'), replies: [reply('r1', 'a')] },
+      },
+    );
     expect(s.open).toMatchObject({ id: 'b', replies: [] });
   });
 
@@ -165,10 +181,16 @@ describe('feedback selectors', () => {
   });
 
   it('lists the view newest first, ties by id descending like the server, and counts the new items', () => {
-    const s = run({
-      type: 'feedback/listed', view: ALL, tick: 0, complete: true,
-      items: [item('old'), item('newer', { createdAt: '2025-01-02T10:00:00.000Z' }), item('done', { status: 'answered' })],
-    }, { type: 'feedback/view', view: ALL });
+    const s = run(
+      {
+        type: 'feedback/listed',
+        view: ALL,
+        tick: 0,
+        complete: true,
+        items: [item('old'), item('newer', { createdAt: '2025-01-02T10:00:00.000Z' }), item('done', { status: 'answered' })],
+      },
+      { type: 'feedback/view', view: ALL },
+    );
     expect(visibleFeedback(s).map((f) => f.id)).toEqual(['newer', 'old', 'done']);
     expect(newFeedbackCount(s)).toBe(2);
   });
@@ -183,6 +205,11 @@ describe('feedback selectors', () => {
 
   it('asks the server without empty fields', () => {
     expect(toFilter(DEFAULT_VIEW)).toEqual({ status: 'new' });
-    expect(toFilter({ status: 'all', category: 'idea', unhappy: true, page: '/x' })).toEqual({ status: 'all', category: 'idea', unhappy: true, page: '/x' });
+    expect(toFilter({ status: 'all', category: 'idea', unhappy: true, page: '/x' })).toEqual({
+      status: 'all',
+      category: 'idea',
+      unhappy: true,
+      page: '/x',
+    });
   });
 });

@@ -39,11 +39,13 @@ export function stats(averages: (number | null)[] = [], categories: Partial<Feed
 
 /** What the real server answers to `feedback:list`, written out independently of the console's matcher. */
 export function serverFilter(all: FeedbackItem[], f: FeedbackFilter): FeedbackItem[] {
-  return all.filter((x) =>
-    (!f.status || f.status === 'all' || x.status === f.status) &&
-    (!f.category || x.category === f.category) &&
-    (!f.unhappy || (x.rating !== null && x.rating <= 2)) &&
-    (!f.page || (x.pageUrl ?? '').includes(f.page)));
+  return all.filter(
+    (x) =>
+      (!f.status || f.status === 'all' || x.status === f.status) &&
+      (!f.category || x.category === f.category) &&
+      (!f.unhappy || (x.rating !== null && x.rating <= 2)) &&
+      (!f.page || (x.pageUrl ?? '').includes(f.page)),
+  );
 }
 
 /** What the real server answers to `feedback:list` with a page: newest first, ties by id descending, after `before`. */
@@ -72,7 +74,9 @@ export function serveFeedback(
     .answer('feedback:newCount', () => ({ ok: true, data: all.filter((x) => x.status === 'new').length }))
     .answer('feedback:get', (p) => {
       const found = all.find((x) => x.id === p.feedbackId);
-      return found ? { ok: true, data: { item: found, replies: replies[found.id] ?? [] } } : { ok: false, code: 'not_found', message: 'No such feedback.' };
+      return found
+        ? { ok: true, data: { item: found, replies: replies[found.id] ?? [] } }
+        : { ok: false, code: 'not_found', message: 'No such feedback.' };
     });
   return socket;
 }

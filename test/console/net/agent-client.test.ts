@@ -30,7 +30,9 @@ function setup(opts: { held?: number; visible?: boolean; storage?: ListStorage<S
   socket
     .answer('conversation:list', () => ok([summary()]))
     .answer('conversation:get', () => ok({ conversation: summary(), messages: server.messages, visitor: profile(), history: [] }))
-    .answer('message:list', (p) => ok({ conversationId: 'c1', messages: server.messages.filter((m) => m.seq > p.after), lastSeq: server.messages.length }))
+    .answer('message:list', (p) =>
+      ok({ conversationId: 'c1', messages: server.messages.filter((m) => m.seq > p.after), lastSeq: server.messages.length }),
+    )
     .answer('conversation:read', () => ok(null))
     .answer('typing:set', () => ok(null));
   const page = fakePage(opts.visible ?? true);
@@ -45,7 +47,9 @@ describe('agent client: catching up', () => {
   it('asks for older conversations after the last row of the page before, until a short page says that is all', async () => {
     const { store, socket, client } = setup();
     // The server's order: newest activity first, ties by id descending.
-    const full = Array.from({ length: INBOX_PAGE }, (_, i) => row(`n${String(INBOX_PAGE - i).padStart(3, '0')}`, { updatedAt: '2025-01-01T12:00:00.000Z' }));
+    const full = Array.from({ length: INBOX_PAGE }, (_, i) =>
+      row(`n${String(INBOX_PAGE - i).padStart(3, '0')}`, { updatedAt: '2025-01-01T12:00:00.000Z' }),
+    );
     socket.answer('conversation:list', (p) => ok(p.before ? [row('old', { updatedAt: '2024-12-31T09:00:00.000Z' })] : full));
     socket.serverConnect();
     await vi.waitFor(() => expect(store.get().inboxLoaded).toBe(true));
@@ -237,7 +241,9 @@ describe('agent client: read marks', () => {
     const { socket, server, client } = setup();
     server.unread = 2;
     let answers = 0;
-    socket.answer('conversation:read', () => (++answers === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : ok(null)));
+    socket.answer('conversation:read', () =>
+      ++answers === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : ok(null),
+    );
     socket.serverConnect();
     const first = socket.nextRequest('conversation:read');
     client.open('c1');

@@ -36,7 +36,10 @@ describe('callback due timers', () => {
     const { store, alerts } = setup();
     vi.advanceTimersByTime(5 * 60_000);
     store.dispatch({ type: 'callbacks/alert-dismissed', id: 'a' });
-    store.dispatch({ type: 'callbacks/updated', item: callback('a', { status: 'rescheduled', dueAt: iso(T0 + 30 * 60_000), updatedAt: iso(T0 + 6 * 60_000) }) });
+    store.dispatch({
+      type: 'callbacks/updated',
+      item: callback('a', { status: 'rescheduled', dueAt: iso(T0 + 30 * 60_000), updatedAt: iso(T0 + 6 * 60_000) }),
+    });
     vi.advanceTimersByTime(20 * 60_000);
     expect(alerts()).toEqual([]);
     vi.advanceTimersByTime(5 * 60_000);
@@ -45,7 +48,10 @@ describe('callback due timers', () => {
 
   it('cancels the timer of a request closed before it fell due', () => {
     const { store, alerts } = setup();
-    store.dispatch({ type: 'callbacks/updated', item: callback('a', { status: 'cancelled', dueAt: iso(T0 + 5 * 60_000), updatedAt: iso(T0 + 60_000) }) });
+    store.dispatch({
+      type: 'callbacks/updated',
+      item: callback('a', { status: 'cancelled', dueAt: iso(T0 + 5 * 60_000), updatedAt: iso(T0 + 60_000) }),
+    });
     vi.advanceTimersByTime(10 * 60_000);
     expect(alerts()).toEqual([]);
   });
@@ -59,7 +65,10 @@ describe('callback due timers', () => {
   it('alerts at once for a request pushed already due ("as soon as possible")', () => {
     const { store, alerts } = setup([]);
     vi.advanceTimersByTime(60_000);
-    store.dispatch({ type: 'callbacks/updated', item: callback('asap', { asap: true, dueAt: iso(Date.now()), updatedAt: iso(Date.now()) }) });
+    store.dispatch({
+      type: 'callbacks/updated',
+      item: callback('asap', { asap: true, dueAt: iso(Date.now()), updatedAt: iso(Date.now()) }),
+    });
     vi.advanceTimersByTime(0);
     expect(alerts()).toEqual(['asap']);
   });

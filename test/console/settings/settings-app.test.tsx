@@ -24,7 +24,12 @@ async function openSettings(agent: Agent = admin, sites: SiteSettings[] = [site(
 }
 
 /** The text of what describes an input, as a screen reader reads it after the label. */
-const description = (el: HTMLElement) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+const description = (el: HTMLElement) =>
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
 
 describe('console settings', () => {
   it('saves only what the admin changed', async () => {
@@ -46,10 +51,17 @@ describe('console settings', () => {
   });
 
   it("shows the server's field error beside that scripted answer's keywords", async () => {
-    const { socket, form } = await openSettings(admin, [site({ faqs: [...site().faqs, { id: 'returns', question: 'Returns?', keywords: ['return'], answer: '30 days.' }] })]);
+    const { socket, form } = await openSettings(admin, [
+      site({ faqs: [...site().faqs, { id: 'returns', question: 'Returns?', keywords: ['return'], answer: '30 days.' }] }),
+    ]);
     const second = within(form.getByRole('group', { name: 'Scripted answer 2' }));
     fireEvent.input(second.getByRole('textbox', { name: 'Keywords' }), { target: { value: ' , ' } });
-    socket.answer('site:update', () => ({ ok: false, code: 'invalid_payload', message: 'faqs.1.keywords needs at least one keyword', field: 'faqs.1.keywords' }));
+    socket.answer('site:update', () => ({
+      ok: false,
+      code: 'invalid_payload',
+      message: 'faqs.1.keywords needs at least one keyword',
+      field: 'faqs.1.keywords',
+    }));
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     const keywords = second.getByRole('textbox', { name: 'Keywords' });
     await waitFor(() => expect(keywords.getAttribute('aria-invalid')).toBe('true'));
@@ -64,7 +76,12 @@ describe('console settings', () => {
     const { socket, form } = await openSettings();
     const origins = form.getByRole('textbox', { name: /one origin a line/ });
     fireEvent.input(origins, { target: { value: 'https://shop.example\nshop.example/cart' } });
-    socket.answer('site:update', () => ({ ok: false, code: 'invalid_payload', message: 'allowedOrigins.1 must be an origin such as https://shop.example.com', field: 'allowedOrigins.1' }));
+    socket.answer('site:update', () => ({
+      ok: false,
+      code: 'invalid_payload',
+      message: 'allowedOrigins.1 must be an origin such as https://shop.example.com',
+      field: 'allowedOrigins.1',
+    }));
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(description(origins)).toBe('shop.example/cart must be an origin such as https://shop.example.com'));
   });
@@ -77,7 +94,7 @@ describe('console settings', () => {
     expect((await form.findByRole('alert')).textContent).toBe('Only admins can change site settings.');
   });
 
-  it('suggests more hours after the day\'s last ones, never overlapping them', async () => {
+  it("suggests more hours after the day's last ones, never overlapping them", async () => {
     const { form } = await openSettings();
     const tuesday = within(form.getByRole('group', { name: 'Tuesday' }));
     fireEvent.click(tuesday.getByRole('button', { name: 'Add hours on Tuesday' }));

@@ -25,7 +25,10 @@ describe('settings draft', () => {
   it('sends the whole hours when only one day changed, as the server needs them whole', () => {
     const draft = toDraft(site());
     draft.weekly = { ...draft.weekly, sat: [{ from: '10:00', to: '14:00' }] };
-    expect(patchFor(site(), draft).hours).toEqual({ ...site().hours, weekly: { ...site().hours.weekly, sat: [{ from: '10:00', to: '14:00' }] } });
+    expect(patchFor(site(), draft).hours).toEqual({
+      ...site().hours,
+      weekly: { ...site().hours.weekly, sat: [{ from: '10:00', to: '14:00' }] },
+    });
   });
 
   it('maps server fields to the form slot that shows them', () => {
@@ -47,6 +50,8 @@ describe('settings draft', () => {
     expect(fieldMessage('allowedOrigins.1', 'allowedOrigins.1 must be an origin such as https://shop.example.com', patch)).toBe(
       'shop.example must be an origin such as https://shop.example.com',
     );
-    expect(fieldMessage('hours.weekly.mon.1', 'hours.weekly.mon.1 must end after it starts', patch)).toBe('Hours 2: must end after it starts');
+    expect(fieldMessage('hours.weekly.mon.1', 'hours.weekly.mon.1 must end after it starts', patch)).toBe(
+      'Hours 2: must end after it starts',
+    );
   });
 });

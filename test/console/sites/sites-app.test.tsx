@@ -57,11 +57,18 @@ describe('sites in the console settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
     const form = within(screen.getByRole('form', { name: 'New site' }));
     fireEvent.input(form.getByRole('textbox', { name: 'Site id' }), { target: { value: 'demo' } });
-    socket.answer('site:create', () => ({ ok: false, code: 'site_exists', message: 'There is a site "demo" already. Choose another id.', field: 'id' }));
+    socket.answer('site:create', () => ({
+      ok: false,
+      code: 'site_exists',
+      message: 'There is a site "demo" already. Choose another id.',
+      field: 'id',
+    }));
     fireEvent.click(form.getByRole('button', { name: 'Create site' }));
     const id = form.getByRole('textbox', { name: 'Site id' });
     await waitFor(() => expect(id.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(id.getAttribute('aria-describedby')!)!.textContent).toBe('There is a site "demo" already. Choose another id.');
+    expect(document.getElementById(id.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'There is a site "demo" already. Choose another id.',
+    );
   });
 
   it('shows the install snippet for the chosen site, based on PUBLIC_URL, and copies it', async () => {
@@ -72,14 +79,25 @@ describe('sites in the console settings', () => {
     const select = await screen.findByRole('combobox', { name: 'Site' });
     fireEvent.change(select, { target: { value: 'shop' } });
     const snippet = await screen.findByRole('textbox', { name: 'Install snippet' });
-    await waitFor(() => expect((snippet as HTMLTextAreaElement).value).toBe('<script src="https://chat.example.com/earshot.js" data-site="shop" async></script>'));
+    await waitFor(() =>
+      expect((snippet as HTMLTextAreaElement).value).toBe(
+        '<script src="https://chat.example.com/earshot.js" data-site="shop" async></script>',
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText('Copied')).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith('<script src="https://chat.example.com/earshot.js" data-site="shop" async></script>');
   });
 
   it('selects the snippet for copying by hand when the clipboard is refused', async () => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => { throw new Error('denied'); } }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: {
+        writeText: async () => {
+          throw new Error('denied');
+        },
+      },
+      configurable: true,
+    });
     const { socket } = await openConsole('/console/settings');
     socket.serverConnect();
     const snippet = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Install snippet' });
@@ -176,7 +194,10 @@ describe('filtering by site', () => {
     const { socket } = await openConsole('/console/', admin, [site(), shop]);
     socket.answer('conversation:list', () => ({
       ok: true,
-      data: [row('c1', { siteId: 'demo', siteName: 'Demo shop', visitorName: 'Ann' }), row('c2', { siteId: 'shop', siteName: 'Corner shop', visitorName: 'Bob' })],
+      data: [
+        row('c1', { siteId: 'demo', siteName: 'Demo shop', visitorName: 'Ann' }),
+        row('c2', { siteId: 'shop', siteName: 'Corner shop', visitorName: 'Bob' }),
+      ],
     }));
     socket.serverConnect();
     const inbox = within(await screen.findByRole('navigation', { name: 'Inbox' }));
@@ -184,12 +205,21 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(2));
     expect(within(list).getByRole('link', { name: /Bob/ }).textContent).toContain('Corner shop');
     fireEvent.change(inbox.getByRole('combobox', { name: 'Site' }), { target: { value: 'shop' } });
-    await waitFor(() => expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual([expect.stringContaining('Bob')]));
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('link')
+          .map((a) => a.textContent),
+      ).toEqual([expect.stringContaining('Bob')]),
+    );
   });
 
   it('has no site filter with one site, and rows do not repeat its name', async () => {
     const { socket } = await openConsole('/console/', admin, [site()]);
-    socket.answer('conversation:list', () => ({ ok: true, data: [row('c1', { siteId: 'demo', siteName: 'Demo shop', visitorName: 'Ann' })] }));
+    socket.answer('conversation:list', () => ({
+      ok: true,
+      data: [row('c1', { siteId: 'demo', siteName: 'Demo shop', visitorName: 'Ann' })],
+    }));
     socket.serverConnect();
     const inbox = within(await screen.findByRole('navigation', { name: 'Inbox' }));
     const link = await inbox.findByRole('link', { name: /Ann/ });
@@ -199,13 +229,22 @@ describe('filtering by site', () => {
 
   it("filters the callback queue by site, naming each request's site", async () => {
     const { socket } = await openConsole('/console/callbacks', admin, [site(), shop]);
-    socket.answer('callback:list', () => ({ ok: true, data: [callback('cb1', { siteId: 'demo', visitorName: 'Ann' }), callback('cb2', { siteId: 'shop', visitorName: 'Bob' })] }));
+    socket.answer('callback:list', () => ({
+      ok: true,
+      data: [callback('cb1', { siteId: 'demo', visitorName: 'Ann' }), callback('cb2', { siteId: 'shop', visitorName: 'Bob' })],
+    }));
     socket.serverConnect();
     const list = await screen.findByRole('list', { name: 'Call back requests' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     expect(within(list).getAllByRole('listitem')[1]!.textContent).toContain('Corner shop');
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'demo' } });
-    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ann')]));
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([expect.stringContaining('Ann')]),
+    );
   });
 
   it("drops a deleted site's call back requests from the queue (and their count) at once", async () => {
@@ -217,7 +256,13 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     held = held.filter((c) => c.siteId !== 'shop');
     socket.push('site:deleted', { siteId: 'shop' });
-    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ann')]));
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([expect.stringContaining('Ann')]),
+    );
   });
 
   it("asks the server for one site's feedback when the site filter is set", async () => {

@@ -5,12 +5,24 @@ import type { CallbackAction, CallbackState } from '../../../console/state/callb
 import { callback } from '../callbacks/fixtures';
 
 const run = (actions: CallbackAction[], from: CallbackState = initialCallbacks()) => actions.reduce(callbackReducer, from);
-const listed = (items = [callback('a')], view: 'open' | 'all' = 'open'): CallbackAction => ({ type: 'callbacks/listed', view, items, tick: 0, complete: true });
+const listed = (items = [callback('a')], view: 'open' | 'all' = 'open'): CallbackAction => ({
+  type: 'callbacks/listed',
+  view,
+  items,
+  tick: 0,
+  complete: true,
+});
 const at = (iso: string) => Date.parse(iso);
 
 describe('callback reducer', () => {
   it('orders the queue by due time, overdue first, and counts open and overdue requests', () => {
-    const s = run([listed([callback('later', { dueAt: '2025-01-01T12:00:00.000Z' }), callback('late', { dueAt: '2025-01-01T09:00:00.000Z' }), callback('soon', { dueAt: '2025-01-01T10:30:00.000Z' })])]);
+    const s = run([
+      listed([
+        callback('later', { dueAt: '2025-01-01T12:00:00.000Z' }),
+        callback('late', { dueAt: '2025-01-01T09:00:00.000Z' }),
+        callback('soon', { dueAt: '2025-01-01T10:30:00.000Z' }),
+      ]),
+    ]);
     expect(visibleCallbacks(s).map((c) => c.id)).toEqual(['late', 'soon', 'later']);
     expect(callbackCounts(s, at('2025-01-01T10:00:00.000Z'))).toEqual({ open: 3, overdue: 1 });
   });
@@ -41,7 +53,13 @@ describe('callback reducer', () => {
     expect(run([{ type: 'callbacks/due', id: 'a', at: at('2025-01-01T09:59:00.000Z') }], base).alerts).toEqual([]);
     const due = run([{ type: 'callbacks/due', id: 'a', at: at('2025-01-01T10:00:00.000Z') }], base);
     expect(due.alerts).toEqual([{ id: 'a', dueAt: '2025-01-01T10:00:00.000Z' }]);
-    const dismissed = run([{ type: 'callbacks/alert-dismissed', id: 'a' }, { type: 'callbacks/due', id: 'a', at: at('2025-01-01T10:01:00.000Z') }], due);
+    const dismissed = run(
+      [
+        { type: 'callbacks/alert-dismissed', id: 'a' },
+        { type: 'callbacks/due', id: 'a', at: at('2025-01-01T10:01:00.000Z') },
+      ],
+      due,
+    );
     expect(dismissed.alerts).toEqual([]);
   });
 
@@ -57,7 +75,10 @@ describe('callback reducer', () => {
   });
 
   it('does not alert for a request that is closed', () => {
-    const s = run([listed([callback('a', { status: 'cancelled' })], 'all'), { type: 'callbacks/due', id: 'a', at: at('2025-01-02T00:00:00.000Z') }]);
+    const s = run([
+      listed([callback('a', { status: 'cancelled' })], 'all'),
+      { type: 'callbacks/due', id: 'a', at: at('2025-01-02T00:00:00.000Z') },
+    ]);
     expect(s.alerts).toEqual([]);
   });
 

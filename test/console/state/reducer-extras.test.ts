@@ -8,7 +8,13 @@ const run = (actions: Action[], from: ConsoleState = initialState()) => actions.
 const opened = () =>
   run([
     { type: 'open/requested', id: 'c1' },
-    { type: 'open/loaded', conversation: row('c1'), messages: [msg(1), msg(2, { author: 'system', faq: { id: 'f', helpful: null } })], visitor: profile(), history: [] },
+    {
+      type: 'open/loaded',
+      conversation: row('c1'),
+      messages: [msg(1), msg(2, { author: 'system', faq: { id: 'f', helpful: null } })],
+      visitor: profile(),
+      history: [],
+    },
   ]);
 const low = { conversationId: 'c1', visitorName: 'Ana', rating: 2, comment: 'Slow', unhappy: true };
 
@@ -34,12 +40,22 @@ describe('reducer: availability extras', () => {
   });
 
   it('replaces a site pushed by site:updated and keeps the others', () => {
-    const s = run([{ type: 'sites/listed', sites: [site(), site({ id: 'blog', name: 'Blog' })] }, { type: 'sites/updated', site: site({ greeting: 'New' }) }]);
-    expect(s.sites!.map((x) => [x.id, x.greeting])).toEqual([['demo', 'New'], ['blog', 'Hi there!']]);
+    const s = run([
+      { type: 'sites/listed', sites: [site(), site({ id: 'blog', name: 'Blog' })] },
+      { type: 'sites/updated', site: site({ greeting: 'New' }) },
+    ]);
+    expect(s.sites!.map((x) => [x.id, x.greeting])).toEqual([
+      ['demo', 'New'],
+      ['blog', 'Hi there!'],
+    ]);
   });
 
   it('forgets presence, sites and alerts at sign-out', () => {
-    const s = run([{ type: 'presence', agents: [{ id: 'a', name: 'A', online: true, away: false }] }, { type: 'survey/received', survey: low }, { type: 'auth/signed-out' }]);
+    const s = run([
+      { type: 'presence', agents: [{ id: 'a', name: 'A', online: true, away: false }] },
+      { type: 'survey/received', survey: low },
+      { type: 'auth/signed-out' },
+    ]);
     expect([s.presence, s.sites, s.surveyAlerts]).toEqual([null, null, []]);
   });
 });

@@ -37,16 +37,32 @@ describe('console reducer: messages', () => {
   });
 
   it('keeps messages pushed while the conversation was loading', () => {
-    const s = run({ type: 'open/requested', id: 'c1' }, { type: 'messages', messages: [msg(3)] }, {
-      type: 'open/loaded', conversation: row('c1', { lastSeq: 3 }), messages: [msg(1), msg(2)], visitor: profile(), history: [],
-    });
+    const s = run(
+      { type: 'open/requested', id: 'c1' },
+      { type: 'messages', messages: [msg(3)] },
+      {
+        type: 'open/loaded',
+        conversation: row('c1', { lastSeq: 3 }),
+        messages: [msg(1), msg(2)],
+        visitor: profile(),
+        history: [],
+      },
+    );
     expect(s.open!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('drops a late answer for a conversation the agent already left', () => {
-    const s = run({ type: 'open/requested', id: 'c1' }, { type: 'open/requested', id: 'c2' }, {
-      type: 'open/loaded', conversation: row('c1'), messages: [msg(1)], visitor: profile(), history: [],
-    });
+    const s = run(
+      { type: 'open/requested', id: 'c1' },
+      { type: 'open/requested', id: 'c2' },
+      {
+        type: 'open/loaded',
+        conversation: row('c1'),
+        messages: [msg(1)],
+        visitor: profile(),
+        history: [],
+      },
+    );
     expect(s.open!.id).toBe('c2');
     expect(s.open!.messages).toEqual([]);
   });
@@ -66,38 +82,76 @@ describe('console reducer: own replies', () => {
   it('drops a reply marked failed when the conversation loaded again holds it: the lost ack was stored', () => {
     const failed = run(...opened(), started, { type: 'send/marked', id: 'r1', state: 'failed', error: 'Not found.' });
     const reloaded = reducer(failed, {
-      type: 'open/loaded', conversation: row('c1', { lastSeq: 3 }), messages: [msg(1), msg(2), msg(3, { id: 'r1', author: 'agent', text: 'hi' })], visitor: profile(), history: [],
+      type: 'open/loaded',
+      conversation: row('c1', { lastSeq: 3 }),
+      messages: [msg(1), msg(2), msg(3, { id: 'r1', author: 'agent', text: 'hi' })],
+      visitor: profile(),
+      history: [],
     });
     expect(reloaded.pending.r1).toBeUndefined();
     expect(reloaded.open!.messages.map((m) => m.id).filter((id) => id === 'r1')).toHaveLength(1);
   });
 
   it('marks a refused reply failed with the reason, and queued again on retry', () => {
-    const failed = run(started, { type: 'send/marked', id: 'r1', state: 'sending' }, { type: 'send/marked', id: 'r1', state: 'failed', error: 'Too long' });
+    const failed = run(
+      started,
+      { type: 'send/marked', id: 'r1', state: 'sending' },
+      { type: 'send/marked', id: 'r1', state: 'failed', error: 'Too long' },
+    );
     expect(failed.pending.r1).toMatchObject({ state: 'failed', error: 'Too long' });
     expect(reducer(failed, { type: 'send/retried', id: 'r1' }).pending.r1).toMatchObject({ state: 'queued', error: null });
   });
 
   it('adds what a previous page left unsent without doubling a reply it holds', () => {
-    const saved = { id: 'r1', conversationId: 'c1', text: 'hi', createdAt: '2025-01-01T11:00:00.000Z', state: 'queued' as const, error: null };
-    const s = run(started, { type: 'send/marked', id: 'r1', state: 'sending' }, { type: 'send/restored', pending: [saved, { ...saved, id: 'r0', text: 'earlier' }] });
+    const saved = {
+      id: 'r1',
+      conversationId: 'c1',
+      text: 'hi',
+      createdAt: '2025-01-01T11:00:00.000Z',
+      state: 'queued' as const,
+      error: null,
+    };
+    const s = run(
+      started,
+      { type: 'send/marked', id: 'r1', state: 'sending' },
+      { type: 'send/restored', pending: [saved, { ...saved, id: 'r0', text: 'earlier' }] },
+    );
     expect(Object.keys(s.pending).sort()).toEqual(['r0', 'r1']);
     expect(s.pending.r1!.state).toBe('sending');
   });
 
   it('drops an email reply to feedback once the server stored it', () => {
-    const s = run({ type: 'send/started', id: 'f1', conversationId: null, feedbackId: 'fb1', text: 'Sorry!', createdAt: '2025-01-01T11:00:00.000Z' });
+    const s = run({
+      type: 'send/started',
+      id: 'f1',
+      conversationId: null,
+      feedbackId: 'fb1',
+      text: 'Sorry!',
+      createdAt: '2025-01-01T11:00:00.000Z',
+    });
     expect(s.pending.f1).toMatchObject({ feedbackId: 'fb1', state: 'queued' });
-    const reply = { id: 'f1', feedbackId: 'fb1', agentName: 'Eva', text: 'Sorry!', createdAt: '2025-01-01T11:00:01.000Z', emailStatus: 'pending' } as const;
+    const reply = {
+      id: 'f1',
+      feedbackId: 'fb1',
+      agentName: 'Eva',
+      text: 'Sorry!',
+      createdAt: '2025-01-01T11:00:01.000Z',
+      emailStatus: 'pending',
+    } as const;
     expect(reducer(s, { type: 'feedback/replied', reply }).pending.f1).toBeUndefined();
   });
 });
 
 describe('console reducer: inbox', () => {
   it('adds a new row and replaces a known one from conversation:updated', () => {
-    const s = run({ type: 'inbox/loaded', rows: [row('a')], complete: true }, { type: 'inbox/updated', row: row('b') }, {
-      type: 'inbox/updated', row: row('a', { unread: 2, lastSeq: 3, updatedAt: '2025-01-01T12:00:00.000Z' }),
-    });
+    const s = run(
+      { type: 'inbox/loaded', rows: [row('a')], complete: true },
+      { type: 'inbox/updated', row: row('b') },
+      {
+        type: 'inbox/updated',
+        row: row('a', { unread: 2, lastSeq: 3, updatedAt: '2025-01-01T12:00:00.000Z' }),
+      },
+    );
     expect(Object.keys(s.inbox).sort()).toEqual(['a', 'b']);
     expect(s.inbox.a!.unread).toBe(2);
   });
@@ -127,7 +181,12 @@ describe('console reducer: inbox', () => {
     // A visitor far down the list identified themselves: their row arrives with its old time.
     const pushed = reducer(first, { type: 'inbox/updated', row: row('n1', { updatedAt: at(1) }) });
     expect(pushed.inboxOlder).toEqual({ updatedAt: at(8), id: 'n8' });
-    const page = reducer(pushed, { type: 'inbox/older', before: { updatedAt: at(8), id: 'n8' }, rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: false });
+    const page = reducer(pushed, {
+      type: 'inbox/older',
+      before: { updatedAt: at(8), id: 'n8' },
+      rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })],
+      complete: false,
+    });
     expect(page.inboxOlder).toEqual({ updatedAt: at(6), id: 'n6' });
     expect(page.inboxComplete).toBe(false);
     // A page asked for from a cursor that has moved on since (a reconnect reloaded the top) moves nothing.
@@ -139,9 +198,15 @@ describe('console reducer: inbox', () => {
   it('keeps older pages and knowing it has them all when the first page is loaded again', () => {
     const at = (h: number) => `2025-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
     const first = [row('n9', { updatedAt: at(9) }), row('n8', { updatedAt: at(8) })];
-    const loaded = run({ type: 'inbox/loaded', rows: first, complete: false }, {
-      type: 'inbox/older', before: { updatedAt: at(8), id: 'n8' }, rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })], complete: true,
-    });
+    const loaded = run(
+      { type: 'inbox/loaded', rows: first, complete: false },
+      {
+        type: 'inbox/older',
+        before: { updatedAt: at(8), id: 'n8' },
+        rows: [row('n7', { updatedAt: at(7) }), row('n6', { updatedAt: at(6) })],
+        complete: true,
+      },
+    );
     // A new conversation pushes n8 off the first page; a wake loads that page again.
     const again = reducer(loaded, { type: 'inbox/loaded', rows: [row('n10', { updatedAt: at(10) }), first[0]!], complete: false });
     expect(Object.keys(again.inbox).sort()).toEqual(['n10', 'n6', 'n7', 'n8', 'n9']);
@@ -155,9 +220,14 @@ describe('console reducer: inbox', () => {
   });
 
   it('updates the open visitor from visitor:updated, and no other', () => {
-    const s = run(...opened(), { type: 'visitor/updated', visitor: profile({ pageTitle: 'Checkout' }) }, {
-      type: 'visitor/updated', visitor: profile({ id: 'someone-else', pageTitle: 'Elsewhere' }),
-    });
+    const s = run(
+      ...opened(),
+      { type: 'visitor/updated', visitor: profile({ pageTitle: 'Checkout' }) },
+      {
+        type: 'visitor/updated',
+        visitor: profile({ id: 'someone-else', pageTitle: 'Elsewhere' }),
+      },
+    );
     expect(s.open!.visitor!.pageTitle).toBe('Checkout');
   });
 
@@ -174,8 +244,11 @@ describe('console reducer: typing', () => {
     expect(reducer(s, { type: 'messages', messages: [msg(3)] }).typing.c1).toEqual({});
   });
 
-  it('keeps two agents of one name apart, and a message by that name ends both, not another\'s', () => {
-    const typing = (agentId: string, name: string) => ({ type: 'typing' as const, event: { conversationId: 'c1', from: 'agent' as const, name, agentId, typing: true } });
+  it("keeps two agents of one name apart, and a message by that name ends both, not another's", () => {
+    const typing = (agentId: string, name: string) => ({
+      type: 'typing' as const,
+      event: { conversationId: 'c1', from: 'agent' as const, name, agentId, typing: true },
+    });
     const s = run(...opened(), typing('a1', 'Support'), typing('a2', 'Support'), typing('a3', 'Sam'));
     expect(s.typing.c1).toEqual({ 'agent:a1': 'Support', 'agent:a2': 'Support', 'agent:a3': 'Sam' });
     const after = reducer(s, { type: 'messages', messages: [msg(3, { author: 'agent', authorName: 'Support' })] });

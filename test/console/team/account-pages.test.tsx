@@ -34,7 +34,11 @@ describe('AccountScreen', () => {
 
   it('shows a wrong current password as an alert', async () => {
     const api = fakeTeamApi();
-    api.changePassword.mockResolvedValueOnce({ ok: false, code: 'bad_credentials', message: 'The current password is not right.' } as never);
+    api.changePassword.mockResolvedValueOnce({
+      ok: false,
+      code: 'bad_credentials',
+      message: 'The current password is not right.',
+    } as never);
     render(<AccountScreen api={api} agent={ADMIN_AGENT} onAgentUpdated={() => {}} />);
     fireEvent.input(screen.getByLabelText('Current password'), { target: { value: 'not it' } });
     fireEvent.input(screen.getByLabelText('New password (at least 8 characters)'), { target: { value: 'new password' } });

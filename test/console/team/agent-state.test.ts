@@ -7,12 +7,19 @@ const me = { id: 'a1', email: 'olga@shop.test', name: 'Olga', role: 'agent' as c
 
 describe('reducer: the signed-in agent', () => {
   it('takes a new display name without forgetting the rest of the console', () => {
-    const s = run([{ type: 'auth/signed-in', agent: me }, { type: 'filter', filter: 'resolved' }, { type: 'auth/agent-updated', agent: { ...me, name: 'Olga S.' } }]);
+    const s = run([
+      { type: 'auth/signed-in', agent: me },
+      { type: 'filter', filter: 'resolved' },
+      { type: 'auth/agent-updated', agent: { ...me, name: 'Olga S.' } },
+    ]);
     expect([s.agent?.name, s.filter, s.auth]).toEqual(['Olga S.', 'resolved', 'signed-in']);
   });
 
   it('takes the name given in another tab from the presence list', () => {
-    const s = run([{ type: 'auth/signed-in', agent: me }, { type: 'presence', agents: [{ id: 'a1', name: 'Olga S.', online: true, away: false }] }]);
+    const s = run([
+      { type: 'auth/signed-in', agent: me },
+      { type: 'presence', agents: [{ id: 'a1', name: 'Olga S.', online: true, away: false }] },
+    ]);
     expect(s.agent).toEqual({ ...me, name: 'Olga S.' });
   });
 });

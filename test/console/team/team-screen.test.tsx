@@ -45,7 +45,15 @@ describe('TeamScreen', () => {
 
   it('with email says where the invitation went and shows no link', async () => {
     const api = fakeTeamApi({ agents: [member()], invites: [], emailEnabled: true });
-    api.invite.mockResolvedValueOnce({ ok: true, data: { invite: { id: 'i', email: 'p@shop.test', role: 'agent', createdAt: '', expiresAt: '2026-12-10T10:00:00Z' }, link: null as never, emailed: true, expiresAt: '2026-12-10T10:00:00Z' } });
+    api.invite.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        invite: { id: 'i', email: 'p@shop.test', role: 'agent', createdAt: '', expiresAt: '2026-12-10T10:00:00Z' },
+        link: null as never,
+        emailed: true,
+        expiresAt: '2026-12-10T10:00:00Z',
+      },
+    });
     render(<TeamScreen api={api} agent={ADMIN_AGENT} />);
     fireEvent.input(await screen.findByRole('textbox', { name: 'Email' }), { target: { value: 'p@shop.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
@@ -53,7 +61,7 @@ describe('TeamScreen', () => {
     expect(screen.queryByRole('textbox', { name: /Invitation link/ })).toBeNull();
   });
 
-  it('shows the server\'s refusal of an invitation beside the form', async () => {
+  it("shows the server's refusal of an invitation beside the form", async () => {
     const api = fakeTeamApi();
     api.invite.mockResolvedValueOnce({ ok: false, code: 'email_taken', message: 'petra@shop.test already has an account.' } as never);
     render(<TeamScreen api={api} agent={ADMIN_AGENT} />);
@@ -87,11 +95,19 @@ describe('TeamScreen', () => {
   });
 
   it('renews and revokes pending invitations', async () => {
-    const invite = { id: 'i9', email: 'late@shop.test', role: 'agent' as const, createdAt: '2026-12-01T10:00:00Z', expiresAt: '2026-12-08T10:00:00Z' };
+    const invite = {
+      id: 'i9',
+      email: 'late@shop.test',
+      role: 'agent' as const,
+      createdAt: '2026-12-01T10:00:00Z',
+      expiresAt: '2026-12-08T10:00:00Z',
+    };
     const api = fakeTeamApi({ agents: [member()], invites: [invite], emailEnabled: false });
     render(<TeamScreen api={api} agent={ADMIN_AGENT} />);
     fireEvent.click(await screen.findByRole('button', { name: 'New link for late@shop.test' }));
-    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Invitation link for late@shop.test' })).value).toBe('http://x.test/console/invite/tok2');
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Invitation link for late@shop.test' })).value).toBe(
+      'http://x.test/console/invite/tok2',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Revoke the invitation for late@shop.test' }));
     await waitFor(() => expect(api.revokeInvite).toHaveBeenCalledWith('i9'));
     expect(await screen.findByText(/its link no longer works/)).toBeTruthy();
@@ -100,6 +116,8 @@ describe('TeamScreen', () => {
   it('makes a reset link for an agent to copy', async () => {
     render(<TeamScreen api={fakeTeamApi({ agents: [member(), petra], invites: [], emailEnabled: false })} agent={ADMIN_AGENT} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reset link for Petra' }));
-    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Password reset link for petra@shop.test' })).value).toBe('http://x.test/console/reset/tok');
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Password reset link for petra@shop.test' })).value).toBe(
+      'http://x.test/console/reset/tok',
+    );
   });
 });

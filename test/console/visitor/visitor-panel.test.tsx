@@ -9,7 +9,12 @@ afterEach(cleanup);
 // 10:00 UTC is 11:00 in Prague in winter.
 const NOW = Date.parse('2025-01-01T10:00:00.000Z');
 
-function renderPanel(visitor = profile(), history = [row('old', { status: 'resolved', lastMessage: { text: 'Earlier question', author: 'visitor', createdAt: '2024-12-01T10:00:00.000Z' } })]) {
+function renderPanel(
+  visitor = profile(),
+  history = [
+    row('old', { status: 'resolved', lastMessage: { text: 'Earlier question', author: 'visitor', createdAt: '2024-12-01T10:00:00.000Z' } }),
+  ],
+) {
   const onOpen = vi.fn();
   render(<VisitorPanel visitor={visitor} history={history} now={NOW} locale="en-GB" onOpen={onOpen} />);
   return { onOpen, panel: within(screen.getByRole('complementary')) };
@@ -58,7 +63,9 @@ describe('VisitorPanel', () => {
   });
 
   it('marks a verified identity as verified, with its user id, and a claimed one as not verified', () => {
-    const verified = renderPanel(profile({ name: 'Ana', displayName: 'Ana', email: 'ana@example.test', identity: 'verified', externalId: 'user-42' }));
+    const verified = renderPanel(
+      profile({ name: 'Ana', displayName: 'Ana', email: 'ana@example.test', identity: 'verified', externalId: 'user-42' }),
+    );
     expect(verified.panel.getByText('Verified')).toBeTruthy();
     expect(verified.panel.queryByText(/Claimed/)).toBeNull();
     expect(verified.panel.getByText('User ID').parentElement!.textContent).toBe('User IDuser-42');

@@ -25,7 +25,16 @@ describe('call me back in the browser’s own time zone', () => {
     socket.accept();
     socket.reply('callback:slots', () => ({ ok: true, data: closedSlots }));
     socket.reply('callback:mine', () => ({ ok: true, data: null }));
-    render(<CallbackView t={t} online request={(e, p) => request(socket.asSocket(), e, p)} page={() => page} showView={() => {}} newId={() => 'id1'} />);
+    render(
+      <CallbackView
+        t={t}
+        online
+        request={(e, p) => request(socket.asSocket(), e, p)}
+        page={() => page}
+        showView={() => {}}
+        newId={() => 'id1'}
+      />,
+    );
     fireEvent.click(await screen.findByRole('radio', { name: 'Choose a time' }));
     const times = await screen.findByRole('radiogroup', { name: 'Time' });
     // happy-dom's browser speaks en-US, so a 12-hour clock.

@@ -21,7 +21,9 @@ describe('call back state', () => {
     const s = run(initialCallback(true), { type: 'saved', request: stored() });
     const moved = run(s, { type: 'updated', request: stored({}, { status: 'rescheduled', updatedAt: later(5) }) });
     expect(moved.request?.status).toBe('rescheduled');
-    expect(run(moved, { type: 'updated', request: stored({}, { status: 'waiting', updatedAt: later(1) }) }).request?.status).toBe('rescheduled');
+    expect(run(moved, { type: 'updated', request: stored({}, { status: 'waiting', updatedAt: later(1) }) }).request?.status).toBe(
+      'rescheduled',
+    );
   });
 
   it('does not pull a visitor writing a new request back to the finished one', () => {

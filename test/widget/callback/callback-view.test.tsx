@@ -10,7 +10,10 @@ const phone = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Phone
 const type = (name: string, value: string) => fireEvent.input(screen.getByRole('textbox', { name }), { target: { value } });
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Request a call' }));
 const chooseTime = () => fireEvent.click(screen.getByRole('radio', { name: 'Choose a time' }));
-const windows = () => within(screen.getByRole('radiogroup', { name: 'Time' })).getAllByRole('radio').map((r) => r.closest('label')!.textContent);
+const windows = () =>
+  within(screen.getByRole('radiogroup', { name: 'Time' }))
+    .getAllByRole('radio')
+    .map((r) => r.closest('label')!.textContent);
 /** The form, once the server said there is no open request and which times are free. */
 async function form(o: Parameters<typeof setup>[0] = {}) {
   const view = setup(o);
@@ -42,7 +45,11 @@ describe('call me back form', () => {
     await form();
     chooseTime();
     const day = screen.getByRole('combobox', { name: 'Day' });
-    expect(within(day).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tomorrow, Tue 25 Nov', 'Wed 26 Nov']);
+    expect(
+      within(day)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Tomorrow, Tue 25 Nov', 'Wed 26 Nov']);
     // 05:00Z and 06:00Z are 09:00 and 10:00 in Yerevan; 20:00Z Tuesday is already Wednesday there.
     expect(windows()).toEqual(['09:00–09:30', '10:00–10:30', '23:30–00:00']);
     fireEvent.change(day, { target: { value: '2025-11-26' } });
@@ -53,7 +60,9 @@ describe('call me back form', () => {
   it('says that "as soon as possible" outside opening hours means the next opening, in the visitor’s time', async () => {
     await form();
     expect(screen.getByRole('radio', { name: 'As soon as possible' }).getAttribute('aria-describedby')).toBeTruthy();
-    expect(screen.getByRole('radio', { name: 'As soon as possible', description: "We're closed now: we'll call you when we open, Tue 09:00." })).toBeTruthy();
+    expect(
+      screen.getByRole('radio', { name: 'As soon as possible', description: "We're closed now: we'll call you when we open, Tue 09:00." }),
+    ).toBeTruthy();
   });
 
   it('promises a call shortly while the site is open', async () => {
@@ -65,7 +74,10 @@ describe('call me back form', () => {
     const status = { available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null };
     await form({ slots: { ...closedSlots, openNow: true, nextOpening: null }, status });
     expect(
-      screen.getByRole('radio', { name: 'As soon as possible', description: "Nobody can take calls right now: we'll call you as soon as someone is back." }),
+      screen.getByRole('radio', {
+        name: 'As soon as possible',
+        description: "Nobody can take calls right now: we'll call you as soon as someone is back.",
+      }),
     ).toBeTruthy();
     expect(screen.queryByText(/shortly/)).toBeNull();
   });
@@ -185,7 +197,10 @@ describe('after the request', () => {
     expect(screen.getByRole('status').textContent).toBe('Waiting for our call');
     socket.fire(
       'callback:updated',
-      stored({}, { status: 'rescheduled', asap: false, dueAt: '2025-11-26T10:00:00.000Z', windowEnd: null, updatedAt: '2025-11-24T18:05:00.000Z' }),
+      stored(
+        {},
+        { status: 'rescheduled', asap: false, dueAt: '2025-11-26T10:00:00.000Z', windowEnd: null, updatedAt: '2025-11-24T18:05:00.000Z' },
+      ),
     );
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Moved to Wed 26 Nov, 14:00');
     socket.fire('callback:updated', stored({}, { status: 'called', updatedAt: '2025-11-26T10:03:00.000Z' }));
@@ -274,7 +289,9 @@ describe('on opening the view', () => {
   });
 
   it('fills in a number with an extension as shown, and takes it back as it is', async () => {
-    const { sent } = setup({ mine: stored({}, { status: 'called', phone: '+420602123456;ext=12', phoneDisplay: '+420 602 123 456 ext. 12' }) });
+    const { sent } = setup({
+      mine: stored({}, { status: 'called', phone: '+420602123456;ext=12', phoneDisplay: '+420 602 123 456 ext. 12' }),
+    });
     const field = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Phone number' });
     expect(field.value).toBe('+420 602 123 456 ext. 12');
     submit();

@@ -7,7 +7,10 @@ describe('times in the visitor’s zone', () => {
 
   it('groups slots by the visitor-local date, not the UTC one', () => {
     const days = groupSlots(closedSlots.slots, yerevan);
-    expect(days.map((d) => [d.key, d.slots.length])).toEqual([['2025-11-25', 3], ['2025-11-26', 1]]);
+    expect(days.map((d) => [d.key, d.slots.length])).toEqual([
+      ['2025-11-25', 3],
+      ['2025-11-26', 1],
+    ]);
     expect(groupSlots(closedSlots.slots, createWhenFormat('en-GB', 'UTC')).map((d) => d.slots.length)).toEqual([4]);
   });
 

@@ -67,7 +67,12 @@ describe('leave a message', () => {
 
     await vi.waitFor(() => expect(view.getByText("Thanks! We'll answer by email at ana@example.com.")).toBeTruthy());
     expect(socket.requests('offline:send')).toEqual([
-      { id: expect.any(String), email: 'ana@example.com', text: 'Do you ship to Norway?', page: { url: location.href, title: 'Pricing – Demo shop' } },
+      {
+        id: expect.any(String),
+        email: 'ana@example.com',
+        text: 'Do you ship to Norway?',
+        page: { url: location.href, title: 'Pricing – Demo shop' },
+      },
     ]);
     expect(view.queryByRole('region', { name: 'Leave a message' })).toBeNull();
     expect(within(view.getByRole('log')).getByText('Do you ship to Norway?')).toBeTruthy();
@@ -218,7 +223,9 @@ describe('on a server that sends no email', () => {
   it('shows the default away text that promises no email, but an owner’s own text as written', async () => {
     const { view } = await open(away, { site: { ...site, sendsEmail: false, awayMessage: '' } });
     const region = await view.findByRole('region', { name: 'Leave a message' });
-    expect(within(region).getByText("We're away right now. Leave us a message: we'll answer here, in this chat, when you come back.")).toBeTruthy();
+    expect(
+      within(region).getByText("We're away right now. Leave us a message: we'll answer here, in this chat, when you come back."),
+    ).toBeTruthy();
     document.body.innerHTML = '';
     const own = await open(away, { site: { ...site, sendsEmail: false, awayMessage: 'Back on Monday.' } });
     expect(within(await own.view.findByRole('region', { name: 'Leave a message' })).getByText('Back on Monday.')).toBeTruthy();

@@ -6,7 +6,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('embed configuration', () => {
   it('reads site, locale, color and position, with the relay at the script’s origin', () => {
-    document.head.innerHTML = '<script type="text/x-test" src="https://chat.example.com/earshot.js" data-site="demo" data-locale="de" data-color="#c00" data-position="left"></script>';
+    document.head.innerHTML =
+      '<script type="text/x-test" src="https://chat.example.com/earshot.js" data-site="demo" data-locale="de" data-color="#c00" data-position="left"></script>';
     expect(readConfig(findScript(document))).toEqual({
       site: 'demo',
       siteId: 'demo',

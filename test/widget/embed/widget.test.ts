@@ -158,7 +158,11 @@ describe('widget opening and closing', () => {
 
 describe('launcher availability', () => {
   const description = (button: HTMLElement, root: ShadowRoot) =>
-    button.getAttribute('aria-describedby')!.split(' ').map((id) => root.getElementById(id)?.textContent).join(' ');
+    button
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => root.getElementById(id)?.textContent)
+      .join(' ');
 
   it('asks the relay once, in the visitor’s languages, and says who is there in the description and tooltip', async () => {
     const { fetch, answer } = mockStatus();
@@ -189,7 +193,10 @@ describe('launcher availability', () => {
   });
 
   it('says nothing about availability when the relay cannot tell', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const { host, launcher, panel, widget } = setup();
     widget.command('open', []);
     await vi.waitFor(() => expect(panel.host()).toBeDefined());

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../protocol/events';
-import { feedbackReducer, initialFeedback, type FeedbackAction, type FeedbackDraft, type FeedbackState } from '../../../widget/feedback/feedback-state';
+import {
+  feedbackReducer,
+  initialFeedback,
+  type FeedbackAction,
+  type FeedbackDraft,
+  type FeedbackState,
+} from '../../../widget/feedback/feedback-state';
 import { serverProblem, toFeedbackInput, validateFeedback } from '../../../widget/feedback/validate';
 
 const run = (actions: FeedbackAction[], from: FeedbackState = initialFeedback()) => actions.reduce(feedbackReducer, from);
@@ -26,7 +32,9 @@ describe('feedback checks before sending', () => {
       name: { key: 'feedback_error_name' },
       email: { key: 'feedback_error_email_missing' },
     });
-    expect(validateFeedback(draft({ rating: 4, contact: 'reply', name: 'Ana', email: 'ana@example' })).email).toEqual({ key: 'feedback_error_email' });
+    expect(validateFeedback(draft({ rating: 4, contact: 'reply', name: 'Ana', email: 'ana@example' })).email).toEqual({
+      key: 'feedback_error_email',
+    });
     expect(validateFeedback(draft({ rating: 4, contact: 'reply', name: 'Ana', email: 'ana@example.test' }))).toEqual({});
     expect(validateFeedback(draft({ rating: 4, contact: 'anonymous', email: 'not an email' }))).toEqual({});
   });
@@ -53,44 +61,70 @@ describe('server refusals', () => {
   });
 
   it('puts an error the server names a field for next to that field', () => {
-    expect(serverProblem(refused('invalid_payload', 'contact.email'), draft())).toEqual({ errors: { email: { key: 'feedback_error_email' } }, alert: null });
+    expect(serverProblem(refused('invalid_payload', 'contact.email'), draft())).toEqual({
+      errors: { email: { key: 'feedback_error_email' } },
+      alert: null,
+    });
     expect(serverProblem(refused('invalid_payload', 'contact.name'), draft()).errors).toEqual({ name: { key: 'feedback_error_name' } });
-    expect(serverProblem(refused('too_long', 'text'), draft({ text: 'abc' })).errors.text).toMatchObject({ key: 'feedback_error_long', vars: { length: 3 } });
+    expect(serverProblem(refused('too_long', 'text'), draft({ text: 'abc' })).errors.text).toMatchObject({
+      key: 'feedback_error_long',
+      vars: { length: 3 },
+    });
   });
 
   it('shows other refusals for the whole form, with the server’s reason when there are no words of our own', () => {
     expect(serverProblem(refused('rate_limited'), draft())).toEqual({ errors: {}, alert: { key: 'feedback_error_rate_limited' } });
     expect(serverProblem(refused('offline'), draft()).alert).toEqual({ key: 'feedback_error_offline' });
-    expect(serverProblem(refused('internal', 'page.url'), draft()).alert).toEqual({ key: 'feedback_error_server', vars: { reason: 'payload is wrong' } });
+    expect(serverProblem(refused('internal', 'page.url'), draft()).alert).toEqual({
+      key: 'feedback_error_server',
+      vars: { reason: 'payload is wrong' },
+    });
   });
 });
 
 describe('feedback reducer', () => {
   it('clears a field’s error when the visitor edits that field, and only that one', () => {
-    const s = run([{ type: 'refused', errors: { name: { key: 'feedback_error_name' }, email: { key: 'feedback_error_email' } } }, { type: 'edit', change: { email: 'a@b.test' } }]);
+    const s = run([
+      { type: 'refused', errors: { name: { key: 'feedback_error_name' }, email: { key: 'feedback_error_email' } } },
+      { type: 'edit', change: { email: 'a@b.test' } },
+    ]);
     expect(s.errors).toEqual({ name: { key: 'feedback_error_name' } });
   });
 
   it('settles "give a rating or words" once a rating is chosen', () => {
-    const s = run([{ type: 'refused', errors: { text: { key: 'feedback_error_empty' } } }, { type: 'edit', change: { rating: 5 } }]);
+    const s = run([
+      { type: 'refused', errors: { text: { key: 'feedback_error_empty' } } },
+      { type: 'edit', change: { rating: 5 } },
+    ]);
     expect(s.errors).toEqual({});
   });
 
   it('counts refusals, so the form can move focus each time', () => {
-    const s = run([{ type: 'refused', errors: {} }, { type: 'refused', errors: {}, alert: { key: 'feedback_error_timeout' } }]);
+    const s = run([
+      { type: 'refused', errors: {} },
+      { type: 'refused', errors: {}, alert: { key: 'feedback_error_timeout' } },
+    ]);
     expect(s.refusals).toBe(2);
     expect(s.alert).toEqual({ key: 'feedback_error_timeout' });
   });
 
   it('ignores edits while sending and clears old errors when a send starts', () => {
-    const s = run([{ type: 'refused', errors: { text: { key: 'feedback_error_empty' } } }, { type: 'sending' }, { type: 'edit', change: { text: 'late' } }]);
+    const s = run([
+      { type: 'refused', errors: { text: { key: 'feedback_error_empty' } } },
+      { type: 'sending' },
+      { type: 'edit', change: { text: 'late' } },
+    ]);
     expect(s.status).toBe('sending');
     expect(s.errors).toEqual({});
     expect(s.draft.text).toBe('');
   });
 
   it('starts another piece of feedback blank but keeps who the visitor said they are', () => {
-    const filled = run([{ type: 'edit', change: { rating: 1, text: 'Broken', contact: 'reply', name: 'Ana', email: 'ana@example.test' } }, { type: 'sending' }, { type: 'sent', replyExpected: true }]);
+    const filled = run([
+      { type: 'edit', change: { rating: 1, text: 'Broken', contact: 'reply', name: 'Ana', email: 'ana@example.test' } },
+      { type: 'sending' },
+      { type: 'sent', replyExpected: true },
+    ]);
     const s = feedbackReducer(filled, { type: 'again' });
     expect(s.status).toBe('editing');
     expect(s.draft).toEqual({ rating: null, category: 'idea', text: '', contact: 'reply', name: 'Ana', email: 'ana@example.test' });

@@ -15,10 +15,23 @@ const page = { url: 'https://shop.test/checkout?step=2', title: 'Checkout – De
 function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>, sendsEmail = true) {
   const socket = new FakeSocket(() => 'tok');
   socket.accept();
-  socket.reply('feedback:send', answer ?? ((p: FeedbackInput) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } })));
+  socket.reply(
+    'feedback:send',
+    answer ?? ((p: FeedbackInput) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } })),
+  );
   const showView = vi.fn();
   let ids = 0;
-  render(<FeedbackView t={t} online request={(event, payload) => request(socket.asSocket(), event, payload)} page={() => page} showView={showView} newId={() => `id${++ids}`} sendsEmail={sendsEmail} />);
+  render(
+    <FeedbackView
+      t={t}
+      online
+      request={(event, payload) => request(socket.asSocket(), event, payload)}
+      page={() => page}
+      showView={showView}
+      newId={() => `id${++ids}`}
+      sendsEmail={sendsEmail}
+    />,
+  );
   return { socket, showView, sent: () => socket.requests('feedback:send') };
 }
 
@@ -30,7 +43,9 @@ const replyToMe = () => fireEvent.click(screen.getByRole('radio', { name: 'Reply
 describe('feedback form', () => {
   it('names each rating in words, in a group called Rating', () => {
     setup();
-    const names = within(screen.getByRole('radiogroup', { name: 'Rating' })).getAllByRole('radio').map((r) => r.getAttribute('value'));
+    const names = within(screen.getByRole('radiogroup', { name: 'Rating' }))
+      .getAllByRole('radio')
+      .map((r) => r.getAttribute('value'));
     expect(names).toEqual(['1', '2', '3', '4', '5']);
     for (const name of ['1 – Very bad', '2 – Bad', '3 – Okay', '4 – Good', '5 – Very good']) expect(rating(name)).toBeTruthy();
   });
@@ -38,7 +53,11 @@ describe('feedback form', () => {
   it('offers the four categories under Category', () => {
     setup();
     const select = screen.getByRole('combobox', { name: 'Category' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Complaint', 'Praise', 'Idea', 'Question']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Complaint', 'Praise', 'Idea', 'Question']);
   });
 
   it('asks for name and email only after "Reply to me", and says nothing identifying is kept otherwise', () => {
@@ -105,7 +124,9 @@ describe('feedback form', () => {
     const { sent } = setup();
     type('Your feedback', 'x'.repeat(5001));
     send();
-    expect(screen.getByRole('textbox', { name: 'Your feedback', description: /shorten your feedback to 5000 characters \(it has 5001\)/ })).toBeTruthy();
+    expect(
+      screen.getByRole('textbox', { name: 'Your feedback', description: /shorten your feedback to 5000 characters \(it has 5001\)/ }),
+    ).toBeTruthy();
     expect(sent()).toEqual([]);
   });
 
@@ -116,7 +137,9 @@ describe('feedback form', () => {
     type('Your feedback', '  Fast delivery!  ');
     send();
     await screen.findByRole('heading', { name: 'Thank you for your feedback!' });
-    expect(sent()).toEqual([{ id: 'id1', rating: 5, category: 'praise', text: 'Fast delivery!', contact: { mode: 'anonymous' }, page, locale: 'en' }]);
+    expect(sent()).toEqual([
+      { id: 'id1', rating: 5, category: 'praise', text: 'Fast delivery!', contact: { mode: 'anonymous' }, page, locale: 'en' },
+    ]);
   });
 
   it('promises an email answer after named feedback, and can start another', async () => {
@@ -141,7 +164,11 @@ describe('feedback form', () => {
 
   it('sends feedback again under the same id after a failed answer (it may have been stored), so it is stored once', async () => {
     let calls = 0;
-    const { sent } = setup((p) => (++calls === 1 ? { ok: false, code: 'internal', message: 'Something went wrong.' } : { ok: true, data: { id: p.id!, replyExpected: false } }));
+    const { sent } = setup((p) =>
+      ++calls === 1
+        ? { ok: false, code: 'internal', message: 'Something went wrong.' }
+        : { ok: true, data: { id: p.id!, replyExpected: false } },
+    );
     type('Your feedback', 'Hello');
     send();
     await screen.findByRole('alert');

@@ -114,7 +114,10 @@ export const online: SiteStatus = { available: true, openNow: true, agentsOnline
 
 /** A hello answer; a new visitor by default, with someone online. */
 export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
-  return { ok: true, data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, ...over } };
+  return {
+    ok: true,
+    data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, ...over },
+  };
 }
 
 /** A stored message. */

@@ -22,13 +22,23 @@ describe('launcher', () => {
   });
 
   it('is an expanded "Close chat" button while the chat is open', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(
+      root,
+      () => {},
+      t,
+      () => {},
+    );
     launcher.setOpen(true);
     expect(view().getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('shows the unread count and describes it in words while closed', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(
+      root,
+      () => {},
+      t,
+      () => {},
+    );
     launcher.setUnread(2);
     const button = view().getByRole('button', { name: 'Open chat' });
     const description = root.getElementById(button.getAttribute('aria-describedby')!);
@@ -37,14 +47,24 @@ describe('launcher', () => {
   });
 
   it('hides the unread badge while open', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(
+      root,
+      () => {},
+      t,
+      () => {},
+    );
     launcher.setUnread(1);
     launcher.setOpen(true);
     expect(view().getByText('1').closest('[hidden]')).not.toBeNull();
   });
 
   it('shows availability in its icon: a chat bubble while someone is there, an envelope when not', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(
+      root,
+      () => {},
+      t,
+      () => {},
+    );
     const icon = () => root.querySelector('path')!.getAttribute('d');
     const bubble = icon();
     launcher.setStatus({ available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null });
@@ -60,7 +80,12 @@ describe('launcher', () => {
   });
 
   it('describes availability without changing its name, next to the unread count', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(
+      root,
+      () => {},
+      t,
+      () => {},
+    );
     launcher.setStatus({ available: false, openNow: false, agentsOnline: 0, typicalReplyMinutes: null });
     launcher.setUnread(2);
     const button = view().getByRole('button', { name: 'Open chat' });

@@ -17,7 +17,8 @@ afterEach(() => {
 });
 
 const conversation = (lastSeq = 0, visitorReadSeq = 0) => ({ id: 'c1', status: 'open' as const, lastSeq, visitorReadSeq });
-const stored = (p: { id: string; text: string }, seq: number): Message => message(seq, { id: p.id, text: p.text, author: 'visitor', authorName: null });
+const stored = (p: { id: string; text: string }, seq: number): Message =>
+  message(seq, { id: p.id, text: p.text, author: 'visitor', authorName: null });
 
 /** Starts a client against a fake socket; `setup` installs server replies before it connects. */
 function start(
@@ -80,10 +81,13 @@ describe('chat client: connecting', () => {
     expect(store.get().conversation).toBeNull();
   });
 
-  it('shows why the server refused the connection, and tells the site\'s developer in the console', () => {
+  it("shows why the server refused the connection, and tells the site's developer in the console", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { socket, store } = start({ setup: (s) => (s.autoAccept = false) });
-    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'origin_not_allowed', message: 'Chat is not enabled here.' } }));
+    socket.fire(
+      'connect_error',
+      Object.assign(new Error('refused'), { data: { code: 'origin_not_allowed', message: 'Chat is not enabled here.' } }),
+    );
     expect(store.get()).toMatchObject({ connection: 'error', error: 'Chat is not enabled here.' });
     expect(warn).toHaveBeenCalledWith('Earshot: Chat is not enabled here.');
     warn.mockRestore();
@@ -168,7 +172,12 @@ describe('chat client: outbox', () => {
   it('tells the server of a new page again when it refused the first word of it', async () => {
     vi.useFakeTimers();
     let calls = 0;
-    const { socket } = start({ setup: (s) => s.reply('visitor:page', () => (++calls === 1 ? { ok: false, code: 'rate_limited', message: 'slow down' } : { ok: true, data: null })) });
+    const { socket } = start({
+      setup: (s) =>
+        s.reply('visitor:page', () =>
+          ++calls === 1 ? { ok: false, code: 'rate_limited', message: 'slow down' } : { ok: true, data: null },
+        ),
+    });
     await vi.advanceTimersByTimeAsync(0);
     history.pushState(null, '', '/pricing');
     await vi.advanceTimersByTimeAsync(3000);
@@ -182,7 +191,9 @@ describe('chat client: outbox', () => {
     vi.useFakeTimers();
     const { socket, client, store } = start();
     let calls = 0;
-    socket.reply('message:send', (p) => (++calls === 1 ? { ok: false, code: 'rate_limited', message: 'slow down' } : { ok: true, data: stored(p, 1) }));
+    socket.reply('message:send', (p) =>
+      ++calls === 1 ? { ok: false, code: 'rate_limited', message: 'slow down' } : { ok: true, data: stored(p, 1) },
+    );
     await vi.advanceTimersByTimeAsync(0);
     client.send('hello', 'a');
     await vi.advanceTimersByTimeAsync(0);
@@ -247,7 +258,10 @@ describe('chat client: sync', () => {
     const { socket, store, online } = start({
       setup: (s) => {
         s.reply('visitor:hello', () => helloResult({ token: null, conversation: conversation(250, 250) }));
-        s.reply('message:list', (p) => ({ ok: true, data: { conversationId: 'c1', messages: all.filter((m) => m.seq > p.after).slice(0, 200), lastSeq: 250 } }));
+        s.reply('message:list', (p) => ({
+          ok: true,
+          data: { conversationId: 'c1', messages: all.filter((m) => m.seq > p.after).slice(0, 200), lastSeq: 250 },
+        }));
       },
     });
     await online();
@@ -262,7 +276,10 @@ describe('chat client: sync', () => {
     const { socket, store, online } = start({
       setup: (s) => {
         s.reply('visitor:hello', () => helloResult({ conversation: conversation() }));
-        s.reply('message:list', (p) => ({ ok: true, data: { conversationId: 'c1', messages: [message(1), message(2), message(3)].filter((m) => m.seq > p.after), lastSeq: 3 } }));
+        s.reply('message:list', (p) => ({
+          ok: true,
+          data: { conversationId: 'c1', messages: [message(1), message(2), message(3)].filter((m) => m.seq > p.after), lastSeq: 3 },
+        }));
       },
     });
     await online();
@@ -291,7 +308,10 @@ describe('chat client: sync', () => {
       onAgentMessage,
       setup: (s) => {
         s.reply('visitor:hello', () => helloResult({ conversation: conversation(1) }));
-        s.reply('message:list', (p) => ({ ok: true, data: { conversationId: 'c1', messages: [message(1)].filter((m) => m.seq > p.after), lastSeq: 1 } }));
+        s.reply('message:list', (p) => ({
+          ok: true,
+          data: { conversationId: 'c1', messages: [message(1)].filter((m) => m.seq > p.after), lastSeq: 1 },
+        }));
       },
     });
     await online();
@@ -308,7 +328,10 @@ describe('chat client: sync', () => {
       onAgentMessage,
       setup: (s) => {
         s.reply('visitor:hello', () => helloResult({ conversation: conversation(250) }));
-        s.reply('message:list', (p) => ({ ok: true, data: { conversationId: 'c1', messages: all.filter((m) => m.seq > p.after).slice(0, 200), lastSeq: 250 } }));
+        s.reply('message:list', (p) => ({
+          ok: true,
+          data: { conversationId: 'c1', messages: all.filter((m) => m.seq > p.after).slice(0, 200), lastSeq: 250 },
+        }));
       },
     });
     await online();
@@ -318,7 +341,9 @@ describe('chat client: sync', () => {
   });
 
   it('marks agent messages read while the panel is open, and not while it is closed', async () => {
-    const { socket, store, online } = start({ setup: (s) => s.reply('visitor:hello', () => helloResult({ conversation: conversation() })) });
+    const { socket, store, online } = start({
+      setup: (s) => s.reply('visitor:hello', () => helloResult({ conversation: conversation() })),
+    });
     await online();
     socket.fire('message:new', message(1));
     expect(socket.requests('conversation:read')).toEqual([]);
@@ -328,7 +353,9 @@ describe('chat client: sync', () => {
   });
 
   it('shows and clears the agent’s typing', async () => {
-    const { socket, store, online } = start({ setup: (s) => s.reply('visitor:hello', () => helloResult({ conversation: conversation() })) });
+    const { socket, store, online } = start({
+      setup: (s) => s.reply('visitor:hello', () => helloResult({ conversation: conversation() })),
+    });
     await online();
     socket.fire('typing', { conversationId: 'c1', from: 'agent', name: 'Ada', typing: true });
     expect(store.get().agentTyping).toEqual({ name: 'Ada' });
@@ -339,9 +366,17 @@ describe('chat client: sync', () => {
 
 describe('chat client: requests for other views', () => {
   it('sends a request over the chat’s socket once online and returns the ack', async () => {
-    const { socket, online, client } = start({ setup: (s) => s.reply('feedback:send', () => ({ ok: true, data: { id: 'f1', replyExpected: false } })) });
+    const { socket, online, client } = start({
+      setup: (s) => s.reply('feedback:send', () => ({ ok: true, data: { id: 'f1', replyExpected: false } })),
+    });
     await online();
-    const input = { rating: 5, category: 'praise' as const, text: '', contact: { mode: 'anonymous' as const }, page: { url: 'u', title: 't' } };
+    const input = {
+      rating: 5,
+      category: 'praise' as const,
+      text: '',
+      contact: { mode: 'anonymous' as const },
+      page: { url: 'u', title: 't' },
+    };
     expect(await client.request('feedback:send', input)).toEqual({ ok: true, data: { id: 'f1', replyExpected: false } });
     expect(socket.requests('feedback:send')).toEqual([input]);
   });
@@ -350,7 +385,13 @@ describe('chat client: requests for other views', () => {
     const { socket, online, client } = start();
     await online();
     socket.drop();
-    const input = { rating: 1, category: 'complaint' as const, text: '', contact: { mode: 'anonymous' as const }, page: { url: 'u', title: 't' } };
+    const input = {
+      rating: 1,
+      category: 'complaint' as const,
+      text: '',
+      contact: { mode: 'anonymous' as const },
+      page: { url: 'u', title: 't' },
+    };
     expect(await client.request('feedback:send', input)).toMatchObject({ ok: false, code: 'offline' });
     expect(socket.requests('feedback:send')).toEqual([]);
   });

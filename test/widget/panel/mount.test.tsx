@@ -33,7 +33,10 @@ function mount(over: Partial<PanelHost> = {}) {
 
 beforeEach(() => {
   // The panel asks the relay who is there at every hello; nobody can tell here.
-  vi.stubGlobal('fetch', vi.fn(async () => ({ json: async () => ({ ok: false }) })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => ({ json: async () => ({ ok: false }) })),
+  );
   document.body.innerHTML = '';
   localStorage.clear();
 });
@@ -113,7 +116,15 @@ describe('mounted panel', () => {
       fireEvent.click(view.getByRole('button', { name: 'Send feedback' }));
       fireEvent.click(await view.findByRole('button', { name: 'Back to chat' }));
       expect(socket.requests('feedback:send')).toEqual([
-        { id: expect.any(String), rating: 4, category: 'idea', text: '', contact: { mode: 'anonymous' }, page: { url: location.href, title: 'Pricing – Demo shop' }, locale: 'en' },
+        {
+          id: expect.any(String),
+          rating: 4,
+          category: 'idea',
+          text: '',
+          contact: { mode: 'anonymous' },
+          page: { url: location.href, title: 'Pricing – Demo shop' },
+          locale: 'en',
+        },
       ]);
       const chatTab = view.getByRole('tab', { name: 'Chat' });
       expect(chatTab.getAttribute('aria-selected')).toBe('true');

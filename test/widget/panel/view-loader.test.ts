@@ -22,7 +22,11 @@ describe('a view whose chunk does not arrive', () => {
     const load = flaky(1, module);
     const views: PanelView[] = [{ id: 'callback', label: 'tab_callback', channel: 'callback', load }];
     const adopted: string[] = [];
-    const loader = createViewLoader(views, (css) => adopted.push(css), () => {});
+    const loader = createViewLoader(
+      views,
+      (css) => adopted.push(css),
+      () => {},
+    );
     loader.load('callback');
     await settled();
     expect(loader.status('callback')).toBe('failed');

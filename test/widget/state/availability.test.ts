@@ -20,7 +20,10 @@ describe('availability state', () => {
   });
 
   it('shows the chat, which says why, instead of Leave a message when the relay refused the connection', () => {
-    const refused = run({ type: 'status', status: away }, { type: 'connection', status: 'error', error: 'Chat is not enabled for https://shop.test' });
+    const refused = run(
+      { type: 'status', status: away },
+      { type: 'connection', status: 'error', error: 'Chat is not enabled for https://shop.test' },
+    );
     expect(chatMode(refused)).toBe('chat');
   });
 
@@ -73,7 +76,9 @@ describe('waiting for a first reply', () => {
     expect(s.waited).toBe(true);
     expect(isWaiting(s)).toBe(false);
     expect(reducer(s, { type: 'messages', messages: [message(2)] }).waited).toBe(false);
-    expect(reducer(s, { type: 'conversation', conversation: { id: 'c1', status: 'resolved', lastSeq: 1, visitorReadSeq: 1 } }).waited).toBe(false);
+    expect(reducer(s, { type: 'conversation', conversation: { id: 'c1', status: 'resolved', lastSeq: 1, visitorReadSeq: 1 } }).waited).toBe(
+      false,
+    );
   });
 
   it('stops waiting once the visitor left an address for the answer', () => {

@@ -9,12 +9,18 @@ const add = (id: string, text = id): Action => ({ type: 'outbox/add', id, text, 
 
 describe('chat reducer: messages', () => {
   it('keeps messages ordered by seq whatever order they arrive in', () => {
-    const s = run([{ type: 'messages', messages: [message(3)] }, { type: 'messages', messages: [message(1), message(2)] }]);
+    const s = run([
+      { type: 'messages', messages: [message(3)] },
+      { type: 'messages', messages: [message(1), message(2)] },
+    ]);
     expect(s.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('holds a message delivered twice only once', () => {
-    const s = run([{ type: 'messages', messages: [message(1)] }, { type: 'messages', messages: [message(1)] }]);
+    const s = run([
+      { type: 'messages', messages: [message(1)] },
+      { type: 'messages', messages: [message(1)] },
+    ]);
     expect(s.messages).toHaveLength(1);
   });
 
@@ -31,7 +37,10 @@ describe('chat reducer: messages', () => {
 
   it('keeps the held history when hello names the same conversation again', () => {
     const conversation = { id: 'c1', status: 'open' as const, lastSeq: 2, visitorReadSeq: 1 };
-    const s = run([{ type: 'messages', messages: [message(1), message(2)] }, { type: 'hello', site, conversation }]);
+    const s = run([
+      { type: 'messages', messages: [message(1), message(2)] },
+      { type: 'hello', site, conversation },
+    ]);
     expect(s.messages).toHaveLength(2);
     expect(s.readSeq).toBe(1);
   });
@@ -44,7 +53,10 @@ describe('chat reducer: messages', () => {
   });
 
   it('clears the typing indicator when the agent’s message arrives', () => {
-    const s = run([{ type: 'typing', typing: true, name: 'Ada' }, { type: 'messages', messages: [message(1)] }]);
+    const s = run([
+      { type: 'typing', typing: true, name: 'Ada' },
+      { type: 'messages', messages: [message(1)] },
+    ]);
     expect(s.agentTyping).toBeNull();
   });
 });
@@ -110,13 +122,36 @@ describe('chat reducer: unread', () => {
   });
 
   it('does not mark read while another view than the chat is showing', () => {
-    const open = run([{ type: 'connection', status: 'online' }, { type: 'view', open: true }], withMessages);
+    const open = run(
+      [
+        { type: 'connection', status: 'online' },
+        { type: 'view', open: true },
+      ],
+      withMessages,
+    );
     expect(seqToMarkRead(reducer(open, { type: 'tab', tab: 'feedback' }))).toBeNull();
-    expect(seqToMarkRead(run([{ type: 'tab', tab: 'feedback' }, { type: 'tab', tab: 'chat' }], open))).toBe(3);
+    expect(
+      seqToMarkRead(
+        run(
+          [
+            { type: 'tab', tab: 'feedback' },
+            { type: 'tab', tab: 'chat' },
+          ],
+          open,
+        ),
+      ),
+    ).toBe(3);
   });
 
   it('marks read when the chat shows because the site switched the chosen view off', () => {
-    const open = run([{ type: 'connection', status: 'online' }, { type: 'view', open: true }, { type: 'tab', tab: 'feedback' }], withMessages);
+    const open = run(
+      [
+        { type: 'connection', status: 'online' },
+        { type: 'view', open: true },
+        { type: 'tab', tab: 'feedback' },
+      ],
+      withMessages,
+    );
     expect(seqToMarkRead(open)).toBeNull();
     const off = reducer(open, { type: 'site', site: { ...site, channels: { ...site.channels, feedback: false } } });
     expect(seqToMarkRead(off)).toBe(3);

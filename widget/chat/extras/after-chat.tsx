@@ -79,7 +79,13 @@ function Survey({ t, request, conversationId }: AfterChatProps) {
         <>
           <div class="field">
             <label for="earshot-survey-comment">{t('x_comment')}</label>
-            <textarea id="earshot-survey-comment" rows={1} maxLength={2000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+            <textarea
+              id="earshot-survey-comment"
+              rows={1}
+              maxLength={2000}
+              value={comment}
+              onInput={(e) => setComment(e.currentTarget.value)}
+            />
           </div>
           <button type="submit" class="send" aria-disabled={busy || undefined}>
             {t('x_send_rating')}

@@ -28,5 +28,4 @@ describe('URL parse for engine.io-client', () => {
   it('reads a bare host and port, as engine.io-client reads opts.host', () => {
     expect(parse('chat.example.com:3000')).toMatchObject({ host: 'chat.example.com', port: '3000' });
   });
-
 });

@@ -80,7 +80,11 @@ describe('text-only engine.io parser', () => {
   });
 
   it('turns binary and unknown packets into the error packet, and stops a payload there', () => {
-    for (const bad of ['bAQID', '9', '', ' x', new ArrayBuffer(2)]) expect(engine.decodePacket(bad)).toEqual({ type: 'error', data: 'parser error' });
-    expect(engine.decodePayload('4a\x1e9\x1e4b')).toEqual([{ type: 'message', data: 'a' }, { type: 'error', data: 'parser error' }]);
+    for (const bad of ['bAQID', '9', '', ' x', new ArrayBuffer(2)])
+      expect(engine.decodePacket(bad)).toEqual({ type: 'error', data: 'parser error' });
+    expect(engine.decodePayload('4a\x1e9\x1e4b')).toEqual([
+      { type: 'message', data: 'a' },
+      { type: 'error', data: 'parser error' },
+    ]);
   });
 });
