@@ -58,10 +58,8 @@ export function createWidget(o: WidgetOptions) {
           t,
           identity,
           setColor: (color) => config.color || setColor(host.el, color),
-          onUnread(count) {
-            launcher.setUnread(count);
-            events.emit('unread', count);
-          },
+          launcher,
+          onUnread: (count) => events.emit('unread', count),
           onMessage: (m: Message) => events.emit('message', m),
           onClose: () => setOpen(false, true),
           status,

@@ -1,5 +1,6 @@
 import type { Message, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
+import type { LauncherHandle } from '../launcher/unread-badge';
 import type { Identity } from '../net/client';
 
 /**
@@ -19,6 +20,8 @@ export interface PanelHost {
   setColor(color: string): void;
   /** Called when the unread count changes (not on every state change). */
   onUnread(count: number): void;
+  /** The loader's launcher, which the panel gives its unread badge and the badge's words. */
+  launcher: LauncherHandle;
   onMessage(m: Message): void;
   /** The visitor closed the panel from inside it. */
   onClose(): void;

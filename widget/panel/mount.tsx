@@ -2,6 +2,7 @@ import { createRef } from 'preact';
 import { nanoid } from 'nanoid';
 import chatCss from '../chat/chat.css?inline';
 import launcherCss from '../launcher/launcher-panel.css?inline';
+import { unreadBadge } from '../launcher/unread-badge';
 import { startChatClient } from '../net/client';
 import { startWaitTimer } from '../net/wait-timer';
 import { restoreOutbox } from '../net/persist';
@@ -12,6 +13,7 @@ import { createStore } from '../state/store';
 import { siteStorage } from '../storage';
 import { textDirection } from '../i18n/direction';
 import { loadDictionary, pickLanguage } from '../i18n/load';
+import { unreadEn } from '../i18n/unread-strings';
 import { createTranslate, type Translate } from '../i18n/t';
 import { connectPanel } from './connect-panel';
 import type { MountPanel } from './contract';
@@ -63,8 +65,10 @@ export const mountPanel: MountPanel = (host) => {
 
   let color = '';
   let unread = 0;
+  const drawUnread = unreadBadge(host.launcher, host.t);
   store.subscribe((s, previous) => {
     if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
+    drawUnread(unread, s.open);
     if (s.status && s.status !== previous.status) host.onStatus(s.status);
     if (s.site && s.site.color !== color) host.setColor((color = s.site.color));
   });
@@ -88,5 +92,6 @@ export const mountPanel: MountPanel = (host) => {
  */
 export async function loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate> {
   const lang = pickLanguage(languages);
-  return createTranslate(lang, Object.assign(strings, await loadDictionary(lang)));
+  // English unread words only where the status answer brought none (it may come later and overwrite them).
+  return createTranslate(lang, Object.assign(strings, { ...unreadEn, ...strings }, await loadDictionary(lang)));
 }

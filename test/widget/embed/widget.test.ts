@@ -142,8 +142,8 @@ describe('widget opening and closing', () => {
     expect(seen).toEqual(['kept']);
   });
 
-  it('shows the panel’s unread count on the launcher and tells the page', async () => {
-    const { panel, widget, view } = setup();
+  it('tells the page the panel’s unread count, and lets the panel describe the launcher with it', async () => {
+    const { panel, widget, view, launcher } = setup();
     const counts: number[] = [];
     widget.command('on', ['unread', (n: number) => counts.push(n)]);
     widget.command('open', []);
@@ -152,6 +152,8 @@ describe('widget opening and closing', () => {
     await vi.waitFor(() => expect(panel.host()).toBeDefined());
     panel.host().onUnread(2);
     expect(counts).toEqual([2]);
+    expect(panel.host().launcher.el).toBe(launcher());
+    panel.host().launcher.describe('2 unread messages');
     expect(view.getByText('2 unread messages')).toBeTruthy();
   });
 });

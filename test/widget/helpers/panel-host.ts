@@ -18,6 +18,7 @@ export function testHost(over: Partial<PanelHost> = {}): PanelHost & { root: Sha
     adoptStyles: () => {},
     setColor: vi.fn(),
     onUnread: vi.fn(),
+    launcher: { el: document.createElement('button'), describe: vi.fn() },
     onMessage: vi.fn(),
     onClose: vi.fn(),
     status: Promise.resolve(null),

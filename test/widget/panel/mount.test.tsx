@@ -68,6 +68,9 @@ describe('mounted panel', () => {
     socket.fire('message:new', message(1));
     expect(host.onUnread).toHaveBeenLastCalledWith(1);
     expect(host.onMessage).toHaveBeenCalledWith(message(1));
+    // On the loader's launcher: the badge and its words.
+    expect(host.launcher.describe).toHaveBeenLastCalledWith('1 unread message');
+    expect(within(host.launcher.el).getByText('1').hidden).toBe(false);
   });
 
   it('closes from its close button', () => {
