@@ -37,7 +37,8 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   if (position) el.dataset.position = position;
   const root = el.attachShadow({ mode: 'open' });
   adopt(root, css);
-  if (color) setColor(el, color);
+  // A hex colour (`readConfig` checked it); the site's colour from the relay is the panel's (`mount.tsx`).
+  if (color) el.style.setProperty('--earshot-color', color);
   const keep = () => {
     const body = doc.body;
     if (!el.isConnected) {
@@ -52,9 +53,4 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   watch.observe(doc.documentElement, { childList: true });
   keep();
   return { el, root, adoptStyles: (text) => adopt(root, text) };
-}
-
-/** Themes the widget; a value that is not a CSS color is ignored. */
-export function setColor(el: HTMLElement, color: string): void {
-  if (CSS.supports('color', color)) el.style.setProperty('--earshot-color', color);
 }

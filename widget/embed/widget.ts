@@ -5,7 +5,7 @@ import { showLoadFailure } from '../launcher/load-failure';
 import type { Identity } from '../net/client';
 import type { MountPanel, PanelController } from '../panel/contract';
 import { createEvents } from './api';
-import { setColor, type Host } from './host';
+import type { Host } from './host';
 import { hasSavedChat, storageKey } from './saved-chat';
 import type { EmbedConfig } from './script-config';
 
@@ -51,13 +51,12 @@ export function createWidget(o: WidgetOptions) {
     loading ??= o.loadPanel().then(
       ({ mount, t }) => {
         panel = mount({
-          // The host's root and adoptStyles, the config's relay and siteId; the panel ignores the rest.
+          // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
           ...host,
           ...config,
           storageKey: key,
           t,
           identity,
-          setColor: (color) => config.color || setColor(host.el, color),
           launcher,
           onUnread: (count) => events.emit('unread', count),
           onMessage: (m: Message) => events.emit('message', m),

@@ -16,8 +16,8 @@ export interface PanelHost {
   t: Translate;
   identity: Identity | null;
   adoptStyles(css: string): void;
-  /** The site's color from the server; the loader ignores it when the embed set `data-color`. */
-  setColor(color: string): void;
+  /** The embed's `data-color`, already on the host element: it wins over the site's colour from the server. */
+  color?: string | undefined;
   /** Called when the unread count changes (not on every state change). */
   onUnread(count: number): void;
   /** The loader's launcher, which the panel gives its unread badge and the badge's words. */

@@ -70,7 +70,11 @@ export const mountPanel: MountPanel = (host) => {
     if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
     drawUnread(unread, s.open);
     if (s.status && s.status !== previous.status) host.onStatus(s.status);
-    if (s.site && s.site.color !== color) host.setColor((color = s.site.color));
+    if (s.site && s.site.color !== color) {
+      color = s.site.color;
+      // Here, not in the loader, which only sets a `data-color` it checked; one that is not a CSS colour is ignored.
+      if (!host.color && CSS.supports('color', color)) el.style.setProperty('--earshot-color', color);
+    }
   });
 
   return {

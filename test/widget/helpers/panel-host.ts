@@ -16,7 +16,6 @@ export function testHost(over: Partial<PanelHost> = {}): PanelHost & { root: Sha
     t,
     identity: null,
     adoptStyles: () => {},
-    setColor: vi.fn(),
     onUnread: vi.fn(),
     launcher: { el: document.createElement('button'), describe: vi.fn() },
     onMessage: vi.fn(),

@@ -73,6 +73,20 @@ describe('mounted panel', () => {
     expect(within(host.launcher.el).getByText('1').hidden).toBe(false);
   });
 
+  it('themes the widget with the site’s colour from the relay', async () => {
+    const { panel, root, view } = mount();
+    panel.setOpen(true, false);
+    await vi.waitFor(() => expect(view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+    expect((root.host as HTMLElement).style.getPropertyValue('--earshot-color')).toBe(site.color);
+  });
+
+  it('keeps the embed’s data-color over the site’s', async () => {
+    const { panel, root, view } = mount({ color: '#c00' });
+    panel.setOpen(true, false);
+    await vi.waitFor(() => expect(view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+    expect((root.host as HTMLElement).style.getPropertyValue('--earshot-color')).toBe('');
+  });
+
   it('closes from its close button', () => {
     const { host, panel, view } = mount();
     panel.setOpen(true, false);
