@@ -1,4 +1,5 @@
 import type { Message, SiteStatus } from '../../protocol/types';
+import { launcherEn } from '../i18n/launcher-strings';
 import type { Translate } from '../i18n/t';
 import { createLauncher } from '../launcher/launcher';
 import { showLoadFailure } from '../launcher/load-failure';
@@ -9,23 +10,27 @@ import type { Host } from './host';
 import { hasSavedChat, storageKey } from './saved-chat';
 import type { EmbedConfig } from './script-config';
 
-export interface WidgetOptions {
-  host: Host;
-  config: EmbedConfig;
-  /** The launcher's strings. */
-  t: Translate;
-  /** The visitor's languages, first choice first: the status answer brings the launcher's words in the first the relay speaks. */
-  languages: readonly (string | undefined)[];
-  /** The table behind `t`, which the status answer's `strings` fill in. */
-  strings: Record<string, string>;
-  /** Imports the panel chunk and the full dictionary. */
-  loadPanel: () => Promise<{ mount: MountPanel; t: Translate }>;
+/** What the panel chunk (`panel/mount.tsx`) gives the loader. */
+export interface PanelModule {
+  mountPanel: MountPanel;
+  loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate>;
 }
 
-/** The loader's controller: launcher, open state, the public commands, and when to load the panel. */
-export function createWidget(o: WidgetOptions) {
-  const { host, config } = o;
+/**
+ * The loader's controller: launcher, open state, the public commands, and when to load the panel
+ * (`importPanel`, on first open, or at once for a visitor who already has a conversation).
+ */
+export function createWidget(host: Host, config: EmbedConfig, importPanel: () => Promise<PanelModule>) {
   const key = storageKey(config.siteId);
+  // The panel and the relay each pick the first they speak (`pickLanguage`), so the loader
+  // carries no list of languages.
+  const languages = [config.locale, ...navigator.languages];
+  // English until the status answer brings the launcher's words.
+  const strings: Record<string, string> = { ...launcherEn };
+  // Plain look-ups until the panel brings the full `t` (plurals, placeholders): only the panel
+  // ever gives the launcher a count to say.
+  let full: Translate | undefined;
+  const t: Translate = (name, vars) => (full ? full(name, vars) : strings[name] || name);
   const events = createEvents();
   let open = false;
   let focusOnLoad = false;
@@ -34,53 +39,59 @@ export function createWidget(o: WidgetOptions) {
   let loading: Promise<void> | null = null;
   let failure: HTMLElement | undefined;
 
-  const launcher = createLauncher(host.root, host.adoptStyles, o.t, () => setOpen(!open, true));
+  const launcher = createLauncher(host.root, host.adoptStyles, t, () => setOpen(!open, true));
   // The one request before the visitor does anything: who is there, for the launcher to say.
   // Cookieless from any other origin (fetch sends credentials only to its own) and cacheable,
   // it tells the relay nothing it could keep.
-  // An error answer has no `data`: unknown, like a failed request.
-  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.languages.join(',')}`)
+  // An error answer has no `data`: unknown, like a failed request. The languages go comma-separated.
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${languages.join()}`)
     .then((r) => r.json())
-    .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(o.strings, r.data?.strings), r.data))
+    .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(strings, r.data?.strings), r.data))
     .catch(() => {});
   void status.then(launcher.setStatus);
   // Not English: until the answer comes (a few ms), the launcher's name and tooltip are English;
   // it is an icon, so nothing visible changes.
 
   function loadPanel(): Promise<void> {
-    loading ??= o.loadPanel().then(
-      ({ mount, t }) => {
-        panel = mount({
-          // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
-          ...host,
-          ...config,
-          storageKey: key,
-          t,
-          identity,
-          launcher,
-          onUnread: (count) => events.emit('unread', count),
-          onMessage: (m: Message) => events.emit('message', m),
-          onClose: () => setOpen(false, true),
-          status,
-          onStatus: launcher.setStatus,
-        });
-        identity = null;
-        panel.setOpen(open, open && focusOnLoad);
-      },
-      (err: unknown) => {
-        // A failed download may work on the next try: Retry, or the next open.
-        loading = null;
-        // In production too: else a site owner sees a launcher that opens nothing, and no reason.
-        console.error('Earshot: could not load the chat panel.', err);
-        // Retry takes its own button away: focus waits on the launcher, not on the page.
-        if (open) {
-          failure = showLoadFailure(host.root, o.t, () => {
-            launcher.el.focus();
-            void loadPanel();
+    loading ??= importPanel()
+      .then(async (p) => {
+        full = await p.loadTranslate(languages, strings);
+        return p.mountPanel;
+      })
+      .then(
+        (mount) => {
+          panel = mount({
+            // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
+            ...host,
+            ...config,
+            storageKey: key,
+            // The launcher's `t`, now the panel's.
+            t,
+            identity,
+            launcher,
+            onUnread: (count) => events.emit('unread', count),
+            onMessage: (m: Message) => events.emit('message', m),
+            onClose: () => setOpen(false, true),
+            status,
+            onStatus: launcher.setStatus,
           });
-        }
-      },
-    );
+          identity = null;
+          panel.setOpen(open, open && focusOnLoad);
+        },
+        (err: unknown) => {
+          // A failed download may work on the next try: Retry, or the next open.
+          loading = null;
+          // In production too: else a site owner sees a launcher that opens nothing, and no reason.
+          console.error('Earshot: could not load the chat panel.', err);
+          // Retry takes its own button away: focus waits on the launcher, not on the page.
+          if (open) {
+            failure = showLoadFailure(host.root, t, () => {
+              launcher.el.focus();
+              void loadPanel();
+            });
+          }
+        },
+      );
     return loading;
   }
 

@@ -8,7 +8,7 @@ import type { SiteStatus } from '../../../protocol/types';
 import type { MountPanel, PanelHost } from '../../../widget/panel/contract';
 import { t } from '../helpers/t';
 
-const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: undefined, color: undefined, position: undefined };
+const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: 'de', color: undefined, position: undefined };
 
 /** A panel stand-in that records what the loader asks of it; its first `failures` downloads fail. */
 function fakePanel(failures = 0) {
@@ -24,7 +24,7 @@ function fakePanel(failures = 0) {
   };
   const loadPanel = vi.fn(async () => {
     if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
-    return { mount, t };
+    return { mountPanel: mount, loadTranslate: async () => t };
   });
   return { calls, loadPanel, host: () => host };
 }
@@ -32,7 +32,7 @@ function fakePanel(failures = 0) {
 function setup(failures = 0) {
   const panel = fakePanel(failures);
   const host = createHost(document, 'right');
-  const widget = createWidget({ host, config, t, languages: ['en'], strings: {}, loadPanel: panel.loadPanel });
+  const widget = createWidget(host, config, panel.loadPanel);
   const view = within(host.root as unknown as HTMLElement);
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
@@ -166,7 +166,8 @@ describe('launcher availability', () => {
     const { fetch, answer } = mockStatus();
     const { host, launcher, panel } = setup();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status?lang=en');
+    // The embed's data-locale first, then the browser's.
+    expect(fetch).toHaveBeenCalledWith(`https://relay.test/api/sites/demo/status?lang=de,${navigator.languages.join(',')}`);
     answer(status(true));
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe("We're online"));
     expect(launcher().getAttribute('aria-label')).toBe('Open chat');
