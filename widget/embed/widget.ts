@@ -114,7 +114,8 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
   }
 
   host.root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && open) setOpen(false, true);
+    // Closed already, `setOpen` changes nothing.
+    if ((e as KeyboardEvent).key === 'Escape') setOpen(false, true);
   });
 
   // A visitor who already chatted here gets their unread badge at once, without opening anything.
@@ -126,8 +127,9 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
       if (name === 'open') setOpen(true, false);
       else if (name === 'close') setOpen(false, false);
       else if (name === 'toggle') setOpen(!open, false);
-      else if (name === 'on') events.on(String(args[0]), args[1]);
-      else if (name === 'off') events.off(String(args[0]), args[1]);
+      // A name that is not a string matches no event.
+      else if (name === 'on') events.on(args[0] as string, args[1]);
+      else if (name === 'off') events.off(args[0] as string, args[1]);
       else if (name === 'identify') {
         // Checked by the panel; before it runs, kept, as identifying alone opens no socket.
         if (panel) panel.identify(args[0] as Identity);

@@ -25,7 +25,6 @@ const BUBBLE = 'M4 5h16v11H8l-4 4z';
 export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => void, t: Translate, onClick: () => void): Launcher {
   adoptStyles(css);
   const el = html('button', { className: 'launcher', onclick: onClick });
-  el.setAttribute('aria-controls', 'earshot-panel');
   el.setAttribute('aria-describedby', 'earshot-launcher-note');
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -44,10 +43,10 @@ export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => v
   let icon = BUBBLE;
   const draw = () => {
     el.setAttribute('aria-label', t(open ? 'close_chat' : 'open_chat'));
-    el.setAttribute('aria-expanded', String(open));
+    el.setAttribute('aria-expanded', `${open}`);
     path.setAttribute('d', open ? 'M6 6l12 12M18 6L6 18' : icon);
     el.title = state;
-    note.textContent = [state, more].filter(Boolean).join('. ');
+    note.textContent = state && more ? `${state}. ${more}` : state || more;
   };
   draw();
   return {

@@ -66,6 +66,8 @@ export const mountPanel: MountPanel = (host) => {
   let color = '';
   let unread = 0;
   const drawUnread = unreadBadge(host.launcher, host.t);
+  // Set here, as the panel it points to exists from now on.
+  host.launcher.el.setAttribute('aria-controls', 'earshot-panel');
   store.subscribe((s, previous) => {
     if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
     drawUnread(unread, s.open);
