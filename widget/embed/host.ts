@@ -1,3 +1,4 @@
+import launcherCss from '../launcher/launcher.css?inline';
 import css from './host.css?inline';
 
 /** The widget's element on the page and its shadow root. */
@@ -36,7 +37,8 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   // The styles match only `left`; anything else keeps the default corner.
   if (position) el.dataset.position = position;
   const root = el.attachShadow({ mode: 'open' });
-  adopt(root, css);
+  // The launcher's styles too: one sheet for everything the loader draws.
+  adopt(root, css + launcherCss);
   // A hex colour (`readConfig` checked it); the site's colour from the relay is the panel's (`mount.tsx`).
   if (color) el.style.setProperty('--earshot-color', color);
   const keep = () => {

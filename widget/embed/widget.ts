@@ -39,7 +39,7 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
   let loading: Promise<void> | null = null;
   let failure: HTMLElement | undefined;
 
-  const launcher = createLauncher(host.root, host.adoptStyles, t, () => setOpen(!open, true));
+  const launcher = createLauncher(host.root, t, () => setOpen(!open, true));
   // The one request before the visitor does anything: who is there, for the launcher to say.
   // Cookieless from any other origin (fetch sends credentials only to its own) and cacheable,
   // it tells the relay nothing it could keep.

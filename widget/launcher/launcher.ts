@@ -1,7 +1,6 @@
 import type { SiteStatus } from '../../protocol/types';
 import { html } from '../embed/host';
 import type { Translate } from '../i18n/t';
-import css from './launcher.css?inline';
 
 /** The round button that opens and closes the chat. */
 export interface Launcher {
@@ -22,8 +21,8 @@ const BUBBLE = 'M4 5h16v11H8l-4 4z';
  * "Open chat" / "Close chat"; availability (and, from the panel, the unread count) is its
  * description, and availability its tooltip, so the button is announced the same way whatever they are.
  */
-export function createLauncher(root: ShadowRoot, adoptStyles: (css: string) => void, t: Translate, onClick: () => void): Launcher {
-  adoptStyles(css);
+/** Its styles (launcher.css) come with the host's (`createHost`). */
+export function createLauncher(root: ShadowRoot, t: Translate, onClick: () => void): Launcher {
   const el = html('button', { className: 'launcher', onclick: onClick });
   el.setAttribute('aria-describedby', 'earshot-launcher-note');
   const svg = document.createElementNS(SVG, 'svg');

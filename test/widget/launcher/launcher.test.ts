@@ -14,7 +14,7 @@ const view = () => within(root as unknown as HTMLElement);
 describe('launcher', () => {
   it('is a collapsed "Open chat" button that calls back when clicked', () => {
     const onClick = vi.fn();
-    createLauncher(root, () => {}, t, onClick);
+    createLauncher(root, t, onClick);
     const button = view().getByRole('button', { name: 'Open chat' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     button.click();
@@ -22,13 +22,13 @@ describe('launcher', () => {
   });
 
   it('is an expanded "Close chat" button while the chat is open', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(root, t, () => {});
     launcher.setOpen(true);
     expect(view().getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('shows availability in its icon: a chat bubble while someone is there, an envelope when not', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(root, t, () => {});
     const icon = () => root.querySelector('path')!.getAttribute('d');
     const bubble = icon();
     launcher.setStatus({ available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null });
@@ -44,7 +44,7 @@ describe('launcher', () => {
   });
 
   it('describes availability without changing its name, next to what the panel adds (the unread count)', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(root, t, () => {});
     launcher.setStatus({ available: false, openNow: false, agentsOnline: 0, typicalReplyMinutes: null });
     launcher.describe('2 unread messages');
     const button = view().getByRole('button', { name: 'Open chat' });
@@ -58,7 +58,7 @@ describe('launcher', () => {
   });
 
   it('is described by the panel’s words alone while availability is unknown', () => {
-    const launcher = createLauncher(root, () => {}, t, () => {});
+    const launcher = createLauncher(root, t, () => {});
     launcher.describe('1 unread message');
     const button = view().getByRole('button', { name: 'Open chat' });
     expect(root.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('1 unread message');

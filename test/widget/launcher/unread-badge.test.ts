@@ -13,12 +13,7 @@ beforeEach(() => {
 
 /** The loader's launcher with the panel's badge on it, as a page has them once the panel runs. */
 function setup() {
-  const launcher = createLauncher(
-    root,
-    () => {},
-    t,
-    () => {},
-  );
+  const launcher = createLauncher(root, t, () => {});
   const describe = vi.spyOn(launcher, 'describe');
   const draw = unreadBadge(launcher, t);
   const button = within(root as unknown as HTMLElement).getByRole('button', { name: 'Open chat' });
