@@ -1,10 +1,10 @@
-import type { Message, SiteStatus } from '../../protocol/types';
+import type { SiteStatus } from '../../protocol/types';
 import { launcherEn } from '../i18n/launcher-strings';
 import type { Translate } from '../i18n/t';
 import { createLauncher } from '../launcher/launcher';
 import { showLoadFailure } from '../launcher/load-failure';
 import type { Identity } from '../net/client';
-import type { MountPanel, PanelController } from '../panel/contract';
+import type { PanelController, PanelStart } from '../panel/contract';
 import { createEvents } from './api';
 import type { Host } from './host';
 import { hasSavedChat, storageKey } from './saved-chat';
@@ -12,8 +12,7 @@ import type { EmbedConfig } from './script-config';
 
 /** What the panel chunk (`panel/mount.tsx`) gives the loader. */
 export interface PanelModule {
-  mountPanel: MountPanel;
-  loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate>;
+  startPanel(host: PanelStart): Promise<PanelController>;
 }
 
 /**
@@ -27,10 +26,9 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
   const languages = [config.locale, ...navigator.languages];
   // English until the status answer brings the launcher's words.
   const strings: Record<string, string> = { ...launcherEn };
-  // Plain look-ups until the panel brings the full `t` (plurals, placeholders): only the panel
-  // ever gives the launcher a count to say.
-  let full: Translate | undefined;
-  const t: Translate = (name, vars) => (full ? full(name, vars) : strings[name] || name);
+  // Plain look-ups: the launcher's words have no plurals or placeholders (the panel's unread
+  // count has, and the panel says it). The panel's dictionary joins this table, in the same language.
+  const t: Translate = (name) => strings[name] || name;
   const events = createEvents();
   let open = false;
   let focusOnLoad = false;
@@ -54,28 +52,25 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
 
   function loadPanel(): Promise<void> {
     loading ??= importPanel()
-      .then(async (p) => {
-        full = await p.loadTranslate(languages, strings);
-        return p.mountPanel;
-      })
+      .then((p) =>
+        p.startPanel({
+          // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
+          ...host,
+          ...config,
+          storageKey: key,
+          languages,
+          strings,
+          launcher,
+          emit: events.emit,
+          onClose: () => setOpen(false, true),
+          status,
+        }),
+      )
       .then(
-        (mount) => {
-          panel = mount({
-            // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
-            ...host,
-            ...config,
-            storageKey: key,
-            // The launcher's `t`, now the panel's.
-            t,
-            identity,
-            launcher,
-            onUnread: (count) => events.emit('unread', count),
-            onMessage: (m: Message) => events.emit('message', m),
-            onClose: () => setOpen(false, true),
-            status,
-            onStatus: launcher.setStatus,
-          });
-          identity = null;
+        (started) => {
+          panel = started;
+          // Kept from before the panel ran (the latest, as each call replaces the one before).
+          if (identity) panel.identify(identity);
           panel.setOpen(open, open && focusOnLoad);
         },
         (err: unknown) => {

@@ -1,9 +1,11 @@
+import type { SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 
 /** The part of the loader's launcher the panel draws on (see `Launcher` in launcher.ts). */
 export interface LauncherHandle {
   el: HTMLElement;
   describe(text: string): void;
+  setStatus(status: SiteStatus): void;
 }
 
 /**

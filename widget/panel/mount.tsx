@@ -16,7 +16,7 @@ import { loadDictionary, pickLanguage } from '../i18n/load';
 import { unreadEn } from '../i18n/unread-strings';
 import { createTranslate, type Translate } from '../i18n/t';
 import { connectPanel } from './connect-panel';
-import type { MountPanel } from './contract';
+import type { MountPanel, PanelController, PanelStart } from './contract';
 import panelCss from './panel.css?inline';
 
 /** The panel chunk's entry: state, socket and UI, wired together once. */
@@ -36,9 +36,8 @@ export const mountPanel: MountPanel = (host) => {
     storage,
     language,
     openSocket: (token) => (socket = openSocket(host.relay, host.siteId, token)),
-    onAgentMessage: host.onMessage,
+    onAgentMessage: (m) => host.emit('message', m),
   });
-  if (host.identity) client.identify(host.identity);
   // A push or a fresher answer may come first; the loader's older one must not undo it.
   void host.status.then((status) => status && !store.get().status && store.dispatch({ type: 'status', status }));
   startWaitTimer(store);
@@ -69,9 +68,9 @@ export const mountPanel: MountPanel = (host) => {
   // Set here, as the panel it points to exists from now on.
   host.launcher.el.setAttribute('aria-controls', 'earshot-panel');
   store.subscribe((s, previous) => {
-    if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
+    if (unreadCount(s) !== unread) host.emit('unread', (unread = unreadCount(s)));
     drawUnread(unread, s.open);
-    if (s.status && s.status !== previous.status) host.onStatus(s.status);
+    if (s.status && s.status !== previous.status) host.launcher.setStatus(s.status);
     if (s.site && s.site.color !== color) {
       color = s.site.color;
       // Here, not in the loader, which only sets a `data-color` it checked; one that is not a CSS colour is ignored.
@@ -100,4 +99,9 @@ export async function loadTranslate(languages: readonly (string | undefined)[], 
   const lang = pickLanguage(languages);
   // English unread words only where the status answer brought none (it may come later and overwrite them).
   return createTranslate(lang, Object.assign(strings, { ...unreadEn, ...strings }, await loadDictionary(lang)));
+}
+
+/** The loader's entry into the panel chunk: the visitor's dictionary, then the panel. */
+export async function startPanel(host: PanelStart): Promise<PanelController> {
+  return mountPanel({ ...host, t: await loadTranslate(host.languages, host.strings) });
 }

@@ -5,18 +5,17 @@ import { createHost } from '../../../widget/embed/host';
 import { createWidget } from '../../../widget/embed/widget';
 import type { EmbedConfig } from '../../../widget/embed/script-config';
 import type { SiteStatus } from '../../../protocol/types';
-import type { MountPanel, PanelHost } from '../../../widget/panel/contract';
-import { t } from '../helpers/t';
+import type { PanelController, PanelStart } from '../../../widget/panel/contract';
 
 const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: 'de', color: undefined, position: undefined };
 
 /** A panel stand-in that records what the loader asks of it; its first `failures` downloads fail. */
 function fakePanel(failures = 0) {
   const calls: [string, unknown[]][] = [];
-  let host!: PanelHost;
-  const mount: MountPanel = (h) => {
+  let host!: PanelStart;
+  const startPanel = async (h: PanelStart): Promise<PanelController> => {
     host = h;
-    calls.push(['mount', [h.identity]]);
+    calls.push(['mount', []]);
     return {
       setOpen: (...args) => void calls.push(['setOpen', args]),
       identify: (...args) => void calls.push(['identify', args]),
@@ -24,7 +23,7 @@ function fakePanel(failures = 0) {
   };
   const loadPanel = vi.fn(async () => {
     if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
-    return { mountPanel: mount, loadTranslate: async () => t };
+    return { startPanel };
   });
   return { calls, loadPanel, host: () => host };
 }
@@ -79,7 +78,7 @@ describe('widget before consent', () => {
     widget.command('identify', [{ name: 'Jo' }]);
     expect(panel.loadPanel).not.toHaveBeenCalled();
     launcher().click();
-    await vi.waitFor(() => expect(panel.calls[0]).toEqual(['mount', [{ name: 'Jo' }]]));
+    await vi.waitFor(() => expect(panel.calls.slice(0, 2)).toEqual([['mount', []], ['identify', [{ name: 'Jo' }]]]));
   });
 
   it('loads the panel at once, closed and without focus, for a visitor with a saved conversation', async () => {
@@ -142,7 +141,7 @@ describe('widget opening and closing', () => {
     expect(seen).toEqual(['kept']);
   });
 
-  it('tells the page the panel’s unread count, and lets the panel describe the launcher with it', async () => {
+  it('hands the panel its languages and the launcher’s words, tells the page the unread count, and lets the panel describe the launcher', async () => {
     const { panel, widget, view, launcher } = setup();
     const counts: number[] = [];
     widget.command('on', ['unread', (n: number) => counts.push(n)]);
@@ -150,8 +149,10 @@ describe('widget opening and closing', () => {
     widget.command('close', []);
     await vi.waitFor(() => expect(panel.loadPanel).toHaveBeenCalled());
     await vi.waitFor(() => expect(panel.host()).toBeDefined());
-    panel.host().onUnread(2);
+    panel.host().emit('unread', 2);
     expect(counts).toEqual([2]);
+    expect(panel.host().languages).toEqual(['de', ...navigator.languages]);
+    expect(panel.host().strings).toMatchObject({ open_chat: 'Open chat' });
     expect(panel.host().launcher.el).toBe(launcher());
     panel.host().launcher.describe('2 unread messages');
     expect(view.getByText('2 unread messages')).toBeTruthy();
@@ -186,7 +187,7 @@ describe('launcher availability', () => {
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe('Leave us a message'));
     widget.command('open', []);
     await vi.waitFor(() => expect(panel.host()).toBeDefined());
-    panel.host().onStatus(status(true));
+    panel.host().launcher.setStatus(status(true));
     expect(description(launcher(), host.root)).toBe("We're online");
     expect(launcher().getAttribute('aria-label')).toBe('Close chat');
   });
