@@ -1,9 +1,8 @@
 import launcherCss from '../launcher/launcher.css?inline';
 import css from './host.css?inline';
 
-/** The widget's element on the page and its shadow root. */
+/** The widget's shadow root (its element on the page is `root.host`). */
 export interface Host {
-  el: HTMLElement;
   root: ShadowRoot;
   adoptStyles(css: string): void;
 }
@@ -54,5 +53,5 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   const watch = new MutationObserver(keep);
   watch.observe(doc.documentElement, { childList: true });
   keep();
-  return { el, root, adoptStyles: (text) => adopt(root, text) };
+  return { root, adoptStyles: (text) => adopt(root, text) };
 }

@@ -7,7 +7,7 @@ import type { Identity } from '../net/client';
 import type { PanelController, PanelStart } from '../panel/contract';
 import { createEvents } from './api';
 import type { Host } from './host';
-import { hasSavedChat, storageKey } from './saved-chat';
+import { hasSavedChat } from './saved-chat';
 import type { EmbedConfig } from './script-config';
 
 /** What the panel chunk (`panel/mount.tsx`) gives the loader. */
@@ -20,7 +20,8 @@ export interface PanelModule {
  * (`importPanel`, on first open, or at once for a visitor who already has a conversation).
  */
 export function createWidget(host: Host, config: EmbedConfig, importPanel: () => Promise<PanelModule>) {
-  const key = storageKey(config.siteId);
+  // Where the panel keeps this site's token and outbox in localStorage.
+  const key = `earshot:${config.siteId}`;
   // The panel and the relay each pick the first they speak (`pickLanguage`), so the loader
   // carries no list of languages.
   const languages = [config.locale, ...navigator.languages];
@@ -32,9 +33,10 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
   const events = createEvents();
   let open = false;
   let focusOnLoad = false;
-  let identity: Identity | null = null;
-  let panel: PanelController | null = null;
-  let loading: Promise<void> | null = null;
+  let identity: Identity | undefined;
+  let panel: PanelController | undefined;
+  /** The panel's download; `false` after one failed, so the next open or Retry tries again. */
+  let loading: Promise<void> | false | undefined;
   let failure: HTMLElement | undefined;
 
   const launcher = createLauncher(host.root, t, () => setOpen(!open, true));
@@ -51,7 +53,7 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
   // it is an icon, so nothing visible changes.
 
   function loadPanel(): Promise<void> {
-    loading ??= importPanel()
+    loading ||= importPanel()
       .then((p) =>
         p.startPanel({
           // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
@@ -69,13 +71,13 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
       .then(
         (started) => {
           panel = started;
-          // Kept from before the panel ran (the latest, as each call replaces the one before).
+          // Kept from before the panel ran (the latest, as each call replaces the one before; later ones go straight to the panel).
           if (identity) panel.identify(identity);
           panel.setOpen(open, open && focusOnLoad);
         },
         (err: unknown) => {
           // A failed download may work on the next try: Retry, or the next open.
-          loading = null;
+          loading = false;
           // In production too: else a site owner sees a launcher that opens nothing, and no reason.
           console.error('Earshot: could not load the chat panel.', err);
           // Retry takes its own button away: focus waits on the launcher, not on the page.
@@ -127,8 +129,9 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
       else if (name === 'off') events.off(args[0] as string, args[1]);
       else if (name === 'identify') {
         // Checked by the panel; before it runs, kept, as identifying alone opens no socket.
-        if (panel) panel.identify(args[0] as Identity);
-        else identity = args[0] as Identity;
+        // (Assigned first: `?.` would skip evaluating its argument.)
+        identity = args[0] as Identity;
+        panel?.identify(identity);
       } else if (import.meta.env.DEV) console.warn(`Earshot: unknown command "${name}"`);
     },
   };

@@ -25,9 +25,9 @@ const BUBBLE = 'M4 5h16v11H8l-4 4z';
 export function createLauncher(root: ShadowRoot, t: Translate, onClick: () => void): Launcher {
   const el = html('button', { className: 'launcher', onclick: onClick });
   el.setAttribute('aria-describedby', 'earshot-launcher-note');
+  // No aria-hidden: a button's content is presentational, and its name is the aria-label.
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(SVG, 'path');
   svg.append(path);
   // `aria-describedby` reads hidden text too, so the note needs no visually hidden styles.
@@ -56,7 +56,7 @@ export function createLauncher(root: ShadowRoot, t: Translate, onClick: () => vo
     },
     setStatus(status) {
       state = status ? t(status.available ? 'online' : 'away') : '';
-      icon = status?.available === false ? 'M3 6h18v12H3zl9 7 9-7' : BUBBLE;
+      icon = status && !status.available ? 'M3 6h18v12H3zl9 7 9-7' : BUBBLE;
       draw();
     },
     describe(text) {
