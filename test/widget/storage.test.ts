@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hasSavedChat } from '../../widget/embed/saved-chat';
 import { siteStorage } from '../../widget/storage';
 import { memoryStorage } from './helpers/memory-storage';
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('site storage', () => {
   it('merges changes into what is saved', () => {
@@ -23,11 +25,34 @@ describe('site storage', () => {
   it('ignores a corrupt entry', () => {
     const backend = memoryStorage({ 'earshot:demo': '{not json' });
     expect(siteStorage('earshot:demo', () => backend).read().token).toBeNull();
-    expect(hasSavedChat('earshot:demo', () => backend)).toBe(false);
+    vi.stubGlobal('localStorage', backend);
+    expect(hasSavedChat('earshot:demo')).toBe(false);
   });
 
   it('counts unsent messages as a saved chat', () => {
     const backend = memoryStorage({ 'earshot:demo': JSON.stringify({ outbox: [{ id: 'a', text: 'hi' }] }) });
-    expect(hasSavedChat('earshot:demo', () => backend)).toBe(true);
+    vi.stubGlobal('localStorage', backend);
+    expect(hasSavedChat('earshot:demo')).toBe(true);
+  });
+
+  it('counts a token with a conversation as a saved chat, and neither alone, nor an empty entry', () => {
+    const backend = memoryStorage();
+    vi.stubGlobal('localStorage', backend);
+    expect(hasSavedChat('earshot:demo')).toBe(false);
+    backend.setItem('earshot:demo', JSON.stringify({ token: 't1', conversationId: null, outbox: [] }));
+    expect(hasSavedChat('earshot:demo')).toBe(false);
+    backend.setItem('earshot:demo', JSON.stringify({ token: null, conversationId: 'c1', outbox: [] }));
+    expect(hasSavedChat('earshot:demo')).toBe(false);
+    backend.setItem('earshot:demo', JSON.stringify({ token: 't1', conversationId: 'c1', outbox: [] }));
+    expect(hasSavedChat('earshot:demo')).toBe(true);
+  });
+
+  it('finds no saved chat where storage throws', () => {
+    vi.stubGlobal('localStorage', {
+      getItem() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    expect(hasSavedChat('earshot:demo')).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
+import launcherCss from '../launcher/launcher.css?inline';
 import css from './host.css?inline';
 
-/** The widget's element on the page and its shadow root. */
+/** The widget's shadow root (its element on the page is `root.host`). */
 export interface Host {
-  el: HTMLElement;
   root: ShadowRoot;
   adoptStyles(css: string): void;
 }
@@ -36,8 +36,10 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   // The styles match only `left`; anything else keeps the default corner.
   if (position) el.dataset.position = position;
   const root = el.attachShadow({ mode: 'open' });
-  adopt(root, css);
-  if (color) setColor(el, color);
+  // The launcher's styles too: one sheet for everything the loader draws.
+  adopt(root, css + launcherCss);
+  // A hex colour (`readConfig` checked it); the site's colour from the relay is the panel's (`mount.tsx`).
+  if (color) el.style.setProperty('--earshot-color', color);
   const keep = () => {
     const body = doc.body;
     if (!el.isConnected) {
@@ -51,10 +53,5 @@ export function createHost(doc: Document, position?: string, color?: string): Ho
   const watch = new MutationObserver(keep);
   watch.observe(doc.documentElement, { childList: true });
   keep();
-  return { el, root, adoptStyles: (text) => adopt(root, text) };
-}
-
-/** Themes the widget; a value that is not a CSS color is ignored. */
-export function setColor(el: HTMLElement, color: string): void {
-  if (CSS.supports('color', color)) el.style.setProperty('--earshot-color', color);
+  return { root, adoptStyles: (text) => adopt(root, text) };
 }

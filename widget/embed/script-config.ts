@@ -16,18 +16,15 @@ export function findScript(doc: Document): HTMLScriptElement | null {
 
 /** Reads the `data-*` attributes of the script; null (with a dev warning) when unusable. */
 export function readConfig(script: HTMLScriptElement | null): EmbedConfig | null {
-  const siteId = script?.dataset.site;
-  if (!script || !siteId) {
+  if (!script?.dataset.site) {
     if (import.meta.env.DEV) console.warn('Earshot: add data-site="your-site-id" to the earshot.js script tag.');
     return null;
   }
-  let { color } = script.dataset;
+  const { site: siteId, color } = script.dataset;
   // Only a hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa); anything else is dropped, so the site's
   // colour from the relay applies. Said in production too: the owner sees why.
-  if (color && !/^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i.test(color)) {
-    console.warn('Earshot: data-color is not a hex colour:', color);
-    color = undefined;
-  }
+  const hex = !color || /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i.test(color);
+  if (!hex) console.warn('Earshot: data-color is not a hex colour:', color);
   // `locale` and `position` as they are (and any other attribute, which nothing reads).
-  return { ...script.dataset, siteId, relay: new URL(script.src).origin, color };
+  return { ...script.dataset, siteId, relay: new URL(script.src).origin, color: hex ? color : undefined };
 }

@@ -1,89 +1,94 @@
-import type { Message, SiteStatus } from '../../protocol/types';
+import type { SiteStatus } from '../../protocol/types';
+import { launcherEn } from '../i18n/launcher-strings';
 import type { Translate } from '../i18n/t';
 import { createLauncher } from '../launcher/launcher';
 import { showLoadFailure } from '../launcher/load-failure';
 import type { Identity } from '../net/client';
-import type { MountPanel, PanelController } from '../panel/contract';
+import type { PanelController, PanelStart } from '../panel/contract';
 import { createEvents } from './api';
-import { setColor, type Host } from './host';
-import { hasSavedChat, storageKey } from './saved-chat';
+import type { Host } from './host';
+import { hasSavedChat } from './saved-chat';
 import type { EmbedConfig } from './script-config';
 
-export interface WidgetOptions {
-  host: Host;
-  config: EmbedConfig;
-  /** The launcher's strings. */
-  t: Translate;
-  /** The visitor's languages, first choice first: the status answer brings the launcher's words in the first the relay speaks. */
-  languages: readonly (string | undefined)[];
-  /** The table behind `t`, which the status answer's `strings` fill in. */
-  strings: Record<string, string>;
-  /** Imports the panel chunk and the full dictionary. */
-  loadPanel: () => Promise<{ mount: MountPanel; t: Translate }>;
+/** What the panel chunk (`panel/mount.tsx`) gives the loader. */
+export interface PanelModule {
+  startPanel(host: PanelStart): Promise<PanelController>;
 }
 
-/** The loader's controller: launcher, open state, the public commands, and when to load the panel. */
-export function createWidget(o: WidgetOptions) {
-  const { host, config } = o;
-  const key = storageKey(config.siteId);
+/**
+ * The loader's controller: launcher, open state, the public commands, and when to load the panel
+ * (`importPanel`, on first open, or at once for a visitor who already has a conversation).
+ */
+export function createWidget(host: Host, config: EmbedConfig, importPanel: () => Promise<PanelModule>) {
+  // Where the panel keeps this site's token and outbox in localStorage.
+  const key = `earshot:${config.siteId}`;
+  // The panel and the relay each pick the first they speak (`pickLanguage`), so the loader
+  // carries no list of languages.
+  const languages = [config.locale, ...navigator.languages];
+  // English until the status answer brings the launcher's words.
+  const strings: Record<string, string> = { ...launcherEn };
+  // Plain look-ups: the launcher's words have no plurals or placeholders (the panel's unread
+  // count has, and the panel says it). The panel's dictionary joins this table, in the same language.
+  const t: Translate = (name) => strings[name] || name;
   const events = createEvents();
   let open = false;
   let focusOnLoad = false;
-  let identity: Identity | null = null;
-  let panel: PanelController | null = null;
-  let loading: Promise<void> | null = null;
+  let identity: Identity | undefined;
+  let panel: PanelController | undefined;
+  /** The panel's download; `false` after one failed, so the next open or Retry tries again. */
+  let loading: Promise<void> | false | undefined;
   let failure: HTMLElement | undefined;
 
-  const launcher = createLauncher(host.root, host.adoptStyles, o.t, () => setOpen(!open, true));
+  const launcher = createLauncher(host.root, t, () => setOpen(!open, true));
   // The one request before the visitor does anything: who is there, for the launcher to say.
   // Cookieless from any other origin (fetch sends credentials only to its own) and cacheable,
   // it tells the relay nothing it could keep.
-  // An error answer has no `data`: unknown, like a failed request.
-  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${o.languages.join(',')}`)
+  // An error answer has no `data`: unknown, like a failed request. The languages go comma-separated.
+  const status = fetch(`${config.relay}/api/sites/${config.siteId}/status?lang=${languages.join()}`)
     .then((r) => r.json())
-    .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(o.strings, r.data?.strings), r.data))
+    .then((r: { data?: SiteStatus & { strings?: Record<string, string> } }) => (Object.assign(strings, r.data?.strings), r.data))
     .catch(() => {});
   void status.then(launcher.setStatus);
   // Not English: until the answer comes (a few ms), the launcher's name and tooltip are English;
   // it is an icon, so nothing visible changes.
 
   function loadPanel(): Promise<void> {
-    loading ??= o.loadPanel().then(
-      ({ mount, t }) => {
-        panel = mount({
-          // The host's root and adoptStyles, the config's relay and siteId; the panel ignores the rest.
+    loading ||= importPanel()
+      .then((p) =>
+        p.startPanel({
+          // The host's root and adoptStyles, the config's relay, siteId and color; the panel ignores the rest.
           ...host,
           ...config,
           storageKey: key,
-          t,
-          identity,
-          setColor: (color) => config.color || setColor(host.el, color),
-          onUnread(count) {
-            launcher.setUnread(count);
-            events.emit('unread', count);
-          },
-          onMessage: (m: Message) => events.emit('message', m),
+          languages,
+          strings,
+          launcher,
+          emit: events.emit,
           onClose: () => setOpen(false, true),
           status,
-          onStatus: launcher.setStatus,
-        });
-        identity = null;
-        panel.setOpen(open, open && focusOnLoad);
-      },
-      (err: unknown) => {
-        // A failed download may work on the next try: Retry, or the next open.
-        loading = null;
-        // In production too: else a site owner sees a launcher that opens nothing, and no reason.
-        console.error('Earshot: could not load the chat panel.', err);
-        // Retry takes its own button away: focus waits on the launcher, not on the page.
-        if (open) {
-          failure = showLoadFailure(host.root, o.t, () => {
-            launcher.el.focus();
-            void loadPanel();
-          });
-        }
-      },
-    );
+        }),
+      )
+      .then(
+        (started) => {
+          panel = started;
+          // Kept from before the panel ran (the latest, as each call replaces the one before; later ones go straight to the panel).
+          if (identity) panel.identify(identity);
+          panel.setOpen(open, open && focusOnLoad);
+        },
+        (err: unknown) => {
+          // A failed download may work on the next try: Retry, or the next open.
+          loading = false;
+          // In production too: else a site owner sees a launcher that opens nothing, and no reason.
+          console.error('Earshot: could not load the chat panel.', err);
+          // Retry takes its own button away: focus waits on the launcher, not on the page.
+          if (open) {
+            failure = showLoadFailure(host.root, t, () => {
+              launcher.el.focus();
+              void loadPanel();
+            });
+          }
+        },
+      );
     return loading;
   }
 
@@ -106,7 +111,8 @@ export function createWidget(o: WidgetOptions) {
   }
 
   host.root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && open) setOpen(false, true);
+    // Closed already, `setOpen` changes nothing.
+    if ((e as KeyboardEvent).key === 'Escape') setOpen(false, true);
   });
 
   // A visitor who already chatted here gets their unread badge at once, without opening anything.
@@ -118,12 +124,14 @@ export function createWidget(o: WidgetOptions) {
       if (name === 'open') setOpen(true, false);
       else if (name === 'close') setOpen(false, false);
       else if (name === 'toggle') setOpen(!open, false);
-      else if (name === 'on') events.on(String(args[0]), args[1]);
-      else if (name === 'off') events.off(String(args[0]), args[1]);
+      // A name that is not a string matches no event.
+      else if (name === 'on') events.on(args[0] as string, args[1]);
+      else if (name === 'off') events.off(args[0] as string, args[1]);
       else if (name === 'identify') {
         // Checked by the panel; before it runs, kept, as identifying alone opens no socket.
-        if (panel) panel.identify(args[0] as Identity);
-        else identity = args[0] as Identity;
+        // (Assigned first: `?.` would skip evaluating its argument.)
+        identity = args[0] as Identity;
+        panel?.identify(identity);
       } else if (import.meta.env.DEV) console.warn(`Earshot: unknown command "${name}"`);
     },
   };

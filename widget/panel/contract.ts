@@ -1,5 +1,6 @@
 import type { Message, SiteStatus } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
+import type { LauncherHandle } from '../launcher/unread-badge';
 import type { Identity } from '../net/client';
 
 /**
@@ -13,20 +14,26 @@ export interface PanelHost {
   /** localStorage key of this site's saved token and outbox. */
   storageKey: string;
   t: Translate;
-  identity: Identity | null;
   adoptStyles(css: string): void;
-  /** The site's color from the server; the loader ignores it when the embed set `data-color`. */
-  setColor(color: string): void;
-  /** Called when the unread count changes (not on every state change). */
-  onUnread(count: number): void;
-  onMessage(m: Message): void;
+  /** The embed's `data-color`, already on the host element: it wins over the site's colour from the server. */
+  color?: string | undefined;
+  /** The loader's launcher: the panel gives it the unread badge, and availability as it changes. */
+  launcher: LauncherHandle;
+  /** Tells the page (`Earshot('on', …)`): an agent's message, or the unread count when it changes (not on every state change). */
+  emit(event: 'message' | 'unread', payload: Message | number): void;
   /** The visitor closed the panel from inside it. */
   onClose(): void;
   /** The loader's one status request, so the panel starts from what the launcher says. */
   status: Promise<SiteStatus | null | undefined | void>;
-  /** Availability changed while the panel runs; the launcher follows. */
-  onStatus(status: SiteStatus): void;
 }
+
+/** What the loader gives the panel chunk's entry (`startPanel`): the host without `t`, which the panel makes. */
+export type PanelStart = Omit<PanelHost, 't'> & {
+  /** The visitor's languages, first choice first. */
+  languages: readonly (string | undefined)[];
+  /** The launcher's words, which the panel's dictionary joins (see `loadTranslate`). */
+  strings: Record<string, string>;
+};
 
 /** What the loader may ask of a mounted panel. */
 export interface PanelController {

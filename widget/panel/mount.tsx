@@ -2,6 +2,7 @@ import { createRef } from 'preact';
 import { nanoid } from 'nanoid';
 import chatCss from '../chat/chat.css?inline';
 import launcherCss from '../launcher/launcher-panel.css?inline';
+import { unreadBadge } from '../launcher/unread-badge';
 import { startChatClient } from '../net/client';
 import { startWaitTimer } from '../net/wait-timer';
 import { restoreOutbox } from '../net/persist';
@@ -12,9 +13,10 @@ import { createStore } from '../state/store';
 import { siteStorage } from '../storage';
 import { textDirection } from '../i18n/direction';
 import { loadDictionary, pickLanguage } from '../i18n/load';
+import { unreadEn } from '../i18n/unread-strings';
 import { createTranslate, type Translate } from '../i18n/t';
 import { connectPanel } from './connect-panel';
-import type { MountPanel } from './contract';
+import type { MountPanel, PanelController, PanelStart } from './contract';
 import panelCss from './panel.css?inline';
 
 /** The panel chunk's entry: state, socket and UI, wired together once. */
@@ -34,9 +36,8 @@ export const mountPanel: MountPanel = (host) => {
     storage,
     language,
     openSocket: (token) => (socket = openSocket(host.relay, host.siteId, token)),
-    onAgentMessage: host.onMessage,
+    onAgentMessage: (m) => host.emit('message', m),
   });
-  if (host.identity) client.identify(host.identity);
   // A push or a fresher answer may come first; the loader's older one must not undo it.
   void host.status.then((status) => status && !store.get().status && store.dispatch({ type: 'status', status }));
   startWaitTimer(store);
@@ -63,10 +64,18 @@ export const mountPanel: MountPanel = (host) => {
 
   let color = '';
   let unread = 0;
+  const drawUnread = unreadBadge(host.launcher, host.t);
+  // Set here, as the panel it points to exists from now on.
+  host.launcher.el.setAttribute('aria-controls', 'earshot-panel');
   store.subscribe((s, previous) => {
-    if (unreadCount(s) !== unread) host.onUnread((unread = unreadCount(s)));
-    if (s.status && s.status !== previous.status) host.onStatus(s.status);
-    if (s.site && s.site.color !== color) host.setColor((color = s.site.color));
+    if (unreadCount(s) !== unread) host.emit('unread', (unread = unreadCount(s)));
+    drawUnread(unread, s.open);
+    if (s.status && s.status !== previous.status) host.launcher.setStatus(s.status);
+    if (s.site && s.site.color !== color) {
+      color = s.site.color;
+      // Here, not in the loader, which only sets a `data-color` it checked; one that is not a CSS colour is ignored.
+      if (!host.color && CSS.supports('color', color)) el.style.setProperty('--earshot-color', color);
+    }
   });
 
   return {
@@ -88,5 +97,11 @@ export const mountPanel: MountPanel = (host) => {
  */
 export async function loadTranslate(languages: readonly (string | undefined)[], strings: Record<string, string>): Promise<Translate> {
   const lang = pickLanguage(languages);
-  return createTranslate(lang, Object.assign(strings, await loadDictionary(lang)));
+  // English unread words only where the status answer brought none (it may come later and overwrite them).
+  return createTranslate(lang, Object.assign(strings, { ...unreadEn, ...strings }, await loadDictionary(lang)));
+}
+
+/** The loader's entry into the panel chunk: the visitor's dictionary, then the panel. */
+export async function startPanel(host: PanelStart): Promise<PanelController> {
+  return mountPanel({ ...host, t: await loadTranslate(host.languages, host.strings) });
 }

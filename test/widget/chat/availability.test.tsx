@@ -98,11 +98,11 @@ describe('leave a message', () => {
     expect(view.getByRole('textbox', { name: 'Message' })).toBeTruthy();
     socket.fire('site:status', away);
     expect(await view.findByRole('region', { name: 'Leave a message' })).toBeTruthy();
-    expect(host.onStatus).toHaveBeenLastCalledWith(away);
+    expect(host.launcher.setStatus).toHaveBeenLastCalledWith(away);
     socket.fire('site:status', online);
     expect(view.queryByRole('region', { name: 'Leave a message' })).toBeNull();
     expect(view.getByRole('button', { name: 'Send' })).toBeTruthy();
-    expect(host.onStatus).toHaveBeenLastCalledWith(online);
+    expect(host.launcher.setStatus).toHaveBeenLastCalledWith(online);
   });
 
   it('keeps a visitor’s conversation when nobody is available, with the away message', async () => {

@@ -12,11 +12,11 @@ describe('widget host element', () => {
     next.innerHTML = '<p>two</p><earshot-widget></earshot-widget>';
     document.body.replaceWith(next);
     await settle();
-    expect([...document.querySelectorAll('earshot-widget')]).toEqual([host.el]);
+    expect([...document.querySelectorAll('earshot-widget')]).toEqual([host.root.host]);
     // pjax-style: the body's content replaced, the body kept.
     document.body.innerHTML = '<p>three</p>';
     await settle();
-    expect([...document.querySelectorAll('earshot-widget')]).toEqual([host.el]);
-    expect(host.el.shadowRoot).toBe(host.root);
+    expect([...document.querySelectorAll('earshot-widget')]).toEqual([host.root.host]);
+    expect(host.root.host.shadowRoot).toBe(host.root);
   });
 });

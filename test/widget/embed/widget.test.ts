@@ -5,18 +5,17 @@ import { createHost } from '../../../widget/embed/host';
 import { createWidget } from '../../../widget/embed/widget';
 import type { EmbedConfig } from '../../../widget/embed/script-config';
 import type { SiteStatus } from '../../../protocol/types';
-import type { MountPanel, PanelHost } from '../../../widget/panel/contract';
-import { t } from '../helpers/t';
+import type { PanelController, PanelStart } from '../../../widget/panel/contract';
 
-const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: undefined, color: undefined, position: undefined };
+const config: EmbedConfig = { siteId: 'demo', relay: 'https://relay.test', locale: 'de', color: undefined, position: undefined };
 
 /** A panel stand-in that records what the loader asks of it; its first `failures` downloads fail. */
 function fakePanel(failures = 0) {
   const calls: [string, unknown[]][] = [];
-  let host!: PanelHost;
-  const mount: MountPanel = (h) => {
+  let host!: PanelStart;
+  const startPanel = async (h: PanelStart): Promise<PanelController> => {
     host = h;
-    calls.push(['mount', [h.identity]]);
+    calls.push(['mount', []]);
     return {
       setOpen: (...args) => void calls.push(['setOpen', args]),
       identify: (...args) => void calls.push(['identify', args]),
@@ -24,7 +23,7 @@ function fakePanel(failures = 0) {
   };
   const loadPanel = vi.fn(async () => {
     if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
-    return { mount, t };
+    return { startPanel };
   });
   return { calls, loadPanel, host: () => host };
 }
@@ -32,7 +31,7 @@ function fakePanel(failures = 0) {
 function setup(failures = 0) {
   const panel = fakePanel(failures);
   const host = createHost(document, 'right');
-  const widget = createWidget({ host, config, t, languages: ['en'], strings: {}, loadPanel: panel.loadPanel });
+  const widget = createWidget(host, config, panel.loadPanel);
   const view = within(host.root as unknown as HTMLElement);
   return { panel, host, widget, view, launcher: () => view.getByRole('button', { name: /chat$/ }) };
 }
@@ -79,7 +78,12 @@ describe('widget before consent', () => {
     widget.command('identify', [{ name: 'Jo' }]);
     expect(panel.loadPanel).not.toHaveBeenCalled();
     launcher().click();
-    await vi.waitFor(() => expect(panel.calls[0]).toEqual(['mount', [{ name: 'Jo' }]]));
+    await vi.waitFor(() =>
+      expect(panel.calls.slice(0, 2)).toEqual([
+        ['mount', []],
+        ['identify', [{ name: 'Jo' }]],
+      ]),
+    );
   });
 
   it('loads the panel at once, closed and without focus, for a visitor with a saved conversation', async () => {
@@ -142,16 +146,20 @@ describe('widget opening and closing', () => {
     expect(seen).toEqual(['kept']);
   });
 
-  it('shows the panel’s unread count on the launcher and tells the page', async () => {
-    const { panel, widget, view } = setup();
+  it('hands the panel its languages and the launcher’s words, tells the page the unread count, and lets the panel describe the launcher', async () => {
+    const { panel, widget, view, launcher } = setup();
     const counts: number[] = [];
     widget.command('on', ['unread', (n: number) => counts.push(n)]);
     widget.command('open', []);
     widget.command('close', []);
     await vi.waitFor(() => expect(panel.loadPanel).toHaveBeenCalled());
     await vi.waitFor(() => expect(panel.host()).toBeDefined());
-    panel.host().onUnread(2);
+    panel.host().emit('unread', 2);
     expect(counts).toEqual([2]);
+    expect(panel.host().languages).toEqual(['de', ...navigator.languages]);
+    expect(panel.host().strings).toMatchObject({ open_chat: 'Open chat' });
+    expect(panel.host().launcher.el).toBe(launcher());
+    panel.host().launcher.describe('2 unread messages');
     expect(view.getByText('2 unread messages')).toBeTruthy();
   });
 });
@@ -168,7 +176,8 @@ describe('launcher availability', () => {
     const { fetch, answer } = mockStatus();
     const { host, launcher, panel } = setup();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch).toHaveBeenCalledWith('https://relay.test/api/sites/demo/status?lang=en');
+    // The embed's data-locale first, then the browser's.
+    expect(fetch).toHaveBeenCalledWith(`https://relay.test/api/sites/demo/status?lang=de,${navigator.languages.join(',')}`);
     answer(status(true));
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe("We're online"));
     expect(launcher().getAttribute('aria-label')).toBe('Open chat');
@@ -187,7 +196,7 @@ describe('launcher availability', () => {
     await vi.waitFor(() => expect(description(launcher(), host.root)).toBe('Leave us a message'));
     widget.command('open', []);
     await vi.waitFor(() => expect(panel.host()).toBeDefined());
-    panel.host().onStatus(status(true));
+    panel.host().launcher.setStatus(status(true));
     expect(description(launcher(), host.root)).toBe("We're online");
     expect(launcher().getAttribute('aria-label')).toBe('Close chat');
   });

@@ -14,14 +14,11 @@ export function testHost(over: Partial<PanelHost> = {}): PanelHost & { root: Sha
     siteId: 'demo',
     storageKey: 'earshot:demo',
     t,
-    identity: null,
     adoptStyles: () => {},
-    setColor: vi.fn(),
-    onUnread: vi.fn(),
-    onMessage: vi.fn(),
+    launcher: { el: document.createElement('button'), describe: vi.fn(), setStatus: vi.fn() },
+    emit: vi.fn(),
     onClose: vi.fn(),
     status: Promise.resolve(null),
-    onStatus: vi.fn(),
     ...over,
   };
 }

@@ -8,6 +8,7 @@ import { en as feedbackEn } from '../../../widget/feedback/strings';
 import en from '../../../widget/i18n/en';
 import { LAUNCHER_STRINGS } from '../../../protocol/launcher-strings';
 import { launcherEn } from '../../../widget/i18n/launcher-strings';
+import { unreadEn } from '../../../widget/i18n/unread-strings';
 import { loadDictionary } from '../../../widget/i18n/load';
 
 const LANGS = ['cs', 'ru', 'hy', 'am'] as const;
@@ -40,7 +41,7 @@ const families: [string, Record<string, string>, (lang: string) => Promise<Recor
   ['feedback', feedbackEn, (lang) => FEEDBACK[lang]!()],
   ['callback', callbackEn, (lang) => CALLBACK[lang]!()],
   ['extras', extrasEn, (lang) => EXTRAS[lang]!()],
-  ['launcher', launcherEn, async (lang) => LAUNCHER_STRINGS[lang]!],
+  ['launcher', { ...launcherEn, ...unreadEn }, async (lang) => LAUNCHER_STRINGS[lang]!],
 ];
 
 describe.each(families)('the %s strings', (_, reference, load) => {
@@ -60,7 +61,7 @@ describe('the panel dictionaries', () => {
     expect(Object.keys(LAUNCHER_STRINGS).sort()).toEqual(['en', ...LANGS].sort());
   });
 
-  it("the loader's own English launcher words are the relay's", () => {
-    expect(launcherEn).toEqual(LAUNCHER_STRINGS.en);
+  it("the loader's and the panel's own English launcher words are the relay's", () => {
+    expect({ ...launcherEn, ...unreadEn }).toEqual(LAUNCHER_STRINGS.en);
   });
 });

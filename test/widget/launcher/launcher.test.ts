@@ -14,7 +14,7 @@ const view = () => within(root as unknown as HTMLElement);
 describe('launcher', () => {
   it('is a collapsed "Open chat" button that calls back when clicked', () => {
     const onClick = vi.fn();
-    createLauncher(root, () => {}, t, onClick);
+    createLauncher(root, t, onClick);
     const button = view().getByRole('button', { name: 'Open chat' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     button.click();
@@ -22,49 +22,13 @@ describe('launcher', () => {
   });
 
   it('is an expanded "Close chat" button while the chat is open', () => {
-    const launcher = createLauncher(
-      root,
-      () => {},
-      t,
-      () => {},
-    );
+    const launcher = createLauncher(root, t, () => {});
     launcher.setOpen(true);
     expect(view().getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('shows the unread count and describes it in words while closed', () => {
-    const launcher = createLauncher(
-      root,
-      () => {},
-      t,
-      () => {},
-    );
-    launcher.setUnread(2);
-    const button = view().getByRole('button', { name: 'Open chat' });
-    const description = root.getElementById(button.getAttribute('aria-describedby')!);
-    expect(description?.textContent).toBe('2 unread messages');
-    expect(view().getByText('2').closest('[hidden]')).toBeNull();
-  });
-
-  it('hides the unread badge while open', () => {
-    const launcher = createLauncher(
-      root,
-      () => {},
-      t,
-      () => {},
-    );
-    launcher.setUnread(1);
-    launcher.setOpen(true);
-    expect(view().getByText('1').closest('[hidden]')).not.toBeNull();
-  });
-
   it('shows availability in its icon: a chat bubble while someone is there, an envelope when not', () => {
-    const launcher = createLauncher(
-      root,
-      () => {},
-      t,
-      () => {},
-    );
+    const launcher = createLauncher(root, t, () => {});
     const icon = () => root.querySelector('path')!.getAttribute('d');
     const bubble = icon();
     launcher.setStatus({ available: false, openNow: true, agentsOnline: 0, typicalReplyMinutes: null });
@@ -79,20 +43,24 @@ describe('launcher', () => {
     expect(icon()).toBe(envelope);
   });
 
-  it('describes availability without changing its name, next to the unread count', () => {
-    const launcher = createLauncher(
-      root,
-      () => {},
-      t,
-      () => {},
-    );
+  it('describes availability without changing its name, next to what the panel adds (the unread count)', () => {
+    const launcher = createLauncher(root, t, () => {});
     launcher.setStatus({ available: false, openNow: false, agentsOnline: 0, typicalReplyMinutes: null });
-    launcher.setUnread(2);
+    launcher.describe('2 unread messages');
     const button = view().getByRole('button', { name: 'Open chat' });
     const description = root.getElementById(button.getAttribute('aria-describedby')!);
     expect(description?.textContent).toBe('Leave us a message. 2 unread messages');
     expect(button.title).toBe('Leave us a message');
     launcher.setStatus({ available: true, openNow: true, agentsOnline: 2, typicalReplyMinutes: 3 });
     expect(button.title).toBe("We're online");
+    launcher.describe('');
+    expect(description?.textContent).toBe("We're online");
+  });
+
+  it('is described by the panel’s words alone while availability is unknown', () => {
+    const launcher = createLauncher(root, t, () => {});
+    launcher.describe('1 unread message');
+    const button = view().getByRole('button', { name: 'Open chat' });
+    expect(root.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('1 unread message');
   });
 });

@@ -69,8 +69,25 @@ describe('mounted panel', () => {
     const { host, socket } = mount();
     await vi.waitFor(() => expect(socket.requests('message:list')).toHaveLength(1));
     socket.fire('message:new', message(1));
-    expect(host.onUnread).toHaveBeenLastCalledWith(1);
-    expect(host.onMessage).toHaveBeenCalledWith(message(1));
+    expect(host.emit).toHaveBeenCalledWith('unread', 1);
+    expect(host.emit).toHaveBeenCalledWith('message', message(1));
+    // On the loader's launcher: the badge and its words.
+    expect(host.launcher.describe).toHaveBeenLastCalledWith('1 unread message');
+    expect(within(host.launcher.el).getByText('1').hidden).toBe(false);
+  });
+
+  it('themes the widget with the site’s colour from the relay', async () => {
+    const { panel, root, view } = mount();
+    panel.setOpen(true, false);
+    await vi.waitFor(() => expect(view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+    expect((root.host as HTMLElement).style.getPropertyValue('--earshot-color')).toBe(site.color);
+  });
+
+  it('keeps the embed’s data-color over the site’s', async () => {
+    const { panel, root, view } = mount({ color: '#c00' });
+    panel.setOpen(true, false);
+    await vi.waitFor(() => expect(view.getByRole('heading', { name: 'Demo shop' })).toBeTruthy());
+    expect((root.host as HTMLElement).style.getPropertyValue('--earshot-color')).toBe('');
   });
 
   it('closes from its close button', () => {
@@ -137,7 +154,7 @@ describe('mounted panel', () => {
       fireEvent.click(view.getByRole('tab', { name: 'Feedback' }));
       socket.fire('message:new', message(1));
       expect(socket.requests('conversation:read')).toEqual([]);
-      expect(host.onUnread).toHaveBeenLastCalledWith(1);
+      expect(host.emit).toHaveBeenCalledWith('unread', 1);
       fireEvent.click(view.getByRole('tab', { name: 'Chat 1 unread message' }));
       expect(socket.requests('conversation:read')).toEqual([{ conversationId: 'c1', seq: 1 }]);
     });
