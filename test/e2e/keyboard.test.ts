@@ -172,7 +172,7 @@ describe('the widget by keyboard alone', () => {
     if (!list.ok) throw new Error(list.code);
     const sent = await desk.emitWithAck('message:send', { id: 'kbd-reply-1', conversationId: list.data[0]!.id, text: 'Welcome back' });
     expect(sent.ok).toBe(true);
-    await expect.poll(() => page.locator('#earshot-launcher-note').textContent()).toMatch(/unread/i);
+    await expect.poll(() => page.locator('#earshot-note').textContent()).toMatch(/unread/i);
     await page.keyboard.type(' cups');
     expect(await focused(page)).toBe('input Search the shop');
     expect(await page.locator('#search').inputValue()).toBe('mug cups');

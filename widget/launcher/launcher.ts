@@ -24,14 +24,14 @@ const BUBBLE = 'M4 5h16v11H8l-4 4z';
 /** Its styles (launcher.css) come with the host's (`createHost`). */
 export function createLauncher(root: ShadowRoot, t: Translate, onClick: () => void): Launcher {
   const el = html('button', { className: 'launcher', onclick: onClick });
-  el.setAttribute('aria-describedby', 'earshot-launcher-note');
+  el.setAttribute('aria-describedby', 'earshot-note');
   // No aria-hidden: a button's content is presentational, and its name is the aria-label.
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   const path = document.createElementNS(SVG, 'path');
   svg.append(path);
   // `aria-describedby` reads hidden text too, so the note needs no visually hidden styles.
-  const note = html('span', { id: 'earshot-launcher-note', hidden: true });
+  const note = html('span', { id: 'earshot-note', hidden: true });
   el.append(svg, note);
   root.append(el);
 
