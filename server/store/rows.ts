@@ -64,6 +64,57 @@ export function siteValues(s: SiteRow): string[] {
   return [s.id, s.name, s.greeting, s.color, origins, hours, settings, s.createdAt];
 }
 
+/** A visitor's columns in the order both stores insert them (id, site_id, token_hash, … first_seen_at, last_seen_at, visits). */
+export function visitorValues(v: VisitorRow): unknown[] {
+  return [
+    v.id,
+    v.siteId,
+    v.tokenHash,
+    v.name,
+    v.email,
+    v.pageUrl,
+    v.pageTitle,
+    v.referrer,
+    v.userAgent,
+    v.language,
+    v.timezone,
+    v.firstSeenAt,
+    v.lastSeenAt,
+    v.visits,
+  ];
+}
+
+/** A piece of feedback's columns in the order both stores insert them (id, site_id, rating, … created_at, updated_at). */
+export function feedbackValues(f: FeedbackRow): unknown[] {
+  return [
+    f.id,
+    f.siteId,
+    f.rating,
+    f.category,
+    f.text,
+    f.name,
+    f.email,
+    f.pageUrl,
+    f.pageTitle,
+    f.locale,
+    f.status,
+    f.createdAt,
+    f.updatedAt,
+  ];
+}
+
+/**
+ * A call back request's columns in the order both stores insert them (id, site_id, visitor_id, … created_at, updated_at);
+ * `bool` writes `asap` as the store keeps booleans (SQLite has none).
+ */
+export function callbackValues(c: CallbackRow, bool: (b: boolean) => unknown = (b) => b): unknown[] {
+  return [
+    ...[c.id, c.siteId, c.visitorId, c.phone, c.name, c.topic, bool(c.asap), c.dueAt, c.windowEnd, c.status],
+    ...[c.claimedBy?.id ?? null, c.claimedBy?.name ?? null, c.attempts, c.pageUrl, c.pageTitle, c.visitorTimezone, c.visitorLocale],
+    ...[c.createdAt, c.updatedAt],
+  ];
+}
+
 export function toAgent(r: Row): AgentRow {
   return {
     id: r.id as string,

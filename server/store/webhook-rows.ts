@@ -60,3 +60,21 @@ export function endpointPatchColumns(patch: object): [string, unknown][] {
     .filter(([k, v]) => v !== undefined && k in ENDPOINT_COLUMNS)
     .map(([k, v]) => [ENDPOINT_COLUMNS[k]!, k === 'events' ? JSON.stringify(v) : v]);
 }
+
+/** An endpoint's columns in the order both stores insert them (id, url, events, … created_at, updated_at). */
+export function webhookEndpointValues(e: WebhookEndpointRow): unknown[] {
+  return [
+    e.id,
+    e.url,
+    JSON.stringify(e.events),
+    e.siteId,
+    e.description,
+    e.secret,
+    e.oldSecret,
+    e.oldSecretUntil,
+    e.failingSince,
+    e.disabledAt,
+    e.createdAt,
+    e.updatedAt,
+  ];
+}

@@ -1,4 +1,4 @@
-import { toCallback, toCallbackAttempt, toStoredCallbackAttempt } from '../rows';
+import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
@@ -40,27 +40,6 @@ async function update(db: Db, id: string, patch: CallbackPatch): Promise<void> {
 const INSERT = `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, topic, asap, due_at, window_end, status, claimed_by, claimed_by_name,
     attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
-const values = (c: CallbackRow) => [
-  c.id,
-  c.siteId,
-  c.visitorId,
-  c.phone,
-  c.name,
-  c.topic,
-  c.asap,
-  c.dueAt,
-  c.windowEnd,
-  c.status,
-  c.claimedBy?.id ?? null,
-  c.claimedBy?.name ?? null,
-  c.attempts,
-  c.pageUrl,
-  c.pageTitle,
-  c.visitorTimezone,
-  c.visitorLocale,
-  c.createdAt,
-  c.updatedAt,
-];
 
 /** Call back requests on Postgres; one open request per visitor and phone is a unique index, not a look first. */
 export function pgCallbacks(db: Db): CallbackPort {
@@ -74,14 +53,14 @@ export function pgCallbacks(db: Db): CallbackPort {
   };
   return {
     async createCallback(c) {
-      await db.run(INSERT, values(c));
+      await db.run(INSERT, callbackValues(c));
     },
     async requestCallback(c, patch) {
       // Insert unless the index finds an open one; then update that one, unless it closed meanwhile (then insert again).
       for (;;) {
         const inserted = await db.one(
           `${INSERT} ON CONFLICT (site_id, visitor_id, phone) WHERE ${OPEN} AND visitor_id IS NOT NULL DO NOTHING RETURNING *`,
-          values(c),
+          callbackValues(c),
         );
         if (inserted) return { callback: toCallback(inserted), created: true };
         const sql = patchSql(

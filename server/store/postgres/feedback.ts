@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
+import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
 import type { FeedbackPort } from '../types';
 import { isUniqueViolation, type Db } from './db';
 
@@ -17,21 +17,7 @@ export function pgFeedback(db: Db): FeedbackPort {
         (await db.run(
           `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-          [
-            f.id,
-            f.siteId,
-            f.rating,
-            f.category,
-            f.text,
-            f.name,
-            f.email,
-            f.pageUrl,
-            f.pageTitle,
-            f.locale,
-            f.status,
-            f.createdAt,
-            f.updatedAt,
-          ],
+          feedbackValues(f),
         )) === 1
       );
     },

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { toVisitor } from '../rows';
+import { toVisitor, visitorValues } from '../rows';
 import { VISITOR_COLUMNS } from '../shared-sql';
 import type { VisitorPatch, VisitorPort } from '../types';
 import type { Db } from './db';
@@ -15,22 +15,7 @@ export function pgVisitors(db: Db): VisitorPort {
       await db.run(
         `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
            timezone, first_seen_at, last_seen_at, visits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          v.id,
-          v.siteId,
-          v.tokenHash,
-          v.name,
-          v.email,
-          v.pageUrl,
-          v.pageTitle,
-          v.referrer,
-          v.userAgent,
-          v.language,
-          v.timezone,
-          v.firstSeenAt,
-          v.lastSeenAt,
-          v.visits,
-        ],
+        visitorValues(v),
       );
     },
     getVisitor: get,

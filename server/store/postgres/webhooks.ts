@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { WebhookPort } from '../types';
-import { endpointPatchColumns, toWebhookDelivery, toWebhookEndpoint } from '../webhook-rows';
+import { endpointPatchColumns, toWebhookDelivery, toWebhookEndpoint, webhookEndpointValues } from '../webhook-rows';
 import type { Db } from './db';
 
 /** Webhook endpoints and their delivery queue on Postgres: claims skip rows another node holds; leases run on the database's clock. */
@@ -10,20 +10,7 @@ export function pgWebhooks(db: Db): WebhookPort {
       await db.run(
         `INSERT INTO webhook_endpoints (id, url, events, site_id, description, secret, old_secret, old_secret_until, failing_since, disabled_at,
            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          e.id,
-          e.url,
-          JSON.stringify(e.events),
-          e.siteId,
-          e.description,
-          e.secret,
-          e.oldSecret,
-          e.oldSecretUntil,
-          e.failingSince,
-          e.disabledAt,
-          e.createdAt,
-          e.updatedAt,
-        ],
+        webhookEndpointValues(e),
       );
     },
     async listWebhookEndpoints() {

@@ -1,5 +1,5 @@
 import type { CallbackAttempt } from '../../../protocol/types';
-import { toCallback, toCallbackAttempt, toStoredCallbackAttempt, type Row } from '../rows';
+import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt, type Row } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
@@ -20,27 +20,7 @@ export class SqliteCallbacks implements CallbackPort {
          attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        c.id,
-        c.siteId,
-        c.visitorId,
-        c.phone,
-        c.name,
-        c.topic,
-        c.asap ? 1 : 0,
-        c.dueAt,
-        c.windowEnd,
-        c.status,
-        c.claimedBy?.id ?? null,
-        c.claimedBy?.name ?? null,
-        c.attempts,
-        c.pageUrl,
-        c.pageTitle,
-        c.visitorTimezone,
-        c.visitorLocale,
-        c.createdAt,
-        c.updatedAt,
-      );
+      .run(...callbackValues(c, (b) => (b ? 1 : 0)));
   }
 
   async requestCallback(

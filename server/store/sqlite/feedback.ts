@@ -1,6 +1,6 @@
 import type { FeedbackCursor, FeedbackFilter, FeedbackReply, FeedbackStatus } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
+import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
 import type { SqliteContext } from './context';
 
@@ -15,21 +15,7 @@ export class SqliteFeedback implements FeedbackPort {
           `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         )
-        .run(
-          f.id,
-          f.siteId,
-          f.rating,
-          f.category,
-          f.text,
-          f.name,
-          f.email,
-          f.pageUrl,
-          f.pageTitle,
-          f.locale,
-          f.status,
-          f.createdAt,
-          f.updatedAt,
-        ).changes === 1
+        .run(...feedbackValues(f)).changes === 1
     );
   }
 

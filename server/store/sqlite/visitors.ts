@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { toVisitor, type Row } from '../rows';
+import { toVisitor, visitorValues, type Row } from '../rows';
 import { VISITOR_COLUMNS } from '../shared-sql';
 import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
 import type { SqliteContext } from './context';
@@ -14,22 +14,7 @@ export class SqliteVisitors implements VisitorPort {
         `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
          timezone, first_seen_at, last_seen_at, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        v.id,
-        v.siteId,
-        v.tokenHash,
-        v.name,
-        v.email,
-        v.pageUrl,
-        v.pageTitle,
-        v.referrer,
-        v.userAgent,
-        v.language,
-        v.timezone,
-        v.firstSeenAt,
-        v.lastSeenAt,
-        v.visits,
-      );
+      .run(...visitorValues(v));
   }
 
   async getVisitor(id: string): Promise<VisitorRow | null> {

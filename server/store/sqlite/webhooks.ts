@@ -8,7 +8,7 @@ import type {
   WebhookOutcome,
   WebhookPort,
 } from '../types';
-import { endpointPatchColumns, toWebhookDelivery, toWebhookEndpoint } from '../webhook-rows';
+import { endpointPatchColumns, toWebhookDelivery, toWebhookEndpoint, webhookEndpointValues } from '../webhook-rows';
 import type { SqliteContext } from './context';
 
 /** Webhook endpoints and their delivery queue on SQLite (one writer at a time, so a claim's rows are its own). */
@@ -21,20 +21,7 @@ export class SqliteWebhooks implements WebhookPort {
         `INSERT INTO webhook_endpoints (id, url, events, site_id, description, secret, old_secret, old_secret_until, failing_since, disabled_at,
          created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        e.id,
-        e.url,
-        JSON.stringify(e.events),
-        e.siteId,
-        e.description,
-        e.secret,
-        e.oldSecret,
-        e.oldSecretUntil,
-        e.failingSince,
-        e.disabledAt,
-        e.createdAt,
-        e.updatedAt,
-      );
+      .run(...webhookEndpointValues(e));
   }
 
   async listWebhookEndpoints(): Promise<WebhookEndpointRow[]> {
