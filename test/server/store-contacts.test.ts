@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
-import type { ContactRow, Store } from '../../server/store/types';
-import { tempDataDir } from '../helpers/server';
-import { openTestStore, STORE } from '../helpers/stores';
+import type { ContactRow } from '../../server/store/types';
+import { STORE, useTestStore } from '../helpers/stores';
 
 // The store contract of verified identity (contacts, sites' identity secrets), on SQLite and again on Postgres.
 
-let data: ReturnType<typeof tempDataDir>;
-let store: Store;
+const t = useTestStore();
 beforeEach(async () => {
-  data = tempDataDir();
-  store = await openTestStore(data.dir);
-  await store.createSite(newSite('shop', { name: 'Shop' }, 'UTC'));
-  await store.createSite(newSite('other', { name: 'Other' }, 'UTC'));
-});
-afterEach(async () => {
-  await store.close();
-  data.remove();
+  await t.store.createSite(newSite('shop', { name: 'Shop' }, 'UTC'));
+  await t.store.createSite(newSite('other', { name: 'Other' }, 'UTC'));
 });
 
 const T = '2026-12-01T10:00:00.000Z';
@@ -36,46 +28,46 @@ const contact = (id: string, over: Partial<Omit<ContactRow, 'externalId'>> = {})
 describe(`${STORE} store: contacts and identity secrets`, () => {
   it('makes one contact per external id and site, however many browsers ask at once, keeping details not given again', async () => {
     const made = await Promise.all(
-      ['c1', 'c2', 'c3', 'c4'].map((id) => store.upsertContactByExternalId(contact(id, { email: 'ana@example.test' }))),
+      ['c1', 'c2', 'c3', 'c4'].map((id) => t.store.upsertContactByExternalId(contact(id, { email: 'ana@example.test' }))),
     );
     expect(new Set(made.map((c) => c.id)).size).toBe(1);
-    const later = await store.upsertContactByExternalId(contact('c5', { name: 'Ana', updatedAt: '2026-12-02T10:00:00.000Z' }));
+    const later = await t.store.upsertContactByExternalId(contact('c5', { name: 'Ana', updatedAt: '2026-12-02T10:00:00.000Z' }));
     expect(later).toMatchObject({ id: made[0]!.id, name: 'Ana', email: 'ana@example.test', updatedAt: '2026-12-02T10:00:00.000Z' });
-    const elsewhere = await store.upsertContactByExternalId(contact('c6', { siteId: 'other' }));
+    const elsewhere = await t.store.upsertContactByExternalId(contact('c6', { siteId: 'other' }));
     expect(elsewhere.id).toBe('c6');
-    expect(await store.getContact(later.id)).toEqual(later);
+    expect(await t.store.getContact(later.id)).toEqual(later);
   });
 
   it("lists a contact's visitors and finds their newest conversation", async () => {
-    const c = await store.upsertContactByExternalId(contact('c1'));
-    const a = (await createVisitor(store, 'shop', null)).visitor;
-    const b = (await createVisitor(store, 'shop', null)).visitor;
-    await createVisitor(store, 'shop', null);
-    expect(await store.latestContactConversation(c.id)).toBeNull();
-    await store.updateVisitor(a.id, { contactId: c.id, phone: '+420 777 000 111' });
-    await store.updateVisitor(b.id, { contactId: c.id });
-    expect((await store.contactVisitorIds(c.id)).sort()).toEqual([a.id, b.id].sort());
-    expect(await store.getVisitor(a.id)).toMatchObject({ contactId: c.id, phone: '+420 777 000 111' });
-    await store.latestOrNewConversation(a.id, 'shop', 'conv-a', T);
-    await store.latestOrNewConversation(b.id, 'shop', 'conv-b', '2026-12-01T11:00:00.000Z');
-    expect((await store.latestContactConversation(c.id))?.id).toBe('conv-b');
+    const c = await t.store.upsertContactByExternalId(contact('c1'));
+    const a = (await createVisitor(t.store, 'shop', null)).visitor;
+    const b = (await createVisitor(t.store, 'shop', null)).visitor;
+    await createVisitor(t.store, 'shop', null);
+    expect(await t.store.latestContactConversation(c.id)).toBeNull();
+    await t.store.updateVisitor(a.id, { contactId: c.id, phone: '+420 777 000 111' });
+    await t.store.updateVisitor(b.id, { contactId: c.id });
+    expect((await t.store.contactVisitorIds(c.id)).sort()).toEqual([a.id, b.id].sort());
+    expect(await t.store.getVisitor(a.id)).toMatchObject({ contactId: c.id, phone: '+420 777 000 111' });
+    await t.store.latestOrNewConversation(a.id, 'shop', 'conv-a', T);
+    await t.store.latestOrNewConversation(b.id, 'shop', 'conv-b', '2026-12-01T11:00:00.000Z');
+    expect((await t.store.latestContactConversation(c.id))?.id).toBe('conv-b');
   });
 
   it('stores a site secret once, changes it, and forgets contacts and secret with the site', async () => {
-    const first = await store.ensureSiteIdentity({ siteId: 'shop', secret: 's1', requireVerification: false, rotatedAt: T });
-    const second = await store.ensureSiteIdentity({ siteId: 'shop', secret: 's2', requireVerification: false, rotatedAt: T });
+    const first = await t.store.ensureSiteIdentity({ siteId: 'shop', secret: 's1', requireVerification: false, rotatedAt: T });
+    const second = await t.store.ensureSiteIdentity({ siteId: 'shop', secret: 's2', requireVerification: false, rotatedAt: T });
     expect(second).toEqual(first);
-    expect(await store.updateSiteIdentity('shop', { secret: 's3', requireVerification: true })).toEqual({
+    expect(await t.store.updateSiteIdentity('shop', { secret: 's3', requireVerification: true })).toEqual({
       siteId: 'shop',
       secret: 's3',
       requireVerification: true,
       rotatedAt: T,
     });
-    const c = await store.upsertContactByExternalId(contact('c1'));
-    const v = (await createVisitor(store, 'shop', null)).visitor;
-    await store.updateVisitor(v.id, { contactId: c.id });
-    expect(await store.deleteSite('shop')).not.toBeNull();
-    expect(await store.getSiteIdentity('shop')).toBeNull();
-    expect(await store.getContact(c.id)).toBeNull();
+    const c = await t.store.upsertContactByExternalId(contact('c1'));
+    const v = (await createVisitor(t.store, 'shop', null)).visitor;
+    await t.store.updateVisitor(v.id, { contactId: c.id });
+    expect(await t.store.deleteSite('shop')).not.toBeNull();
+    expect(await t.store.getSiteIdentity('shop')).toBeNull();
+    expect(await t.store.getContact(c.id)).toBeNull();
   });
 });
