@@ -3,6 +3,7 @@ import type { ApiToken, TokenApi } from '../net/token-api';
 import { formatUntil } from '../team/when';
 import { TokenSecret } from './token-secret';
 import { TextField } from '../format/text-field';
+import { FormMessages } from '../format/form-messages';
 
 export interface ApiTokensProps {
   api: TokenApi;
@@ -60,16 +61,7 @@ export function ApiTokens({ api }: ApiTokensProps) {
         Tokens let your own systems (a CRM, a helpdesk) use the REST API at <code>/api/v1</code>, sent as
         <code>Authorization: Bearer …</code>. The reference is at <code>/api/v1/openapi.json</code>.
       </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p class="set-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormMessages error={error} notice={notice} />
       {made && <TokenSecret name={made.name} secret={made.secret} />}
       <form class="team-invite-row" onSubmit={(e) => void create(e)}>
         <TextField label="Token name" type="text" required maxLength={80} value={name} onValue={setName} />

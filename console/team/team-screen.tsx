@@ -6,6 +6,7 @@ import { InviteForm } from './invite-form';
 import { LinkBox } from './link-box';
 import { PendingInvites } from './pending-invites';
 import { TeamList } from './team-list';
+import { FormMessages } from '../format/form-messages';
 
 export interface TeamScreenProps {
   api: TeamApi;
@@ -111,16 +112,7 @@ export function TeamScreen({ api, agent }: TeamScreenProps) {
       <header class="set-head">
         <h2 id="team-title">Team</h2>
       </header>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p class="set-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormMessages error={error} notice={notice} />
       {made && <LinkBox label={made.label} to={made.to} result={made.result} />}
       <InviteForm busy={busy} error={inviteError} emailEnabled={team.emailEnabled} onInvite={invite} />
       <PendingInvites invites={team.invites} emailEnabled={team.emailEnabled} busy={busy} onRenew={renew} onRevoke={revoke} />
