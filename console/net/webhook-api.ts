@@ -1,33 +1,7 @@
+import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
 import { call, type RestResult } from './rest';
 
-/** A webhook endpoint as the console lists it (never its secrets). */
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: string[];
-  siteId: string | null;
-  description: string | null;
-  oldSecretUntil: string | null;
-  failingSince: string | null;
-  disabledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One event's delivery to an endpoint. */
-export interface WebhookDelivery {
-  id: string;
-  endpointId: string;
-  eventType: string;
-  status: 'pending' | 'sending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  responseStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deliveredAt: string | null;
-}
+export type { WebhookDelivery, WebhookEndpoint };
 
 /** The console's calls for Settings → Webhooks (admins only). */
 export interface WebhookApi {

@@ -16,6 +16,7 @@ import type {
   SurveyResult,
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
+import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
 
 export type { SiteOptions };
 
@@ -570,22 +571,9 @@ export interface Store
 }
 
 /** A webhook endpoint an admin added (issue 17). `oldSecret` still signs until `oldSecretUntil` after a rotation. */
-export interface WebhookEndpointRow {
-  id: string;
-  url: string;
-  /** Event types sent to it. */
-  events: string[];
-  /** Only this site's events, or every site's when null. */
-  siteId: string | null;
-  description: string | null;
+export interface WebhookEndpointRow extends WebhookEndpoint {
   secret: string;
   oldSecret: string | null;
-  oldSecretUntil: string | null;
-  /** Since when every delivery has failed; null while it answers. */
-  failingSince: string | null;
-  disabledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export type WebhookEndpointPatch = Partial<
@@ -595,25 +583,12 @@ export type WebhookEndpointPatch = Partial<
   >
 > & { updatedAt: string };
 
-export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
-
 /** One event for one endpoint: its id is the `webhook-id`, the same on every try. */
-export interface WebhookDeliveryRow {
-  id: string;
-  endpointId: string;
-  eventType: string;
+export interface WebhookDeliveryRow extends WebhookDelivery {
   /** Deliveries with one key (a conversation, a call back) go in order, one after the other. */
   orderKey: string | null;
   /** The exact JSON body signed and sent. */
   body: string;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  responseStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deliveredAt: string | null;
 }
 
 export type NewWebhookDelivery = Pick<WebhookDeliveryRow, 'id' | 'endpointId' | 'eventType' | 'orderKey' | 'body' | 'createdAt'>;

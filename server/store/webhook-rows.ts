@@ -1,5 +1,6 @@
 import { iso, isoOrNull, json, type Row } from './rows';
-import type { WebhookDeliveryRow, WebhookDeliveryStatus, WebhookEndpointRow } from './types';
+import type { WebhookDeliveryStatus } from '../../protocol/webhooks';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
 // Row mappers of the webhook tables, for both stores.
 
