@@ -41,6 +41,10 @@ export type ErrorCode =
   | 'bad_identity_hash'
   /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
   | 'identity_required'
+  /** The contact was merged into another one: act on that one. */
+  | 'contact_merged'
+  /** The contact has no merge left to undo. */
+  | 'nothing_to_undo'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';
