@@ -99,13 +99,14 @@ const attributeKey = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'must be keys of 1 to 40 letters, digits or _, starting with a letter'),
 );
+// JSON has no NaN or Infinity: a number that arrives is finite.
 const attributeValue = [
   v.pipe(v.string(), v.maxLength(LIMITS.attributeLength, `must be at most ${LIMITS.attributeLength} characters`)),
-  v.pipe(v.number(), v.finite('must be a finite number')),
+  v.number(),
   v.boolean(),
 ] as const;
-const fewAttributes = <T extends object>() =>
-  v.check((a: T) => Object.keys(a).length <= LIMITS.attributes, `allows at most ${LIMITS.attributes} attributes`);
+const fewAttributes = <T extends Record<string, unknown>>() =>
+  v.maxEntries<T, number, string>(LIMITS.attributes, `allows at most ${LIMITS.attributes} attributes`);
 /** Custom attributes of a contact: a few short keys, each a string, a number or a boolean. */
 export const attributes = v.pipe(v.record(attributeKey, v.union(attributeValue, 'must be a string, number or boolean')), fewAttributes());
 /** A change of custom attributes: null removes one. */
