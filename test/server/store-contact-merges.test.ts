@@ -157,6 +157,59 @@ describe(`${STORE} store: contacts`, () => {
     expect(await t.store.contactSuggestions(a.contactId!, 10)).toEqual([]);
   });
 
+  it("finds the call back requests and signed feedback of a contact's browsers, newest first", async () => {
+    const a = await browser();
+    const b = await browser();
+    const other = await browser();
+    await merge(b.contactId!, a.contactId!);
+    const callback = (id: string, visitorId: string, createdAt: string) => ({
+      id,
+      siteId: 'shop',
+      visitorId,
+      phone: '+420602123456',
+      name: null,
+      topic: null,
+      asap: true,
+      dueAt: createdAt,
+      windowEnd: null,
+      status: 'waiting' as const,
+      claimedBy: null,
+      attempts: 0,
+      pageUrl: null,
+      pageTitle: null,
+      visitorTimezone: null,
+      visitorLocale: null,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    await t.store.createCallback(callback('cb1', a.id, later(1)));
+    await t.store.createCallback(callback('cb2', b.id, later(2)));
+    await t.store.createCallback(callback('cb3', other.id, later(3)));
+    const feedback = (id: string, visitorId: string | null, createdAt: string) => ({
+      id,
+      siteId: 'shop',
+      rating: 2,
+      category: 'complaint' as const,
+      text: id,
+      name: 'Ana',
+      email: 'ana@example.test',
+      pageUrl: null,
+      pageTitle: null,
+      locale: null,
+      status: 'new' as const,
+      createdAt,
+      updatedAt: createdAt,
+      visitorId,
+    });
+    await t.store.createFeedback(feedback('f1', b.id, later(4)));
+    await t.store.createFeedback(feedback('f2', null, later(5)));
+    await t.store.createFeedback(feedback('f3', other.id, later(6)));
+    const got = await t.store.contactActivity(a.contactId!, 10);
+    expect(got.callbacks.map((c) => c.id)).toEqual(['cb2', 'cb1']);
+    expect(got.feedback.map((f) => f.id)).toEqual(['f1']);
+    expect((await t.store.contactActivity(a.contactId!, 1)).callbacks.map((c) => c.id)).toEqual(['cb2']);
+  });
+
   it('changes details and attributes key by key; a changed email is not verified any more', async () => {
     const a = await browser();
     const id = a.contactId!;
