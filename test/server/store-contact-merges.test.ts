@@ -6,7 +6,7 @@ import { SQLITE_MIGRATIONS } from '../../server/store/migrations';
 import { PG_MIGRATIONS } from '../../server/store/postgres/migrations';
 import type { ContactMergeRow, NewContact, Store } from '../../server/store/types';
 import { tempDataDir } from '../helpers/server';
-import { STORE, databaseUrlFor, openTestStore, useTestStore } from '../helpers/stores';
+import { STORE, callbackRow, databaseUrlFor, openTestStore, useTestStore } from '../helpers/stores';
 
 // The store contract of contacts (issue 18): one contact per visitor, merges with their undo,
 // splits, the list and its search, and suggestions; on SQLite and again on Postgres.
@@ -162,26 +162,7 @@ describe(`${STORE} store: contacts`, () => {
     const b = await browser();
     const other = await browser();
     await merge(b.contactId!, a.contactId!);
-    const callback = (id: string, visitorId: string, createdAt: string) => ({
-      id,
-      siteId: 'shop',
-      visitorId,
-      phone: '+420602123456',
-      name: null,
-      topic: null,
-      asap: true,
-      dueAt: createdAt,
-      windowEnd: null,
-      status: 'waiting' as const,
-      claimedBy: null,
-      attempts: 0,
-      pageUrl: null,
-      pageTitle: null,
-      visitorTimezone: null,
-      visitorLocale: null,
-      createdAt,
-      updatedAt: createdAt,
-    });
+    const callback = (id: string, visitorId: string, at: string) => callbackRow(at, { id, siteId: 'shop', visitorId });
     await t.store.createCallback(callback('cb1', a.id, later(1)));
     await t.store.createCallback(callback('cb2', b.id, later(2)));
     await t.store.createCallback(callback('cb3', other.id, later(3)));
