@@ -19,7 +19,7 @@ export function ForgotForm({ api, onBack }: ForgotFormProps) {
   const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     void api.forgotInfo().then((r) => setEmailEnabled(r.ok ? r.data.emailEnabled : true));
-  }, []);
+  }, [api]);
   const submit = async () => {
     setBusy(true);
     const r = await api.forgot(email.trim());

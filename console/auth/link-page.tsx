@@ -26,7 +26,7 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
 
   useEffect(() => {
     void (invite ? api.inviteInfo(token) : api.resetInfo(token)).then((r) => (r.ok ? setInfo(r.data) : setFatal(r.message)));
-  }, [kind, token]);
+  }, [api, invite, token]);
 
   const submit = async () => {
     setBusy(true);

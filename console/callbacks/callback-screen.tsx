@@ -35,18 +35,16 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const now = useNow(15_000);
   const [action, setAction] = useState<Busy>(IDLE);
   const site = state.siteFilter;
-  const items = useMemo(
-    () => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site),
-    [callbacks.items, callbacks.view, site],
-  );
+  const { items: all, view } = callbacks;
+  const items = useMemo(() => visibleCallbacks({ items: all, view }).filter((c) => !site || c.siteId === site), [all, view, site]);
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
-  useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);
+  useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), [store]);
   useEffect(() => {
     setAction(IDLE);
     if (callbackId) void client.callbacks.open(callbackId);
     else store.dispatch({ type: 'callbacks/closed' });
-  }, [callbackId]);
+  }, [callbackId, client, store]);
 
   const run = async (call: Promise<Result<CallbackItem>>) => {
     setAction({ busy: true, error: null });

@@ -19,6 +19,7 @@ export function ReplyBox({ draft, autoFocus, onDraft, onSend, onTyping, onEscape
   // Preact does not move focus for `autoFocus` after the first page load, so do it here.
   useEffect(() => {
     if (autoFocus) box.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only as the box appears (it is keyed by conversation), never later
   }, []);
   const submit = () => {
     const body = text.trim();

@@ -27,19 +27,20 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   const { feedback, sites, pending, agent } = useConsoleState(store);
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
-  const items = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
+  const { items: all, view } = feedback;
+  const items = useMemo(() => visibleFeedback({ items: all, view }), [all, view]);
 
   useEffect(() => {
     void client.feedback.refreshStats();
     // Leaving the section closes the item, so nothing keeps re-reading it.
     return () => store.dispatch({ type: 'feedback/closed' });
-  }, []);
+  }, [client, store]);
 
   useEffect(() => {
     setStatus(IDLE);
     if (feedbackId) void client.feedback.open(feedbackId);
     else store.dispatch({ type: 'feedback/closed' });
-  }, [feedbackId]);
+  }, [feedbackId, client, store]);
 
   const changeStatus = async (id: string, next: FeedbackStatus) => {
     setStatus({ busy: true, error: null });

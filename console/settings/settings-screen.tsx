@@ -67,9 +67,10 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
   }, [site]);
 
   // Take the admin to the first field the server refused.
+  const errors = editing?.errors;
   useEffect(() => {
-    if (editing && Object.keys(editing.errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
-  }, [editing?.errors]);
+    if (errors && Object.keys(errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   if (!sites)
     return (

@@ -22,6 +22,7 @@ export function CallbackForm(p: CallbackFormProps) {
   const form = useRef<HTMLFormElement>(null);
   useLayoutEffect(() => {
     if (p.focusFirst) form.current?.querySelector('input')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only as it is drawn; a later change of the flag must not move it
   }, []);
   // A layout effect, so focus moves with the render that drew the errors.
   useLayoutEffect(() => focusFirstInvalid(form.current), [s.refusals]);

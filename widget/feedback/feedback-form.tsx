@@ -28,6 +28,7 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
   // Layout effects: focus moves with the render that drew the errors, not a frame later.
   useLayoutEffect(() => {
     if (focusFirst) form.current?.querySelector('input')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only as it is drawn; a later change of the flag must not move it
   }, []);
   useLayoutEffect(() => {
     const bad = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
