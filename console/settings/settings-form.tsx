@@ -3,6 +3,8 @@ import { FaqEditor } from './faq-editor';
 import { errorProps, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
 import type { SettingsDraft } from './settings-draft';
+import { Alert } from '../format/form-messages';
+import { BusyForm } from '../format/busy-form';
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
@@ -29,15 +31,7 @@ const CHANNELS: { key: keyof Channels; label: string }[] = [
 export function SettingsForm({ draft, errors, formError, readOnly, saving, notice, onChange, onSave }: SettingsFormProps) {
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
   return (
-    <form
-      class="set-form"
-      aria-label="Site settings"
-      aria-busy={saving}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!readOnly && !saving) onSave();
-      }}
-    >
+    <BusyForm class="set-form" aria-label="Site settings" busy={saving} onSubmit={() => !readOnly && onSave()}>
       {/* A disabled fieldset makes every control inside read-only in one place. */}
       <fieldset class="set-all" disabled={readOnly}>
         <fieldset class="set-section">
@@ -158,11 +152,7 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
         <FaqEditor faqs={draft.faqs} errors={errors} onChange={(faqs) => set({ faqs })} />
       </fieldset>
       <div class="set-footer">
-        {formError && (
-          <p class="conv-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <Alert class="conv-error" text={formError} />
         {notice && (
           <p class="muted" role="status">
             {notice}
@@ -174,6 +164,6 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           </button>
         )}
       </div>
-    </form>
+    </BusyForm>
   );
 }

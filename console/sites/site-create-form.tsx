@@ -3,6 +3,8 @@ import type { SiteSettings } from '../../protocol/types';
 import type { NewSite } from '../net/site-settings';
 import type { Result } from '../net/agent-socket';
 import { errorProps, FieldError } from '../settings/field-error';
+import { Alert } from '../format/form-messages';
+import { BusyForm } from '../format/busy-form';
 
 export interface SiteCreateFormProps {
   onCreate(site: NewSite): Promise<Result<SiteSettings>>;
@@ -38,15 +40,7 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
     setErrors(r.field === 'id' ? { id: text } : r.field === 'name' ? { name: text } : { form: r.message });
   };
   return (
-    <form
-      class="set-section site-create"
-      aria-label="New site"
-      aria-busy={busy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
-    >
+    <BusyForm class="set-section site-create" aria-label="New site" busy={busy} onSubmit={() => void submit()}>
       <h3>New site</h3>
       <label class="field">
         <span>Name</span>
@@ -81,11 +75,7 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
         Lower-case letters, digits and dashes; it goes into the snippet and cannot be changed later.
       </p>
       <FieldError id="site-new-id" error={errors.id} />
-      {errors.form && (
-        <p class="conv-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert class="conv-error" text={errors.form} />
       <p class="set-snippet-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           Create site
@@ -94,6 +84,6 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
           Cancel
         </button>
       </p>
-    </form>
+    </BusyForm>
   );
 }
