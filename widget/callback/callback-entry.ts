@@ -1,4 +1,4 @@
-import fieldCss from '../panel/field.css?inline';
+import formCss from '../panel/form.css?inline';
 import ownCss from './callback.css?inline';
 import { whenStrings } from '../i18n/with-strings';
 import { CallbackView } from './callback-view';
@@ -7,5 +7,5 @@ import { prepareCallbackStrings } from './languages';
 /** The "Call me back" view's chunk, as `panel/views.ts` imports it on first use; it draws once its strings are here. */
 export const View = whenStrings(CallbackView, prepareCallbackStrings);
 
-/** The view's stylesheet: the shared text fields first, so its own rules may refine them. */
-export const css = fieldCss + ownCss;
+/** The view's stylesheet: the shared form parts first, so its own rules may refine them. */
+export const css = formCss + ownCss;

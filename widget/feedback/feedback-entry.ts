@@ -1,4 +1,4 @@
-import fieldCss from '../panel/field.css?inline';
+import formCss from '../panel/form.css?inline';
 import ownCss from './feedback.css?inline';
 import { whenStrings } from '../i18n/with-strings';
 import { FeedbackView } from './feedback-view';
@@ -7,5 +7,5 @@ import { prepareFeedbackStrings } from './languages';
 /** The feedback view's chunk, as `panel/views.ts` imports it on first use; it draws once its strings are here. */
 export const View = whenStrings(FeedbackView, prepareFeedbackStrings);
 
-/** The view's stylesheet: the shared text fields first, so its own rules may refine them. */
-export const css = fieldCss + ownCss;
+/** The view's stylesheet: the shared form parts first, so its own rules may refine them. */
+export const css = formCss + ownCss;

@@ -5,6 +5,7 @@ import { ContactFields } from './contact-fields';
 import type { FeedbackDraft, FieldErrors, Problem } from './feedback-state';
 import { FieldError, invalidProps } from './field-error';
 import { RatingField } from './rating-field';
+import { ViewForm } from '../panel/view-form';
 
 export interface FeedbackFormProps {
   t: Translate;
@@ -37,17 +38,14 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
     target?.focus();
   }, [refusals]);
   return (
-    <form
-      ref={form}
+    <ViewForm
+      formRef={form}
       class="feedback"
-      noValidate
-      aria-labelledby="earshot-fb-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!sending) onSubmit();
-      }}
+      headingId="earshot-fb-heading"
+      heading={t('feedback_heading')}
+      busy={sending}
+      onSubmit={onSubmit}
     >
-      <h3 id="earshot-fb-heading">{t('feedback_heading')}</h3>
       <RatingField t={t} value={draft.rating} problem={errors.rating} onChange={(rating) => onChange({ rating })} />
       <div class="field">
         <label for="earshot-fb-category">{t('feedback_category')}</label>
@@ -88,6 +86,6 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
       <button type="submit" class="send" aria-disabled={sending || undefined}>
         {sending ? t('sending') : t('feedback_send')}
       </button>
-    </form>
+    </ViewForm>
   );
 }

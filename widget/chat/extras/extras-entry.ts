@@ -1,4 +1,4 @@
-import fieldCss from '../../panel/field.css?inline';
+import formCss from '../../panel/form.css?inline';
 import ownCss from './extras.css?inline';
 import { prepareFeedbackStrings } from '../../feedback/languages';
 import { whenStrings } from '../../i18n/with-strings';
@@ -16,5 +16,5 @@ export const EmailPromise = whenStrings(EmailPromiseView, prepareExtrasStrings);
 export const WaitNotice = whenStrings(WaitNoticeView, prepareExtrasStrings);
 export const AwayNote = whenStrings(AwayNoteView, prepareExtrasStrings);
 
-/** The view's stylesheet: the shared text fields first, so its own rules may refine them. */
-export const css = fieldCss + ownCss;
+/** The view's stylesheet: the shared form parts first, so its own rules may refine them. */
+export const css = formCss + ownCss;
