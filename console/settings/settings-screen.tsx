@@ -14,6 +14,7 @@ import { SiteDelete } from '../sites/site-delete';
 import { SiteIdentity } from '../sites/site-identity';
 import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
 import { SettingsForm } from './settings-form';
+import { SiteSelect } from '../app/site-filter';
 
 export interface SettingsScreenProps {
   store: ConsoleStore;
@@ -113,16 +114,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
       <header class="set-head">
         <h2 id="set-title">Settings</h2>
         {sites.length > 1 ? (
-          <label class="fb-filter">
-            <span>Site</span>
-            <select value={site.id} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SiteSelect class="fb-filter" sites={sites} value={site.id} onChange={setSiteId} />
         ) : (
           <span class="conv-site">{site.name}</span>
         )}
