@@ -1,7 +1,8 @@
 import type { Payload } from '../../client/request';
 import type { AgentClientEvents } from '../../protocol/events';
-import type { Ack, ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
+import type { Ack, ConversationSummary, VisitorProfile } from '../../protocol/types';
 import type { AgentSocket } from '../../console/net/agent-socket';
+import { storedMessage } from '../helpers/messages';
 
 /** A request the console may make, and what it sends with it. */
 type Event = keyof AgentClientEvents;
@@ -104,19 +105,8 @@ export class FakeSocket {
   }
 }
 
-/** A message fixture. */
-export function msg(seq: number, over: Partial<Message> = {}): Message {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    author: 'visitor',
-    authorName: null,
-    text: `message ${seq}`,
-    createdAt: new Date(Date.UTC(2025, 0, 1, 10, seq)).toISOString(),
-    ...over,
-  };
-}
+/** A message fixture: the visitor's, a minute apart. */
+export const msg = storedMessage;
 
 /** An inbox row fixture. */
 export function row(id: string, over: Partial<ConversationSummary> = {}): ConversationSummary {

@@ -2,6 +2,7 @@ import type { Payload } from '../../../client/request';
 import type { VisitorClientEvents } from '../../../protocol/events';
 import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
+import { storedMessage } from '../../helpers/messages';
 
 /** A request the widget may make, and what it sends with it. */
 type Event = keyof VisitorClientEvents;
@@ -120,16 +121,7 @@ export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
   };
 }
 
-/** A stored message. */
+/** A stored message: the agent Ada's, all at one time. */
 export function message(seq: number, over: Partial<Message> = {}): Message {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    author: 'agent',
-    authorName: 'Ada',
-    text: `message ${seq}`,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    ...over,
-  };
+  return storedMessage(seq, { author: 'agent', authorName: 'Ada', createdAt: '2024-05-01T10:00:00.000Z', ...over });
 }
