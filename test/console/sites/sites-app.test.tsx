@@ -35,12 +35,17 @@ async function openConsole(
   return { store, socket };
 }
 
+/** An admin's settings, connected, with the New site form open. */
+async function newSiteForm() {
+  const { socket } = await openConsole('/console/settings');
+  socket.serverConnect();
+  fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
+  return { socket, form: within(screen.getByRole('form', { name: 'New site' })) };
+}
+
 describe('sites in the console settings', () => {
   it('creates a site from its name, suggesting the id, and shows its settings', async () => {
-    const { socket } = await openConsole('/console/settings');
-    socket.serverConnect();
-    fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
-    const form = within(screen.getByRole('form', { name: 'New site' }));
+    const { socket, form } = await newSiteForm();
     fireEvent.input(form.getByRole('textbox', { name: 'Name' }), { target: { value: 'Corner Shop!' } });
     expect(form.getByRole<HTMLInputElement>('textbox', { name: 'Site id' }).value).toBe('corner-shop');
     socket.answer('site:create', (p) => ({ ok: true, data: { ...shop, id: p.id, name: p.name } }));
@@ -53,10 +58,7 @@ describe('sites in the console settings', () => {
   });
 
   it("shows the server's refusal of a taken id beside the id field", async () => {
-    const { socket } = await openConsole('/console/settings');
-    socket.serverConnect();
-    fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
-    const form = within(screen.getByRole('form', { name: 'New site' }));
+    const { socket, form } = await newSiteForm();
     fireEvent.input(form.getByRole('textbox', { name: 'Site id' }), { target: { value: 'demo' } });
     socket.answer('site:create', () => refusal('site_exists', 'There is a site "demo" already. Choose another id.', 'id'));
     fireEvent.click(form.getByRole('button', { name: 'Create site' }));
