@@ -2,12 +2,12 @@ import type { Payload } from '../../../client/request';
 import type { VisitorClientEvents } from '../../../protocol/events';
 import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
+import { FakeSocketCore } from '../../helpers/fake-socket-core';
 import { storedMessage } from '../../helpers/messages';
 
 /** A request the widget may make, and what it sends with it. */
 type Event = keyof VisitorClientEvents;
 type PayloadOf<E extends Event> = Payload<VisitorClientEvents, E>;
-type Handler = (...args: never[]) => void;
 type Reply<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
 
 /** A request the fake server has not answered yet. */
@@ -21,30 +21,22 @@ export interface Pending {
  * A socket.io-client stand-in at the edge of the widget: tests play the server by
  * answering requests, emitting server events and dropping the connection.
  */
-export class FakeSocket {
-  connected = false;
-  active = false;
+export class FakeSocket extends FakeSocketCore<VisitorSocket> {
   connectCalls = 0;
   /** Every request, answered or not, in order. */
   sent: { event: string; payload: unknown }[] = [];
   pending: Pending[] = [];
-  private handlers = new Map<string, Handler[]>();
   private replies = new Map<string, (payload: unknown) => ReturnType<Reply<Event>>>();
   /** Whether `connect()` succeeds by itself (in a microtask, like the network would). */
   autoAccept = true;
 
-  constructor(readonly token: () => string | null) {}
+  constructor(readonly token: () => string | null) {
+    super();
+  }
 
-  on(event: string, fn: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
-    return this;
-  }
-  off() {
-    return this;
-  }
   /** Delivers a server event (or a reserved one like `connect_error`) to the widget. */
   fire(event: string, ...args: unknown[]) {
-    for (const fn of this.handlers.get(event) ?? []) (fn as (...a: unknown[]) => void)(...args);
+    this.deliver(event, ...args);
   }
   connect() {
     this.connectCalls++;
@@ -92,9 +84,6 @@ export class FakeSocket {
   /** Requests made for one event. */
   requests<E extends Event>(event: E): PayloadOf<E>[] {
     return this.sent.filter((s) => s.event === event).map((s) => s.payload as PayloadOf<E>);
-  }
-  asSocket(): VisitorSocket {
-    return this as unknown as VisitorSocket;
   }
 }
 
