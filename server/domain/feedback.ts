@@ -5,7 +5,7 @@ import type { EmailService } from '../email/email-service';
 import { feedbackReplyEmail, unhappyFeedbackEmail } from '../email/templates';
 import { AppError } from '../errors';
 import type { AgentRow, FeedbackRow, SiteRow, Store } from '../store/types';
-import { emitFeedback } from './webhooks/events';
+import { feedbackEvent, withWebhooks } from './webhooks/events';
 
 const DAY_MS = 86_400_000;
 
@@ -24,10 +24,7 @@ export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
  * only what the form says it attaches (the page). A retried id returns what was stored.
  */
 export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
-  const stored = await storeFeedback(store, site, input);
-  // A retried id too: its webhooks are queued once (see emitWebhook).
-  await emitFeedback(store, stored.item);
-  return stored;
+  return storeFeedback(store, site, input);
 }
 
 async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
@@ -57,8 +54,14 @@ async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput):
     updatedAt: now,
   };
   // Two sends of one id at once (a retry racing the first): the second finds the first's row.
-  if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site, input);
-  return { item: toFeedbackItem(row), created: true };
+  const item = toFeedbackItem(row);
+  const created = await withWebhooks(
+    store,
+    () => [feedbackEvent(item)],
+    (events) => store.createFeedback(row, events),
+  );
+  if (!created) return retried((await store.getFeedback(row.id))!, site, input);
+  return { item, created: true };
 }
 
 /**

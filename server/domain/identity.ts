@@ -2,7 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import type { IdentifyInput, SiteIdentity } from '../../protocol/types';
 import { AppError } from '../errors';
-import type { ContactRow, SiteIdentityRow, Store, VisitorRow } from '../store/types';
+import type { ContactRow, SiteIdentityRow, Store, VisitorPatch, VisitorRow } from '../store/types';
+import { contactEvents, withWebhooks } from './webhooks/events';
 
 /** A new identity secret; the prefix lets secret scanners find a leaked one. */
 export function newIdentitySecret(): string {
@@ -72,7 +73,7 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
         'hash',
       );
     }
-    return { visitor: await store.updateVisitor(visitor.id, details), contact: null, merged: false, others: [] };
+    return { visitor: await identified(store, visitor, details), contact: null, merged: false, others: [] };
   }
   if (!settings) {
     throw new AppError('bad_identity_hash', 'This site has no identity secret yet: an admin finds it in the site settings.', 'hash');
@@ -102,10 +103,15 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
     createdAt: now,
     updatedAt: now,
   });
-  const updated = await store.updateVisitor(visitor.id, { ...details, contactId: contact.id });
+  const updated = await identified(store, visitor, { ...details, contactId: contact.id });
   // Listed after joining, so two browsers joining at once each find the other.
   const others = (await store.contactVisitorIds(contact.id)).filter((id) => id !== visitor.id);
   return { visitor: updated, contact, merged: visitor.contactId !== contact.id && others.length > 0, others };
+}
+
+/** Stores what identify says of a visitor, with its `contact.updated` when that changed anything. */
+function identified(store: Store, visitor: VisitorRow, patch: VisitorPatch): Promise<VisitorRow> {
+  return withWebhooks(store, contactEvents(visitor), (events) => store.updateVisitor(visitor.id, patch, events));
 }
 
 /** Whether a visitor may see a conversation: their own, or one of a visitor of the same verified person. */

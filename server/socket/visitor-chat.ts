@@ -4,7 +4,7 @@ import { autoAnswer } from '../domain/after-chat';
 import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { identifyVisitor } from '../domain/identity';
-import { emitContact } from '../domain/webhooks/events';
+
 import { recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
@@ -70,7 +70,6 @@ export const visitorChatHandlers = {
     const before = socket.data.visitor;
     const done = await identifyVisitor(deps.store, before, p);
     socket.data.visitor = done.visitor;
-    await emitContact(deps.store, before, done.visitor);
     if (done.others.length) joinPerson(deps, visitorId, done.others);
     void announceVisitor(deps, visitorId);
     const c = await deps.store.latestConversation(visitorId);

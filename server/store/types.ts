@@ -17,6 +17,7 @@ import type {
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
 import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
+import type { WebhookEvents } from './webhook-events';
 
 export type { SiteOptions };
 
@@ -346,7 +347,8 @@ export interface VisitorPort {
   createVisitor(visitor: VisitorRow): Promise<void>;
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
-  updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
+  /** Changes a visitor; `events` (of the visitor as changed) are recorded in the same transaction. */
+  updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
 }
@@ -376,9 +378,15 @@ export interface ConversationPort {
    * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
    */
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
-  setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
+  /** Sets the status; `events` (of the conversation as changed) are recorded in the same transaction. */
+  setConversationStatus(
+    id: string,
+    status: ConversationStatus,
+    now: string,
+    events?: WebhookEvents<ConversationRow>,
+  ): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
-  setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;
+  setSurvey(conversationId: string, survey: SurveyResult, events?: WebhookEvents<void>): Promise<void>;
   /** First-reply delays (ms) of conversations started since `since`. */
   firstResponseDelays(siteId: string, since: string): Promise<number[]>;
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
@@ -391,9 +399,10 @@ export interface MessagePort {
    * Stores a message with the next seq (given by the database in the write that stores it), or
    * returns the stored one when the same author retries an id in the same conversation; any other
    * reuse of an id is `duplicate_id`. The conversation's status follows the message
-   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed.
+   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed, with the
+   * deliveries of `events` (run only when the message is new) in the same transaction.
    */
-  appendMessage(m: NewMessage): Promise<AppendResult>;
+  appendMessage(m: NewMessage, events?: WebhookEvents<AppendResult>): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** Records whether an automatic answer helped. */
   setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
@@ -420,8 +429,8 @@ export interface OutboxPort {
 }
 
 export interface FeedbackPort {
-  /** Stores new feedback; false when its id is taken already (nothing written). */
-  createFeedback(f: FeedbackRow): Promise<boolean>;
+  /** Stores new feedback with its `events`; false when its id is taken already (nothing written). */
+  createFeedback(f: FeedbackRow, events?: WebhookEvents<void>): Promise<boolean>;
   getFeedback(id: string): Promise<FeedbackRow | null>;
   /** Newest first (ties by id), only items after `before` in that order when given. */
   listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
@@ -443,9 +452,13 @@ export interface CallbackPort {
   /**
    * A visitor's request, in one step: stores `c`, unless that visitor already has an open
    * (waiting or rescheduled) request for the same phone on the site, which then takes `update`
-   * instead. Two tabs asking at once make one request.
+   * instead. Two tabs asking at once make one request. `events` are recorded in the same transaction.
    */
-  requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }>;
+  requestCallback(
+    c: CallbackRow & { visitorId: string },
+    update: CallbackPatch,
+    events?: WebhookEvents<{ callback: CallbackRow; created: boolean }>,
+  ): Promise<{ callback: CallbackRow; created: boolean }>;
   getCallback(id: string): Promise<CallbackWithVisitor | null>;
   /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
   findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
@@ -461,9 +474,15 @@ export interface CallbackPort {
   listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
   /**
    * Records an attempt and applies its effect on the request, together. False when an attempt
-   * with this id is stored already (a retry racing the first send): nothing is written.
+   * with this id is stored already (a retry racing the first send): nothing is written. `events`
+   * (run only when the attempt is new) are recorded in the same transaction.
    */
-  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean>;
+  addCallbackAttempt(
+    callbackId: string,
+    attempt: CallbackAttempt & { agentId: string },
+    patch: CallbackPatch,
+    events?: WebhookEvents<void>,
+  ): Promise<boolean>;
   /** One attempt by its id, with who recorded it on which request. */
   getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;

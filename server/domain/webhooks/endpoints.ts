@@ -6,7 +6,8 @@ import type { WebhookSettings } from '../../webhooks/settings';
 import { webhookQueued } from '../../webhooks/kick';
 import { newWebhookSecret } from '../../webhooks/sign';
 import { requireAdmin } from '../roles';
-import { webhookBody, type WebhookEventType } from './events';
+import { webhookBody } from '../../webhooks/body';
+import type { WebhookEventType } from './events';
 
 /** An endpoint as admins see it: never its secrets. */
 export type WebhookEndpointView = Omit<WebhookEndpointRow, 'secret' | 'oldSecret'>;

@@ -3,7 +3,8 @@ import { AppError } from '../../errors';
 import { iso, toConversation, toMessage, toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
-import { isUniqueViolation, type Db } from './db';
+import { inTx, isUniqueViolation, type Db } from './db';
+import { recordWebhookEvents } from './webhook-events';
 
 /** Conversations and the inbox's summaries on Postgres. */
 export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
@@ -34,14 +35,17 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
         );
         return toConversation(r!);
       }),
-    async setConversationStatus(id, status) {
-      const r = await db.one(
-        `UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`,
-        [status, id],
-      );
-      if (!r) throw new AppError('not_found', 'Conversation not found.');
-      return toConversation(r);
-    },
+    setConversationStatus: (id, status, _now, events) =>
+      inTx(db, events, async (t) => {
+        const r = await t.one(
+          `UPDATE conversations SET status = $1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $2 RETURNING *`,
+          [status, id],
+        );
+        if (!r) throw new AppError('not_found', 'Conversation not found.');
+        const c = toConversation(r);
+        await recordWebhookEvents(t, rules, events, c);
+        return c;
+      }),
     async setReadSeq(id, who, seq) {
       if (who === 'visitor') {
         await db.run('UPDATE conversations SET visitor_read_seq = greatest(visitor_read_seq, least($1, last_seq)) WHERE id = $2', [
@@ -59,14 +63,16 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
         [seq, id],
       );
     },
-    async setSurvey(conversationId, survey) {
-      await db.run('UPDATE conversations SET survey_rating = $1, survey_comment = $2, survey_at = $3 WHERE id = $4', [
-        survey.rating,
-        survey.comment,
-        survey.createdAt,
-        conversationId,
-      ]);
-    },
+    setSurvey: (conversationId, survey, events) =>
+      inTx(db, events, async (t) => {
+        await t.run('UPDATE conversations SET survey_rating = $1, survey_comment = $2, survey_at = $3 WHERE id = $4', [
+          survey.rating,
+          survey.comment,
+          survey.createdAt,
+          conversationId,
+        ]);
+        await recordWebhookEvents(t, rules, events, undefined);
+      }),
     async firstResponseDelays(siteId, since) {
       const rows = await db.rows<{ answered: Date; asked: Date | null }>(
         `SELECT c.first_response_at AS answered,
@@ -149,9 +155,13 @@ export function pgMessages(db: Db, rules: StoreRules): MessagePort {
       const r = await db.one('SELECT * FROM messages WHERE id = $1', [id]);
       return r ? toMessage(r) : null;
     },
-    async appendMessage(m) {
+    async appendMessage(m, events) {
       try {
-        return await db.tx((t) => append(t, m, rules));
+        return await db.tx(async (t) => {
+          const result = await append(t, m, rules);
+          if (result.created) await recordWebhookEvents(t, rules, events, result);
+          return result;
+        });
       } catch (err) {
         // The same id stored meanwhile by another transaction: answered as a retry would be.
         if (!isUniqueViolation(err, 'messages_pkey')) throw err;

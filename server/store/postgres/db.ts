@@ -74,3 +74,8 @@ export function poolDb(pool: pg.Pool, link: PgLink = createPgLink('Postgres')): 
 /** Postgres's code for a unique index refusing a row. */
 export const isUniqueViolation = (err: unknown, constraint?: string) =>
   (err as { code?: string }).code === '23505' && (!constraint || (err as { constraint?: string }).constraint === constraint);
+
+/** `fn` in a transaction when it records webhook events (they commit with the change), else on `db` as it is. */
+export function inTx<T>(db: Db, events: unknown, fn: (t: Db) => Promise<T>): Promise<T> {
+  return events ? db.tx(fn) : fn(db);
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { createVisitor } from '../../server/domain/visitors';
+import type { FeedbackRow, Store, WebhookEndpointRow } from '../../server/store/types';
+import { deliveryId, type WebhookEventDraft } from '../../server/store/webhook-events';
+import { callbackRow, newConversation, newMessage, rawExec, rawRows, STORE, useTestStore } from '../helpers/stores';
+
+// The store contract of webhook events recorded in the change's own transaction, on SQLite and again on Postgres.
+
+const t = useTestStore();
+
+const AT = '2026-01-01T00:00:00.000Z';
+const endpoint = (id: string, over: Partial<WebhookEndpointRow> = {}): WebhookEndpointRow => ({
+  id,
+  url: `https://hooks.example/${id}`,
+  events: ['message.created', 'conversation.created'],
+  siteId: null,
+  description: null,
+  secret: 'whsec_a',
+  oldSecret: null,
+  oldSecretUntil: null,
+  failingSince: null,
+  disabledAt: null,
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});
+const draft = (key: string, type = 'message.created'): WebhookEventDraft => ({
+  type,
+  key,
+  siteId: 'demo',
+  orderKey: 'k',
+  data: { resource: { key } },
+});
+const deliveries = () => rawRows(t.data.dir, 'SELECT id, endpoint_id, event_type, body FROM webhook_deliveries ORDER BY seq');
+
+/** Makes every insert of a delivery fail, as a full disk or a lost connection would in the middle of the change. */
+async function failDeliveryInserts(): Promise<void> {
+  await rawExec(
+    t.data.dir,
+    STORE === 'sqlite'
+      ? `CREATE TRIGGER refuse_delivery BEFORE INSERT ON webhook_deliveries BEGIN SELECT RAISE(ABORT, 'no deliveries today'); END;`
+      : `CREATE FUNCTION refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no deliveries today'; END $$;
+         CREATE TRIGGER refuse_delivery BEFORE INSERT ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION refuse_delivery();`,
+  );
+}
+
+const feedback = (id: string): FeedbackRow => ({
+  id,
+  siteId: 'demo',
+  rating: 5,
+  category: 'praise',
+  text: 'Lovely',
+  name: null,
+  email: null,
+  pageUrl: null,
+  pageTitle: null,
+  locale: null,
+  status: 'new',
+  createdAt: AT,
+  updatedAt: AT,
+});
+
+describe(`${STORE} store: webhook events in the change's transaction`, () => {
+  it('queues an event for each endpoint that wants it, with the delivery id of its key, once however often it is recorded', async () => {
+    await t.store.createWebhookEndpoint(endpoint('e1'));
+    await t.store.createWebhookEndpoint(endpoint('e2', { siteId: 'other' }));
+    await t.store.createWebhookEndpoint(endpoint('e3', { disabledAt: AT }));
+    await t.store.createWebhookEndpoint(endpoint('e4', { events: ['feedback.created'] }));
+    const { c } = await newConversation(t.store);
+    const first = (r: { message: { id: string; seq: number } }) => [
+      {
+        ...draft(`conversation:${c.id}`, 'conversation.created'),
+        data: { conversationId: c.id, fromSummary: (s: { lastMessage: unknown }) => s },
+      },
+      draft(`message:${r.message.id}`),
+    ];
+    await t.store.appendMessage(newMessage({ id: 'm1', conversationId: c.id }), first);
+    // The retry of the message records nothing again (nor does the same event recorded by another change).
+    await t.store.appendMessage(newMessage({ id: 'm1', conversationId: c.id }), first);
+    await t.store.setSurvey(c.id, { rating: 5, comment: null, createdAt: AT }, () => [draft('message:m1')]);
+    const rows = await deliveries();
+    expect(rows.map((r) => [r.id, r.endpoint_id, r.event_type])).toEqual([
+      [deliveryId(`conversation:${c.id}`, 'e1'), 'e1', 'conversation.created'],
+      [deliveryId('message:m1', 'e1'), 'e1', 'message.created'],
+    ]);
+    // Made from the summary as the transaction saw it: the message is in it already.
+    expect(JSON.parse(rows[0]!.body as string)).toMatchObject({ type: 'conversation.created', data: { id: c.id, lastSeq: 1 } });
+    expect(JSON.parse(rows[1]!.body as string)).toMatchObject({ type: 'message.created', data: { key: 'message:m1' } });
+  });
+
+  it('rolls back each change whose events cannot be stored: neither the change nor its event lands, and a retry stores both', async () => {
+    await t.store.createWebhookEndpoint(endpoint('e1', { events: ['message.created'] }));
+    const { visitor, c } = await newConversation(t.store);
+    const now = new Date().toISOString();
+    await t.store.createCallback(callbackRow(now, { id: 'cb-open', visitorId: visitor.id, phone: '+420602000000' }));
+    const events = () => [draft('event')];
+    const changes: { name: string; run: (s: Store) => Promise<unknown>; landed: (s: Store) => Promise<unknown> }[] = [
+      {
+        name: 'message',
+        run: (s) => s.appendMessage(newMessage({ id: 'm1', conversationId: c.id }), events),
+        landed: async (s) => (await s.listMessages(c.id, 0, 10)).length,
+      },
+      {
+        name: 'status',
+        run: (s) => s.setConversationStatus(c.id, 'resolved', now, events),
+        landed: async (s) => (await s.getConversation(c.id))!.status,
+      },
+      {
+        name: 'survey',
+        run: (s) => s.setSurvey(c.id, { rating: 4, comment: 'ok', createdAt: now }, events),
+        landed: async (s) => (await s.getSummary(c.id))!.survey,
+      },
+      {
+        name: 'callback',
+        run: (s) => s.requestCallback(callbackRow(now, { id: 'cb-new', visitorId: visitor.id }), { updatedAt: now }, events),
+        landed: (s) => s.getCallback('cb-new'),
+      },
+      {
+        name: 'attempt',
+        run: (s) =>
+          s.addCallbackAttempt(
+            'cb-open',
+            { id: 'a1', agentId: 'ana', agentName: 'Ana', outcome: 'reached', note: null, dueAt: null, createdAt: now },
+            { attempts: 1, status: 'called', updatedAt: now },
+            events,
+          ),
+        landed: async (s) => [await s.getCallbackAttempt('a1'), (await s.getCallback('cb-open'))!.status],
+      },
+      { name: 'feedback', run: (s) => s.createFeedback(feedback('f1'), events), landed: (s) => s.getFeedback('f1') },
+      {
+        name: 'visitor',
+        run: (s) => s.updateVisitor(visitor.id, { name: 'Jana' }, events),
+        landed: async (s) => (await s.getVisitor(visitor.id))!.name,
+      },
+    ];
+    const before = await Promise.all(changes.map((ch) => ch.landed(t.store)));
+    await failDeliveryInserts();
+    for (const ch of changes) await expect(ch.run(t.store), ch.name).rejects.toThrow(/no deliveries today/);
+    expect(await Promise.all(changes.map((ch) => ch.landed(t.store)))).toEqual(before);
+    expect(await deliveries()).toEqual([]);
+
+    await rawExec(t.data.dir, 'DROP TRIGGER refuse_delivery' + (STORE === 'postgres' ? ' ON webhook_deliveries' : ''));
+    for (const ch of changes) await ch.run(t.store);
+    const after = await Promise.all(changes.map((ch) => ch.landed(t.store)));
+    changes.forEach((ch, i) => expect(after[i], ch.name).not.toEqual(before[i]));
+    // One event key: queued by the first change, the same id for the others.
+    expect((await deliveries()).map((r) => r.id)).toEqual([deliveryId('event', 'e1')]);
+  });
+
+  it('records nothing for a change that changes nothing (a retried message or feedback id)', async () => {
+    await t.store.createWebhookEndpoint(endpoint('e1'));
+    const { c } = await newConversation(t.store);
+    await t.store.appendMessage(newMessage({ id: 'm1', conversationId: c.id }));
+    await t.store.createFeedback(feedback('f1'));
+    const { visitor } = await createVisitor(t.store, 'demo', null);
+    await t.store.appendMessage(newMessage({ id: 'm1', conversationId: c.id }), () => [draft('again')]);
+    expect(await t.store.createFeedback(feedback('f1'), () => [draft('again')])).toBe(false);
+    await t.store.updateVisitor(visitor.id, { name: 'Jana' }, () => []);
+    expect(await deliveries()).toEqual([]);
+  });
+});
