@@ -1,7 +1,6 @@
 import type { ConversationSummary } from '../../protocol/types';
-import type { WebhookEndpointRow } from './types';
 
-export { deliveryId, webhookBody } from '../webhooks/body';
+export { deliveryId, endpointWants, webhookBody } from '../webhooks/recording';
 
 /**
  * One webhook event a change records in its own transaction, so the change and its deliveries
@@ -23,8 +22,3 @@ export interface WebhookEventDraft {
 
 /** The events of a change, made by the domain from what the change left (run inside its transaction, only when it changed something). */
 export type WebhookEvents<R> = (result: R) => WebhookEventDraft[];
-
-/** Whether an endpoint gets an event: on, asking for its type, and for its site (or every site). */
-export function endpointWants(e: WebhookEndpointRow, d: Pick<WebhookEventDraft, 'type' | 'siteId'>): boolean {
-  return !e.disabledAt && e.events.includes(d.type) && (!e.siteId || !d.siteId || e.siteId === d.siteId);
-}

@@ -5,23 +5,29 @@ import { callbackResource, conversationResource, feedbackResource, messageResour
 import { visitorResource } from '../../api/visitor-routes';
 import type { AppendResult, CallbackRow, Store, VisitorRow } from '../../store/types';
 import type { WebhookEventDraft, WebhookEvents } from '../../store/webhook-events';
+import { liveEndpoints } from '../../webhooks/endpoint-cache';
 import { webhookQueued } from '../../webhooks/kick';
+import { endpointWants } from '../../webhooks/recording';
 
 export type WebhookEventType = WebhookEventName | 'webhook.test';
 
 /**
  * Runs a change with the events `make` makes of its result, which the store records in the
  * change's own transaction: the change and its deliveries land together or not at all, so a crash
- * loses neither one alone. This node's worker is woken once the change is committed with some.
+ * loses neither one alone. Only events some endpoint wants are made (by this node's list of
+ * endpoints; the store picks the endpoints again from the table), none at all while there is no
+ * endpoint. This node's worker is woken once the change is committed with some.
  */
 export async function withWebhooks<R, T>(
   store: Store,
   make: (result: R) => WebhookEventDraft[],
-  change: (events: WebhookEvents<R>) => Promise<T>,
+  change: (events: WebhookEvents<R> | undefined) => Promise<T>,
 ): Promise<T> {
+  const live = await liveEndpoints(store);
+  if (!live.length) return change(undefined);
   let recorded = false;
   const out = await change((result) => {
-    const drafts = make(result);
+    const drafts = make(result).filter((d) => live.some((e) => endpointWants(e, d)));
     recorded ||= drafts.length > 0;
     return drafts;
   });
