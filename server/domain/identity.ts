@@ -73,7 +73,9 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
         'hash',
       );
     }
-    return { visitor: await identified(store, visitor, details), contact: null, merged: false, others: [] };
+    // A claimed id is kept (another tab of this browser learns it at hello), merged into no one.
+    const claimed = { ...details, ...(p.id === undefined ? {} : { claimedId: p.id }) };
+    return { visitor: await identified(store, visitor, claimed), contact: null, merged: false, others: [] };
   }
   if (!settings) {
     throw new AppError('bad_identity_hash', 'This site has no identity secret yet: an admin finds it in the site settings.', 'hash');
@@ -103,7 +105,7 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
     createdAt: now,
     updatedAt: now,
   });
-  const updated = await identified(store, visitor, { ...details, contactId: contact.id });
+  const updated = await identified(store, visitor, { ...details, contactId: contact.id, claimedId: null });
   // Listed after joining, so two browsers joining at once each find the other.
   const others = (await store.contactVisitorIds(contact.id)).filter((id) => id !== visitor.id);
   return { visitor: updated, contact, merged: visitor.contactId !== contact.id && others.length > 0, others };

@@ -34,6 +34,7 @@ export async function createVisitor(
     visits: 1,
     phone: null,
     contactId: null,
+    claimedId: null,
   };
   await store.createVisitor(visitor);
   return { visitor, token };
@@ -100,8 +101,8 @@ export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean, c
     visits: v.visits,
     online,
     sendsEmail,
-    identity: contact ? 'verified' : v.name || v.email || v.phone ? 'claimed' : null,
-    externalId: contact?.externalId ?? null,
+    identity: contact ? 'verified' : v.claimedId || v.name || v.email || v.phone ? 'claimed' : null,
+    externalId: contact?.externalId ?? v.claimedId,
     contactId: contact?.id ?? null,
     phone: contact?.phone ?? v.phone,
   };

@@ -45,6 +45,8 @@ export const visitorChatHandlers = {
     socket.data.visitor = visitor;
     // A verified person's second browser picks up where their other one is.
     const c = visitor.contactId ? await store.latestContactConversation(visitor.contactId) : await store.latestConversation(visitor.id);
+    const contact = visitor.contactId ? await store.getContact(visitor.contactId) : null;
+    const externalId = contact?.externalId ?? visitor.claimedId;
     void announceVisitor(deps, visitor.id);
     const site = await siteOf(socket, deps);
     // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have
@@ -61,6 +63,7 @@ export const visitorChatHandlers = {
       site: toSitePublic(site, deps.email.enabled),
       status,
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
+      identity: externalId ? { id: externalId, verified: Boolean(contact?.externalId) } : null,
     };
   }),
 

@@ -313,4 +313,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
   CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
   `,
+  // The user id a page claimed with identify without a hash: kept on the visitor, never merged.
+  `ALTER TABLE visitors ADD COLUMN claimed_id TEXT;`,
 ];

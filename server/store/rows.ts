@@ -173,6 +173,7 @@ export function toVisitor(r: Row): VisitorRow {
     visits: r.visits as number,
     phone: (r.phone as string | null) ?? null,
     contactId: (r.contact_id as string | null) ?? null,
+    claimedId: (r.claimed_id as string | null) ?? null,
   };
 }
 

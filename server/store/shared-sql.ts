@@ -32,6 +32,7 @@ export const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
   visits: 'visits',
   phone: 'phone',
   contactId: 'contact_id',
+  claimedId: 'claimed_id',
 };
 
 /** The column of each plain field a callback patch may change (claimedBy takes two). */

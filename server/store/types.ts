@@ -97,6 +97,8 @@ export interface VisitorRow {
   phone: string | null;
   /** The verified person this browser belongs to; null for an anonymous or only claimed visitor. */
   contactId: string | null;
+  /** The site's user id the page claimed with identify without a hash (never merged into a contact); null once verified. */
+  claimedId: string | null;
 }
 
 export type VisitorPatch = Partial<
@@ -114,6 +116,7 @@ export type VisitorPatch = Partial<
     | 'visits'
     | 'phone'
     | 'contactId'
+    | 'claimedId'
   >
 >;
 

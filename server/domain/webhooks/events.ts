@@ -89,7 +89,7 @@ export function feedbackEvent(f: FeedbackItem): WebhookEventDraft {
 
 /** `contact.updated`, when what the site told of a visitor (identify) changed their name, email, phone or person. */
 export function contactEvents(before: VisitorRow): (after: VisitorRow) => WebhookEventDraft[] {
-  const fields = (r: VisitorRow) => JSON.stringify([r.name, r.email, r.phone, r.contactId]);
+  const fields = (r: VisitorRow) => JSON.stringify([r.name, r.email, r.phone, r.contactId, r.claimedId]);
   return (after) => {
     if (fields(before) === fields(after)) return [];
     const key = `contact.updated:${after.id}:${createHash('sha256')
