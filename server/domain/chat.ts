@@ -10,7 +10,7 @@ import { messageEvents, withWebhooks } from './webhooks/events';
  * Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on,
  * an automatic answer changes nothing.
  */
-export function statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus {
+export function statusAfterMessage(author: AuthorKind, c: Pick<ConversationRow, 'status' | 'firstResponseAt'>): ConversationStatus {
   if (author === 'agent') return 'open';
   if (author === 'system') return c.status;
   if (c.status === 'resolved') return c.firstResponseAt ? 'open' : 'pending';

@@ -268,7 +268,7 @@ export interface SummaryQuery {
  */
 export interface StoreRules {
   /** The conversation's status once `author` has written in it. */
-  statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus;
+  statusAfterMessage(author: AuthorKind, c: Pick<ConversationRow, 'status' | 'firstResponseAt'>): ConversationStatus;
   /** What to call a visitor who gave no name. */
   visitorName(visitorId: string): string;
 }
