@@ -6,7 +6,7 @@ import { STORE_RULES } from '../../server/domain/store-rules';
 import { createVisitor } from '../../server/domain/visitors';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { CallbackRow, NewMessage, Store } from '../../server/store/types';
+import type { CallbackRow, FeedbackRow, NewMessage, Store } from '../../server/store/types';
 import { tempDataDir } from './server';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -117,10 +117,10 @@ async function raw(dataDir: string, sql: string, read: boolean): Promise<Record<
 }
 
 /** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
-export const callbackRow = (
+export const callbackRow = <V extends string | null>(
   now: string,
-  over: Partial<CallbackRow> & { id: string; visitorId: string },
-): CallbackRow & { visitorId: string } => ({
+  over: Partial<CallbackRow> & { id: string; visitorId: V },
+): CallbackRow & { visitorId: V } => ({
   siteId: 'demo',
   phone: '+420601123456',
   name: null,
@@ -137,6 +137,23 @@ export const callbackRow = (
   dueAt: now,
   createdAt: now,
   updatedAt: now,
+  ...over,
+});
+
+/** New, anonymous feedback on the demo site, made at `at`. */
+export const feedbackRow = (over: Partial<FeedbackRow> & { id: string }, at = new Date().toISOString()): FeedbackRow => ({
+  siteId: 'demo',
+  rating: 5,
+  category: 'praise',
+  text: 'Lovely',
+  name: null,
+  email: null,
+  pageUrl: null,
+  pageTitle: null,
+  locale: null,
+  status: 'new',
+  createdAt: at,
+  updatedAt: at,
   ...over,
 });
 
