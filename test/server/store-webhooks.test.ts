@@ -220,6 +220,19 @@ describe(`${STORE} store: webhook events in the change's transaction`, () => {
     expect((await deliveries()).map((r) => r.id)).toEqual([deliveryId('event', 'e1')]);
   });
 
+  it('makes one call back request with one event when two tabs ask at once, each in a transaction with its event', async () => {
+    await t.store.createWebhookEndpoint(endpoint('e1', { events: ['callback.requested'] }));
+    const { visitor } = await createVisitor(t.store, 'demo', null);
+    const now = new Date().toISOString();
+    const events = (r: { callback: { id: string } }) => [draft(`callback.requested:${r.callback.id}`, 'callback.requested')];
+    const [a, b] = await Promise.all(
+      ['tab-a', 'tab-b'].map((id) => t.store.requestCallback(callbackRow(now, { id, visitorId: visitor.id }), { updatedAt: now }, events)),
+    );
+    expect([a!.created, b!.created].sort()).toEqual([false, true]);
+    expect(a!.callback.id).toBe(b!.callback.id);
+    expect((await deliveries()).map((r) => r.id)).toEqual([deliveryId(`callback.requested:${a!.callback.id}`, 'e1')]);
+  });
+
   it('records nothing for a change that changes nothing (a retried message or feedback id)', async () => {
     await t.store.createWebhookEndpoint(endpoint('e1', { events: BOTH }));
     const { c } = await newConversation(t.store);
