@@ -141,6 +141,8 @@ export interface HelloResult {
   /** Who is there to answer right now (null when the server could not tell); changes come as `site:status`. */
   status: SiteStatus | null;
   conversation: VisitorConversation | null;
+  /** Who the site said this browser's visitor is (at identify, in any tab): its user id, verified by the hash or only claimed. */
+  identity: { id: string; verified: boolean } | null;
 }
 
 export interface MessagePage {
@@ -203,7 +205,7 @@ export interface VisitorProfile {
    * `claimed` when the page only said so, `null` when the visitor was never identified.
    */
   identity: IdentityState;
-  /** The site's own user id, when verified. */
+  /** The site's own user id: verified, or only claimed by the page (as `identity` tells). */
   externalId: string | null;
   /** The person this browser belongs to: every visitor verified with the same id shares it. */
   contactId: string | null;

@@ -46,6 +46,7 @@ import { apiV1 } from './api/router';
 import { tokenRoutes } from './api/token-routes';
 import { apiDocsPage } from './api/docs';
 import { webhookSettings, type WebhookSettings } from './webhooks/settings';
+import { shareEndpointCache } from './webhooks/endpoint-cache';
 import { startWebhookWorker } from './webhooks/worker';
 import { webhookRoutes } from './webhooks/routes';
 import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
@@ -129,6 +130,7 @@ export async function startEarshot(
   const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
   const email = createEmailService(store, worker);
   const hooks = webhookSettings(config.webhooksAllowPrivate, opts.webhooks);
+  const unshareEndpoints = shareEndpointCache(store, bus);
   const hookWorker = startWebhookWorker({
     store,
     log,
@@ -244,6 +246,7 @@ export async function startEarshot(
       stopRetention();
       stopSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
+      unshareEndpoints();
       mailer?.close();
       await io.close();
       server.closeAllConnections();

@@ -13,6 +13,8 @@ export const visitorSchema = v.object({
   phone: v.nullable(v.string()),
   /** The contact (person) this browser belongs to: every browser of that person shares it. */
   contact_id: v.nullable(v.string()),
+  /** The site's user id the page claimed with identify without a hash: not verified, never merged. */
+  claimed_id: v.nullable(v.string()),
   page_url: v.nullable(v.string()),
   page_title: v.nullable(v.string()),
   language: v.nullable(v.string()),
@@ -31,6 +33,7 @@ export function visitorResource(r: VisitorRow): v.InferOutput<typeof visitorSche
     email: r.email,
     phone: r.phone,
     contact_id: r.contactId,
+    claimed_id: r.claimedId,
     page_url: r.pageUrl,
     page_title: r.pageTitle,
     language: r.language,

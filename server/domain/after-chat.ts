@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 import { matchFaq } from './faq';
 import { friendlyName } from './friendly-name';
-import { emitConversation } from './webhooks/events';
+import { conversationEvent, withWebhooks } from './webhooks/events';
 
 /**
  * Posts a scripted answer when a visitor's message matches one before any agent has
@@ -42,8 +42,12 @@ export async function recordSurvey(
   if (!site.options.surveyEnabled) throw new AppError('forbidden', 'This site does not ask for ratings.');
   if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
   const survey = { rating, comment, createdAt: new Date().toISOString() };
-  await store.setSurvey(c.id, survey);
-  await emitConversation(store, 'survey.submitted', c, survey.createdAt);
+  const event = conversationEvent('survey.submitted', c, survey.createdAt);
+  await withWebhooks(
+    store,
+    () => [event],
+    (events) => store.setSurvey(c.id, survey, events),
+  );
   return survey;
 }
 

@@ -2,9 +2,9 @@ import type { ConversationStatus, ConversationSummary, FeedbackReply, Message } 
 import { emailReplyIfAway } from '../domain/after-chat';
 import { agentConversation, sendAgentMessage } from '../domain/chat';
 import { replyToFeedback } from '../domain/feedback';
-import { emitConversation } from '../domain/webhooks/events';
+import { conversationEvent, withWebhooks } from '../domain/webhooks/events';
 import { found } from '../errors';
-import type { AgentRow } from '../store/types';
+import type { AgentRow, ConversationRow } from '../store/types';
 import { announceConversation, announceMessage, announceNewFeedbackCount, announceStatusToVisitor, visitorOnline } from './broadcast';
 import { rooms, type SocketDeps } from './types';
 
@@ -36,9 +36,14 @@ export async function changeConversationStatus(
 ): Promise<ConversationSummary> {
   const { store } = deps;
   const before = await agentConversation(store, conversationId);
-  const c = before.status === status ? before : await store.setConversationStatus(before.id, status, new Date().toISOString());
+  // Resolving records `conversation.resolved` with the change.
+  const events = (after: ConversationRow) =>
+    after.status === 'resolved' ? [conversationEvent('conversation.resolved', after, after.updatedAt)] : [];
+  const c =
+    before.status === status
+      ? before
+      : await withWebhooks(store, events, (e) => store.setConversationStatus(before.id, status, new Date().toISOString(), e));
   if (before.status !== c.status) {
-    if (c.status === 'resolved') await emitConversation(store, 'conversation.resolved', c, c.updatedAt);
     announceStatusToVisitor(deps, c);
     await announceConversation(deps, c.id);
   }

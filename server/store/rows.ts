@@ -211,6 +211,7 @@ export function toVisitor(r: Row): VisitorRow {
     phone: (r.phone as string | null) ?? null,
     contactId: (r.contact_id as string | null) ?? null,
     verifiedAt: isoOrNull(r.verified_at),
+    claimedId: (r.claimed_id as string | null) ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import type {
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
 import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
+import type { WebhookEvents } from './webhook-events';
 
 export type { SiteOptions };
 
@@ -105,6 +106,8 @@ export interface VisitorRow {
    * browser another's history). Absent means null.
    */
   verifiedAt?: string | null;
+  /** The site's user id the page claimed with identify without a hash (never merged into a contact); null once verified. */
+  claimedId: string | null;
 }
 
 export type VisitorPatch = Partial<
@@ -123,6 +126,7 @@ export type VisitorPatch = Partial<
     | 'phone'
     | 'contactId'
     | 'verifiedAt'
+    | 'claimedId'
   >
 >;
 
@@ -348,7 +352,7 @@ export interface SummaryQuery {
  */
 export interface StoreRules {
   /** The conversation's status once `author` has written in it. */
-  statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus;
+  statusAfterMessage(author: AuthorKind, c: Pick<ConversationRow, 'status' | 'firstResponseAt'>): ConversationStatus;
   /** What to call a visitor who gave no name. */
   visitorName(visitorId: string): string;
 }
@@ -430,7 +434,8 @@ export interface VisitorPort {
   createVisitor(visitor: VisitorRow): Promise<void>;
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
-  updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
+  /** Changes a visitor; `events` (of the visitor as changed) are recorded in the same transaction. */
+  updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
 }
@@ -451,7 +456,8 @@ export interface ContactPort {
   /** The newest conversation of any of the contact's verified visitors. */
   latestContactConversation(contactId: string): Promise<ConversationRow | null>;
   /** Changes a contact (not a merged one); null when there is no such contact. */
-  updateContact(id: string, patch: ContactPatch): Promise<ContactRow | null>;
+  /** `events` are recorded in the change's transaction (see WebhookEvents). */
+  updateContact(id: string, patch: ContactPatch, events?: WebhookEvents<ContactRow>): Promise<ContactRow | null>;
   /** Another unmerged contact of the site whose email was verified, matching whatever its case. */
   findContactByVerifiedEmail(siteId: string, email: string, exceptId: string): Promise<ContactRow | null>;
   /**
@@ -482,9 +488,15 @@ export interface ConversationPort {
    * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
    */
   latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
-  setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
+  /** Sets the status; `events` (of the conversation as changed) are recorded in the same transaction. */
+  setConversationStatus(
+    id: string,
+    status: ConversationStatus,
+    now: string,
+    events?: WebhookEvents<ConversationRow>,
+  ): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
-  setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;
+  setSurvey(conversationId: string, survey: SurveyResult, events?: WebhookEvents<void>): Promise<void>;
   /** First-reply delays (ms) of conversations started since `since`. */
   firstResponseDelays(siteId: string, since: string): Promise<number[]>;
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
@@ -497,9 +509,10 @@ export interface MessagePort {
    * Stores a message with the next seq (given by the database in the write that stores it), or
    * returns the stored one when the same author retries an id in the same conversation; any other
    * reuse of an id is `duplicate_id`. The conversation's status follows the message
-   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed.
+   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed, with the
+   * deliveries of `events` (run only when the message is new) in the same transaction.
    */
-  appendMessage(m: NewMessage): Promise<AppendResult>;
+  appendMessage(m: NewMessage, events?: WebhookEvents<AppendResult>): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** Records whether an automatic answer helped. */
   setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
@@ -526,8 +539,8 @@ export interface OutboxPort {
 }
 
 export interface FeedbackPort {
-  /** Stores new feedback; false when its id is taken already (nothing written). */
-  createFeedback(f: FeedbackRow): Promise<boolean>;
+  /** Stores new feedback with its `events`; false when its id is taken already (nothing written). */
+  createFeedback(f: FeedbackRow, events?: WebhookEvents<void>): Promise<boolean>;
   getFeedback(id: string): Promise<FeedbackRow | null>;
   /** Newest first (ties by id), only items after `before` in that order when given. */
   listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
@@ -549,9 +562,13 @@ export interface CallbackPort {
   /**
    * A visitor's request, in one step: stores `c`, unless that visitor already has an open
    * (waiting or rescheduled) request for the same phone on the site, which then takes `update`
-   * instead. Two tabs asking at once make one request.
+   * instead. Two tabs asking at once make one request. `events` are recorded in the same transaction.
    */
-  requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }>;
+  requestCallback(
+    c: CallbackRow & { visitorId: string },
+    update: CallbackPatch,
+    events?: WebhookEvents<{ callback: CallbackRow; created: boolean }>,
+  ): Promise<{ callback: CallbackRow; created: boolean }>;
   getCallback(id: string): Promise<CallbackWithVisitor | null>;
   /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
   findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
@@ -567,9 +584,15 @@ export interface CallbackPort {
   listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
   /**
    * Records an attempt and applies its effect on the request, together. False when an attempt
-   * with this id is stored already (a retry racing the first send): nothing is written.
+   * with this id is stored already (a retry racing the first send): nothing is written. `events`
+   * (run only when the attempt is new) are recorded in the same transaction.
    */
-  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean>;
+  addCallbackAttempt(
+    callbackId: string,
+    attempt: CallbackAttempt & { agentId: string },
+    patch: CallbackPatch,
+    events?: WebhookEvents<void>,
+  ): Promise<boolean>;
   /** One attempt by its id, with who recorded it on which request. */
   getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;

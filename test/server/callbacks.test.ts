@@ -4,6 +4,7 @@ import { hashPassword } from '../../server/domain/secrets';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { io } from 'socket.io-client';
 import { ADMIN, agent, connected, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
+import { callbackRow } from '../helpers/stores';
 
 const t = useServer({ smtp: true });
 
@@ -285,24 +286,9 @@ describe('call back requests', () => {
     const now = Date.now();
     const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') =>
       t.server.store.createCallback({
-        id,
-        siteId: 'demo',
-        visitorId: null,
-        phone: '+420602123456',
-        name: id,
-        topic: null,
+        ...callbackRow(new Date().toISOString(), { id, visitorId: null, phone: '+420602123456', name: id, status }),
         asap: false,
         dueAt: new Date(dueMs).toISOString(),
-        windowEnd: null,
-        status,
-        claimedBy: null,
-        attempts: 0,
-        pageUrl: null,
-        pageTitle: null,
-        visitorTimezone: null,
-        visitorLocale: null,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
       });
     await row('tomorrow', now + 86_400_000);
     await row('overdue-1h', now - 3_600_000);

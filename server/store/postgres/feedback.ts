@@ -1,26 +1,29 @@
 import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
-import type { FeedbackPort } from '../types';
-import { isUniqueViolation, type Db } from './db';
+import type { FeedbackPort, StoreRules } from '../types';
+import { inTx, isUniqueViolation, type Db } from './db';
+import { recordWebhookEvents } from './webhook-events';
 
 const REPLIES = 'SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id';
 
 /** Feedback and its replies on Postgres. */
-export function pgFeedback(db: Db): FeedbackPort {
+export function pgFeedback(db: Db, rules: StoreRules): FeedbackPort {
   const get = async (id: string) => {
     const r = await db.one('SELECT * FROM feedback WHERE id = $1', [id]);
     return r ? toFeedback(r) : null;
   };
   return {
-    async createFeedback(f) {
-      return (
-        (await db.run(
-          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-          feedbackValues(f),
-        )) === 1
-      );
-    },
+    createFeedback: (f, events) =>
+      inTx(db, events, async (t) => {
+        const created =
+          (await t.run(
+            `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+            feedbackValues(f),
+          )) === 1;
+        if (created) await recordWebhookEvents(t, rules, events, undefined);
+        return created;
+      }),
     getFeedback: get,
     async listFeedback(filter, limit, before) {
       const where: string[] = [];

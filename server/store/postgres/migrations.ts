@@ -313,6 +313,8 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX contact_merges_into ON contact_merges(into_id, created_at);
   CREATE INDEX feedback_visitor ON feedback(visitor_id) WHERE visitor_id IS NOT NULL;
   `,
+  // The user id a page claimed with identify without a hash: kept on the visitor, never merged.
+  `ALTER TABLE visitors ADD COLUMN claimed_id text;`,
 ];
 
 /**

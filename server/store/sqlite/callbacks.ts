@@ -3,7 +3,9 @@ import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt,
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -26,17 +28,17 @@ export class SqliteCallbacks implements CallbackPort {
   async requestCallback(
     c: CallbackRow & { visitorId: string },
     update: CallbackPatch,
+    events?: WebhookEvents<{ callback: CallbackRow; created: boolean }>,
   ): Promise<{ callback: CallbackRow; created: boolean }> {
     return this.c.db
       .transaction(() => {
         // The partial unique index callbacks_open_phone backs this up should two writers ever race.
         const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
-        if (open) {
-          this.updateCallbackNow(open.id, update);
-          return { callback: { ...open, ...update }, created: false };
-        }
-        this.insertCallback(c);
-        return { callback: c, created: true };
+        if (open) this.updateCallbackNow(open.id, update);
+        else this.insertCallback(c);
+        const result = open ? { callback: { ...open, ...update }, created: false } : { callback: c, created: true };
+        recordWebhookEvents(this.c, events, result);
+        return result;
       })
       .immediate();
   }
@@ -119,7 +121,12 @@ export class SqliteCallbacks implements CallbackPort {
     return [...waiting, ...closed].map(toCallback);
   }
 
-  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean> {
+  async addCallbackAttempt(
+    callbackId: string,
+    a: CallbackAttempt & { agentId: string },
+    patch: CallbackPatch,
+    events?: WebhookEvents<void>,
+  ): Promise<boolean> {
     return this.c.db
       .transaction(() => {
         const added =
@@ -129,7 +136,10 @@ export class SqliteCallbacks implements CallbackPort {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
             )
             .run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt).changes > 0;
-        if (added) this.updateCallbackNow(callbackId, patch);
+        if (added) {
+          this.updateCallbackNow(callbackId, patch);
+          recordWebhookEvents(this.c, events, undefined);
+        }
         return added;
       })
       .immediate();

@@ -33,6 +33,8 @@ import type {
   SiteIdentityRow,
 } from '../types';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import type { WebhookEvents } from '../webhook-events';
 
 const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verification', rotatedAt: 'rotated_at' } as const;
 
@@ -101,13 +103,15 @@ export class SqliteContacts implements ContactPort {
     return r ? toConversation(r) : null;
   }
 
-  async updateContact(id: string, p: ContactPatch): Promise<ContactRow | null> {
+  async updateContact(id: string, p: ContactPatch, events?: WebhookEvents<ContactRow>): Promise<ContactRow | null> {
     return this.c.db
       .transaction(() => {
         const before = this.c.q('SELECT * FROM contacts WHERE id = ? AND merged_into IS NULL').get(id) as Row | undefined;
         if (!before) return null;
         this.c.q(SET_DETAILS).run(...detailValues(patchedDetails(toContact(before), p)), p.updatedAt, id);
-        return this.row(id);
+        const after = this.row(id);
+        if (after) recordWebhookEvents(this.c, events, after);
+        return after;
       })
       .immediate();
   }

@@ -2,21 +2,28 @@ import type { FeedbackCursor, FeedbackFilter, FeedbackReply, FeedbackStatus } fr
 import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
 
 /** Feedback and its replies on SQLite. */
 export class SqliteFeedback implements FeedbackPort {
   constructor(private readonly c: SqliteContext) {}
 
-  async createFeedback(f: FeedbackRow): Promise<boolean> {
-    return (
-      this.c
-        .q(
-          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(...feedbackValues(f)).changes === 1
-    );
+  async createFeedback(f: FeedbackRow, events?: WebhookEvents<void>): Promise<boolean> {
+    return this.c.db
+      .transaction(() => {
+        const created =
+          this.c
+            .q(
+              `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+            )
+            .run(...feedbackValues(f)).changes === 1;
+        if (created) recordWebhookEvents(this.c, events, undefined);
+        return created;
+      })
+      .immediate();
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {

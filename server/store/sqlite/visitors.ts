@@ -2,7 +2,9 @@ import { AppError } from '../../errors';
 import { contactValues, ownContact, toVisitor, visitorValues, type Row } from '../rows';
 import { CONTACT_INSERT, VISITOR_COLUMNS, VISITOR_INSERT } from '../shared-sql';
 import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
 
 /** Visitors on SQLite. */
 export class SqliteVisitors implements VisitorPort {
@@ -36,15 +38,21 @@ export class SqliteVisitors implements VisitorPort {
     return r ? toVisitor(r) : null;
   }
 
-  async updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow> {
+  async updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow> {
     const keys = (Object.keys(patch) as (keyof VisitorPatch)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length) {
-      const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
-      this.c.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
-    }
-    const v = await this.getVisitor(id);
-    if (!v) throw new AppError('not_found', 'Visitor not found.');
-    return v;
+    return this.c.db
+      .transaction(() => {
+        if (keys.length) {
+          const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
+          this.c.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+        }
+        const r = this.c.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
+        if (!r) throw new AppError('not_found', 'Visitor not found.');
+        const v = toVisitor(r);
+        recordWebhookEvents(this.c, events, v);
+        return v;
+      })
+      .immediate();
   }
 
   async touchVisitors(ids: string[], now: string): Promise<void> {

@@ -106,7 +106,7 @@ export const online: SiteStatus = { available: true, openNow: true, agentsOnline
 export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
   return {
     ok: true,
-    data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, ...over },
+    data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, identity: null, ...over },
   };
 }
 
