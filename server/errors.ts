@@ -61,3 +61,13 @@ export function toClientError(err: unknown): { status: number; code: ErrorCode; 
   }
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.', unexpected: true };
 }
+
+/** A 4xx that body-parser or serve-static raised, in the API's terms; null for any other error. */
+export function parserError(err: unknown): { status: number; code: ErrorCode; message: string } | null {
+  const http = err as { status?: unknown; type?: unknown; expose?: unknown; message?: unknown } | null;
+  if (typeof http?.status !== 'number' || http.status >= 500 || err instanceof AppError) return null;
+  const code = http.status === 413 ? 'too_long' : http.status === 404 ? 'not_found' : 'invalid_payload';
+  const message =
+    http.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : http.expose ? String(http.message) : 'Bad request.';
+  return { status: http.status, code, message };
+}

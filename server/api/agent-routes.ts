@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { AgentRow } from '../store/types';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { route, type ApiRoute } from './route';
-import { listOf, page, time } from './schemas';
+import { time } from '../resources/schemas';
+import { listOf, page } from './schemas';
 
 /** An agent as the API shows it: no password, no sign-ins. */
 export const agentSchema = v.object({

@@ -1,25 +1,12 @@
+import { callbackOf, changeCallback } from '../domain/agent-actions';
 import { recordOutcome, rescheduleCallback } from '../domain/callbacks';
-import { AppError, found } from '../errors';
-import { announceCallback } from '../socket/callback-broadcast';
-import type { SocketDeps } from '../socket/types';
-import type { CallbackWithVisitor, Store } from '../store/types';
-import { callback, callbackListQuery, outcomeBody, rescheduleBody } from './callback-feedback-schemas';
+import { AppError } from '../errors';
+import { callbackResource } from '../resources/resources';
+import { callback } from '../resources/schemas';
+import { callbackListQuery, outcomeBody, rescheduleBody } from './callback-feedback-schemas';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
-import { callbackResource } from './resources';
 import { route, type ApiRoute } from './route';
 import { idParam, listOf } from './schemas';
-
-const callbackOf = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
-
-/**
- * Applies an agent's change to a request, tells the consoles and the visitor as the console's changes do, and answers the
- * request as it is now.
- */
-async function changeCallback(deps: SocketDeps, id: string, change: (c: CallbackWithVisitor) => Promise<void>) {
-  await change(await callbackOf(deps.store, id));
-  await announceCallback(deps, id);
-  return callbackResource(await callbackOf(deps.store, id));
-}
 
 /** Call back requests (list, get, outcome, reschedule) of /api/v1; changes are told to consoles and the visitor as the console's are. */
 export const CALLBACK_ROUTES: ApiRoute[] = [
@@ -72,7 +59,9 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, body, caller, deps }) {
-      return changeCallback(deps, params.id, (c) => recordOutcome(deps.store, caller.agent, c, body.outcome, body.note?.trim() || null));
+      return callbackResource(
+        await changeCallback(deps, params.id, (c) => recordOutcome(deps.store, caller.agent, c, body.outcome, body.note?.trim() || null)),
+      );
     },
   }),
   route({
@@ -87,7 +76,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, body, caller, deps }) {
-      return changeCallback(deps, params.id, async (c) => {
+      const changed = await changeCallback(deps, params.id, async (c) => {
         try {
           await rescheduleCallback(deps.store, caller.agent, c, body.due_at, body.note?.trim() || null);
         } catch (err) {
@@ -96,6 +85,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
           throw err;
         }
       });
+      return callbackResource(changed);
     },
   }),
 ];

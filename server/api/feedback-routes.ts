@@ -1,10 +1,11 @@
 import { publicReply, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
-import { postFeedbackReply } from '../socket/agent-actions';
-import { feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './callback-feedback-schemas';
+import { postFeedbackReply } from '../domain/agent-actions';
+import { feedbackReplyResource, feedbackResource } from '../resources/resources';
+import { feedbackItem, feedbackReply } from '../resources/schemas';
+import { feedbackDetail, feedbackListQuery } from './callback-feedback-schemas';
 import { writeId } from './idempotency';
 import { decodeCursor, limitOf, pageOf } from './pagination';
-import { feedbackReplyResource, feedbackResource } from './resources';
 import { route, type ApiRoute } from './route';
 import { idParam, listOf, replyBody } from './schemas';
 

@@ -1,7 +1,18 @@
 import type * as v from 'valibot';
+import type { AgentActionDeps } from '../domain/agent-actions';
+import type { Limiters } from '../limits';
 import type { ApiScope } from '../store/types';
-import type { SocketDeps } from '../socket/types';
+import type { WebhookSettings } from '../webhooks/settings';
 import type { ApiCaller } from './auth';
+
+/** The server's parts the REST API uses: what agents' actions need, and its own limits and settings. */
+export interface ApiDeps extends AgentActionDeps {
+  limiters: Limiters;
+  /** The relay's public origin (PUBLIC_URL), for the document's server URL. */
+  publicUrl: string | null;
+  /** Webhook limits and rules: endpoint URLs are checked with them. */
+  webhooks: WebhookSettings;
+}
 
 /** What a route's handler gets: its validated input, the caller, and the server's parts. */
 export interface RouteContext<P, Q, B> {
@@ -9,7 +20,7 @@ export interface RouteContext<P, Q, B> {
   query: Q;
   body: B;
   caller: ApiCaller;
-  deps: SocketDeps;
+  deps: ApiDeps;
   /** The write's Idempotency-Key, when the client sent one. */
   idempotencyKey: string | null;
 }

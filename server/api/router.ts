@@ -1,6 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { LimitSettings } from '../limits';
-import type { SocketDeps } from '../socket/types';
 import { AppError } from '../errors';
 import { parse } from '../validation';
 import { requireScope } from '../domain/api/tokens';
@@ -8,7 +7,7 @@ import { bearerAuth, callerOf } from './auth';
 import { fingerprint, idempotencyKey, KEEP_MS, repeatedAnswer } from './idempotency';
 import { openApiDocument } from './openapi';
 import { problemHandler, problemNotFound } from './problem';
-import type { ApiRoute } from './route';
+import type { ApiDeps, ApiRoute } from './route';
 import { API_ROUTES } from './routes';
 
 /** Answers with JSON in the API's own content type. */
@@ -17,7 +16,7 @@ function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /** Runs one route: scope, validated input, then the handler; a write with an Idempotency-Key answers a repeat with the first answer. */
-async function serve(r: ApiRoute, deps: SocketDeps, req: Request, res: Response): Promise<void> {
+async function serve(r: ApiRoute, deps: ApiDeps, req: Request, res: Response): Promise<void> {
   const caller = callerOf(res);
   requireScope(caller.token, r.scope);
   const params = r.params ? parse(r.params, { ...req.params }) : undefined;
@@ -48,7 +47,7 @@ async function serve(r: ApiRoute, deps: SocketDeps, req: Request, res: Response)
 }
 
 /** The REST API v1: bearer tokens, problem details, the OpenAPI document at /openapi.json. */
-export function apiV1(deps: SocketDeps, limits: LimitSettings): Router {
+export function apiV1(deps: ApiDeps, limits: LimitSettings): Router {
   const r = express.Router();
   r.use(express.json({ limit: '64kb' }));
   // The document is public: it describes the API, it gives no access to it.

@@ -1,7 +1,7 @@
 import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
-import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
+import { changeConversationStatus, postAgentReply } from '../domain/agent-actions';
 import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
@@ -9,20 +9,10 @@ import { writeId } from './idempotency';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
-import { conversationResource, messageResource, siteResource } from './resources';
+import { conversationResource, messageResource, siteResource } from '../resources/resources';
+import { conversation, message, site } from '../resources/schemas';
 import { route, type ApiRoute } from './route';
-import {
-  conversation,
-  conversationListQuery,
-  idParam,
-  listOf,
-  message,
-  messageListQuery,
-  replyBody,
-  site,
-  siteListQuery,
-  statusBody,
-} from './schemas';
+import { conversationListQuery, idParam, listOf, messageListQuery, replyBody, siteListQuery, statusBody } from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isSiteKey = (k: unknown): k is { c: string; i: string } =>

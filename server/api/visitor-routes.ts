@@ -1,45 +1,8 @@
-import * as v from 'valibot';
 import { found } from '../errors';
-import type { VisitorRow } from '../store/types';
+import { visitorResource } from '../resources/resources';
+import { visitor } from '../resources/schemas';
 import { route, type ApiRoute } from './route';
-import { idParam, time } from './schemas';
-
-/** A visitor as the API shows it: never the token their widget holds. */
-export const visitorSchema = v.object({
-  id: v.string(),
-  site_id: v.string(),
-  name: v.nullable(v.string()),
-  email: v.nullable(v.string()),
-  phone: v.nullable(v.string()),
-  /** Set when the site verified who this is (identify with a hash): every browser of that person shares it. */
-  contact_id: v.nullable(v.string()),
-  page_url: v.nullable(v.string()),
-  page_title: v.nullable(v.string()),
-  language: v.nullable(v.string()),
-  timezone: v.nullable(v.string()),
-  visits: v.pipe(v.number(), v.integer()),
-  first_seen_at: time,
-  last_seen_at: time,
-});
-
-/** A visitor as the API shows it. */
-export function visitorResource(r: VisitorRow): v.InferOutput<typeof visitorSchema> {
-  return {
-    id: r.id,
-    site_id: r.siteId,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    contact_id: r.contactId,
-    page_url: r.pageUrl,
-    page_title: r.pageTitle,
-    language: r.language,
-    timezone: r.timezone,
-    visits: r.visits,
-    first_seen_at: r.firstSeenAt,
-    last_seen_at: r.lastSeenAt,
-  };
-}
+import { idParam } from './schemas';
 
 /** Visitors (get) of /api/v1: a conversation's `visitor_id` leads here. */
 export const VISITOR_ROUTES: ApiRoute[] = [
@@ -52,7 +15,7 @@ export const VISITOR_ROUTES: ApiRoute[] = [
     scope: 'read',
     params: idParam,
     status: 200,
-    response: visitorSchema,
+    response: visitor,
     async handler({ params, deps }) {
       return visitorResource(found(await deps.store.getVisitor(params.id), 'No such visitor.'));
     },

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { createWebhook, listDeliveries, listWebhooks, rotateWebhookSecret, sendTestWebhook } from '../domain/webhooks/endpoints';
 import type { WebhookDeliveryView, WebhookEndpointView } from '../domain/webhooks/endpoints';
-import { description, events, siteId, url } from '../webhooks/routes';
+import { description, events, siteId, url } from '../webhooks/fields';
 import { route, type ApiRoute } from './route';
-import { idParam, listOf, time } from './schemas';
+import { time } from '../resources/schemas';
+import { idParam, listOf } from './schemas';
 
 const nullableTime = v.nullable(time);
 

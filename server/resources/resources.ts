@@ -1,11 +1,9 @@
 import type * as v from 'valibot';
 import type { ConversationSummary, FeedbackItem, FeedbackReply, Message } from '../../protocol/types';
-import type { CallbackRow, SiteRow } from '../store/types';
-import type { callback, feedbackItem, feedbackReply } from './callback-feedback-schemas';
-import type { conversation, message, site } from './schemas';
+import type { CallbackRow, SiteRow, VisitorRow } from '../store/types';
+import type { callback, conversation, feedbackItem, feedbackReply, message, site, visitor } from './schemas';
 
-// What the REST API answers for each resource: snake_case, times in ISO 8601 UTC. Webhook
-// payloads are to be these same objects.
+// Each resource as the REST API answers it and webhooks carry it (schemas.ts): one mapper for both.
 
 /** A site as the API shows it. */
 export function siteResource(s: SiteRow): v.InferOutput<typeof site> {
@@ -83,5 +81,24 @@ export function callbackResource(c: CallbackRow): v.InferOutput<typeof callback>
     attempts: c.attempts,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+  };
+}
+
+/** A visitor as the API shows it. */
+export function visitorResource(r: VisitorRow): v.InferOutput<typeof visitor> {
+  return {
+    id: r.id,
+    site_id: r.siteId,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    contact_id: r.contactId,
+    page_url: r.pageUrl,
+    page_title: r.pageTitle,
+    language: r.language,
+    timezone: r.timezone,
+    visits: r.visits,
+    first_seen_at: r.firstSeenAt,
+    last_seen_at: r.lastSeenAt,
   };
 }
