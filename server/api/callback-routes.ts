@@ -1,6 +1,5 @@
 import { callbackOf, changeCallback } from '../domain/agent-actions';
 import { recordOutcome, rescheduleCallback } from '../domain/callbacks';
-import { AppError } from '../errors';
 import { callbackResource } from '../resources/resources';
 import { callback } from '../resources/schemas';
 import { callbackListQuery, outcomeBody, rescheduleBody } from './callback-feedback-schemas';
@@ -76,16 +75,11 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, body, caller, deps }) {
-      const changed = await changeCallback(deps, params.id, async (c) => {
-        try {
-          await rescheduleCallback(deps.store, caller.agent, c, body.due_at, body.note?.trim() || null);
-        } catch (err) {
-          // The domain names the console's field; the API's is due_at.
-          if (err instanceof AppError && err.field === 'dueAt') throw new AppError(err.code, err.message, 'due_at');
-          throw err;
-        }
-      });
-      return callbackResource(changed);
+      return callbackResource(
+        await changeCallback(deps, params.id, (c) =>
+          rescheduleCallback(deps.store, caller.agent, c, body.due_at, body.note?.trim() || null),
+        ),
+      );
     },
   }),
 ];

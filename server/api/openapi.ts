@@ -52,7 +52,9 @@ function operation(r: ApiRoute): Json {
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(write ? [idempotencyHeader] : [])],
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
     responses: {
-      [String(r.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+      [String(r.status)]: r.response
+        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+        : { description: 'Done; no content' },
       400: problemResponse('A parameter or the body is wrong; `field` names it'),
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
@@ -94,6 +96,7 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
       { name: 'Callbacks' },
       { name: 'Visitors' },
       { name: 'Agents' },
+      { name: 'Webhooks' },
       { name: 'Meta' },
     ],
     paths,

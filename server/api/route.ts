@@ -34,7 +34,7 @@ export interface ApiRoute<
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
 > {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Express syntax (`/conversations/:id`), relative to /api/v1. */
   path: string;
   operationId: string;
@@ -44,9 +44,9 @@ export interface ApiRoute<
   params?: P;
   query?: Q;
   body?: B;
-  /** The answer's status and body schema. */
+  /** The answer's status and body schema; none for 204 No Content. */
   status: number;
-  response: Schema;
+  response?: Schema;
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 

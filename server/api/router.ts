@@ -12,7 +12,17 @@ import { API_ROUTES } from './routes';
 
 /** Answers with JSON in the API's own content type. */
 function sendJson(res: Response, status: number, body: unknown): void {
+  if (status === 204) return void res.status(204).end();
   res.status(status).type('application/json').send(JSON.stringify(body));
+}
+
+/** A domain refusal names the console's field (`dueAt`); the API's fields are snake_case (`due_at`). */
+function inApiTerms(err: unknown): never {
+  if (err instanceof AppError && err.field && /^[a-z][A-Za-z.]*[A-Z]/.test(err.field)) {
+    const field = err.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    throw new AppError(err.code, err.message.replaceAll(err.field, field), field, err);
+  }
+  throw err;
 }
 
 /** Runs one route: scope, validated input, then the handler; a write with an Idempotency-Key answers a repeat with the first answer. */
@@ -33,12 +43,12 @@ async function serve(r: ApiRoute, deps: ApiDeps, req: Request, res: Response): P
       return sendJson(res, kept.status, kept.body);
     }
   }
-  const answer = await r.handler({ params, query, body, caller, deps, idempotencyKey: key });
+  const answer = await r.handler({ params, query, body, caller, deps, idempotencyKey: key }).catch(inApiTerms);
   if (key) {
     // Two requests racing with one key both get the answer kept first.
     const now = Date.now();
     const kept = await deps.store.saveIdempotentAnswer(
-      { tokenId: caller.token.id, key, fingerprint: print, status: r.status, body: answer, createdAt: new Date(now).toISOString() },
+      { tokenId: caller.token.id, key, fingerprint: print, status: r.status, body: answer ?? null, createdAt: new Date(now).toISOString() },
       new Date(now - KEEP_MS).toISOString(),
     );
     return sendJson(res, kept.status, kept.body);

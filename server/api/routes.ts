@@ -58,6 +58,7 @@ export const API_ROUTES: ApiRoute[] = [
       const rows = await deps.store.listSummaries({
         status: query.status ?? 'all',
         siteId: query.site,
+        channel: query.channel,
         updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
         before,
         limit: limit + 1,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
-import { CONVERSATION_STATUSES } from '../../protocol/types';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES } from '../../protocol/types';
 import { time } from '../resources/schemas';
 
 // The REST API's request schemas (the resources it answers are in server/resources/): the requests
@@ -28,6 +28,7 @@ export const conversationListQuery = v.strictObject({
   ...page,
   site: v.optional(id),
   status: v.optional(v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved')),
+  channel: v.optional(v.picklist(CONVERSATION_CHANNELS, 'must be chat, offline or email')),
   updated_since: v.optional(time),
 });
 

@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { createWebhook, listDeliveries, listWebhooks, rotateWebhookSecret, sendTestWebhook } from '../domain/webhooks/endpoints';
+import {
+  createWebhook,
+  deleteWebhook,
+  listDeliveries,
+  listWebhooks,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhook,
+} from '../domain/webhooks/endpoints';
 import type { WebhookDeliveryView, WebhookEndpointView } from '../domain/webhooks/endpoints';
 import { description, events, siteId, url } from '../webhooks/fields';
 import { route, type ApiRoute } from './route';
@@ -41,6 +49,13 @@ export const webhookDelivery = v.object({
 });
 
 const webhookCreateBody = v.strictObject({ url, events, site_id: v.optional(siteId), description: v.optional(description) });
+const webhookUpdateBody = v.strictObject({
+  url: v.optional(url),
+  events: v.optional(events),
+  site_id: v.optional(siteId),
+  description: v.optional(description),
+  enabled: v.optional(v.boolean('must be true or false')),
+});
 
 function endpointResource(e: WebhookEndpointView): v.InferOutput<typeof webhookEndpoint> {
   return {
@@ -102,6 +117,35 @@ export const WEBHOOK_ROUTES: ApiRoute[] = [
       const input = { url: body.url, events: body.events, siteId: body.site_id, description: body.description };
       const made = await createWebhook(deps.store, caller.agent, input, deps.webhooks);
       return { endpoint: endpointResource(made.endpoint), secret: made.secret };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/webhooks/:id',
+    operationId: 'updateWebhook',
+    summary: "Change an endpoint's URL (checked again), events, site filter or description; enabled: true turns a disabled one on",
+    tag: 'Webhooks',
+    scope: 'write',
+    params: idParam,
+    body: webhookUpdateBody,
+    status: 200,
+    response: webhookEndpoint,
+    async handler({ params, body, caller, deps }) {
+      const { site_id, ...rest } = body;
+      return endpointResource(await updateWebhook(deps.store, caller.agent, params.id, { ...rest, siteId: site_id }, deps.webhooks));
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/webhooks/:id',
+    operationId: 'deleteWebhook',
+    summary: 'Delete an endpoint and its deliveries',
+    tag: 'Webhooks',
+    scope: 'write',
+    params: idParam,
+    status: 204,
+    async handler({ params, caller, deps }) {
+      await deleteWebhook(deps.store, caller.agent, params.id);
     },
   }),
   route({

@@ -18,6 +18,7 @@ export function conversationResource(c: ConversationSummary): v.InferOutput<type
     visitor_id: c.visitorId,
     visitor_name: c.visitorName,
     status: c.status,
+    channel: c.channel,
     last_seq: c.lastSeq,
     unread: c.unread,
     last_message: c.lastMessage ? { text: c.lastMessage.text, author: c.lastMessage.author, created_at: c.lastMessage.createdAt } : null,

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type CallbackStatus } from '../../protocol/types';
+import {
+  CONVERSATION_CHANNELS,
+  CONVERSATION_STATUSES,
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_STATUSES,
+  type CallbackStatus,
+} from '../../protocol/types';
 
 // The JSON shapes of Earshot's resources, as the REST API answers them and webhooks carry them:
 // snake_case, times in ISO 8601 UTC. The API's OpenAPI document is generated from these schemas.
@@ -32,6 +38,8 @@ export const conversation = v.object({
   visitor_id: v.string(),
   visitor_name: v.string(),
   status: v.picklist(CONVERSATION_STATUSES),
+  /** How it began: chat, offline (a message left while nobody was there) or email. */
+  channel: v.picklist(CONVERSATION_CHANNELS),
   last_seq: int,
   unread: int,
   last_message: v.nullable(v.object({ text: v.string(), author, created_at: time })),

@@ -36,6 +36,7 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
     visitorId: c.visitorId,
     visitorName: visitor.name ?? friendlyName(visitor.id),
     status: c.status,
+    channel: c.channel,
     lastSeq: c.lastSeq,
     lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
     unread: c.agentUnread,

@@ -1,4 +1,5 @@
 import type {
+  ConversationChannel,
   AuthorKind,
   BusinessHours,
   CallbackAttempt,
@@ -142,6 +143,8 @@ export interface ConversationRow {
   siteId: string;
   visitorId: string;
   status: ConversationStatus;
+  /** How it began (chat unless the first message was left while nobody was there, or came by email). */
+  channel: ConversationChannel;
   lastSeq: number;
   agentReadSeq: number;
   /** Visitor messages after agentReadSeq. */
@@ -251,6 +254,7 @@ export interface SummaryQuery {
   /** Conversations of any visitor of this contact (every browser of a verified person). */
   contactId?: string;
   siteId?: string;
+  channel?: ConversationChannel;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
@@ -349,6 +353,17 @@ export interface VisitorPort {
   updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
+  /** A page of visitors, last seen first (ties by id, descending). */
+  pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]>;
+}
+
+export interface VisitorPageQuery {
+  siteId?: string;
+  /** Only visitors last seen at or after this time. */
+  seenSince?: string;
+  /** Only rows after this one in the order. */
+  before?: { lastSeenAt: string; id: string };
+  limit: number;
 }
 
 export interface ContactPort {
@@ -375,7 +390,13 @@ export interface ConversationPort {
    * The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once).
    * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
    */
-  latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
+  latestOrNewConversation(
+    visitorId: string,
+    siteId: string,
+    newId: string,
+    now: string,
+    channel?: ConversationChannel,
+  ): Promise<ConversationRow>;
   setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
   setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;

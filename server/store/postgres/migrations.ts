@@ -279,6 +279,11 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
   CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
   `,
+  // How a conversation began (issue 17, the REST API's channel filter): chat, offline ("leave a message") or email.
+  `
+  ALTER TABLE conversations ADD COLUMN channel text NOT NULL DEFAULT 'chat';
+  CREATE INDEX conversations_channel ON conversations(channel, updated_at);
+  `,
 ];
 
 /**

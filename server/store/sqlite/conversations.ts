@@ -33,7 +33,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     return r ? toConversation(r) : null;
   }
 
-  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow> {
+  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string, channel = 'chat'): Promise<ConversationRow> {
     return this.c.db
       .transaction(() => {
         const existing = this.c
@@ -41,8 +41,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
           .get(visitorId) as Row | undefined;
         if (existing) return toConversation(existing);
         this.c
-          .q(`INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
-          .run(newId, siteId, visitorId, now, now);
+          .q(
+            `INSERT INTO conversations (id, site_id, visitor_id, status, channel, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+          )
+          .run(newId, siteId, visitorId, channel, now, now);
         return toConversation(this.c.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
       })
       .immediate();
@@ -248,6 +250,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     if (q.siteId) {
       where.push('c.site_id = ?');
       args.push(q.siteId);
+    }
+    if (q.channel) {
+      where.push('c.channel = ?');
+      args.push(q.channel);
     }
     if (q.updatedSince) {
       where.push('c.updated_at >= ?');

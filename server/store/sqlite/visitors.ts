@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { toVisitor, visitorValues, type Row } from '../rows';
 import { VISITOR_COLUMNS } from '../shared-sql';
-import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { VisitorPageQuery, VisitorPatch, VisitorPort, VisitorRow } from '../types';
 import type { SqliteContext } from './context';
 
 /** Visitors on SQLite. */
@@ -45,5 +45,16 @@ export class SqliteVisitors implements VisitorPort {
         for (const id of ids) touch.run(now, id);
       })
       .immediate();
+  }
+
+  async pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
+    if (q.siteId) add('site_id = ?', q.siteId);
+    if (q.seenSince) add('last_seen_at >= ?', q.seenSince);
+    if (q.before) add('(last_seen_at < ? OR (last_seen_at = ? AND id < ?))', q.before.lastSeenAt, q.before.lastSeenAt, q.before.id);
+    const sql = `SELECT * FROM visitors ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY last_seen_at DESC, id DESC LIMIT ?`;
+    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toVisitor);
   }
 }
