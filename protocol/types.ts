@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'origin_not_allowed'
   | 'unknown_site'
   | 'duplicate_id'
+  | 'idempotency_in_progress'
   | 'rate_limited'
   | 'email_not_configured'
   | 'no_contact'

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   origin_not_allowed: 403,
   unknown_site: 404,
   duplicate_id: 409,
+  idempotency_in_progress: 409,
   rate_limited: 429,
   email_not_configured: 409,
   no_contact: 409,

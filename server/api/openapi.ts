@@ -59,7 +59,11 @@ function operation(r: ApiRoute): Json {
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
       ...(r.params ? { 404: problemResponse('No such resource') } : {}),
-      ...(write ? { 409: problemResponse('The Idempotency-Key was used for a different request') } : {}),
+      ...(write
+        ? {
+            409: problemResponse('The Idempotency-Key was used for a different request, or its first request still runs (see Retry-After)'),
+          }
+        : {}),
       429: problemResponse('Rate limited; see Retry-After'),
     },
   };

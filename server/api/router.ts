@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { parse } from '../validation';
 import { requireScope } from '../domain/api/tokens';
 import { bearerAuth, callerOf } from './auth';
-import { fingerprint, idempotencyKey, KEEP_MS, repeatedAnswer } from './idempotency';
+import { claimKey, fingerprint, idempotencyKey } from './idempotency';
 import { openApiDocument } from './openapi';
 import { problemHandler, problemNotFound } from './problem';
 import type { ApiDeps, ApiRoute } from './route';
@@ -35,24 +35,37 @@ async function serve(r: ApiRoute, deps: ApiDeps, req: Request, res: Response): P
     throw new AppError('invalid_payload', 'Send a JSON body with Content-Type: application/json.', 'body');
   const body = r.body ? parse(r.body, req.body) : undefined;
   const key = r.method === 'get' ? null : idempotencyKey(req);
-  const print = key ? fingerprint(req) : '';
-  if (key) {
-    const kept = await repeatedAnswer(deps.store, caller.token.id, key, print);
-    if (kept) {
-      res.set('Idempotent-Replayed', 'true');
-      return sendJson(res, kept.status, kept.body);
-    }
-  }
-  const answer = await r.handler({ params, query, body, caller, deps, idempotencyKey: key }).catch(inApiTerms);
-  if (key) {
-    // Two requests racing with one key both get the answer kept first.
-    const now = Date.now();
-    const kept = await deps.store.saveIdempotentAnswer(
-      { tokenId: caller.token.id, key, fingerprint: print, status: r.status, body: answer ?? null, createdAt: new Date(now).toISOString() },
-      new Date(now - KEEP_MS).toISOString(),
-    );
+  const run = () => r.handler({ params, query, body, caller, deps, idempotencyKey: key }).catch(inApiTerms);
+  if (!key) return sendJson(res, r.status, await run());
+  // The key is claimed before the write runs, so a repeat racing the first never runs it a second time.
+  const print = fingerprint(req);
+  const kept = await claimKey(deps.store, caller.token.id, key, print).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'idempotency_in_progress') res.set('Retry-After', '1');
+    throw err;
+  });
+  if (kept) {
+    res.set('Idempotent-Replayed', 'true');
     return sendJson(res, kept.status, kept.body);
   }
+  let answer: unknown;
+  try {
+    answer = await run();
+  } catch (err) {
+    // Refused or failed: nothing is kept, so the client may repeat the write with the same key.
+    await deps.store
+      .releaseIdempotencyKey(caller.token.id, key)
+      .catch((e: unknown) => deps.log.warn({ err: e }, 'could not release a key'));
+    throw err;
+  }
+  const at = new Date().toISOString();
+  await deps.store.finishIdempotencyKey({
+    tokenId: caller.token.id,
+    key,
+    fingerprint: print,
+    status: r.status,
+    body: answer ?? null,
+    createdAt: at,
+  });
   sendJson(res, r.status, answer);
 }
 

@@ -546,10 +546,14 @@ export interface IdempotentAnswer {
   key: string;
   /** What the request was (method, path, body digest): the same key on another request is refused. */
   fingerprint: string;
+  /** The answer's HTTP status; 0 while the first request with the key still runs (claimed, no answer yet). */
   status: number;
   body: unknown;
   createdAt: string;
 }
+
+/** A key claimed by the request that runs first with it. */
+export type IdempotencyClaim = Pick<IdempotentAnswer, 'tokenId' | 'key' | 'fingerprint' | 'createdAt'>;
 
 /** API tokens and the answers kept for their Idempotency-Keys. */
 export interface ApiTokenPort {
@@ -563,10 +567,16 @@ export interface ApiTokenPort {
   touchApiToken(id: string, now: string): Promise<void>;
   getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
   /**
-   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
-   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   * Claims a key for the request about to run, in one insert-or-conflict: null when this request has it now, else what
+   * holds it (a kept answer, or status 0 while another request with it runs). First the token's answers kept before
+   * `forgetBefore` are forgotten (their keys may be used anew), and a claim of this key made before `staleBefore` whose
+   * request never answered (its node died) is dropped.
    */
-  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
+  claimIdempotencyKey(c: IdempotencyClaim, forgetBefore: string, staleBefore: string): Promise<IdempotentAnswer | null>;
+  /** Keeps the answer of the request that claimed the key. */
+  finishIdempotencyKey(a: IdempotentAnswer): Promise<void>;
+  /** Lets a claimed key go when its request failed, so a retry with it runs anew. */
+  releaseIdempotencyKey(tokenId: string, key: string): Promise<void>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
