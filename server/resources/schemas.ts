@@ -22,6 +22,11 @@ export const CALLBACK_STATUSES = [
 ] as const satisfies readonly CallbackStatus[];
 
 const int = v.pipe(v.number(), v.integer());
+const maybeText = v.nullable(v.string());
+/** What a person told of themselves. */
+const person = { name: maybeText, email: maybeText };
+/** The page a visitor was on. */
+const onPage = { page_url: maybeText, page_title: maybeText };
 const author = v.picklist(['visitor', 'agent', 'system']);
 
 export const site = v.object({
@@ -63,11 +68,9 @@ export const feedbackItem = v.object({
   rating: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
   category: v.picklist(FEEDBACK_CATEGORIES),
   text: v.string(),
-  name: v.nullable(v.string()),
-  email: v.nullable(v.string()),
-  page_url: v.nullable(v.string()),
-  page_title: v.nullable(v.string()),
-  locale: v.nullable(v.string()),
+  ...person,
+  ...onPage,
+  locale: maybeText,
   status: v.picklist(FEEDBACK_STATUSES),
   unhappy: v.boolean(),
   created_at: time,
@@ -103,15 +106,13 @@ export const callback = v.object({
 export const visitor = v.object({
   id: v.string(),
   site_id: v.string(),
-  name: v.nullable(v.string()),
-  email: v.nullable(v.string()),
-  phone: v.nullable(v.string()),
+  ...person,
+  phone: maybeText,
   /** Set when the site verified who this is (identify with a hash): every browser of that person shares it. */
-  contact_id: v.nullable(v.string()),
-  page_url: v.nullable(v.string()),
-  page_title: v.nullable(v.string()),
-  language: v.nullable(v.string()),
-  timezone: v.nullable(v.string()),
+  contact_id: maybeText,
+  ...onPage,
+  language: maybeText,
+  timezone: maybeText,
   visits: int,
   first_seen_at: time,
   last_seen_at: time,

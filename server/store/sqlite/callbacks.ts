@@ -4,6 +4,7 @@ import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
 import type { SqliteContext } from './context';
+import { whereClause } from './where';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -146,14 +147,11 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
-    if (q.siteId) add('c.site_id = ?', q.siteId);
-    if (q.status) add('c.status = ?', q.status);
-    if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
-    if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
-    const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
+    const where = whereClause();
+    where.add(q.siteId, 'c.site_id = ?', q.siteId);
+    where.add(q.status, 'c.status = ?', q.status);
+    where.add(q.updatedSince, 'c.updated_at >= ?', q.updatedSince);
+    where.before('c.updated_at', 'c.id', q.before && { at: q.before.updatedAt, id: q.before.id });
+    return where.rows(this.c, CALLBACK_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map(toCallback);
   }
 }

@@ -3,6 +3,7 @@ import { toVisitor, visitorValues, type Row } from '../rows';
 import { VISITOR_COLUMNS } from '../shared-sql';
 import type { VisitorPageQuery, VisitorPatch, VisitorPort, VisitorRow } from '../types';
 import type { SqliteContext } from './context';
+import { whereClause } from './where';
 
 /** Visitors on SQLite. */
 export class SqliteVisitors implements VisitorPort {
@@ -48,13 +49,10 @@ export class SqliteVisitors implements VisitorPort {
   }
 
   async pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
-    if (q.siteId) add('site_id = ?', q.siteId);
-    if (q.seenSince) add('last_seen_at >= ?', q.seenSince);
-    if (q.before) add('(last_seen_at < ? OR (last_seen_at = ? AND id < ?))', q.before.lastSeenAt, q.before.lastSeenAt, q.before.id);
-    const sql = `SELECT * FROM visitors ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY last_seen_at DESC, id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toVisitor);
+    const where = whereClause();
+    where.add(q.siteId, 'site_id = ?', q.siteId);
+    where.add(q.seenSince, 'last_seen_at >= ?', q.seenSince);
+    where.before('last_seen_at', 'id', q.before && { at: q.before.lastSeenAt, id: q.before.id });
+    return where.rows(this.c, 'SELECT * FROM visitors', 'last_seen_at DESC, id DESC', q.limit).map(toVisitor);
   }
 }
