@@ -11,6 +11,7 @@ import {
 import type { WebhookDeliveryView, WebhookEndpointView } from '../domain/webhooks/endpoints';
 import { description, events, siteId, url } from '../webhooks/fields';
 import { answers, op, route, type ApiRoute } from './route';
+import { resourceOf } from '../resources/camel';
 import { time } from '../resources/schemas';
 import { listOf } from './schemas';
 
@@ -57,36 +58,8 @@ const webhookUpdateBody = v.strictObject({
   enabled: v.optional(v.boolean('must be true or false')),
 });
 
-function endpointResource(e: WebhookEndpointView): v.InferOutput<typeof webhookEndpoint> {
-  return {
-    id: e.id,
-    url: e.url,
-    events: e.events,
-    site_id: e.siteId,
-    description: e.description,
-    old_secret_until: e.oldSecretUntil,
-    failing_since: e.failingSince,
-    disabled_at: e.disabledAt,
-    created_at: e.createdAt,
-    updated_at: e.updatedAt,
-  };
-}
-
-function deliveryResource(d: WebhookDeliveryView): v.InferOutput<typeof webhookDelivery> {
-  return {
-    id: d.id,
-    endpoint_id: d.endpointId,
-    event_type: d.eventType,
-    status: d.status,
-    attempts: d.attempts,
-    next_attempt_at: d.nextAttemptAt,
-    response_status: d.responseStatus,
-    last_error: d.lastError,
-    created_at: d.createdAt,
-    updated_at: d.updatedAt,
-    delivered_at: d.deliveredAt,
-  };
-}
+const endpointResource = (e: WebhookEndpointView) => resourceOf(webhookEndpoint, e);
+const deliveryResource = (d: WebhookDeliveryView) => resourceOf(webhookDelivery, d);
 
 /** Webhook endpoints of /api/v1: a write token only (the endpoints say where the server's data goes). */
 export const WEBHOOK_ROUTES: ApiRoute[] = [

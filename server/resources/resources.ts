@@ -1,7 +1,8 @@
 import type * as v from 'valibot';
 import type { ConversationSummary, FeedbackItem, FeedbackReply, Message } from '../../protocol/types';
 import type { CallbackRow, SiteRow, VisitorRow } from '../store/types';
-import type { callback, conversation, feedbackItem, feedbackReply, message, site, visitor } from './schemas';
+import { resourceOf } from './camel';
+import { callback, conversation, feedbackItem, feedbackReply, lastMessage, message, visitor, type site } from './schemas';
 
 // Each resource as the REST API answers it and webhooks carry it (schemas.ts): one mapper for both.
 
@@ -11,95 +12,21 @@ export function siteResource(s: SiteRow): v.InferOutput<typeof site> {
 }
 
 /** A conversation as the API shows it. */
-export function conversationResource(c: ConversationSummary): v.InferOutput<typeof conversation> {
-  return {
-    id: c.id,
-    site_id: c.siteId,
-    visitor_id: c.visitorId,
-    visitor_name: c.visitorName,
-    status: c.status,
-    channel: c.channel,
-    last_seq: c.lastSeq,
-    unread: c.unread,
-    last_message: c.lastMessage ? { text: c.lastMessage.text, author: c.lastMessage.author, created_at: c.lastMessage.createdAt } : null,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-  };
-}
+export const conversationResource = (c: ConversationSummary) =>
+  resourceOf(conversation, { ...c, lastMessage: c.lastMessage && resourceOf(lastMessage, c.lastMessage) });
 
 /** A message as the API shows it. */
-export function messageResource(m: Message): v.InferOutput<typeof message> {
-  return {
-    id: m.id,
-    conversation_id: m.conversationId,
-    seq: m.seq,
-    author: m.author,
-    author_name: m.authorName,
-    text: m.text,
-    created_at: m.createdAt,
-  };
-}
+export const messageResource = (m: Message) => resourceOf(message, m);
 
 /** A piece of feedback as the API shows it. */
-export function feedbackResource(f: FeedbackItem): v.InferOutput<typeof feedbackItem> {
-  return {
-    id: f.id,
-    site_id: f.siteId,
-    rating: f.rating,
-    category: f.category,
-    text: f.text,
-    name: f.name,
-    email: f.email,
-    page_url: f.pageUrl,
-    page_title: f.pageTitle,
-    locale: f.locale,
-    status: f.status,
-    unhappy: f.unhappy,
-    created_at: f.createdAt,
-    updated_at: f.updatedAt,
-  };
-}
+export const feedbackResource = (f: FeedbackItem) => resourceOf(feedbackItem, f);
 
 /** A reply to feedback as the API shows it. */
-export function feedbackReplyResource(r: FeedbackReply): v.InferOutput<typeof feedbackReply> {
-  return { id: r.id, agent_name: r.agentName, text: r.text, created_at: r.createdAt, email_status: r.emailStatus };
-}
+export const feedbackReplyResource = (r: FeedbackReply) => resourceOf(feedbackReply, r);
 
-/** A call back request as the API shows it. */
-export function callbackResource(c: CallbackRow): v.InferOutput<typeof callback> {
-  return {
-    id: c.id,
-    site_id: c.siteId,
-    visitor_id: c.visitorId,
-    phone: c.phone,
-    name: c.name,
-    topic: c.topic,
-    asap: c.asap,
-    due_at: c.dueAt,
-    window_end: c.windowEnd,
-    status: c.status,
-    claimed_by: c.claimedBy && { id: c.claimedBy.id, name: c.claimedBy.name },
-    attempts: c.attempts,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-  };
-}
+/** A call back request as the API shows it: who claimed it by id and name only. */
+export const callbackResource = (c: CallbackRow) =>
+  resourceOf(callback, { ...c, claimedBy: c.claimedBy && { id: c.claimedBy.id, name: c.claimedBy.name } });
 
 /** A visitor as the API shows it. */
-export function visitorResource(r: VisitorRow): v.InferOutput<typeof visitor> {
-  return {
-    id: r.id,
-    site_id: r.siteId,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    contact_id: r.contactId,
-    page_url: r.pageUrl,
-    page_title: r.pageTitle,
-    language: r.language,
-    timezone: r.timezone,
-    visits: r.visits,
-    first_seen_at: r.firstSeenAt,
-    last_seen_at: r.lastSeenAt,
-  };
-}
+export const visitorResource = (r: VisitorRow) => resourceOf(visitor, r);

@@ -37,6 +37,9 @@ export const site = v.object({
   created_at: time,
 });
 
+/** The preview of a conversation: the last message a person wrote. */
+export const lastMessage = v.object({ text: v.string(), author, created_at: time });
+
 export const conversation = v.object({
   id: v.string(),
   site_id: v.string(),
@@ -47,7 +50,7 @@ export const conversation = v.object({
   channel: v.picklist(CONVERSATION_CHANNELS),
   last_seq: int,
   unread: int,
-  last_message: v.nullable(v.object({ text: v.string(), author, created_at: time })),
+  last_message: v.nullable(lastMessage),
   created_at: time,
   updated_at: time,
 });
