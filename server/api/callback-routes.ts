@@ -30,19 +30,12 @@ function callbackChange<B extends v.GenericSchema<unknown, { note?: string }>>(
 /** Call back requests (list, get, outcome, reschedule) of /api/v1; changes are told to consoles and the visitor as the console's are. */
 export const CALLBACK_ROUTES: ApiRoute[] = [
   listRoute({
+    rows: (q, p, deps) => deps.store.pageCallbacks({ ...p, siteId: q.site, status: q.status }),
     ...op('get', '/callbacks', 'listCallbacks', 'Callbacks'),
     summary: 'List call back requests, most recently changed first',
     query: callbackListQuery,
     item: callback,
     at: (c) => c.updatedAt,
-    rows: (q, p, deps) =>
-      deps.store.pageCallbacks({
-        siteId: q.site,
-        status: q.status,
-        updatedSince: p.since,
-        before: p.before && { updatedAt: p.before.at, id: p.before.id },
-        limit: p.limit,
-      }),
     view: callbackResource,
   }),
   getRoute({

@@ -12,17 +12,17 @@ import { replyBody } from './schemas';
 /** Feedback (list, get, reply) of /api/v1. */
 export const FEEDBACK_ROUTES: ApiRoute[] = [
   listRoute({
-    ...op('get', '/feedback', 'listFeedback', 'Feedback'),
-    summary: 'List feedback, newest first',
-    query: feedbackListQuery,
-    item: feedbackItem,
-    at: (f: FeedbackRow) => f.createdAt,
     rows: (q, p, deps) =>
       deps.store.listFeedback(
         { status: q.status ?? 'all', category: q.category, siteId: q.site },
         p.limit,
         p.before && { createdAt: p.before.at, id: p.before.id },
       ),
+    ...op('get', '/feedback', 'listFeedback', 'Feedback'),
+    summary: 'List feedback, newest first',
+    query: feedbackListQuery,
+    item: feedbackItem,
+    at: (f: FeedbackRow) => f.createdAt,
     view: (f) => feedbackResource(toFeedbackItem(f)),
   }),
   getRoute({

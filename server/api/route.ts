@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { AgentActionDeps } from '../domain/agent-actions';
 import type { Limiters } from '../limits';
-import type { ApiScope } from '../store/types';
+import type { ApiScope, TimePage } from '../store/types';
 import type { WebhookSettings } from '../webhooks/settings';
 import type { ApiCaller } from './auth';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
@@ -80,13 +80,6 @@ export function op<Path extends string>(
 
 /** A route's success: its status and body schema (none for 204). */
 export const answers = (status: number, response?: Schema) => ({ status, response });
-
-/** Where a page of a list ordered by a time, newest first, starts, and the `updated_since` asked for (ISO 8601). */
-export interface TimePage {
-  before?: { at: string; id: string };
-  since?: string;
-  limit: number;
-}
 
 type PageQuery = { cursor?: string; limit?: string; updated_since?: string };
 

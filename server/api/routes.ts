@@ -36,11 +36,6 @@ export const API_ROUTES: ApiRoute[] = [
     },
   }),
   listRoute({
-    ...op('get', '/conversations', 'listConversations', 'Conversations'),
-    summary: 'List conversations, most recently changed first',
-    query: conversationListQuery,
-    item: conversation,
-    at: (c) => c.updatedAt,
     rows: (q, page, deps) =>
       deps.store.listSummaries({
         status: q.status ?? 'all',
@@ -50,6 +45,11 @@ export const API_ROUTES: ApiRoute[] = [
         before: page.before && { updatedAt: page.before.at, id: page.before.id },
         limit: page.limit,
       }),
+    ...op('get', '/conversations', 'listConversations', 'Conversations'),
+    summary: 'List conversations, most recently changed first',
+    query: conversationListQuery,
+    item: conversation,
+    at: (c) => c.updatedAt,
     view: conversationResource,
   }),
   getRoute({

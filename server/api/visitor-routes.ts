@@ -10,18 +10,12 @@ const visitorListQuery = v.strictObject({ ...page, site: v.optional(id), updated
 /** Visitors (list, get) of /api/v1: a conversation's `visitor_id` leads here. */
 export const VISITOR_ROUTES: ApiRoute[] = [
   listRoute({
+    rows: (q, p, deps) => deps.store.pageVisitors({ ...p, siteId: q.site }),
     ...op('get', '/visitors', 'listVisitors', 'Visitors'),
     summary: 'List visitors, most recently seen first',
     query: visitorListQuery,
     item: visitor,
     at: (r) => r.lastSeenAt,
-    rows: (q, p, deps) =>
-      deps.store.pageVisitors({
-        siteId: q.site,
-        seenSince: p.since,
-        before: p.before && { lastSeenAt: p.before.at, id: p.before.id },
-        limit: p.limit,
-      }),
     view: visitorResource,
   }),
   getRoute({

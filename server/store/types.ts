@@ -357,13 +357,18 @@ export interface VisitorPort {
   pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]>;
 }
 
-export interface VisitorPageQuery {
-  siteId?: string;
-  /** Only visitors last seen at or after this time. */
-  seenSince?: string;
-  /** Only rows after this one in the order. */
-  before?: { lastSeenAt: string; id: string };
+/** A page of a list ordered by a time, newest first (ties by id, descending). */
+export interface TimePage {
+  /** Only rows whose time is at or after this one. */
+  since?: string;
+  /** Only rows after this one (its time and id) in the order. */
+  before?: { at: string; id: string };
   limit: number;
+}
+
+/** Visitors by when they were last seen. */
+export interface VisitorPageQuery extends TimePage {
+  siteId?: string;
 }
 
 export interface ContactPort {
@@ -492,13 +497,10 @@ export interface CallbackPort {
   pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
 }
 
-export interface CallbackPageQuery {
+/** Call back requests by when they last changed. */
+export interface CallbackPageQuery extends TimePage {
   siteId?: string;
   status?: CallbackStatus;
-  /** Only requests changed at or after this time. */
-  updatedSince?: string;
-  before?: { updatedAt: string; id: string };
-  limit: number;
 }
 
 /** An attempt as stored: whose it is and on which request, which a retried id is checked against. */

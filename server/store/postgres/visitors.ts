@@ -43,8 +43,8 @@ export function pgVisitors(db: Db): VisitorPort {
       const args: unknown[] = [];
       const arg = (v: unknown) => (args.push(v), `$${args.length}`);
       if (q.siteId) where.push(`site_id = ${arg(q.siteId)}`);
-      if (q.seenSince) where.push(`last_seen_at >= ${arg(q.seenSince)}::timestamptz`);
-      if (q.before) where.push(`(last_seen_at, id) < (${arg(q.before.lastSeenAt)}::timestamptz, ${arg(q.before.id)})`);
+      if (q.since) where.push(`last_seen_at >= ${arg(q.since)}::timestamptz`);
+      if (q.before) where.push(`(last_seen_at, id) < (${arg(q.before.at)}::timestamptz, ${arg(q.before.id)})`);
       const sql = `SELECT * FROM visitors ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY last_seen_at DESC, id DESC LIMIT ${arg(q.limit)}`;
       return (await db.rows(sql, args)).map(toVisitor);
     },

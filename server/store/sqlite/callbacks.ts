@@ -150,8 +150,8 @@ export class SqliteCallbacks implements CallbackPort {
     const where = whereClause();
     where.add(q.siteId, 'c.site_id = ?', q.siteId);
     where.add(q.status, 'c.status = ?', q.status);
-    where.add(q.updatedSince, 'c.updated_at >= ?', q.updatedSince);
-    where.before('c.updated_at', 'c.id', q.before && { at: q.before.updatedAt, id: q.before.id });
+    where.add(q.since, 'c.updated_at >= ?', q.since);
+    where.before('c.updated_at', 'c.id', q.before);
     return where.rows(this.c, CALLBACK_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map(toCallback);
   }
 }

@@ -51,8 +51,8 @@ export class SqliteVisitors implements VisitorPort {
   async pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]> {
     const where = whereClause();
     where.add(q.siteId, 'site_id = ?', q.siteId);
-    where.add(q.seenSince, 'last_seen_at >= ?', q.seenSince);
-    where.before('last_seen_at', 'id', q.before && { at: q.before.lastSeenAt, id: q.before.id });
+    where.add(q.since, 'last_seen_at >= ?', q.since);
+    where.before('last_seen_at', 'id', q.before);
     return where.rows(this.c, 'SELECT * FROM visitors', 'last_seen_at DESC, id DESC', q.limit).map(toVisitor);
   }
 }
