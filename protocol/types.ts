@@ -45,6 +45,10 @@ export type ErrorCode =
   | 'bad_identity_hash'
   /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
   | 'identity_required'
+  /** The contact was merged into another one: act on that one. */
+  | 'contact_merged'
+  /** The contact has no merge left to undo. */
+  | 'nothing_to_undo'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';
@@ -221,6 +225,8 @@ export interface IdentifyInput {
   email?: string;
   phone?: string;
   hash?: string;
+  /** Custom attributes of the person (plan, company…): at most 50, each a string, number or boolean. */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 /** The answer to identify: `merged` when this browser just joined a person seen on another one (its history is theirs now). */

@@ -99,6 +99,7 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
       { name: 'Feedback' },
       { name: 'Callbacks' },
       { name: 'Visitors' },
+      { name: 'Contacts' },
       { name: 'Agents' },
       { name: 'Webhooks' },
       { name: 'Meta' },

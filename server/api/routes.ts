@@ -5,6 +5,7 @@ import { conversationResource, messageResource, siteResource } from '../resource
 import { conversation, message, site } from '../resources/schemas';
 import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
+import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
 import { VISITOR_ROUTES } from './visitor-routes';
@@ -95,6 +96,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...FEEDBACK_ROUTES,
   ...CALLBACK_ROUTES,
   ...VISITOR_ROUTES,
+  ...CONTACT_ROUTES,
   ...AGENT_ROUTES,
   ...WEBHOOK_ROUTES,
 ];

@@ -16,21 +16,35 @@ export function isUnhappy(f: Pick<FeedbackRow, 'category' | 'rating'>): boolean 
 
 /** What agents see of a stored piece of feedback. */
 export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
-  return { ...f, unhappy: isUnhappy(f) };
+  // The visitor link serves the contact's timeline; the item itself never carries it.
+  const { visitorId, ...item } = f;
+  void visitorId;
+  return { ...item, unhappy: isUnhappy(f) };
 }
 
 /**
  * Stores a visitor's feedback. Anonymous feedback keeps no name, email or visitor link:
- * only what the form says it attaches (the page). A retried id returns what was stored.
+ * only what the form says it attaches (the page); signed feedback belongs to the visitor's contact.
+ * A retried id returns what was stored.
  */
-export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
-  const stored = await storeFeedback(store, site, input);
+export async function submitFeedback(
+  store: Store,
+  site: SiteRow,
+  input: FeedbackInput,
+  visitorId: string | null = null,
+): Promise<{ item: FeedbackItem; created: boolean }> {
+  const stored = await storeFeedback(store, site, input, visitorId);
   // A retried id too: its webhooks are queued once (see emitWebhook).
   await emitFeedback(store, stored.item);
   return stored;
 }
 
-async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
+async function storeFeedback(
+  store: Store,
+  site: SiteRow,
+  input: FeedbackInput,
+  visitorId: string | null,
+): Promise<{ item: FeedbackItem; created: boolean }> {
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);
@@ -55,6 +69,7 @@ async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput):
     status: 'new',
     createdAt: now,
     updatedAt: now,
+    visitorId: named ? visitorId : null,
   };
   // Two sends of one id at once (a retry racing the first): the second finds the first's row.
   if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site, input);

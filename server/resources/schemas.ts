@@ -111,7 +111,7 @@ export const visitor = v.object({
   site_id: v.string(),
   ...person,
   phone: maybeText,
-  /** Set when the site verified who this is (identify with a hash): every browser of that person shares it. */
+  /** The contact (person) this browser belongs to: every browser of that person shares it. */
   contact_id: maybeText,
   ...onPage,
   language: maybeText,
