@@ -28,7 +28,9 @@ export interface AppProps {
 const defaultTeamApi = createTeamApi();
 
 /** Root connector: asks who is signed in, then shows sign-in or the workspace. */
-export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts(), teamApi = defaultTeamApi }: AppProps) {
+export function App({ store, api, connect, page, desktopAlerts: givenAlerts, teamApi = defaultTeamApi }: AppProps) {
+  // Made once: the shell binds notifications to it for as long as it is mounted.
+  const [desktopAlerts] = useState(() => givenAlerts ?? browserDesktopAlerts());
   const state = useConsoleState(store);
   const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [client, setClient] = useState<AgentClient | null>(null);
@@ -41,7 +43,7 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       store.dispatch({ type: 'auth/checked', agent: r.ok ? r.data : null });
       if (!r.ok && r.code !== 'unauthorized') setSignIn({ busy: false, error: r.message });
     });
-  }, []);
+  }, [api, store]);
 
   const agentId = state.agent?.id;
   useEffect(() => {
@@ -55,7 +57,7 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       c.close();
       setClient(null);
     };
-  }, [agentId]);
+  }, [agentId, connect, page, store]);
 
   const submit = async (email: string, password: string) => {
     setSignIn({ busy: true, error: null });

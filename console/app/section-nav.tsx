@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
 import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, type Section } from './route';
+import { inApp } from './in-app';
 
 export interface SectionNavProps {
   section: Section;
@@ -16,14 +17,6 @@ export interface SectionNavProps {
   onNavigate(href: string): void;
   /** Asks for desktop notifications; call only from the click, as browsers require. */
   onEnableDesktopAlerts(): void;
-}
-
-/** Follows a link in the console without a reload; modified clicks still open a new tab or window. */
-export function follow(e: MouseEvent, href: string, onNavigate: (href: string) => void) {
-  // Let modified clicks open a new tab or window as usual.
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  onNavigate(href);
 }
 
 const capped = (n: number) => (n >= 500 ? '500+' : String(n));
@@ -42,7 +35,7 @@ interface LinkProps {
 function SectionLink({ href, current, label, countId, onNavigate, children }: LinkProps) {
   return (
     <li>
-      <a href={href} aria-current={current ? 'page' : undefined} aria-describedby={countId} onClick={(e) => follow(e, href, onNavigate)}>
+      <a href={href} aria-current={current ? 'page' : undefined} aria-describedby={countId} onClick={inApp(() => onNavigate(href))}>
         {label}
       </a>
       {children}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallbackScreen } from '../callbacks/callback-screen';
 import { ContactsScreen } from '../contacts/contacts-screen';
 import { FeedbackScreen } from '../feedback/feedback-screen';
@@ -45,22 +45,29 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
   const lastConversations = useRef(BASE);
   const route = routeFromPath(path);
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
+  const { alerts: callbackAlerts, items: callbackItems } = state.callbacks;
+  const { surveyAlerts } = state;
+  const feedbackAlerts = state.feedback.alerts;
   const alerts = useMemo(
-    () => liveAlerts(state),
-    [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts],
+    () => liveAlerts({ callbacks: { alerts: callbackAlerts, items: callbackItems }, surveyAlerts, feedback: { alerts: feedbackAlerts } }),
+    [callbackAlerts, callbackItems, surveyAlerts, feedbackAlerts],
   );
 
-  const navigate = (href: string) => {
+  // Stable, so desktop notifications are bound once for the shell's life.
+  const navigate = useCallback((href: string) => {
     // Coming back to Conversations lands on the conversation left open.
     if (routeFromPath(location.pathname).section === 'conversations') lastConversations.current = location.pathname;
     if (location.pathname !== href) history.pushState(null, '', href);
     setPath(href);
-  };
-  const dismiss = (a: LiveAlert) => store.dispatch(DISMISS[a.kind](a.id));
-  const openAlert = (a: LiveAlert) => {
-    dismiss(a);
-    navigate(a.href);
-  };
+  }, []);
+  const dismiss = useCallback((a: LiveAlert) => store.dispatch(DISMISS[a.kind](a.id)), [store]);
+  const openAlert = useCallback(
+    (a: LiveAlert) => {
+      dismiss(a);
+      navigate(a.href);
+    },
+    [dismiss, navigate],
+  );
   const changeAway = async (next: boolean) => {
     setAway({ busy: true, error: null });
     const r = await client.presence.setAway(next);
@@ -75,7 +82,7 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
       removeEventListener('popstate', fromUrl);
       unbind();
     };
-  }, []);
+  }, [store, desktopAlerts, openAlert]);
 
   const presence = (
     <PresenceBar

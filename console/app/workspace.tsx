@@ -41,7 +41,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
+  const { inbox, filter, siteFilter } = state;
+  const rows = useMemo(() => visibleRows({ inbox, filter, siteFilter }), [inbox, filter, siteFilter]);
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -51,7 +52,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
     setStatus({ busy: false, error: null });
     if (conversationId) client.open(conversationId);
     else store.dispatch({ type: 'open/closed' });
-  }, [conversationId]);
+  }, [conversationId, client, store]);
 
   // In another section nothing is on screen, so nothing may be marked read.
   useEffect(
@@ -59,7 +60,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       client.stopTyping();
       store.dispatch({ type: 'open/closed' });
     },
-    [],
+    [client, store],
   );
 
   useShortcuts({

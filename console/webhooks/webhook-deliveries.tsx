@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { WebhookApi, WebhookDelivery } from '../net/webhook-api';
 import { formatUntil } from '../team/when';
 
@@ -22,12 +22,13 @@ function stateOf(d: WebhookDelivery): string {
 export function WebhookDeliveries({ api, endpointId, version }: WebhookDeliveriesProps) {
   const [list, setList] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = async () => {
+  const load = useCallback(async () => {
     const r = await api.deliveries(endpointId);
     if (r.ok) setList(r.data);
     else setError(r.message);
-  };
-  useEffect(() => void load(), [endpointId, version]);
+  }, [api, endpointId]);
+  // `version` is not read: it changes when something was queued, which is when to read again.
+  useEffect(() => void load(), [load, version]);
   const again = async (d: WebhookDelivery) => {
     const r = await api.sendAgain(d.id);
     if (!r.ok) return setError(r.message);

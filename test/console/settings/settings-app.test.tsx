@@ -6,6 +6,7 @@ import type { Agent, SiteSettings } from '../../../protocol/types';
 import { FakeSocket } from '../fake-socket';
 import { renderSignedIn } from '../signed-in-app';
 import { site } from './fixtures';
+import { refusal } from '../../helpers/texts';
 
 afterEach(() => {
   cleanup();
@@ -56,12 +57,7 @@ describe('console settings', () => {
     ]);
     const second = within(form.getByRole('group', { name: 'Scripted answer 2' }));
     fireEvent.input(second.getByRole('textbox', { name: 'Keywords' }), { target: { value: ' , ' } });
-    socket.answer('site:update', () => ({
-      ok: false,
-      code: 'invalid_payload',
-      message: 'faqs.1.keywords needs at least one keyword',
-      field: 'faqs.1.keywords',
-    }));
+    socket.answer('site:update', () => refusal('invalid_payload', 'faqs.1.keywords needs at least one keyword', 'faqs.1.keywords'));
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     const keywords = second.getByRole('textbox', { name: 'Keywords' });
     await waitFor(() => expect(keywords.getAttribute('aria-invalid')).toBe('true'));
@@ -76,12 +72,9 @@ describe('console settings', () => {
     const { socket, form } = await openSettings();
     const origins = form.getByRole('textbox', { name: /one origin a line/ });
     fireEvent.input(origins, { target: { value: 'https://shop.example\nshop.example/cart' } });
-    socket.answer('site:update', () => ({
-      ok: false,
-      code: 'invalid_payload',
-      message: 'allowedOrigins.1 must be an origin such as https://shop.example.com',
-      field: 'allowedOrigins.1',
-    }));
+    socket.answer('site:update', () =>
+      refusal('invalid_payload', 'allowedOrigins.1 must be an origin such as https://shop.example.com', 'allowedOrigins.1'),
+    );
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(description(origins)).toBe('shop.example/cart must be an origin such as https://shop.example.com'));
   });

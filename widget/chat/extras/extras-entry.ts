@@ -1,3 +1,5 @@
+import formCss from '../../panel/form.css?inline';
+import ownCss from './extras.css?inline';
 import { prepareFeedbackStrings } from '../../feedback/languages';
 import { whenStrings } from '../../i18n/with-strings';
 import { AfterChat as AfterChatView } from './after-chat';
@@ -13,4 +15,6 @@ export const ChatOff = whenStrings(ChatOffView, prepareExtrasStrings);
 export const EmailPromise = whenStrings(EmailPromiseView, prepareExtrasStrings);
 export const WaitNotice = whenStrings(WaitNoticeView, prepareExtrasStrings);
 export const AwayNote = whenStrings(AwayNoteView, prepareExtrasStrings);
-export { default as css } from './extras.css?inline';
+
+/** The view's stylesheet: the shared form parts first, so its own rules may refine them. */
+export const css = formCss + ownCss;
