@@ -6,6 +6,9 @@
 /** `pending`: waiting for a first agent reply; `open`: an agent is on it; `resolved`: done. */
 export type ConversationStatus = 'pending' | 'open' | 'resolved';
 export const CONVERSATION_STATUSES = ['pending', 'open', 'resolved'] as const;
+/** How a conversation began: a chat, a "leave a message" while nobody was there, or an email. */
+export const CONVERSATION_CHANNELS = ['chat', 'offline', 'email'] as const;
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
 
 /** `system` messages are Earshot's own, such as automatic answers (which carry `faq`). */
 export type AuthorKind = 'visitor' | 'agent' | 'system';
@@ -23,6 +26,7 @@ export type ErrorCode =
   | 'origin_not_allowed'
   | 'unknown_site'
   | 'duplicate_id'
+  | 'idempotency_in_progress'
   | 'rate_limited'
   | 'email_not_configured'
   | 'no_contact'
@@ -170,6 +174,8 @@ export interface ConversationSummary {
   visitorId: string;
   visitorName: string;
   status: ConversationStatus;
+  /** How it began. */
+  channel: ConversationChannel;
   lastSeq: number;
   lastMessage: Pick<Message, 'text' | 'author' | 'createdAt'> | null;
   /** Visitor messages no agent has read yet. */

@@ -30,6 +30,7 @@ import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
+import { socketFanout } from './socket/broadcast';
 import { createPresence } from './socket/presence';
 import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
@@ -43,12 +44,12 @@ import { createRedisBus } from './bus/redis-bus';
 import type { Bus } from './bus/types';
 import { healthRoute } from './http/health';
 import { apiV1 } from './api/router';
-import { tokenRoutes } from './api/token-routes';
+import { tokenRoutes } from './http/token-routes';
 import { apiDocsPage } from './api/docs';
 import { webhookSettings, type WebhookSettings } from './webhooks/settings';
 import { shareEndpointCache } from './webhooks/endpoint-cache';
 import { startWebhookWorker } from './webhooks/worker';
-import { webhookRoutes } from './webhooks/routes';
+import { webhookRoutes } from './http/webhook-routes';
 import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
 
 export interface Earshot {
@@ -138,9 +139,10 @@ export async function startEarshot(
     leader: bus.leader,
     onDisabled: (e) => emailAdminsEndpointDisabled(store, email, e),
   });
+  const visitors = io.of('/visitor') as VisitorNamespace;
   const deps: SocketDeps = {
     io,
-    visitors: io.of('/visitor') as VisitorNamespace,
+    visitors,
     agents,
     store,
     log,
@@ -153,6 +155,7 @@ export async function startEarshot(
     publicUrl: config.publicUrl,
     clientIp: clientIpReader(config.trustProxy),
     webhooks: hooks,
+    live: socketFanout({ visitors, agents, store, log, bus }),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);

@@ -8,7 +8,8 @@ import type { ContactListItem, ContactRow, Store } from '../store/types';
 import { attributesPatch } from '../validation';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { route, type ApiRoute } from './route';
-import { id, idParam, listOf, page, time } from './schemas';
+import { time } from '../resources/schemas';
+import { id, idParam, listOf, page } from './schemas';
 
 /** A contact as the API shows it: one person, gathering their browsers (visitors) on a site. */
 export const contactSchema = v.object({

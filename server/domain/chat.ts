@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
+import type { AuthorKind, ConversationChannel, ConversationStatus, MessagePage } from '../../protocol/types';
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import { ownsConversation } from './identity';
@@ -59,9 +59,10 @@ export async function sendVisitorMessage(
   store: Store,
   visitor: VisitorRow,
   p: { id: string; conversationId: string | null; text: string },
+  channel: ConversationChannel = 'chat',
 ): Promise<AppendResult> {
   const now = new Date().toISOString();
-  const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
+  const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now, channel)).id;
   // A verified person's browsers write in each other's conversations; the store checks the owner.
   const owner =
     p.conversationId && personOf(visitor) ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;

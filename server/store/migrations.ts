@@ -348,4 +348,9 @@ export const SQLITE_MIGRATIONS: string[] = [
   `,
   // The user id a page claimed with identify without a hash: kept on the visitor, never merged.
   `ALTER TABLE visitors ADD COLUMN claimed_id TEXT;`,
+  // How a conversation began (issue 17, the REST API's channel filter): chat, offline ("leave a message") or email.
+  `
+  ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT 'chat';
+  CREATE INDEX conversations_channel ON conversations(channel, updated_at);
+  `,
 ];

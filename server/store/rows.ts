@@ -1,4 +1,11 @@
-import type { CallbackAttempt, ConversationStatus, ConversationSummary, FeedbackReply, Message } from '../../protocol/types';
+import type {
+  CallbackAttempt,
+  ConversationChannel,
+  ConversationStatus,
+  ConversationSummary,
+  FeedbackReply,
+  Message,
+} from '../../protocol/types';
 import { DEFAULT_SITE_OPTIONS } from '../../protocol/site-options';
 import type {
   AgentRow,
@@ -346,6 +353,7 @@ export function toConversation(r: Row): ConversationRow {
     siteId: r.site_id as string,
     visitorId: r.visitor_id as string,
     status: r.status as ConversationStatus,
+    channel: r.channel as ConversationChannel,
     lastSeq: Number(r.last_seq),
     agentReadSeq: r.agent_read_seq as number,
     agentUnread: r.agent_unread as number,
@@ -442,6 +450,7 @@ export function toSummary(r: Row, visitorName: (visitorId: string) => string): C
     visitorId: r.visitor_id as string,
     visitorName: (r.visitor_name as string | null) ?? visitorName(r.visitor_id as string),
     status: r.status as ConversationStatus,
+    channel: r.channel as ConversationChannel,
     lastSeq: Number(r.last_seq),
     lastMessage:
       r.last_text == null

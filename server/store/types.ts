@@ -1,4 +1,5 @@
 import type {
+  ConversationChannel,
   AuthorKind,
   BusinessHours,
   CallbackAttempt,
@@ -229,6 +230,8 @@ export interface ConversationRow {
   siteId: string;
   visitorId: string;
   status: ConversationStatus;
+  /** How it began (chat unless the first message was left while nobody was there, or came by email). */
+  channel: ConversationChannel;
   lastSeq: number;
   agentReadSeq: number;
   /** Visitor messages after agentReadSeq. */
@@ -339,6 +342,7 @@ export interface SummaryQuery {
   /** Conversations of any visitor of this contact (every browser of a verified person). */
   contactId?: string;
   siteId?: string;
+  channel?: ConversationChannel;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
@@ -438,6 +442,22 @@ export interface VisitorPort {
   updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
+  /** A page of visitors, last seen first (ties by id, descending). */
+  pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]>;
+}
+
+/** A page of a list ordered by a time, newest first (ties by id, descending). */
+export interface TimePage {
+  /** Only rows whose time is at or after this one. */
+  since?: string;
+  /** Only rows after this one (its time and id) in the order. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+/** Visitors by when they were last seen. */
+export interface VisitorPageQuery extends TimePage {
+  siteId?: string;
 }
 
 export interface ContactPort {
@@ -487,7 +507,13 @@ export interface ConversationPort {
    * The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once).
    * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
    */
-  latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
+  latestOrNewConversation(
+    visitorId: string,
+    siteId: string,
+    newId: string,
+    now: string,
+    channel?: ConversationChannel,
+  ): Promise<ConversationRow>;
   /** Sets the status; `events` (of the conversation as changed) are recorded in the same transaction. */
   setConversationStatus(
     id: string,
@@ -600,13 +626,10 @@ export interface CallbackPort {
   pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
 }
 
-export interface CallbackPageQuery {
+/** Call back requests by when they last changed. */
+export interface CallbackPageQuery extends TimePage {
   siteId?: string;
   status?: CallbackStatus;
-  /** Only requests changed at or after this time. */
-  updatedSince?: string;
-  before?: { updatedAt: string; id: string };
-  limit: number;
 }
 
 /** An attempt as stored: whose it is and on which request, which a retried id is checked against. */
@@ -654,10 +677,14 @@ export interface IdempotentAnswer {
   key: string;
   /** What the request was (method, path, body digest): the same key on another request is refused. */
   fingerprint: string;
+  /** The answer's HTTP status; 0 while the first request with the key still runs (claimed, no answer yet). */
   status: number;
   body: unknown;
   createdAt: string;
 }
+
+/** A key claimed by the request that runs first with it. */
+export type IdempotencyClaim = Pick<IdempotentAnswer, 'tokenId' | 'key' | 'fingerprint' | 'createdAt'>;
 
 /** API tokens and the answers kept for their Idempotency-Keys. */
 export interface ApiTokenPort {
@@ -671,10 +698,16 @@ export interface ApiTokenPort {
   touchApiToken(id: string, now: string): Promise<void>;
   getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
   /**
-   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
-   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   * Claims a key for the request about to run, in one insert-or-conflict: null when this request has it now, else what
+   * holds it (a kept answer, or status 0 while another request with it runs). First the token's answers kept before
+   * `forgetBefore` are forgotten (their keys may be used anew), and a claim of this key made before `staleBefore` whose
+   * request never answered (its node died) is dropped.
    */
-  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
+  claimIdempotencyKey(c: IdempotencyClaim, forgetBefore: string, staleBefore: string): Promise<IdempotentAnswer | null>;
+  /** Keeps the answer of the request that claimed the key. */
+  finishIdempotencyKey(a: IdempotentAnswer): Promise<void>;
+  /** Lets a claimed key go when its request failed, so a retry with it runs anew. */
+  releaseIdempotencyKey(tokenId: string, key: string): Promise<void>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */

@@ -92,6 +92,7 @@ export function row(id: string, over: Partial<ConversationSummary> = {}): Conver
     visitorId: `v-${id}`,
     visitorName: `Visitor ${id}`,
     status: 'pending',
+    channel: 'chat',
     lastSeq: 1,
     lastMessage: { text: `hello from ${id}`, author: 'visitor', createdAt: '2025-01-01T10:00:00.000Z' },
     unread: 0,

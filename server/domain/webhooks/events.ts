@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedbackItem } from '../../../protocol/types';
 import type { WebhookEventName } from '../../../protocol/webhooks';
-import { callbackResource, conversationResource, feedbackResource, messageResource } from '../../api/resources';
-import { visitorResource } from '../../api/visitor-routes';
+import { callbackResource, conversationResource, feedbackResource, messageResource, visitorResource } from '../../resources/resources';
 import type { AppendResult, CallbackRow, Store, VisitorRow } from '../../store/types';
 import type { WebhookEventDraft, WebhookEvents } from '../../store/webhook-events';
 import { liveEndpoints } from '../../webhooks/endpoint-cache';

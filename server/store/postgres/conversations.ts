@@ -22,16 +22,16 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
     // Times that order the inbox come from the database's clock (after the lock), not the node's:
     // nodes' clocks differ, and a conversation must not sort behind one it follows. Cut to milliseconds,
     // as JavaScript reads them: a cursor made from a time must find the row it came from.
-    latestOrNewConversation: (visitorId, siteId, newId) =>
+    latestOrNewConversation: (visitorId, siteId, newId, _now, channel = 'chat') =>
       db.tx(async (t) => {
         // The visitor's row is the lock: two tabs asking at once make one conversation.
         await t.run('SELECT 1 FROM visitors WHERE id = $1 FOR UPDATE', [visitorId]);
         const existing = await latest(t, visitorId);
         if (existing) return existing;
         const r = await t.one(
-          `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)
-           SELECT $1, $2, $3, 'pending', at, at FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) n RETURNING *`,
-          [newId, siteId, visitorId],
+          `INSERT INTO conversations (id, site_id, visitor_id, status, channel, created_at, updated_at)
+           SELECT $1, $2, $3, 'pending', $4, at, at FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) n RETURNING *`,
+          [newId, siteId, visitorId, channel],
         );
         return toConversation(r!);
       }),
@@ -94,6 +94,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
       if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
+      if (q.channel) where.push(`c.channel = ${arg(q.channel)}`);
       if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       // Ties broken by id, so a page's last row is an exact cursor for the next.

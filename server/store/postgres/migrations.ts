@@ -315,6 +315,11 @@ export const PG_MIGRATIONS: string[] = [
   `,
   // The user id a page claimed with identify without a hash: kept on the visitor, never merged.
   `ALTER TABLE visitors ADD COLUMN claimed_id text;`,
+  // How a conversation began (issue 17, the REST API's channel filter): chat, offline ("leave a message") or email.
+  `
+  ALTER TABLE conversations ADD COLUMN channel text NOT NULL DEFAULT 'chat';
+  CREATE INDEX conversations_channel ON conversations(channel, updated_at);
+  `,
 ];
 
 /**

@@ -50,5 +50,15 @@ export function pgVisitors(db: Db, rules: StoreRules): VisitorPort {
       if (ids.length)
         await db.run(`UPDATE visitors SET last_seen_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1)`, [ids]);
     },
+    async pageVisitors(q) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
+      if (q.siteId) where.push(`site_id = ${arg(q.siteId)}`);
+      if (q.since) where.push(`last_seen_at >= ${arg(q.since)}::timestamptz`);
+      if (q.before) where.push(`(last_seen_at, id) < (${arg(q.before.at)}::timestamptz, ${arg(q.before.id)})`);
+      const sql = `SELECT * FROM visitors ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY last_seen_at DESC, id DESC LIMIT ${arg(q.limit)}`;
+      return (await db.rows(sql, args)).map(toVisitor);
+    },
   };
 }

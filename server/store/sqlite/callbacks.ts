@@ -6,6 +6,7 @@ import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, Callb
 import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
 import { recordWebhookEvents } from './webhook-events';
+import { whereClause } from './where';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -156,14 +157,11 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
-    if (q.siteId) add('c.site_id = ?', q.siteId);
-    if (q.status) add('c.status = ?', q.status);
-    if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
-    if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
-    const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
+    const where = whereClause();
+    where.add(q.siteId, 'c.site_id = ?', q.siteId);
+    where.add(q.status, 'c.status = ?', q.status);
+    where.add(q.since, 'c.updated_at >= ?', q.since);
+    where.before('c.updated_at', 'c.id', q.before);
+    return where.rows(this.c, CALLBACK_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map(toCallback);
   }
 }

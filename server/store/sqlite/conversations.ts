@@ -6,6 +6,7 @@ import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewM
 import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
 import { recordWebhookEvents } from './webhook-events';
+import { whereClause } from './where';
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -36,7 +37,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     return r ? toConversation(r) : null;
   }
 
-  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow> {
+  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string, channel = 'chat'): Promise<ConversationRow> {
     return this.c.db
       .transaction(() => {
         const existing = this.c
@@ -44,8 +45,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
           .get(visitorId) as Row | undefined;
         if (existing) return toConversation(existing);
         this.c
-          .q(`INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
-          .run(newId, siteId, visitorId, now, now);
+          .q(
+            `INSERT INTO conversations (id, site_id, visitor_id, status, channel, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+          )
+          .run(newId, siteId, visitorId, channel, now, now);
         return toConversation(this.c.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
       })
       .immediate();
@@ -251,34 +254,15 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.status && q.status !== 'all') {
-      where.push('c.status = ?');
-      args.push(q.status);
-    }
-    if (q.visitorId) {
-      where.push('c.visitor_id = ?');
-      args.push(q.visitorId);
-    }
-    if (q.contactId) {
-      where.push('c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)');
-      args.push(q.contactId);
-    }
-    if (q.siteId) {
-      where.push('c.site_id = ?');
-      args.push(q.siteId);
-    }
-    if (q.updatedSince) {
-      where.push('c.updated_at >= ?');
-      args.push(q.updatedSince);
-    }
-    if (q.before) {
-      where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
-      args.push(q.before.updatedAt, q.before.updatedAt, q.before.id);
-    }
+    const where = whereClause();
+    where.add(q.status && q.status !== 'all', 'c.status = ?', q.status);
+    where.add(q.visitorId, 'c.visitor_id = ?', q.visitorId);
+    where.add(q.contactId, 'c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)', q.contactId);
+    where.add(q.siteId, 'c.site_id = ?', q.siteId);
+    where.add(q.channel, 'c.channel = ?', q.channel);
+    where.add(q.updatedSince, 'c.updated_at >= ?', q.updatedSince);
+    where.before('c.updated_at', 'c.id', q.before && { at: q.before.updatedAt, id: q.before.id });
     // Ties broken by id, so a page's last row is an exact cursor for the next.
-    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
+    return where.rows(this.c, SUMMARY_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map((r) => toSummary(r, this.c.rules.visitorName));
   }
 }

@@ -1,10 +1,11 @@
 import { AppError } from '../../errors';
 import { contactValues, ownContact, toVisitor, visitorValues, type Row } from '../rows';
 import { CONTACT_INSERT, VISITOR_COLUMNS, VISITOR_INSERT } from '../shared-sql';
-import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { VisitorPageQuery, VisitorPatch, VisitorPort, VisitorRow } from '../types';
 import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
 import { recordWebhookEvents } from './webhook-events';
+import { whereClause } from './where';
 
 /** Visitors on SQLite. */
 export class SqliteVisitors implements VisitorPort {
@@ -62,5 +63,13 @@ export class SqliteVisitors implements VisitorPort {
         for (const id of ids) touch.run(now, id);
       })
       .immediate();
+  }
+
+  async pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]> {
+    const where = whereClause();
+    where.add(q.siteId, 'site_id = ?', q.siteId);
+    where.add(q.since, 'last_seen_at >= ?', q.since);
+    where.before('last_seen_at', 'id', q.before);
+    return where.rows(this.c, 'SELECT * FROM visitors', 'last_seen_at DESC, id DESC', q.limit).map(toVisitor);
   }
 }
