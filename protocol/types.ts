@@ -392,6 +392,8 @@ export interface SiteSettings {
   waitSeconds: number;
   surveyEnabled: boolean;
   faqs: Faq[];
+  /** Conversations untouched for this many days are deleted by the retention sweep; 0 keeps them. */
+  keepConversationsDays: number;
 }
 
 export interface AgentPresence {

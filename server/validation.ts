@@ -86,6 +86,14 @@ const siteFields = {
   ),
   surveyEnabled: v.optional(v.boolean('must be true or false')),
   hoursEnabled: v.optional(v.boolean('must be true or false')),
+  keepConversationsDays: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole days'),
+      v.minValue(0, 'must be 0 (keep) or more days'),
+      v.maxValue(3650, 'must be at most 3650 days'),
+    ),
+  ),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
 };
 /** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */

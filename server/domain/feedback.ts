@@ -21,16 +21,27 @@ export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
 
 /**
  * Stores a visitor's feedback. Anonymous feedback keeps no name, email or visitor link:
- * only what the form says it attaches (the page). A retried id returns what was stored.
+ * only what the form says it attaches (the page); feedback that asks for a reply is linked to
+ * `visitorId`, so it is part of the person's contact. A retried id returns what was stored.
  */
-export async function submitFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
-  const stored = await storeFeedback(store, site, input);
+export async function submitFeedback(
+  store: Store,
+  site: SiteRow,
+  input: FeedbackInput,
+  visitorId: string | null = null,
+): Promise<{ item: FeedbackItem; created: boolean }> {
+  const stored = await storeFeedback(store, site, input, visitorId);
   // A retried id too: its webhooks are queued once (see emitWebhook).
   await emitFeedback(store, stored.item);
   return stored;
 }
 
-async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput): Promise<{ item: FeedbackItem; created: boolean }> {
+async function storeFeedback(
+  store: Store,
+  site: SiteRow,
+  input: FeedbackInput,
+  visitorId: string | null,
+): Promise<{ item: FeedbackItem; created: boolean }> {
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);
@@ -55,6 +66,7 @@ async function storeFeedback(store: Store, site: SiteRow, input: FeedbackInput):
     status: 'new',
     createdAt: now,
     updatedAt: now,
+    visitorId: named ? visitorId : null,
   };
   // Two sends of one id at once (a retry racing the first): the second finds the first's row.
   if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site, input);

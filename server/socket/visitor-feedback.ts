@@ -13,7 +13,7 @@ export const visitorFeedbackHandlers = {
   'feedback:send': on(schemas.feedbackSend, async (input, socket, deps) => {
     await consume(deps.limiters.feedback, socket.data.visitor.id);
     const siteRow = await siteOf(socket, deps);
-    const { item, created } = await submitFeedback(deps.store, siteRow, input);
+    const { item, created } = await submitFeedback(deps.store, siteRow, input, socket.data.visitor.id);
     if (created) {
       deps.agents.to(rooms.agents).emit('feedback:new', item);
       announceNewFeedbackCount(deps);

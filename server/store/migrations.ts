@@ -313,4 +313,33 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
   CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
   `,
+  // Export and erase, win back (issue 18): the audit log of exports and erasures, agents' cases of
+  // unhappy contacts, the visitor who left a piece of feedback, and when a contact was erased.
+  `
+  ALTER TABLE contacts ADD COLUMN erased_at TEXT;
+  ALTER TABLE feedback ADD COLUMN visitor_id TEXT;
+  CREATE INDEX feedback_visitor ON feedback(visitor_id) WHERE visitor_id IS NOT NULL;
+  CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('agent', 'token')),
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    site_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_at ON audit_log(at, id);
+  CREATE TABLE winback_cases (
+    contact_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+    assigned_to TEXT,
+    assigned_name TEXT,
+    follow_up TEXT,
+    closed_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

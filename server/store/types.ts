@@ -17,6 +17,7 @@ import type {
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
 import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
+import type { PrivacyPort } from './privacy-types';
 
 export type { SiteOptions };
 
@@ -204,7 +205,8 @@ export interface OutboxRow {
 /** An outbox row a worker holds: only the claim that took it may settle it. */
 export type ClaimedOutboxRow = OutboxRow & { claimId: string };
 
-export type FeedbackRow = Omit<FeedbackItem, 'unhappy'>;
+/** With the visitor who left it, when one did (a contact's feedback is found by its visitors). */
+export type FeedbackRow = Omit<FeedbackItem, 'unhappy'> & { visitorId?: string | null };
 
 export interface NewFeedbackReply {
   id: string;
@@ -564,7 +566,8 @@ export interface Store
     RetentionPort,
     ApiTokenPort,
     ContactPort,
-    WebhookPort {
+    WebhookPort,
+    PrivacyPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

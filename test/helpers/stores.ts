@@ -84,12 +84,20 @@ export async function openTestStore(dataDir: string, kind: StoreKind = STORE): P
   return url ? openPostgresStore(url, STORE_RULES, { max: 4 }) : openSqliteStore(dataDir, STORE_RULES);
 }
 
-/** Rows of `sql` read straight from the run's database on `dataDir`, behind the store's back (SQLite file or Postgres schema). */
-export async function rawRows(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
+/**
+ * Rows of `sql` read straight from the run's database on `dataDir`, behind the store's back (SQLite
+ * file or Postgres schema); with `write`, a change made there (a time set in the past).
+ */
+export async function rawRows(dataDir: string, sql: string, write = false): Promise<Record<string, unknown>[]> {
   const url = await databaseUrlFor(dataDir);
   if (!url) {
     const { default: Database } = await import('better-sqlite3');
-    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
+    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: !write });
+    if (write) {
+      db.exec(sql);
+      db.close();
+      return [];
+    }
     try {
       return db.prepare(sql).all() as Record<string, unknown>[];
     } finally {

@@ -71,7 +71,8 @@ export function pgRetention(db: Db): RetentionPort {
         const visitors = await t.run(
           `DELETE FROM visitors v WHERE v.id = ANY($1)
              AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id)
-             AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = v.id)`,
+             AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = v.id)
+             AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = v.id)`,
           [slice.map((v) => v.id)],
         );
         const emails = await t.run(

@@ -28,7 +28,8 @@ export class SqliteOutbox implements OutboxPort, RetentionPort {
         const forget = this.c.q(
           `DELETE FROM visitors WHERE id = ?
            AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)
-           AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = visitors.id)`,
+           AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = visitors.id)
+           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = visitors.id)`,
         );
         let visitors = 0;
         for (const v of slice) visitors += forget.run(v.id).changes;
