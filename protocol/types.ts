@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'bad_identity_hash'
   /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
   | 'identity_required'
+  /** The contact was erased (GDPR art. 17): there is nothing left to export or erase. */
+  | 'contact_erased'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';

@@ -48,6 +48,8 @@ import { webhookSettings, type WebhookSettings } from './webhooks/settings';
 import { startWebhookWorker } from './webhooks/worker';
 import { webhookRoutes } from './webhooks/routes';
 import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
+import { privacyRoutes } from './http/privacy-routes';
+import { startWinBackDigest } from './domain/winback-digest';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -159,6 +161,7 @@ export async function startEarshot(
     leader: bus.leader,
     everyMs: opts.retentionMs,
   });
+  const stopDigest = startWinBackDigest(store, email, log, config.publicUrl ?? null);
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -172,6 +175,7 @@ export async function startEarshot(
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
+  app.use('/api/privacy', privacyRoutes(deps));
   app.get('/api/docs', apiDocsPage);
   app.use(
     '/api/auth',
@@ -233,6 +237,7 @@ export async function startEarshot(
       await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
+      stopDigest();
       stopSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
       mailer?.close();

@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   account_deactivated: 403,
   bad_identity_hash: 401,
   identity_required: 403,
+  contact_erased: 410,
   unavailable: 503,
   internal: 500,
 };

@@ -52,11 +52,18 @@ function operation(r: ApiRoute): Json {
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(write ? [idempotencyHeader] : [])],
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
     responses: {
-      [String(r.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+      [String(r.status)]: {
+        description: 'Success',
+        content: {
+          'application/json': { schema: jsonSchema(r.response, 'output') },
+          ...(r.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+        },
+      },
       400: problemResponse('A parameter or the body is wrong; `field` names it'),
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
       ...(r.params ? { 404: problemResponse('No such resource') } : {}),
+      ...(r.path.startsWith('/contacts/:id') ? { 410: problemResponse('The contact was erased') } : {}),
       ...(write ? { 409: problemResponse('The Idempotency-Key was used for a different request') } : {}),
       429: problemResponse('Rate limited; see Retry-After'),
     },
@@ -93,6 +100,7 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
       { name: 'Feedback' },
       { name: 'Callbacks' },
       { name: 'Visitors' },
+      { name: 'Contacts' },
       { name: 'Agents' },
       { name: 'Meta' },
     ],

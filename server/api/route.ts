@@ -23,7 +23,7 @@ export interface ApiRoute<
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
 > {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** Express syntax (`/conversations/:id`), relative to /api/v1. */
   path: string;
   operationId: string;
@@ -36,6 +36,8 @@ export interface ApiRoute<
   /** The answer's status and body schema. */
   status: number;
   response: Schema;
+  /** The answer as an HTML page, served instead of JSON for `?format=html`. */
+  html?(answer: unknown): string;
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 

@@ -35,6 +35,12 @@ async function serve(r: ApiRoute, deps: SocketDeps, req: Request, res: Response)
     }
   }
   const answer = await r.handler({ params, query, body, caller, deps, idempotencyKey: key });
+  if (r.html && (query as { format?: string } | undefined)?.format === 'html') {
+    // Nothing on the page may run: it shows what people wrote.
+    res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.status(r.status).type('html').send(r.html(answer));
+    return;
+  }
   if (key) {
     // Two requests racing with one key both get the answer kept first.
     const now = Date.now();

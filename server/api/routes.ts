@@ -6,6 +6,7 @@ import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
+import { PRIVACY_ROUTES } from './privacy-routes';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
@@ -146,4 +147,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...VISITOR_ROUTES,
   ...AGENT_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...PRIVACY_ROUTES,
 ];

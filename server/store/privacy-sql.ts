@@ -170,16 +170,16 @@ export async function runAsync<T>(g: Generator<Statement, T, Row[]>, all: (sql: 
 /** The win-back reads: each takes the time since which experiences count. */
 export const SIGNAL_SQL = {
   feedback: `SELECT v.contact_id, f.site_id, f.id, f.created_at, f.rating, f.category FROM feedback f
-    JOIN visitors v ON v.id = f.visitor_id WHERE f.created_at >= ?`,
+    JOIN visitors v ON v.id = f.visitor_id JOIN contacts k ON k.id = v.contact_id AND k.erased_at IS NULL WHERE f.created_at >= ?`,
   surveys: `SELECT v.contact_id, c.site_id, c.id, c.survey_at, c.survey_rating FROM conversations c
-    JOIN visitors v ON v.id = c.visitor_id WHERE c.survey_at >= ?`,
+    JOIN visitors v ON v.id = c.visitor_id JOIN contacts k ON k.id = v.contact_id AND k.erased_at IS NULL WHERE c.survey_at >= ?`,
   callbacks: `SELECT v.contact_id, b.site_id, b.id, b.status, b.due_at, b.window_end, b.updated_at,
       (SELECT a.outcome FROM callback_attempts a WHERE a.callback_id = b.id ORDER BY a.created_at DESC LIMIT 1) AS last_outcome,
       (SELECT max(a.created_at) FROM callback_attempts a WHERE a.callback_id = b.id) AS last_attempt_at
-    FROM callbacks b JOIN visitors v ON v.id = b.visitor_id WHERE b.updated_at >= ?`,
+    FROM callbacks b JOIN visitors v ON v.id = b.visitor_id JOIN contacts k ON k.id = v.contact_id AND k.erased_at IS NULL WHERE b.updated_at >= ?`,
   chats: `SELECT v.contact_id, c.site_id, c.id, c.status, c.first_response_at,
       (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor') AS first_visitor_at
-    FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE c.updated_at >= ?`,
+    FROM conversations c JOIN visitors v ON v.id = c.visitor_id JOIN contacts k ON k.id = v.contact_id AND k.erased_at IS NULL WHERE c.updated_at >= ?`,
 };
 
 /** The rows of the win-back reads as the domain takes them. */
