@@ -2,7 +2,10 @@ import type { ContactExport } from './privacy';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as HTML text: whatever the person wrote is shown, never run. */
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+function esc(s: unknown): string {
+  const text = typeof s === 'string' ? s : s == null ? '' : JSON.stringify(s);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
 
 type Rec = Record<string, unknown>;
 const list = (x: unknown) => (Array.isArray(x) ? (x as Rec[]) : []);
@@ -11,7 +14,7 @@ const list = (x: unknown) => (Array.isArray(x) ? (x as Rec[]) : []);
 function fields(r: Rec): string {
   const rows = Object.entries(r)
     .filter(([, v]) => !Array.isArray(v))
-    .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v && typeof v === 'object' ? JSON.stringify(v) : v)}</td></tr>`);
+    .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`);
   return `<table>${rows.join('')}</table>`;
 }
 
