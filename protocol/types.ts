@@ -43,6 +43,10 @@ export type ErrorCode =
   | 'identity_required'
   /** The contact was erased (GDPR art. 17): there is nothing left to export or erase. */
   | 'contact_erased'
+  /** The contact was merged into another one: act on that one. */
+  | 'contact_merged'
+  /** The contact has no merge left to undo. */
+  | 'nothing_to_undo'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';

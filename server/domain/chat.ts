@@ -3,6 +3,7 @@ import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import { ownsConversation } from './identity';
+import { personOf } from './visitors';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 import { emitMessage } from './webhooks/events';
 
@@ -63,7 +64,7 @@ export async function sendVisitorMessage(
   const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
   // A verified person's browsers write in each other's conversations; the store checks the owner.
   const owner =
-    p.conversationId && visitor.contactId ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
+    p.conversationId && personOf(visitor) ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
   const result = await store.appendMessage({
     id: p.id,
     conversationId,

@@ -16,13 +16,16 @@ export function isUnhappy(f: Pick<FeedbackRow, 'category' | 'rating'>): boolean 
 
 /** What agents see of a stored piece of feedback. */
 export function toFeedbackItem(f: FeedbackRow): FeedbackItem {
-  return { ...f, unhappy: isUnhappy(f) };
+  // The visitor link serves the contact's timeline; the item itself never carries it.
+  const { visitorId, ...item } = f;
+  void visitorId;
+  return { ...item, unhappy: isUnhappy(f) };
 }
 
 /**
  * Stores a visitor's feedback. Anonymous feedback keeps no name, email or visitor link:
- * only what the form says it attaches (the page); feedback that asks for a reply is linked to
- * `visitorId`, so it is part of the person's contact. A retried id returns what was stored.
+ * only what the form says it attaches (the page); signed feedback belongs to the visitor's contact.
+ * A retried id returns what was stored.
  */
 export async function submitFeedback(
   store: Store,

@@ -3,6 +3,8 @@ import { nanoid } from 'nanoid';
 import type { IdentifyInput, SiteIdentity } from '../../protocol/types';
 import { AppError } from '../errors';
 import type { ContactRow, SiteIdentityRow, Store, VisitorRow } from '../store/types';
+import { isVerified } from './contacts';
+import { personOf } from './visitors';
 
 /** A new identity secret; the prefix lets secret scanners find a leaked one. */
 export function newIdentitySecret(): string {
@@ -72,7 +74,9 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
         'hash',
       );
     }
-    return { visitor: await store.updateVisitor(visitor.id, details), contact: null, merged: false, others: [] };
+    const claimed = await store.updateVisitor(visitor.id, details);
+    await claimOnContact(store, claimed, details);
+    return { visitor: claimed, contact: null, merged: false, others: [] };
   }
   if (!settings) {
     throw new AppError('bad_identity_hash', 'This site has no identity secret yet: an admin finds it in the site settings.', 'hash');
@@ -80,16 +84,10 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
   if (!validIdentityHash(settings.secret, p.id, p.hash)) {
     throw new AppError('bad_identity_hash', "The hash is not the HMAC-SHA256 of this id with the site's identity secret.", 'hash');
   }
-  if (visitor.contactId) {
-    const current = await store.getContact(visitor.contactId);
-    // Else a second user signing in on a shared browser would see the first one's conversations.
-    if (current && current.externalId !== p.id) {
-      throw new AppError(
-        'forbidden',
-        'This browser is identified as another user already; it must start a new visitor session first.',
-        'id',
-      );
-    }
+  const current = visitor.contactId ? await store.getContact(visitor.contactId) : null;
+  // Else a second user signing in on a shared browser would see the first one's conversations.
+  if (current?.externalId && current.externalId !== p.id) {
+    throw new AppError('forbidden', 'This browser is identified as another user already; it must start a new visitor session first.', 'id');
   }
   const now = new Date().toISOString();
   const contact = await store.upsertContactByExternalId({
@@ -102,17 +100,34 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
     createdAt: now,
     updatedAt: now,
   });
-  const updated = await store.updateVisitor(visitor.id, { ...details, contactId: contact.id });
+  // The browser's own contact (and whatever an agent merged into it) becomes the verified person's, recorded
+  // as a merge an agent can undo. Two tabs at once: the second finds it merged, and the browser just moves.
+  if (current && current.id !== contact.id && !current.mergedInto) {
+    await store.mergeContacts({ id: nanoid(), fromId: current.id, intoId: contact.id, reason: 'identity', agentId: null, createdAt: now });
+  }
+  const updated = await store.updateVisitor(visitor.id, { ...details, contactId: contact.id, verifiedAt: visitor.verifiedAt ?? now });
   // Listed after joining, so two browsers joining at once each find the other.
-  const others = (await store.contactVisitorIds(contact.id)).filter((id) => id !== visitor.id);
-  return { visitor: updated, contact, merged: visitor.contactId !== contact.id && others.length > 0, others };
+  const others = (await store.contactVisitorIds(contact.id, true)).filter((id) => id !== visitor.id);
+  const joined = visitor.contactId !== contact.id || !visitor.verifiedAt;
+  return { visitor: updated, contact: (await store.getContact(contact.id)) ?? contact, merged: joined && others.length > 0, others };
 }
 
-/** Whether a visitor may see a conversation: their own, or one of a visitor of the same verified person. */
+/** What a page claimed goes on the browser's contact too, while that contact is no verified person (whose details the site vouches for). */
+async function claimOnContact(store: Store, v: VisitorRow, details: Pick<IdentifyInput, 'name' | 'email' | 'phone'>): Promise<void> {
+  const c = v.contactId ? await store.getContact(v.contactId) : null;
+  if (!c || c.mergedInto || isVerified(c)) return;
+  const patch = { name: details.name, email: details.email, phone: details.phone };
+  if (Object.values(patch).every((x) => x === undefined)) return;
+  await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() });
+}
+
+/** Whether a visitor may see a conversation: their own, or one of another verified browser of the same person. */
 export async function ownsConversation(store: Store, visitor: VisitorRow, conversationVisitorId: string): Promise<boolean> {
   if (conversationVisitorId === visitor.id) return true;
   // Read again: another tab of this visitor's may have been verified since this socket connected.
-  const me = (await store.getVisitor(visitor.id)) ?? visitor;
-  if (!me.contactId) return false;
-  return (await store.getVisitor(conversationVisitorId))?.contactId === me.contactId;
+  const me = personOf((await store.getVisitor(visitor.id)) ?? visitor);
+  if (!me) return false;
+  // Both verified: a browser an agent merged by hand sees no one's history, and shows no one its own.
+  const other = await store.getVisitor(conversationVisitorId);
+  return other !== null && personOf(other) === me;
 }

@@ -17,8 +17,9 @@ export async function createVisitor(
 ): Promise<{ visitor: VisitorRow; token: string }> {
   const token = newToken();
   const now = new Date().toISOString();
+  const id = nanoid();
   const visitor: VisitorRow = {
-    id: nanoid(),
+    id,
     siteId,
     tokenHash: hashToken(token),
     name: null,
@@ -33,7 +34,9 @@ export async function createVisitor(
     lastSeenAt: now,
     visits: 1,
     phone: null,
-    contactId: null,
+    // Every visitor starts as a person of its own.
+    contactId: `ct_${id}`,
+    verifiedAt: null,
   };
   await store.createVisitor(visitor);
   return { visitor, token };
@@ -65,9 +68,14 @@ export async function recordHello(store: Store, visitor: VisitorRow, ctx: Visito
   });
 }
 
-/** The verified person a visitor belongs to, if any (what `toProfile` shows as verified). */
+/** The verified person a visitor was joined to by a verified identity or email, if any (what `toProfile` shows as verified). */
 export function contactOf(store: Store, v: VisitorRow): Promise<ContactRow | null> {
-  return v.contactId ? store.getContact(v.contactId) : Promise.resolve(null);
+  return v.contactId && v.verifiedAt ? store.getContact(v.contactId) : Promise.resolve(null);
+}
+
+/** The contact whose verified browsers share this visitor's conversations: only a verified visitor has one. */
+export function personOf(v: VisitorRow): string | null {
+  return v.verifiedAt ? v.contactId : null;
 }
 
 /**

@@ -30,7 +30,7 @@ export const agentChatHandlers = {
       store.getVisitor(c.visitorId),
     ]);
     if (!conversation || !visitor) throw new AppError('not_found', 'No such conversation.');
-    // A verified person's other conversations include those from their other browsers.
+    // A person's other conversations include those from their other browsers.
     const mine = visitor.contactId ? { contactId: visitor.contactId } : { visitorId: visitor.id };
     const [history, online, contact] = await Promise.all([
       store.listSummaries({ ...mine, limit: 50 }),

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../protocol/types';
 import { SESSION_COOKIE, sessionFor } from '../domain/agents';
 import { hashToken } from '../domain/secrets';
 import { originAllowed } from '../domain/sites';
-import { authenticateVisitor, createVisitor } from '../domain/visitors';
+import { authenticateVisitor, createVisitor, personOf } from '../domain/visitors';
 import { AppError, toClientError } from '../errors';
 import { consume } from '../limits';
 import type { SiteRow } from '../store/types';
@@ -50,7 +50,8 @@ export function useVisitorAuth(ns: VisitorNamespace, deps: SocketDeps): void {
           const visitor = await authenticateVisitor(deps.store, site.id, token);
           socket.data = { siteId: site.id, visitor, newToken: null };
           // A verified person's browser hears the conversations of their other browsers too.
-          if (visitor.contactId) void socket.join((await deps.store.contactVisitorIds(visitor.contactId)).map(rooms.visitor));
+          const person = personOf(visitor);
+          if (person) void socket.join((await deps.store.contactVisitorIds(person, true)).map(rooms.visitor));
         } else {
           await consume(deps.limiters.newVisitors, deps.clientIp(socket.request));
           const created = await createVisitor(deps.store, site.id, userAgent);

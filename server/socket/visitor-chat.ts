@@ -5,7 +5,7 @@ import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorC
 import { toSitePublic } from '../domain/sites';
 import { identifyVisitor } from '../domain/identity';
 import { emitContact } from '../domain/webhooks/events';
-import { recordHello } from '../domain/visitors';
+import { personOf, recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
 import { announceConversation, announceMessage, announceStatusToVisitor, announceVisitor } from './broadcast';
@@ -44,7 +44,8 @@ export const visitorChatHandlers = {
     const visitor = await recordHello(store, current, ctx, socket.handshake.headers['user-agent'] ?? null);
     socket.data.visitor = visitor;
     // A verified person's second browser picks up where their other one is.
-    const c = visitor.contactId ? await store.latestContactConversation(visitor.contactId) : await store.latestConversation(visitor.id);
+    const person = personOf(visitor);
+    const c = person ? await store.latestContactConversation(person) : await store.latestConversation(visitor.id);
     void announceVisitor(deps, visitor.id);
     const site = await siteOf(socket, deps);
     // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have

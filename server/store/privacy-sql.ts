@@ -47,6 +47,7 @@ export interface ContactIds {
 
 /** The reads that gather a contact's ids, each given the list before it. */
 export const idQueries = (d: Dialect) => ({
+  contacts: 'SELECT email, phone FROM contacts WHERE id = ? OR merged_into = ?',
   visitors: 'SELECT id, email, phone FROM visitors WHERE contact_id = ?',
   conversations: `SELECT id FROM conversations WHERE ${d.inList('visitor_id')}`,
   callbacks: `SELECT id, phone FROM callbacks WHERE ${d.inList('visitor_id')}`,
@@ -85,10 +86,13 @@ export function eraseStatements(d: Dialect, contactId: string, ids: ContactIds, 
   const b = d.list(ids.callbacks);
   const f = d.list(ids.feedback);
   const out: Statement[] = [
+    // The contacts merged into this one too: they kept their details for an undo, which an erase ends.
     {
-      sql: `UPDATE contacts SET external_id = NULL, name = NULL, email = NULL, phone = NULL, erased_at = ?, updated_at = ? WHERE id = ?`,
-      args: [now, now, contactId],
+      sql: `UPDATE contacts SET external_id = NULL, name = NULL, email = NULL, phone = NULL, notes = NULL, attributes = '{}',
+        email_verified_at = NULL, erased_at = ?, updated_at = ? WHERE id = ? OR merged_into = ?`,
+      args: [now, now, contactId, contactId],
     },
+    { sql: 'DELETE FROM contact_merges WHERE into_id = ? OR from_id = ?', args: [contactId, contactId] },
     {
       sql: `UPDATE messages SET text = '', author_name = CASE WHEN author = 'visitor' THEN NULL ELSE author_name END WHERE ${d.inList('conversation_id')}`,
       args: [c],
@@ -138,12 +142,13 @@ export function forgetCarriers(d: Dialect, needle: string): { emails: Statement;
  */
 export function* gatherIds(contactId: string, d: Dialect): Generator<Statement, ContactIds, Row[]> {
   const q = idQueries(d);
+  const contacts = yield { sql: q.contacts, args: [contactId, contactId] };
   const visitors = yield { sql: q.visitors, args: [contactId] };
   const vids = visitors.map((r) => r.id as string);
   const conversations = yield { sql: q.conversations, args: [d.list(vids)] };
   const callbacks = yield { sql: q.callbacks, args: [d.list(vids)] };
   const feedback = yield { sql: q.feedback, args: [d.list(vids)] };
-  const needles = [...visitors.flatMap((r) => [r.email, r.phone]), ...callbacks.map((r) => r.phone), ...feedback.map((r) => r.email)];
+  const needles = [...[...contacts, ...visitors].flatMap((r) => [r.email, r.phone]), ...callbacks.map((r) => r.phone), ...feedback.map((r) => r.email)];
   return {
     visitors: vids,
     conversations: conversations.map((r) => r.id as string),

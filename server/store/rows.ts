@@ -6,7 +6,10 @@ import type {
   CallbackRow,
   CallbackWithVisitor,
   ClaimedOutboxRow,
+  ContactListItem,
+  ContactMergeRow,
   ContactRow,
+  NewContact,
   ConversationRow,
   FeedbackRow,
   OutboxRow,
@@ -64,7 +67,35 @@ export function siteValues(s: SiteRow): string[] {
   return [s.id, s.name, s.greeting, s.color, origins, hours, settings, s.createdAt];
 }
 
-/** A visitor's columns in the order both stores insert them (id, site_id, token_hash, … first_seen_at, last_seen_at, visits). */
+/** The contact a new visitor is stored in: its own one when none is given (the id the backfill gave earlier visitors). */
+export function visitorContactId(v: VisitorRow): string {
+  return v.contactId ?? `ct_${v.id}`;
+}
+
+/** The contact made with a new visitor that has none, from what the visitor claimed. */
+export function ownContact(v: VisitorRow): NewContact {
+  const { name, email, phone } = v;
+  return {
+    id: visitorContactId(v),
+    siteId: v.siteId,
+    externalId: null,
+    name,
+    email,
+    phone,
+    createdAt: v.firstSeenAt,
+    updatedAt: v.lastSeenAt,
+  };
+}
+
+/** A new contact's columns in the order both stores insert them (id, site_id, external_id, name, email, phone, created_at, updated_at). */
+export function contactValues(c: NewContact): unknown[] {
+  return [c.id, c.siteId, c.externalId, c.name, c.email, c.phone, c.createdAt, c.updatedAt];
+}
+
+/**
+ * A visitor's columns in the order both stores insert them (id, site_id, token_hash, … first_seen_at,
+ * last_seen_at, visits, phone, contact_id, verified_at).
+ */
 export function visitorValues(v: VisitorRow): unknown[] {
   return [
     v.id,
@@ -81,6 +112,9 @@ export function visitorValues(v: VisitorRow): unknown[] {
     v.firstSeenAt,
     v.lastSeenAt,
     v.visits,
+    v.phone,
+    visitorContactId(v),
+    v.verifiedAt ?? null,
   ];
 }
 
@@ -100,6 +134,7 @@ export function feedbackValues(f: FeedbackRow): unknown[] {
     f.status,
     f.createdAt,
     f.updatedAt,
+    f.visitorId ?? null,
   ];
 }
 
@@ -173,6 +208,7 @@ export function toVisitor(r: Row): VisitorRow {
     visits: r.visits as number,
     phone: (r.phone as string | null) ?? null,
     contactId: (r.contact_id as string | null) ?? null,
+    verifiedAt: isoOrNull(r.verified_at),
   };
 }
 
@@ -187,6 +223,61 @@ export function toContact(r: Row): ContactRow {
     phone: r.phone as string | null,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+    emailVerifiedAt: isoOrNull(r.email_verified_at),
+    attributes: r.attributes == null ? {} : json<ContactRow['attributes']>(r.attributes),
+    notes: (r.notes as string | null) ?? null,
+    mergedInto: (r.merged_into as string | null) ?? null,
+  };
+}
+
+/** A contact with the list's extra columns (last_seen_at, visitor_count, visitor_name, visitor_email). */
+export function toContactItem(r: Row): ContactListItem {
+  return {
+    ...toContact(r),
+    lastSeenAt: iso(r.last_seen_at ?? r.updated_at),
+    visitorCount: Number(r.visitor_count ?? 0),
+    visitorName: (r.visitor_name as string | null) ?? null,
+    visitorEmail: (r.visitor_email as string | null) ?? null,
+  };
+}
+
+/** What a merge changes on the surviving contact, and the merged one's external id: what an undo restores. */
+export type MergeBefore = Pick<ContactRow, 'externalId' | 'name' | 'email' | 'phone' | 'emailVerifiedAt' | 'attributes' | 'notes'> & {
+  fromExternalId: string | null;
+};
+
+/**
+ * The surviving contact's details after `from` merges into it: its own where it has them, the
+ * merged one's otherwise (a verified email wins over a claimed one); and what to keep for an undo.
+ */
+export function mergedDetails(into: ContactRow, from: ContactRow): { next: Omit<MergeBefore, 'fromExternalId'>; before: MergeBefore } {
+  const { externalId, name, email, phone, emailVerifiedAt, attributes, notes } = into;
+  const before: MergeBefore = { externalId, name, email, phone, emailVerifiedAt, attributes, notes, fromExternalId: from.externalId };
+  const takeEmail = !emailVerifiedAt && from.email !== null && (from.emailVerifiedAt !== null || email === null);
+  const next = {
+    externalId: externalId ?? from.externalId,
+    name: name ?? from.name,
+    email: takeEmail ? from.email : email,
+    emailVerifiedAt: takeEmail ? from.emailVerifiedAt : emailVerifiedAt,
+    phone: phone ?? from.phone,
+    attributes: { ...from.attributes, ...attributes },
+    notes: [notes, from.notes].filter(Boolean).join('\n\n') || null,
+  };
+  return { next, before };
+}
+
+/** A contact_merges row. */
+export function toContactMerge(r: Row): ContactMergeRow {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    intoId: r.into_id as string,
+    fromId: r.from_id as string,
+    visitorIds: json<string[]>(r.visitor_ids),
+    reason: r.reason as ContactMergeRow['reason'],
+    agentId: (r.agent_id as string | null) ?? null,
+    createdAt: iso(r.created_at),
+    undoneAt: isoOrNull(r.undone_at),
   };
 }
 

@@ -95,8 +95,17 @@ export interface VisitorRow {
   visits: number;
   /** Claimed by the page through identify (the name and email above are claimed too, unless contactId is set). */
   phone: string | null;
-  /** The verified person this browser belongs to; null for an anonymous or only claimed visitor. */
+  /**
+   * The contact (person) this browser belongs to: every stored visitor has one. `createVisitor`
+   * makes the contact too unless it exists (`ct_<visitor id>` when this is null).
+   */
   contactId: string | null;
+  /**
+   * When this browser was joined to its contact by a verified identity or email. Only verified
+   * browsers of one contact share their conversations (an agent's merge alone never shows a
+   * browser another's history). Absent means null.
+   */
+  verifiedAt?: string | null;
 }
 
 export type VisitorPatch = Partial<
@@ -114,10 +123,17 @@ export type VisitorPatch = Partial<
     | 'visits'
     | 'phone'
     | 'contactId'
+    | 'verifiedAt'
   >
 >;
 
-/** One person on a site, gathering their visitors (browsers); today made only by a verified identify. */
+/** A custom attribute's value (from identify or the API). */
+export type AttributeValue = string | number | boolean;
+
+/**
+ * One person on a site, gathering their visitors (browsers) and through them their conversations,
+ * callbacks and feedback. Verified when it has an externalId (a verified identify) or a verified email.
+ */
 export interface ContactRow {
   id: string;
   siteId: string;
@@ -128,6 +144,73 @@ export interface ContactRow {
   phone: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When `email` was shown to be the person's (a confirmation link, or a mail from it). */
+  emailVerifiedAt: string | null;
+  attributes: Record<string, AttributeValue>;
+  /** Agents' notes about the person. */
+  notes: string | null;
+  /** Set when this contact was merged into another (kept so the merge can be undone). */
+  mergedInto: string | null;
+}
+
+/** A contact as first stored. */
+export type NewContact = Pick<ContactRow, 'id' | 'siteId' | 'externalId' | 'name' | 'email' | 'phone' | 'createdAt' | 'updatedAt'>;
+
+/** What may be changed on a contact; attributes are merged key by key (a null value removes the key). */
+export interface ContactPatch {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  notes?: string | null;
+  attributes?: Record<string, AttributeValue | null>;
+  emailVerifiedAt?: string;
+  updatedAt: string;
+}
+
+/** Why a merge was made. */
+export type MergeReason = 'identity' | 'email' | 'agent';
+
+/** A recorded merge of one contact into another: what an undo puts back. */
+export interface ContactMergeRow {
+  id: string;
+  siteId: string;
+  intoId: string;
+  fromId: string;
+  /** The visitors that moved. */
+  visitorIds: string[];
+  reason: MergeReason;
+  agentId: string | null;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+/** Why a merge, undo or split was refused (nothing written). */
+export type ContactProblem = 'not_found' | 'same_contact' | 'other_site' | 'merged' | 'both_verified' | 'nothing_to_undo' | 'only_visitor';
+
+/** A contact in a list, with when any of its browsers was last seen and what its browsers claimed. */
+export interface ContactListItem extends ContactRow {
+  lastSeenAt: string;
+  visitorCount: number;
+  /** A visitor's claimed name or email when the contact has none of its own. */
+  visitorName: string | null;
+  visitorEmail: string | null;
+}
+
+export interface ContactQuery {
+  siteId?: string;
+  /** Matches name, email or phone of the contact, its browsers or their call back requests. */
+  search?: string;
+  /** Only rows after this one in the order (last seen, newest first; ties by id). */
+  before?: { lastSeenAt: string; id: string };
+  limit: number;
+}
+
+/** Another contact sharing a claimed email or phone: to be merged only by an agent. */
+export interface ContactSuggestion {
+  contact: ContactListItem;
+  /** What matched. */
+  email: string | null;
+  phone: string | null;
 }
 
 /** A site's identity verification settings. */
@@ -205,7 +288,7 @@ export interface OutboxRow {
 /** An outbox row a worker holds: only the claim that took it may settle it. */
 export type ClaimedOutboxRow = OutboxRow & { claimId: string };
 
-/** With the visitor who left it, when one did (a contact's feedback is found by its visitors). */
+/** `visitorId` is kept only for feedback signed with a name and email (anonymous feedback keeps no link). */
 export type FeedbackRow = Omit<FeedbackItem, 'unhappy'> & { visitorId?: string | null };
 
 export interface NewFeedbackReply {
@@ -363,11 +446,31 @@ export interface ContactPort {
    * The contact of `fresh.externalId` on `fresh.siteId`, made from `fresh` when there is none (one, however many
    * browsers ask at once); its name, email and phone are set to `fresh`'s where those are not null.
    */
-  upsertContactByExternalId(fresh: ContactRow & { externalId: string }): Promise<ContactRow>;
-  /** The ids of every visitor of a contact. */
-  contactVisitorIds(contactId: string): Promise<string[]>;
-  /** The newest conversation of any of the contact's visitors. */
+  upsertContactByExternalId(fresh: NewContact & { externalId: string }): Promise<ContactRow>;
+  /** The ids of every visitor of a contact; with `verifiedOnly`, of those joined by a verified identity or email. */
+  contactVisitorIds(contactId: string, verifiedOnly?: boolean): Promise<string[]>;
+  /** The newest conversation of any of the contact's verified visitors. */
   latestContactConversation(contactId: string): Promise<ConversationRow | null>;
+  /** Changes a contact (not a merged one); null when there is no such contact. */
+  updateContact(id: string, patch: ContactPatch): Promise<ContactRow | null>;
+  /** Another unmerged contact of the site whose email was verified, matching whatever its case. */
+  findContactByVerifiedEmail(siteId: string, email: string, exceptId: string): Promise<ContactRow | null>;
+  /**
+   * Moves every visitor of `fromId` into `intoId`, marks `fromId` merged, fills `intoId`'s missing
+   * details and attributes from it and records the merge, all or nothing.
+   */
+  mergeContacts(m: Omit<ContactMergeRow, 'siteId' | 'visitorIds' | 'undoneAt'>): Promise<ContactMergeRow | ContactProblem>;
+  /** Undoes the latest merge into a contact not undone yet: its visitors go back, the merged contact comes back. */
+  undoLastMerge(intoId: string, now: string): Promise<ContactMergeRow | ContactProblem>;
+  /** The latest merge into a contact that may still be undone. */
+  lastMerge(intoId: string): Promise<ContactMergeRow | null>;
+  /** Takes a visitor out of its contact into a new contact `fresh` (unverified), unless it is the contact's only visitor. */
+  splitVisitor(visitorId: string, fresh: NewContact): Promise<ContactRow | ContactProblem>;
+  /** Unmerged contacts, last seen first. */
+  listContacts(q: ContactQuery): Promise<ContactListItem[]>;
+  getContactItem(id: string): Promise<ContactListItem | null>;
+  /** Other unmerged contacts of the site that share a claimed email or phone with this one. */
+  contactSuggestions(contactId: string, limit: number): Promise<ContactSuggestion[]>;
 }
 
 export interface ConversationPort {

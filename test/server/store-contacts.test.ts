@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newSite } from '../../server/domain/sites';
 import { createVisitor } from '../../server/domain/visitors';
-import type { ContactRow } from '../../server/store/types';
+import type { NewContact } from '../../server/store/types';
 import { STORE, useTestStore } from '../helpers/stores';
 
 // The store contract of verified identity (contacts, sites' identity secrets), on SQLite and again on Postgres.
@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 
 const T = '2026-12-01T10:00:00.000Z';
-const contact = (id: string, over: Partial<Omit<ContactRow, 'externalId'>> = {}): ContactRow & { externalId: string } => ({
+const contact = (id: string, over: Partial<Omit<NewContact, 'externalId'>> = {}): NewContact & { externalId: string } => ({
   id,
   siteId: 'shop',
   externalId: 'user-1',
@@ -38,14 +38,14 @@ describe(`${STORE} store: contacts and identity secrets`, () => {
     expect(await t.store.getContact(later.id)).toEqual(later);
   });
 
-  it("lists a contact's visitors and finds their newest conversation", async () => {
+  it("lists a contact's visitors and finds the newest conversation of its verified ones", async () => {
     const c = await t.store.upsertContactByExternalId(contact('c1'));
     const a = (await createVisitor(t.store, 'shop', null)).visitor;
     const b = (await createVisitor(t.store, 'shop', null)).visitor;
     await createVisitor(t.store, 'shop', null);
     expect(await t.store.latestContactConversation(c.id)).toBeNull();
-    await t.store.updateVisitor(a.id, { contactId: c.id, phone: '+420 777 000 111' });
-    await t.store.updateVisitor(b.id, { contactId: c.id });
+    await t.store.updateVisitor(a.id, { contactId: c.id, phone: '+420 777 000 111', verifiedAt: T });
+    await t.store.updateVisitor(b.id, { contactId: c.id, verifiedAt: T });
     expect((await t.store.contactVisitorIds(c.id)).sort()).toEqual([a.id, b.id].sort());
     expect(await t.store.getVisitor(a.id)).toMatchObject({ contactId: c.id, phone: '+420 777 000 111' });
     await t.store.latestOrNewConversation(a.id, 'shop', 'conv-a', T);

@@ -17,7 +17,7 @@ export function pgFeedback(db: Db): FeedbackPort {
         (await db.run(
           `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-          [...feedbackValues(f), f.visitorId ?? null],
+          feedbackValues(f),
         )) === 1
       );
     },

@@ -279,12 +279,44 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
   CREATE INDEX webhook_deliveries_order ON webhook_deliveries(endpoint_id, order_key, seq);
   `,
+  // Contacts (issue 18): every visitor belongs to exactly one contact, one made now for each visitor
+  // without one; a visitor joined by a verified identity or email is marked verified (only those share
+  // their history with the person's other browsers); merges are recorded so an agent can undo them.
+  `
+  ALTER TABLE contacts ADD COLUMN email_verified_at timestamptz;
+  ALTER TABLE contacts ADD COLUMN attributes jsonb NOT NULL DEFAULT '{}'::jsonb;
+  ALTER TABLE contacts ADD COLUMN notes text;
+  ALTER TABLE contacts ADD COLUMN merged_into text;
+  ALTER TABLE visitors ADD COLUMN verified_at timestamptz;
+  -- Feedback a visitor signed with a name and email belongs to their contact (anonymous feedback keeps no link).
+  ALTER TABLE feedback ADD COLUMN visitor_id text;
+  UPDATE visitors SET verified_at = last_seen_at WHERE contact_id IS NOT NULL;
+  INSERT INTO contacts (id, site_id, name, email, phone, created_at, updated_at)
+    SELECT 'ct_' || id, site_id, name, email, phone, first_seen_at, last_seen_at FROM visitors WHERE contact_id IS NULL;
+  UPDATE visitors SET contact_id = 'ct_' || id WHERE contact_id IS NULL;
+  CREATE INDEX contacts_site_email ON contacts(site_id, lower(email));
+  CREATE INDEX contacts_site_phone ON contacts(site_id, phone);
+  CREATE TABLE contact_merges (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    site_id text NOT NULL,
+    into_id text NOT NULL,
+    from_id text NOT NULL,
+    visitor_ids jsonb NOT NULL,
+    reason text NOT NULL,
+    -- The surviving contact's details before the merge, and the merged one's external id: what an undo restores.
+    into_before jsonb NOT NULL,
+    agent_id text,
+    created_at timestamptz NOT NULL,
+    undone_at timestamptz
+  );
+  CREATE INDEX contact_merges_into ON contact_merges(into_id, created_at);
+  CREATE INDEX feedback_visitor ON feedback(visitor_id) WHERE visitor_id IS NOT NULL;
+  `,
   // Export and erase, win back (issue 18): the audit log of exports and erasures, agents' cases of
-  // unhappy contacts, the visitor who left a piece of feedback, and when a contact was erased.
+  // unhappy contacts, and when a contact was erased.
   `
   ALTER TABLE contacts ADD COLUMN erased_at timestamptz;
-  ALTER TABLE feedback ADD COLUMN visitor_id text;
-  CREATE INDEX feedback_visitor ON feedback(visitor_id) WHERE visitor_id IS NOT NULL;
   CREATE TABLE audit_log (
     n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     id text PRIMARY KEY,

@@ -68,12 +68,20 @@ export function pgRetention(db: Db): RetentionPort {
            ORDER BY last_seen_at, id LIMIT $4`,
           [before, from?.lastSeenAt ?? null, from?.id ?? '', limit],
         );
-        const visitors = await t.run(
+        const gone = await t.rows<{ contact_id: string | null }>(
           `DELETE FROM visitors v WHERE v.id = ANY($1)
              AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id)
              AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = v.id)
-             AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = v.id)`,
+             AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = v.id) RETURNING v.contact_id`,
           [slice.map((v) => v.id)],
+        );
+        const visitors = gone.length;
+        // A contact of its own that was nothing but these browsers goes with them.
+        await t.run(
+          `DELETE FROM contacts k WHERE k.id = ANY($1) AND k.external_id IS NULL AND k.email_verified_at IS NULL AND k.notes IS NULL
+             AND k.attributes = '{}'::jsonb AND NOT EXISTS (SELECT 1 FROM visitors v WHERE v.contact_id = k.id)
+             AND NOT EXISTS (SELECT 1 FROM contacts m WHERE m.merged_into = k.id)`,
+          [gone.map((g) => g.contact_id)],
         );
         const emails = await t.run(
           `UPDATE outbox SET payload = '{}'::jsonb WHERE id IN (

@@ -54,6 +54,7 @@ export function pgSites(db: Db): SitePort {
         await t.run(`DELETE FROM callback_attempts WHERE callback_id IN (${inSite('callbacks')})`, [id]);
         await t.run('DELETE FROM callbacks WHERE site_id = $1', [id]);
         await t.run('DELETE FROM visitors WHERE site_id = $1', [id]);
+        await t.run('DELETE FROM contact_merges WHERE site_id = $1', [id]);
         await t.run('DELETE FROM contacts WHERE site_id = $1', [id]);
         await t.run('DELETE FROM site_identity WHERE site_id = $1', [id]);
         await t.run('DELETE FROM sites WHERE id = $1', [id]);

@@ -1,8 +1,11 @@
 import { AppError } from '../../errors';
-import { toVisitor, visitorValues } from '../rows';
-import { VISITOR_COLUMNS } from '../shared-sql';
+import { contactValues, ownContact, toVisitor, visitorValues } from '../rows';
+import { CONTACT_INSERT, VISITOR_COLUMNS, VISITOR_INSERT } from '../shared-sql';
 import type { VisitorPatch, VisitorPort } from '../types';
 import type { Db } from './db';
+
+/** `$1, $2, … $n`. */
+export const params = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 
 /** Visitors on Postgres. */
 export function pgVisitors(db: Db): VisitorPort {
@@ -11,13 +14,15 @@ export function pgVisitors(db: Db): VisitorPort {
     return r ? toVisitor(r) : null;
   };
   return {
-    async createVisitor(v) {
-      await db.run(
-        `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
-           timezone, first_seen_at, last_seen_at, visits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        visitorValues(v),
-      );
-    },
+    // Every visitor belongs to a contact: its contact is made with it unless it exists already.
+    createVisitor: (v) =>
+      db.tx(async (t) => {
+        await t.run(
+          `INSERT INTO contacts (${CONTACT_INSERT}) VALUES (${params(8)}) ON CONFLICT (id) DO NOTHING`,
+          contactValues(ownContact(v)),
+        );
+        await t.run(`INSERT INTO visitors (${VISITOR_INSERT}) VALUES (${params(17)})`, visitorValues(v));
+      }),
     getVisitor: get,
     async getVisitorByTokenHash(tokenHash) {
       const r = await db.one('SELECT * FROM visitors WHERE token_hash = $1', [tokenHash]);

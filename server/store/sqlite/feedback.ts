@@ -15,7 +15,7 @@ export class SqliteFeedback implements FeedbackPort {
           `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         )
-        .run(...feedbackValues(f), f.visitorId ?? null).changes === 1
+        .run(...feedbackValues(f)).changes === 1
     );
   }
 

@@ -29,10 +29,21 @@ export class SqliteOutbox implements OutboxPort, RetentionPort {
           `DELETE FROM visitors WHERE id = ?
            AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = visitors.id)
            AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.visitor_id = visitors.id)
-           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = visitors.id)`,
+           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.visitor_id = visitors.id) RETURNING contact_id`,
+        );
+        // A contact of its own that was nothing but this browser goes with it.
+        const forgetContact = this.c.q(
+          `DELETE FROM contacts WHERE id = ? AND external_id IS NULL AND email_verified_at IS NULL AND notes IS NULL AND attributes = '{}'
+           AND NOT EXISTS (SELECT 1 FROM visitors v WHERE v.contact_id = contacts.id)
+           AND NOT EXISTS (SELECT 1 FROM contacts m WHERE m.merged_into = contacts.id)`,
         );
         let visitors = 0;
-        for (const v of slice) visitors += forget.run(v.id).changes;
+        for (const v of slice) {
+          const gone = forget.get(v.id) as { contact_id: string | null } | undefined;
+          if (!gone) continue;
+          visitors += 1;
+          if (gone.contact_id) forgetContact.run(gone.contact_id);
+        }
         const last = slice.at(-1);
         // Only emails not blanked yet are in the partial index: blanked ones are never read again.
         const emails = this.c

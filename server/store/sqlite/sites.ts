@@ -73,6 +73,7 @@ export class SqliteSites implements SitePort {
         this.c.q(`DELETE FROM callback_attempts WHERE callback_id IN (${inSite('callbacks')})`).run(id);
         this.c.q(`DELETE FROM callbacks WHERE site_id = ?`).run(id);
         this.c.q(`DELETE FROM visitors WHERE site_id = ?`).run(id);
+        this.c.q(`DELETE FROM contact_merges WHERE site_id = ?`).run(id);
         this.c.q(`DELETE FROM contacts WHERE site_id = ?`).run(id);
         this.c.q(`DELETE FROM site_identity WHERE site_id = ?`).run(id);
         return this.c.q('DELETE FROM sites WHERE id = ?').run(id).changes === 1 ? contents : null;

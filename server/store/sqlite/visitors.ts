@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
-import { toVisitor, visitorValues, type Row } from '../rows';
-import { VISITOR_COLUMNS } from '../shared-sql';
+import { contactValues, ownContact, toVisitor, visitorValues, type Row } from '../rows';
+import { CONTACT_INSERT, VISITOR_COLUMNS, VISITOR_INSERT } from '../shared-sql';
 import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
 import type { SqliteContext } from './context';
 
@@ -8,13 +8,22 @@ import type { SqliteContext } from './context';
 export class SqliteVisitors implements VisitorPort {
   constructor(private readonly c: SqliteContext) {}
 
+  // Every visitor belongs to a contact: its contact is made with it unless it exists already.
   async createVisitor(v: VisitorRow): Promise<void> {
-    this.c
-      .q(
-        `INSERT INTO visitors (id, site_id, token_hash, name, email, page_url, page_title, referrer, user_agent, language,
-         timezone, first_seen_at, last_seen_at, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...visitorValues(v));
+    this.c.db
+      .transaction(() => {
+        this.c
+          .q(`INSERT INTO contacts (${CONTACT_INSERT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+          .run(...contactValues(ownContact(v)));
+        this.c
+          .q(
+            `INSERT INTO visitors (${VISITOR_INSERT}) VALUES (${VISITOR_INSERT.split(',')
+              .map(() => '?')
+              .join(', ')})`,
+          )
+          .run(...visitorValues(v));
+      })
+      .immediate();
   }
 
   async getVisitor(id: string): Promise<VisitorRow | null> {
