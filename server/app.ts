@@ -82,6 +82,8 @@ export async function startEarshot(
     presenceTickMs?: number;
     agentSweepMs?: number;
     retentionMs?: number;
+    /** How often a node checks whether this week's Win back summary went out. */
+    winBackDigestMs?: number;
     /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
     store?: Store;
     /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
@@ -161,7 +163,7 @@ export async function startEarshot(
     leader: bus.leader,
     everyMs: opts.retentionMs,
   });
-  const stopDigest = startWinBackDigest(store, email, log, config.publicUrl ?? null);
+  const stopDigest = startWinBackDigest(store, email, log, config.publicUrl ?? null, opts.winBackDigestMs);
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

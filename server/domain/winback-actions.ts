@@ -42,10 +42,24 @@ export async function winBackCallback(store: Store, agent: AgentRow, contactId: 
   const phone = contact.phone ?? visitors.find((v) => v?.phone)?.phone ?? (await lastCallbackPhone(store, visitorIds));
   if (!phone) throw new AppError('no_contact', 'This contact left no phone number to call back.');
   const now = new Date().toISOString();
+  const visitorId = visitorIds[0] ?? null;
+  // The person's open request for that phone (one per phone) becomes the task: due now, with this agent.
+  const open = visitorId && (await store.findOpenCallback(contact.siteId, phone, visitorId));
+  if (open) {
+    await store.updateCallback(open.id, {
+      asap: true,
+      dueAt: now,
+      topic: topic || 'Win back',
+      claimedBy: { id: agent.id, name: agent.name },
+      updatedAt: now,
+    });
+    await save(store, { ...c, followUp: { kind: 'callback', at: now, by: agent.name, ref: open.id } });
+    return (await store.getCallback(open.id))!;
+  }
   const row: CallbackRow = {
     id: nanoid(),
     siteId: contact.siteId,
-    visitorId: visitorIds[0] ?? null,
+    visitorId,
     phone,
     name: contact.name,
     topic: topic || 'Win back',

@@ -33,6 +33,8 @@ export async function sendWinBackDigest(store: Store, email: EmailService, publi
   if (!email.enabled) return 0;
   const week = isoWeek(now);
   const items = await winBackList(store, { now });
+  // Nobody to win back: no email that says so.
+  if (!items.length) return 0;
   const fresh = items.filter((i) => Date.parse(i.latestAt) > now - 7 * 86_400_000).length;
   const byReason = new Map<WinBackReasonKind, number>();
   for (const i of items) for (const k of new Set(i.reasons.map((r) => r.kind))) byReason.set(k, (byReason.get(k) ?? 0) + 1);
@@ -50,7 +52,10 @@ export async function sendWinBackDigest(store: Store, email: EmailService, publi
   return admins.length;
 }
 
-/** Checks every `everyMs` (an hour) whether this week's summary went out, on every node; returns the stop function. */
+/**
+ * Checks every `everyMs` (an hour) whether this week's summary went out, on every node (the outbox
+ * id makes it once per install); the first check is an interval after start. Returns the stop function.
+ */
 export function startWinBackDigest(
   store: Store,
   email: EmailService,
@@ -61,6 +66,5 @@ export function startWinBackDigest(
   const run = () => void sendWinBackDigest(store, email, publicUrl).catch((err) => log.error({ err }, 'win back summary failed'));
   const timer = setInterval(run, everyMs);
   timer.unref();
-  run();
   return () => clearInterval(timer);
 }
