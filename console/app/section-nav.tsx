@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
-import { callbackPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, type Section } from './route';
+import { callbackPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
 
 export interface SectionNavProps {
   section: Section;
@@ -10,6 +10,8 @@ export interface SectionNavProps {
   callbacks: { open: number; overdue: number };
   /** How much feedback nobody has handled yet. */
   newFeedback: number;
+  /** Contacts on the Win back list. */
+  winBack?: number;
   desktopAlerts: AlertPermission;
   /** Admins see Team. */
   isAdmin?: boolean;
@@ -55,6 +57,7 @@ export function SectionNav({
   conversationsHref,
   callbacks,
   newFeedback,
+  winBack = 0,
   desktopAlerts,
   isAdmin = false,
   onNavigate,
@@ -94,6 +97,20 @@ export function SectionNav({
               <span id="feedback-new-count" class="unread">
                 {capped(newFeedback)}
                 <span class="sr-only"> new</span>
+              </span>
+            )}
+          </SectionLink>
+          <SectionLink
+            href={WINBACK_PATH}
+            current={section === 'winback'}
+            label="Win back"
+            countId={winBack > 0 ? 'winback-count' : undefined}
+            onNavigate={onNavigate}
+          >
+            {winBack > 0 && (
+              <span id="winback-count" class="unread">
+                {capped(winBack)}
+                <span class="sr-only"> to win back</span>
               </span>
             )}
           </SectionLink>

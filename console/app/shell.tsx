@@ -8,6 +8,8 @@ import { AccountScreen } from '../account/account-screen';
 import type { TeamApi } from '../net/team-api';
 import { SettingsScreen } from '../settings/settings-screen';
 import { TeamScreen } from '../team/team-screen';
+import { createWinBackApi, type WinBackApi } from '../net/winback-api';
+import { WinBackScreen } from '../winback/winback-screen';
 import { callbackCounts } from '../state/callback-selectors';
 import { newFeedbackCount } from '../state/feedback-selectors';
 import type { ConsoleStore } from '../state/store';
@@ -25,8 +27,11 @@ export interface ShellProps {
   client: AgentClient;
   desktopAlerts: DesktopAlerts;
   teamApi: TeamApi;
+  winBackApi?: WinBackApi;
   onSignOut(): void;
 }
+
+const defaultWinBackApi = createWinBackApi();
 
 const DISMISS = {
   callback: (id: string) => ({ type: 'callbacks/alert-dismissed', id }) as const,
@@ -35,13 +40,15 @@ const DISMISS = {
 };
 
 /** Connector of the signed-in frame: top bar, sections, alerts, and the section the URL names. */
-export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: ShellProps) {
+export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defaultWinBackApi, onSignOut }: ShellProps) {
   const state = useConsoleState(store);
   const now = useNow(15_000);
   const [path, setPath] = useState(location.pathname);
   const [permission, setPermission] = useState(desktopAlerts.permission());
   const [away, setAway] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const lastConversations = useRef(BASE);
+  const [winBack, setWinBack] = useState(0);
+  const countWinBack = () => void winBackApi.count().then((r) => r.ok && setWinBack(r.data));
   const route = routeFromPath(path);
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
   const alerts = useMemo(
@@ -70,9 +77,13 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
     const fromUrl = () => setPath(location.pathname);
     addEventListener('popstate', fromUrl);
     const unbind = bindDesktopAlerts(store, desktopAlerts, openAlert);
+    // The Win back count is read at start and every few minutes (it changes with time, not events alone).
+    countWinBack();
+    const recount = setInterval(countWinBack, 300_000);
     return () => {
       removeEventListener('popstate', fromUrl);
       unbind();
+      clearInterval(recount);
     };
   }, []);
 
@@ -94,6 +105,7 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
           conversationsHref={route.section === 'conversations' ? BASE : lastConversations.current}
           callbacks={callbackCounts(state.callbacks, now)}
           newFeedback={newFeedbackCount(state.feedback)}
+          winBack={winBack}
           desktopAlerts={permission}
           isAdmin={state.agent?.role === 'admin'}
           onNavigate={navigate}
@@ -105,6 +117,8 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
         <FeedbackScreen store={store} client={client} feedbackId={route.id} onNavigate={navigate} />
       ) : route.section === 'callbacks' ? (
         <CallbackScreen store={store} client={client} callbackId={route.id} onNavigate={navigate} />
+      ) : route.section === 'winback' ? (
+        <WinBackScreen api={winBackApi} isAdmin={state.agent?.role === 'admin'} onChanged={countWinBack} />
       ) : route.section === 'team' ? (
         <TeamScreen api={teamApi} agent={state.agent} />
       ) : route.section === 'account' && state.agent ? (
