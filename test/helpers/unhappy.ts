@@ -16,7 +16,7 @@ async function secretOf(a: AgentSocket): Promise<string> {
 }
 
 /** One person: identified with a verified hash, chats, complains with 1 star, asks for a call back the agent cannot reach. */
-export async function unhappyCustomer(t: ServerFixture) {
+export async function unhappyCustomer(t: Pick<ServerFixture, 'server' | 'track'>) {
   const desk = t.track(await agent(t.server.url));
   const secret = await secretOf(desk);
   const v = await visitor(t.server.url);

@@ -67,13 +67,9 @@ describe('Win back', () => {
     const api = fakeApi();
     let changed = 0;
     render(<WinBackScreen api={api} isAdmin={false} onChanged={() => changed++} />);
-    const card = (await screen.findByRole('listitem', { name: 'Eve <b>Unique</b>' })) as HTMLElement;
+    const card = await screen.findByRole('listitem', { name: 'Eve <b>Unique</b>' });
     const reasons = within(card).getByRole('list', { name: 'Why Eve <b>Unique</b> is unhappy' });
-    expect(
-      within(reasons)
-        .getAllByRole('listitem')
-        .map((li) => li.textContent?.split(' 2026')[0]?.replace(/\s\S+$/, '')),
-    ).toHaveLength(3);
+    expect(within(reasons).getAllByRole('listitem')).toHaveLength(3);
     expect(reasons.textContent).toContain('Called back, no answer');
     expect(reasons.textContent).toContain('Complained');
     expect(reasons.textContent).toContain('Rated 1 of 5');
@@ -101,7 +97,7 @@ describe('Win back', () => {
   it("writes the owner's email and shows the server's refusal; admins erase after confirming", async () => {
     const api = fakeApi();
     render(<WinBackScreen api={api} isAdmin onChanged={() => undefined} />);
-    const card = (await screen.findByRole('listitem', { name: 'Eve <b>Unique</b>' })) as HTMLElement;
+    const card = await screen.findByRole('listitem', { name: 'Eve <b>Unique</b>' });
     fireEvent.click(within(card).getByRole('button', { name: 'Email…' }));
     const form = within(card).getByRole('form', { name: 'Email Eve <b>Unique</b>' });
     fireEvent.input(within(form).getByRole('textbox', { name: 'Subject' }), { target: { value: 'Sorry' } });
