@@ -1,3 +1,4 @@
+import type { WinBackApi } from '../net/winback-api';
 import { useEffect, useState } from 'preact/hooks';
 import { ForgotForm } from '../auth/forgot-form';
 import { LinkPage } from '../auth/link-page';
@@ -23,12 +24,14 @@ export interface AppProps {
   desktopAlerts?: DesktopAlerts;
   /** Team, account and one-time link calls; over fetch by default. */
   teamApi?: TeamApi;
+  /** Win back, export and erase calls; over fetch by default. */
+  winBackApi?: WinBackApi;
 }
 
 const defaultTeamApi = createTeamApi();
 
 /** Root connector: asks who is signed in, then shows sign-in or the workspace. */
-export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts(), teamApi = defaultTeamApi }: AppProps) {
+export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts(), teamApi = defaultTeamApi, winBackApi }: AppProps) {
   const state = useConsoleState(store);
   const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [client, setClient] = useState<AgentClient | null>(null);
@@ -109,5 +112,14 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       />
     );
   }
-  return <Shell store={store} client={client} desktopAlerts={desktopAlerts} teamApi={teamApi} onSignOut={() => void signOut()} />;
+  return (
+    <Shell
+      store={store}
+      client={client}
+      desktopAlerts={desktopAlerts}
+      teamApi={teamApi}
+      winBackApi={winBackApi}
+      onSignOut={() => void signOut()}
+    />
+  );
 }

@@ -130,6 +130,19 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             <input type="checkbox" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.currentTarget.checked })} />
             <span>Satisfaction survey after a chat</span>
           </label>
+          <label class="field set-narrow">
+            <span>Keep conversations (days)</span>
+            <input
+              id="set-keep"
+              type="number"
+              inputMode="numeric"
+              value={draft.keepConversationsDays}
+              onInput={(e) => set({ keepConversationsDays: e.currentTarget.value })}
+              {...errorProps('set-keep', errors.keepConversationsDays)}
+            />
+          </label>
+          <p class="muted set-hint">Conversations untouched this long are deleted, with their messages. 0 keeps them.</p>
+          <FieldError id="set-keep" error={errors.keepConversationsDays} />
         </fieldset>
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
