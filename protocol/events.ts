@@ -3,6 +3,7 @@
  * Every client→server event takes an ack answered `{ ok: true, data }` or
  * `{ ok: false, code, message }`.
  */
+import type { ContactCursor, ContactDetail, ContactSummary } from './contacts';
 import type {
   AckFn,
   Agent,
@@ -152,6 +153,15 @@ export interface AgentClientEvents {
   'site:identity:update': (p: { siteId: string; requireVerification: boolean }, ack: AckFn<SiteIdentity>) => void;
   'agent:setAway': (p: { away: boolean }, ack: AckFn<AgentPresence[]>) => void;
   'agent:presence': (p: Record<string, never>, ack: AckFn<AgentPresence[]>) => void;
+  /** Contacts last seen first, matching `search` (name, email, phone); `before` asks for the page after it. */
+  'contact:list': (p: { siteId?: string; search?: string; before?: ContactCursor }, ack: AckFn<ContactSummary[]>) => void;
+  'contact:get': (p: { contactId: string }, ack: AckFn<ContactDetail>) => void;
+  /** Merges `fromId` into `intoId` (recorded: `contact:undoMerge` reverts it); answers the contact it became. */
+  'contact:merge': (p: { fromId: string; intoId: string }, ack: AckFn<ContactDetail>) => void;
+  'contact:undoMerge': (p: { contactId: string }, ack: AckFn<ContactDetail>) => void;
+  /** Takes a browser out of its contact into a new one of its own; answers the contact it left. */
+  'contact:split': (p: { visitorId: string }, ack: AckFn<ContactDetail>) => void;
+  'contact:notes': (p: { contactId: string; notes: string }, ack: AckFn<ContactDetail>) => void;
 }
 
 export interface AgentServerEvents {
@@ -196,6 +206,10 @@ export const LIMITS = {
   phoneLength: 40,
   /** The site's own user id given to `identify`. */
   externalIdLength: 255,
+  /** Custom attributes of a contact: how many, and how long a string value. */
+  attributes: 50,
+  attributeLength: 500,
+  notesLength: 10000,
   /** How far ahead a visitor may book a call back, and how soon at the earliest. */
   callbackHorizonDays: 14,
   callbackLeadMinutes: 15,

@@ -221,6 +221,8 @@ export interface IdentifyInput {
   email?: string;
   phone?: string;
   hash?: string;
+  /** Custom attributes of the person (plan, company…): at most 50, each a string, number or boolean. */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 /** The answer to identify: `merged` when this browser just joined a person seen on another one (its history is theirs now). */

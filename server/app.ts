@@ -25,6 +25,7 @@ import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentContactHandlers } from './socket/agent-contacts';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
@@ -213,7 +214,15 @@ export async function startEarshot(
     deps.agents,
     deps,
     withFreshAgent(
-      combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, agentIdentityHandlers, presence.handlers),
+      combine(
+        agentChatHandlers,
+        agentFeedbackHandlers,
+        agentCallbackHandlers,
+        agentSiteHandlers,
+        agentIdentityHandlers,
+        agentContactHandlers,
+        presence.handlers,
+      ),
     ),
     (socket) => {
       void socket.join(rooms.agents);

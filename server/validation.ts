@@ -103,6 +103,26 @@ const newSiteId = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit'),
 );
 
+const attributeKey = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'must be keys of 1 to 40 letters, digits or _, starting with a letter'),
+);
+// JSON has no NaN or Infinity: a number that arrives is finite.
+const attributeValue = [
+  v.pipe(v.string(), v.maxLength(LIMITS.attributeLength, `must be at most ${LIMITS.attributeLength} characters`)),
+  v.number(),
+  v.boolean(),
+] as const;
+const fewAttributes = <T extends Record<string, unknown>>() =>
+  v.maxEntries<T, number, string>(LIMITS.attributes, `allows at most ${LIMITS.attributes} attributes`);
+/** Custom attributes of a contact: a few short keys, each a string, a number or a boolean. */
+export const attributes = v.pipe(v.record(attributeKey, v.union(attributeValue, 'must be a string, number or boolean')), fewAttributes());
+/** A change of custom attributes: null removes one. */
+export const attributesPatch = v.pipe(
+  v.record(attributeKey, v.union([...attributeValue, v.null()], 'must be a string, number, boolean or null')),
+  fewAttributes(),
+);
+
 export const schemas = {
   hello: v.object({
     page: pageInfo,
@@ -116,7 +136,17 @@ export const schemas = {
     phone: v.optional(v.pipe(text(LIMITS.phoneLength), v.trim(), v.nonEmpty('must not be empty'))),
     // Any string: one that is not the right HMAC, malformed or not, is `bad_identity_hash`.
     hash: v.optional(v.pipe(text(128), v.trim())),
+    attributes: v.optional(attributes),
   }),
+  contactList: v.object({
+    siteId: v.optional(id),
+    search: v.optional(v.pipe(text(200), v.trim())),
+    before: v.optional(v.object({ lastSeenAt: isoTime, id })),
+  }),
+  contactId: v.object({ contactId: id }),
+  contactMerge: v.object({ fromId: id, intoId: id }),
+  visitorId: v.object({ visitorId: id }),
+  contactNotes: v.object({ contactId: id, notes: v.pipe(text(LIMITS.notesLength), v.trim()) }),
   siteIdentityUpdate: v.object({ siteId: id, requireVerification: v.boolean('must be true or false') }),
   page: pageInfo,
   visitorSend: v.object({ id, conversationId: v.nullable(id), text: messageText }),

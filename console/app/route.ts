@@ -7,6 +7,9 @@ export const FEEDBACK_BASE = `${BASE}feedback`;
 /** The callback queue. */
 export const CALLBACKS_BASE = `${BASE}callbacks`;
 
+/** The Contacts list. */
+export const CONTACTS_BASE = `${BASE}contacts`;
+
 /** The site settings. */
 export const SETTINGS_PATH = `${BASE}settings`;
 
@@ -20,7 +23,7 @@ export const WINBACK_PATH = `${BASE}winback`;
 export const ACCOUNT_PATH = `${BASE}account`;
 
 /** The console's sections, each with its own URLs. */
-export type Section = 'conversations' | 'callbacks' | 'feedback' | 'winback' | 'settings' | 'team' | 'account';
+export type Section = 'conversations' | 'callbacks' | 'feedback' | 'contacts' | 'winback' | 'settings' | 'team' | 'account';
 
 /** Where a path leads: a section and, within it, the item open (null for the list alone). */
 export interface Route {
@@ -43,6 +46,11 @@ export function callbackPath(id?: string): string {
   return id ? `${CALLBACKS_BASE}/${encodeURIComponent(id)}` : CALLBACKS_BASE;
 }
 
+/** The URL of a contact, or of the Contacts list. */
+export function contactPath(id?: string): string {
+  return id ? `${CONTACTS_BASE}/${encodeURIComponent(id)}` : CONTACTS_BASE;
+}
+
 /** The conversation id in a path, or null for the inbox alone. */
 export function conversationFromPath(pathname: string): string | null {
   const m = /^\/console\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
@@ -51,8 +59,8 @@ export function conversationFromPath(pathname: string): string | null {
 
 /** The route of a path; anything unknown under the console is the inbox. */
 export function routeFromPath(pathname: string): Route {
-  const m = /^\/console\/(feedback|callbacks)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
-  if (m) return { section: m[1] as 'feedback' | 'callbacks', id: m[2] ?? null };
+  const m = /^\/console\/(feedback|callbacks|contacts)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
+  if (m) return { section: m[1] as 'feedback' | 'callbacks' | 'contacts', id: m[2] ?? null };
   if (/^\/console\/settings\/?$/.test(pathname)) return { section: 'settings', id: null };
   const page = /^\/console\/(team|account|winback)\/?$/.exec(pathname);
   if (page) return { section: page[1] as 'team' | 'account' | 'winback', id: null };

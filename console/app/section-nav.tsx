@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
-import { callbackPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
+import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
 
 export interface SectionNavProps {
   section: Section;
@@ -20,7 +20,8 @@ export interface SectionNavProps {
   onEnableDesktopAlerts(): void;
 }
 
-function follow(e: MouseEvent, href: string, onNavigate: (href: string) => void) {
+/** Follows a link in the console without a reload; modified clicks still open a new tab or window. */
+export function follow(e: MouseEvent, href: string, onNavigate: (href: string) => void) {
   // Let modified clicks open a new tab or window as usual.
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
@@ -100,6 +101,7 @@ export function SectionNav({
               </span>
             )}
           </SectionLink>
+          <SectionLink href={contactPath()} current={section === 'contacts'} label="Contacts" onNavigate={onNavigate} />
           <SectionLink
             href={WINBACK_PATH}
             current={section === 'winback'}

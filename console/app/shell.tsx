@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallbackScreen } from '../callbacks/callback-screen';
+import { ContactsScreen } from '../contacts/contacts-screen';
 import { FeedbackScreen } from '../feedback/feedback-screen';
 import type { AgentClient } from '../net/agent-client';
 import { closedSiteNotes } from '../format/site-hours';
@@ -117,6 +118,8 @@ export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defa
         <FeedbackScreen store={store} client={client} feedbackId={route.id} onNavigate={navigate} />
       ) : route.section === 'callbacks' ? (
         <CallbackScreen store={store} client={client} callbackId={route.id} onNavigate={navigate} />
+      ) : route.section === 'contacts' ? (
+        <ContactsScreen client={client} contactId={route.id} sites={state.sites} onNavigate={navigate} />
       ) : route.section === 'winback' ? (
         <WinBackScreen api={winBackApi} isAdmin={state.agent?.role === 'admin'} onChanged={countWinBack} />
       ) : route.section === 'team' ? (

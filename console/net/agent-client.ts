@@ -7,6 +7,7 @@ import { createCallbackCommands, type CallbackCommands } from './callback-comman
 import { bindCallbackDue } from './callback-due';
 import { bindCallbackSync } from './callback-sync';
 import { createCommands } from './commands';
+import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
 import { bindLiveSync } from './live-sync';
@@ -33,6 +34,8 @@ export interface AgentClient {
   feedback: FeedbackCommands;
   /** The callback queue's requests. */
   callbacks: CallbackCommands;
+  /** The Contacts section's requests. */
+  contacts: ContactCommands;
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
@@ -92,6 +95,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     stopTyping,
     feedback,
     callbacks,
+    contacts: createContactCommands(socket),
     presence,
     sites,
     close() {

@@ -63,7 +63,7 @@ function operation(r: ApiRoute): Json {
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
       ...(r.params ? { 404: problemResponse('No such resource') } : {}),
-      ...(r.path.startsWith('/contacts/:id') ? { 410: problemResponse('The contact was erased') } : {}),
+      ...(['exportContact', 'eraseContact'].includes(r.operationId) ? { 410: problemResponse('The contact was erased') } : {}),
       ...(write ? { 409: problemResponse('The Idempotency-Key was used for a different request') } : {}),
       429: problemResponse('Rate limited; see Retry-After'),
     },

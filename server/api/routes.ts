@@ -4,6 +4,7 @@ import { found } from '../errors';
 import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
 import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
+import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
 import { PRIVACY_ROUTES } from './privacy-routes';
@@ -145,6 +146,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...FEEDBACK_ROUTES,
   ...CALLBACK_ROUTES,
   ...VISITOR_ROUTES,
+  ...CONTACT_ROUTES,
   ...AGENT_ROUTES,
   ...WEBHOOK_ROUTES,
   ...PRIVACY_ROUTES,

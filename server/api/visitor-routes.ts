@@ -11,7 +11,7 @@ export const visitorSchema = v.object({
   name: v.nullable(v.string()),
   email: v.nullable(v.string()),
   phone: v.nullable(v.string()),
-  /** Set when the site verified who this is (identify with a hash): every browser of that person shares it. */
+  /** The contact (person) this browser belongs to: every browser of that person shares it. */
   contact_id: v.nullable(v.string()),
   page_url: v.nullable(v.string()),
   page_title: v.nullable(v.string()),

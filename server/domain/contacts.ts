@@ -1,6 +1,17 @@
 import { nanoid } from 'nanoid';
+import type { ContactDetail, ContactSummary, TimelineItem } from '../../protocol/contacts';
 import { AppError } from '../errors';
-import type { ContactMergeRow, ContactProblem, ContactRow, MergeReason, Store, VisitorRow } from '../store/types';
+import type {
+  ContactListItem,
+  ContactMergeRow,
+  ContactProblem,
+  ContactQuery,
+  ContactRow,
+  MergeReason,
+  Store,
+  VisitorRow,
+} from '../store/types';
+import { friendlyName } from './friendly-name';
 
 const PROBLEMS: Record<ContactProblem, [code: 'not_found' | 'invalid_payload' | 'contact_merged' | 'nothing_to_undo', message: string]> = {
   not_found: ['not_found', 'No such contact.'],
@@ -73,4 +84,111 @@ export async function verifyContactEmail(store: Store, contactId: string, email:
   const [from, into] = other.createdAt <= updated.createdAt ? [updated, other] : [other, updated];
   await mergeContacts(store, from.id, into.id, 'email');
   return liveContact(store, into.id);
+}
+
+/** What the Contacts list shows of a contact. */
+export function toContactSummary(c: ContactListItem): ContactSummary {
+  return {
+    id: c.id,
+    siteId: c.siteId,
+    name: c.name ?? c.visitorName,
+    email: c.email ?? c.visitorEmail,
+    phone: c.phone,
+    externalId: c.externalId,
+    emailVerified: c.emailVerifiedAt !== null,
+    verified: isVerified(c),
+    visitorCount: c.visitorCount,
+    lastSeenAt: c.lastSeenAt,
+    createdAt: c.createdAt,
+  };
+}
+
+/** A page of contacts, last seen first. */
+export async function listContacts(store: Store, q: ContactQuery): Promise<ContactSummary[]> {
+  return (await store.listContacts(q)).map(toContactSummary);
+}
+
+const TIMELINE_LIMIT = 200;
+
+/** Everything about a contact: one timeline across channels, its browsers, pages, ratings and merge suggestions. */
+export async function contactDetail(store: Store, id: string): Promise<ContactDetail> {
+  const item = await store.getContactItem(id);
+  if (!item || item.mergedInto) throw new AppError('not_found', 'No such contact.');
+  const [visitorIds, conversations, activity, suggestions, lastMerge] = await Promise.all([
+    store.contactVisitorIds(id),
+    store.listSummaries({ contactId: id, status: 'all', limit: TIMELINE_LIMIT }),
+    store.contactActivity(id, TIMELINE_LIMIT),
+    store.contactSuggestions(id, 10),
+    store.lastMerge(id),
+  ]);
+  const visitors = (await Promise.all(visitorIds.map((v) => store.getVisitor(v)))).filter((v) => v !== null);
+  const replies = await Promise.all(activity.feedback.map((f) => store.listFeedbackReplies(f.id)));
+  const timeline: TimelineItem[] = [
+    ...conversations.map((c): TimelineItem => ({
+      kind: 'conversation',
+      at: c.createdAt,
+      id: c.id,
+      status: c.status,
+      preview: c.lastMessage?.text ?? null,
+      visitorId: c.visitorId,
+    })),
+    ...conversations.flatMap((c): TimelineItem[] =>
+      c.survey
+        ? [{ kind: 'survey', at: c.survey.createdAt, conversationId: c.id, rating: c.survey.rating, comment: c.survey.comment }]
+        : [],
+    ),
+    ...activity.callbacks.map((b): TimelineItem => ({
+      kind: 'callback',
+      at: b.createdAt,
+      id: b.id,
+      status: b.status,
+      phone: b.phone,
+      topic: b.topic,
+    })),
+    ...activity.feedback.map((f): TimelineItem => ({
+      kind: 'feedback',
+      at: f.createdAt,
+      id: f.id,
+      rating: f.rating,
+      category: f.category,
+      text: f.text,
+    })),
+    ...replies
+      .flat()
+      .map((r): TimelineItem => ({
+        kind: 'email',
+        at: r.createdAt,
+        id: r.id,
+        feedbackId: r.feedbackId,
+        agentName: r.agentName,
+        text: r.text,
+      })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const pages = new Map<string, string | null>();
+  for (const p of [...visitors, ...activity.callbacks, ...activity.feedback])
+    if (p.pageUrl && !pages.has(p.pageUrl)) pages.set(p.pageUrl, p.pageTitle);
+  return {
+    ...toContactSummary(item),
+    attributes: item.attributes,
+    notes: item.notes,
+    visitors: visitors.map((v) => ({
+      id: v.id,
+      displayName: v.name ?? friendlyName(v.id),
+      verified: v.verifiedAt != null,
+      pageUrl: v.pageUrl,
+      pageTitle: v.pageTitle,
+      lastSeenAt: v.lastSeenAt,
+    })),
+    timeline,
+    pages: [...pages].map(([url, title]) => ({ url, title })),
+    ratings: timeline.flatMap((t): ContactDetail['ratings'] =>
+      t.kind === 'survey'
+        ? [{ at: t.at, rating: t.rating, source: 'survey' }]
+        : t.kind === 'feedback' && t.rating !== null
+          ? [{ at: t.at, rating: t.rating, source: 'feedback' }]
+          : [],
+    ),
+    suggestions: suggestions.map((s) => ({ contact: toContactSummary(s.contact), email: s.email, phone: s.phone })),
+    lastMerge: lastMerge && { id: lastMerge.id, fromId: lastMerge.fromId, reason: lastMerge.reason, createdAt: lastMerge.createdAt },
+  };
 }

@@ -66,7 +66,8 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
   if (p.id === undefined || p.hash === undefined) {
     // The widget's own "email me the answer" sends an address alone: the visitor's, for a reply, not
     // the site vouching for a user. It is kept as claimed even where verification is required.
-    const replyAddress = p.email !== undefined && p.id === undefined && p.name === undefined && p.phone === undefined;
+    const replyAddress =
+      p.email !== undefined && p.id === undefined && p.name === undefined && p.phone === undefined && p.attributes === undefined;
     if (settings?.requireVerification && !replyAddress) {
       throw new AppError(
         'identity_required',
@@ -75,7 +76,7 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
       );
     }
     const claimed = await store.updateVisitor(visitor.id, details);
-    await claimOnContact(store, claimed, details);
+    await claimOnContact(store, claimed, { ...details, attributes: p.attributes });
     return { visitor: claimed, contact: null, merged: false, others: [] };
   }
   if (!settings) {
@@ -105,6 +106,7 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
   if (current && current.id !== contact.id && !current.mergedInto) {
     await store.mergeContacts({ id: nanoid(), fromId: current.id, intoId: contact.id, reason: 'identity', agentId: null, createdAt: now });
   }
+  if (p.attributes) await store.updateContact(contact.id, { attributes: p.attributes, updatedAt: now });
   const updated = await store.updateVisitor(visitor.id, { ...details, contactId: contact.id, verifiedAt: visitor.verifiedAt ?? now });
   // Listed after joining, so two browsers joining at once each find the other.
   const others = (await store.contactVisitorIds(contact.id, true)).filter((id) => id !== visitor.id);
@@ -113,10 +115,10 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
 }
 
 /** What a page claimed goes on the browser's contact too, while that contact is no verified person (whose details the site vouches for). */
-async function claimOnContact(store: Store, v: VisitorRow, details: Pick<IdentifyInput, 'name' | 'email' | 'phone'>): Promise<void> {
+async function claimOnContact(store: Store, v: VisitorRow, details: Omit<IdentifyInput, 'id' | 'hash'>): Promise<void> {
   const c = v.contactId ? await store.getContact(v.contactId) : null;
   if (!c || c.mergedInto || isVerified(c)) return;
-  const patch = { name: details.name, email: details.email, phone: details.phone };
+  const patch = { name: details.name, email: details.email, phone: details.phone, attributes: details.attributes };
   if (Object.values(patch).every((x) => x === undefined)) return;
   await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() });
 }

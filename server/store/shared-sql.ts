@@ -93,3 +93,9 @@ WITH mine AS (
   ${contactItemSelect(', x.email AS matched_email, x.phone AS matched_phone')} JOIN matched x ON x.id = c.id
   WHERE c.merged_into IS NULL AND c.site_id = (SELECT site_id FROM contacts WHERE id = ${contact})
   ORDER BY a.last_seen_at DESC, c.id DESC LIMIT ${limit}`;
+
+/** A contact's call back requests and signed feedback, newest first; `contact` and `limit` are placeholders. */
+export const contactActivitySql = (contact: string, limit: string) => ({
+  callbacks: `${CALLBACK_SELECT} WHERE c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${contact}) ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`,
+  feedback: `SELECT * FROM feedback WHERE visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${contact}) ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+});

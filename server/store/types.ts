@@ -471,6 +471,8 @@ export interface ContactPort {
   getContactItem(id: string): Promise<ContactListItem | null>;
   /** Other unmerged contacts of the site that share a claimed email or phone with this one. */
   contactSuggestions(contactId: string, limit: number): Promise<ContactSuggestion[]>;
+  /** The call back requests and the signed feedback of a contact's browsers, newest first. */
+  contactActivity(contactId: string, limit: number): Promise<{ callbacks: CallbackWithVisitor[]; feedback: FeedbackRow[] }>;
 }
 
 export interface ConversationPort {

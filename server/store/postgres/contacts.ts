@@ -1,6 +1,8 @@
 import { AppError } from '../../errors';
 import {
   contactValues,
+  toCallback,
+  toFeedback,
   mergedDetails,
   toContact,
   toContactItem,
@@ -9,7 +11,7 @@ import {
   toSiteIdentity,
   type MergeBefore,
 } from '../rows';
-import { CONTACT_INSERT, contactItemSelect, contactSuggestionsSql } from '../shared-sql';
+import { CONTACT_INSERT, contactActivitySql, contactItemSelect, contactSuggestionsSql } from '../shared-sql';
 import type { ContactMergeRow, ContactPort, ContactProblem, ContactRow } from '../types';
 import type { Db } from './db';
 import { params } from './visitors';
@@ -210,6 +212,14 @@ export function pgContacts(db: Db): ContactPort {
         email: (r.matched_email as string | null) ?? null,
         phone: (r.matched_phone as string | null) ?? null,
       }));
+    },
+    async contactActivity(contactId, limit) {
+      const sql = contactActivitySql('$1', '$2');
+      const [callbacks, feedback] = await Promise.all([
+        db.rows(sql.callbacks, [contactId, limit]),
+        db.rows(sql.feedback, [contactId, limit]),
+      ]);
+      return { callbacks: callbacks.map(toCallback), feedback: feedback.map(toFeedback) };
     },
   };
 }

@@ -1,6 +1,8 @@
 import { AppError } from '../../errors';
 import {
   contactValues,
+  toCallback,
+  toFeedback,
   mergedDetails,
   toContact,
   toContactItem,
@@ -10,8 +12,10 @@ import {
   type MergeBefore,
   type Row,
 } from '../rows';
-import { CONTACT_INSERT, contactItemSelect, contactSuggestionsSql } from '../shared-sql';
+import { CONTACT_INSERT, contactActivitySql, contactItemSelect, contactSuggestionsSql } from '../shared-sql';
 import type {
+  CallbackWithVisitor,
+  FeedbackRow,
   ContactListItem,
   ContactMergeRow,
   ContactPatch,
@@ -277,6 +281,15 @@ export class SqliteContacts implements ContactPort {
       email: (r.matched_email as string | null) ?? null,
       phone: (r.matched_phone as string | null) ?? null,
     }));
+  }
+
+  async contactActivity(contactId: string, limit: number): Promise<{ callbacks: CallbackWithVisitor[]; feedback: FeedbackRow[] }> {
+    const sql = contactActivitySql('@contact', '@limit');
+    const args = { contact: contactId, limit };
+    return {
+      callbacks: (this.c.q(sql.callbacks).all(args) as Row[]).map(toCallback),
+      feedback: (this.c.q(sql.feedback).all(args) as Row[]).map(toFeedback),
+    };
   }
 
   private row(id: string): ContactRow | null {
