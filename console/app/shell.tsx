@@ -11,13 +11,14 @@ import { SettingsScreen } from '../settings/settings-screen';
 import { TeamScreen } from '../team/team-screen';
 import { createWinBackApi, type WinBackApi } from '../net/winback-api';
 import { WinBackScreen } from '../winback/winback-screen';
+import { ContactPrivacy } from '../winback/privacy-actions';
 import { callbackCounts } from '../state/callback-selectors';
 import { newFeedbackCount } from '../state/feedback-selectors';
 import type { ConsoleStore } from '../state/store';
 import { liveAlerts, type LiveAlert } from './alert-entries';
 import { LiveAlerts } from './live-alerts';
 import { PresenceBar } from './presence-bar';
-import { BASE, routeFromPath } from './route';
+import { BASE, contactPath, routeFromPath } from './route';
 import { SectionNav } from './section-nav';
 import { TopBar } from './top-bar';
 import { useConsoleState, useNow } from './use-store';
@@ -119,7 +120,27 @@ export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defa
       ) : route.section === 'callbacks' ? (
         <CallbackScreen store={store} client={client} callbackId={route.id} onNavigate={navigate} />
       ) : route.section === 'contacts' ? (
-        <ContactsScreen client={client} contactId={route.id} sites={state.sites} onNavigate={navigate} />
+        <ContactsScreen
+          client={client}
+          contactId={route.id}
+          sites={state.sites}
+          onNavigate={navigate}
+          privacy={
+            state.agent?.role === 'admin'
+              ? (c) => (
+                  <ContactPrivacy
+                    api={winBackApi}
+                    contactId={c.id}
+                    who={c.name ?? c.email ?? 'this contact'}
+                    onErased={() => {
+                      countWinBack();
+                      navigate(contactPath());
+                    }}
+                  />
+                )
+              : undefined
+          }
+        />
       ) : route.section === 'winback' ? (
         <WinBackScreen api={winBackApi} isAdmin={state.agent?.role === 'admin'} onChanged={countWinBack} />
       ) : route.section === 'team' ? (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContactDetail } from '../../protocol/contacts';
 import { Fact } from '../app/detail-parts';
@@ -15,12 +16,14 @@ export interface ContactViewProps {
   onSplit(visitorId: string): void;
   onSaveNotes(notes: string): void;
   onNavigate(href: string): void;
+  /** The admins' export and erase, when the agent is one. */
+  privacy?: ComponentChildren;
 }
 
 const title = (c: Pick<ContactDetail, 'name' | 'email' | 'phone'>) => c.name ?? c.email ?? c.phone ?? 'Anonymous visitor';
 
 /** One contact: who they are, their browsers, one timeline across channels, and what may be merged into them. */
-export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit, onSaveNotes, onNavigate }: ContactViewProps) {
+export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit, onSaveNotes, onNavigate, privacy }: ContactViewProps) {
   const [notes, setNotes] = useState(c.notes ?? '');
   useEffect(() => setNotes(c.notes ?? ''), [c.id, c.notes]);
   const attributes = Object.entries(c.attributes);
@@ -48,6 +51,7 @@ export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit,
           <Fact label="First seen">{fullDateTime(c.createdAt)}</Fact>
           <Fact label="Last seen">{fullDateTime(c.lastSeenAt)}</Fact>
         </dl>
+        {privacy}
         <section aria-labelledby="contact-attributes">
           <h3 id="contact-attributes">Attributes</h3>
           {attributes.length === 0 ? (

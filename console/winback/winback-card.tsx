@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { fullDateTime } from '../format/time';
 import { TextField } from '../format/text-field';
-import { exportHref, type WinBackItem } from '../net/winback-api';
+import type { WinBackItem } from '../net/winback-api';
+import { PrivacyActions } from './privacy-actions';
 import { reasonText, whoOf } from './reasons';
 
 export interface WinBackCardProps {
@@ -21,7 +22,6 @@ export function WinBackCard({ item, agents, isAdmin, busy, onAssign, onCallBack,
   const [writing, setWriting] = useState(false);
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
-  const [erasing, setErasing] = useState(false);
   const who = whoOf(item);
   const headingId = `wb-${item.contactId}`;
   return (
@@ -64,31 +64,8 @@ export function WinBackCard({ item, agents, isAdmin, busy, onAssign, onCallBack,
         <button type="button" class="btn btn-small btn-quiet" disabled={busy} onClick={() => onSettle('lost')}>
           Lost
         </button>
-        {isAdmin && (
-          <>
-            <a class="btn btn-small btn-quiet" href={exportHref(item.contactId)} download>
-              Export {who}'s data
-            </a>
-            <a class="btn btn-small btn-quiet" href={exportHref(item.contactId, true)} target="_blank" rel="noopener">
-              Read {who}'s data
-            </a>
-            <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={() => setErasing(true)}>
-              Erase…
-            </button>
-          </>
-        )}
       </div>
-      {erasing && (
-        <div role="group" aria-label={`Erase ${who}`}>
-          <p>Erase everything {who} wrote and gave (messages, emails, phones, names)? Counts for reports stay. This cannot be undone.</p>
-          <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={onErase}>
-            Erase {who}
-          </button>
-          <button type="button" class="btn btn-small btn-quiet" onClick={() => setErasing(false)}>
-            Keep
-          </button>
-        </div>
-      )}
+      {isAdmin && <PrivacyActions contactId={item.contactId} who={who} busy={busy} onErase={onErase} />}
       {writing && (
         <form
           class="winback-email"

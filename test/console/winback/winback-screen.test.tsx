@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WinBackApi, WinBackItem } from '../../../console/net/winback-api';
 import { WinBackScreen } from '../../../console/winback/winback-screen';
 import { SectionNav } from '../../../console/app/section-nav';
+import { ContactPrivacy } from '../../../console/winback/privacy-actions';
 
 afterEach(cleanup);
 
@@ -132,5 +133,27 @@ describe('Win back', () => {
     expect(link.getAttribute('aria-current')).toBe('page');
     expect(link.getAttribute('aria-describedby')).toBe('winback-count');
     expect(document.getElementById('winback-count')?.textContent).toBe('2 to win back');
+  });
+
+  it("lets an admin export and read a contact's data from the contact view, and erase it only after confirming", async () => {
+    const api = fakeApi();
+    let erased = 0;
+    const failing: WinBackApi = { ...api, erase: async () => ({ ok: false, code: 'contact_erased', message: 'This contact was erased.' }) };
+    const { unmount } = render(<ContactPrivacy api={failing} contactId="ct_eve" who="Eve" onErased={() => erased++} />);
+    const privacy = screen.getByRole('region', { name: 'Privacy' });
+    expect(within(privacy).getByRole('link', { name: "Read Eve's data" }).getAttribute('href')).toBe(
+      '/api/privacy/contacts/ct_eve/export?format=html',
+    );
+    expect(within(privacy).queryByRole('button', { name: 'Erase Eve' })).toBeNull();
+    fireEvent.click(within(privacy).getByRole('button', { name: 'Erase…' }));
+    fireEvent.click(within(privacy).getByRole('button', { name: 'Erase Eve' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This contact was erased.');
+    expect(erased).toBe(0);
+    unmount();
+    render(<ContactPrivacy api={api} contactId="ct_eve" who="Eve" onErased={() => erased++} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Erase…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Erase Eve' }));
+    await waitFor(() => expect(erased).toBe(1));
+    expect(api.calls).toEqual(['erase ct_eve']);
   });
 });
