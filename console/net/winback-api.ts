@@ -1,8 +1,7 @@
+import type { WinBackReasonKind } from '../../protocol/winback';
 import { call, type RestResult } from './rest';
 
-/** Why a contact is on the Win back list (as the server names it). */
-export type WinBackReasonKind =
-  'low_rating' | 'complaint' | 'bad_survey' | 'callback_no_answer' | 'callback_overdue' | 'chat_slow' | 'chat_unanswered';
+export type { WinBackReasonKind };
 
 export interface WinBackItem {
   contactId: string;

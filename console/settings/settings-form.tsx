@@ -113,36 +113,26 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             chat, when you come back.”
           </p>
           <FieldError id="set-away" error={errors.awayMessage} />
-          <label class="field set-narrow">
-            <span>Waiting time (seconds)</span>
-            <input
-              id="set-wait"
-              type="number"
-              inputMode="numeric"
-              value={draft.waitSeconds}
-              onInput={(e) => set({ waitSeconds: e.currentTarget.value })}
-              {...errorProps('set-wait', errors.waitSeconds)}
-            />
-          </label>
-          <p class="muted set-hint">How long a new chat waits for an agent before the widget offers a call back or a message instead.</p>
-          <FieldError id="set-wait" error={errors.waitSeconds} />
+          <NumberSetting
+            id="set-wait"
+            label="Waiting time (seconds)"
+            value={draft.waitSeconds}
+            onValue={(waitSeconds) => set({ waitSeconds })}
+            error={errors.waitSeconds}
+            hint="How long a new chat waits for an agent before the widget offers a call back or a message instead."
+          />
           <label class="fb-toggle">
             <input type="checkbox" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.currentTarget.checked })} />
             <span>Satisfaction survey after a chat</span>
           </label>
-          <label class="field set-narrow">
-            <span>Keep conversations (days)</span>
-            <input
-              id="set-keep"
-              type="number"
-              inputMode="numeric"
-              value={draft.keepConversationsDays}
-              onInput={(e) => set({ keepConversationsDays: e.currentTarget.value })}
-              {...errorProps('set-keep', errors.keepConversationsDays)}
-            />
-          </label>
-          <p class="muted set-hint">Conversations untouched this long are deleted, with their messages. 0 keeps them.</p>
-          <FieldError id="set-keep" error={errors.keepConversationsDays} />
+          <NumberSetting
+            id="set-keep"
+            label="Keep conversations (days)"
+            value={draft.keepConversationsDays}
+            onValue={(keepConversationsDays) => set({ keepConversationsDays })}
+            error={errors.keepConversationsDays}
+            hint="Conversations untouched this long are deleted, with their messages. 0 keeps them."
+          />
         </fieldset>
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
@@ -188,5 +178,26 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
         )}
       </div>
     </form>
+  );
+}
+
+/** A number typed as text (so a half-typed one is not lost), with its hint and the server's error under it. */
+function NumberSetting(p: { id: string; label: string; value: string; onValue(v: string): void; error: string | undefined; hint: string }) {
+  return (
+    <>
+      <label class="field set-narrow">
+        <span>{p.label}</span>
+        <input
+          id={p.id}
+          type="number"
+          inputMode="numeric"
+          value={p.value}
+          onInput={(e) => p.onValue(e.currentTarget.value)}
+          {...errorProps(p.id, p.error)}
+        />
+      </label>
+      <p class="muted set-hint">{p.hint}</p>
+      <FieldError id={p.id} error={p.error} />
+    </>
   );
 }

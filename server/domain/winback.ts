@@ -1,9 +1,8 @@
+import type { WinBackReasonKind } from '../../protocol/winback';
 import type { WinBackCaseRow, WinBackSignals, WinBackStatus } from '../store/privacy-types';
 import type { Store } from '../store/types';
 
-/** Why a contact is on the Win back list. */
-export type WinBackReasonKind =
-  'low_rating' | 'complaint' | 'bad_survey' | 'callback_no_answer' | 'callback_overdue' | 'chat_slow' | 'chat_unanswered';
+export type { WinBackReasonKind };
 
 export interface WinBackReason {
   kind: WinBackReasonKind;

@@ -1,5 +1,17 @@
-import { iso, isoOrNull, json, type Row } from './rows';
-import type { AuditEntry, WinBackCaseRow, WinBackSignals } from './privacy-types';
+import {
+  iso,
+  isoOrNull,
+  json,
+  toCallback,
+  toContact,
+  toConversation,
+  toFeedback,
+  toMessage,
+  toStoredCallbackAttempt,
+  toVisitor,
+  type Row,
+} from './rows';
+import type { AuditEntry, ContactData, ErasedCounts, WinBackCaseRow, WinBackSignals } from './privacy-types';
 
 // SQL both stores run for export, erase and win back, written with `?` placeholders (Postgres's
 // store numbers them) and the two spots where the dialects differ, a list parameter and a substring test.
@@ -148,7 +160,11 @@ export function* gatherIds(contactId: string, d: Dialect): Generator<Statement, 
   const conversations = yield { sql: q.conversations, args: [d.list(vids)] };
   const callbacks = yield { sql: q.callbacks, args: [d.list(vids)] };
   const feedback = yield { sql: q.feedback, args: [d.list(vids)] };
-  const needles = [...[...contacts, ...visitors].flatMap((r) => [r.email, r.phone]), ...callbacks.map((r) => r.phone), ...feedback.map((r) => r.email)];
+  const needles = [
+    ...[...contacts, ...visitors].flatMap((r) => [r.email, r.phone]),
+    ...callbacks.map((r) => r.phone),
+    ...feedback.map((r) => r.email),
+  ];
   return {
     visitors: vids,
     conversations: conversations.map((r) => r.id as string),
@@ -275,3 +291,35 @@ export const CASE_UPSERT = `INSERT INTO winback_cases (contact_id, site_id, stat
 
 /** A site's conversations last changed before a time, oldest first. */
 export const OLD_CONVERSATIONS = 'SELECT id FROM conversations WHERE site_id = ? AND updated_at < ? ORDER BY updated_at LIMIT ?';
+
+/** An export's rows (by the keys of `exportQueries`) as the domain takes them. */
+export function toContactData(contact: Row, rows: Record<string, Row[]>): ContactData {
+  const of = (k: string) => rows[k] ?? [];
+  return {
+    contact: toContact(contact),
+    visitors: of('visitors').map(toVisitor),
+    conversations: of('conversations').map(toConversation),
+    messages: of('messages').map(toMessage),
+    callbacks: of('callbacks').map(toCallback),
+    attempts: of('attempts').map(toStoredCallbackAttempt),
+    feedback: of('feedback').map(toFeedback),
+    replies: of('replies').map((r) => ({
+      id: r.id as string,
+      feedbackId: r.feedback_id as string,
+      agentName: r.agent_name as string,
+      text: r.text as string,
+      createdAt: iso(r.created_at),
+    })),
+  };
+}
+
+/** What an erase reports, from the ids it blanked and the rows its writes changed. */
+export const erasedCounts = (ids: ContactIds, messages: number, emails: number, webhookDeliveries: number): ErasedCounts => ({
+  visitors: ids.visitors.length,
+  conversations: ids.conversations.length,
+  messages,
+  callbacks: ids.callbacks.length,
+  feedback: ids.feedback.length,
+  emails,
+  webhookDeliveries,
+});
