@@ -1,19 +1,7 @@
-import type { WinBackReasonKind } from '../../protocol/winback';
+import type { WinBackItem, WinBackReasonKind } from '../../protocol/winback';
 import { call, type RestResult } from './rest';
 
-export type { WinBackReasonKind };
-
-export interface WinBackItem {
-  contactId: string;
-  siteId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  reasons: { kind: WinBackReasonKind; at: string; ref: string; rating?: number }[];
-  latestAt: string;
-  assignedTo: { id: string; name: string } | null;
-  followUp: { kind: 'callback' | 'email'; at: string; by: string } | null;
-}
+export type { WinBackItem, WinBackReasonKind };
 
 export interface AuditLine {
   id: string;

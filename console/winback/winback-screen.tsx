@@ -98,28 +98,15 @@ export function WinBackScreen({ api, isAdmin, onChanged }: WinBackScreenProps) {
           </summary>
           {audit && audit.length === 0 && <p>No export or erasure yet.</p>}
           {audit && audit.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Contact</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((a) => (
-                  <tr key={a.id}>
-                    <td>{fullDateTime(a.at)}</td>
-                    <td>
-                      {a.actor.name} {a.actor.kind === 'token' ? '(API token)' : ''}
-                    </td>
-                    <td>{a.action === 'contact.erase' ? 'Erased' : 'Exported'}</td>
-                    <td>{a.contactId}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul class="audit-log" aria-label="Audit log">
+              {audit.map((a) => (
+                <li key={a.id}>
+                  <time dateTime={a.at}>{fullDateTime(a.at)}</time>: {a.actor.name}
+                  {a.actor.kind === 'token' ? ' (API token)' : ''} {a.action === 'contact.erase' ? 'erased' : 'exported'} contact{' '}
+                  <code>{a.contactId}</code>
+                </li>
+              ))}
+            </ul>
           )}
         </details>
       )}

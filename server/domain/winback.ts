@@ -1,31 +1,9 @@
-import type { WinBackReasonKind } from '../../protocol/winback';
-import type { WinBackCaseRow, WinBackSignals, WinBackStatus } from '../store/privacy-types';
+import type { WinBackItem, WinBackReason } from '../../protocol/winback';
+import type { WinBackSignals } from '../store/privacy-types';
 import type { Store } from '../store/types';
 
-export type { WinBackReasonKind };
-
-export interface WinBackReason {
-  kind: WinBackReasonKind;
-  at: string;
-  /** The feedback, conversation or call back it is about. */
-  ref: string;
-  /** A rating, where there is one. */
-  rating?: number;
-}
-
-/** A contact whose latest experience was bad, with every bad one since their last good one. */
-export interface WinBackItem {
-  contactId: string;
-  siteId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  reasons: WinBackReason[];
-  latestAt: string;
-  status: WinBackStatus;
-  assignedTo: WinBackCaseRow['assignedTo'];
-  followUp: WinBackCaseRow['followUp'];
-}
+export type { WinBackItem, WinBackReason };
+export type { WinBackReasonKind } from '../../protocol/winback';
 
 export interface WinBackOptions {
   now?: number;

@@ -1,3 +1,4 @@
+import type { WinBackItem, WinBackStatus } from '../../protocol/winback';
 import type { Message } from '../../protocol/types';
 import type { CallbackRow, ContactRow, ConversationRow, FeedbackRow, NewFeedbackReply, StoredCallbackAttempt, VisitorRow } from './types';
 
@@ -45,16 +46,15 @@ export interface ErasedCounts {
   webhookDeliveries: number;
 }
 
-export type WinBackStatus = 'open' | 'won' | 'lost';
+export type { WinBackStatus };
 
 /** An agent's work on one unhappy contact: who has it, what was done, how it ended. */
 export interface WinBackCaseRow {
   contactId: string;
   siteId: string;
   status: WinBackStatus;
-  assignedTo: { id: string; name: string } | null;
-  /** The last follow-up done: a call back task made, or an email sent. */
-  followUp: { kind: 'callback' | 'email'; at: string; by: string; ref: string } | null;
+  assignedTo: WinBackItem['assignedTo'];
+  followUp: WinBackItem['followUp'];
   /** When it was marked won back or lost: bad experiences before then are settled. */
   closedAt: string | null;
   updatedAt: string;

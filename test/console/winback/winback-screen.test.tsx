@@ -20,6 +20,7 @@ const eve = (): WinBackItem => ({
     { kind: 'low_rating', at: '2026-12-04T10:00:00Z', ref: 'f1', rating: 1 },
   ],
   latestAt: '2026-12-05T10:00:00Z',
+  status: 'open',
   assignedTo: null,
   followUp: null,
 });
