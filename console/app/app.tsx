@@ -112,14 +112,5 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       />
     );
   }
-  return (
-    <Shell
-      store={store}
-      client={client}
-      desktopAlerts={desktopAlerts}
-      teamApi={teamApi}
-      winBackApi={winBackApi}
-      onSignOut={() => void signOut()}
-    />
-  );
+  return <Shell {...{ store, client, desktopAlerts, teamApi, winBackApi }} onSignOut={() => void signOut()} />;
 }
