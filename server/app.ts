@@ -164,7 +164,11 @@ export async function startEarshot(
     leader: bus.leader,
     everyMs: opts.retentionMs,
   });
-  const stopDigest = startWinBackDigest(store, email, log, config.publicUrl ?? null, opts.winBackDigestMs);
+  const stopDigest = startWinBackDigest(store, email, log, {
+    publicUrl: config.publicUrl ?? null,
+    everyMs: opts.winBackDigestMs,
+    leader: bus.leader,
+  });
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

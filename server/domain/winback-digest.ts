@@ -53,17 +53,22 @@ export async function sendWinBackDigest(store: Store, email: EmailService, publi
 }
 
 /**
- * Checks every `everyMs` (an hour) whether this week's summary went out, on every node (the outbox
- * id makes it once per install); the first check is an interval after start. Returns the stop function.
+ * Checks every `everyMs` (an hour) whether this week's summary went out, on the cluster's leader
+ * only (one node does the work), while the outbox id keyed by week and admin keeps it to one email
+ * even when leadership changes hands mid-check; the first check is an interval after start.
+ * Returns the stop function.
  */
 export function startWinBackDigest(
   store: Store,
   email: EmailService,
   log: Logger,
-  publicUrl: string | null,
-  everyMs = 3_600_000,
+  opts: { publicUrl: string | null; everyMs?: number; leader?: () => boolean },
 ): () => void {
-  const run = () => void sendWinBackDigest(store, email, publicUrl).catch((err) => log.error({ err }, 'win back summary failed'));
+  const { publicUrl, everyMs = 3_600_000, leader = () => true } = opts;
+  const run = () => {
+    if (!leader()) return;
+    void sendWinBackDigest(store, email, publicUrl).catch((err) => log.error({ err }, 'win back summary failed'));
+  };
   const timer = setInterval(run, everyMs);
   timer.unref();
   return () => clearInterval(timer);
