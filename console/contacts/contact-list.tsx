@@ -72,7 +72,7 @@ export function ContactList({
         ) : (
           <ul class="inbox-list" aria-label="Contacts, last seen first" onKeyDown={moveFocus}>
             {items.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} class="contact-row">
                 <a
                   href={contactPath(c.id)}
                   aria-current={c.id === selectedId ? 'page' : undefined}

@@ -20,6 +20,12 @@ export interface ContactViewProps {
   privacy?: ComponentChildren;
 }
 
+const MERGE_REASON = {
+  identity: 'Last merged by a verified identity',
+  email: 'Last merged by a verified email',
+  agent: 'Last merged by an agent',
+} as const;
+
 const title = (c: Pick<ContactDetail, 'name' | 'email' | 'phone'>) => c.name ?? c.email ?? c.phone ?? 'Anonymous visitor';
 
 /** One contact: who they are, their browsers, one timeline across channels, and what may be merged into them. */
@@ -33,9 +39,20 @@ export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit,
         <h2 id="contact-title">{title(c)}</h2>
         <span class={`badge ${c.verified ? 'badge-open' : 'badge-pending'}`}>{c.verified ? 'verified' : 'not verified'}</span>
         {c.lastMerge && (
-          <button type="button" class="btn btn-small" aria-disabled={busy} onClick={() => !busy && onUndo()}>
-            Undo last merge
-          </button>
+          <>
+            <button
+              type="button"
+              class="btn btn-small"
+              aria-disabled={busy}
+              aria-describedby="contact-last-merge"
+              onClick={() => !busy && onUndo()}
+            >
+              Undo last merge
+            </button>
+            <span id="contact-last-merge" class="muted">
+              {MERGE_REASON[c.lastMerge.reason]}, {fullDateTime(c.lastMerge.createdAt)}
+            </span>
+          </>
         )}
       </header>
       {error && (

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
-import { isVerified, liveContact } from '../domain/contacts';
+import { isVerified, updateContactDetails } from '../domain/contacts';
 import { emitWebhook } from '../domain/webhooks/events';
 import { AppError, found } from '../errors';
 import type { ContactListItem, Store } from '../store/types';
@@ -125,15 +125,7 @@ export const CONTACT_ROUTES: ApiRoute[] = [
     async handler({ params, body, deps }) {
       if (Object.keys(body).length === 0)
         throw new AppError('invalid_payload', 'must change at least one of name, email, phone or attributes');
-      const c = await liveContact(deps.store, params.id);
-      const next = { ...c.attributes };
-      for (const [k, val] of Object.entries(body.attributes ?? {}))
-        if (val === null) delete next[k];
-        else next[k] = val;
-      if (Object.keys(next).length > LIMITS.attributes) {
-        throw new AppError('invalid_payload', `attributes: a contact keeps at most ${LIMITS.attributes}`, 'attributes');
-      }
-      await deps.store.updateContact(c.id, { ...body, updatedAt: new Date().toISOString() });
+      const c = await updateContactDetails(deps.store, params.id, body);
       const resource = contactResource(await itemOf(deps.store, c.id));
       const digest = createHash('sha256').update(JSON.stringify(resource)).digest('base64url');
       await emitWebhook(deps.store, {

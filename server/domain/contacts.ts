@@ -1,9 +1,12 @@
 import { nanoid } from 'nanoid';
 import type { ContactDetail, ContactSummary, TimelineItem } from '../../protocol/contacts';
-import { AppError } from '../errors';
+import { LIMITS } from '../../protocol/events';
+import { AppError, found } from '../errors';
+import { patchAttributes } from '../store/rows';
 import type {
   ContactListItem,
   ContactMergeRow,
+  ContactPatch,
   ContactProblem,
   ContactQuery,
   ContactRow,
@@ -153,16 +156,14 @@ export async function contactDetail(store: Store, id: string): Promise<ContactDe
       category: f.category,
       text: f.text,
     })),
-    ...replies
-      .flat()
-      .map((r): TimelineItem => ({
-        kind: 'email',
-        at: r.createdAt,
-        id: r.id,
-        feedbackId: r.feedbackId,
-        agentName: r.agentName,
-        text: r.text,
-      })),
+    ...replies.flat().map((r): TimelineItem => ({
+      kind: 'email',
+      at: r.createdAt,
+      id: r.id,
+      feedbackId: r.feedbackId,
+      agentName: r.agentName,
+      text: r.text,
+    })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const pages = new Map<string, string | null>();
   for (const p of [...visitors, ...activity.callbacks, ...activity.feedback])
@@ -191,4 +192,13 @@ export async function contactDetail(store: Store, id: string): Promise<ContactDe
     suggestions: suggestions.map((s) => ({ contact: toContactSummary(s.contact), email: s.email, phone: s.phone })),
     lastMerge: lastMerge && { id: lastMerge.id, fromId: lastMerge.fromId, reason: lastMerge.reason, createdAt: lastMerge.createdAt },
   };
+}
+
+/** Changes a contact's details and attributes (null removes one), refusing a change that would keep too many attributes. */
+export async function updateContactDetails(store: Store, id: string, patch: Omit<ContactPatch, 'updatedAt'>): Promise<ContactRow> {
+  const c = await liveContact(store, id);
+  if (Object.keys(patchAttributes(c.attributes, patch.attributes)).length > LIMITS.attributes) {
+    throw new AppError('invalid_payload', `attributes: a contact keeps at most ${LIMITS.attributes}`, 'attributes');
+  }
+  return found(await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() }), 'No such contact.');
 }

@@ -8,7 +8,9 @@ import type {
   ClaimedOutboxRow,
   ContactListItem,
   ContactMergeRow,
+  ContactPatch,
   ContactRow,
+  ContactSuggestion,
   NewContact,
   ConversationRow,
   FeedbackRow,
@@ -264,6 +266,47 @@ export function mergedDetails(into: ContactRow, from: ContactRow): { next: Omit<
     notes: [notes, from.notes].filter(Boolean).join('\n\n') || null,
   };
   return { next, before };
+}
+
+/** The contact columns a merge, its undo and a patch write, in the order of `detailValues`. */
+export const CONTACT_DETAILS = ['external_id', 'name', 'email', 'phone', 'email_verified_at', 'attributes', 'notes'] as const;
+
+/** A contact's details as `CONTACT_DETAILS` lists them. */
+export function detailValues(d: Omit<MergeBefore, 'fromExternalId'>): unknown[] {
+  return [d.externalId, d.name, d.email, d.phone, d.emailVerifiedAt, JSON.stringify(d.attributes), d.notes];
+}
+
+/** Attributes after a change: merged key by key, a null value removing its key. */
+export function patchAttributes(current: ContactRow['attributes'], patch: ContactPatch['attributes'] = {}): ContactRow['attributes'] {
+  const next = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete next[k];
+    else next[k] = v;
+  }
+  return next;
+}
+
+/** A contact's details after a patch; a changed email is not the verified one any more. */
+export function patchedDetails(c: ContactRow, p: ContactPatch): Omit<MergeBefore, 'fromExternalId'> {
+  const email = p.email === undefined ? c.email : p.email;
+  return {
+    externalId: c.externalId,
+    name: p.name === undefined ? c.name : p.name,
+    email,
+    phone: p.phone === undefined ? c.phone : p.phone,
+    emailVerifiedAt: p.emailVerifiedAt ?? (email?.toLowerCase() === c.email?.toLowerCase() ? c.emailVerifiedAt : null),
+    attributes: patchAttributes(c.attributes, p.attributes),
+    notes: p.notes === undefined ? c.notes : p.notes,
+  };
+}
+
+/** A suggestion row: a contact item with the email and phone that matched. */
+export function toContactSuggestion(r: Row): ContactSuggestion {
+  return {
+    contact: toContactItem(r),
+    email: (r.matched_email as string | null) ?? null,
+    phone: (r.matched_phone as string | null) ?? null,
+  };
 }
 
 /** A contact_merges row. */

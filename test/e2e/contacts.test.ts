@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
-import { byLocalhost, readmeSnippet, readmeStub, startHostSite, type HostSite } from '../helpers/host-site';
+import { readmeSnippet, readmeStub, useShopOrigin } from '../helpers/host-site';
 import { signInAsAdmin } from './console-sign-in';
 import { sendChat } from './honest-screens';
 
@@ -12,28 +12,17 @@ import { sendChat } from './honest-screens';
 // merge, and sees nothing of theirs. The shop is on another origin than the Earshot server.
 // With mail set up, feedback may ask for a reply: signed feedback is what belongs to the person.
 const e2e = useE2e({ openAllDay: true, smtp: true });
-let shop: HostSite;
-let relay: string;
-
-beforeAll(async () => {
-  shop = await startHostSite();
-  relay = byLocalhost(e2e.server.url);
-  const site = (await e2e.server.store.getSite('demo'))!;
-  await e2e.server.store.upsertSite({ ...site, allowedOrigins: [shop.origin] });
-});
-afterAll(async () => {
-  await shop?.close();
-});
+const host = useShopOrigin(e2e);
 
 const sign = (secret: string, id: string) => createHmac('sha256', secret).update(id).digest('hex');
 
 /** A new browser (context) on a shop page that identifies the visitor as `who`, then opens the widget. */
 async function shopPage(path: string, who: Record<string, string>): Promise<Page> {
-  const url = shop.page(
+  const url = host.shop.page(
     path,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Shop</title>` +
       `${readmeStub()}<script>Earshot('identify', ${JSON.stringify(who)})</script></head>` +
-      `<body><h1>Shop</h1>${readmeSnippet(relay)}</body></html>`,
+      `<body><h1>Shop</h1>${readmeSnippet(host.relay)}</body></html>`,
   );
   const page = await (await e2e.newContext()).newPage();
   await page.goto(url);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import type { Store } from '../../server/store/types';
 
 /** A site owner's pages on an origin of their own, as a shop on another host would serve them. */
 export interface HostSite {
@@ -66,4 +68,23 @@ export function readmeStubHash(): string {
   const hash = /'sha256-[A-Za-z0-9+/=]+'/.exec(README)?.[0];
   if (!hash) throw new Error('README.md gives no hash for the queue stub');
   return hash;
+}
+
+/**
+ * A shop on an origin of its own (127.0.0.1:<port>) that the demo site allows, for the tests of
+ * `e2e`, and the Earshot server by another name (localhost:<port>): started before them, closed after.
+ */
+export function useShopOrigin(e2e: { readonly server: { url: string; store: Store } }): {
+  readonly shop: HostSite;
+  readonly relay: string;
+} {
+  const ours = {} as { shop: HostSite; relay: string };
+  beforeAll(async () => {
+    ours.shop = await startHostSite();
+    ours.relay = byLocalhost(e2e.server.url);
+    const site = (await e2e.server.store.getSite('demo'))!;
+    await e2e.server.store.upsertSite({ ...site, allowedOrigins: [ours.shop.origin] });
+  });
+  afterAll(() => ours.shop?.close());
+  return ours;
 }

@@ -6,7 +6,7 @@ import { STORE_RULES } from '../../server/domain/store-rules';
 import { createVisitor } from '../../server/domain/visitors';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { NewMessage, Store } from '../../server/store/types';
+import type { CallbackRow, NewMessage, Store } from '../../server/store/types';
 import { tempDataDir } from './server';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -154,3 +154,27 @@ export function useTestStore(open: (dir: string) => Store | Promise<Store> = (di
   });
   return fixture;
 }
+
+/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
+export const callbackRow = (
+  now: string,
+  over: Partial<CallbackRow> & { id: string; visitorId: string },
+): CallbackRow & { visitorId: string } => ({
+  siteId: 'demo',
+  phone: '+420601123456',
+  name: null,
+  topic: null,
+  asap: true,
+  windowEnd: null,
+  status: 'waiting',
+  claimedBy: null,
+  attempts: 0,
+  pageUrl: null,
+  pageTitle: null,
+  visitorTimezone: null,
+  visitorLocale: null,
+  dueAt: now,
+  createdAt: now,
+  updatedAt: now,
+  ...over,
+});

@@ -6,7 +6,7 @@ import { SQLITE_MIGRATIONS } from '../../server/store/migrations';
 import { PG_MIGRATIONS } from '../../server/store/postgres/migrations';
 import type { ContactMergeRow, NewContact, Store } from '../../server/store/types';
 import { tempDataDir } from '../helpers/server';
-import { STORE, databaseUrlFor, openTestStore, useTestStore } from '../helpers/stores';
+import { STORE, callbackRow, databaseUrlFor, openTestStore, useTestStore } from '../helpers/stores';
 
 // The store contract of contacts (issue 18): one contact per visitor, merges with their undo,
 // splits, the list and its search, and suggestions; on SQLite and again on Postgres.
@@ -155,6 +155,40 @@ describe(`${STORE} store: contacts`, () => {
     expect(byPhone.map((x) => [x.contact.id, x.phone])).toEqual([[d.contactId, '+420777000111']]);
     await merge(b.contactId!, a.contactId!);
     expect(await t.store.contactSuggestions(a.contactId!, 10)).toEqual([]);
+  });
+
+  it("finds the call back requests and signed feedback of a contact's browsers, newest first", async () => {
+    const a = await browser();
+    const b = await browser();
+    const other = await browser();
+    await merge(b.contactId!, a.contactId!);
+    const callback = (id: string, visitorId: string, at: string) => callbackRow(at, { id, siteId: 'shop', visitorId });
+    await t.store.createCallback(callback('cb1', a.id, later(1)));
+    await t.store.createCallback(callback('cb2', b.id, later(2)));
+    await t.store.createCallback(callback('cb3', other.id, later(3)));
+    const feedback = (id: string, visitorId: string | null, createdAt: string) => ({
+      id,
+      siteId: 'shop',
+      rating: 2,
+      category: 'complaint' as const,
+      text: id,
+      name: 'Ana',
+      email: 'ana@example.test',
+      pageUrl: null,
+      pageTitle: null,
+      locale: null,
+      status: 'new' as const,
+      createdAt,
+      updatedAt: createdAt,
+      visitorId,
+    });
+    await t.store.createFeedback(feedback('f1', b.id, later(4)));
+    await t.store.createFeedback(feedback('f2', null, later(5)));
+    await t.store.createFeedback(feedback('f3', other.id, later(6)));
+    const got = await t.store.contactActivity(a.contactId!, 10);
+    expect(got.callbacks.map((c) => c.id)).toEqual(['cb2', 'cb1']);
+    expect(got.feedback.map((f) => f.id)).toEqual(['f1']);
+    expect((await t.store.contactActivity(a.contactId!, 1)).callbacks.map((c) => c.id)).toEqual(['cb2']);
   });
 
   it('changes details and attributes key by key; a changed email is not verified any more', async () => {

@@ -1,13 +1,17 @@
 import { AppError } from '../../errors';
 import {
+  CONTACT_DETAILS,
   contactValues,
-  toCallback,
-  toFeedback,
+  detailValues,
   mergedDetails,
+  patchedDetails,
+  toCallback,
   toContact,
   toContactItem,
   toContactMerge,
+  toContactSuggestion,
   toConversation,
+  toFeedback,
   toSiteIdentity,
   type MergeBefore,
 } from '../rows';
@@ -16,22 +20,12 @@ import type { ContactMergeRow, ContactPort, ContactProblem, ContactRow } from '.
 import type { Db } from './db';
 import { params } from './visitors';
 
-const SET_DETAILS = `UPDATE contacts SET external_id = $1, name = $2, email = $3, phone = $4, email_verified_at = $5, attributes = $6, notes = $7,
-  updated_at = $8 WHERE id = $9`;
-const details = (d: Omit<MergeBefore, 'fromExternalId'>) => [
-  d.externalId,
-  d.name,
-  d.email,
-  d.phone,
-  d.emailVerifiedAt,
-  JSON.stringify(d.attributes),
-  d.notes,
-];
+const SET_DETAILS = `UPDATE contacts SET ${CONTACT_DETAILS.map((c, i) => `${c} = $${i + 1}`).join(', ')}, updated_at = $8 WHERE id = $9`;
 const LAST_MERGE = 'SELECT * FROM contact_merges WHERE into_id = $1 AND undone_at IS NULL ORDER BY created_at DESC, n DESC LIMIT 1';
 
 const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verification', rotatedAt: 'rotated_at' } as const;
 
-/** Contacts (verified people) and sites' identity secrets on Postgres. */
+/** Contacts (people) and sites' identity secrets on Postgres. */
 export function pgContacts(db: Db): ContactPort {
   const contact = async (t: Db, id: string, lock = '') => {
     const r = await t.one(`SELECT * FROM contacts WHERE id = $1${lock}`, [id]);
@@ -87,17 +81,7 @@ export function pgContacts(db: Db): ContactPort {
       db.tx(async (t) => {
         const c = await contact(t, id, ' AND merged_into IS NULL FOR UPDATE');
         if (!c) return null;
-        const attributes = { ...c.attributes };
-        for (const [k, v] of Object.entries(p.attributes ?? {})) {
-          if (v === null) delete attributes[k];
-          else attributes[k] = v;
-        }
-        const email = p.email === undefined ? c.email : p.email;
-        // A changed address is not the verified one any more.
-        const verified = p.emailVerifiedAt ?? (email?.toLowerCase() === c.email?.toLowerCase() ? c.emailVerifiedAt : null);
-        const next = { ...c, email, attributes, emailVerifiedAt: verified };
-        for (const k of ['name', 'phone', 'notes'] as const) if (p[k] !== undefined) next[k] = p[k];
-        await t.run(SET_DETAILS, [...details(next), p.updatedAt, id]);
+        await t.run(SET_DETAILS, [...detailValues(patchedDetails(c, p)), p.updatedAt, id]);
         return contact(t, id);
       }),
     async findContactByVerifiedEmail(siteId, email, exceptId) {
@@ -126,7 +110,7 @@ export function pgContacts(db: Db): ContactPort {
           m.createdAt,
           from.id,
         ]);
-        await t.run(SET_DETAILS, [...details(next), m.createdAt, into.id]);
+        await t.run(SET_DETAILS, [...detailValues(next), m.createdAt, into.id]);
         const moved = await t.rows<{ id: string }>('UPDATE visitors SET contact_id = $1 WHERE contact_id = $2 RETURNING id', [
           into.id,
           from.id,
@@ -148,7 +132,7 @@ export function pgContacts(db: Db): ContactPort {
         if (!r) return 'nothing_to_undo';
         const merge = toContactMerge(r);
         const before = r.into_before as MergeBefore;
-        await t.run(SET_DETAILS, [...details(before), now, intoId]);
+        await t.run(SET_DETAILS, [...detailValues(before), now, intoId]);
         await t.run('UPDATE contacts SET merged_into = NULL, external_id = $1, updated_at = $2 WHERE id = $3', [
           before.fromExternalId,
           now,
@@ -207,11 +191,7 @@ export function pgContacts(db: Db): ContactPort {
     },
     async contactSuggestions(contactId, limit) {
       const rows = await db.rows(contactSuggestionsSql('$1', '$2'), [contactId, limit]);
-      return rows.map((r) => ({
-        contact: toContactItem(r),
-        email: (r.matched_email as string | null) ?? null,
-        phone: (r.matched_phone as string | null) ?? null,
-      }));
+      return rows.map(toContactSuggestion);
     },
     async contactActivity(contactId, limit) {
       const sql = contactActivitySql('$1', '$2');

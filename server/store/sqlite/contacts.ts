@@ -1,13 +1,17 @@
 import { AppError } from '../../errors';
 import {
+  CONTACT_DETAILS,
   contactValues,
-  toCallback,
-  toFeedback,
+  detailValues,
   mergedDetails,
+  patchedDetails,
+  toCallback,
   toContact,
   toContactItem,
   toContactMerge,
+  toContactSuggestion,
   toConversation,
+  toFeedback,
   toSiteIdentity,
   type MergeBefore,
   type Row,
@@ -32,7 +36,9 @@ import type { SqliteContext } from './context';
 
 const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verification', rotatedAt: 'rotated_at' } as const;
 
-/** Contacts (verified people) and sites' identity secrets on SQLite. */
+const SET_DETAILS = `UPDATE contacts SET ${CONTACT_DETAILS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+
+/** Contacts (people) and sites' identity secrets on SQLite. */
 export class SqliteContacts implements ContactPort {
   constructor(private readonly c: SqliteContext) {}
 
@@ -100,30 +106,8 @@ export class SqliteContacts implements ContactPort {
       .transaction(() => {
         const before = this.c.q('SELECT * FROM contacts WHERE id = ? AND merged_into IS NULL').get(id) as Row | undefined;
         if (!before) return null;
-        const c = toContact(before);
-        const attributes = { ...c.attributes };
-        for (const [k, v] of Object.entries(p.attributes ?? {})) {
-          if (v === null) delete attributes[k];
-          else attributes[k] = v;
-        }
-        const email = p.email === undefined ? c.email : p.email;
-        // A changed address is not the verified one any more.
-        const verified = p.emailVerifiedAt ?? (email?.toLowerCase() === c.email?.toLowerCase() ? c.emailVerifiedAt : null);
-        this.c
-          .q(
-            'UPDATE contacts SET name = ?, email = ?, phone = ?, notes = ?, attributes = ?, email_verified_at = ?, updated_at = ? WHERE id = ?',
-          )
-          .run(
-            p.name === undefined ? c.name : p.name,
-            email,
-            p.phone === undefined ? c.phone : p.phone,
-            p.notes === undefined ? c.notes : p.notes,
-            JSON.stringify(attributes),
-            verified,
-            p.updatedAt,
-            id,
-          );
-        return toContact(this.c.q('SELECT * FROM contacts WHERE id = ?').get(id) as Row);
+        this.c.q(SET_DETAILS).run(...detailValues(patchedDetails(toContact(before), p)), p.updatedAt, id);
+        return this.row(id);
       })
       .immediate();
   }
@@ -152,22 +136,7 @@ export class SqliteContacts implements ContactPort {
         const { next, before } = mergedDetails(into, from);
         // The external id moves, not copies: it is unique per site.
         this.c.q('UPDATE contacts SET merged_into = ?, external_id = NULL, updated_at = ? WHERE id = ?').run(into.id, m.createdAt, from.id);
-        this.c
-          .q(
-            `UPDATE contacts SET external_id = ?, name = ?, email = ?, phone = ?, email_verified_at = ?, attributes = ?, notes = ?, updated_at = ?
-             WHERE id = ?`,
-          )
-          .run(
-            next.externalId,
-            next.name,
-            next.email,
-            next.phone,
-            next.emailVerifiedAt,
-            JSON.stringify(next.attributes),
-            next.notes,
-            m.createdAt,
-            into.id,
-          );
+        this.c.q(SET_DETAILS).run(...detailValues(next), m.createdAt, into.id);
         this.c.q('UPDATE visitors SET contact_id = ? WHERE contact_id = ?').run(into.id, from.id);
         this.c
           .q(
@@ -192,22 +161,7 @@ export class SqliteContacts implements ContactPort {
         if (!r) return 'nothing_to_undo';
         const merge = toContactMerge(r);
         const before = JSON.parse(r.into_before as string) as MergeBefore;
-        this.c
-          .q(
-            `UPDATE contacts SET external_id = ?, name = ?, email = ?, phone = ?, email_verified_at = ?, attributes = ?, notes = ?, updated_at = ?
-             WHERE id = ?`,
-          )
-          .run(
-            before.externalId,
-            before.name,
-            before.email,
-            before.phone,
-            before.emailVerifiedAt,
-            JSON.stringify(before.attributes),
-            before.notes,
-            now,
-            intoId,
-          );
+        this.c.q(SET_DETAILS).run(...detailValues(before), now, intoId);
         this.c
           .q('UPDATE contacts SET merged_into = NULL, external_id = ?, updated_at = ? WHERE id = ?')
           .run(before.fromExternalId, now, merge.fromId);
@@ -276,11 +230,7 @@ export class SqliteContacts implements ContactPort {
 
   async contactSuggestions(contactId: string, limit: number): Promise<ContactSuggestion[]> {
     const rows = this.c.q(contactSuggestionsSql('@contact', '@limit')).all({ contact: contactId, limit }) as Row[];
-    return rows.map((r) => ({
-      contact: toContactItem(r),
-      email: (r.matched_email as string | null) ?? null,
-      phone: (r.matched_phone as string | null) ?? null,
-    }));
+    return rows.map(toContactSuggestion);
   }
 
   async contactActivity(contactId: string, limit: number): Promise<{ callbacks: CallbackWithVisitor[]; feedback: FeedbackRow[] }> {
