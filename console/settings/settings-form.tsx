@@ -28,6 +28,12 @@ const CHANNELS: { key: keyof Channels; label: string }[] = [
 /** Everything an admin can change about a site, saved in one go. */
 export function SettingsForm({ draft, errors, formError, readOnly, saving, notice, onChange, onSave }: SettingsFormProps) {
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
+  const numberSetting = (key: 'waitSeconds' | 'keepConversationsDays') => ({
+    ...NUMBER_SETTINGS[key],
+    value: draft[key],
+    onValue: (value: string) => set({ [key]: value }),
+    error: errors[key],
+  });
   return (
     <form
       class="set-form"
@@ -113,26 +119,12 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             chat, when you come back.”
           </p>
           <FieldError id="set-away" error={errors.awayMessage} />
-          <NumberSetting
-            id="set-wait"
-            label="Waiting time (seconds)"
-            value={draft.waitSeconds}
-            onValue={(waitSeconds) => set({ waitSeconds })}
-            error={errors.waitSeconds}
-            hint="How long a new chat waits for an agent before the widget offers a call back or a message instead."
-          />
+          <NumberSetting {...numberSetting('waitSeconds')} />
           <label class="fb-toggle">
             <input type="checkbox" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.currentTarget.checked })} />
             <span>Satisfaction survey after a chat</span>
           </label>
-          <NumberSetting
-            id="set-keep"
-            label="Keep conversations (days)"
-            value={draft.keepConversationsDays}
-            onValue={(keepConversationsDays) => set({ keepConversationsDays })}
-            error={errors.keepConversationsDays}
-            hint="Conversations untouched this long are deleted, with their messages. 0 keeps them."
-          />
+          <NumberSetting {...numberSetting('keepConversationsDays')} />
         </fieldset>
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
@@ -180,6 +172,20 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
     </form>
   );
 }
+
+/** The settings typed as numbers: their field ids, labels and hints. */
+const NUMBER_SETTINGS = {
+  waitSeconds: {
+    id: 'set-wait',
+    label: 'Waiting time (seconds)',
+    hint: 'How long a new chat waits for an agent before the widget offers a call back or a message instead.',
+  },
+  keepConversationsDays: {
+    id: 'set-keep',
+    label: 'Keep conversations (days)',
+    hint: 'Conversations untouched this long are deleted, with their messages. 0 keeps them.',
+  },
+};
 
 /** A number typed as text (so a half-typed one is not lost), with its hint and the server's error under it. */
 function NumberSetting(p: { id: string; label: string; value: string; onValue(v: string): void; error: string | undefined; hint: string }) {
