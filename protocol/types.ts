@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'bad_identity_hash'
   /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
   | 'identity_required'
+  /** The contact was erased (GDPR art. 17): there is nothing left to export or erase. */
+  | 'contact_erased'
   /** The contact was merged into another one: act on that one. */
   | 'contact_merged'
   /** The contact has no merge left to undo. */
@@ -406,6 +408,8 @@ export interface SiteSettings {
   waitSeconds: number;
   surveyEnabled: boolean;
   faqs: Faq[];
+  /** Conversations untouched for this many days are deleted by the retention sweep; 0 keeps them. */
+  keepConversationsDays: number;
 }
 
 export interface AgentPresence {

@@ -51,6 +51,8 @@ import { shareEndpointCache } from './webhooks/endpoint-cache';
 import { startWebhookWorker } from './webhooks/worker';
 import { webhookRoutes } from './http/webhook-routes';
 import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
+import { privacyRoutes } from './http/privacy-routes';
+import { startWinBackDigest } from './domain/winback-digest';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -83,6 +85,8 @@ export async function startEarshot(
     presenceTickMs?: number;
     agentSweepMs?: number;
     retentionMs?: number;
+    /** How often a node checks whether this week's Win back summary went out. */
+    winBackDigestMs?: number;
     /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
     store?: Store;
     /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
@@ -165,6 +169,11 @@ export async function startEarshot(
     leader: bus.leader,
     everyMs: opts.retentionMs,
   });
+  const stopDigest = startWinBackDigest(store, email, log, {
+    publicUrl: config.publicUrl ?? null,
+    everyMs: opts.winBackDigestMs,
+    leader: bus.leader,
+  });
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -178,6 +187,7 @@ export async function startEarshot(
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
+  app.use('/api/privacy', privacyRoutes(deps));
   app.get('/api/docs', apiDocsPage);
   app.use(
     '/api/auth',
@@ -247,6 +257,7 @@ export async function startEarshot(
       await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
+      stopDigest();
       stopSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
       unshareEndpoints();

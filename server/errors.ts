@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   account_deactivated: 403,
   bad_identity_hash: 401,
   identity_required: 403,
+  contact_erased: 410,
   contact_merged: 409,
   nothing_to_undo: 409,
   unavailable: 503,

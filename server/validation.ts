@@ -67,6 +67,10 @@ const hours = v.object({
   weekly: v.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
 });
 
+/** A whole number of `unit` within bounds, each with its message. */
+const wholeNumber = (unit: string, [min, tooSmall]: [number, string], [max, tooBig]: [number, string]) =>
+  v.pipe(v.number('must be a number'), v.integer(`must be whole ${unit}`), v.minValue(min, tooSmall), v.maxValue(max, tooBig));
+
 /** What an admin may set on a site, for creating and changing it alike. */
 const siteFields = {
   name: v.optional(v.pipe(text(LIMITS.nameLength), v.trim(), v.nonEmpty('must not be empty'))),
@@ -76,16 +80,10 @@ const siteFields = {
   hours: v.optional(hours),
   channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
   awayMessage: v.optional(v.pipe(text(1000), v.trim())),
-  waitSeconds: v.optional(
-    v.pipe(
-      v.number('must be a number'),
-      v.integer('must be whole seconds'),
-      v.minValue(10, 'must be at least 10 seconds'),
-      v.maxValue(3600, 'must be at most an hour'),
-    ),
-  ),
+  waitSeconds: v.optional(wholeNumber('seconds', [10, 'must be at least 10 seconds'], [3600, 'must be at most an hour'])),
   surveyEnabled: v.optional(v.boolean('must be true or false')),
   hoursEnabled: v.optional(v.boolean('must be true or false')),
+  keepConversationsDays: v.optional(wholeNumber('days', [0, 'must be 0 (keep) or more days'], [3650, 'must be at most 3650 days'])),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
 };
 /** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AlertPermission } from '../net/desktop-alerts';
-import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, type Section } from './route';
+import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
 import { inApp } from './in-app';
 
 export interface SectionNavProps {
@@ -11,6 +11,8 @@ export interface SectionNavProps {
   callbacks: { open: number; overdue: number };
   /** How much feedback nobody has handled yet. */
   newFeedback: number;
+  /** Contacts on the Win back list. */
+  winBack?: number;
   desktopAlerts: AlertPermission;
   /** Admins see Team. */
   isAdmin?: boolean;
@@ -43,12 +45,28 @@ function SectionLink({ href, current, label, countId, onNavigate, children }: Li
   );
 }
 
+/** A section link with a count beside it (when there is one), e.g. "Feedback 3 new". */
+function CountedLink({ count, ...link }: Omit<LinkProps, 'countId' | 'children'> & { count: { id: string; n: number; what: string } }) {
+  const shown = count.n > 0;
+  return (
+    <SectionLink {...link} countId={shown ? count.id : undefined}>
+      {shown && (
+        <span id={count.id} class="unread">
+          {capped(count.n)}
+          <span class="sr-only"> {count.what}</span>
+        </span>
+      )}
+    </SectionLink>
+  );
+}
+
 /** The console's sections as links, with the open and overdue calls beside "Callbacks" and new feedback beside "Feedback". */
 export function SectionNav({
   section,
   conversationsHref,
   callbacks,
   newFeedback,
+  winBack = 0,
   desktopAlerts,
   isAdmin = false,
   onNavigate,
@@ -77,21 +95,21 @@ export function SectionNav({
               </span>
             )}
           </SectionLink>
-          <SectionLink
+          <CountedLink
             href={feedbackPath()}
             current={section === 'feedback'}
             label="Feedback"
-            countId={newFeedback > 0 ? 'feedback-new-count' : undefined}
+            count={{ id: 'feedback-new-count', n: newFeedback, what: 'new' }}
             onNavigate={onNavigate}
-          >
-            {newFeedback > 0 && (
-              <span id="feedback-new-count" class="unread">
-                {capped(newFeedback)}
-                <span class="sr-only"> new</span>
-              </span>
-            )}
-          </SectionLink>
+          />
           <SectionLink href={contactPath()} current={section === 'contacts'} label="Contacts" onNavigate={onNavigate} />
+          <CountedLink
+            href={WINBACK_PATH}
+            current={section === 'winback'}
+            label="Win back"
+            count={{ id: 'winback-count', n: winBack, what: 'to win back' }}
+            onNavigate={onNavigate}
+          />
           <SectionLink href={SETTINGS_PATH} current={section === 'settings'} label="Settings" onNavigate={onNavigate} />
           {isAdmin && <SectionLink href={TEAM_PATH} current={section === 'team'} label="Team" onNavigate={onNavigate} />}
         </ul>

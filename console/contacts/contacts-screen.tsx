@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactDetail, ContactSummary } from '../../protocol/contacts';
 import type { SiteSettings } from '../../protocol/types';
@@ -15,12 +16,14 @@ export interface ContactsScreenProps {
   contactId: string | null;
   sites: SiteSettings[] | null;
   onNavigate(href: string): void;
+  /** The admins' export and erase of the open contact. */
+  privacy?: (contact: ContactDetail) => ComponentChildren;
 }
 
 const PAGE = 50;
 
 /** Connector of the Contacts section: the searchable list and the open contact. */
-export function ContactsScreen({ client, contactId, sites, onNavigate }: ContactsScreenProps) {
+export function ContactsScreen({ client, contactId, sites, onNavigate, privacy }: ContactsScreenProps) {
   const now = useNow();
   const [search, setSearch] = useState('');
   const [list, setList] = useState<{ items: ContactSummary[]; loaded: boolean; more: boolean; error: string | null }>({
@@ -104,6 +107,7 @@ export function ContactsScreen({ client, contactId, sites, onNavigate }: Contact
           onSplit={(visitorId) => void run(client.contacts.split(visitorId))}
           onSaveNotes={(notes) => void run(client.contacts.saveNotes(detail.id, notes))}
           onNavigate={onNavigate}
+          privacy={privacy?.(detail)}
         />
       ) : open.error ? (
         <EmptyDetail id="contact-empty-title" title="Cannot show this contact" message={open.error} error />

@@ -120,6 +120,23 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             <input type="checkbox" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.currentTarget.checked })} />
             <span>Satisfaction survey after a chat</span>
           </label>
+          <CheckedField
+            id="set-keep"
+            label="Keep conversations (days)"
+            error={errors.keepConversationsDays}
+            class="set-narrow"
+            hint={<p class="muted set-hint">Conversations untouched this long are deleted, with their messages. 0 keeps them.</p>}
+          >
+            {(control) => (
+              <input
+                type="number"
+                inputMode="numeric"
+                value={draft.keepConversationsDays}
+                onInput={(e) => set({ keepConversationsDays: e.currentTarget.value })}
+                {...control}
+              />
+            )}
+          </CheckedField>
         </fieldset>
         <fieldset class="set-section">
           <legend>Allowed origins</legend>

@@ -53,12 +53,19 @@ function operation(r: ApiRoute): Json {
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
     responses: {
       [String(r.status)]: r.response
-        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: {
+              'application/json': { schema: jsonSchema(r.response, 'output') },
+              ...(r.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+            },
+          }
         : { description: 'Done; no content' },
       400: problemResponse('A parameter or the body is wrong; `field` names it'),
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
       ...(r.params ? { 404: problemResponse('No such resource') } : {}),
+      ...(['exportContact', 'eraseContact'].includes(r.operationId) ? { 410: problemResponse('The contact was erased') } : {}),
       ...(write
         ? {
             409: problemResponse('The Idempotency-Key was used for a different request, or its first request still runs (see Retry-After)'),

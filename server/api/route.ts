@@ -49,6 +49,8 @@ export interface ApiRoute<
   /** The answer's status and body schema; none for 204 No Content. */
   status: number;
   response?: Schema;
+  /** The answer as an HTML page, served instead of JSON for `?format=html`. */
+  html?(answer: unknown): string;
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 

@@ -36,7 +36,16 @@ async function serve(r: ApiRoute, deps: ApiDeps, req: Request, res: Response): P
   const body = r.body ? parse(r.body, req.body) : undefined;
   const key = r.method === 'get' ? null : idempotencyKey(req);
   const run = () => r.handler({ params, query, body, caller, deps, idempotencyKey: key }).catch(inApiTerms);
-  if (!key) return sendJson(res, r.status, await run());
+  if (!key) {
+    const answer = await run();
+    if (r.html && (query as { format?: string } | undefined)?.format === 'html') {
+      // Nothing on the page may run: it shows what people wrote.
+      res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.status(r.status).type('html').send(r.html(answer));
+      return;
+    }
+    return sendJson(res, r.status, answer);
+  }
   // The key is claimed before the write runs, so a repeat racing the first never runs it a second time.
   const print = fingerprint(req);
   const kept = await claimKey(deps.store, caller.token.id, key, print).catch((err: unknown) => {

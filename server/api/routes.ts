@@ -8,6 +8,7 @@ import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
 import { writeId } from './idempotency';
+import { PRIVACY_ROUTES } from './privacy-routes';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, limitOf, pageOf } from './pagination';
@@ -99,4 +100,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...CONTACT_ROUTES,
   ...AGENT_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...PRIVACY_ROUTES,
 ];

@@ -25,6 +25,8 @@ export interface LiveFanout {
   callback(callbackId: string): Promise<CallbackItem>;
   /** Whether any tab of the visitor is connected, on any node. */
   visitorOnline(visitorId: string): Promise<boolean>;
+  /** Closes every tab of these visitors, on any node (their data was erased). */
+  disconnectVisitors(visitorIds: string[]): void;
 }
 
 /** What an agent's action needs: the store, email, a log and the live fan-out. */

@@ -19,8 +19,9 @@ export interface RetentionOptions {
 /**
  * Forgets, once an hour, visitors who only ever opened a page (no conversation, no call back)
  * and were last seen over 30 days ago, and the addresses and text of emails sent or given up
- * over 30 days ago, and webhook deliveries done with over 30 days ago: data the product does not
- * need is not kept. Returns the stop function.
+ * over 30 days ago, and webhook deliveries done with over 30 days ago, and each site's
+ * conversations older than its "keep conversations" days: data the product does not need is not
+ * kept. Returns the stop function.
  */
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
   const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [], leader = () => true } = opts;
@@ -39,6 +40,17 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
       n = await store.purgeWebhookDeliveries(before, batch);
       if (n) log.info({ webhookDeliveries: n }, 'retention: forgot old webhook deliveries');
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Each site's own "keep conversations N days": those untouched longer are deleted.
+    for (const site of await store.listSites()) {
+      const days = site.options.keepConversationsDays;
+      if (!days) continue;
+      const cut = new Date(Date.now() - days * 86_400_000).toISOString();
+      for (let n = batch; n === batch && !stopped;) {
+        n = await store.purgeSiteConversations(site.id, cut, batch);
+        if (n) log.info({ site: site.id, conversations: n }, "retention: deleted conversations past the site's keep time");
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     // Where the visitors were looked at up to, kept in the database between sweeps (whichever
     // node leads): each sweep reads only those whose last sight passed the cut-off since.

@@ -106,5 +106,6 @@ export function socketFanout(deps: FanoutDeps): LiveFanout {
     },
     callback: (id) => announceCallback(deps, id),
     visitorOnline: (id) => visitorOnline(deps, id),
+    disconnectVisitors: (ids) => ids.forEach((id) => deps.visitors.in(rooms.visitor(id)).disconnectSockets(true)),
   };
 }

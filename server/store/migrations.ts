@@ -353,4 +353,31 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT 'chat';
   CREATE INDEX conversations_channel ON conversations(channel, updated_at);
   `,
+  // Export and erase, win back (issue 18): the audit log of exports and erasures, agents' cases of
+  // unhappy contacts, and when a contact was erased.
+  `
+  ALTER TABLE contacts ADD COLUMN erased_at TEXT;
+  CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('agent', 'token')),
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    site_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_at ON audit_log(at, id);
+  CREATE TABLE winback_cases (
+    contact_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+    assigned_to TEXT,
+    assigned_name TEXT,
+    follow_up TEXT,
+    closed_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -19,6 +19,7 @@ import type {
 import type { SiteOptions } from '../../protocol/site-options';
 import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
 import type { WebhookEvents } from './webhook-events';
+import type { PrivacyPort } from './privacy-types';
 
 export type { SiteOptions };
 
@@ -726,7 +727,8 @@ export interface Store
     RetentionPort,
     ApiTokenPort,
     ContactPort,
-    WebhookPort {
+    WebhookPort,
+    PrivacyPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -85,8 +85,8 @@ export async function openTestStore(dataDir: string, kind: StoreKind = STORE): P
 }
 
 /** Rows of `sql` read straight from the run's database on `dataDir`, behind the store's back (SQLite file or Postgres schema). */
-export function rawRows(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
-  return raw(dataDir, sql, true);
+export function rawRows(dataDir: string, sql: string, write = false): Promise<Record<string, unknown>[]> {
+  return raw(dataDir, sql, !write);
 }
 
 /** Runs `sql` (statements, no rows) straight on the run's database on `dataDir`, behind the store's back. */

@@ -12,6 +12,7 @@ import { pgFeedback } from './feedback';
 import { pgAgents, pgAgentTokens, pgSessions } from './identity';
 import { migratePostgres } from './migrations';
 import { pgOutbox, pgRetention } from './outbox';
+import { pgPrivacy } from './privacy';
 import { pgSites } from './sites';
 import { pgVisitors } from './visitors';
 
@@ -74,6 +75,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgRetention(db),
     ...pgApiTokens(db),
     ...pgWebhooks(db),
+    ...pgPrivacy(db),
     async ping() {
       await db.one('SELECT 1');
     },

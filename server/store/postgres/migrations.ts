@@ -320,6 +320,34 @@ export const PG_MIGRATIONS: string[] = [
   ALTER TABLE conversations ADD COLUMN channel text NOT NULL DEFAULT 'chat';
   CREATE INDEX conversations_channel ON conversations(channel, updated_at);
   `,
+  // Export and erase, win back (issue 18): the audit log of exports and erasures, agents' cases of
+  // unhappy contacts, and when a contact was erased.
+  `
+  ALTER TABLE contacts ADD COLUMN erased_at timestamptz;
+  CREATE TABLE audit_log (
+    n bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id text PRIMARY KEY,
+    at timestamptz NOT NULL,
+    actor_kind text NOT NULL CHECK (actor_kind IN ('agent', 'token')),
+    actor_id text NOT NULL,
+    actor_name text NOT NULL,
+    action text NOT NULL,
+    contact_id text NOT NULL,
+    site_id text,
+    detail jsonb NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_at ON audit_log(at, id);
+  CREATE TABLE winback_cases (
+    contact_id text PRIMARY KEY,
+    site_id text NOT NULL,
+    status text NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+    assigned_to text,
+    assigned_name text,
+    follow_up jsonb,
+    closed_at timestamptz,
+    updated_at timestamptz NOT NULL
+  );
+  `,
 ];
 
 /**

@@ -12,6 +12,7 @@ import { SqliteConversations } from './conversations';
 import { SqliteFeedback } from './feedback';
 import { SqliteIdentity } from './identity';
 import { SqliteOutbox } from './outbox';
+import { SqlitePrivacy } from './privacy';
 import { SqliteSites } from './sites';
 import { SqliteVisitors } from './visitors';
 import { SqliteWebhooks } from './webhooks';
@@ -33,6 +34,8 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
   db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 0');
   db.pragma('foreign_keys = ON');
+  // What is deleted or overwritten is zeroed in the file, so an erased person's text is not left in free space (issue 18).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache (SQLite's default is 2 MiB), taken only as the file grows: random
   // message ids land all over the id index, and a miss there is a read per insert.
@@ -53,6 +56,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteCallbacks(c)),
     ...methodsOf(new SqliteApiTokens(c)),
     ...methodsOf(new SqliteWebhooks(c)),
+    ...methodsOf(new SqlitePrivacy(c)),
     async ping() {
       c.q('SELECT 1').get();
     },

@@ -51,6 +51,28 @@ describe('console settings', () => {
     expect(await form.findByText('Settings saved.')).toBeTruthy();
   });
 
+  it('sets how many days conversations are kept, and shows the server refusing a bad number beside the field', async () => {
+    const { socket, form } = await openSettings();
+    const keep = form.getByRole('spinbutton', { name: 'Keep conversations (days)' });
+    expect((keep as HTMLInputElement).value).toBe('0');
+    fireEvent.input(keep, { target: { value: '-3' } });
+    socket.answer('site:update', () => ({
+      ok: false,
+      code: 'invalid_payload',
+      message: 'keepConversationsDays must be 0 (keep) or more days',
+      field: 'keepConversationsDays',
+    }));
+    const refused = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect(await refused).toEqual({ siteId: 'demo', keepConversationsDays: -3 });
+    await waitFor(() => expect(description(keep)).toContain('Must be 0 (keep) or more days'));
+    fireEvent.input(keep, { target: { value: '90' } });
+    socket.answer('site:update', (p) => ({ ok: true, data: { ...site(), ...p, id: 'demo' } }));
+    const sent = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect(await sent).toEqual({ siteId: 'demo', keepConversationsDays: 90 });
+  });
+
   it("shows the server's field error beside that scripted answer's keywords", async () => {
     const { socket, form } = await openSettings(admin, [
       site({ faqs: [...site().faqs, { id: 'returns', question: 'Returns?', keywords: ['return'], answer: '30 days.' }] }),
