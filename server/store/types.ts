@@ -564,7 +564,8 @@ export interface Store
     RetentionPort,
     ApiTokenPort,
     ContactPort,
-    WebhookPort {
+    WebhookPort,
+    MailPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -625,4 +626,71 @@ export interface WebhookPort {
   redeliverWebhook(id: string, now: string): Promise<WebhookDeliveryRow | null>;
   /** Deletes up to `limit` deliveries done with (delivered or given up) last changed before `before`; how many. */
   purgeWebhookDeliveries(before: string, limit: number): Promise<number>;
+}
+
+/** What an email thread is about: a conversation, or a piece of feedback an agent answered. */
+export interface MailTarget {
+  kind: 'conversation' | 'feedback';
+  id: string;
+}
+
+/** One email of a thread (sent or received); a sent one carries the hash of its Reply-To token and its recipient. */
+export interface MailThreadRow extends MailTarget {
+  messageId: string;
+  tokenHash: string | null;
+  /** Who the email went to: a reply to its token must come from this address. */
+  address: string | null;
+  createdAt: string;
+}
+
+export type HeldMailReason = 'no_token' | 'wrong_sender' | 'auth_failed' | 'empty';
+export type HeldMailStatus = 'held' | 'posted' | 'discarded';
+
+/** Inbound mail that was not posted on its own: it waits for an admin to post or discard it. */
+export interface HeldMailRow {
+  id: string;
+  receivedAt: string;
+  reason: HeldMailReason;
+  from: string;
+  to: string;
+  subject: string;
+  /** The reply's new text, as plain text. */
+  text: string;
+  messageId: string | null;
+  /** What its token pointed at, when it had a valid one. */
+  target: MailTarget | null;
+  spf: string | null;
+  dkim: string | null;
+  status: HeldMailStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** A link that moves a visitor's conversation to another browser, once, before it expires. */
+export interface ResumeLinkRow {
+  tokenHash: string;
+  visitorId: string;
+  conversationId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Email threads, held inbound mail and resume links (issue 18). */
+export interface MailPort {
+  /** Records an email of a thread; a Message-ID stored already is left as it is. */
+  addMailThread(row: MailThreadRow): Promise<void>;
+  /** The thread email whose Reply-To token has this hash. */
+  mailThreadByToken(tokenHash: string): Promise<MailThreadRow | null>;
+  /** The Message-IDs of a thread's latest `limit` emails, oldest first. */
+  mailThreadIds(target: MailTarget, limit: number): Promise<string[]>;
+  holdMail(row: HeldMailRow): Promise<void>;
+  /** Mail still held, newest first. */
+  listHeldMail(limit: number): Promise<HeldMailRow[]>;
+  getHeldMail(id: string): Promise<HeldMailRow | null>;
+  /** Marks held mail posted or discarded; null when it is not held (any more). */
+  decideHeldMail(id: string, status: 'posted' | 'discarded', agentId: string, now: string): Promise<HeldMailRow | null>;
+  createResumeLink(row: ResumeLinkRow): Promise<void>;
+  /** Spends a link that is unused and unexpired at `now`: the link, or why not. */
+  spendResumeLink(tokenHash: string, now: string): Promise<ResumeLinkRow | 'unknown' | 'spent' | 'expired'>;
 }

@@ -14,6 +14,7 @@ import { migratePostgres } from './migrations';
 import { pgOutbox, pgRetention } from './outbox';
 import { pgSites } from './sites';
 import { pgVisitors } from './visitors';
+import { mailPort, numberedParams } from '../mail-sql';
 
 export interface PostgresOptions {
   /** The schema to keep Earshot's tables in (tests use one each); Postgres's default search_path otherwise. */
@@ -74,6 +75,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgRetention(db),
     ...pgApiTokens(db),
     ...pgWebhooks(db),
+    ...mailPort({ rows: (sql, params) => db.rows(numberedParams(sql), params), run: (sql, params) => db.run(numberedParams(sql), params) }),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from '../checkpointer';
 import { SQLITE_MIGRATIONS } from '../migrations';
+import type { Row } from '../rows';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
 import { SqliteCallbacks } from './callbacks';
@@ -15,6 +16,7 @@ import { SqliteOutbox } from './outbox';
 import { SqliteSites } from './sites';
 import { SqliteVisitors } from './visitors';
 import { SqliteWebhooks } from './webhooks';
+import { mailPort } from '../mail-sql';
 
 /** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
 export interface CheckpointOptions {
@@ -53,6 +55,10 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteCallbacks(c)),
     ...methodsOf(new SqliteApiTokens(c)),
     ...methodsOf(new SqliteWebhooks(c)),
+    ...mailPort({
+      rows: async (sql, params) => c.q(sql).all(...params) as Row[],
+      run: async (sql, params) => c.q(sql).run(...params).changes,
+    }),
     async ping() {
       c.q('SELECT 1').get();
     },
