@@ -30,6 +30,7 @@ import type {
   FeedbackReceipt,
   FeedbackReply,
   FeedbackStats,
+  HeldMail,
   FeedbackStatus,
   HelloResult,
   IdentifyInput,
@@ -152,6 +153,12 @@ export interface AgentClientEvents {
   'site:identity:update': (p: { siteId: string; requireVerification: boolean }, ack: AckFn<SiteIdentity>) => void;
   'agent:setAway': (p: { away: boolean }, ack: AckFn<AgentPresence[]>) => void;
   'agent:presence': (p: Record<string, never>, ack: AckFn<AgentPresence[]>) => void;
+  /** Admins only: emailed replies held for review, newest first. */
+  'heldMail:list': (p: Record<string, never>, ack: AckFn<HeldMail[]>) => void;
+  /** Admins only: posts a held reply to the conversation its address pointed at, as the visitor's message. */
+  'heldMail:post': (p: { id: string }, ack: AckFn<Message>) => void;
+  /** Admins only. */
+  'heldMail:discard': (p: { id: string }, ack: AckFn<null>) => void;
 }
 
 export interface AgentServerEvents {
@@ -177,6 +184,8 @@ export interface AgentServerEvents {
   /** Who is online or away, whenever it changes. */
   presence: (agents: AgentPresence[]) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
+  /** Mail was held, posted or discarded: the held list changed. */
+  'heldMail:changed': (count: number) => void;
   'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }
 

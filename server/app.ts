@@ -25,6 +25,9 @@ import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
+import { startInboundSmtp } from './email/inbound-smtp';
+import { inboundRoutes } from './http/inbound-routes';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
@@ -57,6 +60,8 @@ export interface Earshot {
   bus: Bus;
   log: Logger;
   email: EmailService;
+  /** The port of the inbound SMTP listener, when INBOUND_SMTP_PORT turned it on. */
+  inboundSmtpPort: number | null;
   /** The first admin when this start created them, or while their generated password is unused. */
   firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
@@ -123,10 +128,10 @@ export async function startEarshot(
     ...(bus.adapter ? { adapter: bus.adapter as never } : {}),
   });
   const agents = io.of('/agent') as AgentNamespace;
-  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, config.mail.messageIdDomain) : null;
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
   const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
-  const email = createEmailService(store, worker);
+  const email = createEmailService(store, worker, config.mail);
   const hooks = webhookSettings(config.webhooksAllowPrivate, opts.webhooks);
   const hookWorker = startWebhookWorker({
     store,
@@ -169,6 +174,10 @@ export async function startEarshot(
   );
   // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
+  const receiveMail = inboundReceiver(deps, config.mail.inboundDomain);
+  if (config.mail.webhookSecret) {
+    app.use('/inbound', inboundRoutes({ secret: config.mail.webhookSecret, maxBytes: config.mail.maxBytes, receive: receiveMail }));
+  }
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
@@ -207,7 +216,15 @@ export async function startEarshot(
     deps.agents,
     deps,
     withFreshAgent(
-      combine(agentChatHandlers, agentFeedbackHandlers, agentCallbackHandlers, agentSiteHandlers, agentIdentityHandlers, presence.handlers),
+      combine(
+        agentChatHandlers,
+        agentFeedbackHandlers,
+        agentCallbackHandlers,
+        agentSiteHandlers,
+        agentIdentityHandlers,
+        agentHeldMailHandlers,
+        presence.handlers,
+      ),
     ),
     (socket) => {
       void socket.join(rooms.agents);
@@ -216,10 +233,23 @@ export async function startEarshot(
     },
   );
 
+  const inboundSmtp =
+    config.mail.smtpPort === null
+      ? null
+      : await startInboundSmtp({
+          port: config.mail.smtpPort,
+          host: config.mail.smtpHost ?? config.host,
+          domain: config.mail.inboundDomain,
+          maxBytes: config.mail.maxBytes,
+          log,
+          receive: receiveMail,
+        });
+
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host}:${port}`,
+    inboundSmtpPort: inboundSmtp?.port ?? null,
     store,
     bus,
     log,
@@ -230,6 +260,7 @@ export async function startEarshot(
       // under way are answered before their sockets close; the clients then reconnect elsewhere.
       draining = true;
       server.close();
+      await inboundSmtp?.close();
       await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();

@@ -125,6 +125,7 @@ export const schemas = {
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
   empty: v.optional(v.object({})),
+  heldMail: v.object({ id }),
   feedbackSend: v.object({
     id: v.optional(id),
     rating: v.nullable(

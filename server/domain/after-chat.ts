@@ -69,7 +69,8 @@ export async function sendTranscript(
       automatic: Boolean(m.faq),
     })),
   });
-  await email.queue({ to, ...message });
+  const thread = await email.thread({ kind: 'conversation', id: c.id }, to);
+  await email.queue({ to, ...message, ...thread, secret: thread.replyTo !== undefined });
 }
 
 /** Emails an agent's reply to a visitor who is not connected and left an email. */
@@ -86,7 +87,9 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
     reply: stored.message.text,
     pageUrl: visitor.pageUrl,
   });
-  await email.queue({ to: visitor.email, ...message, replyTo: undefined }, `reply-${stored.message.id}`);
+  const thread = await email.thread({ kind: 'conversation', id: stored.conversation.id }, visitor.email);
+  // The Reply-To token lives in the outbox row only until it is sent.
+  await email.queue({ to: visitor.email, ...message, ...thread, secret: thread.replyTo !== undefined }, `reply-${stored.message.id}`);
   return true;
 }
 

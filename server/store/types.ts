@@ -10,6 +10,8 @@ import type {
   FeedbackItem,
   FeedbackReply,
   FeedbackStatus,
+  HeldMail,
+  HeldMailReason,
   InboxCursor,
   Message,
   SiteContents,
@@ -183,6 +185,11 @@ export interface EmailPayload {
   text: string;
   html?: string;
   replyTo?: string;
+  /** The Message-ID (with its angle brackets); the outbox id on this server's domain when unset. */
+  messageId?: string;
+  /** The thread's last email before this one, and its earlier ones, oldest first. */
+  inReplyTo?: string;
+  references?: string[];
   /** Carries a one-time link: its address and text are forgotten once it is sent or given up. */
   secret?: boolean;
 }
@@ -643,24 +650,12 @@ export interface MailThreadRow extends MailTarget {
   createdAt: string;
 }
 
-export type HeldMailReason = 'no_token' | 'wrong_sender' | 'auth_failed' | 'empty';
+export type { HeldMailReason };
 export type HeldMailStatus = 'held' | 'posted' | 'discarded';
 
 /** Inbound mail that was not posted on its own: it waits for an admin to post or discard it. */
-export interface HeldMailRow {
-  id: string;
-  receivedAt: string;
-  reason: HeldMailReason;
-  from: string;
-  to: string;
-  subject: string;
-  /** The reply's new text, as plain text. */
-  text: string;
+export interface HeldMailRow extends HeldMail {
   messageId: string | null;
-  /** What its token pointed at, when it had a valid one. */
-  target: MailTarget | null;
-  spf: string | null;
-  dkim: string | null;
   status: HeldMailStatus;
   decidedBy: string | null;
   decidedAt: string | null;
