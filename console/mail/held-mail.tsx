@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { HeldMail, HeldMailReason } from '../../protocol/types';
+import { FormMessages } from '../format/form-messages';
+import type { HeldMailCommands } from '../net/held-mail';
+import { formatUntil } from '../team/when';
+
+export interface HeldMailProps {
+  api: HeldMailCommands;
+}
+
+const REASONS: Record<HeldMailReason, string> = {
+  no_token: 'no valid reply address',
+  wrong_sender: 'sent from another address than the visitor’s',
+  auth_failed: 'failed the provider’s SPF or DKIM check',
+  empty: 'no new text',
+};
+
+/**
+ * Settings → Held mail, for admins: emailed replies Earshot did not post on its own (no valid reply
+ * address, another sender, failed SPF/DKIM). Each is shown as text; an admin posts it to its
+ * conversation or discards it.
+ */
+export function HeldMailSection({ api }: HeldMailProps) {
+  const [items, setItems] = useState<HeldMail[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = async () => {
+      const r = await api.list();
+      if (r.ok) setItems(r.data);
+      else setError(r.message);
+    };
+    void load();
+    return api.onChanged(() => void load());
+  }, [api]);
+
+  const act = async (h: HeldMail, what: 'post' | 'discard') => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const r = what === 'post' ? await api.post(h.id) : await api.discard(h.id);
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setItems((list) => list && list.filter((x) => x.id !== h.id));
+    setNotice(what === 'post' ? `The email from ${h.from} is posted to its conversation.` : `The email from ${h.from} is discarded.`);
+  };
+
+  const count = items?.length ?? 0;
+  return (
+    <details class="team-section" open={count > 0}>
+      <summary>
+        <h3 class="inline-heading">Held mail{count > 0 ? ` (${count})` : ''}</h3>
+      </summary>
+      <p class="muted">Emailed replies that were not posted on their own. Check the sender before you post one.</p>
+      <FormMessages error={error} notice={notice} />
+      {items === null ? (
+        <p role="status" class="muted">
+          Loading held mail…
+        </p>
+      ) : items.length === 0 ? (
+        <p class="muted">No held mail.</p>
+      ) : (
+        <ul class="held-mail" aria-label="Held mail">
+          {items.map((h) => (
+            <li key={h.id} class="held-mail-item">
+              <p>
+                <strong>{h.from || 'unknown sender'}</strong> <span class="muted">{formatUntil(h.receivedAt)}</span>
+              </p>
+              <p class="muted">
+                {h.subject || '(no subject)'}: held because of {REASONS[h.reason]}
+              </p>
+              <p class="held-mail-text">{h.text || '(no text)'}</p>
+              <div class="held-mail-actions">
+                {h.target && h.text && (
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={busy}
+                    aria-label={`Post the email from ${h.from} to its conversation`}
+                    onClick={() => void act(h, 'post')}
+                  >
+                    Post to conversation
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class="btn btn-small btn-quiet"
+                  disabled={busy}
+                  aria-label={`Discard the email from ${h.from}`}
+                  onClick={() => void act(h, 'discard')}
+                >
+                  Discard
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
