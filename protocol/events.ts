@@ -61,6 +61,13 @@ export interface VisitorClientEvents {
   /** With `id` and a valid `hash` the visitor is verified and joins that person's other browsers; without, the details are only claimed. */
   'visitor:identify': (p: IdentifyInput, ack: AckFn<IdentifyResult>) => void;
   'visitor:page': (p: PageInfo, ack: AckFn<null>) => void;
+  /**
+   * Spends a resume link (`#earshot-resume=<token>`): this browser joins the conversation's person;
+   * refused as `link_used`, `link_expired` or `bad_token`.
+   */
+  'visitor:resume': (p: { token: string }, ack: AckFn<{ conversationId: string }>) => void;
+  /** Emails the visitor a resume link to their conversation ("Continue on another device"); `no_contact` without an address. */
+  'visitor:resumeLink': (p: Record<string, never>, ack: AckFn<{ email: string }>) => void;
   'message:send': (p: SendMessagePayload, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;

@@ -37,6 +37,7 @@ import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
+import { visitorResumeHandlers } from './socket/visitor-resume';
 import { STORE_RULES } from './domain/store-rules';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
@@ -209,7 +210,7 @@ export async function startEarshot(
   const visitorEvents = serveEvents<VisitorClientEvents, VisitorSocket>(
     deps.visitors,
     deps,
-    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
+    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers, visitorResumeHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
   const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(

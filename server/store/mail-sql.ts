@@ -126,6 +126,23 @@ export function mailPort(db: MailSql): MailPort {
         [l.tokenHash, l.visitorId, l.conversationId, l.createdAt, l.expiresAt, l.usedAt],
       );
     },
+    async shareContact(from, to, fresh) {
+      const contactOf = async () =>
+        ((await first('SELECT contact_id FROM visitors WHERE id = ?', [from]))?.contact_id as string | null) ?? null;
+      let contactId = await contactOf();
+      if (!contactId) {
+        await db.run(
+          'INSERT INTO contacts (id, site_id, external_id, name, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [fresh.id, fresh.siteId, fresh.externalId, fresh.name, fresh.email, fresh.phone, fresh.createdAt, fresh.updatedAt],
+        );
+        // Another browser may have given `from` a contact meanwhile: that one stands.
+        const took = await db.run('UPDATE visitors SET contact_id = ? WHERE id = ? AND contact_id IS NULL', [fresh.id, from]);
+        if (!took) await db.run('DELETE FROM contacts WHERE id = ?', [fresh.id]);
+        contactId = took ? fresh.id : await contactOf();
+      }
+      await db.run('UPDATE visitors SET contact_id = ? WHERE id = ?', [contactId, to]);
+      return contactId!;
+    },
     async spendResumeLink(tokenHash, now) {
       // One statement: two browsers opening the link at once cannot both have it.
       const spent = await db.rows(

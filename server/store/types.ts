@@ -686,6 +686,11 @@ export interface MailPort {
   /** Marks held mail posted or discarded; null when it is not held (any more). */
   decideHeldMail(id: string, status: 'posted' | 'discarded', agentId: string, now: string): Promise<HeldMailRow | null>;
   createResumeLink(row: ResumeLinkRow): Promise<void>;
+  /**
+   * Puts visitor `to` in the contact of visitor `from` (one person on two browsers), making `fresh`
+   * that contact first when `from` has none; the contact's id.
+   */
+  shareContact(from: string, to: string, fresh: ContactRow): Promise<string>;
   /** Spends a link that is unused and unexpired at `now`: the link, or why not. */
   spendResumeLink(tokenHash: string, now: string): Promise<ResumeLinkRow | 'unknown' | 'spent' | 'expired'>;
 }
