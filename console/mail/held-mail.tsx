@@ -25,12 +25,15 @@ export function HeldMailSection({ api }: HeldMailProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Opens by itself when mail is waiting; then it is the admin's to close.
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     const load = async () => {
       const r = await api.list();
-      if (r.ok) setItems(r.data);
-      else setError(r.message);
+      if (!r.ok) return setError(r.message);
+      setItems(r.data);
+      if (r.data.length) setOpen(true);
     };
     void load();
     return api.onChanged(() => void load());
@@ -49,7 +52,7 @@ export function HeldMailSection({ api }: HeldMailProps) {
 
   const count = items?.length ?? 0;
   return (
-    <details class="team-section" open={count > 0}>
+    <details class="team-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h3 class="inline-heading">Held mail{count > 0 ? ` (${count})` : ''}</h3>
       </summary>

@@ -1,4 +1,5 @@
 import type { ComponentChildren, RefObject } from 'preact';
+import { useState } from 'preact/hooks';
 import type { PageInfo } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import type { ChatClient } from '../net/client';
@@ -8,6 +9,7 @@ import type { ChatState, ViewId } from '../state/types';
 import { ChatPanel } from './chat-panel';
 import type * as Extras from './extras/extras-entry';
 import { Lazy, part } from './lazy-part';
+import type * as Resume from '../resume/resume-entry';
 
 export interface ChatScreenProps {
   s: ChatState;
@@ -24,6 +26,15 @@ export interface ChatScreenProps {
 
 /** Leave a message, the wait notice and the survey: not needed for a first chat, so their own chunk. */
 const extras = part(() => import('./extras/extras-entry'));
+/** Resume links: only for a visitor who opened one, or who may ask for one. */
+const resume = part(() => import('../resume/resume-entry'));
+
+/** The token of a resume link the page was opened with, taken off the address so a reload or a shared URL does not carry it. */
+function takeResumeToken(): string | null {
+  const m = /[#&]earshot-resume=([\w-]{20,100})/.exec(location.hash);
+  if (m) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+  return m?.[1] ?? null;
+}
 
 /**
  * The chat view's connector: the conversation while someone can answer, "Leave a message"
@@ -32,9 +43,17 @@ const extras = part(() => import('./extras/extras-entry'));
 export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend, newId }: ChatScreenProps) {
   const { site, status, conversation } = s;
   const mode = chatMode(s);
+  const [resumeToken] = useState(takeResumeToken);
   const lazy = (draw: (m: typeof Extras) => ComponentChildren) => (
     <Lazy t={t} part={extras} adoptStyles={adoptStyles}>
       {draw}
+    </Lazy>
+  );
+  const resumeNotice = resumeToken && (
+    <Lazy t={t} part={resume} adoptStyles={adoptStyles}>
+      {(m: typeof Resume) => (
+        <m.ResumeNotice t={t} request={client.request} token={resumeToken} online={s.connection === 'online'} onResumed={client.rejoin} />
+      )}
     </Lazy>
   );
   const common = {
@@ -49,9 +68,16 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
   };
 
   if (mode === 'off') {
-    return lazy((m) => <m.ChatOff {...common} onFeedback={site?.channels.feedback ? () => showView('feedback') : null} />);
+    return (
+      <>
+        {resumeNotice}
+        {lazy((m) => (
+          <m.ChatOff {...common} onFeedback={site?.channels.feedback ? () => showView('feedback') : null} />
+        ))}
+      </>
+    );
   }
-  if (mode === 'leave') {
+  if (mode === 'leave' && !resumeToken) {
     return lazy((m) => (
       <m.LeaveMessage
         {...common}
@@ -95,6 +121,12 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       {resolved &&
         site &&
         lazy((m) => <m.AfterChat {...common} key={conversation.id} conversationId={conversation.id} survey={site.surveyEnabled} />)}
+      {resumeNotice}
+      {!resumeToken && conversation && s.email && common.sendsEmail && (
+        <Lazy t={t} part={resume} adoptStyles={adoptStyles}>
+          {(m: typeof Resume) => <m.ContinueElsewhere t={t} request={client.request} />}
+        </Lazy>
+      )}
     </ChatPanel>
   );
 }

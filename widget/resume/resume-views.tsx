@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '../i18n/t';
+import { withStrings } from '../i18n/with-strings';
+import type { Requester } from '../net/socket';
+import { STRINGS } from './strings';
+
+export interface ResumeNoticeProps {
+  t: Translate;
+  request: Requester;
+  /** The token from `#earshot-resume=…`. */
+  token: string;
+  /** Whether the chat's socket is connected: the link is spent only over a live connection. */
+  online: boolean;
+  /** The link worked: reconnect, so the hello brings the conversation. */
+  onResumed(): void;
+}
+
+/** Spends a resume link once connected, and says how it went: restored, or why not (used, expired, not valid). */
+export function ResumeNotice({ t, request, token, online, onResumed }: ResumeNoticeProps) {
+  const say = withStrings(t, STRINGS);
+  const [text, setText] = useState<{ ok: boolean; text: string } | null>(null);
+  const tried = useRef(false);
+  useEffect(() => {
+    if (!online || tried.current) return;
+    tried.current = true;
+    void request('visitor:resume', { token }).then((r) => {
+      if (r.ok) {
+        setText({ ok: true, text: say('r_restored') });
+        onResumed();
+        return;
+      }
+      const key = r.code === 'link_used' ? 'r_used' : r.code === 'link_expired' ? 'r_expired' : r.code === 'bad_token' ? 'r_invalid' : null;
+      setText({ ok: false, text: key ? say(key) : say('r_failed', { reason: r.message }) });
+    });
+  }, [online]);
+  return (
+    <section class="resume">
+      {text ? (
+        <p role={text.ok ? 'status' : 'alert'} class={text.ok ? undefined : 'resume-error'}>
+          {text.text}
+        </p>
+      ) : (
+        <p role="status">{say('r_restoring')}</p>
+      )}
+    </section>
+  );
+}
+
+/** "Continue on another device": emails the visitor a resume link to this conversation. */
+export function ContinueElsewhere({ t, request }: { t: Translate; request: Requester }) {
+  const say = withStrings(t, STRINGS);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ask = async () => {
+    setBusy(true);
+    const r = await request('visitor:resumeLink', {});
+    setBusy(false);
+    setResult(
+      r.ok ? { ok: true, text: say('r_sent', { email: r.data.email }) } : { ok: false, text: say('r_failed', { reason: r.message }) },
+    );
+  };
+  return (
+    <section class="resume">
+      <button type="button" disabled={busy} onClick={() => void ask()}>
+        {say('r_continue')}
+      </button>
+      {result && (
+        <p role={result.ok ? 'status' : 'alert'} class={result.ok ? undefined : 'resume-error'}>
+          {result.text}
+        </p>
+      )}
+    </section>
+  );
+}
