@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HeldMail, HeldMailReason } from '../../protocol/types';
 import { FormMessages } from '../format/form-messages';
+import { LoadedList } from '../format/loaded-list';
+import type { ComponentChildren } from 'preact';
 import type { HeldMailCommands } from '../net/held-mail';
 import { formatUntil } from '../team/when';
 
@@ -14,6 +16,11 @@ const REASONS: Record<HeldMailReason, string> = {
   auth_failed: 'failed the provider’s SPF or DKIM check',
   empty: 'no new text',
 };
+
+/** A held email's action; its label names the email, as several stand in the list. */
+function ItemButton(p: { busy: boolean; label: string; onClick(): void; children: ComponentChildren }) {
+  return <button type="button" class="btn btn-small" disabled={p.busy} aria-label={p.label} onClick={p.onClick} children={p.children} />;
+}
 
 /**
  * Settings → Held mail, for admins: emailed replies Earshot did not post on its own (no valid reply
@@ -58,49 +65,29 @@ export function HeldMailSection({ api }: HeldMailProps) {
       </summary>
       <p class="muted">Emailed replies that were not posted on their own. Check the sender before you post one.</p>
       <FormMessages error={error} notice={notice} />
-      {items === null ? (
-        <p role="status" class="muted">
-          Loading held mail…
-        </p>
-      ) : items.length === 0 ? (
-        <p class="muted">No held mail.</p>
-      ) : (
-        <ul class="held-mail" aria-label="Held mail">
-          {items.map((h) => (
-            <li key={h.id} class="held-mail-item">
-              <p>
-                <strong>{h.from || 'unknown sender'}</strong> <span class="muted">{formatUntil(h.receivedAt)}</span>
-              </p>
-              <p class="muted">
-                {h.subject || '(no subject)'}: held because of {REASONS[h.reason]}
-              </p>
-              <p class="held-mail-text">{h.text || '(no text)'}</p>
-              <div class="held-mail-actions">
-                {h.target && h.text && (
-                  <button
-                    type="button"
-                    class="btn btn-small"
-                    disabled={busy}
-                    aria-label={`Post the email from ${h.from} to its conversation`}
-                    onClick={() => void act(h, 'post')}
-                  >
-                    Post to conversation
-                  </button>
-                )}
-                <button
-                  type="button"
-                  class="btn btn-small btn-quiet"
-                  disabled={busy}
-                  aria-label={`Discard the email from ${h.from}`}
-                  onClick={() => void act(h, 'discard')}
-                >
-                  Discard
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList items={items} loading="Loading held mail…" empty="No held mail." label="Held mail" class="held-mail">
+        {(h) => (
+          <li key={h.id} class="held-mail-item">
+            <p>
+              <strong>{h.from || 'unknown sender'}</strong> <span class="muted">{formatUntil(h.receivedAt)}</span>
+            </p>
+            <p class="muted">
+              {h.subject || '(no subject)'}: held because of {REASONS[h.reason]}
+            </p>
+            <p class="held-mail-text">{h.text || '(no text)'}</p>
+            <div class="held-mail-actions">
+              {h.target && h.text && (
+                <ItemButton busy={busy} label={`Post the email from ${h.from} to its conversation`} onClick={() => void act(h, 'post')}>
+                  Post to conversation
+                </ItemButton>
+              )}
+              <ItemButton busy={busy} label={`Discard the email from ${h.from}`} onClick={() => void act(h, 'discard')}>
+                Discard
+              </ItemButton>
+            </div>
+          </li>
+        )}
+      </LoadedList>
     </details>
   );
 }

@@ -1,9 +1,9 @@
 import { nanoid } from 'nanoid';
-import nodemailer from 'nodemailer';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e';
 import { byLocalhost, readmeSnippet, startHostSite, type HostSite } from '../helpers/host-site';
+import { mailAnswer, replyAddress, sendToInbound } from '../helpers/mail-reply';
 import { agent, visitor } from '../helpers/server';
 import { signInAsAdmin } from './console-sign-in';
 
@@ -42,26 +42,8 @@ async function emailedReply(pageUrl: string, question: string, answer: string) {
 }
 
 /** Answers an email over SMTP to Earshot's listener, as a mail client would: new text, then the quoted email. */
-async function replyByMail(mail: ParsedMail, text: string, from = 'ana@example.test') {
-  const to = mail.replyTo!.value[0]!.address!;
-  const quoted = (mail.text ?? '').replace(/^/gm, '> ');
-  const raw = [
-    `From: <${from}>`,
-    `To: ${to}`,
-    `Subject: Re: ${mail.subject}`,
-    `Message-ID: <${nanoid()}@example.test>`,
-    `In-Reply-To: ${mail.messageId}`,
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    text,
-    '',
-    'On Sun, 6 Dec 2026 at 10:00, Demo shop wrote:',
-    quoted,
-  ].join('\r\n');
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: e2e.server.inboundSmtpPort!, ignoreTLS: true });
-  await transport.sendMail({ envelope: { from, to: [to] }, raw });
-  transport.close();
-}
+const replyByMail = (mail: ParsedMail, text: string, from = 'ana@example.test') =>
+  sendToInbound(e2e.server.inboundSmtpPort!, mailAnswer(mail, { text, from }), replyAddress(mail));
 
 describe('email continuity in the console', () => {
   it('shows an emailed reply’s new text alone in the open conversation, live; a forged one waits in Held mail', async () => {
@@ -75,7 +57,8 @@ describe('email continuity in the console', () => {
     await log.getByText('Great, I will order tonight.').waitFor();
     // The quoted email is not in the conversation: the answer appears once, the question once.
     expect(await log.getByText('Yes, in two days.').count()).toBe(1);
-    expect(await log.getByText('Demo shop wrote').count()).toBe(0);
+    expect(await log.getByText('Demo shop <no-reply@shop.test> wrote').count()).toBe(0);
+    expect(await log.getByText('Ana Novak, Brno').count()).toBe(0);
 
     await replyByMail(mail, 'Please send the refund to my account', 'mallory@evil.test');
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -1,8 +1,7 @@
 import { nanoid } from 'nanoid';
-import nodemailer from 'nodemailer';
-import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, HeldMail, Message } from '../../protocol/types';
+import { mailAnswer, sendToInbound } from '../helpers/mail-reply';
 import { agent, nextEvent, visitor, useServer, type AgentSocket } from '../helpers/server';
 
 // Email continuity (issue 18): replies to Earshot's emails come back into the conversation, over the
@@ -39,41 +38,9 @@ async function emailedReply(text = 'We open at nine.') {
   return { a, conversationId, mail: mails.at(-1)! };
 }
 
-/** Sends a raw message to Earshot's inbound SMTP listener; resolves with the server's answer or rejects with its refusal. */
-async function smtpSend(raw: string | Buffer, to: string, from = 'ana@example.test') {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: t.server.inboundSmtpPort!, secure: false, ignoreTLS: true });
-  try {
-    return await transport.sendMail({ envelope: { from, to: [to] }, raw });
-  } finally {
-    transport.close();
-  }
-}
-
-/** The visitor's answer to an emailed reply, as a mail client writes it: new text, signature, quoted history. */
-function answer(mail: ParsedMail, over: { from?: string; text?: string; to?: string } = {}) {
-  const quoted = (mail.text ?? '')
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
-  const text = over.text ?? 'Thanks! Is Saturday open too?';
-  return [
-    `From: Ana <${over.from ?? 'ana@example.test'}>`,
-    `To: ${over.to ?? mail.replyTo!.value[0]!.address}`,
-    `Subject: Re: ${mail.subject}`,
-    `Message-ID: <${nanoid()}@example.test>`,
-    `In-Reply-To: ${mail.messageId}`,
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    text,
-    '',
-    '-- ',
-    'Ana Novak, Brno',
-    '',
-    `On Sun, 6 Dec 2026 at 10:00, Demo shop <no-reply@shop.test> wrote:`,
-    quoted,
-    '',
-  ].join('\r\n');
-}
+/** Sends a raw message to Earshot's inbound SMTP listener. */
+const smtpSend = (raw: string | Buffer, to: string, from?: string) => sendToInbound(t.server.inboundSmtpPort!, raw, to, from);
+const answer = mailAnswer;
 
 const messagesOf = async (a: AgentSocket, conversationId: string) => {
   const page = await a.emitWithAck('message:list', { conversationId, after: 0 });
@@ -156,12 +123,14 @@ describe('email continuity', () => {
   it("answers a feedback reply's email in a conversation of its own, with the feedback's name and address", async () => {
     const v = await visitor(t.server.url);
     t.track(v.socket);
+    const contact = { mode: 'reply' as const, name: 'Ana', email: 'ana@example.test' };
+    const page = { url: 'http://shop.test/', title: 'Shop' };
     const sent = await v.socket.emitWithAck('feedback:send', {
       rating: 2,
       category: 'complaint',
-      text: 'The parcel came late',
-      contact: { mode: 'reply', name: 'Ana', email: 'ana@example.test' },
-      page: { url: 'http://shop.test/', title: 'Shop' },
+      text: 'Late',
+      contact,
+      page,
       locale: 'en',
     });
     const a = await newAgent();

@@ -22,11 +22,7 @@ async function emailedLink() {
 }
 
 /** A fresh browser (no token) on the same site. */
-async function freshBrowser() {
-  const v = await visitor(t.server.url);
-  t.track(v.socket);
-  return v;
-}
+const freshBrowser = () => visitor(t.server.url).then((v) => (t.track(v.socket), v));
 
 describe('resume links', () => {
   it('the emailed link brings the conversation to a new browser, once', async () => {

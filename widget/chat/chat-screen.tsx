@@ -9,7 +9,6 @@ import type { ChatState, ViewId } from '../state/types';
 import { ChatPanel } from './chat-panel';
 import type * as Extras from './extras/extras-entry';
 import { Lazy, part } from './lazy-part';
-import type * as Resume from '../resume/resume-entry';
 
 export interface ChatScreenProps {
   s: ChatState;
@@ -26,8 +25,6 @@ export interface ChatScreenProps {
 
 /** Leave a message, the wait notice and the survey: not needed for a first chat, so their own chunk. */
 const extras = part(() => import('./extras/extras-entry'));
-/** Resume links: only for a visitor who opened one, or who may ask for one. */
-const resume = part(() => import('../resume/resume-entry'));
 
 /** The token of a resume link the page was opened with, taken off the address so a reload or a shared URL does not carry it. */
 function takeResumeToken(): string | null {
@@ -49,13 +46,11 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       {draw}
     </Lazy>
   );
-  const resumeNotice = resumeToken && (
-    <Lazy t={t} part={resume} adoptStyles={adoptStyles}>
-      {(m: typeof Resume) => (
-        <m.ResumeNotice t={t} request={client.request} token={resumeToken} online={s.connection === 'online'} onResumed={client.rejoin} />
-      )}
-    </Lazy>
-  );
+  const resumeNotice =
+    resumeToken &&
+    lazy((m) => (
+      <m.ResumeNotice t={t} request={client.request} token={resumeToken} online={s.connection === 'online'} onResumed={client.rejoin} />
+    ));
   const common = {
     t,
     request: client.request,
@@ -122,11 +117,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
         site &&
         lazy((m) => <m.AfterChat {...common} key={conversation.id} conversationId={conversation.id} survey={site.surveyEnabled} />)}
       {resumeNotice}
-      {!resumeToken && conversation && s.email && common.sendsEmail && (
-        <Lazy t={t} part={resume} adoptStyles={adoptStyles}>
-          {(m: typeof Resume) => <m.ContinueElsewhere t={t} request={client.request} />}
-        </Lazy>
-      )}
+      {!resumeToken && conversation && s.email && common.sendsEmail && lazy((m) => <m.ContinueElsewhere t={t} request={client.request} />)}
     </ChatPanel>
   );
 }

@@ -1,6 +1,5 @@
 import type { en as extras } from '../chat/extras/strings';
 import type { en as feedback } from '../feedback/strings';
-import type { en as resume } from '../resume/strings';
 import type en from './en';
 import type { LauncherStrings } from './launcher-strings';
 
@@ -14,7 +13,7 @@ type PluralForms<K> = K extends `${infer B}_other` ? `${B}_${Intl.LDMLPluralRule
 export type Dictionary = Record<keyof typeof en, string> & Partial<Record<PluralForms<keyof typeof en>, string>>;
 
 /** Every key a `t()` may be asked: the panel's, the launcher's, and lazily loaded features' (see `with-strings.ts`). */
-type Key = keyof typeof en | keyof LauncherStrings | keyof typeof extras | keyof typeof feedback | keyof typeof resume;
+type Key = keyof typeof en | keyof LauncherStrings | keyof typeof extras | keyof typeof feedback;
 
 /** A key as callers use it: plural keys without their `_one` / `_other` suffix. */
 export type MessageKey = Key extends infer K ? (K extends `${infer B}_other` ? B : K extends `${string}_one` ? never : K) : never;

@@ -5,6 +5,7 @@ import { AwayNote as AwayNoteView } from './away-note';
 import { LeaveMessage as LeaveMessageView } from './leave-message';
 import { ChatOff as ChatOffView, EmailPromise as EmailPromiseView, WaitNotice as WaitNoticeView } from './notices';
 import { prepareExtrasStrings } from './languages';
+import { ContinueElsewhere as ContinueView, ResumeNotice as ResumeNoticeView } from './resume';
 
 /** The chat's extras chunk, imported by `chat/chat-screen.tsx` the first time one is shown; each draws once its strings are here. */
 export const AfterChat = whenStrings(AfterChatView, prepareExtrasStrings, prepareFeedbackStrings);
@@ -13,4 +14,6 @@ export const ChatOff = whenStrings(ChatOffView, prepareExtrasStrings);
 export const EmailPromise = whenStrings(EmailPromiseView, prepareExtrasStrings);
 export const WaitNotice = whenStrings(WaitNoticeView, prepareExtrasStrings);
 export const AwayNote = whenStrings(AwayNoteView, prepareExtrasStrings);
+export const ResumeNotice = whenStrings(ResumeNoticeView, prepareExtrasStrings);
+export const ContinueElsewhere = whenStrings(ContinueView, prepareExtrasStrings);
 export { default as css } from './extras.css?inline';

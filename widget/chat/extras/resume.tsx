@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../i18n/t';
-import { withStrings } from '../i18n/with-strings';
-import type { Requester } from '../net/socket';
+import type { Translate } from '../../i18n/t';
+import { withStrings } from '../../i18n/with-strings';
+import type { Requester } from '../../net/socket';
 import { STRINGS } from './strings';
 
 export interface ResumeNoticeProps {
@@ -25,12 +25,19 @@ export function ResumeNotice({ t, request, token, online, onResumed }: ResumeNot
     tried.current = true;
     void request('visitor:resume', { token }).then((r) => {
       if (r.ok) {
-        setText({ ok: true, text: say('r_restored') });
+        setText({ ok: true, text: say('x_resume_restored') });
         onResumed();
         return;
       }
-      const key = r.code === 'link_used' ? 'r_used' : r.code === 'link_expired' ? 'r_expired' : r.code === 'bad_token' ? 'r_invalid' : null;
-      setText({ ok: false, text: key ? say(key) : say('r_failed', { reason: r.message }) });
+      const key =
+        r.code === 'link_used'
+          ? 'x_resume_used'
+          : r.code === 'link_expired'
+            ? 'x_resume_expired'
+            : r.code === 'bad_token'
+              ? 'x_resume_invalid'
+              : null;
+      setText({ ok: false, text: key ? say(key) : say('x_resume_failed', { reason: r.message }) });
     });
   }, [online]);
   return (
@@ -40,7 +47,7 @@ export function ResumeNotice({ t, request, token, online, onResumed }: ResumeNot
           {text.text}
         </p>
       ) : (
-        <p role="status">{say('r_restoring')}</p>
+        <p role="status">{say('x_resume_restoring')}</p>
       )}
     </section>
   );
@@ -56,13 +63,15 @@ export function ContinueElsewhere({ t, request }: { t: Translate; request: Reque
     const r = await request('visitor:resumeLink', {});
     setBusy(false);
     setResult(
-      r.ok ? { ok: true, text: say('r_sent', { email: r.data.email }) } : { ok: false, text: say('r_failed', { reason: r.message }) },
+      r.ok
+        ? { ok: true, text: say('x_resume_sent', { email: r.data.email }) }
+        : { ok: false, text: say('x_resume_failed', { reason: r.message }) },
     );
   };
   return (
     <section class="resume">
       <button type="button" disabled={busy} onClick={() => void ask()}>
-        {say('r_continue')}
+        {say('x_resume_continue')}
       </button>
       {result && (
         <p role={result.ok ? 'status' : 'alert'} class={result.ok ? undefined : 'resume-error'}>
