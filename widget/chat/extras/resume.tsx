@@ -65,7 +65,7 @@ export function ContinueElsewhere({ t, request }: { t: Translate; request: Reque
     setResult(
       r.ok
         ? { ok: true, text: say('x_resume_sent', { email: r.data.email }) }
-        : { ok: false, text: say('x_resume_failed', { reason: r.message }) },
+        : { ok: false, text: say('x_resume_send_failed', { reason: r.message }) },
     );
   };
   return (

@@ -41,5 +41,6 @@ export const am: ExtrasStrings = {
   x_resume_invalid: 'ይህ አገናኝ ትክክል አይደለም። ከኢሜይሉ ሙሉውን አገናኝ መክፈትዎን ያረጋግጡ።',
   x_resume_failed: 'ውይይቱን መክፈት አልተቻለም፦ {reason}',
   x_resume_continue: 'በሌላ መሣሪያ ላይ ይቀጥሉ',
+  x_resume_send_failed: 'አገናኙን መላክ አልተቻለም፦ {reason}',
   x_resume_sent: 'አገናኝ ወደ {email} ልከናል። በሌላኛው መሣሪያዎ ላይ ይክፈቱት።',
 };

@@ -41,5 +41,6 @@ export const cs: ExtrasStrings = {
   x_resume_invalid: 'Tento odkaz není platný. Zkontrolujte, že jste otevřeli celý odkaz z e-mailu.',
   x_resume_failed: 'Konverzaci se nepodařilo otevřít: {reason}',
   x_resume_continue: 'Pokračovat na jiném zařízení',
+  x_resume_send_failed: 'Odkaz se nepodařilo odeslat: {reason}',
   x_resume_sent: 'Poslali jsme odkaz na {email}. Otevřete ho na svém druhém zařízení.',
 };

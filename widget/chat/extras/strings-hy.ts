@@ -41,5 +41,6 @@ export const hy: ExtrasStrings = {
   x_resume_invalid: 'Այս հղումը վավեր չէ։ Ստուգեք, որ բացել եք նամակի ամբողջ հղումը։',
   x_resume_failed: 'Չհաջողվեց բացել զրույցը՝ {reason}',
   x_resume_continue: 'Շարունակել այլ սարքում',
+  x_resume_send_failed: 'Չհաջողվեց ուղարկել հղումը՝ {reason}',
   x_resume_sent: 'Հղումն ուղարկեցինք {email} հասցեին։ Բացեք այն ձեր մյուս սարքում։',
 };

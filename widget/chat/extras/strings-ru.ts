@@ -41,5 +41,6 @@ export const ru: ExtrasStrings = {
   x_resume_invalid: 'Эта ссылка недействительна. Проверьте, что вы открыли ссылку из письма целиком.',
   x_resume_failed: 'Не удалось открыть разговор: {reason}',
   x_resume_continue: 'Продолжить на другом устройстве',
+  x_resume_send_failed: 'Не удалось отправить ссылку: {reason}',
   x_resume_sent: 'Мы отправили ссылку на {email}. Откройте её на другом устройстве.',
 };

@@ -46,6 +46,7 @@ export const en = {
   x_resume_invalid: 'This link is not valid. Check that you opened the whole link from the email.',
   x_resume_failed: 'The conversation could not be opened: {reason}',
   x_resume_continue: 'Continue on another device',
+  x_resume_send_failed: 'The link could not be sent: {reason}',
   x_resume_sent: 'We have emailed a link to {email}. Open it on your other device.',
 };
 
