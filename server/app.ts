@@ -26,7 +26,7 @@ import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type Vis
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
-import { startInboundSmtp } from './email/inbound-smtp';
+import { startInboundSmtp, type InboundSmtp } from './email/inbound-smtp';
 import { inboundRoutes } from './http/inbound-routes';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
@@ -234,23 +234,12 @@ export async function startEarshot(
     },
   );
 
-  const inboundSmtp =
-    config.mail.smtpPort === null
-      ? null
-      : await startInboundSmtp({
-          port: config.mail.smtpPort,
-          host: config.mail.smtpHost ?? config.host,
-          domain: config.mail.inboundDomain,
-          maxBytes: config.mail.maxBytes,
-          log,
-          receive: receiveMail,
-        });
-
+  let inboundSmtp: InboundSmtp | null = null;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  return {
+  const earshot: Earshot = {
     url: `http://${host}:${port}`,
-    inboundSmtpPort: inboundSmtp?.port ?? null,
+    inboundSmtpPort: null,
     store,
     bus,
     log,
@@ -274,4 +263,23 @@ export async function startEarshot(
       if (!opts.store) await store.close();
     },
   };
+  if (config.mail.smtpPort !== null) {
+    try {
+      inboundSmtp = await startInboundSmtp({
+        port: config.mail.smtpPort,
+        host: config.mail.smtpHost ?? config.host,
+        domain: config.mail.inboundDomain,
+        maxBytes: config.mail.maxBytes,
+        log,
+        receive: receiveMail,
+      });
+    } catch (err) {
+      // Like a busy PORT: the start fails as a whole, with what could not listen.
+      await earshot.close();
+      const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'it is in use' : String((err as Error).message);
+      throw new Error(`cannot listen for inbound mail on INBOUND_SMTP_PORT ${config.mail.smtpPort} (${why})`, { cause: err });
+    }
+    earshot.inboundSmtpPort = inboundSmtp.port;
+  }
+  return earshot;
 }

@@ -1,6 +1,9 @@
+import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { nextThreadEmail, replyTokenOf } from '../../server/email/threads';
+import { hashToken } from '../../server/domain/secrets';
+import { startTestServer, tempDataDir } from '../helpers/server';
 import { STORE, useTestStore } from '../helpers/stores';
 
 const t = useTestStore();
@@ -17,7 +20,6 @@ describe(`${STORE}: email threading`, () => {
     const token = replyTokenOf(first.replyTo!, 'reply.shop.test')!;
     expect(replyTokenOf(second.replyTo!, 'reply.shop.test')).not.toBe(token);
     // Only the hash is stored, with the address mailed.
-    const { hashToken } = await import('../../server/domain/secrets');
     expect(await t.store.mailThreadByToken(token)).toBeNull();
     expect(await t.store.mailThreadByToken(hashToken(token))).toMatchObject({
       ...target,
@@ -52,5 +54,22 @@ describe('mail configuration', () => {
     expect(bad).toThrow(/INBOUND_DOMAIN must be a domain/);
     expect(bad).toThrow(/INBOUND_SMTP_PORT must be a whole number/);
     expect(bad).toThrow(/INBOUND_WEBHOOK_SECRET must be at least 16/);
+  });
+});
+
+describe('inbound SMTP listener start', () => {
+  it('fails the start with a clear sentence when INBOUND_SMTP_PORT is taken, and leaves nothing running', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const data = tempDataDir();
+    try {
+      await expect(startTestServer(data.dir, 0, { INBOUND_SMTP_PORT: String(port) })).rejects.toThrow(
+        `cannot listen for inbound mail on INBOUND_SMTP_PORT ${port} (it is in use)`,
+      );
+    } finally {
+      busy.close();
+      data.remove();
+    }
   });
 });
