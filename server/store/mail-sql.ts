@@ -143,6 +143,17 @@ export function mailPort(db: MailSql): MailPort {
       await db.run('UPDATE visitors SET contact_id = ? WHERE id = ?', [contactId, to]);
       return contactId!;
     },
+    async purgeMail(before, limit) {
+      const held = await db.run('DELETE FROM held_mail WHERE id IN (SELECT id FROM held_mail WHERE received_at < ? LIMIT ?)', [
+        before,
+        limit,
+      ]);
+      const links = await db.run(
+        'DELETE FROM resume_links WHERE token_hash IN (SELECT token_hash FROM resume_links WHERE expires_at < ? LIMIT ?)',
+        [before, limit],
+      );
+      return Math.max(held, links);
+    },
     async spendResumeLink(tokenHash, now) {
       // One statement: two browsers opening the link at once cannot both have it.
       const spent = await db.rows(

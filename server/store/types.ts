@@ -693,4 +693,6 @@ export interface MailPort {
   shareContact(from: string, to: string, fresh: ContactRow): Promise<string>;
   /** Spends a link that is unused and unexpired at `now`: the link, or why not. */
   spendResumeLink(tokenHash: string, now: string): Promise<ResumeLinkRow | 'unknown' | 'spent' | 'expired'>;
+  /** Deletes up to `limit` held emails received, and up to `limit` resume links expired, before `before`; how many. */
+  purgeMail(before: string, limit: number): Promise<number>;
 }

@@ -86,3 +86,21 @@ describe(`${STORE} store: mail`, () => {
     expect(await t.store.spendResumeLink('nope', '2026-12-02T10:00:00.000Z')).toBe('unknown');
   });
 });
+
+describe(`${STORE} store: mail retention`, () => {
+  it('forgets held mail received and resume links expired before the cut-off, `limit` at a time', async () => {
+    await t.store.holdMail(held('old1', '2026-10-01T10:00:00.000Z'));
+    await t.store.holdMail(held('old2', '2026-10-02T10:00:00.000Z'));
+    await t.store.holdMail(held('new', '2026-12-05T10:00:00.000Z'));
+    const { visitor, c } = await newConversation(t.store);
+    const link = { visitorId: visitor.id, conversationId: c.id, createdAt: '2026-10-01T10:00:00.000Z', usedAt: null };
+    await t.store.createResumeLink({ ...link, tokenHash: 'gone', expiresAt: '2026-10-08T10:00:00.000Z' });
+    await t.store.createResumeLink({ ...link, tokenHash: 'live', expiresAt: '2026-12-08T10:00:00.000Z' });
+    expect(await t.store.purgeMail('2026-11-01T00:00:00.000Z', 1)).toBe(1);
+    expect(await t.store.purgeMail('2026-11-01T00:00:00.000Z', 1)).toBe(1);
+    expect(await t.store.purgeMail('2026-11-01T00:00:00.000Z', 1)).toBe(0);
+    expect((await t.store.listHeldMail(10)).map((h) => h.id)).toEqual(['new']);
+    expect(await t.store.spendResumeLink('gone', '2026-10-02T00:00:00.000Z')).toBe('unknown');
+    expect(await t.store.spendResumeLink('live', '2026-12-06T00:00:00.000Z')).toMatchObject({ tokenHash: 'live' });
+  });
+});
