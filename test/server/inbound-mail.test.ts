@@ -2,7 +2,9 @@ import { nanoid } from 'nanoid';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, HeldMail, Message } from '../../protocol/types';
 import { mailAnswer, sendToInbound } from '../helpers/mail-reply';
-import { agent, nextEvent, visitor, useServer, type AgentSocket } from '../helpers/server';
+import { hashPassword } from '../../server/domain/secrets';
+import { agent, nextEvent, signInCookie, visitor, useServer, type AgentSocket } from '../helpers/server';
+import { agentWith } from '../helpers/team';
 
 // Email continuity (issue 18): replies to Earshot's emails come back into the conversation, over the
 // built-in SMTP listener or a provider's webhook; anything doubtful is held for an admin.
@@ -114,6 +116,26 @@ describe('email continuity', () => {
     expect(await a.emitWithAck('heldMail:post', { id: held.id })).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(await a.emitWithAck('heldMail:discard', { id: held.id })).toEqual({ ok: true, data: null });
     expect(await a.emitWithAck('heldMail:discard', { id: held.id })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('lets only admins review held mail', async () => {
+    const creds = { email: 'petra@test.local', password: 'petra password' };
+    const passwordHash = await hashPassword(creds.password);
+    await t.server.store.createAgent({
+      id: 'petra',
+      email: creds.email,
+      name: 'Petra',
+      role: 'agent',
+      passwordHash,
+      createdAt: new Date().toISOString(),
+    });
+    const petra = t.track(await agentWith(t.server.url, await signInCookie(t.server.url, creds)));
+    for (const ack of [
+      await petra.emitWithAck('heldMail:list', {}),
+      await petra.emitWithAck('heldMail:post', { id: 'x' }),
+      await petra.emitWithAck('heldMail:discard', { id: 'x' }),
+    ])
+      expect(ack).toMatchObject({ ok: false, code: 'forbidden', message: 'Only admins can review held mail.' });
   });
 
   it('refuses mail for other domains: the listener is no relay', async () => {
