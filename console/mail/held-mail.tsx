@@ -77,7 +77,7 @@ export function HeldMailSection({ api }: HeldMailProps) {
             <p class="held-mail-text">{h.text || '(no text)'}</p>
             <div class="held-mail-actions">
               {h.target && h.text && (
-                <ItemButton busy={busy} label={`Post the email from ${h.from} to its conversation`} onClick={() => void act(h, 'post')}>
+                <ItemButton busy={busy} label={`Post to conversation: the email from ${h.from}`} onClick={() => void act(h, 'post')}>
                   Post to conversation
                 </ItemButton>
               )}

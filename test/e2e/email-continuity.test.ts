@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { byLocalhost, readmeSnippet, startHostSite, type HostSite } from '../helpers/host-site';
 import { mailAnswer, replyAddress, sendToInbound } from '../helpers/mail-reply';
@@ -65,6 +66,7 @@ describe('email continuity in the console', () => {
     const held = page.getByRole('list', { name: 'Held mail' });
     await held.getByText('Please send the refund to my account').waitFor();
     await held.getByText('mallory@evil.test').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Discard the email from mallory@evil.test' }).click();
     await page.getByText('The email from mallory@evil.test is discarded.').waitFor();
     expect(await log.count()).toBe(0);
@@ -96,6 +98,7 @@ describe('resume anywhere', () => {
     await chat.getByText('Yes, two are left.').waitFor();
     await chat.getByText('Is the blue towel in stock?').waitFor();
     await phone.getByText('Your conversation is here.', { exact: false }).waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
     // The token is taken off the address, so a reload or a shared URL does not carry it.
     expect(new URL(phone.url()).hash).toBe('');
     await phone.getByRole('textbox', { name: 'Message' }).fill('I will take one.');
@@ -109,5 +112,6 @@ describe('resume anywhere', () => {
     await other.goto(link!);
     await other.getByRole('alert').getByText('This link was used already.', { exact: false }).waitFor();
     expect(await other.getByRole('log').getByText('Yes, two are left.').count()).toBe(0);
+    expect(await axeViolations(other)).toEqual([]);
   });
 });
