@@ -37,8 +37,13 @@ export function readMailConfig(env: NodeJS.ProcessEnv, mailFrom: string, problem
   };
   const secret = env.INBOUND_WEBHOOK_SECRET || null;
   if (secret && secret.length < 16) problems.push('INBOUND_WEBHOOK_SECRET must be at least 16 characters');
+  const inboundDomain = domain('INBOUND_DOMAIN');
+  // Without it no email carries a reply token: everything taken in would only pile up as held mail.
+  for (const name of ['INBOUND_SMTP_PORT', 'INBOUND_WEBHOOK_SECRET']) {
+    if (env[name] && !env.INBOUND_DOMAIN) problems.push(`${name} needs INBOUND_DOMAIN, the domain replies are addressed to`);
+  }
   return {
-    inboundDomain: domain('INBOUND_DOMAIN'),
+    inboundDomain,
     messageIdDomain: domain('MESSAGE_ID_DOMAIN') ?? messageIdDomain(mailFrom),
     smtpPort: whole('INBOUND_SMTP_PORT', 0, 65535),
     smtpHost: env.INBOUND_SMTP_HOST || null,

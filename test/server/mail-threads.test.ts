@@ -54,6 +54,7 @@ describe('mail configuration', () => {
     expect(bad).toThrow(/INBOUND_DOMAIN must be a domain/);
     expect(bad).toThrow(/INBOUND_SMTP_PORT must be a whole number/);
     expect(bad).toThrow(/INBOUND_WEBHOOK_SECRET must be at least 16/);
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: '2525' })).toThrow(/INBOUND_SMTP_PORT needs INBOUND_DOMAIN/);
   });
 });
 
@@ -64,7 +65,7 @@ describe('inbound SMTP listener start', () => {
     const port = (busy.address() as AddressInfo).port;
     const data = tempDataDir();
     try {
-      await expect(startTestServer(data.dir, 0, { INBOUND_SMTP_PORT: String(port) })).rejects.toThrow(
+      await expect(startTestServer(data.dir, 0, { INBOUND_SMTP_PORT: String(port), INBOUND_DOMAIN: 'reply.shop.test' })).rejects.toThrow(
         `cannot listen for inbound mail on INBOUND_SMTP_PORT ${port} (it is in use)`,
       );
     } finally {
