@@ -26,13 +26,6 @@ export interface ChatScreenProps {
 /** Leave a message, the wait notice and the survey: not needed for a first chat, so their own chunk. */
 const extras = part(() => import('./extras/extras-entry'));
 
-/** The token of a resume link the page was opened with, taken off the address so a reload or a shared URL does not carry it. */
-function takeResumeToken(): string | null {
-  const m = /[#&]earshot-resume=([\w-]{20,100})/.exec(location.hash);
-  if (m) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
-  return m?.[1] ?? null;
-}
-
 /**
  * The chat view's connector: the conversation while someone can answer, "Leave a message"
  * while nobody is there, and the notices and survey around the chat, from the state.
@@ -40,7 +33,8 @@ function takeResumeToken(): string | null {
 export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend, newId }: ChatScreenProps) {
   const { site, status, conversation } = s;
   const mode = chatMode(s);
-  const [resumeToken] = useState(takeResumeToken);
+  // The page was opened with a resume link (its notice, in the extras, reads and spends it).
+  const [resumeToken] = useState(() => location.hash.includes('earshot-resume='));
   const lazy = (draw: (m: typeof Extras) => ComponentChildren) => (
     <Lazy t={t} part={extras} adoptStyles={adoptStyles}>
       {draw}
@@ -48,9 +42,7 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
   );
   const resumeNotice =
     resumeToken &&
-    lazy((m) => (
-      <m.ResumeNotice t={t} request={client.request} token={resumeToken} online={s.connection === 'online'} onResumed={client.rejoin} />
-    ));
+    lazy((m) => <m.ResumeNotice t={t} request={client.request} online={s.connection === 'online'} onResumed={client.rejoin} />);
   const common = {
     t,
     request: client.request,

@@ -7,21 +7,30 @@ import { STRINGS } from './strings';
 export interface ResumeNoticeProps {
   t: Translate;
   request: Requester;
-  /** The token from `#earshot-resume=…`. */
-  token: string;
   /** Whether the chat's socket is connected: the link is spent only over a live connection. */
   online: boolean;
   /** The link worked: reconnect, so the hello brings the conversation. */
   onResumed(): void;
 }
 
+/** The token of a resume link the page was opened with, taken off the address so a reload or a shared URL does not carry it. */
+function takeResumeToken(): string | null {
+  const m = /[#&]earshot-resume=([\w-]*)/.exec(location.hash);
+  if (m) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+  return m?.[1] ?? null;
+}
+
 /** Spends a resume link once connected, and says how it went: restored, or why not (used, expired, not valid). */
-export function ResumeNotice({ t, request, token, online, onResumed }: ResumeNoticeProps) {
+export function ResumeNotice({ t, request, online, onResumed }: ResumeNoticeProps) {
   const say = withStrings(t, STRINGS);
-  const [text, setText] = useState<{ ok: boolean; text: string } | null>(null);
+  const [token] = useState(takeResumeToken);
+  // A token cut short in the email client is refused here already; the server checks the rest.
+  const [text, setText] = useState<{ ok: boolean; text: string } | null>(
+    token && token.length >= 20 ? null : { ok: false, text: say('x_resume_invalid') },
+  );
   const tried = useRef(false);
   useEffect(() => {
-    if (!online || tried.current) return;
+    if (!online || tried.current || !token || text) return;
     tried.current = true;
     void request('visitor:resume', { token }).then((r) => {
       if (r.ok) {

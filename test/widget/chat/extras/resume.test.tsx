@@ -9,6 +9,10 @@ import type { Requester } from '../../../../widget/net/socket';
 // The panel's own words are not needed: the resume views bring theirs (English here).
 afterEach(cleanup);
 
+const TOKEN = 'a-resume-token-from-the-email-0123456789';
+/** The page as a resume link opens it. */
+const opened = (token = TOKEN) => history.replaceState(null, '', `/linen#earshot-resume=${token}`);
+
 const t: Translate = (key) => key;
 const refusing = (code: ErrorCode, message = 'refused') =>
   vi.fn(async () => ({ ok: false as const, code, message })) as unknown as Requester;
@@ -17,16 +21,19 @@ describe('resume notice', () => {
   it('spends the link only once connected, then says the conversation is here and reconnects', async () => {
     const request = vi.fn(async () => ({ ok: true as const, data: { conversationId: 'c1' } })) as unknown as Requester;
     const onResumed = vi.fn();
-    const { rerender } = render(<ResumeNotice t={t} request={request} token="tok" online={false} onResumed={onResumed} />);
+    opened();
+    const { rerender } = render(<ResumeNotice t={t} request={request} online={false} onResumed={onResumed} />);
     expect(screen.getByRole('status').textContent).toBe('Opening your conversation…');
     expect(request).not.toHaveBeenCalled();
-    rerender(<ResumeNotice t={t} request={request} token="tok" online onResumed={onResumed} />);
+    rerender(<ResumeNotice t={t} request={request} online onResumed={onResumed} />);
     await screen.findByText('Your conversation is here. You can go on where you left off.');
-    expect(request).toHaveBeenCalledWith('visitor:resume', { token: 'tok' });
+    expect(request).toHaveBeenCalledWith('visitor:resume', { token: TOKEN });
+    // Taken off the address at once.
+    expect(location.hash).toBe('');
     expect(onResumed).toHaveBeenCalledOnce();
     // A reconnect (online again) does not spend it twice.
-    rerender(<ResumeNotice t={t} request={request} token="tok" online={false} onResumed={onResumed} />);
-    rerender(<ResumeNotice t={t} request={request} token="tok" online onResumed={onResumed} />);
+    rerender(<ResumeNotice t={t} request={request} online={false} onResumed={onResumed} />);
+    rerender(<ResumeNotice t={t} request={request} online onResumed={onResumed} />);
     expect(request).toHaveBeenCalledOnce();
   });
 
@@ -37,10 +44,21 @@ describe('resume notice', () => {
     ['rate_limited', 'The conversation could not be opened: Slow down'],
   ] as const)('says clearly why a link is refused (%s), as an alert', async (code, text) => {
     const onResumed = vi.fn();
-    render(<ResumeNotice t={t} request={refusing(code, 'Slow down')} token="tok" online onResumed={onResumed} />);
+    opened();
+    render(<ResumeNotice t={t} request={refusing(code, 'Slow down')} online onResumed={onResumed} />);
     expect((await screen.findByRole('alert')).textContent).toBe(text);
     expect(onResumed).not.toHaveBeenCalled();
   });
+});
+
+it('refuses a link cut short without asking the server', async () => {
+  opened('abc');
+  const request = refusing('internal');
+  render(<ResumeNotice t={t} request={request} online onResumed={vi.fn()} />);
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'This link is not valid. Check that you opened the whole link from the email.',
+  );
+  expect(request).not.toHaveBeenCalled();
 });
 
 describe('continue on another device', () => {
