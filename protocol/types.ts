@@ -518,3 +518,22 @@ export interface SiteHoursState {
   /** The next opening when closed (within two weeks), else null. */
   nextOpening: string | null;
 }
+
+/** Why inbound mail was held instead of posted (issue 18). */
+export type HeldMailReason = 'no_token' | 'wrong_sender' | 'auth_failed' | 'empty';
+
+/** An emailed reply waiting for an admin: posted to its conversation, or discarded. */
+export interface HeldMail {
+  id: string;
+  receivedAt: string;
+  reason: HeldMailReason;
+  from: string;
+  to: string;
+  subject: string;
+  /** Plain text, never HTML. */
+  text: string;
+  /** The conversation (or feedback) its reply address pointed at; null when it had no valid one. */
+  target: { kind: 'conversation' | 'feedback'; id: string } | null;
+  spf: string | null;
+  dkim: string | null;
+}

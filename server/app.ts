@@ -26,6 +26,9 @@ import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type Vis
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentContactHandlers } from './socket/agent-contacts';
+import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
+import { startInboundSmtp, type InboundSmtp } from './email/inbound-smtp';
+import { inboundRoutes } from './http/inbound-routes';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
@@ -36,6 +39,7 @@ import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
+import { visitorResumeHandlers } from './socket/visitor-resume';
 import { STORE_RULES } from './domain/store-rules';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
@@ -62,6 +66,8 @@ export interface Earshot {
   bus: Bus;
   log: Logger;
   email: EmailService;
+  /** The port of the inbound SMTP listener, when INBOUND_SMTP_PORT turned it on. */
+  inboundSmtpPort: number | null;
   /** The first admin when this start created them, or while their generated password is unused. */
   firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
@@ -130,10 +136,10 @@ export async function startEarshot(
     ...(bus.adapter ? { adapter: bus.adapter as never } : {}),
   });
   const agents = io.of('/agent') as AgentNamespace;
-  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, config.mail.messageIdDomain) : null;
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
   const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
-  const email = createEmailService(store, worker);
+  const email = createEmailService(store, worker, config.mail);
   const hooks = webhookSettings(config.webhooksAllowPrivate, opts.webhooks);
   const unshareEndpoints = shareEndpointCache(store, bus);
   const hookWorker = startWebhookWorker({
@@ -184,6 +190,10 @@ export async function startEarshot(
   );
   // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
+  const receiveMail = inboundReceiver(deps, config.mail.inboundDomain);
+  if (config.mail.webhookSecret) {
+    app.use('/inbound', inboundRoutes({ secret: config.mail.webhookSecret, maxBytes: config.mail.maxBytes, receive: receiveMail }));
+  }
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
@@ -216,7 +226,7 @@ export async function startEarshot(
   const visitorEvents = serveEvents<VisitorClientEvents, VisitorSocket>(
     deps.visitors,
     deps,
-    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
+    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers, visitorResumeHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
   const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(
@@ -230,6 +240,7 @@ export async function startEarshot(
         agentSiteHandlers,
         agentIdentityHandlers,
         agentContactHandlers,
+        agentHeldMailHandlers,
         presence.handlers,
       ),
     ),
@@ -240,10 +251,12 @@ export async function startEarshot(
     },
   );
 
+  let inboundSmtp: InboundSmtp | null = null;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  return {
+  const earshot: Earshot = {
     url: `http://${host}:${port}`,
+    inboundSmtpPort: null,
     store,
     bus,
     log,
@@ -254,6 +267,7 @@ export async function startEarshot(
       // under way are answered before their sockets close; the clients then reconnect elsewhere.
       draining = true;
       server.close();
+      await inboundSmtp?.close();
       await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
@@ -268,4 +282,23 @@ export async function startEarshot(
       if (!opts.store) await store.close();
     },
   };
+  if (config.mail.smtpPort !== null) {
+    try {
+      inboundSmtp = await startInboundSmtp({
+        port: config.mail.smtpPort,
+        host: config.mail.smtpHost ?? config.host,
+        domain: config.mail.inboundDomain,
+        maxBytes: config.mail.maxBytes,
+        log,
+        receive: receiveMail,
+      });
+    } catch (err) {
+      // Like a busy PORT: the start fails as a whole, with what could not listen.
+      await earshot.close();
+      const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'it is in use' : String((err as Error).message);
+      throw new Error(`cannot listen for inbound mail on INBOUND_SMTP_PORT ${config.mail.smtpPort} (${why})`, { cause: err });
+    }
+    earshot.inboundSmtpPort = inboundSmtp.port;
+  }
+  return earshot;
 }

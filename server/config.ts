@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readMailConfig, type MailConfig } from './email/mail-config';
 import { DEFAULT_TRUST_PROXY, validTrustProxy } from './http/client-ip';
 
 /** Validated runtime configuration, read once at start. */
@@ -13,6 +14,8 @@ export interface Config {
   /** Outgoing mail server, e.g. smtp://user:pass@host:587; null turns email off. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Reply addresses, threading and inbound mail (INBOUND_*, MESSAGE_ID_DOMAIN). */
+  mail: MailConfig;
   /** Proxies whose X-Forwarded-For / -Proto are believed (addresses, CIDR ranges, or loopback, linklocal, uniquelocal). */
   trustProxy: string[];
   /** Redis that joins several relay nodes into one (redis://…); null for one node alone. */
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
+  const mail = readMailConfig(env, mailFrom, problems);
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
   let redisUrl: string | null = null;
   if (env.REDIS_URL) {
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     smtpUrl,
     mailFrom,
+    mail,
     trustProxy,
     redisUrl,
     redisPrefix,

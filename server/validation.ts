@@ -153,6 +153,8 @@ export const schemas = {
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
   empty: v.optional(v.object({})),
+  heldMail: v.object({ id }),
+  resume: v.object({ token: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a resume link token')) }),
   feedbackSend: v.object({
     id: v.optional(id),
     rating: v.nullable(

@@ -6,6 +6,7 @@ import type { AgentClient } from '../net/agent-client';
 import { createTokenApi, type TokenApi } from '../net/token-api';
 import { createWebhookApi, type WebhookApi } from '../net/webhook-api';
 import { WebhookEndpoints } from '../webhooks/webhook-endpoints';
+import { HeldMailSection } from '../mail/held-mail';
 import { closedSiteNotes } from '../format/site-hours';
 import type { ConsoleStore } from '../state/store';
 import { InstallSnippet } from '../sites/install-snippet';
@@ -175,6 +176,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
       )}
       {!readOnly && <ApiTokens api={tokens} />}
       {!readOnly && <WebhookEndpoints api={webhooks} />}
+      {!readOnly && <HeldMailSection api={client.heldMail} />}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { WebhookApi, WebhookDelivery } from '../net/webhook-api';
 import { formatUntil } from '../team/when';
+import { LoadedList } from '../format/loaded-list';
 
 export interface WebhookDeliveriesProps {
   api: WebhookApi;
@@ -44,28 +45,20 @@ export function WebhookDeliveries({ api, endpointId, version }: WebhookDeliverie
           {error}
         </p>
       )}
-      {list === null ? (
-        <p class="muted" role="status">
-          Loading deliveries…
-        </p>
-      ) : list.length === 0 ? (
-        <p class="muted">No deliveries yet.</p>
-      ) : (
-        <ul class="team-invites" aria-label="Recent deliveries">
-          {list.map((d) => (
-            <li key={d.id} class="team-invite-item">
-              <code>{d.eventType}</code>
-              <span>{stateOf(d)}</span>
-              <span class="muted">{formatUntil(d.deliveredAt ?? d.updatedAt)}</span>
-              {(d.status === 'delivered' || d.status === 'failed') && (
-                <button type="button" class="btn btn-small" aria-label={`Send ${d.eventType} again`} onClick={() => void again(d)}>
-                  Send again
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList items={list} loading="Loading deliveries…" empty="No deliveries yet." label="Recent deliveries">
+        {(d) => (
+          <li key={d.id} class="team-invite-item">
+            <code>{d.eventType}</code>
+            <span>{stateOf(d)}</span>
+            <span class="muted">{formatUntil(d.deliveredAt ?? d.updatedAt)}</span>
+            {(d.status === 'delivered' || d.status === 'failed') && (
+              <button type="button" class="btn btn-small" aria-label={`Send ${d.eventType} again`} onClick={() => void again(d)}>
+                Send again
+              </button>
+            )}
+          </li>
+        )}
+      </LoadedList>
     </div>
   );
 }

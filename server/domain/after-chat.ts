@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 import { matchFaq } from './faq';
 import { friendlyName } from './friendly-name';
+import { newResumeLink, RESUME_DAYS } from './resume';
 import { conversationEvent, withWebhooks } from './webhooks/events';
 
 /**
@@ -61,7 +62,10 @@ export async function sendTranscript(
   to: string,
 ): Promise<void> {
   const messages = await store.listMessages(c.id, 0, 5000);
+  const resumeLink = await newResumeLink(store, visitor, c.id);
   const message = transcriptEmail({
+    resumeLink,
+    resumeDays: RESUME_DAYS,
     locale: visitor.language,
     timezone: visitor.timezone,
     siteName: site.name,
@@ -73,7 +77,8 @@ export async function sendTranscript(
       automatic: Boolean(m.faq),
     })),
   });
-  await email.queue({ to, ...message });
+  const thread = await email.thread({ kind: 'conversation', id: c.id }, to);
+  await email.queue({ to, ...message, ...thread, secret: thread.replyTo !== undefined || resumeLink !== null });
 }
 
 /** Emails an agent's reply to a visitor who is not connected and left an email. */
@@ -82,7 +87,10 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
   const visitor = await store.getVisitor(stored.conversation.visitorId);
   if (!visitor?.email) return false;
   const site = await store.getSite(visitor.siteId);
+  const resumeLink = await newResumeLink(store, visitor, stored.conversation.id);
   const message = chatReplyEmail({
+    resumeLink,
+    resumeDays: RESUME_DAYS,
     locale: visitor.language,
     siteName: site?.name ?? '',
     visitorName: visitor.name,
@@ -90,7 +98,10 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
     reply: stored.message.text,
     pageUrl: visitor.pageUrl,
   });
-  await email.queue({ to: visitor.email, ...message, replyTo: undefined }, `reply-${stored.message.id}`);
+  const thread = await email.thread({ kind: 'conversation', id: stored.conversation.id }, visitor.email);
+  // The Reply-To token and the resume link live in the outbox row only until it is sent.
+  const secret = thread.replyTo !== undefined || resumeLink !== null;
+  await email.queue({ to: visitor.email, ...message, ...thread, secret }, `reply-${stored.message.id}`);
   return true;
 }
 

@@ -160,9 +160,12 @@ export async function replyToFeedback(
     reply: text,
     original: f.text,
   });
+  // Without an inbound domain the visitor's answer goes to the agent, as before threading.
+  const thread = await email.thread({ kind: 'feedback', id: f.id }, f.email);
+  const payload = { to: f.email, ...message, ...thread, replyTo: thread.replyTo ?? agent.email, secret: thread.replyTo !== undefined };
   const reply = await store.addFeedbackReply(
     { id: replyId, feedbackId: f.id, agentId: agent.id, agentName: agent.name, text, createdAt: new Date().toISOString() },
-    { id: nanoid(), kind: 'email', payload: { to: f.email, ...message, replyTo: agent.email } },
+    { id: nanoid(), kind: 'email', payload },
   );
   email.kick();
   const updated = await store.getFeedback(f.id);

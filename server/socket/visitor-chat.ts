@@ -28,7 +28,7 @@ export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void 
  * Puts every tab of a just verified visitor in the rooms of the person's other browsers and theirs in
  * this one's, on any relay node: messages fan out to a conversation's visitor room, so each reaches them all.
  */
-function joinPerson(deps: SocketDeps, visitorId: string, others: string[]): void {
+export function joinPerson(deps: SocketDeps, visitorId: string, others: string[]): void {
   const theirs = others.map(rooms.visitor);
   deps.visitors.in(rooms.visitor(visitorId)).socketsJoin(theirs);
   deps.visitors.in(theirs).socketsJoin(rooms.visitor(visitorId));

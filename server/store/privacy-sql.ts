@@ -120,6 +120,12 @@ export function eraseStatements(d: Dialect, contactId: string, ids: ContactIds, 
       args: [f],
     },
     { sql: `UPDATE feedback_replies SET text = '' WHERE ${d.inList('feedback_id')}`, args: [f] },
+    // Email threads (the address each reply went to), held replies and resume links of theirs.
+    { sql: `DELETE FROM mail_threads WHERE ${d.inList('target_id')}`, args: [d.list([...ids.conversations, ...ids.feedback])] },
+    { sql: `DELETE FROM held_mail WHERE ${d.inList('target_id')}`, args: [d.list([...ids.conversations, ...ids.feedback])] },
+    { sql: `DELETE FROM resume_links WHERE ${d.inList('visitor_id')}`, args: [d.list(ids.visitors)] },
+    // Held replies from one of their addresses that matched nothing of theirs.
+    ...ids.needles.map((needle) => ({ sql: `DELETE FROM held_mail WHERE ${d.contains('from_address')}`, args: [needle] })),
   ];
   for (const id of ids.visitors) {
     out.push({

@@ -11,6 +11,8 @@ import type {
   FeedbackItem,
   FeedbackReply,
   FeedbackStatus,
+  HeldMail,
+  HeldMailReason,
   InboxCursor,
   Message,
   SiteContents,
@@ -274,6 +276,11 @@ export interface EmailPayload {
   text: string;
   html?: string;
   replyTo?: string;
+  /** The Message-ID (with its angle brackets); the outbox id on this server's domain when unset. */
+  messageId?: string;
+  /** The thread's last email before this one, and its earlier ones, oldest first. */
+  inReplyTo?: string;
+  references?: string[];
   /** Carries a one-time link: its address and text are forgotten once it is sent or given up. */
   secret?: boolean;
 }
@@ -728,7 +735,8 @@ export interface Store
     ApiTokenPort,
     ContactPort,
     WebhookPort,
-    PrivacyPort {
+    PrivacyPort,
+    MailPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -789,4 +797,61 @@ export interface WebhookPort {
   redeliverWebhook(id: string, now: string): Promise<WebhookDeliveryRow | null>;
   /** Deletes up to `limit` deliveries done with (delivered or given up) last changed before `before`; how many. */
   purgeWebhookDeliveries(before: string, limit: number): Promise<number>;
+}
+
+/** What an email thread is about: a conversation, or a piece of feedback an agent answered. */
+export interface MailTarget {
+  kind: 'conversation' | 'feedback';
+  id: string;
+}
+
+/** One email of a thread (sent or received); a sent one carries the hash of its Reply-To token and its recipient. */
+export interface MailThreadRow extends MailTarget {
+  messageId: string;
+  tokenHash: string | null;
+  /** Who the email went to: a reply to its token must come from this address. */
+  address: string | null;
+  createdAt: string;
+}
+
+export type { HeldMailReason };
+export type HeldMailStatus = 'held' | 'posted' | 'discarded';
+
+/** Inbound mail that was not posted on its own: it waits for an admin to post or discard it. */
+export interface HeldMailRow extends HeldMail {
+  messageId: string | null;
+  status: HeldMailStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** A link that moves a visitor's conversation to another browser, once, before it expires. */
+export interface ResumeLinkRow {
+  tokenHash: string;
+  visitorId: string;
+  conversationId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Email threads, held inbound mail and resume links (issue 18). */
+export interface MailPort {
+  /** Records an email of a thread; a Message-ID stored already is left as it is. */
+  addMailThread(row: MailThreadRow): Promise<void>;
+  /** The thread email whose Reply-To token has this hash. */
+  mailThreadByToken(tokenHash: string): Promise<MailThreadRow | null>;
+  /** The Message-IDs of a thread's latest `limit` emails, oldest first. */
+  mailThreadIds(target: MailTarget, limit: number): Promise<string[]>;
+  holdMail(row: HeldMailRow): Promise<void>;
+  /** Mail still held, newest first. */
+  listHeldMail(limit: number): Promise<HeldMailRow[]>;
+  getHeldMail(id: string): Promise<HeldMailRow | null>;
+  /** Marks held mail posted or discarded; null when it is not held (any more). */
+  decideHeldMail(id: string, status: 'posted' | 'discarded', agentId: string, now: string): Promise<HeldMailRow | null>;
+  createResumeLink(row: ResumeLinkRow): Promise<void>;
+  /** Spends a link that is unused and unexpired at `now`: the link, or why not. */
+  spendResumeLink(tokenHash: string, now: string): Promise<ResumeLinkRow | 'unknown' | 'spent' | 'expired'>;
+  /** Deletes up to `limit` held emails received, and up to `limit` resume links expired, before `before`; how many. */
+  purgeMail(before: string, limit: number): Promise<number>;
 }

@@ -15,6 +15,7 @@ import { pgOutbox, pgRetention } from './outbox';
 import { pgPrivacy } from './privacy';
 import { pgSites } from './sites';
 import { pgVisitors } from './visitors';
+import { mailPort, numberedParams } from '../mail-sql';
 
 export interface PostgresOptions {
   /** The schema to keep Earshot's tables in (tests use one each); Postgres's default search_path otherwise. */
@@ -76,6 +77,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgApiTokens(db),
     ...pgWebhooks(db),
     ...pgPrivacy(db),
+    ...mailPort({ rows: (sql, params) => db.rows(numberedParams(sql), params), run: (sql, params) => db.run(numberedParams(sql), params) }),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -348,6 +348,44 @@ export const PG_MIGRATIONS: string[] = [
     updated_at timestamptz NOT NULL
   );
   `,
+  // Email threads, held inbound mail and resume links (issue 18).
+  `
+  CREATE TABLE mail_threads (
+    message_id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    token_hash TEXT UNIQUE,
+    address TEXT,
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX mail_threads_target ON mail_threads(target_kind, target_id, created_at);
+  CREATE TABLE held_mail (
+    id TEXT PRIMARY KEY,
+    received_at timestamptz NOT NULL,
+    reason TEXT NOT NULL,
+    from_address TEXT NOT NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    message_id TEXT,
+    target_kind TEXT,
+    target_id TEXT,
+    spf TEXT,
+    dkim TEXT,
+    status TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at timestamptz
+  );
+  CREATE INDEX held_mail_status ON held_mail(status, received_at);
+  CREATE TABLE resume_links (
+    token_hash TEXT PRIMARY KEY,
+    visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+  );
+  `,
 ];
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from '../checkpointer';
 import { SQLITE_MIGRATIONS } from '../migrations';
+import type { Row } from '../rows';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
 import { SqliteCallbacks } from './callbacks';
@@ -16,6 +17,7 @@ import { SqlitePrivacy } from './privacy';
 import { SqliteSites } from './sites';
 import { SqliteVisitors } from './visitors';
 import { SqliteWebhooks } from './webhooks';
+import { mailPort } from '../mail-sql';
 
 /** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
 export interface CheckpointOptions {
@@ -57,6 +59,10 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteApiTokens(c)),
     ...methodsOf(new SqliteWebhooks(c)),
     ...methodsOf(new SqlitePrivacy(c)),
+    ...mailPort({
+      rows: async (sql, params) => c.q(sql).all(...params) as Row[],
+      run: async (sql, params) => c.q(sql).run(...params).changes,
+    }),
     async ping() {
       c.q('SELECT 1').get();
     },
