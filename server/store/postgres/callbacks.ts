@@ -3,6 +3,7 @@ import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
 import { isUniqueViolation, type Db } from './db';
+import { pgWhere } from '../where';
 
 const OPEN = "status IN ('waiting', 'rescheduled')";
 
@@ -44,12 +45,11 @@ const INSERT = `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, top
 /** Call back requests on Postgres; one open request per visitor and phone is a unique index, not a look first. */
 export function pgCallbacks(db: Db): CallbackPort {
   const findOpen = async (siteId: string, phone: string, visitorId: string) => {
-    const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [
-      siteId,
-      phone,
-      visitorId,
-    ]);
-    return r ? toCallback(r) : null;
+    return db.find(
+      `${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`,
+      [siteId, phone, visitorId],
+      toCallback,
+    );
   };
   return {
     async createCallback(c) {
@@ -74,13 +74,11 @@ export function pgCallbacks(db: Db): CallbackPort {
       }
     },
     async getCallback(id) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.id = $1`, [id]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.id = $1`, [id], toCallback);
     },
     findOpenCallback: findOpen,
     async latestCallbackForVisitor(visitorId) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId], toCallback);
     },
     updateCallback: (id, patch) => update(db, id, patch),
     async claimCallback(id, agent, takeOverFrom, now) {
@@ -105,15 +103,13 @@ export function pgCallbacks(db: Db): CallbackPort {
       return [...waiting, ...closed].map(toCallback);
     },
     async pageCallbacks(q) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
-      if (q.status) where.push(`c.status = ${arg(q.status)}`);
-      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
-      if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
-      const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
-      return (await db.rows(sql, args)).map(toCallback);
+      const w = pgWhere();
+      if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
+      if (q.status) w.and(`c.status = ${w.arg(q.status)}`);
+      if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}::timestamptz`);
+      if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
+      const sql = `${CALLBACK_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
+      return (await db.rows(sql, w.params)).map(toCallback);
     },
     addCallbackAttempt: (callbackId, a, patch) =>
       db.tx(async (t) => {
@@ -126,8 +122,7 @@ export function pgCallbacks(db: Db): CallbackPort {
         return added > 0;
       }),
     async getCallbackAttempt(id) {
-      const row = await db.one('SELECT * FROM callback_attempts WHERE id = $1', [id]);
-      return row ? toStoredCallbackAttempt(row) : null;
+      return db.find('SELECT * FROM callback_attempts WHERE id = $1', [id], toStoredCallbackAttempt);
     },
     async listCallbackAttempts(callbackId) {
       return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(

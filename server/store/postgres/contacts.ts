@@ -8,8 +8,7 @@ const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verif
 /** Contacts (verified people) and sites' identity secrets on Postgres. */
 export function pgContacts(db: Db): ContactPort {
   const identity = async (siteId: string) => {
-    const r = await db.one('SELECT * FROM site_identity WHERE site_id = $1', [siteId]);
-    return r ? toSiteIdentity(r) : null;
+    return db.find('SELECT * FROM site_identity WHERE site_id = $1', [siteId], toSiteIdentity);
   };
   return {
     getSiteIdentity: identity,
@@ -31,8 +30,7 @@ export function pgContacts(db: Db): ContactPort {
       return row;
     },
     async getContact(id) {
-      const r = await db.one('SELECT * FROM contacts WHERE id = $1', [id]);
-      return r ? toContact(r) : null;
+      return db.find('SELECT * FROM contacts WHERE id = $1', [id], toContact);
     },
     async upsertContactByExternalId(f): Promise<ContactRow> {
       const r = await db.one(

@@ -4,6 +4,7 @@ import { iso, toConversation, toMessage, toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
 import { isUniqueViolation, type Db } from './db';
+import { pgWhere } from '../where';
 
 /** Conversations and the inbox's summaries on Postgres. */
 export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
@@ -81,18 +82,15 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       return r ? toSummary(r, rules.visitorName) : null;
     },
     async listSummaries(q) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (q.status && q.status !== 'all') where.push(`c.status = ${arg(q.status)}`);
-      if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
-      if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
-      if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
-      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
-      if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
-      // Ties broken by id, so a page's last row is an exact cursor for the next.
-      const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
-      return (await db.rows(sql, args)).map((r) => toSummary(r, rules.visitorName));
+      const w = pgWhere();
+      if (q.status && q.status !== 'all') w.and(`c.status = ${w.arg(q.status)}`);
+      if (q.visitorId) w.and(`c.visitor_id = ${w.arg(q.visitorId)}`);
+      if (q.contactId) w.and(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${w.arg(q.contactId)})`);
+      if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
+      if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}::timestamptz`);
+      if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
+      const sql = `${SUMMARY_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
+      return (await db.rows(sql, w.params)).map((r) => toSummary(r, rules.visitorName));
     },
   };
 }

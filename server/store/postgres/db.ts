@@ -8,6 +8,8 @@ export interface Db {
   rows<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The first row, or null. */
   one<T = Row>(sql: string, params?: unknown[]): Promise<T | null>;
+  /** The first row read by `read`, or null. */
+  find<T>(sql: string, params: unknown[], read: (r: Row) => T): Promise<T | null>;
   /** How many rows the statement changed. */
   run(sql: string, params?: unknown[]): Promise<number>;
   /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws); nested calls join it. */
@@ -30,6 +32,10 @@ function on(conn: Queryable, tx: Db['tx'], link: PgLink): Db {
   return {
     rows,
     one: async <T>(sql: string, params: unknown[] = []) => (await rows<T>(sql, params))[0] ?? null,
+    find: async (sql, params, read) => {
+      const [r] = await rows<Row>(sql, params);
+      return r ? read(r) : null;
+    },
     run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
     tx,
   };

@@ -2,14 +2,14 @@ import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
 import type { FeedbackPort } from '../types';
 import { isUniqueViolation, type Db } from './db';
+import { pgWhere } from '../where';
 
 const REPLIES = 'SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id';
 
 /** Feedback and its replies on Postgres. */
 export function pgFeedback(db: Db): FeedbackPort {
   const get = async (id: string) => {
-    const r = await db.one('SELECT * FROM feedback WHERE id = $1', [id]);
-    return r ? toFeedback(r) : null;
+    return db.find('SELECT * FROM feedback WHERE id = $1', [id], toFeedback);
   };
   return {
     async createFeedback(f) {
@@ -23,18 +23,15 @@ export function pgFeedback(db: Db): FeedbackPort {
     },
     getFeedback: get,
     async listFeedback(filter, limit, before) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (filter.status && filter.status !== 'all') where.push(`status = ${arg(filter.status)}`);
-      if (filter.category) where.push(`category = ${arg(filter.category)}`);
-      if (filter.unhappy) where.push('rating <= 2');
-      if (filter.page) where.push(`strpos(coalesce(page_url, ''), ${arg(filter.page)}) > 0`);
-      if (filter.siteId) where.push(`site_id = ${arg(filter.siteId)}`);
-      if (before) where.push(`(created_at, id) < (${arg(before.createdAt)}::timestamptz, ${arg(before.id)})`);
-      // Ties broken by id, so a page's last item is an exact cursor for the next.
-      const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${arg(limit)}`;
-      return (await db.rows(sql, args)).map(toFeedback);
+      const w = pgWhere();
+      if (filter.status && filter.status !== 'all') w.and(`status = ${w.arg(filter.status)}`);
+      if (filter.category) w.and(`category = ${w.arg(filter.category)}`);
+      if (filter.unhappy) w.and('rating <= 2');
+      if (filter.page) w.and(`strpos(coalesce(page_url, ''), ${w.arg(filter.page)}) > 0`);
+      if (filter.siteId) w.and(`site_id = ${w.arg(filter.siteId)}`);
+      if (before) w.after('created_at', 'id', { at: before.createdAt, id: before.id });
+      const sql = `SELECT * FROM feedback ${w.page('created_at', 'id', limit)}`;
+      return (await db.rows(sql, w.params)).map(toFeedback);
     },
     async setFeedbackStatus(id, status, now) {
       await db.run('UPDATE feedback SET status = $1, updated_at = $2 WHERE id = $3', [status, now, id]);

@@ -7,8 +7,7 @@ import type { Db } from './db';
 /** Visitors on Postgres. */
 export function pgVisitors(db: Db): VisitorPort {
   const get = async (id: string) => {
-    const r = await db.one('SELECT * FROM visitors WHERE id = $1', [id]);
-    return r ? toVisitor(r) : null;
+    return db.find('SELECT * FROM visitors WHERE id = $1', [id], toVisitor);
   };
   return {
     async createVisitor(v) {
@@ -20,8 +19,7 @@ export function pgVisitors(db: Db): VisitorPort {
     },
     getVisitor: get,
     async getVisitorByTokenHash(tokenHash) {
-      const r = await db.one('SELECT * FROM visitors WHERE token_hash = $1', [tokenHash]);
-      return r ? toVisitor(r) : null;
+      return db.find('SELECT * FROM visitors WHERE token_hash = $1', [tokenHash], toVisitor);
     },
     async updateVisitor(id, patch) {
       const keys = (Object.keys(patch) as (keyof VisitorPatch)[]).filter((k) => patch[k] !== undefined);

@@ -4,6 +4,7 @@ import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
 import type { SqliteContext } from './context';
+import { sqliteWhere } from '../where';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -42,8 +43,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async getCallback(id: string): Promise<CallbackWithVisitor | null> {
-    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r ? toCallback(r) : null;
+    return this.c.find(`${CALLBACK_SELECT} WHERE c.id = ?`, [id], toCallback);
   }
 
   async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
@@ -136,8 +136,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null> {
-    const row = this.c.q('SELECT * FROM callback_attempts WHERE id = ?').get(id) as Row | undefined;
-    return row ? toStoredCallbackAttempt(row) : null;
+    return this.c.find('SELECT * FROM callback_attempts WHERE id = ?', [id], toStoredCallbackAttempt);
   }
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
@@ -146,14 +145,12 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
-    if (q.siteId) add('c.site_id = ?', q.siteId);
-    if (q.status) add('c.status = ?', q.status);
-    if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
-    if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
-    const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
+    const w = sqliteWhere();
+    if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
+    if (q.status) w.and(`c.status = ${w.arg(q.status)}`);
+    if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}`);
+    if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
+    const sql = `${CALLBACK_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
+    return (this.c.q(sql).all(...w.params) as Row[]).map(toCallback);
   }
 }

@@ -4,6 +4,7 @@ import { copyConversation, toConversation, toMessage, toSummary, type Row } from
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewMessage, SummaryQuery } from '../types';
 import type { SqliteContext } from './context';
+import { sqliteWhere } from '../where';
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -231,34 +232,14 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.status && q.status !== 'all') {
-      where.push('c.status = ?');
-      args.push(q.status);
-    }
-    if (q.visitorId) {
-      where.push('c.visitor_id = ?');
-      args.push(q.visitorId);
-    }
-    if (q.contactId) {
-      where.push('c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)');
-      args.push(q.contactId);
-    }
-    if (q.siteId) {
-      where.push('c.site_id = ?');
-      args.push(q.siteId);
-    }
-    if (q.updatedSince) {
-      where.push('c.updated_at >= ?');
-      args.push(q.updatedSince);
-    }
-    if (q.before) {
-      where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
-      args.push(q.before.updatedAt, q.before.updatedAt, q.before.id);
-    }
-    // Ties broken by id, so a page's last row is an exact cursor for the next.
-    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
+    const w = sqliteWhere();
+    if (q.status && q.status !== 'all') w.and(`c.status = ${w.arg(q.status)}`);
+    if (q.visitorId) w.and(`c.visitor_id = ${w.arg(q.visitorId)}`);
+    if (q.contactId) w.and(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${w.arg(q.contactId)})`);
+    if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
+    if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}`);
+    if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
+    const sql = `${SUMMARY_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
+    return (this.c.q(sql).all(...w.params) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
 import type { SqliteContext } from './context';
+import { sqliteWhere } from '../where';
 
 /** Feedback and its replies on SQLite. */
 export class SqliteFeedback implements FeedbackPort {
@@ -20,37 +21,19 @@ export class SqliteFeedback implements FeedbackPort {
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {
-    const r = this.c.q('SELECT * FROM feedback WHERE id = ?').get(id) as Row | undefined;
-    return r ? toFeedback(r) : null;
+    return this.c.find('SELECT * FROM feedback WHERE id = ?', [id], toFeedback);
   }
 
   async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.status && filter.status !== 'all') {
-      where.push('status = ?');
-      args.push(filter.status);
-    }
-    if (filter.category) {
-      where.push('category = ?');
-      args.push(filter.category);
-    }
-    if (filter.unhappy) where.push('rating <= 2');
-    if (filter.page) {
-      where.push("instr(coalesce(page_url, ''), ?) > 0");
-      args.push(filter.page);
-    }
-    if (filter.siteId) {
-      where.push('site_id = ?');
-      args.push(filter.siteId);
-    }
-    if (before) {
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
-      args.push(before.createdAt, before.createdAt, before.id);
-    }
-    // Ties broken by id, so a page's last item is an exact cursor for the next.
-    const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, limit) as Row[]).map(toFeedback);
+    const w = sqliteWhere();
+    if (filter.status && filter.status !== 'all') w.and(`status = ${w.arg(filter.status)}`);
+    if (filter.category) w.and(`category = ${w.arg(filter.category)}`);
+    if (filter.unhappy) w.and('rating <= 2');
+    if (filter.page) w.and(`instr(coalesce(page_url, ''), ${w.arg(filter.page)}) > 0`);
+    if (filter.siteId) w.and(`site_id = ${w.arg(filter.siteId)}`);
+    if (before) w.after('created_at', 'id', { at: before.createdAt, id: before.id });
+    const sql = `SELECT * FROM feedback ${w.page('created_at', 'id', limit)}`;
+    return (this.c.q(sql).all(...w.params) as Row[]).map(toFeedback);
   }
 
   async setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null> {
