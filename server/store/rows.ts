@@ -9,6 +9,7 @@ import type {
   ContactRow,
   ConversationRow,
   FeedbackRow,
+  NewFeedbackReply,
   OutboxRow,
   SessionRow,
   SiteOptions,
@@ -297,6 +298,12 @@ export function toFeedbackReply(r: Row): FeedbackReply & { agentId: string } {
     createdAt: iso(r.created_at),
     emailStatus: r.email_status as FeedbackReply['emailStatus'],
   };
+}
+
+/** A reply just added, as both stores answer it: its email is not sent yet. */
+export function pendingReply(reply: NewFeedbackReply): FeedbackReply {
+  const { id, feedbackId, agentName, text, createdAt } = reply;
+  return { id, feedbackId, agentName, text, createdAt, emailStatus: 'pending' };
 }
 
 export function toCallbackAttempt(r: Row): CallbackAttempt {

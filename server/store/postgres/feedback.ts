@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
+import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
 import type { FeedbackPort } from '../types';
 import { isUniqueViolation, type Db } from './db';
 import { pgWhere } from '../where';
@@ -59,14 +59,7 @@ export function pgFeedback(db: Db): FeedbackPort {
           throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.', undefined, err);
         throw err;
       }
-      return {
-        id: reply.id,
-        feedbackId: reply.feedbackId,
-        agentName: reply.agentName,
-        text: reply.text,
-        createdAt: reply.createdAt,
-        emailStatus: 'pending',
-      };
+      return pendingReply(reply);
     },
     async listFeedbackReplies(feedbackId) {
       return (await db.rows(`${REPLIES} WHERE r.feedback_id = $1 ORDER BY r.created_at, r.n`, [feedbackId])).map(toFeedbackReply);

@@ -1,6 +1,6 @@
 import type { FeedbackCursor, FeedbackFilter, FeedbackReply, FeedbackStatus } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
+import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
 import type { SqliteContext } from './context';
 import { sqliteWhere } from '../where';
@@ -62,14 +62,7 @@ export class SqliteFeedback implements FeedbackPort {
         this.c.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
       })
       .immediate();
-    return {
-      id: reply.id,
-      feedbackId: reply.feedbackId,
-      agentName: reply.agentName,
-      text: reply.text,
-      createdAt: reply.createdAt,
-      emailStatus: 'pending',
-    };
+    return pendingReply(reply);
   }
 
   async listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]> {
