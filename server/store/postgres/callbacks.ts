@@ -3,7 +3,7 @@ import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
 import { isUniqueViolation, type Db } from './db';
-import { pgWhere } from '../where';
+import { callbackPage, POSTGRES } from '../list-sql';
 
 const OPEN = "status IN ('waiting', 'rescheduled')";
 
@@ -103,13 +103,8 @@ export function pgCallbacks(db: Db): CallbackPort {
       return [...waiting, ...closed].map(toCallback);
     },
     async pageCallbacks(q) {
-      const w = pgWhere();
-      if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
-      if (q.status) w.and(`c.status = ${w.arg(q.status)}`);
-      if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}::timestamptz`);
-      if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
-      const sql = `${CALLBACK_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
-      return (await db.rows(sql, w.params)).map(toCallback);
+      const { sql, params } = callbackPage(POSTGRES, q);
+      return (await db.rows(sql, params)).map(toCallback);
     },
     addCallbackAttempt: (callbackId, a, patch) =>
       db.tx(async (t) => {

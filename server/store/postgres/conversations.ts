@@ -4,7 +4,7 @@ import { iso, toConversation, toMessage, toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
 import { isUniqueViolation, type Db } from './db';
-import { pgWhere } from '../where';
+import { POSTGRES, summaryList } from '../list-sql';
 
 /** Conversations and the inbox's summaries on Postgres. */
 export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
@@ -82,15 +82,8 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       return r ? toSummary(r, rules.visitorName) : null;
     },
     async listSummaries(q) {
-      const w = pgWhere();
-      if (q.status && q.status !== 'all') w.and(`c.status = ${w.arg(q.status)}`);
-      if (q.visitorId) w.and(`c.visitor_id = ${w.arg(q.visitorId)}`);
-      if (q.contactId) w.and(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${w.arg(q.contactId)})`);
-      if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
-      if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}::timestamptz`);
-      if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
-      const sql = `${SUMMARY_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
-      return (await db.rows(sql, w.params)).map((r) => toSummary(r, rules.visitorName));
+      const { sql, params } = summaryList(POSTGRES, q);
+      return (await db.rows(sql, params)).map((r) => toSummary(r, rules.visitorName));
     },
   };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../errors';
 import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
 import type { FeedbackPort } from '../types';
 import { isUniqueViolation, type Db } from './db';
-import { pgWhere } from '../where';
+import { feedbackList, POSTGRES } from '../list-sql';
 
 const REPLIES = 'SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id';
 
@@ -23,15 +23,8 @@ export function pgFeedback(db: Db): FeedbackPort {
     },
     getFeedback: get,
     async listFeedback(filter, limit, before) {
-      const w = pgWhere();
-      if (filter.status && filter.status !== 'all') w.and(`status = ${w.arg(filter.status)}`);
-      if (filter.category) w.and(`category = ${w.arg(filter.category)}`);
-      if (filter.unhappy) w.and('rating <= 2');
-      if (filter.page) w.and(`strpos(coalesce(page_url, ''), ${w.arg(filter.page)}) > 0`);
-      if (filter.siteId) w.and(`site_id = ${w.arg(filter.siteId)}`);
-      if (before) w.after('created_at', 'id', { at: before.createdAt, id: before.id });
-      const sql = `SELECT * FROM feedback ${w.page('created_at', 'id', limit)}`;
-      return (await db.rows(sql, w.params)).map(toFeedback);
+      const { sql, params } = feedbackList(POSTGRES, filter, limit, before);
+      return (await db.rows(sql, params)).map(toFeedback);
     },
     async setFeedbackStatus(id, status, now) {
       await db.run('UPDATE feedback SET status = $1, updated_at = $2 WHERE id = $3', [status, now, id]);

@@ -4,7 +4,7 @@ import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
 import type { SqliteContext } from './context';
-import { sqliteWhere } from '../where';
+import { callbackPage, SQLITE } from '../list-sql';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -145,12 +145,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const w = sqliteWhere();
-    if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
-    if (q.status) w.and(`c.status = ${w.arg(q.status)}`);
-    if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}`);
-    if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
-    const sql = `${CALLBACK_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
-    return (this.c.q(sql).all(...w.params) as Row[]).map(toCallback);
+    const { sql, params } = callbackPage(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map(toCallback);
   }
 }

@@ -4,7 +4,7 @@ import { copyConversation, toConversation, toMessage, toSummary, type Row } from
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewMessage, SummaryQuery } from '../types';
 import type { SqliteContext } from './context';
-import { sqliteWhere } from '../where';
+import { SQLITE, summaryList } from '../list-sql';
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -232,14 +232,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
-    const w = sqliteWhere();
-    if (q.status && q.status !== 'all') w.and(`c.status = ${w.arg(q.status)}`);
-    if (q.visitorId) w.and(`c.visitor_id = ${w.arg(q.visitorId)}`);
-    if (q.contactId) w.and(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${w.arg(q.contactId)})`);
-    if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
-    if (q.updatedSince) w.and(`c.updated_at >= ${w.arg(q.updatedSince)}`);
-    if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
-    const sql = `${SUMMARY_SELECT} ${w.page('c.updated_at', 'c.id', q.limit)}`;
-    return (this.c.q(sql).all(...w.params) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
+    const { sql, params } = summaryList(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
   }
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
 import type { SqliteContext } from './context';
-import { sqliteWhere } from '../where';
+import { feedbackList, SQLITE } from '../list-sql';
 
 /** Feedback and its replies on SQLite. */
 export class SqliteFeedback implements FeedbackPort {
@@ -25,15 +25,8 @@ export class SqliteFeedback implements FeedbackPort {
   }
 
   async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
-    const w = sqliteWhere();
-    if (filter.status && filter.status !== 'all') w.and(`status = ${w.arg(filter.status)}`);
-    if (filter.category) w.and(`category = ${w.arg(filter.category)}`);
-    if (filter.unhappy) w.and('rating <= 2');
-    if (filter.page) w.and(`instr(coalesce(page_url, ''), ${w.arg(filter.page)}) > 0`);
-    if (filter.siteId) w.and(`site_id = ${w.arg(filter.siteId)}`);
-    if (before) w.after('created_at', 'id', { at: before.createdAt, id: before.id });
-    const sql = `SELECT * FROM feedback ${w.page('created_at', 'id', limit)}`;
-    return (this.c.q(sql).all(...w.params) as Row[]).map(toFeedback);
+    const { sql, params } = feedbackList(SQLITE, filter, limit, before);
+    return (this.c.q(sql).all(...params) as Row[]).map(toFeedback);
   }
 
   async setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null> {
