@@ -6,7 +6,7 @@ import { STORE_RULES } from '../../server/domain/store-rules';
 import { createVisitor } from '../../server/domain/visitors';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { NewMessage, Store } from '../../server/store/types';
+import type { CallbackRow, NewMessage, Store } from '../../server/store/types';
 import { tempDataDir } from './server';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -119,6 +119,28 @@ export const newMessage = (over: Partial<NewMessage> & { id: string; conversatio
   authorName: null,
   text: 'hi',
   now: new Date().toISOString(),
+  ...over,
+});
+
+/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`, with what the test changes. */
+export const callbackRow = <O extends Partial<CallbackRow> & { id: string }>(now: string, over: O): CallbackRow & O => ({
+  siteId: 'demo',
+  visitorId: null,
+  phone: '+420601123456',
+  name: null,
+  topic: null,
+  asap: true,
+  windowEnd: null,
+  status: 'waiting',
+  claimedBy: null,
+  attempts: 0,
+  pageUrl: null,
+  pageTitle: null,
+  visitorTimezone: null,
+  visitorLocale: null,
+  dueAt: now,
+  createdAt: now,
+  updatedAt: now,
   ...over,
 });
 

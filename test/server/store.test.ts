@@ -3,29 +3,8 @@ import { ensureFirstAdmin, signIn } from '../../server/domain/agents';
 import { startRetention } from '../../server/domain/retention';
 import { createVisitor } from '../../server/domain/visitors';
 import { createLogger } from '../../server/log';
-import type { CallbackRow, VisitorCursor } from '../../server/store/types';
-import { newConversation, newMessage, openTestStore, STORE, useTestStore } from '../helpers/stores';
-
-/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
-const callbackRow = (now: string, over: Partial<CallbackRow> & { id: string; visitorId: string }): CallbackRow & { visitorId: string } => ({
-  siteId: 'demo',
-  phone: '+420601123456',
-  name: null,
-  topic: null,
-  asap: true,
-  windowEnd: null,
-  status: 'waiting',
-  claimedBy: null,
-  attempts: 0,
-  pageUrl: null,
-  pageTitle: null,
-  visitorTimezone: null,
-  visitorLocale: null,
-  dueAt: now,
-  createdAt: now,
-  updatedAt: now,
-  ...over,
-});
+import type { VisitorCursor } from '../../server/store/types';
+import { callbackRow, newConversation, newMessage, openTestStore, STORE, useTestStore } from '../helpers/stores';
 
 // The store contract: every test here runs on SQLite, and again on Postgres when
 // TEST_DATABASE_URL is set (the postgres vitest project), each in a fresh database.
