@@ -1,8 +1,8 @@
 import type {
   ConversationChannel,
   AuthorKind,
-  BusinessHours,
   CallbackAttempt,
+  CallbackItem,
   CallbackStatus,
   ConversationStatus,
   ConversationSummary,
@@ -16,6 +16,7 @@ import type {
   InboxCursor,
   Message,
   SiteContents,
+  SiteSettings,
   SurveyResult,
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
@@ -25,13 +26,8 @@ import type { PrivacyPort } from './privacy-types';
 
 export type { SiteOptions };
 
-export interface SiteRow {
-  id: string;
-  name: string;
-  greeting: string;
-  color: string;
-  allowedOrigins: string[];
-  hours: BusinessHours;
+/** A site as stored: what an admin sets of it in the settings' own columns, the rest in `options`. */
+export interface SiteRow extends Pick<SiteSettings, 'id' | 'name' | 'greeting' | 'color' | 'allowedOrigins' | 'hours'> {
   options: SiteOptions;
   createdAt: string;
 }
@@ -314,26 +310,8 @@ export interface NewFeedbackReply {
   createdAt: string;
 }
 
-export interface CallbackRow {
-  id: string;
-  siteId: string;
-  visitorId: string | null;
-  phone: string;
-  name: string | null;
-  topic: string | null;
-  asap: boolean;
-  dueAt: string;
-  windowEnd: string | null;
-  status: CallbackStatus;
-  claimedBy: { id: string; name: string } | null;
-  attempts: number;
-  pageUrl: string | null;
-  pageTitle: string | null;
-  visitorTimezone: string | null;
-  visitorLocale: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A call back request as stored: what agents see, less what is worked out for showing (the grouped number, the visitor's name). */
+export type CallbackRow = Omit<CallbackItem, 'phoneDisplay' | 'visitorName'>;
 /** A callback with the name its visitor gave in chat, for the queue. */
 export type CallbackWithVisitor = CallbackRow & { visitorName: string | null };
 /** A place in the visitors' order of last sight. */

@@ -116,30 +116,6 @@ async function raw(dataDir: string, sql: string, read: boolean): Promise<Record<
   }
 }
 
-/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
-export const callbackRow = <V extends string | null>(
-  now: string,
-  over: Partial<CallbackRow> & { id: string; visitorId: V },
-): CallbackRow & { visitorId: V } => ({
-  siteId: 'demo',
-  phone: '+420601123456',
-  name: null,
-  topic: null,
-  asap: true,
-  windowEnd: null,
-  status: 'waiting',
-  claimedBy: null,
-  attempts: 0,
-  pageUrl: null,
-  pageTitle: null,
-  visitorTimezone: null,
-  visitorLocale: null,
-  dueAt: now,
-  createdAt: now,
-  updatedAt: now,
-  ...over,
-});
-
 /** New, anonymous feedback on the demo site, made at `at`. */
 export const feedbackRow = (over: Partial<FeedbackRow> & { id: string }, at = new Date().toISOString()): FeedbackRow => ({
   siteId: 'demo',
@@ -171,6 +147,28 @@ export const newMessage = (over: Partial<NewMessage> & { id: string; conversatio
   authorName: null,
   text: 'hi',
   now: new Date().toISOString(),
+  ...over,
+});
+
+/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`, with what the test changes. */
+export const callbackRow = <O extends Partial<CallbackRow> & { id: string }>(now: string, over: O): CallbackRow & O => ({
+  siteId: 'demo',
+  visitorId: null,
+  phone: '+420601123456',
+  name: null,
+  topic: null,
+  asap: true,
+  windowEnd: null,
+  status: 'waiting',
+  claimedBy: null,
+  attempts: 0,
+  pageUrl: null,
+  pageTitle: null,
+  visitorTimezone: null,
+  visitorLocale: null,
+  dueAt: now,
+  createdAt: now,
+  updatedAt: now,
   ...over,
 });
 

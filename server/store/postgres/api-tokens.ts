@@ -5,8 +5,7 @@ import type { Db } from './db';
 /** REST API tokens and their idempotent answers on Postgres. */
 export function pgApiTokens(db: Db): ApiTokenPort {
   const answer = async (tokenId: string, key: string) => {
-    const r = await db.one('SELECT * FROM api_idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]);
-    return r ? toIdempotentAnswer(r) : null;
+    return db.find('SELECT * FROM api_idempotency WHERE token_id = $1 AND key = $2', [tokenId, key], toIdempotentAnswer);
   };
   return {
     async createApiToken(t) {
@@ -17,15 +16,13 @@ export function pgApiTokens(db: Db): ApiTokenPort {
       );
     },
     async getApiTokenByHash(tokenHash) {
-      const r = await db.one('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
-      return r ? toApiToken(r) : null;
+      return db.find('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash], toApiToken);
     },
     async listApiTokens() {
       return (await db.rows('SELECT * FROM api_tokens ORDER BY created_at DESC, n DESC')).map(toApiToken);
     },
     async revokeApiToken(id, now) {
-      const r = await db.one('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 RETURNING *', [now, id]);
-      return r ? toApiToken(r) : null;
+      return db.find('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 RETURNING *', [now, id], toApiToken);
     },
     async touchApiToken(id, now) {
       await db.run('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)', [now, id]);

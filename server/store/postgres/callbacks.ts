@@ -4,6 +4,7 @@ import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPatch, CallbackPort, CallbackRow, StoreRules } from '../types';
 import { inTx, isUniqueViolation, type Db } from './db';
 import { recordWebhookEvents } from './webhook-events';
+import { callbackPage, POSTGRES } from '../list-sql';
 
 const OPEN = "status IN ('waiting', 'rescheduled')";
 
@@ -88,13 +89,11 @@ export function pgCallbacks(db: Db, rules: StoreRules): CallbackPort {
         return result;
       }),
     async getCallback(id) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.id = $1`, [id]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.id = $1`, [id], toCallback);
     },
     findOpenCallback: findOpen,
     async latestCallbackForVisitor(visitorId) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId], toCallback);
     },
     updateCallback: (id, patch) => update(db, id, patch),
     async claimCallback(id, agent, takeOverFrom, now) {
@@ -119,15 +118,8 @@ export function pgCallbacks(db: Db, rules: StoreRules): CallbackPort {
       return [...waiting, ...closed].map(toCallback);
     },
     async pageCallbacks(q) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
-      if (q.status) where.push(`c.status = ${arg(q.status)}`);
-      if (q.since) where.push(`c.updated_at >= ${arg(q.since)}::timestamptz`);
-      if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.at)}::timestamptz, ${arg(q.before.id)})`);
-      const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
-      return (await db.rows(sql, args)).map(toCallback);
+      const { sql, params } = callbackPage(POSTGRES, q);
+      return (await db.rows(sql, params)).map(toCallback);
     },
     addCallbackAttempt: (callbackId, a, patch, events) =>
       db.tx(async (t) => {
@@ -143,8 +135,7 @@ export function pgCallbacks(db: Db, rules: StoreRules): CallbackPort {
         return added > 0;
       }),
     async getCallbackAttempt(id) {
-      const row = await db.one('SELECT * FROM callback_attempts WHERE id = $1', [id]);
-      return row ? toStoredCallbackAttempt(row) : null;
+      return db.find('SELECT * FROM callback_attempts WHERE id = $1', [id], toStoredCallbackAttempt);
     },
     async listCallbackAttempts(callbackId) {
       return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(

@@ -33,8 +33,7 @@ export function pgContacts(db: Db, rules: StoreRules): ContactPort {
     return r ? toContact(r) : null;
   };
   const identity = async (siteId: string) => {
-    const r = await db.one('SELECT * FROM site_identity WHERE site_id = $1', [siteId]);
-    return r ? toSiteIdentity(r) : null;
+    return db.find('SELECT * FROM site_identity WHERE site_id = $1', [siteId], toSiteIdentity);
   };
   return {
     getSiteIdentity: identity,

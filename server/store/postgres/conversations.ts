@@ -5,6 +5,7 @@ import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
 import { inTx, isUniqueViolation, type Db } from './db';
 import { recordWebhookEvents } from './webhook-events';
+import { POSTGRES, summaryList } from '../list-sql';
 
 /** Conversations and the inbox's summaries on Postgres. */
 export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
@@ -87,19 +88,8 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       return r ? toSummary(r, rules.visitorName) : null;
     },
     async listSummaries(q) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (q.status && q.status !== 'all') where.push(`c.status = ${arg(q.status)}`);
-      if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
-      if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
-      if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
-      if (q.channel) where.push(`c.channel = ${arg(q.channel)}`);
-      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
-      if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
-      // Ties broken by id, so a page's last row is an exact cursor for the next.
-      const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
-      return (await db.rows(sql, args)).map((r) => toSummary(r, rules.visitorName));
+      const { sql, params } = summaryList(POSTGRES, q);
+      return (await db.rows(sql, params)).map((r) => toSummary(r, rules.visitorName));
     },
   };
 }

@@ -11,6 +11,8 @@ export interface Db {
   rows<T = Row>(sql: Sql, params?: unknown[]): Promise<T[]>;
   /** The first row, or null. */
   one<T = Row>(sql: Sql, params?: unknown[]): Promise<T | null>;
+  /** The first row read by `read`, or null. */
+  find<T>(sql: string, params: unknown[], read: (r: Row) => T): Promise<T | null>;
   /** How many rows the statement changed. */
   run(sql: Sql, params?: unknown[]): Promise<number>;
   /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws); nested calls join it. */
@@ -33,6 +35,10 @@ function on(conn: Queryable, tx: Db['tx'], link: PgLink): Db {
   return {
     rows,
     one: async <T>(sql: Sql, params: unknown[] = []) => (await rows<T>(sql, params))[0] ?? null,
+    find: async (sql, params, read) => {
+      const [r] = await rows<Row>(sql, params);
+      return r ? read(r) : null;
+    },
     run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
     tx,
   };

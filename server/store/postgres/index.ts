@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Store, StoreRules } from '../types';
-import type { Logger } from '../../log';
+import { serviceWhere, type Logger } from '../../log';
 import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
 import { pgWebhooks } from './webhooks';
@@ -26,28 +26,19 @@ export interface PostgresOptions {
   log?: Logger;
 }
 
-/** Where a URL points, without its password, for messages. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-  } catch {
-    return 'DATABASE_URL';
-  }
-}
-
 /**
  * Connects to Postgres at `url`, brings its schema up to date (once, however many nodes start
  * together) and returns the store. Rejects with one clear sentence when the database cannot be reached.
  */
 export async function openPostgresStore(url: string, rules: StoreRules, opts: PostgresOptions = {}): Promise<Store> {
+  const where = serviceWhere(url, 5432, 'DATABASE_URL', true);
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: 10_000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  const link = createPgLink(describeUrl(url), opts.log);
+  const link = createPgLink(where, opts.log);
   // An idle connection the server dropped (a restart) must not take the process down; the next query reconnects.
   pool.on('error', (err) => link.dropped(err));
   try {
@@ -55,10 +46,9 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
   } catch (err) {
     await pool.end().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`,
-      { cause: err },
-    );
+    throw new Error(`cannot open the Postgres database at ${where} (${reason}); check DATABASE_URL and that Postgres is running`, {
+      cause: err,
+    });
   }
   const db = poolDb(pool, link);
   return {

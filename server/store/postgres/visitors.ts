@@ -11,8 +11,7 @@ export const params = (n: number) => Array.from({ length: n }, (_, i) => `$${i +
 /** Visitors on Postgres. */
 export function pgVisitors(db: Db, rules: StoreRules): VisitorPort {
   const get = async (id: string) => {
-    const r = await db.one('SELECT * FROM visitors WHERE id = $1', [id]);
-    return r ? toVisitor(r) : null;
+    return db.find('SELECT * FROM visitors WHERE id = $1', [id], toVisitor);
   };
   return {
     // Every visitor belongs to a contact: its contact is made with it unless it exists already.
@@ -26,8 +25,7 @@ export function pgVisitors(db: Db, rules: StoreRules): VisitorPort {
       }),
     getVisitor: get,
     async getVisitorByTokenHash(tokenHash) {
-      const r = await db.one('SELECT * FROM visitors WHERE token_hash = $1', [tokenHash]);
-      return r ? toVisitor(r) : null;
+      return db.find('SELECT * FROM visitors WHERE token_hash = $1', [tokenHash], toVisitor);
     },
     updateVisitor: (id, patch, events) =>
       inTx(db, events, async (t) => {

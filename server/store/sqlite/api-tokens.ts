@@ -17,8 +17,7 @@ export class SqliteApiTokens implements ApiTokenPort {
   }
 
   async getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null> {
-    const r = this.c.q('SELECT * FROM api_tokens WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? toApiToken(r) : null;
+    return this.c.find('SELECT * FROM api_tokens WHERE token_hash = ?', [tokenHash], toApiToken);
   }
 
   async listApiTokens(): Promise<ApiTokenRow[]> {
@@ -36,8 +35,7 @@ export class SqliteApiTokens implements ApiTokenPort {
   }
 
   async getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null> {
-    const r = this.c.q('SELECT * FROM api_idempotency WHERE token_id = ? AND key = ?').get(tokenId, key) as Row | undefined;
-    return r ? toIdempotentAnswer(r) : null;
+    return this.c.find('SELECT * FROM api_idempotency WHERE token_id = ? AND key = ?', [tokenId, key], toIdempotentAnswer);
   }
 
   async claimIdempotencyKey(c: IdempotencyClaim, forgetBefore: string, staleBefore: string): Promise<IdempotentAnswer | null> {

@@ -6,7 +6,7 @@ import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, Callb
 import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
 import { recordWebhookEvents } from './webhook-events';
-import { whereClause } from './where';
+import { callbackPage, SQLITE } from '../list-sql';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -45,8 +45,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async getCallback(id: string): Promise<CallbackWithVisitor | null> {
-    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r ? toCallback(r) : null;
+    return this.c.find(`${CALLBACK_SELECT} WHERE c.id = ?`, [id], toCallback);
   }
 
   async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
@@ -147,8 +146,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null> {
-    const row = this.c.q('SELECT * FROM callback_attempts WHERE id = ?').get(id) as Row | undefined;
-    return row ? toStoredCallbackAttempt(row) : null;
+    return this.c.find('SELECT * FROM callback_attempts WHERE id = ?', [id], toStoredCallbackAttempt);
   }
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
@@ -157,11 +155,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const where = whereClause();
-    where.add(q.siteId, 'c.site_id = ?', q.siteId);
-    where.add(q.status, 'c.status = ?', q.status);
-    where.add(q.since, 'c.updated_at >= ?', q.since);
-    where.before('c.updated_at', 'c.id', q.before);
-    return where.rows(this.c, CALLBACK_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map(toCallback);
+    const { sql, params } = callbackPage(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map(toCallback);
   }
 }

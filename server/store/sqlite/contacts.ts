@@ -45,8 +45,7 @@ export class SqliteContacts implements ContactPort {
   constructor(private readonly c: SqliteContext) {}
 
   async getSiteIdentity(siteId: string): Promise<SiteIdentityRow | null> {
-    const r = this.c.q('SELECT * FROM site_identity WHERE site_id = ?').get(siteId) as Row | undefined;
-    return r ? toSiteIdentity(r) : null;
+    return this.c.find('SELECT * FROM site_identity WHERE site_id = ?', [siteId], toSiteIdentity);
   }
 
   async ensureSiteIdentity(fresh: SiteIdentityRow): Promise<SiteIdentityRow> {
@@ -72,8 +71,7 @@ export class SqliteContacts implements ContactPort {
   }
 
   async getContact(id: string): Promise<ContactRow | null> {
-    const r = this.c.q('SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined;
-    return r ? toContact(r) : null;
+    return this.c.find('SELECT * FROM contacts WHERE id = ?', [id], toContact);
   }
 
   async upsertContactByExternalId(f: NewContact & { externalId: string }): Promise<ContactRow> {

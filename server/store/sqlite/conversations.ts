@@ -6,7 +6,7 @@ import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewM
 import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
 import { recordWebhookEvents } from './webhook-events';
-import { whereClause } from './where';
+import { SQLITE, summaryList } from '../list-sql';
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -254,15 +254,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
-    const where = whereClause();
-    where.add(q.status && q.status !== 'all', 'c.status = ?', q.status);
-    where.add(q.visitorId, 'c.visitor_id = ?', q.visitorId);
-    where.add(q.contactId, 'c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)', q.contactId);
-    where.add(q.siteId, 'c.site_id = ?', q.siteId);
-    where.add(q.channel, 'c.channel = ?', q.channel);
-    where.add(q.updatedSince, 'c.updated_at >= ?', q.updatedSince);
-    where.before('c.updated_at', 'c.id', q.before && { at: q.before.updatedAt, id: q.before.id });
-    // Ties broken by id, so a page's last row is an exact cursor for the next.
-    return where.rows(this.c, SUMMARY_SELECT, 'c.updated_at DESC, c.id DESC', q.limit).map((r) => toSummary(r, this.c.rules.visitorName));
+    const { sql, params } = summaryList(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
   }
 }

@@ -30,13 +30,11 @@ export class SqliteVisitors implements VisitorPort {
   }
 
   async getVisitor(id: string): Promise<VisitorRow | null> {
-    const r = this.c.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
-    return r ? toVisitor(r) : null;
+    return this.c.find('SELECT * FROM visitors WHERE id = ?', [id], toVisitor);
   }
 
   async getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
-    const r = this.c.q('SELECT * FROM visitors WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? toVisitor(r) : null;
+    return this.c.find('SELECT * FROM visitors WHERE token_hash = ?', [tokenHash], toVisitor);
   }
 
   async updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow> {
