@@ -84,7 +84,8 @@ describe('Redis down for one node', () => {
       )
       .toBe(true);
     await chatReaches(b, a);
-  });
+    // Its two waits may take 15 s each on a loaded machine: more than the default 30 s in all.
+  }, 60_000);
 
   it('an agent who came to node A while Redis was away counts on every node once it is back', async () => {
     const [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
