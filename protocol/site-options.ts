@@ -1,7 +1,10 @@
 import type { SiteSettings } from './types';
 
 /** Settings kept as one JSON document per site; missing keys take defaults. */
-export type SiteOptions = Pick<SiteSettings, 'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled'>;
+export type SiteOptions = Pick<
+  SiteSettings,
+  'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled' | 'assignment'
+>;
 
 /**
  * What a site offers until an admin says otherwise (pure data: a store fills missing keys with it).
@@ -16,4 +19,6 @@ export const DEFAULT_SITE_OPTIONS: SiteOptions = {
   faqs: [],
   // Presence-driven: open whenever an agent is there; opening hours are an option.
   hoursEnabled: false,
+  // Off: agents take chats themselves; grace before an offline agent's chats return to Unassigned.
+  assignment: { auto: false, capacity: 5, graceSeconds: 120 },
 };

@@ -21,7 +21,8 @@ export async function announceMessage(deps: SocketDeps, result: AppendResult, se
   const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
   (sender ? visitorRoom.except(sender.socketId) : visitorRoom).emit('message:new', message);
   if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
-  const row = sender ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
+  // An assigned row names its agent: the store has the name.
+  const row = sender && !conversation.assigneeId ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
   if (row) deps.agents.to(rooms.agents).emit('message:new', message, row);
 }
 
@@ -38,6 +39,8 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
     lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
     unread: c.agentUnread,
     survey: c.survey,
+    assignee: null,
+    handoff: null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -58,7 +58,7 @@ export function toSite(r: Row): SiteRow {
     color: r.color as string,
     allowedOrigins: json<string[]>(r.allowed_origins),
     hours: json<SiteRow['hours']>(r.hours),
-    options: { ...DEFAULT_SITE_OPTIONS, ...json<Partial<SiteOptions>>(r.settings) },
+    options: siteOptions(json<Partial<SiteOptions>>(r.settings)),
     createdAt: iso(r.created_at),
   };
 }
@@ -335,6 +335,11 @@ export function toSiteIdentity(r: Row): SiteIdentityRow {
 }
 
 /** A copy a caller may change without changing the kept row. */
+/** A site's stored options over the defaults (nested ones key by key, so a later key gets its default). */
+function siteOptions(stored: Partial<SiteOptions>): SiteOptions {
+  return { ...DEFAULT_SITE_OPTIONS, ...stored, assignment: { ...DEFAULT_SITE_OPTIONS.assignment, ...stored.assignment } };
+}
+
 export function copyConversation(c: ConversationRow): ConversationRow {
   return { ...c, survey: c.survey && { ...c.survey } };
 }
@@ -357,6 +362,7 @@ export function toConversation(r: Row): ConversationRow {
             createdAt: iso(r.survey_at),
           },
     visitorReadSeq: r.visitor_read_seq as number,
+    assigneeId: (r.assignee_id as string | null) ?? null,
     firstResponseAt: isoOrNull(r.first_response_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -459,6 +465,8 @@ export function toSummary(r: Row, visitorName: (visitorId: string) => string): C
             comment: r.survey_comment as string | null,
             createdAt: iso(r.survey_at),
           },
+    assignee: r.assignee_id == null ? null : { id: r.assignee_id as string, name: r.assignee_name as string },
+    handoff: r.handoff_note == null ? null : { note: r.handoff_note as string, byName: r.handoff_by as string },
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

@@ -13,6 +13,7 @@ const conv = (over: Partial<ConversationRow>): ConversationRow => ({
   status: 'pending',
   lastSeq: 0,
   agentReadSeq: 0,
+  assigneeId: null,
   agentUnread: 0,
   survey: null,
   visitorReadSeq: 0,

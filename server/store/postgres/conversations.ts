@@ -88,6 +88,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       if (q.visitorId) where.push(`c.visitor_id = ${arg(q.visitorId)}`);
       if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
+      if (q.assigneeId !== undefined) where.push(`c.assignee_id IS NOT DISTINCT FROM ${arg(q.assigneeId)}::text`);
       if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       // Ties broken by id, so a page's last row is an exact cursor for the next.

@@ -249,6 +249,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       where.push('c.site_id = ?');
       args.push(q.siteId);
     }
+    if (q.assigneeId !== undefined) {
+      where.push('c.assignee_id IS ?');
+      args.push(q.assigneeId);
+    }
     if (q.updatedSince) {
       where.push('c.updated_at >= ?');
       args.push(q.updatedSince);
