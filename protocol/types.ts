@@ -129,7 +129,7 @@ export interface VisitorConversation {
   lastSeq: number;
   /** Highest seq the visitor has read. */
   visitorReadSeq: number;
-  /** The display name of the agent on the chat, when one is. */
+  /** The display name of the agent on the chat (null: nobody yet); absent when this event does not say (keep the last one). */
   agentName?: string | null;
 }
 

@@ -24,6 +24,7 @@ import { accountRoutes, linkRoutes, teamRoutes, type TeamDeps } from './http/tea
 import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
+import { agentAssignHandlers, startAssignmentSweep } from './socket/agent-assign';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentContactHandlers } from './socket/agent-contacts';
 import { agentIdentityHandlers } from './socket/agent-identity';
@@ -80,6 +81,8 @@ export async function startEarshot(
     limits?: LimitSettings;
     presenceTickMs?: number;
     agentSweepMs?: number;
+    /** How often the leader returns chats of agents offline past their site's grace period to Unassigned. */
+    assignmentSweepMs?: number;
     retentionMs?: number;
     /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
     store?: Store;
@@ -155,6 +158,7 @@ export async function startEarshot(
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
+  const stopAssignmentSweep = startAssignmentSweep(deps, opts.assignmentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
     leader: bus.leader,
@@ -210,6 +214,7 @@ export async function startEarshot(
     withFreshAgent(
       combine(
         agentChatHandlers,
+        agentAssignHandlers,
         agentFeedbackHandlers,
         agentCallbackHandlers,
         agentSiteHandlers,
@@ -243,6 +248,7 @@ export async function startEarshot(
       presence.stop();
       stopRetention();
       stopSweep();
+      stopAssignmentSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
       mailer?.close();
       await io.close();

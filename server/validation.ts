@@ -86,6 +86,23 @@ const siteFields = {
   ),
   surveyEnabled: v.optional(v.boolean('must be true or false')),
   hoursEnabled: v.optional(v.boolean('must be true or false')),
+  assignment: v.optional(
+    v.object({
+      auto: v.boolean('must be true or false'),
+      capacity: v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(100, 'must be at most 100'),
+      ),
+      graceSeconds: v.pipe(
+        v.number('must be a number'),
+        v.integer('must be whole seconds'),
+        v.minValue(0, 'must not be negative'),
+        v.maxValue(86400, 'must be at most a day'),
+      ),
+    }),
+  ),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
 };
 /** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */
@@ -222,6 +239,12 @@ export const schemas = {
   }),
   callbackChange: v.object({ callbackId: id, when }),
   callbackId: v.object({ callbackId: id }),
+  conversationAssign: v.object({
+    conversationId: id,
+    agentId: v.nullable(id),
+    from: v.optional(v.nullable(id)),
+    note: optionalText(LIMITS.topicLength),
+  }),
   callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
   callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')), siteId: v.optional(id) }),
   callbackOutcome: v.object({

@@ -5,6 +5,7 @@ import { replyToFeedback } from '../domain/feedback';
 import { emitConversation } from '../domain/webhooks/events';
 import { found } from '../errors';
 import type { AgentRow } from '../store/types';
+import { announceAgentToVisitor, takeOnReply } from './agent-assign';
 import { announceConversation, announceMessage, announceNewFeedbackCount, announceStatusToVisitor, visitorOnline } from './broadcast';
 import { rooms, type SocketDeps } from './types';
 
@@ -21,7 +22,10 @@ export async function postAgentReply(
   p: { id: string; conversationId: string; text: string },
 ): Promise<Message> {
   const result = await sendAgentMessage(deps.store, agent, p);
-  if (result.created) await announceMessage(deps, result);
+  const took = await takeOnReply(deps, agent, result);
+  // The widget hears the agent's name with the status change the reply makes, or on its own.
+  if (result.created) await announceMessage(deps, result, undefined, took ? agent.name : undefined);
+  if (took && result.statusBefore === result.conversation.status) announceAgentToVisitor(deps, result.conversation, agent.name);
   // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
   const online = await visitorOnline(deps, result.conversation.visitorId);
   await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));

@@ -15,12 +15,12 @@ export interface Sender {
  * Tells the visitor's tabs and every agent about a newly stored message. Agents get the
  * message with its conversation's fresh inbox row in one packet.
  */
-export async function announceMessage(deps: SocketDeps, result: AppendResult, sender?: Sender): Promise<void> {
+export async function announceMessage(deps: SocketDeps, result: AppendResult, sender?: Sender, agentName?: string): Promise<void> {
   const { message, conversation } = result;
   // The sending tab has the message from its ack already; its other tabs need the event.
   const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
   (sender ? visitorRoom.except(sender.socketId) : visitorRoom).emit('message:new', message);
-  if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
+  if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation, agentName);
   // An assigned row names its agent: the store has the name.
   const row = sender && !conversation.assigneeId ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
   if (row) deps.agents.to(rooms.agents).emit('message:new', message, row);
@@ -61,8 +61,10 @@ export async function announceConversation(deps: SocketDeps, conversationId: str
 }
 
 /** Lets the visitor's widget follow a status change (resolved, reopened). */
-export function announceStatusToVisitor(deps: SocketDeps, c: ConversationRow): void {
+export function announceStatusToVisitor(deps: SocketDeps, c: ConversationRow, agentName?: string): void {
   const view: VisitorConversation = { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq };
+  // Only when it changed with this status: absent, the widget keeps the name it has.
+  if (agentName !== undefined) view.agentName = agentName;
   deps.visitors.to(rooms.visitor(c.visitorId)).emit('conversation:status', view);
 }
 
