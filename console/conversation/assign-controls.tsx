@@ -43,7 +43,8 @@ export function AssignControls({ conversation, me, agents, onAssign }: AssignCon
         {holder ? (holder.id === me ? 'Assigned to you' : `Assigned to ${holder.name}`) : 'Unassigned'}
       </p>
       {holder?.id !== me && (
-        <button type="button" class="btn" aria-disabled={busy} onClick={() => void run(me)}>
+        // Keyed apart: a click landing as another agent's claim arrives must not become a take-over.
+        <button key={holder ? 'take-over' : 'claim'} type="button" class="btn" aria-disabled={busy} onClick={() => void run(me)}>
           {holder ? `Take over from ${holder.name}` : 'Assign to me'}
         </button>
       )}
