@@ -22,6 +22,7 @@ export function conversationResource(c: ConversationSummary): v.InferOutput<type
     status: c.status,
     last_seq: c.lastSeq,
     unread: c.unread,
+    assignee_id: c.assignee?.id ?? null,
     last_message: c.lastMessage ? { text: c.lastMessage.text, author: c.lastMessage.author, created_at: c.lastMessage.createdAt } : null,
     created_at: c.createdAt,
     updated_at: c.updatedAt,

@@ -2,6 +2,7 @@ import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
 import { found } from '../errors';
 import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
+import { assignAndAnnounce } from '../socket/agent-assign';
 import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
@@ -13,6 +14,7 @@ import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { conversationResource, messageResource, siteResource } from './resources';
 import { route, type ApiRoute } from './route';
 import {
+  assignBody,
   conversation,
   conversationListQuery,
   idParam,
@@ -70,6 +72,7 @@ export const API_ROUTES: ApiRoute[] = [
         status: query.status ?? 'all',
         siteId: query.site,
         updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
+        ...(query.assignee ? { assigneeId: query.assignee === 'unassigned' ? null : query.assignee } : {}),
         before,
         limit: limit + 1,
       });
@@ -140,6 +143,22 @@ export const API_ROUTES: ApiRoute[] = [
     response: conversation,
     async handler({ params, body, deps }) {
       return conversationResource(await changeConversationStatus(deps, params.id, body.status));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/conversations/:id/assign',
+    operationId: 'assignConversation',
+    summary: 'Give a conversation to an agent (`agent_id`), or back to Unassigned (null), with an optional note for the agent',
+    tag: 'Conversations',
+    scope: 'write',
+    params: idParam,
+    body: assignBody,
+    status: 200,
+    response: conversation,
+    async handler({ params, body, caller, deps }) {
+      const r = { conversationId: params.id, agentId: body.agent_id, note: body.note };
+      return conversationResource(await assignAndAnnounce(deps, caller.agent, r));
     },
   }),
   ...FEEDBACK_ROUTES,

@@ -30,6 +30,8 @@ export const conversationListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved')),
   updated_since: v.optional(time),
+  /** An agent's id, or `unassigned`. */
+  assignee: v.optional(id),
 });
 
 export const messageListQuery = v.strictObject({ ...page });
@@ -40,6 +42,13 @@ export const replyBody = v.strictObject({
     v.minLength(1, 'must not be empty'),
     v.maxLength(LIMITS.messageLength, `must be at most ${LIMITS.messageLength} characters`),
     v.regex(/\S/, 'must not be blank'),
+  ),
+});
+
+export const assignBody = v.strictObject({
+  agent_id: v.nullable(id),
+  note: v.optional(
+    v.pipe(v.string('must be a string'), v.maxLength(LIMITS.topicLength, `must be at most ${LIMITS.topicLength} characters`)),
   ),
 });
 
@@ -61,6 +70,7 @@ export const conversation = v.object({
   status: v.picklist(CONVERSATION_STATUSES),
   last_seq: v.pipe(v.number(), v.integer()),
   unread: v.pipe(v.number(), v.integer()),
+  assignee_id: v.nullable(v.string()),
   last_message: v.nullable(v.object({ text: v.string(), author: v.picklist(['visitor', 'agent', 'system']), created_at: time })),
   created_at: time,
   updated_at: time,
