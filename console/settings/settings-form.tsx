@@ -1,4 +1,5 @@
 import type { Channels } from '../../protocol/types';
+import { AssignmentFields } from './assignment-fields';
 import { FaqEditor } from './faq-editor';
 import { errorProps, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
@@ -131,6 +132,7 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             <span>Satisfaction survey after a chat</span>
           </label>
         </fieldset>
+        <AssignmentFields draft={draft} error={errors.assignment} onChange={set} />
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
           <label class="field">
