@@ -129,6 +129,8 @@ describe('assignment in Chromium', () => {
       const log = visitorPage.getByRole('log');
       await log.getByText('Sorry about that, a refund is on its way.').waitFor();
       expect(await log.innerText()).toContain(secondOwner);
+      // The widget's header names who answers now.
+      await visitorPage.getByRole('heading', { name: `Demo shop ${secondOwner} is answering` }).waitFor();
       expect(await visitorPage.locator('body').innerText()).not.toContain('Parcel lost');
 
       sockets.forEach((s) => s.disconnect());
