@@ -1,5 +1,10 @@
-import { errorProps, FieldError } from './field-error';
+import { FieldError, NumberField } from './field-error';
 import type { SettingsDraft } from './settings-draft';
+
+const NUMBERS = [
+  { key: 'assignCapacity', id: 'set-capacity', label: 'Open chats per agent at most' },
+  { key: 'assignGraceSeconds', id: 'set-grace', label: 'Grace period before an offline agent’s chats return to Unassigned (seconds)' },
+] as const;
 
 export interface AssignmentFieldsProps {
   draft: Pick<SettingsDraft, 'assignAuto' | 'assignCapacity' | 'assignGraceSeconds'>;
@@ -16,28 +21,17 @@ export function AssignmentFields({ draft, error, onChange }: AssignmentFieldsPro
         <input type="checkbox" checked={draft.assignAuto} onChange={(e) => onChange({ assignAuto: e.currentTarget.checked })} />
         <span>Assign new chats automatically, round robin among online agents who are not away</span>
       </label>
-      <label class="field set-narrow">
-        <span>Open chats per agent at most</span>
-        <input
-          id="set-capacity"
-          type="number"
-          inputMode="numeric"
-          value={draft.assignCapacity}
-          onInput={(e) => onChange({ assignCapacity: e.currentTarget.value })}
-          {...errorProps('set-assignment', error)}
+      {NUMBERS.map((f) => (
+        <NumberField
+          key={f.key}
+          id={f.id}
+          label={f.label}
+          value={draft[f.key]}
+          errorId="set-assignment"
+          error={error}
+          onInput={(value) => onChange({ [f.key]: value })}
         />
-      </label>
-      <label class="field set-narrow">
-        <span>Grace period before an offline agent’s chats return to Unassigned (seconds)</span>
-        <input
-          id="set-grace"
-          type="number"
-          inputMode="numeric"
-          value={draft.assignGraceSeconds}
-          onInput={(e) => onChange({ assignGraceSeconds: e.currentTarget.value })}
-          {...errorProps('set-assignment', error)}
-        />
-      </label>
+      ))}
       <FieldError id="set-assignment" error={error} />
     </fieldset>
   );

@@ -11,3 +11,27 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
     </p>
   ) : null;
 }
+
+/** A whole number as typed (kept as text, so a half-typed one is not lost), tied to the error `errorId` names. */
+export function NumberField(p: {
+  id: string;
+  label: string;
+  value: string;
+  errorId: string;
+  error: string | undefined;
+  onInput(value: string): void;
+}) {
+  return (
+    <label class="field set-narrow">
+      <span>{p.label}</span>
+      <input
+        id={p.id}
+        type="number"
+        inputMode="numeric"
+        value={p.value}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+        {...errorProps(p.errorId, p.error)}
+      />
+    </label>
+  );
+}

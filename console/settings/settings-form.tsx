@@ -1,7 +1,7 @@
 import type { Channels } from '../../protocol/types';
 import { AssignmentFields } from './assignment-fields';
 import { FaqEditor } from './faq-editor';
-import { errorProps, FieldError } from './field-error';
+import { errorProps, FieldError, NumberField } from './field-error';
 import { HoursEditor } from './hours-editor';
 import type { SettingsDraft } from './settings-draft';
 
@@ -114,17 +114,14 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             chat, when you come back.”
           </p>
           <FieldError id="set-away" error={errors.awayMessage} />
-          <label class="field set-narrow">
-            <span>Waiting time (seconds)</span>
-            <input
-              id="set-wait"
-              type="number"
-              inputMode="numeric"
-              value={draft.waitSeconds}
-              onInput={(e) => set({ waitSeconds: e.currentTarget.value })}
-              {...errorProps('set-wait', errors.waitSeconds)}
-            />
-          </label>
+          <NumberField
+            id="set-wait"
+            label="Waiting time (seconds)"
+            value={draft.waitSeconds}
+            errorId="set-wait"
+            error={errors.waitSeconds}
+            onInput={(waitSeconds) => set({ waitSeconds })}
+          />
           <p class="muted set-hint">How long a new chat waits for an agent before the widget offers a call back or a message instead.</p>
           <FieldError id="set-wait" error={errors.waitSeconds} />
           <label class="fb-toggle">
