@@ -90,7 +90,7 @@ describe('assignment in Chromium', () => {
       }
       await bob.page.getByRole('tab', { name: /^Mine/ }).click();
       expect(await bob.page.getByRole('list', { name: 'Conversations' }).getByRole('link').count()).toBe(1);
-      await bob.page.getByRole('tab', { name: /^All/ }).first().click();
+      await bob.page.getByRole('tablist', { name: 'Whose conversations' }).getByRole('tab', { name: /^All/ }).click();
 
       // Both are at capacity: a third chat waits in Unassigned, and both go to take it.
       sockets.push(await chat('Gift wrapping?'));
