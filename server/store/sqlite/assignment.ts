@@ -39,9 +39,10 @@ export class SqliteAssignment implements AssignmentPort {
       .q(
         `UPDATE conversations SET assignee_offline_since = CASE
            WHEN assignee_id IN (SELECT value FROM json_each(?)) THEN NULL ELSE coalesce(assignee_offline_since, ?) END
-         WHERE assignee_id IS NOT NULL AND status != 'resolved'`,
+         WHERE assignee_id IS NOT NULL AND status != 'resolved'
+           AND (assignee_offline_since IS NULL) = (assignee_id NOT IN (SELECT value FROM json_each(?)))`,
       )
-      .run(ids, now);
+      .run(ids, now, ids);
   }
 
   async releaseOfflineAssigned(siteId: string, graceSeconds: number, now: string): Promise<string[]> {
