@@ -41,8 +41,9 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter, state.assignView, state.agent]);
-  const viewCounts = useMemo(() => countByView(state), [state.inbox, state.filter, state.siteFilter, state.agent]);
+  const { inbox, filter, siteFilter, assignView, agent } = state;
+  const rows = useMemo(() => visibleRows({ inbox, filter, siteFilter, assignView, agent }), [inbox, filter, siteFilter, assignView, agent]);
+  const viewCounts = useMemo(() => countByView({ inbox, filter, siteFilter, agent }), [inbox, filter, siteFilter, agent]);
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -52,7 +53,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
     setStatus({ busy: false, error: null });
     if (conversationId) client.open(conversationId);
     else store.dispatch({ type: 'open/closed' });
-  }, [conversationId]);
+  }, [conversationId, client, store]);
 
   // In another section nothing is on screen, so nothing may be marked read.
   useEffect(
@@ -60,7 +61,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       client.stopTyping();
       store.dispatch({ type: 'open/closed' });
     },
-    [],
+    [client, store],
   );
 
   useShortcuts({

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
+import { useSendBox } from '../format/send-box';
 
 export interface ReplyBoxProps {
   /** Text to start with, e.g. a draft kept while the agent looked elsewhere. */
@@ -14,29 +15,14 @@ export interface ReplyBoxProps {
 
 /** The reply box: Enter sends, Shift+Enter breaks the line, Escape leaves. */
 export function ReplyBox({ draft, autoFocus, onDraft, onSend, onTyping, onEscape }: ReplyBoxProps) {
-  const [text, setText] = useState(draft);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const { text, setText, box, submit, onSubmit } = useSendBox(draft, onSend, () => onDraft(''));
   // Preact does not move focus for `autoFocus` after the first page load, so do it here.
   useEffect(() => {
     if (autoFocus) box.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only as the box appears (it is keyed by conversation), never later
   }, []);
-  const submit = () => {
-    const body = text.trim();
-    if (!body) return;
-    onSend(body);
-    setText('');
-    onDraft('');
-    // Sent with the button: the emptied box disables it, which would drop the focus on the page.
-    box.current?.focus();
-  };
   return (
-    <form
-      class="reply"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form class="reply" onSubmit={onSubmit}>
       <label for="reply" class="sr-only">
         Reply
       </label>

@@ -10,6 +10,7 @@ import { createCommands, type Commands } from './commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
+import { createHeldMailCommands, type HeldMailCommands } from './held-mail';
 import { bindLiveSync } from './live-sync';
 import type { PageSignals } from './page';
 import { createPresence, type PresenceCommands } from './presence';
@@ -41,6 +42,8 @@ export interface AgentClient {
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
   sites: Pick<SiteCommands, 'update' | 'create' | 'contents' | 'remove' | 'identity' | 'rotateIdentity' | 'requireVerification'>;
+  /** Emailed replies held for review (admins). */
+  heldMail: HeldMailCommands;
   /** Disconnects and detaches every listener. */
   close(): void;
 }
@@ -100,6 +103,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     contacts: createContactCommands(socket),
     presence,
     sites,
+    heldMail: createHeldMailCommands(socket),
     close() {
       stopTyping();
       sites.close();

@@ -1,4 +1,4 @@
-import { FieldError, NumberField } from './field-error';
+import { errorProps, FieldError } from './field-error';
 import type { SettingsDraft } from './settings-draft';
 
 const NUMBERS = [
@@ -10,6 +10,30 @@ export interface AssignmentFieldsProps {
   draft: Pick<SettingsDraft, 'assignAuto' | 'assignCapacity' | 'assignGraceSeconds'>;
   error: string | undefined;
   onChange(patch: Partial<SettingsDraft>): void;
+}
+
+/** A whole number as typed (kept as text, so a half-typed one is not lost), tied to the one error the section shares. */
+function NumberField(p: {
+  id: string;
+  label: string;
+  value: string;
+  errorId: string;
+  error: string | undefined;
+  onInput(value: string): void;
+}) {
+  return (
+    <label class="field set-narrow">
+      <span>{p.label}</span>
+      <input
+        id={p.id}
+        type="number"
+        inputMode="numeric"
+        value={p.value}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+        {...errorProps(p.errorId, p.error)}
+      />
+    </label>
+  );
 }
 
 /** How the site hands out chats: round robin on or off, each agent's capacity, and the grace before an offline agent's chats return. */

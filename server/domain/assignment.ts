@@ -1,6 +1,13 @@
-import type { AssignmentSettings } from '../../protocol/types';
-import { AppError } from '../errors';
-import type { AgentLoad, AgentRow, ConversationRow, Store } from '../store/types';
+import type { AssignmentSettings, ConversationSummary } from '../../protocol/types';
+import { AppError, found } from '../errors';
+import type { AgentLoad, AgentRow, AppendResult, ConversationRow, Store } from '../store/types';
+import type { LiveFanout } from './agent-actions';
+
+/** What assigning and telling of it need: the store and the live fan-out. */
+export interface AssignDeps {
+  store: Store;
+  live: LiveFanout;
+}
 
 /** What the person assigning asked for: a claim (`from: null`), a transfer from the agent they saw, or whoever has it (omitted). */
 export interface AssignRequest {
@@ -79,4 +86,40 @@ export async function autoAssign(
     byName: null,
     now: new Date().toISOString(),
   });
+}
+
+/**
+ * Tells every console (on every node) and the visitor's widget who has the chat now;
+ * the widget hears only the agent's display name, never a transfer's note.
+ */
+export async function announceAssignment(deps: AssignDeps, c: ConversationRow): Promise<void> {
+  await deps.live.conversation(c.id);
+  const agent = c.assigneeId ? await deps.store.getAgent(c.assigneeId) : null;
+  deps.live.assignee(c, agent?.name ?? null);
+}
+
+/** Assigns (console or REST alike) and tells everyone; answers the conversation's inbox row. */
+export async function assignAndAnnounce(deps: AssignDeps, actor: AgentRow, r: AssignRequest): Promise<ConversationSummary> {
+  const before = await deps.store.getConversation(r.conversationId);
+  const c = await assignConversation(deps.store, actor, r);
+  if (before?.assigneeId !== c.assigneeId || r.note) await announceAssignment(deps, c);
+  return found(await deps.store.getSummary(c.id), 'No such conversation.');
+}
+
+/**
+ * An agent's reply takes an unassigned chat (one someone else took meanwhile stays theirs); true when it did.
+ * The reply's own announcement tells everyone (its inbox row is read after this).
+ */
+export async function takeOnReply(store: Store, agent: AgentRow, result: AppendResult): Promise<boolean> {
+  if (!result.created || result.conversation.assigneeId) return false;
+  const c = await store.assignConversation({
+    conversationId: result.conversation.id,
+    to: agent.id,
+    expectFrom: null,
+    note: null,
+    byName: null,
+    now: new Date().toISOString(),
+  });
+  if (c) result.conversation = c;
+  return c !== null;
 }

@@ -5,7 +5,7 @@ import { agentConversation, messagesAfter } from '../domain/chat';
 import { contactOf, toProfile } from '../domain/visitors';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
-import { changeConversationStatus, postAgentReply } from './agent-actions';
+import { changeConversationStatus, postAgentReply } from '../domain/agent-actions';
 import { announceConversation, visitorOnline } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
