@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import type { AlertPermission } from '../net/desktop-alerts';
 import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
 import { inApp } from './in-app';
 
@@ -13,12 +12,9 @@ export interface SectionNavProps {
   newFeedback: number;
   /** Contacts on the Win back list. */
   winBack?: number;
-  desktopAlerts: AlertPermission;
   /** Admins see Team. */
   isAdmin?: boolean;
   onNavigate(href: string): void;
-  /** Asks for desktop notifications; call only from the click, as browsers require. */
-  onEnableDesktopAlerts(): void;
 }
 
 const capped = (n: number) => (n >= 500 ? '500+' : String(n));
@@ -67,10 +63,8 @@ export function SectionNav({
   callbacks,
   newFeedback,
   winBack = 0,
-  desktopAlerts,
   isAdmin = false,
   onNavigate,
-  onEnableDesktopAlerts,
 }: SectionNavProps) {
   return (
     <div class="sections">
@@ -114,11 +108,6 @@ export function SectionNav({
           {isAdmin && <SectionLink href={TEAM_PATH} current={section === 'team'} label="Team" onNavigate={onNavigate} />}
         </ul>
       </nav>
-      {desktopAlerts === 'default' && (
-        <button type="button" class="btn btn-quiet btn-small" onClick={onEnableDesktopAlerts}>
-          Enable desktop alerts
-        </button>
-      )}
     </div>
   );
 }

@@ -99,14 +99,22 @@ export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defa
   }, [countWinBack]);
 
   const presence = (
-    <PresenceBar
-      agents={state.presence}
-      selfId={state.agent?.id ?? null}
-      busy={away.busy}
-      error={away.error}
-      closedSites={closedSiteNotes(state.sites, state.siteHours)}
-      onSetAway={(next) => void changeAway(next)}
-    />
+    <>
+      <PresenceBar
+        agents={state.presence}
+        selfId={state.agent?.id ?? null}
+        busy={away.busy}
+        error={away.error}
+        closedSites={closedSiteNotes(state.sites, state.siteHours)}
+        onSetAway={(next) => void changeAway(next)}
+      />
+      {/* On the status row, so the sections keep the first row; the permission is asked from the click, as browsers require. */}
+      {permission === 'default' && (
+        <button type="button" class="btn btn-quiet btn-small" onClick={() => void desktopAlerts.request().then(setPermission)}>
+          Enable desktop alerts
+        </button>
+      )}
+    </>
   );
   return (
     <div class="app">
@@ -117,10 +125,8 @@ export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defa
           callbacks={callbackCounts(state.callbacks, now)}
           newFeedback={newFeedbackCount(state.feedback)}
           winBack={winBack}
-          desktopAlerts={permission}
           isAdmin={state.agent?.role === 'admin'}
           onNavigate={navigate}
-          onEnableDesktopAlerts={() => void desktopAlerts.request().then(setPermission)}
         />
       </TopBar>
       <LiveAlerts alerts={alerts} onOpen={openAlert} onDismiss={dismiss} />

@@ -71,6 +71,7 @@ const contactPatch = v.strictObject({
 const itemOf = async (store: Store, contactId: string) => {
   const c = found(await store.getContactItem(contactId), 'No such contact.');
   if (c.mergedInto) throw new AppError('not_found', 'No such contact: it was merged into another one.');
+  if (c.erasedAt) throw new AppError('contact_erased', 'This contact was erased.');
   return c;
 };
 

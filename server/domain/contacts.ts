@@ -42,6 +42,7 @@ function settled<T extends object>(r: T | ContactProblem): T {
 export async function liveContact(store: Store, id: string): Promise<ContactRow> {
   const c = await store.getContact(id);
   if (!c || c.mergedInto) throw new AppError('not_found', 'No such contact.');
+  if (c.erasedAt) throw new AppError('contact_erased', 'This contact was erased.');
   return c;
 }
 

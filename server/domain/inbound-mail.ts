@@ -5,6 +5,7 @@ import { replyTokenOf } from '../email/threads';
 import { AppError } from '../errors';
 import type { AppendResult, HeldMailReason, HeldMailRow, MailTarget, MailThreadRow, Store } from '../store/types';
 import { sendVisitorMessage } from './chat';
+import { verifyContactEmail } from './contacts';
 import { hashToken } from './secrets';
 import { createVisitor } from './visitors';
 
@@ -99,7 +100,14 @@ export async function receiveMail(store: Store, mail: InboundMail, inboundDomain
         : !mail.text.trim()
           ? 'empty'
           : null;
-  if (reason === null && found) return { posted: await postMailText(store, found.thread, mail.text, messageIdFor(mail), mail.messageId) };
+  if (reason === null && found) {
+    const posted = await postMailText(store, found.thread, mail.text, messageIdFor(mail), mail.messageId);
+    // They wrote from the address it was mailed to: that email is theirs (a verified email, which merges).
+    const v = await store.getVisitor(posted.conversation.visitorId);
+    // The message stands either way: a contact erased meanwhile just gains no verified email.
+    if (v?.contactId) await verifyContactEmail(store, v.contactId, sender).catch(() => undefined);
+    return { posted };
+  }
   const held: HeldMailRow = {
     id: nanoid(),
     receivedAt: new Date().toISOString(),

@@ -247,6 +247,7 @@ export function toContact(r: Row): ContactRow {
     attributes: r.attributes == null ? {} : json<ContactRow['attributes']>(r.attributes),
     notes: (r.notes as string | null) ?? null,
     mergedInto: (r.merged_into as string | null) ?? null,
+    erasedAt: isoOrNull(r.erased_at),
   };
 }
 

@@ -152,6 +152,8 @@ export interface ContactRow {
   attributes: Record<string, AttributeValue>;
   /** Agents' notes about the person. */
   notes: string | null;
+  /** When the contact was erased (GDPR art. 17): a blank record kept for counts. Absent means null. */
+  erasedAt?: string | null;
   /** Set when this contact was merged into another (kept so the merge can be undone). */
   mergedInto: string | null;
 }

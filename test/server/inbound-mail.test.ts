@@ -74,6 +74,12 @@ describe('email continuity', () => {
       'Thanks! Is Saturday open too?',
     ]);
 
+    // Writing from the address it was mailed to shows the email is theirs: the contact's email is verified.
+    const c = (await t.server.store.getConversation(conversationId))!;
+    const contactId = (await t.server.store.getVisitor(c.visitorId))!.contactId!;
+    expect(await t.server.store.getContact(contactId)).toMatchObject({ email: 'ana@example.test' });
+    expect((await t.server.store.getContact(contactId))!.emailVerifiedAt).not.toBeNull();
+
     // The same email delivered again is not posted twice.
     await smtpSend(raw, mail.replyTo!.value[0]!.address!);
     expect(await messagesOf(a, conversationId)).toHaveLength(3);

@@ -125,9 +125,7 @@ describe('Win back', () => {
         callbacks={{ open: 0, overdue: 0 }}
         newFeedback={0}
         winBack={2}
-        desktopAlerts="granted"
         onNavigate={() => undefined}
-        onEnableDesktopAlerts={() => undefined}
       />,
     );
     const link = screen.getByRole('link', { name: 'Win back' });
