@@ -114,6 +114,14 @@ export interface AgentClientEvents {
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
   'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
+  /**
+   * Gives the chat to `agentId` (null: Unassigned). `from` guards it: null takes only an unassigned chat ("Assign to me"), an
+   * agent's id transfers only from them; refused with `already_claimed` naming who has it otherwise. `note` is for the new agent.
+   */
+  'conversation:assign': (
+    p: { conversationId: string; agentId: string | null; from?: string | null; note?: string },
+    ack: AckFn<ConversationSummary>,
+  ) => void;
   'message:send': (p: SendMessagePayload & { conversationId: string }, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;

@@ -3,7 +3,7 @@ import type { SiteSettings } from './types';
 /** Settings kept as one JSON document per site; missing keys take defaults. */
 export type SiteOptions = Pick<
   SiteSettings,
-  'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled' | 'keepConversationsDays'
+  'channels' | 'awayMessage' | 'waitSeconds' | 'surveyEnabled' | 'faqs' | 'hoursEnabled' | 'keepConversationsDays' | 'assignment'
 >;
 
 /**
@@ -21,4 +21,6 @@ export const DEFAULT_SITE_OPTIONS: SiteOptions = {
   hoursEnabled: false,
   // Kept until an admin sets a number of days (the sweep then deletes older conversations).
   keepConversationsDays: 0,
+  // Off: agents take chats themselves; grace before an offline agent's chats return to Unassigned.
+  assignment: { auto: false, capacity: 5, graceSeconds: 120 },
 };

@@ -135,6 +135,8 @@ export interface VisitorConversation {
   lastSeq: number;
   /** Highest seq the visitor has read. */
   visitorReadSeq: number;
+  /** The display name of the agent on the chat (null: nobody yet); absent when this event does not say (keep the last one). */
+  agentName?: string | null;
 }
 
 export interface HelloResult {
@@ -184,8 +186,22 @@ export interface ConversationSummary {
   unread: number;
   /** The visitor's rating after the chat was resolved. */
   survey: SurveyResult | null;
+  /** The agent on it; null while Unassigned. */
+  assignee: { id: string; name: string } | null;
+  /** The note of the last transfer, for the agent it went to (agents only: never sent to the widget). */
+  handoff: { note: string; byName: string } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How a site hands out new chats (issue 19). */
+export interface AssignmentSettings {
+  /** New chats go round robin to online, not-away agents under `capacity`. */
+  auto: boolean;
+  /** At most this many open chats per agent before auto-assignment skips them. */
+  capacity: number;
+  /** A chat whose agent went offline returns to Unassigned after this many seconds. */
+  graceSeconds: number;
 }
 
 export interface VisitorProfile {
@@ -410,6 +426,7 @@ export interface SiteSettings {
   faqs: Faq[];
   /** Conversations untouched for this many days are deleted by the retention sweep; 0 keeps them. */
   keepConversationsDays: number;
+  assignment: AssignmentSettings;
 }
 
 export interface AgentPresence {

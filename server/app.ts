@@ -24,6 +24,7 @@ import { accountRoutes, linkRoutes, teamRoutes, type TeamDeps } from './http/tea
 import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
+import { agentAssignHandlers, startAssignmentSweep } from './socket/agent-assign';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentContactHandlers } from './socket/agent-contacts';
 import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
@@ -90,6 +91,8 @@ export async function startEarshot(
     limits?: LimitSettings;
     presenceTickMs?: number;
     agentSweepMs?: number;
+    /** How often the leader returns chats of agents offline past their site's grace period to Unassigned. */
+    assignmentSweepMs?: number;
     retentionMs?: number;
     /** How often a node checks whether this week's Win back summary went out. */
     winBackDigestMs?: number;
@@ -170,6 +173,7 @@ export async function startEarshot(
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);
   const stopSweep = startAgentSweep(deps, opts.agentSweepMs);
+  const stopAssignmentSweep = startAssignmentSweep(deps, opts.assignmentSweepMs);
   const stopRetention = startRetention(store, log, {
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
     leader: bus.leader,
@@ -235,6 +239,7 @@ export async function startEarshot(
     withFreshAgent(
       combine(
         agentChatHandlers,
+        agentAssignHandlers,
         agentFeedbackHandlers,
         agentCallbackHandlers,
         agentSiteHandlers,
@@ -273,6 +278,7 @@ export async function startEarshot(
       stopRetention();
       stopDigest();
       stopSweep();
+      stopAssignmentSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
       unshareEndpoints();
       mailer?.close();

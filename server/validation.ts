@@ -91,6 +91,13 @@ const siteFields = {
   keepConversationsDays: v.optional(
     wholeNumber(0, 3650, 'must be 0 (keep) or more days', 'must be at most 3650 days', 'must be whole days'),
   ),
+  assignment: v.optional(
+    v.object({
+      auto: v.boolean('must be true or false'),
+      capacity: wholeNumber(1, 100, 'must be at least 1', 'must be at most 100'),
+      graceSeconds: wholeNumber(0, 86400, 'must not be negative', 'must be at most a day', 'must be whole seconds'),
+    }),
+  ),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
 };
 /** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */
@@ -206,6 +213,12 @@ export const schemas = {
   }),
   callbackChange: v.object({ callbackId: id, when }),
   callbackId: v.object({ callbackId: id }),
+  conversationAssign: v.object({
+    conversationId: id,
+    agentId: v.nullable(id),
+    from: v.optional(v.nullable(id)),
+    note: optionalText(LIMITS.topicLength),
+  }),
   callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
   callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')), siteId: v.optional(id) }),
   callbackOutcome: v.object({

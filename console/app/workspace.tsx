@@ -4,7 +4,7 @@ import { ConversationView, NoConversation } from '../conversation/conversation-v
 import { PendingItem } from '../conversation/message-item';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
-import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
+import { countByView, neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
 import type { ConsoleStore } from '../state/store';
 import type { PendingMessage } from '../state/types';
 import { VisitorPanel } from '../visitor/visitor-panel';
@@ -41,8 +41,9 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const { inbox, filter, siteFilter } = state;
-  const rows = useMemo(() => visibleRows({ inbox, filter, siteFilter }), [inbox, filter, siteFilter]);
+  const { inbox, filter, siteFilter, assignView, agent } = state;
+  const rows = useMemo(() => visibleRows({ inbox, filter, siteFilter, assignView, agent }), [inbox, filter, siteFilter, assignView, agent]);
+  const viewCounts = useMemo(() => countByView({ inbox, filter, siteFilter, agent }), [inbox, filter, siteFilter, agent]);
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -107,6 +108,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
               onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
             />
           }
+          view={{ value: state.assignView, counts: viewCounts, onView: (view) => store.dispatch({ type: 'assign-view', view }) }}
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
           onOlder={client.loadOlder}
@@ -130,6 +132,15 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           focusReply={focusReply}
           statusBusy={status.busy}
           statusError={status.error}
+          assign={
+            state.agent
+              ? {
+                  me: state.agent.id,
+                  agents: state.presence,
+                  onAssign: (agentId, from, note) => client.assign(open.id, agentId, from, note),
+                }
+              : undefined
+          }
           onSend={(text) => client.send(open.id, text)}
           onRetry={client.retry}
           onResolve={() => void changeStatus('resolved')}

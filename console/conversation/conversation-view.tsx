@@ -1,5 +1,6 @@
 import type { ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { PendingMessage } from '../state/types';
+import { AssignControls, type AssignControlsProps } from './assign-controls';
 import { ConversationHeader } from './conversation-header';
 import { MessageLog } from './message-log';
 import { ReplyBox } from './reply-box';
@@ -22,6 +23,8 @@ export interface ConversationViewProps {
   focusReply?: boolean;
   statusBusy: boolean;
   statusError: string | null;
+  /** Assignment (issue 19); left out, none is shown. */
+  assign?: Omit<AssignControlsProps, 'conversation'>;
   onSend(text: string): void;
   onRetry(id: string): void;
   onResolve(): void;
@@ -52,6 +55,7 @@ export function ConversationView(p: ConversationViewProps) {
         onResolve={p.onResolve}
         onReopen={p.onReopen}
       />
+      {p.assign && <AssignControls conversation={conversation} {...p.assign} />}
       {p.error ? (
         <p class="conv-load-error" role="alert">
           {p.error}

@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { OlderButton } from '../app/older-button';
 import type { ConversationSummary } from '../../protocol/types';
-import type { InboxFilter } from '../state/types';
-import { FilterTabs } from './filter-tabs';
+import type { AssignView, InboxFilter } from '../state/types';
+import { FilterTabs, ViewTabs } from './filter-tabs';
 import { InboxRow } from './inbox-row';
 
 const EMPTY: Record<InboxFilter, string> = {
@@ -30,6 +30,8 @@ export interface InboxPanelProps {
   focusRow?: { id: string } | null;
   /** Site names by id, when rows should say which site they came from. */
   siteNames?: Record<string, string>;
+  /** Whose conversations (issue 19), with counts; left out, every row shows. */
+  view?: { value: AssignView; counts: Record<AssignView, number>; onView(view: AssignView): void };
   /** The site filter, when there are several sites. */
   siteFilter?: ComponentChildren;
   onFilter(filter: InboxFilter): void;
@@ -49,6 +51,7 @@ export function InboxPanel({
   focusRow,
   siteNames = {},
   siteFilter,
+  view,
   onFilter,
   onOpen,
   onOlder,
@@ -66,6 +69,7 @@ export function InboxPanel({
     <nav class="inbox" aria-labelledby="inbox-title">
       <div class="inbox-head">
         <h2 id="inbox-title">Inbox</h2>
+        {view && <ViewTabs view={view.value} counts={view.counts} onView={view.onView} />}
         <FilterTabs filter={filter} onFilter={onFilter} />
         {siteFilter}
       </div>

@@ -42,6 +42,7 @@ export function InboxRow({ row, siteName, selected, typing, now, onOpen }: Inbox
         </span>
         <span class="row-bottom">
           <StatusBadge status={row.status} />
+          <span class="row-assignee">{row.assignee ? row.assignee.name : 'Unassigned'}</span>
           {row.survey && (
             <span class={`row-survey${row.survey.rating <= 2 ? ' is-low' : ''}`}>
               <span aria-hidden="true">★{row.survey.rating}</span>

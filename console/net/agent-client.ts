@@ -6,7 +6,7 @@ import type { AgentSocket, Result } from './agent-socket';
 import { createCallbackCommands, type CallbackCommands } from './callback-commands';
 import { bindCallbackDue } from './callback-due';
 import { bindCallbackSync } from './callback-sync';
-import { createCommands } from './commands';
+import { createCommands, type Commands } from './commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
@@ -27,6 +27,7 @@ export interface AgentClient {
   /** Sends a reply (chat or feedback) the server refused once more, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
+  assign: Commands['assign'];
   /** A keystroke in the reply box of a conversation. */
   typing(conversationId: string): void;
   /** The reply was sent or left: stop the typing hint. */
@@ -88,6 +89,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     loadOlder: commands.loadOlderInbox,
     retry: commands.retry,
     setStatus: commands.setStatus,
+    assign: commands.assign,
     typing(conversationId) {
       if (typing?.conversationId !== conversationId) {
         stopTyping();

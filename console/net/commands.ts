@@ -18,6 +18,8 @@ export interface Commands {
   /** Queues a reply the server refused again, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
+  /** Gives the chat to `agentId` (null: Unassigned) if it is still `from`'s (null: nobody's), with a note for the new agent. */
+  assign(conversationId: string, agentId: string | null, from: string | null, note?: string): Promise<Result<ConversationSummary>>;
   /** Resolves whether the server took it. */
   markRead(conversationId: string, seq: number): Promise<boolean>;
   setTyping(conversationId: string, typing: boolean): void;
@@ -89,6 +91,11 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
     },
     async setStatus(conversationId, status) {
       const r = await request(socket, 'conversation:setStatus', { conversationId, status });
+      if (r.ok) dispatch({ type: 'inbox/updated', row: r.data });
+      return r;
+    },
+    async assign(conversationId, agentId, from, note) {
+      const r = await request(socket, 'conversation:assign', { conversationId, agentId, from, ...(note ? { note } : {}) });
       if (r.ok) dispatch({ type: 'inbox/updated', row: r.data });
       return r;
     },

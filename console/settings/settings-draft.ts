@@ -28,6 +28,10 @@ export interface SettingsDraft {
   timezone: string;
   weekly: BusinessHours['weekly'];
   faqs: FaqDraft[];
+  /** Assignment (issue 19); numbers as typed. */
+  assignAuto: boolean;
+  assignCapacity: string;
+  assignGraceSeconds: string;
 }
 
 /** The form's starting values for a site. */
@@ -46,6 +50,9 @@ export function toDraft(site: SiteSettings): SettingsDraft {
     timezone: site.hours.timezone,
     weekly: site.hours.weekly,
     faqs: site.faqs.map((f) => ({ id: f.id, question: f.question, keywords: f.keywords.join(', '), answer: f.answer })),
+    assignAuto: site.assignment.auto,
+    assignCapacity: String(site.assignment.capacity),
+    assignGraceSeconds: String(site.assignment.graceSeconds),
   };
 }
 
@@ -93,6 +100,9 @@ export function patchFor(site: SiteSettings, draft: SettingsDraft): SitePatch {
   if (!same(hours, site.hours)) patch.hours = hours;
   const faqs = faqsOf(draft.faqs);
   if (!same(faqs, site.faqs)) patch.faqs = faqs;
+  const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+  const assignment = { auto: draft.assignAuto, capacity: num(draft.assignCapacity), graceSeconds: num(draft.assignGraceSeconds) };
+  if (!same(assignment, site.assignment)) patch.assignment = assignment;
   return patch;
 }
 
@@ -111,7 +121,7 @@ export function errorSlot(field: string | undefined): string | null {
   if (p[0] === 'faqs')
     return p[1] !== undefined && ['question', 'keywords', 'answer'].includes(p[2] ?? '') ? p.slice(0, 3).join('.') : 'faqs';
   if (p[0] === 'hours') return p[1] === 'weekly' && p[2] ? `hours.weekly.${p[2]}` : 'hours.timezone';
-  if (p[0] === 'allowedOrigins' || p[0] === 'channels') return p[0];
+  if (p[0] === 'allowedOrigins' || p[0] === 'channels' || p[0] === 'assignment') return p[0];
   return ['name', 'color', 'greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled', 'hoursEnabled', 'keepConversationsDays'].includes(
     field,
   )

@@ -1,4 +1,5 @@
 import type { Channels } from '../../protocol/types';
+import { AssignmentFields } from './assignment-fields';
 import { FaqEditor } from './faq-editor';
 import { CheckedField, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
@@ -138,6 +139,7 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
             )}
           </CheckedField>
         </fieldset>
+        <AssignmentFields draft={draft} error={errors.assignment} onChange={set} />
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
           <CheckedField id="set-origins" label="Sites that may embed the widget, one origin a line" error={errors.allowedOrigins}>

@@ -14,6 +14,7 @@ export function initialState(): ConsoleState {
     notice: null,
     connection: 'connecting',
     filter: 'active',
+    assignView: 'all',
     inbox: {},
     inboxLoaded: false,
     inboxComplete: false,
@@ -148,6 +149,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
         auth: 'signed-in',
         agent: action.agent,
         filter: state.filter,
+        assignView: state.assignView,
         siteFilter: state.siteFilter,
         feedback: { ...initialFeedback(), view: state.feedback.view },
         callbacks: { ...initialCallbacks(), view: state.callbacks.view },
@@ -161,6 +163,8 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
       return state.connection === action.status ? state : { ...state, connection: action.status };
     case 'filter':
       return { ...state, filter: action.filter };
+    case 'assign-view':
+      return { ...state, assignView: action.view };
     case 'inbox/loaded': {
       const inbox: ConsoleState['inbox'] = {};
       for (const row of action.rows) inbox[row.id] = row;

@@ -1,6 +1,6 @@
 import type { ConversationSummary, Message } from '../../protocol/types';
 import { pendingInOrder } from './pending-reducer';
-import type { ConsoleState, InboxFilter, PendingMessage } from './types';
+import type { AssignView, ConsoleState, InboxFilter, PendingMessage } from './types';
 
 /** Whether a row belongs under a filter tab. */
 export function matchesFilter(row: ConversationSummary, filter: InboxFilter): boolean {
@@ -16,12 +16,37 @@ export function byActivity(a: ConversationSummary, b: ConversationSummary): numb
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** The inbox rows under the current filter (and site, when one is chosen), newest activity first. */
-export function visibleRows(state: Pick<ConsoleState, 'inbox' | 'filter'> & { siteFilter?: string | null }): ConversationSummary[] {
+/** Whether a row belongs under an assignment view, for the agent `me`. */
+export function matchesView(row: ConversationSummary, view: AssignView, me: string | null): boolean {
+  if (view === 'all') return true;
+  if (view === 'unassigned') return row.assignee === null;
+  return row.assignee !== null && row.assignee.id === me;
+}
+
+type InboxView = Pick<ConsoleState, 'inbox' | 'filter'> & {
+  siteFilter?: string | null;
+  assignView?: AssignView;
+  agent?: { id: string } | null;
+};
+
+/** The inbox rows under the status filter and assignment view (and site, when one is chosen), newest activity first. */
+export function visibleRows(state: InboxView): ConversationSummary[] {
   const site = state.siteFilter;
+  const me = state.agent?.id ?? null;
   return Object.values(state.inbox)
-    .filter((r) => matchesFilter(r, state.filter) && (!site || r.siteId === site))
+    .filter((r) => matchesFilter(r, state.filter) && matchesView(r, state.assignView ?? 'all', me) && (!site || r.siteId === site))
     .sort(byActivity);
+}
+
+/** How many rows each assignment view holds under the status filter and site (of the rows loaded). */
+export function countByView(state: InboxView): Record<AssignView, number> {
+  const counts: Record<AssignView, number> = { mine: 0, unassigned: 0, all: 0 };
+  const me = state.agent?.id ?? null;
+  for (const r of Object.values(state.inbox)) {
+    if (!matchesFilter(r, state.filter) || (state.siteFilter && r.siteId !== state.siteFilter)) continue;
+    for (const v of ['mine', 'unassigned', 'all'] as const) if (matchesView(r, v, me)) counts[v]++;
+  }
+  return counts;
 }
 
 /** Unread visitor messages over every conversation, for the tab title. */

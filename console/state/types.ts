@@ -19,6 +19,9 @@ import type { SendAction } from './pending-reducer';
 /** Which conversations the inbox shows: `active` is pending + open. */
 export type InboxFilter = 'active' | 'resolved' | 'all';
 
+/** Whose conversations the inbox shows: the agent's own, nobody's yet, or everyone's (issue 19). */
+export type AssignView = 'mine' | 'unassigned' | 'all';
+
 /** `checking`: asking the server who we are; then signed in or out. */
 export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
 
@@ -70,6 +73,7 @@ export interface ConsoleState {
   notice: string | null;
   connection: ConnectionStatus;
   filter: InboxFilter;
+  assignView: AssignView;
   /** Inbox rows keyed by conversation id; order comes from a selector. */
   inbox: Record<string, ConversationSummary>;
   inboxLoaded: boolean;
@@ -112,6 +116,7 @@ export type Action =
   | { type: 'auth/agent-updated'; agent: Agent }
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'filter'; filter: InboxFilter }
+  | { type: 'assign-view'; view: AssignView }
   | { type: 'inbox/loaded'; rows: ConversationSummary[]; complete: boolean }
   /** The page of the inbox after `before`, in the server's order. */
   | { type: 'inbox/older'; before: InboxCursor; rows: ConversationSummary[]; complete: boolean }

@@ -1,5 +1,6 @@
 import { agentConversation } from '../domain/chat';
 import { changeConversationStatus, postAgentReply } from '../domain/agent-actions';
+import { assignAndAnnounce } from '../domain/assignment';
 import { found } from '../errors';
 import { conversationResource, messageResource, siteResource } from '../resources/resources';
 import { conversation, message, site } from '../resources/schemas';
@@ -13,7 +14,7 @@ import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { answers, getRoute, listRoute, op, route, type ApiRoute } from './route';
-import { conversationListQuery, listOf, messageListQuery, replyBody, siteListQuery, statusBody } from './schemas';
+import { assignBody, conversationListQuery, listOf, messageListQuery, replyBody, siteListQuery, statusBody } from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isSiteKey = (k: unknown): k is { c: string; i: string } =>
@@ -43,6 +44,7 @@ export const API_ROUTES: ApiRoute[] = [
         status: q.status ?? 'all',
         siteId: q.site,
         channel: q.channel,
+        ...(q.assignee ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
         updatedSince: page.since,
         before: page.before && { updatedAt: page.before.at, id: page.before.id },
         limit: page.limit,
@@ -92,6 +94,16 @@ export const API_ROUTES: ApiRoute[] = [
     ...answers(200, conversation),
     async handler({ params, body, deps }) {
       return conversationResource(await changeConversationStatus(deps, params.id, body.status));
+    },
+  }),
+  route({
+    ...op('post', '/conversations/:id/assign', 'assignConversation', 'Conversations'),
+    summary: 'Give a conversation to an agent (`agent_id`), or back to Unassigned (null), with an optional note for the agent',
+    body: assignBody,
+    ...answers(200, conversation),
+    async handler({ params, body, caller, deps }) {
+      const r = { conversationId: params.id, agentId: body.agent_id, note: body.note };
+      return conversationResource(await assignAndAnnounce(deps, caller.agent, r));
     },
   }),
   ...FEEDBACK_ROUTES,

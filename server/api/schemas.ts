@@ -30,6 +30,8 @@ export const conversationListQuery = v.strictObject({
   status: v.optional(v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved')),
   channel: v.optional(v.picklist(CONVERSATION_CHANNELS, 'must be chat, offline or email')),
   updated_since: v.optional(time),
+  /** An agent's id, or `unassigned`. */
+  assignee: v.optional(id),
 });
 
 export const messageListQuery = v.strictObject({ ...page });
@@ -40,6 +42,13 @@ export const replyBody = v.strictObject({
     v.minLength(1, 'must not be empty'),
     v.maxLength(LIMITS.messageLength, `must be at most ${LIMITS.messageLength} characters`),
     v.regex(/\S/, 'must not be blank'),
+  ),
+});
+
+export const assignBody = v.strictObject({
+  agent_id: v.nullable(id),
+  note: v.optional(
+    v.pipe(v.string('must be a string'), v.maxLength(LIMITS.topicLength, `must be at most ${LIMITS.topicLength} characters`)),
   ),
 });
 

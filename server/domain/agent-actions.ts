@@ -4,6 +4,7 @@ import { found } from '../errors';
 import type { Logger } from '../log';
 import type { AgentRow, AppendResult, CallbackWithVisitor, ConversationRow, Store } from '../store/types';
 import { emailReplyIfAway } from './after-chat';
+import { takeOnReply } from './assignment';
 import { agentConversation, sendAgentMessage } from './chat';
 import { replyToFeedback } from './feedback';
 import { conversationEvent, withWebhooks } from './webhooks/events';
@@ -13,12 +14,17 @@ import { conversationEvent, withWebhooks } from './webhooks/events';
 
 /** How widgets and consoles hear of a change live: the socket layer sends it through its rooms (any node). */
 export interface LiveFanout {
-  /** A newly stored message, to the visitor's tabs and every console. */
-  message(result: AppendResult): Promise<void>;
+  /**
+   * A newly stored message, to the visitor's tabs and every console; `agentName`, when the message
+   * gave the chat to that agent, goes to the widget with the status change it made.
+   */
+  message(result: AppendResult, agentName?: string): Promise<void>;
   /** A conversation's fresh inbox row, to every console; never rejects. */
   conversation(conversationId: string): Promise<void>;
   /** A conversation's new status, to the visitor's widget. */
   conversationStatus(c: ConversationRow): void;
+  /** Who has the chat now (a display name, or null for nobody), to the visitor's widget, with its status. */
+  assignee(c: ConversationRow, agentName: string | null): void;
   /** A feedback item's new state and the count of new feedback, to every console. */
   feedback(item: FeedbackItem): void;
   /** A call back request's new state, to every console and the visitor's tabs. */
@@ -39,7 +45,7 @@ export interface AgentActionDeps {
 
 /**
  * An agent's reply from anywhere (the console's socket, the REST API): stored, then sent to the
- * visitor's tabs and every console, and emailed when the visitor is away.
+ * visitor's tabs and every console, and emailed when the visitor is away. A reply takes an unassigned chat.
  */
 export async function postAgentReply(
   deps: AgentActionDeps,
@@ -47,7 +53,10 @@ export async function postAgentReply(
   p: { id: string; conversationId: string; text: string },
 ): Promise<Message> {
   const result = await sendAgentMessage(deps.store, agent, p);
-  if (result.created) await deps.live.message(result);
+  const took = await takeOnReply(deps.store, agent, result);
+  // The widget hears the agent's name with the status change the reply makes, or on its own.
+  if (result.created) await deps.live.message(result, took ? agent.name : undefined);
+  if (took && result.statusBefore === result.conversation.status) deps.live.assignee(result.conversation, agent.name);
   // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
   const online = await deps.live.visitorOnline(result.conversation.visitorId);
   await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));

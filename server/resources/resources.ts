@@ -13,7 +13,11 @@ export function siteResource(s: SiteRow): v.InferOutput<typeof site> {
 
 /** A conversation as the API shows it. */
 export const conversationResource = (c: ConversationSummary) =>
-  resourceOf(conversation, { ...c, lastMessage: c.lastMessage && resourceOf(lastMessage, c.lastMessage) });
+  resourceOf(conversation, {
+    ...c,
+    assigneeId: c.assignee?.id ?? null,
+    lastMessage: c.lastMessage && resourceOf(lastMessage, c.lastMessage),
+  });
 
 /** A message as the API shows it. */
 export const messageResource = (m: Message) => resourceOf(message, m);

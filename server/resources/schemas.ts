@@ -50,6 +50,8 @@ export const conversation = v.object({
   channel: v.picklist(CONVERSATION_CHANNELS),
   last_seq: int,
   unread: int,
+  /** The agent who has it; null while Unassigned. */
+  assignee_id: v.nullable(v.string()),
   last_message: v.nullable(lastMessage),
   created_at: time,
   updated_at: time,

@@ -17,13 +17,14 @@ export interface Sender {
  * Tells the visitor's tabs and every agent about a newly stored message. Agents get the
  * message with its conversation's fresh inbox row in one packet.
  */
-export async function announceMessage(deps: FanoutDeps, result: AppendResult, sender?: Sender): Promise<void> {
+export async function announceMessage(deps: FanoutDeps, result: AppendResult, sender?: Sender, agentName?: string): Promise<void> {
   const { message, conversation } = result;
   // The sending tab has the message from its ack already; its other tabs need the event.
   const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
   (sender ? visitorRoom.except(sender.socketId) : visitorRoom).emit('message:new', message);
-  if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation);
-  const row = sender ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
+  if (result.statusBefore !== conversation.status) announceStatusToVisitor(deps, conversation, agentName);
+  // An assigned row names its agent: the store has the name.
+  const row = sender && !conversation.assigneeId ? summaryAfterAppend(result, sender) : await deps.store.getSummary(conversation.id);
   if (row) deps.agents.to(rooms.agents).emit('message:new', message, row);
 }
 
@@ -41,6 +42,8 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
     lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
     unread: c.agentUnread,
     survey: c.survey,
+    assignee: null,
+    handoff: null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -61,8 +64,10 @@ export async function announceConversation(deps: FanoutDeps, conversationId: str
 }
 
 /** Lets the visitor's widget follow a status change (resolved, reopened). */
-export function announceStatusToVisitor(deps: FanoutDeps, c: ConversationRow): void {
+export function announceStatusToVisitor(deps: FanoutDeps, c: ConversationRow, agentName?: string | null): void {
   const view: VisitorConversation = { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq };
+  // Only when it changed with this status: absent, the widget keeps the name it has.
+  if (agentName !== undefined) view.agentName = agentName;
   deps.visitors.to(rooms.visitor(c.visitorId)).emit('conversation:status', view);
 }
 
@@ -97,9 +102,10 @@ export async function announceVisitor(deps: SocketDeps, visitorId: string): Prom
 /** The live fan-out the domain's agent actions call, through this node's rooms (the adapter reaches every node). */
 export function socketFanout(deps: FanoutDeps): LiveFanout {
   return {
-    message: (result) => announceMessage(deps, result),
+    message: (result, agentName) => announceMessage(deps, result, undefined, agentName),
     conversation: (id) => announceConversation(deps, id),
     conversationStatus: (c) => announceStatusToVisitor(deps, c),
+    assignee: (c, agentName) => announceStatusToVisitor(deps, c, agentName),
     feedback(item) {
       deps.agents.to(rooms.agents).emit('feedback:updated', item);
       announceNewFeedbackCount(deps);

@@ -7,6 +7,7 @@ import { identifyVisitor } from '../domain/identity';
 import { personOf, recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
+import { assignNewChat } from './agent-assign';
 import { announceConversation, announceMessage, announceStatusToVisitor, announceVisitor } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, siteOf, type SocketDeps, type VisitorSocket } from './types';
@@ -52,6 +53,7 @@ export const visitorChatHandlers = {
     // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have
     // missed. Not knowing it is no reason to fail the hello.
     const status = await deps.statusOf(site).catch((err) => (deps.log.warn({ err }, 'site status failed'), null));
+    const agent = c?.assigneeId ? await deps.store.getAgent(c.assigneeId) : null;
     // Handed out once, so only once nothing can fail any more.
     const token = socket.data.newToken;
     socket.data.newToken = null;
@@ -62,7 +64,13 @@ export const visitorChatHandlers = {
       email: visitor.email,
       site: toSitePublic(site, deps.email.enabled),
       status,
-      conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
+      conversation: c && {
+        id: c.id,
+        status: c.status,
+        lastSeq: c.lastSeq,
+        visitorReadSeq: c.visitorReadSeq,
+        agentName: agent?.name ?? null,
+      },
       identity: externalId ? { id: externalId, verified: Boolean(contact?.externalId) } : null,
     };
   }),
@@ -97,6 +105,8 @@ export const visitorChatHandlers = {
       const result = await sendVisitorMessage(deps.store, socket.data.visitor, p);
       if (!result.created) return result.message;
       await announceMessage(deps, result, { socketId: socket.id, visitor: socket.data.visitor, site: siteRow });
+      // Before the ack (only unassigned chats of sites that assign wait for it): the message is stored, so a failure is only logged.
+      await assignNewChat(deps, siteRow, result).catch((err) => deps.log.error({ err }, 'automatic assignment failed'));
       // The answer goes out after the ack's message, so the visitor sees question, then answer.
       if (siteRow.options.faqs.length) {
         void autoAnswer(deps.store, siteRow, result)

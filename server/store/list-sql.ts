@@ -84,6 +84,8 @@ export function summaryList(d: Dialect, q: SummaryQuery): Query {
   if (q.contactId) w.and(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${w.arg(q.contactId)})`);
   if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
   if (q.channel) w.and(`c.channel = ${w.arg(q.channel)}`);
+  if (q.assigneeId === null) w.and('c.assignee_id IS NULL');
+  else if (q.assigneeId !== undefined) w.and(`c.assignee_id = ${w.arg(q.assigneeId)}`);
   if (q.updatedSince) w.and(`c.updated_at >= ${d.time(w.arg(q.updatedSince))}`);
   if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
   return w.page(SUMMARY_SELECT, 'c.updated_at', 'c.id', q.limit);

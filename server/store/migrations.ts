@@ -418,4 +418,14 @@ export const SQLITE_MIGRATIONS: string[] = [
     used_at TEXT
   );
   `,
+  // Assignment (issue 19): a conversation's agent, the note of its last transfer, and since when its agent
+  // has been offline (a chat returns to Unassigned once that passes the site's grace period).
+  `
+  ALTER TABLE conversations ADD COLUMN assignee_id TEXT REFERENCES agents(id) ON DELETE SET NULL;
+  ALTER TABLE conversations ADD COLUMN assigned_at TEXT;
+  ALTER TABLE conversations ADD COLUMN handoff_note TEXT;
+  ALTER TABLE conversations ADD COLUMN handoff_by TEXT;
+  ALTER TABLE conversations ADD COLUMN assignee_offline_since TEXT;
+  CREATE INDEX conversations_assignee ON conversations(assignee_id, status);
+  `,
 ];

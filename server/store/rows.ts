@@ -95,7 +95,7 @@ export function toSite(r: Row): SiteRow {
     ...pick(r, text, 'id', 'name', 'greeting', 'color'),
     allowedOrigins: json<string[]>(r.allowed_origins),
     hours: json<SiteRow['hours']>(r.hours),
-    options: { ...DEFAULT_SITE_OPTIONS, ...json<Partial<SiteOptions>>(r.settings) },
+    options: siteOptions(json<Partial<SiteOptions>>(r.settings)),
     createdAt: iso(r.created_at),
   };
 }
@@ -348,7 +348,13 @@ export function toSiteIdentity(r: Row): SiteIdentityRow {
   return { ...pick(r, text, 'siteId', 'secret'), requireVerification: Boolean(r.require_verification), rotatedAt: iso(r.rotated_at) };
 }
 
+/** A site's stored options over the defaults (nested ones key by key, so a later key gets its default). */
+function siteOptions(stored: Partial<SiteOptions>): SiteOptions {
+  return { ...DEFAULT_SITE_OPTIONS, ...stored, assignment: { ...DEFAULT_SITE_OPTIONS.assignment, ...stored.assignment } };
+}
+
 /** A copy a caller may change without changing the kept row. */
+
 export function copyConversation(c: ConversationRow): ConversationRow {
   return { ...c, survey: c.survey && { ...c.survey } };
 }
@@ -360,6 +366,7 @@ export function toConversation(r: Row): ConversationRow {
     channel: r.channel as ConversationChannel,
     ...pick(r, int, 'lastSeq', 'agentReadSeq', 'agentUnread', 'visitorReadSeq'),
     survey: toSurvey(r),
+    ...pick(r, textOrNull, 'assigneeId'),
     firstResponseAt: isoOrNull(r.first_response_at),
     ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
@@ -434,6 +441,8 @@ export function toSummary(r: Row, visitorName: (visitorId: string) => string): C
     lastMessage: last,
     unread: int(r.unread),
     survey: toSurvey(r),
+    assignee: r.assignee_id == null ? null : { id: text(r.assignee_id), name: text(r.assignee_name) },
+    handoff: r.handoff_note == null ? null : { note: text(r.handoff_note), byName: text(r.handoff_by) },
     ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
 }

@@ -6,10 +6,11 @@ import type { VisitorPatch } from './types';
 export const SUMMARY_SELECT = `
   SELECT c.*, s.name AS site_name, v.name AS visitor_name,
     m.text AS last_text, m.author AS last_author, m.created_at AS last_at,
-    c.agent_unread AS unread
+    c.agent_unread AS unread, ag.name AS assignee_name
   FROM conversations c
   JOIN sites s ON s.id = c.site_id
   JOIN visitors v ON v.id = c.visitor_id
+  LEFT JOIN agents ag ON ag.id = c.assignee_id
   -- The preview is the last message a person wrote: an automatic answer would hide the visitor's question.
   LEFT JOIN messages m ON m.id = (
     SELECT p.id FROM messages p WHERE p.conversation_id = c.id AND p.author != 'system' ORDER BY p.seq DESC LIMIT 1

@@ -239,6 +239,8 @@ export interface ConversationRow {
   agentUnread: number;
   survey: SurveyResult | null;
   visitorReadSeq: number;
+  /** The agent on it (issue 19); null while Unassigned. */
+  assigneeId: string | null;
   firstResponseAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -331,6 +333,8 @@ export interface SummaryQuery {
   contactId?: string;
   siteId?: string;
   channel?: ConversationChannel;
+  /** One agent's conversations, or (null) the Unassigned ones. */
+  assigneeId?: string | null;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
@@ -515,6 +519,42 @@ export interface ConversationPort {
   firstResponseDelays(siteId: string, since: string): Promise<number[]>;
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
   listSummaries(q: SummaryQuery): Promise<ConversationSummary[]>;
+}
+
+/** A change of a conversation's agent (issue 19). */
+export interface Assign {
+  conversationId: string;
+  /** The new agent, or null for Unassigned. */
+  to: string | null;
+  /** Only while the conversation's agent is this one (null: only while Unassigned); omitted: whoever has it. */
+  expectFrom?: string | null;
+  /** A transfer's note for the new agent, and who wrote it. */
+  note: string | null;
+  byName: string | null;
+  now: string;
+}
+
+/** An agent's share of the chats, for auto-assignment. */
+export interface AgentLoad {
+  agentId: string;
+  /** Conversations assigned to them that are not resolved. */
+  open: number;
+  lastAssignedAt: string | null;
+}
+
+/**
+ * Conversations' agents. Each change is one conditional update, so of two agents claiming at once
+ * one wins; times are `now` on SQLite (one node), the database's clock on Postgres.
+ */
+export interface AssignmentPort {
+  /** The row after the change, or null when `expectFrom` no longer held (or there is no such conversation). */
+  assignConversation(a: Assign): Promise<ConversationRow | null>;
+  /** Every agent with a chat assigned, ever. */
+  agentLoads(): Promise<AgentLoad[]>;
+  /** Notes, on unresolved assigned chats, since when their agent is offline (not in `online`), and forgets it for those online. */
+  noteOfflineAssignees(online: string[], now: string): Promise<void>;
+  /** Returns to Unassigned the site's unresolved chats whose agent has been offline for `graceSeconds`; their ids. */
+  releaseOfflineAssigned(siteId: string, graceSeconds: number, now: string): Promise<string[]>;
 }
 
 export interface MessagePort {
@@ -707,6 +747,7 @@ export interface Store
     SessionPort,
     VisitorPort,
     ConversationPort,
+    AssignmentPort,
     MessagePort,
     OutboxPort,
     FeedbackPort,

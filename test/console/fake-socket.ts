@@ -97,6 +97,8 @@ export function row(id: string, over: Partial<ConversationSummary> = {}): Conver
     lastMessage: { text: `hello from ${id}`, author: 'visitor', createdAt: '2025-01-01T10:00:00.000Z' },
     unread: 0,
     survey: null,
+    assignee: null,
+    handoff: null,
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
     ...over,

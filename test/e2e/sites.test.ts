@@ -71,7 +71,7 @@ describe('a second site, created in the console', () => {
     await desk.getByRole('link', { name: 'Conversations' }).click();
     const inbox = desk.getByRole('navigation', { name: 'Inbox' });
     const rows = inbox.getByRole('list', { name: 'Conversations' }).getByRole('link');
-    await inbox.getByRole('tab', { name: 'All' }).click();
+    await inbox.getByRole('tab', { name: 'All', exact: true }).click();
     await expect.poll(() => rows.count()).toBe(2);
     await inbox.getByRole('combobox', { name: 'Site' }).selectOption({ label: 'Linen shop' });
     await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Do you ship to Brno?')]);

@@ -62,7 +62,7 @@ describe('OpenAPI document', () => {
     });
     expect(reply.parameters!.map((p) => p.name)).toEqual(['id', 'Idempotency-Key']);
     const list = doc.paths['/conversations']!.get!;
-    expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'channel', 'updated_since']);
+    expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'channel', 'updated_since', 'assignee']);
   });
 
   it('is readable at /api/docs, every operation on the page, with no script', async () => {

@@ -100,6 +100,24 @@ describe('two nodes, one chat', () => {
   });
 });
 
+describe('two nodes, one assignment', () => {
+  it('a chat taken on node B shows as assigned in the consoles and the widget on node A', async () => {
+    const desk = await agentOn(b);
+    const deskOnA = await agentOn(a);
+    const v = await visitorOn(a);
+    const sent = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Who can help me?' });
+    if (!sent.ok) throw new Error(sent.code);
+    const conversationId = sent.data.conversationId;
+    const onA = nextEvent<ConversationSummary>(deskOnA, 'conversation:updated', (c) => c.id === conversationId && c.assignee !== null);
+    const atVisitor = nextEvent<VisitorConversation>(v.socket, 'conversation:status', (c) => typeof c.agentName === 'string');
+    const me = await desk.emitWithAck('agent:me', {});
+    if (!me.ok) throw new Error(me.code);
+    expect((await desk.emitWithAck('conversation:assign', { conversationId, agentId: me.data.id, from: null })).ok).toBe(true);
+    expect((await onA).assignee).toEqual({ id: me.data.id, name: me.data.name });
+    expect((await atVisitor).agentName).toBe(me.data.name);
+  });
+});
+
 describe('presence across nodes', () => {
   it('an agent arriving or leaving on node B changes site:status for a visitor on node A at once, once', async () => {
     await nobodyOnline();

@@ -14,6 +14,7 @@ const conv = (over: Partial<ConversationRow>): ConversationRow => ({
   channel: 'chat',
   lastSeq: 0,
   agentReadSeq: 0,
+  assigneeId: null,
   agentUnread: 0,
   survey: null,
   visitorReadSeq: 0,

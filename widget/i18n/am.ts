@@ -3,6 +3,7 @@ import type { Dictionary } from './t';
 /** Amharic strings of the chat panel: polite (እርስዎ) to the visitor, plain imperatives on buttons as Amharic software has them. */
 const am: Dictionary = {
   chat_title: 'ይጻፉልን',
+  with_agent: '{name} እየመለሰ ነው',
   chat_label: 'ውይይት',
   close: 'ዝጋ',
   message_label: 'መልእክት',

@@ -3,6 +3,7 @@ import type { Dictionary } from './t';
 /** Czech strings of the chat panel (vykání). Czech plurals: `_one` 1, `_few` 2–4, `_many` fractions, `_other` 0 and 5+. */
 const cs: Dictionary = {
   chat_title: 'Napište nám',
+  with_agent: 'Odpovídá {name}',
   chat_label: 'Chat',
   close: 'Zavřít',
   message_label: 'Zpráva',

@@ -5,6 +5,7 @@
  */
 const en = {
   chat_title: 'Chat with us',
+  with_agent: '{name} is answering',
   chat_label: 'Chat',
   close: 'Close',
   message_label: 'Message',

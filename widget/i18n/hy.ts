@@ -3,6 +3,7 @@ import type { Dictionary } from './t';
 /** Armenian strings of the chat panel (polite «դուք»). A noun after a number stays singular, so both plural forms read alike. */
 const hy: Dictionary = {
   chat_title: 'Գրեք մեզ',
+  with_agent: 'Պատասխանում է {name}',
   chat_label: 'Զրույց',
   close: 'Փակել',
   message_label: 'Հաղորդագրություն',

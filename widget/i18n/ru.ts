@@ -3,6 +3,7 @@ import type { Dictionary } from './t';
 /** Russian strings of the chat panel (на «вы»). Russian plurals: `_one` 1, 21; `_few` 2–4, 22; `_many` 0, 5–20; `_other` fractions. */
 const ru: Dictionary = {
   chat_title: 'Напишите нам',
+  with_agent: 'Вам отвечает {name}',
   chat_label: 'Чат',
   close: 'Закрыть',
   message_label: 'Сообщение',

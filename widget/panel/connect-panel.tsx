@@ -97,6 +97,7 @@ export function connectPanel(o: ConnectPanelOptions): PanelUi {
         t={t}
         open={s.open}
         title={s.site?.name ?? null}
+        agentName={s.conversation?.agentName}
         views={views}
         active={active}
         unread={unreadCount(s)}

@@ -11,6 +11,8 @@ export interface PanelShellProps {
   open: boolean;
   /** The site's name, once the server told it. */
   title: string | null;
+  /** The display name of the agent who has the chat, when one has. */
+  agentName?: string | null;
   views: readonly PanelView[];
   active: ViewId;
   unread: number;
@@ -30,7 +32,10 @@ export function PanelShell(p: PanelShellProps) {
   return (
     <section ref={panel} class="panel" id="earshot-panel" role="dialog" aria-label={title} hidden={!p.open}>
       <header class="header">
-        <h2 class="title">{title}</h2>
+        <h2 class="title">
+          {title}
+          {p.agentName && <span class="agent-name">{p.t('with_agent', { name: p.agentName })}</span>}
+        </h2>
         <button type="button" class="close" aria-label={t('close')} onClick={p.onClose}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />

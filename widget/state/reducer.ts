@@ -84,7 +84,7 @@ export function reducer(s: ChatState, a: Action): ChatState {
         ...base,
         site: a.site,
         email: a.email ?? s.email,
-        conversation: c && { id: c.id, status: c.status },
+        conversation: c && { id: c.id, status: c.status, agentName: c.agentName },
         readSeq: c ? Math.max(base.readSeq, c.visitorReadSeq) : 0,
       };
     }
@@ -98,7 +98,12 @@ export function reducer(s: ChatState, a: Action): ChatState {
       if (s.conversation && s.conversation.id !== a.conversation.id) return s;
       return {
         ...s,
-        conversation: { id: a.conversation.id, status: a.conversation.status },
+        // A status change without a name keeps the one known.
+        conversation: {
+          id: a.conversation.id,
+          status: a.conversation.status,
+          agentName: a.conversation.agentName === undefined ? s.conversation?.agentName : a.conversation.agentName,
+        },
         waited: s.waited && a.conversation.status === 'pending',
         // Read in another tab of the visitor's: the unread count here goes down too.
         readSeq: Math.max(s.readSeq, a.conversation.visitorReadSeq),

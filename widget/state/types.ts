@@ -26,7 +26,8 @@ export interface ChatState {
   /** Why the server refused the connection, as it said it. */
   error: string | null;
   site: SitePublic | null;
-  conversation: { id: string; status: ConversationStatus } | null;
+  /** `agentName`: who answers (the assignee's display name), once an agent has the chat. */
+  conversation: { id: string; status: ConversationStatus; agentName?: string | null } | null;
   /** Held messages of the conversation, ordered by seq, each id once. */
   messages: Message[];
   /** Highest seq up to which every message is held; gaps above it are fetched. */

@@ -7,6 +7,7 @@ import { pgWebhooks } from './webhooks';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
 import { pgContacts } from './contacts';
+import { pgAssignment } from './assignment';
 import { pgConversations, pgMessages } from './conversations';
 import { pgFeedback } from './feedback';
 import { pgAgents, pgAgentTokens, pgSessions } from './identity';
@@ -60,6 +61,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgVisitors(db, rules),
     ...pgConversations(db, rules),
     ...pgMessages(db, rules),
+    ...pgAssignment(db),
     ...pgOutbox(db),
     ...pgFeedback(db, rules),
     ...pgCallbacks(db, rules),

@@ -386,6 +386,16 @@ export const PG_MIGRATIONS: string[] = [
     used_at timestamptz
   );
   `,
+  // Assignment (issue 19): a conversation's agent, the note of its last transfer, and since when its agent
+  // has been offline (a chat returns to Unassigned once that passes the site's grace period).
+  `
+  ALTER TABLE conversations ADD COLUMN assignee_id text REFERENCES agents(id) ON DELETE SET NULL;
+  ALTER TABLE conversations ADD COLUMN assigned_at timestamptz;
+  ALTER TABLE conversations ADD COLUMN handoff_note text;
+  ALTER TABLE conversations ADD COLUMN handoff_by text;
+  ALTER TABLE conversations ADD COLUMN assignee_offline_since timestamptz;
+  CREATE INDEX conversations_assignee ON conversations(assignee_id, status);
+  `,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { SQLITE_MIGRATIONS } from '../migrations';
 import type { Row } from '../rows';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
+import { SqliteAssignment } from './assignment';
 import { SqliteCallbacks } from './callbacks';
 import { SqliteContacts } from './contacts';
 import { SqliteContext } from './context';
@@ -53,6 +54,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteContacts(c)),
     ...methodsOf(new SqliteVisitors(c)),
     ...methodsOf(new SqliteConversations(c)),
+    ...methodsOf(new SqliteAssignment(c)),
     ...methodsOf(new SqliteOutbox(c)),
     ...methodsOf(new SqliteFeedback(c)),
     ...methodsOf(new SqliteCallbacks(c)),

@@ -15,6 +15,7 @@ export function site(over: Partial<SiteSettings> = {}): SiteSettings {
     awayMessage: 'We are away.',
     waitSeconds: 120,
     surveyEnabled: true,
+    assignment: { auto: false, capacity: 5, graceSeconds: 120 },
     faqs: [{ id: 'shipping', question: 'How long does shipping take?', keywords: ['shipping', 'delivery'], answer: 'Two days.' }],
     keepConversationsDays: 0,
     ...over,

@@ -31,6 +31,16 @@ describe('settings draft', () => {
     });
   });
 
+  it('sends the whole assignment when auto-assignment or a number changed, and maps its errors to it', () => {
+    const draft = toDraft(site());
+    draft.assignAuto = true;
+    draft.assignCapacity = '3';
+    expect(patchFor(site(), draft).assignment).toEqual({ auto: true, capacity: 3, graceSeconds: 120 });
+    draft.assignGraceSeconds = '';
+    expect(patchFor(site(), draft).assignment?.graceSeconds).toBeNaN();
+    expect(errorSlot('assignment.capacity')).toBe('assignment');
+  });
+
   it('maps server fields to the form slot that shows them', () => {
     expect(errorSlot('faqs.0.keywords')).toBe('faqs.0.keywords');
     expect(errorSlot('faqs.2.keywords.1')).toBe('faqs.2.keywords');

@@ -164,6 +164,16 @@ describe('chat reducer: unread', () => {
     expect(reducer(elsewhere, { type: 'conversation', conversation }).readSeq).toBe(3);
   });
 
+  it('names the agent who has the chat, and keeps the name through status changes that do not say', () => {
+    const assigned = reducer(withMessages, { type: 'conversation', conversation: { ...conversation, agentName: 'Bob' } });
+    expect(assigned.conversation?.agentName).toBe('Bob');
+    const resolved = reducer(assigned, { type: 'conversation', conversation: { ...conversation, status: 'resolved' } });
+    expect(resolved.conversation?.agentName).toBe('Bob');
+    expect(
+      reducer(resolved, { type: 'conversation', conversation: { ...conversation, agentName: null } }).conversation?.agentName,
+    ).toBeNull();
+  });
+
   it('keeps the view the visitor chose when the server forgets them', () => {
     expect(run([{ type: 'tab', tab: 'feedback' }, { type: 'reset' }]).tab).toBe('feedback');
   });
