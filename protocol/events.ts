@@ -106,7 +106,8 @@ export interface AgentClientEvents {
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
   'conversation:setStatus': (p: { conversationId: string; status: ConversationStatus }, ack: AckFn<ConversationSummary>) => void;
   'conversation:read': (p: { conversationId: string; seq: number }, ack: AckFn<null>) => void;
-  'message:send': (p: SendMessagePayload & { conversationId: string }, ack: AckFn<Message>) => void;
+  /** With `note`: an internal note, shown to agents only; `@name` in it tells that agent (`note:mention`). */
+  'message:send': (p: SendMessagePayload & { conversationId: string; note?: boolean }, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
   'server:status': (p: Record<string, never>, ack: AckFn<ServerStatus>) => void;
@@ -164,6 +165,15 @@ export interface AgentClientEvents {
   'contact:notes': (p: { contactId: string; notes: string }, ack: AckFn<ContactDetail>) => void;
 }
 
+/** A note that mentions the agent it is sent to. */
+export interface NoteMention {
+  conversationId: string;
+  messageId: string;
+  /** Who wrote the note. */
+  from: string;
+  text: string;
+}
+
 export interface AgentServerEvents {
   /** A stored message, with its conversation's inbox row as it is now. */
   'message:new': (m: Message, row: ConversationSummary) => void;
@@ -186,6 +196,8 @@ export interface AgentServerEvents {
   'message:updated': (m: Message) => void;
   /** Who is online or away, whenever it changes. */
   presence: (agents: AgentPresence[]) => void;
+  /** To a mentioned agent only: a note names them. */
+  'note:mention': (m: NoteMention) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
   'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }

@@ -66,6 +66,8 @@ export interface Message {
   createdAt: string;
   /** Present on an automatic answer: which scripted answer, and whether it helped. */
   faq?: { id: string; helpful: boolean | null };
+  /** An internal note by an agent: only agents ever see it (never the visitor's widget, email or webhooks). */
+  note?: true;
 }
 
 export interface PageInfo {

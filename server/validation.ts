@@ -142,7 +142,7 @@ export const schemas = {
   siteIdentityUpdate: v.object({ siteId: id, requireVerification: v.boolean('must be true or false') }),
   page: pageInfo,
   visitorSend: v.object({ id, conversationId: v.nullable(id), text: messageText }),
-  agentSend: v.object({ id, conversationId: id, text: messageText }),
+  agentSend: v.object({ id, conversationId: id, text: messageText, note: v.optional(v.boolean('must be true or false')) }),
   list: v.object({ conversationId: id, after: seq }),
   typing: v.object({ conversationId: id, typing: v.boolean('must be true or false') }),
   read: v.object({ conversationId: id, seq }),

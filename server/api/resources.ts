@@ -37,6 +37,7 @@ export function messageResource(m: Message): v.InferOutput<typeof message> {
     author: m.author,
     author_name: m.authorName,
     text: m.text,
+    internal: m.note === true,
     created_at: m.createdAt,
   };
 }

@@ -105,7 +105,7 @@ export const API_ROUTES: ApiRoute[] = [
       const c = await agentConversation(deps.store, params.id);
       const limit = limitOf(query);
       const after = decodeCursor(query.cursor, isSeqKey)?.s ?? 0;
-      const rows = await deps.store.listMessages(c.id, after, limit + 1);
+      const rows = await deps.store.listMessages(c.id, after, limit + 1, true);
       return pageOf(rows, limit, (m) => ({ s: m.seq }), messageResource);
     },
   }),

@@ -73,6 +73,8 @@ export const message = v.object({
   author: v.picklist(['visitor', 'agent', 'system']),
   author_name: v.nullable(v.string()),
   text: v.string(),
+  /** An agent's internal note: never shown to the visitor, never sent by a webhook. */
+  internal: v.pipe(v.boolean(), v.description("An agent's internal note: never shown to the visitor, never sent by a webhook")),
   created_at: time,
 });
 

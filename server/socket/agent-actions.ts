@@ -2,6 +2,7 @@ import type { ConversationStatus, ConversationSummary, FeedbackReply, Message } 
 import { emailReplyIfAway } from '../domain/after-chat';
 import { agentConversation, sendAgentMessage } from '../domain/chat';
 import { replyToFeedback } from '../domain/feedback';
+import { mentionedAgents } from '../domain/notes';
 import { emitConversation } from '../domain/webhooks/events';
 import { found } from '../errors';
 import type { AgentRow } from '../store/types';
@@ -25,6 +26,25 @@ export async function postAgentReply(
   // A retry too (the email is keyed by the message): one a crash after storing it left unqueued goes out.
   const online = await visitorOnline(deps, result.conversation.visitorId);
   await emailReplyIfAway(deps.store, deps.email, result, online).catch((err) => deps.log.error({ err }, 'could not queue the reply email'));
+  return result.message;
+}
+
+/**
+ * An agent's internal note: stored, then sent to consoles only (never a visitor's room, email or webhook);
+ * each agent it mentions by `@name` gets `note:mention` on their own sockets.
+ */
+export async function postAgentNote(
+  deps: SocketDeps,
+  agent: AgentRow,
+  p: { id: string; conversationId: string; text: string },
+): Promise<Message> {
+  const result = await sendAgentMessage(deps.store, agent, { ...p, note: true });
+  if (!result.created) return result.message;
+  const row = await deps.store.getSummary(result.conversation.id);
+  if (row) deps.agents.to(rooms.agents).emit('message:new', result.message, row);
+  const mention = { conversationId: result.conversation.id, messageId: result.message.id, from: agent.name, text: result.message.text };
+  for (const a of mentionedAgents(p.text, await deps.store.listAgents(), agent.id))
+    deps.agents.to(rooms.agent(a.id)).emit('note:mention', mention);
   return result.message;
 }
 

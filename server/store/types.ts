@@ -249,6 +249,8 @@ export interface NewMessage {
   faqId?: string;
   /** When set, the conversation must belong to this visitor; otherwise it counts as missing. */
   visitorId?: string;
+  /** An agent's internal note: takes a seq but changes no status, read position or unread count. */
+  note?: boolean;
 }
 
 /** Result of appending: `created` is false when the id was already stored. */
@@ -500,7 +502,8 @@ export interface MessagePort {
    * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed.
    */
   appendMessage(m: NewMessage): Promise<AppendResult>;
-  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** Notes only with `withNotes` (agents' views); a visitor's view never holds them. */
+  listMessages(conversationId: string, afterSeq: number, limit: number, withNotes?: boolean): Promise<Message[]>;
   /** Records whether an automatic answer helped. */
   setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
 }

@@ -64,7 +64,8 @@ export async function emitWebhook(store: Store, event: WebhookEvent): Promise<vo
 
 /** A new message (and, for a conversation's first one, `conversation.created` before it). */
 export async function emitMessage(store: Store, m: Message, siteId: string): Promise<void> {
-  if (m.author === 'system') return;
+  // Automatic answers are no one's message; notes are for agents only, never a visitor-facing message.
+  if (m.author === 'system' || m.note) return;
   const orderKey = m.conversationId;
   if (m.seq === 1) {
     const data = async () => {

@@ -1,6 +1,6 @@
 import type { Message } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { iso, toConversation, toMessage, toSummary } from '../rows';
+import { iso, sameSender, toConversation, toMessage, toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
 import { isUniqueViolation, type Db } from './db';
@@ -99,7 +99,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
 
 /** A retried id: the stored message when its author retries it in the same conversation, `duplicate_id` for anyone else. */
 function retried(known: Record<string, unknown>, m: NewMessage): Message {
-  if (known.conversation_id !== m.conversationId || known.author !== m.author || (known.agent_id ?? null) !== (m.agentId ?? null)) {
+  if (!sameSender(known, m)) {
     throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
   }
   return toMessage(known);
@@ -112,23 +112,25 @@ async function append(t: Db, m: NewMessage, rules: StoreRules): Promise<AppendRe
   if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId)) throw new AppError('not_found', 'No such conversation.');
   const known = await t.one('SELECT * FROM messages WHERE id = $1', [m.id]);
   if (known) return { message: retried(known, m), created: false, conversation: before, statusBefore: before.status };
-  const status = rules.statusAfterMessage(m.author, before);
+  const status = m.note ? before.status : rules.statusAfterMessage(m.author, before);
+  // A note is no reply: it moves nothing but the seq (and the conversation's activity time).
+  const role = m.note ? 'note' : m.author;
   // The seq comes from the row in the statement that stores the message, never from a node's memory;
   // its time from the database's clock read under the row's lock, so times follow seqs whatever
   // the nodes' clocks say (the inbox sorts by them).
   const r = await t.one<Record<string, unknown> & { c: Record<string, unknown> }>(
     `WITH at AS (SELECT date_trunc('milliseconds', clock_timestamp()) AS at), c AS (
        UPDATE conversations SET last_seq = last_seq + 1, status = $1, updated_at = at.at,
-         first_response_at = coalesce(first_response_at, CASE WHEN $2 = 'agent' THEN at.at END),
-         agent_read_seq = CASE WHEN $2 = 'agent' THEN last_seq + 1 ELSE agent_read_seq END,
-         agent_unread = CASE WHEN $2 = 'agent' THEN 0 WHEN $2 = 'visitor' THEN agent_unread + 1 ELSE agent_unread END
+         first_response_at = coalesce(first_response_at, CASE WHEN $9 = 'agent' THEN at.at END),
+         agent_read_seq = CASE WHEN $9 = 'agent' THEN last_seq + 1 ELSE agent_read_seq END,
+         agent_unread = CASE WHEN $9 = 'agent' THEN 0 WHEN $9 = 'visitor' THEN agent_unread + 1 ELSE agent_unread END
        FROM at WHERE id = $3 RETURNING conversations.*
      ), m AS (
-       INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
-       SELECT $4, c.id, c.last_seq, $2, $5, $6, $7, c.updated_at, $8 FROM c RETURNING *
+       INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id, kind)
+       SELECT $4, c.id, c.last_seq, $2, $5, $6, $7, c.updated_at, $8, $10 FROM c RETURNING *
      )
      SELECT m.*, to_jsonb(c) AS c FROM m, c`,
-    [status, m.author, m.conversationId, m.id, m.agentId, m.authorName, m.text, m.faqId ?? null],
+    [status, m.author, m.conversationId, m.id, m.agentId, m.authorName, m.text, m.faqId ?? null, role, m.note ? 'note' : 'message'],
   );
   const conversation = toConversation({ ...r!.c, ...timesOf(r!.c) });
   return { message: toMessage(r!), created: true, conversation, statusBefore: before.status };
@@ -162,9 +164,10 @@ export function pgMessages(db: Db, rules: StoreRules): MessagePort {
         return { message: retried(known, m), created: false, conversation: c, statusBefore: c.status };
       }
     },
-    async listMessages(conversationId, afterSeq, limit) {
+    async listMessages(conversationId, afterSeq, limit, withNotes = false) {
+      const notes = withNotes ? '' : "AND kind = 'message'";
       return (
-        await db.rows('SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+        await db.rows(`SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ${notes} ORDER BY seq LIMIT $3`, [
           conversationId,
           afterSeq,
           limit,
