@@ -12,6 +12,7 @@ import type {
   CallbackOutcome,
   CallbackRequestInput,
   CallbackSlots,
+  CannedReply,
   SiteContents,
   SiteHoursState,
   SiteSettings,
@@ -163,6 +164,11 @@ export interface AgentClientEvents {
   /** Takes a browser out of its contact into a new one of its own; answers the contact it left. */
   'contact:split': (p: { visitorId: string }, ack: AckFn<ContactDetail>) => void;
   'contact:notes': (p: { contactId: string; notes: string }, ack: AckFn<ContactDetail>) => void;
+  /** The team's shared canned replies and the agent's own, by shortcut. */
+  'canned:list': (p: Record<string, never>, ack: AckFn<CannedReply[]>) => void;
+  /** Adds (no `id`) or changes a canned reply; `shared` ones are the team's, and only admins add or change them. */
+  'canned:save': (p: { id?: string; shortcut: string; text: string; shared?: boolean }, ack: AckFn<CannedReply>) => void;
+  'canned:delete': (p: { id: string }, ack: AckFn<null>) => void;
 }
 
 /** A note that mentions the agent it is sent to. */

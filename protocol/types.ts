@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'contact_merged'
   /** The contact has no merge left to undo. */
   | 'nothing_to_undo'
+  /** Another canned reply of the same owner (the team, or this agent) has that shortcut. */
+  | 'shortcut_taken'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';
@@ -68,6 +70,18 @@ export interface Message {
   faq?: { id: string; helpful: boolean | null };
   /** An internal note by an agent: only agents ever see it (never the visitor's widget, email or webhooks). */
   note?: true;
+}
+
+/** A saved reply an agent inserts by typing `/` and its shortcut; `{visitor.name}`, `{agent.name}`, `{site.name}` are filled in. */
+export interface CannedReply {
+  id: string;
+  /** Letters, digits, `-` and `_`; unique among the team's shared replies, and among each agent's own. */
+  shortcut: string;
+  text: string;
+  /** Null: shared with the whole team (admins manage these); else the agent whose own reply it is. */
+  agentId: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface PageInfo {

@@ -25,6 +25,7 @@ import { combine, serveEvents } from './socket/handler';
 import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type VisitorNamespace, type VisitorSocket } from './socket/types';
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentCannedHandlers } from './socket/agent-canned';
 import { agentContactHandlers } from './socket/agent-contacts';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
@@ -215,6 +216,7 @@ export async function startEarshot(
         agentSiteHandlers,
         agentIdentityHandlers,
         agentContactHandlers,
+        agentCannedHandlers,
         presence.handlers,
       ),
     ),

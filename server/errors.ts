@@ -30,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   identity_required: 403,
   contact_merged: 409,
   nothing_to_undo: 409,
+  shortcut_taken: 409,
   unavailable: 503,
   internal: 500,
 };

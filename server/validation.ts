@@ -136,6 +136,17 @@ export const schemas = {
     before: v.optional(v.object({ lastSeenAt: isoTime, id })),
   }),
   contactId: v.object({ contactId: id }),
+  cannedSave: v.object({
+    id: v.optional(id),
+    shortcut: v.pipe(
+      v.string('must be a string'),
+      v.trim(),
+      v.regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'must be 1 to 32 letters, digits, - or _ (no spaces)'),
+    ),
+    text: messageText,
+    shared: v.optional(v.boolean('must be true or false')),
+  }),
+  cannedId: v.object({ id }),
   contactMerge: v.object({ fromId: id, intoId: id }),
   visitorId: v.object({ visitorId: id }),
   contactNotes: v.object({ contactId: id, notes: v.pipe(text(LIMITS.notesLength), v.trim()) }),

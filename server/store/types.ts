@@ -3,6 +3,7 @@ import type {
   BusinessHours,
   CallbackAttempt,
   CallbackStatus,
+  CannedReply,
   ConversationStatus,
   ConversationSummary,
   FeedbackCursor,
@@ -658,6 +659,20 @@ export interface ApiTokenPort {
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
+/** Canned replies: the team's shared ones (`agentId` null) and each agent's own. */
+export interface CannedPort {
+  /** The shared replies and this agent's own, by shortcut. */
+  listCannedReplies(agentId: string): Promise<CannedReply[]>;
+  getCannedReply(id: string): Promise<CannedReply | null>;
+  /**
+   * Stores a new reply, or changes the shortcut and text of the one with its id (its owner stays);
+   * `shortcut_taken` (nothing written) when another reply of the same owner has the shortcut.
+   */
+  saveCannedReply(r: CannedReply): Promise<CannedReply | 'shortcut_taken'>;
+  /** False when there was no such reply. */
+  deleteCannedReply(id: string): Promise<boolean>;
+}
+
 export interface Store
   extends
     SitePort,
@@ -673,7 +688,8 @@ export interface Store
     RetentionPort,
     ApiTokenPort,
     ContactPort,
-    WebhookPort {
+    WebhookPort,
+    CannedPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

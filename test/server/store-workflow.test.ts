@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CannedReply } from '../../protocol/types';
 import { newConversation, newMessage, STORE, useTestStore } from '../helpers/stores';
 
 // The store contract of issue 19's tables and columns (notes, canned replies, tags), on SQLite and again on Postgres.
@@ -39,5 +40,48 @@ describe(`${STORE} store: internal notes`, () => {
     const again = await t.store.appendMessage(agentNote('n1', c.id));
     expect(again).toMatchObject({ created: false, message: first.message });
     await expect(t.store.appendMessage({ ...agentNote('n1', c.id), note: false })).rejects.toMatchObject({ code: 'duplicate_id' });
+  });
+});
+
+const reply = (id: string, agentId: string | null, shortcut: string, text = `text ${id}`): CannedReply => ({
+  id,
+  agentId,
+  shortcut,
+  text,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+});
+
+describe(`${STORE} store: canned replies`, () => {
+  it("lists the shared replies and the agent's own by shortcut, never another agent's", async () => {
+    await t.store.saveCannedReply(reply('r1', null, 'thanks'));
+    await t.store.saveCannedReply(reply('r2', 'a1', 'hello'));
+    await t.store.saveCannedReply(reply('r3', 'a2', 'bye'));
+    await t.store.saveCannedReply(reply('r4', 'a1', 'thanks'));
+    expect((await t.store.listCannedReplies('a1')).map((r) => r.id)).toEqual(['r2', 'r1', 'r4']);
+    expect(await t.store.getCannedReply('r3')).toEqual(reply('r3', 'a2', 'bye'));
+    expect(await t.store.getCannedReply('none')).toBeNull();
+  });
+
+  it('refuses a shortcut the same owner has, and allows it for another owner', async () => {
+    await t.store.saveCannedReply(reply('r1', null, 'hi'));
+    await t.store.saveCannedReply(reply('r2', 'a1', 'hi'));
+    expect(await t.store.saveCannedReply(reply('r3', null, 'hi'))).toBe('shortcut_taken');
+    expect(await t.store.saveCannedReply(reply('r4', 'a1', 'hi'))).toBe('shortcut_taken');
+    expect(await t.store.getCannedReply('r3')).toBeNull();
+  });
+
+  it('changes the shortcut and text of a reply by id, keeping its owner and creation time, and deletes it', async () => {
+    await t.store.saveCannedReply(reply('r1', 'a1', 'hi'));
+    const changed = await t.store.saveCannedReply({
+      ...reply('r1', null, 'hello', 'Hello {visitor.name}'),
+      updatedAt: '2026-12-02T10:00:00.000Z',
+    });
+    expect(changed).toEqual({ ...reply('r1', 'a1', 'hello', 'Hello {visitor.name}'), updatedAt: '2026-12-02T10:00:00.000Z' });
+    await t.store.saveCannedReply(reply('r2', 'a1', 'bye'));
+    expect(await t.store.saveCannedReply(reply('r2', 'a1', 'hello'))).toBe('shortcut_taken');
+    expect(await t.store.deleteCannedReply('r1')).toBe(true);
+    expect(await t.store.deleteCannedReply('r1')).toBe(false);
+    expect((await t.store.listCannedReplies('a1')).map((r) => r.shortcut)).toEqual(['bye']);
   });
 });

@@ -1,0 +1,27 @@
+import type { CannedReply } from '../../protocol/types';
+import { iso, type Row } from './rows';
+
+/** A canned reply from its row, on either store. */
+export function toCannedReply(r: Row): CannedReply {
+  return {
+    id: r.id as string,
+    shortcut: r.shortcut as string,
+    text: r.text as string,
+    agentId: (r.agent_id as string | null) ?? null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** The one statement both stores save a canned reply with (placeholders `?` become `$n` on Postgres). */
+export const CANNED_UPSERT = `INSERT INTO canned_replies (id, agent_id, shortcut, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET shortcut = excluded.shortcut, text = excluded.text, updated_at = excluded.updated_at RETURNING *`;
+
+/** Shared replies and one agent's own, by shortcut (shared first on a tie). */
+export const CANNED_LIST = 'SELECT * FROM canned_replies WHERE agent_id IS NULL OR agent_id = ? ORDER BY shortcut, agent_id IS NOT NULL';
+
+/** A statement written with `?` placeholders, numbered for Postgres (`$1`, `$2`…). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
