@@ -6,7 +6,7 @@ import { callbackPath, conversationPath, feedbackPath } from './route';
 
 /** One live alert as the alert bar and desktop notifications show it. */
 export interface LiveAlert {
-  kind: 'callback' | 'survey' | 'feedback';
+  kind: 'callback' | 'survey' | 'feedback' | 'mention';
   /** The request, conversation or feedback it is about. */
   id: string;
   /** Unique per occasion: a request alerts again for a new due time. */
@@ -19,7 +19,7 @@ export interface LiveAlert {
   title: string;
 }
 
-type AlertSlices = Pick<ConsoleState, 'callbacks' | 'surveyAlerts' | 'feedback'>;
+type AlertSlices = Pick<ConsoleState, 'callbacks' | 'surveyAlerts' | 'feedback' | 'mentionAlerts'>;
 
 /**
  * Every live alert, a call that is due first: the visitor waits by the phone, while a
@@ -51,6 +51,17 @@ export function liveAlerts(state: AlertSlices): LiveAlert[] {
       title: 'Earshot: low rating',
     });
   }
+  for (const m of state.mentionAlerts) {
+    list.push({
+      kind: 'mention',
+      id: m.messageId,
+      key: `mention:${m.messageId}`,
+      text: `${m.from} mentioned you in a note: ${m.text}`,
+      href: conversationPath(m.conversationId),
+      openLabel: 'Open conversation',
+      title: 'Earshot: you were mentioned',
+    });
+  }
   for (const f of state.feedback.alerts) {
     list.push({
       kind: 'feedback',
@@ -67,5 +78,10 @@ export function liveAlerts(state: AlertSlices): LiveAlert[] {
 
 /** Whether any alert slice changed between two states, so unrelated changes cost nothing. */
 export function alertsChanged(a: AlertSlices, b: AlertSlices): boolean {
-  return a.callbacks.alerts !== b.callbacks.alerts || a.surveyAlerts !== b.surveyAlerts || a.feedback.alerts !== b.feedback.alerts;
+  return (
+    a.callbacks.alerts !== b.callbacks.alerts ||
+    a.surveyAlerts !== b.surveyAlerts ||
+    a.feedback.alerts !== b.feedback.alerts ||
+    a.mentionAlerts !== b.mentionAlerts
+  );
 }

@@ -33,6 +33,7 @@ const DISMISS = {
   callback: (id: string) => ({ type: 'callbacks/alert-dismissed', id }) as const,
   survey: (id: string) => ({ type: 'survey/alert-dismissed', conversationId: id }) as const,
   feedback: (id: string) => ({ type: 'feedback/alert-dismissed', id }) as const,
+  mention: (messageId: string) => ({ type: 'mention/dismissed', messageId }) as const,
 };
 
 /** Connector of the signed-in frame: top bar, sections, alerts, and the section the URL names. */
@@ -47,7 +48,7 @@ export function Shell({ store, client, desktopAlerts, teamApi, onSignOut }: Shel
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
   const alerts = useMemo(
     () => liveAlerts(state),
-    [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts],
+    [state.callbacks.alerts, state.callbacks.items, state.surveyAlerts, state.feedback.alerts, state.mentionAlerts],
   );
 
   const navigate = (href: string) => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConversationStatus } from '../../protocol/types';
 import { ConversationView, NoConversation } from '../conversation/conversation-view';
 import { PendingItem } from '../conversation/message-item';
+import { useCompose } from '../conversation/use-compose';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
 import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
@@ -85,6 +86,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
 
   const summary = open ? state.inbox[open.id] : undefined;
   const agentName = state.agent?.name ?? 'You';
+  const compose = useCompose(client.canned, state, summary);
 
   return (
     <div class={`panes${conversationId ? ' has-open' : ''}`}>
@@ -129,7 +131,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           focusReply={focusReply}
           statusBusy={status.busy}
           statusError={status.error}
-          onSend={(text) => client.send(open.id, text)}
+          compose={compose}
+          onSend={(text, note) => client.send(open.id, text, note)}
           onRetry={client.retry}
           onResolve={() => void changeStatus('resolved')}
           onReopen={() => void changeStatus('open')}

@@ -2,7 +2,7 @@ import type { ConversationSummary, Message, VisitorProfile } from '../../protoco
 import type { PendingMessage } from '../state/types';
 import { ConversationHeader } from './conversation-header';
 import { MessageLog } from './message-log';
-import { ReplyBox } from './reply-box';
+import { ReplyBox, type ReplyBoxProps } from './reply-box';
 import { ReplyReach } from './reply-reach';
 
 export interface ConversationViewProps {
@@ -22,7 +22,9 @@ export interface ConversationViewProps {
   focusReply?: boolean;
   statusBusy: boolean;
   statusError: string | null;
-  onSend(text: string): void;
+  /** Canned replies, agents to mention and placeholder values for the reply box. */
+  compose?: Pick<ReplyBoxProps, 'canned' | 'agents' | 'placeholders'>;
+  onSend(text: string, note: boolean): void;
   onRetry(id: string): void;
   onResolve(): void;
   onReopen(): void;
@@ -76,6 +78,7 @@ export function ConversationView(p: ConversationViewProps) {
         key={conversation.id}
         draft={p.draft}
         autoFocus={p.focusReply}
+        {...p.compose}
         onDraft={p.onDraft}
         onSend={p.onSend}
         onTyping={p.onTyping}

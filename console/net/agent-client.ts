@@ -7,6 +7,7 @@ import { createCallbackCommands, type CallbackCommands } from './callback-comman
 import { bindCallbackDue } from './callback-due';
 import { bindCallbackSync } from './callback-sync';
 import { createCommands } from './commands';
+import { createCannedCommands, type CannedCommands } from './canned-commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
@@ -22,7 +23,8 @@ export interface AgentClient {
   open(conversationId: string): void;
   /** Loads the inbox's next page of older conversations. */
   loadOlder(): Promise<void>;
-  send(conversationId: string, text: string): void;
+  /** `note`: an internal note, for agents only. */
+  send(conversationId: string, text: string, note?: boolean): void;
   /** Sends a reply (chat or feedback) the server refused once more, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
@@ -36,6 +38,8 @@ export interface AgentClient {
   callbacks: CallbackCommands;
   /** The Contacts section's requests. */
   contacts: ContactCommands;
+  /** Canned replies (the reply box and Settings). */
+  canned: CannedCommands;
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
@@ -78,9 +82,9 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
       if (typing && typing.conversationId !== conversationId) stopTyping();
       void commands.open(conversationId);
     },
-    send(conversationId, text) {
+    send(conversationId, text, note) {
       stopTyping();
-      commands.send(conversationId, text);
+      commands.send(conversationId, text, note);
     },
     loadOlder: commands.loadOlderInbox,
     retry: commands.retry,
@@ -96,6 +100,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     feedback,
     callbacks,
     contacts: createContactCommands(socket),
+    canned: createCannedCommands(socket),
     presence,
     sites,
     close() {
