@@ -84,6 +84,10 @@ export interface CannedReply {
   updatedAt: string;
 }
 
+/** What can carry tags. */
+export type TaggedKind = 'conversation' | 'callback' | 'feedback';
+export const TAGGED_KINDS = ['conversation', 'callback', 'feedback'] as const;
+
 export interface PageInfo {
   url: string;
   title: string;
@@ -372,6 +376,8 @@ export interface FeedbackFilter {
   page?: string;
   /** Only this site's feedback. */
   siteId?: string;
+  /** Only feedback with this tag. */
+  tag?: string;
 }
 
 export interface FeedbackStats {

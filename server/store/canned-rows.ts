@@ -1,4 +1,4 @@
-import type { CannedReply } from '../../protocol/types';
+import type { CannedReply, TaggedKind } from '../../protocol/types';
 import { iso, type Row } from './rows';
 
 /** A canned reply from its row, on either store. */
@@ -24,4 +24,15 @@ export const CANNED_LIST = 'SELECT * FROM canned_replies WHERE agent_id IS NULL 
 export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** `column` (an item's id) is of an item of `kind` with the tag given as the one parameter. */
+export const taggedWith = (kind: TaggedKind, column: string, param = '?') =>
+  `${column} IN (SELECT item_id FROM item_tags WHERE item_kind = '${kind}' AND tag = ${param})`;
+
+/** Rows of `item_id, tag`, sorted, as a map of each item's tags. */
+export function groupTags(rows: Row[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of rows) (out[r.item_id as string] ??= []).push(r.tag as string);
+  return out;
 }

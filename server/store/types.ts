@@ -4,6 +4,7 @@ import type {
   CallbackAttempt,
   CallbackStatus,
   CannedReply,
+  TaggedKind,
   ConversationStatus,
   ConversationSummary,
   FeedbackCursor,
@@ -342,6 +343,8 @@ export interface SummaryQuery {
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
   updatedSince?: string;
+  /** Only conversations with this tag. */
+  tag?: string;
   limit: number;
 }
 
@@ -568,7 +571,7 @@ export interface CallbackPort {
    */
   claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
-  listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
+  listCallbacks(open: boolean, limit: number, siteId?: string, tag?: string): Promise<CallbackWithVisitor[]>;
   /**
    * Records an attempt and applies its effect on the request, together. False when an attempt
    * with this id is stored already (a retry racing the first send): nothing is written.
@@ -673,6 +676,16 @@ export interface CannedPort {
   deleteCannedReply(id: string): Promise<boolean>;
 }
 
+/** Tags on conversations, callback requests and feedback, per site. */
+export interface TagPort {
+  /** Replaces an item's tags (normalised already) with `tags`; answers them sorted. */
+  setTags(kind: TaggedKind, itemId: string, siteId: string, tags: string[], now: string): Promise<string[]>;
+  /** The tags of each item asked for (sorted); an item without tags is absent. */
+  tagsOf(kind: TaggedKind, itemIds: string[]): Promise<Record<string, string[]>>;
+  /** Every tag in use on a site (or on every site), sorted: what to suggest while typing one. */
+  siteTags(siteId?: string): Promise<string[]>;
+}
+
 export interface Store
   extends
     SitePort,
@@ -689,7 +702,8 @@ export interface Store
     ApiTokenPort,
     ContactPort,
     WebhookPort,
-    CannedPort {
+    CannedPort,
+    TagPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CannedReply } from '../../protocol/types';
-import { newConversation, newMessage, STORE, useTestStore } from '../helpers/stores';
+import type { FeedbackRow } from '../../server/store/types';
+import { callbackRow, newConversation, newMessage, STORE, useTestStore } from '../helpers/stores';
 
 // The store contract of issue 19's tables and columns (notes, canned replies, tags), on SQLite and again on Postgres.
 
@@ -83,5 +84,58 @@ describe(`${STORE} store: canned replies`, () => {
     expect(await t.store.deleteCannedReply('r1')).toBe(true);
     expect(await t.store.deleteCannedReply('r1')).toBe(false);
     expect((await t.store.listCannedReplies('a1')).map((r) => r.shortcut)).toEqual(['bye']);
+  });
+});
+
+const feedback = (id: string, createdAt: string): FeedbackRow => ({
+  id,
+  siteId: 'demo',
+  rating: 5,
+  category: 'praise',
+  text: id,
+  name: null,
+  email: null,
+  pageUrl: null,
+  pageTitle: null,
+  locale: null,
+  status: 'new',
+  createdAt,
+  updatedAt: createdAt,
+});
+
+describe(`${STORE} store: tags`, () => {
+  it("replaces an item's tags, lists each item's and a site's tags sorted, and keeps kinds apart", async () => {
+    const now = '2026-12-01T10:00:00.000Z';
+    expect(await t.store.setTags('conversation', 'c1', 'demo', ['vip', 'billing'], now)).toEqual(['billing', 'vip']);
+    await t.store.setTags('conversation', 'c2', 'demo', ['billing'], now);
+    await t.store.setTags('callback', 'c1', 'other', ['urgent'], now);
+    expect(await t.store.tagsOf('conversation', ['c1', 'c2', 'c3'])).toEqual({ c1: ['billing', 'vip'], c2: ['billing'] });
+    expect(await t.store.tagsOf('callback', ['c1'])).toEqual({ c1: ['urgent'] });
+    expect(await t.store.tagsOf('feedback', [])).toEqual({});
+    expect(await t.store.siteTags('demo')).toEqual(['billing', 'vip']);
+    expect(await t.store.siteTags()).toEqual(['billing', 'urgent', 'vip']);
+    expect(await t.store.setTags('conversation', 'c1', 'demo', [], now)).toEqual([]);
+    expect(await t.store.tagsOf('conversation', ['c1'])).toEqual({});
+  });
+
+  it('filters conversations, callback requests and feedback by tag', async () => {
+    const now = new Date().toISOString();
+    const a = await newConversation(t.store);
+    const b = await newConversation(t.store);
+    await t.store.setTags('conversation', a.c.id, 'demo', ['vip'], now);
+    expect((await t.store.listSummaries({ tag: 'vip', limit: 10 })).map((s) => s.id)).toEqual([a.c.id]);
+    expect((await t.store.listSummaries({ tag: 'none', limit: 10 })).map((s) => s.id)).toEqual([]);
+    expect((await t.store.listSummaries({ limit: 10 })).map((s) => s.id).sort()).toEqual([a.c.id, b.c.id].sort());
+
+    await t.store.createCallback(callbackRow(now, { id: 'cb1', visitorId: a.visitor.id }));
+    await t.store.createCallback(callbackRow(now, { id: 'cb2', visitorId: b.visitor.id }));
+    await t.store.setTags('callback', 'cb2', 'demo', ['urgent'], now);
+    expect((await t.store.listCallbacks(true, 10, undefined, 'urgent')).map((c) => c.id)).toEqual(['cb2']);
+    expect((await t.store.listCallbacks(false, 10, 'demo', 'urgent')).map((c) => c.id)).toEqual(['cb2']);
+    expect((await t.store.listCallbacks(true, 10)).map((c) => c.id).sort()).toEqual(['cb1', 'cb2']);
+
+    for (const id of ['f1', 'f2']) await t.store.createFeedback(feedback(id, now));
+    await t.store.setTags('feedback', 'f1', 'demo', ['praise-team'], now);
+    expect((await t.store.listFeedback({ tag: 'praise-team' }, 10)).map((f) => f.id)).toEqual(['f1']);
   });
 });

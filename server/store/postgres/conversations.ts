@@ -1,5 +1,6 @@
 import type { Message } from '../../../protocol/types';
 import { AppError } from '../../errors';
+import { taggedWith } from '../canned-rows';
 import { iso, sameSender, toConversation, toMessage, toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
@@ -89,6 +90,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
       if (q.contactId) where.push(`c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${arg(q.contactId)})`);
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
       if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
+      if (q.tag) where.push(taggedWith('conversation', 'c.id', arg(q.tag)));
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       // Ties broken by id, so a page's last row is an exact cursor for the next.
       const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;

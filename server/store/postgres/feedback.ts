@@ -1,3 +1,4 @@
+import { taggedWith } from '../canned-rows';
 import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
 import type { FeedbackPort } from '../types';
@@ -31,6 +32,7 @@ export function pgFeedback(db: Db): FeedbackPort {
       if (filter.unhappy) where.push('rating <= 2');
       if (filter.page) where.push(`strpos(coalesce(page_url, ''), ${arg(filter.page)}) > 0`);
       if (filter.siteId) where.push(`site_id = ${arg(filter.siteId)}`);
+      if (filter.tag) where.push(taggedWith('feedback', 'id', arg(filter.tag)));
       if (before) where.push(`(created_at, id) < (${arg(before.createdAt)}::timestamptz, ${arg(before.id)})`);
       // Ties broken by id, so a page's last item is an exact cursor for the next.
       const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${arg(limit)}`;

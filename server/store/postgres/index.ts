@@ -3,7 +3,7 @@ import type { Store, StoreRules } from '../types';
 import type { Logger } from '../../log';
 import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
-import { pgCanned } from './canned';
+import { pgCanned, pgTags } from './canned';
 import { pgWebhooks } from './webhooks';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
@@ -76,6 +76,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgApiTokens(db),
     ...pgWebhooks(db),
     ...pgCanned(db),
+    ...pgTags(db),
     async ping() {
       await db.one('SELECT 1');
     },

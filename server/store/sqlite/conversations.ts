@@ -1,5 +1,6 @@
 import type { ConversationStatus, ConversationSummary, Message, SurveyResult } from '../../../protocol/types';
 import { AppError } from '../../errors';
+import { taggedWith } from '../canned-rows';
 import { copyConversation, sameSender, toConversation, toMessage, toSummary, type Row } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewMessage, SummaryQuery } from '../types';
@@ -255,6 +256,10 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     if (q.updatedSince) {
       where.push('c.updated_at >= ?');
       args.push(q.updatedSince);
+    }
+    if (q.tag) {
+      where.push(taggedWith('conversation', 'c.id'));
+      args.push(q.tag);
     }
     if (q.before) {
       where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');

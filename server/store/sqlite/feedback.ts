@@ -1,3 +1,4 @@
+import { taggedWith } from '../canned-rows';
 import type { FeedbackCursor, FeedbackFilter, FeedbackReply, FeedbackStatus } from '../../../protocol/types';
 import { AppError } from '../../errors';
 import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
@@ -43,6 +44,10 @@ export class SqliteFeedback implements FeedbackPort {
     if (filter.siteId) {
       where.push('site_id = ?');
       args.push(filter.siteId);
+    }
+    if (filter.tag) {
+      where.push(taggedWith('feedback', 'id'));
+      args.push(filter.tag);
     }
     if (before) {
       where.push('(created_at < ? OR (created_at = ? AND id < ?))');

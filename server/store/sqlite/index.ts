@@ -5,7 +5,7 @@ import { startCheckpointer } from '../checkpointer';
 import { SQLITE_MIGRATIONS } from '../migrations';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
-import { SqliteCanned } from './canned';
+import { SqliteCanned, SqliteTags } from './canned';
 import { SqliteCallbacks } from './callbacks';
 import { SqliteContacts } from './contacts';
 import { SqliteContext } from './context';
@@ -55,6 +55,7 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteApiTokens(c)),
     ...methodsOf(new SqliteWebhooks(c)),
     ...methodsOf(new SqliteCanned(c)),
+    ...methodsOf(new SqliteTags(c)),
     async ping() {
       c.q('SELECT 1').get();
     },
