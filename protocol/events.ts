@@ -13,6 +13,7 @@ import type {
   CallbackRequestInput,
   CallbackSlots,
   CannedReply,
+  TaggedKind,
   SiteContents,
   SiteHoursState,
   SiteSettings,
@@ -101,7 +102,7 @@ export interface AgentClientEvents {
   'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
   /** Newest activity first; `before` (the last row of a page) asks for the page after it. */
   'conversation:list': (
-    p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor },
+    p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor; tag?: string },
     ack: AckFn<ConversationSummary[]>,
   ) => void;
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
@@ -122,7 +123,7 @@ export interface AgentClientEvents {
   /** How much feedback is new (nobody has answered or archived it), across all sites. */
   'feedback:newCount': (p: Record<string, never>, ack: AckFn<number>) => void;
   /** Open requests (waiting, rescheduled) by due time, or every request. */
-  'callback:list': (p: { status?: 'open' | 'all'; siteId?: string }, ack: AckFn<CallbackItem[]>) => void;
+  'callback:list': (p: { status?: 'open' | 'all'; siteId?: string; tag?: string }, ack: AckFn<CallbackItem[]>) => void;
   'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
   /**
    * Refused with `already_claimed` when another agent has it, unless `takeOverFrom` names that
@@ -169,6 +170,12 @@ export interface AgentClientEvents {
   /** Adds (no `id`) or changes a canned reply; `shared` ones are the team's, and only admins add or change them. */
   'canned:save': (p: { id?: string; shortcut: string; text: string; shared?: boolean }, ack: AckFn<CannedReply>) => void;
   'canned:delete': (p: { id: string }, ack: AckFn<null>) => void;
+  /** Replaces the tags of a conversation, callback request or feedback (new tags are made as they are named); answers them sorted. */
+  'tags:set': (p: { kind: TaggedKind; id: string; tags: string[] }, ack: AckFn<string[]>) => void;
+  /** The tags of each item asked for; an item with none is absent. */
+  'tags:of': (p: { kind: TaggedKind; ids: string[] }, ack: AckFn<Record<string, string[]>>) => void;
+  /** Tags in use on a site (or every site), sorted: suggestions while typing one. */
+  'tags:site': (p: { siteId?: string }, ack: AckFn<string[]>) => void;
 }
 
 /** A note that mentions the agent it is sent to. */
@@ -202,6 +209,8 @@ export interface AgentServerEvents {
   'message:updated': (m: Message) => void;
   /** Who is online or away, whenever it changes. */
   presence: (agents: AgentPresence[]) => void;
+  /** An item's tags changed. */
+  'tags:updated': (t: { kind: TaggedKind; id: string; tags: string[] }) => void;
   /** To a mentioned agent only: a note names them. */
   'note:mention': (m: NoteMention) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
@@ -228,6 +237,8 @@ export const LIMITS = {
   attributes: 50,
   attributeLength: 500,
   notesLength: 10000,
+  /** Tags on one conversation, callback request or piece of feedback. */
+  tags: 20,
   /** How far ahead a visitor may book a call back, and how soon at the earliest. */
   callbackHorizonDays: 14,
   callbackLeadMinutes: 15,

@@ -27,6 +27,7 @@ import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentCannedHandlers } from './socket/agent-canned';
 import { agentContactHandlers } from './socket/agent-contacts';
+import { agentTagHandlers } from './socket/agent-tags';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
@@ -217,6 +218,7 @@ export async function startEarshot(
         agentIdentityHandlers,
         agentContactHandlers,
         agentCannedHandlers,
+        agentTagHandlers,
         presence.handlers,
       ),
     ),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { tagName } from '../validation';
 import { LIMITS } from '../../protocol/events';
 import { CALLBACK_OUTCOMES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type CallbackStatus } from '../../protocol/types';
 import { id, page, time } from './schemas';
@@ -12,6 +13,7 @@ export const feedbackListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived')),
   category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
+  tag: v.optional(tagName),
 });
 
 export const callbackListQuery = v.strictObject({
@@ -19,6 +21,7 @@ export const callbackListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(CALLBACK_STATUSES, 'must be waiting, rescheduled, called, wrong_number or cancelled')),
   updated_since: v.optional(time),
+  tag: v.optional(tagName),
 });
 
 const note = v.optional(
@@ -45,6 +48,8 @@ export const feedbackItem = v.object({
   locale: v.nullable(v.string()),
   status: v.picklist(FEEDBACK_STATUSES),
   unhappy: v.boolean(),
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });
@@ -72,6 +77,8 @@ export const callback = v.object({
   status: v.picklist(CALLBACK_STATUSES),
   claimed_by: v.nullable(v.object({ id: v.string(), name: v.string() })),
   attempts: v.pipe(v.number(), v.integer()),
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });

@@ -7,6 +7,7 @@ import { callback, callbackListQuery, outcomeBody, rescheduleBody } from './call
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { callbackResource } from './resources';
 import { route, type ApiRoute } from './route';
+import { tagLookup, tagsOfOne } from './tag-routes';
 import { idParam, listOf } from './schemas';
 
 const callbackOf = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
@@ -18,7 +19,7 @@ const callbackOf = async (store: Store, id: string) => found(await store.getCall
 async function changeCallback(deps: SocketDeps, id: string, change: (c: CallbackWithVisitor) => Promise<void>) {
   await change(await callbackOf(deps.store, id));
   await announceCallback(deps, id);
-  return callbackResource(await callbackOf(deps.store, id));
+  return callbackResource(await callbackOf(deps.store, id), await tagsOfOne(deps.store, 'callback', id));
 }
 
 /** Call back requests (list, get, outcome, reschedule) of /api/v1; changes are told to consoles and the visitor as the console's are. */
@@ -41,9 +42,16 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
         status: query.status,
         updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
         before: after && { updatedAt: new Date(after.u).toISOString(), id: after.i },
+        tag: query.tag,
         limit: limit + 1,
       });
-      return pageOf(rows, limit, (c) => ({ u: c.updatedAt, i: c.id }), callbackResource);
+      const tags = await tagLookup(deps.store, 'callback', rows);
+      return pageOf(
+        rows,
+        limit,
+        (c) => ({ u: c.updatedAt, i: c.id }),
+        (c) => callbackResource(c, tags(c.id)),
+      );
     },
   }),
   route({
@@ -57,7 +65,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
     status: 200,
     response: callback,
     async handler({ params, deps }) {
-      return callbackResource(await callbackOf(deps.store, params.id));
+      return callbackResource(await callbackOf(deps.store, params.id), await tagsOfOne(deps.store, 'callback', params.id));
     },
   }),
   route({

@@ -6,6 +6,7 @@ import { writeId } from './idempotency';
 import { decodeCursor, limitOf, pageOf } from './pagination';
 import { feedbackReplyResource, feedbackResource } from './resources';
 import { route, type ApiRoute } from './route';
+import { tagLookup, tagsOfOne } from './tag-routes';
 import { idParam, listOf, replyBody } from './schemas';
 
 const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
@@ -30,13 +31,14 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     async handler({ query, deps }) {
       const limit = limitOf(query);
       const after = decodeCursor(query.cursor, isCreatedKey);
-      const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site };
+      const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site, tag: query.tag };
       const rows = await deps.store.listFeedback(filter, limit + 1, after && { createdAt: new Date(after.c).toISOString(), id: after.i });
+      const tags = await tagLookup(deps.store, 'feedback', rows);
       return pageOf(
         rows,
         limit,
         (f) => ({ c: f.createdAt, i: f.id }),
-        (f) => feedbackResource(toFeedbackItem(f)),
+        (f) => feedbackResource(toFeedbackItem(f), tags(f.id)),
       );
     },
   }),
@@ -53,7 +55,7 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     async handler({ params, deps }) {
       const item = toFeedbackItem(found(await deps.store.getFeedback(params.id), 'No such feedback.'));
       const replies = (await deps.store.listFeedbackReplies(item.id)).map(publicReply);
-      return { ...feedbackResource(item), replies: replies.map(feedbackReplyResource) };
+      return { ...feedbackResource(item, await tagsOfOne(deps.store, 'feedback', item.id)), replies: replies.map(feedbackReplyResource) };
     },
   }),
   route({

@@ -13,7 +13,7 @@ export function siteResource(s: SiteRow): v.InferOutput<typeof site> {
 }
 
 /** A conversation as the API shows it. */
-export function conversationResource(c: ConversationSummary): v.InferOutput<typeof conversation> {
+export function conversationResource(c: ConversationSummary, tags: string[] = []): v.InferOutput<typeof conversation> {
   return {
     id: c.id,
     site_id: c.siteId,
@@ -23,6 +23,7 @@ export function conversationResource(c: ConversationSummary): v.InferOutput<type
     last_seq: c.lastSeq,
     unread: c.unread,
     last_message: c.lastMessage ? { text: c.lastMessage.text, author: c.lastMessage.author, created_at: c.lastMessage.createdAt } : null,
+    tags,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
   };
@@ -43,7 +44,7 @@ export function messageResource(m: Message): v.InferOutput<typeof message> {
 }
 
 /** A piece of feedback as the API shows it. */
-export function feedbackResource(f: FeedbackItem): v.InferOutput<typeof feedbackItem> {
+export function feedbackResource(f: FeedbackItem, tags: string[] = []): v.InferOutput<typeof feedbackItem> {
   return {
     id: f.id,
     site_id: f.siteId,
@@ -57,6 +58,7 @@ export function feedbackResource(f: FeedbackItem): v.InferOutput<typeof feedback
     locale: f.locale,
     status: f.status,
     unhappy: f.unhappy,
+    tags,
     created_at: f.createdAt,
     updated_at: f.updatedAt,
   };
@@ -68,7 +70,7 @@ export function feedbackReplyResource(r: FeedbackReply): v.InferOutput<typeof fe
 }
 
 /** A call back request as the API shows it. */
-export function callbackResource(c: CallbackRow): v.InferOutput<typeof callback> {
+export function callbackResource(c: CallbackRow, tags: string[] = []): v.InferOutput<typeof callback> {
   return {
     id: c.id,
     site_id: c.siteId,
@@ -82,6 +84,7 @@ export function callbackResource(c: CallbackRow): v.InferOutput<typeof callback>
     status: c.status,
     claimed_by: c.claimedBy && { id: c.claimedBy.id, name: c.claimedBy.name },
     attempts: c.attempts,
+    tags,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
   };

@@ -23,7 +23,7 @@ export interface ApiRoute<
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express syntax (`/conversations/:id`), relative to /api/v1. */
   path: string;
   operationId: string;

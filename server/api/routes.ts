@@ -6,6 +6,7 @@ import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
+import { TAG_ROUTES, tagLookup, tagsOfOne } from './tag-routes';
 import { writeId } from './idempotency';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
@@ -71,9 +72,16 @@ export const API_ROUTES: ApiRoute[] = [
         siteId: query.site,
         updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
         before,
+        tag: query.tag,
         limit: limit + 1,
       });
-      return pageOf(rows, limit, (c) => ({ u: c.updatedAt, i: c.id }), conversationResource);
+      const tags = await tagLookup(deps.store, 'conversation', rows);
+      return pageOf(
+        rows,
+        limit,
+        (c) => ({ u: c.updatedAt, i: c.id }),
+        (c) => conversationResource(c, tags(c.id)),
+      );
     },
   }),
   route({
@@ -87,7 +95,8 @@ export const API_ROUTES: ApiRoute[] = [
     status: 200,
     response: conversation,
     async handler({ params, deps }) {
-      return conversationResource(found(await deps.store.getSummary(params.id), 'No such conversation.'));
+      const c = found(await deps.store.getSummary(params.id), 'No such conversation.');
+      return conversationResource(c, await tagsOfOne(deps.store, 'conversation', c.id));
     },
   }),
   route({
@@ -139,11 +148,13 @@ export const API_ROUTES: ApiRoute[] = [
     status: 200,
     response: conversation,
     async handler({ params, body, deps }) {
-      return conversationResource(await changeConversationStatus(deps, params.id, body.status));
+      const c = await changeConversationStatus(deps, params.id, body.status);
+      return conversationResource(c, await tagsOfOne(deps.store, 'conversation', c.id));
     },
   }),
   ...FEEDBACK_ROUTES,
   ...CALLBACK_ROUTES,
+  ...TAG_ROUTES,
   ...VISITOR_ROUTES,
   ...CONTACT_ROUTES,
   ...AGENT_ROUTES,

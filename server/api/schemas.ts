@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
 import { CONVERSATION_STATUSES } from '../../protocol/types';
+import { tagName } from '../validation';
 
 // The REST API's request and response schemas: the requests are validated with them, and the
 // OpenAPI document is generated from them (openapi.ts), so the two cannot drift apart.
@@ -30,6 +31,7 @@ export const conversationListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved')),
   updated_since: v.optional(time),
+  tag: v.optional(tagName),
 });
 
 export const messageListQuery = v.strictObject({ ...page });
@@ -62,6 +64,8 @@ export const conversation = v.object({
   last_seq: v.pipe(v.number(), v.integer()),
   unread: v.pipe(v.number(), v.integer()),
   last_message: v.nullable(v.object({ text: v.string(), author: v.picklist(['visitor', 'agent', 'system']), created_at: time })),
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });

@@ -18,7 +18,7 @@ export const agentChatHandlers = {
   'agent:me': on(schemas.empty, async (_, socket) => toAgent(socket.data.agent)),
 
   'conversation:list': on(schemas.conversationList, async (p, _socket, { store }) =>
-    store.listSummaries({ status: p.status ?? 'all', siteId: p.siteId, before: p.before, limit: p.limit ?? 200 }),
+    store.listSummaries({ status: p.status ?? 'all', siteId: p.siteId, before: p.before, tag: p.tag, limit: p.limit ?? 200 }),
   ),
 
   'conversation:get': on(schemas.conversationGet, async (p, _socket, deps): Promise<ConversationDetail> => {

@@ -590,6 +590,8 @@ export interface CallbackPageQuery {
   /** Only requests changed at or after this time. */
   updatedSince?: string;
   before?: { updatedAt: string; id: string };
+  /** Only requests with this tag. */
+  tag?: string;
   limit: number;
 }
 

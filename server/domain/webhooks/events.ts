@@ -87,7 +87,8 @@ export async function emitConversation(
   const data = async () => {
     const summary = await store.getSummary(c.id);
     if (!summary) return null;
-    return type === 'survey.submitted' ? { ...conversationResource(summary), survey: summary.survey } : conversationResource(summary);
+    const resource = conversationResource(summary, (await store.tagsOf('conversation', [c.id]))[c.id]);
+    return type === 'survey.submitted' ? { ...resource, survey: summary.survey } : resource;
   };
   await emitWebhook(store, { type, key: `${type}:${c.id}:${at}`, siteId: c.siteId, orderKey: c.id, data });
 }
@@ -99,7 +100,7 @@ export function emitCallback(store: Store, type: 'callback.requested' | 'callbac
     key: `${type}:${c.id}`,
     siteId: c.siteId,
     orderKey: `callback:${c.id}`,
-    data: () => callbackResource(c),
+    data: async () => callbackResource(c, (await store.tagsOf('callback', [c.id]))[c.id]),
   });
 }
 

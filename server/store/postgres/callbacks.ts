@@ -112,6 +112,7 @@ export function pgCallbacks(db: Db): CallbackPort {
       if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
       if (q.status) where.push(`c.status = ${arg(q.status)}`);
       if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
+      if (q.tag) where.push(taggedWith('callback', 'c.id', arg(q.tag)));
       if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
       const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
       return (await db.rows(sql, args)).map(toCallback);

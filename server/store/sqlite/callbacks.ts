@@ -153,6 +153,7 @@ export class SqliteCallbacks implements CallbackPort {
     if (q.siteId) add('c.site_id = ?', q.siteId);
     if (q.status) add('c.status = ?', q.status);
     if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
+    if (q.tag) add(taggedWith('callback', 'c.id'), q.tag);
     if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
     const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
     return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
