@@ -3,6 +3,8 @@ import type { ConversationStatus } from '../../protocol/types';
 import { ConversationView, NoConversation } from '../conversation/conversation-view';
 import { PendingItem } from '../conversation/message-item';
 import { useCompose } from '../conversation/use-compose';
+import { TagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
 import { neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
@@ -42,7 +44,10 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const rows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const allRows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
+  const tagging = useItemTags(client.tags, 'conversation', [...allRows.map((r) => r.id), ...(state.open ? [state.open.id] : [])]);
+  const rows = tagFilter ? allRows.filter((r) => tagging.tags[r.id]?.includes(tagFilter)) : allRows;
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -102,11 +107,14 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           focusRow={focusRow}
           siteNames={siteNames(state.sites)}
           siteFilter={
-            <SiteFilter
-              sites={state.sites}
-              value={state.siteFilter}
-              onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
-            />
+            <>
+              <SiteFilter
+                sites={state.sites}
+                value={state.siteFilter}
+                onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
+              />
+              <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
+            </>
           }
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
           onOpen={(id) => show(id)}
@@ -132,6 +140,16 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           statusBusy={status.busy}
           statusError={status.error}
           compose={compose}
+          tagBox={
+            <TagEditor
+              key={open.id}
+              what="conversation"
+              id="conv-tags"
+              tags={tagging.tags[open.id] ?? []}
+              known={tagging.known}
+              onChange={(tags) => tagging.set(open.id, tags)}
+            />
+          }
           onSend={(text, note) => client.send(open.id, text, note)}
           onRetry={client.retry}
           onResolve={() => void changeStatus('resolved')}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { PendingMessage } from '../state/types';
 import { ConversationHeader } from './conversation-header';
@@ -22,6 +23,8 @@ export interface ConversationViewProps {
   focusReply?: boolean;
   statusBusy: boolean;
   statusError: string | null;
+  /** The conversation's tags, under its header. */
+  tagBox?: ComponentChildren;
   /** Canned replies, agents to mention and placeholder values for the reply box. */
   compose?: Pick<ReplyBoxProps, 'canned' | 'agents' | 'placeholders'>;
   onSend(text: string, note: boolean): void;
@@ -54,6 +57,7 @@ export function ConversationView(p: ConversationViewProps) {
         onResolve={p.onResolve}
         onReopen={p.onReopen}
       />
+      {p.tagBox}
       {p.error ? (
         <p class="conv-load-error" role="alert">
           {p.error}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
 import type { CannedReply } from '../../protocol/types';
 import { complete, fillPlaceholders, triggerAt, type PlaceholderValues, type Trigger } from './reply-suggest';
-import { optionId, suggestKey, SuggestList, type Suggestion } from './suggest-list';
+import { optionId, suggestKey, SuggestList, type Suggestion } from '../format/suggest-list';
 
 export interface ReplyBoxProps {
   /** Text to start with, e.g. a draft kept while the agent looked elsewhere. */

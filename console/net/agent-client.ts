@@ -8,6 +8,7 @@ import { bindCallbackDue } from './callback-due';
 import { bindCallbackSync } from './callback-sync';
 import { createCommands } from './commands';
 import { createCannedCommands, type CannedCommands } from './canned-commands';
+import { createTagCommands, type TagCommands } from './tag-commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
@@ -40,6 +41,8 @@ export interface AgentClient {
   contacts: ContactCommands;
   /** Canned replies (the reply box and Settings). */
   canned: CannedCommands;
+  /** Tags of conversations, callback requests and feedback. */
+  tags: TagCommands;
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
@@ -101,6 +104,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     callbacks,
     contacts: createContactCommands(socket),
     canned: createCannedCommands(socket),
+    tags: createTagCommands(socket),
     presence,
     sites,
     close() {
