@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CallbackAttempt, CallbackItem, CallbackOutcome, ConversationSummary } from '../../protocol/types';
 import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
@@ -10,6 +11,8 @@ import { CallbackWhen, type Clocks } from './callback-when';
 import { CALLBACK_STATUS_LABEL, dueText } from './labels';
 
 export interface CallbackDetailProps {
+  /** The item's tags, under its header. */
+  tagBox?: ComponentChildren;
   item: CallbackItem;
   attempts: CallbackAttempt[];
   conversations: ConversationSummary[];
@@ -42,6 +45,7 @@ export function CallbackDetail(p: CallbackDetailProps) {
           {due && <span class={`cb-due${isOverdue(item, p.now) ? ' is-overdue' : ''}`}>{due}</span>}
         </div>
       </header>
+      {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Request details">
         {p.loadError && (
           <p class="conv-load-error" role="alert">

@@ -9,6 +9,8 @@ import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
 import { pendingActionsOn } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
+import { TagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { CallbackDetail } from './callback-detail';
 import { CallbackQueue } from './callback-queue';
 import type { Clocks } from './callback-when';
@@ -35,10 +37,13 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const now = useNow(15_000);
   const [action, setAction] = useState<Busy>(IDLE);
   const site = state.siteFilter;
-  const items = useMemo(
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const allItems = useMemo(
     () => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site),
     [callbacks.items, callbacks.view, site],
   );
+  const tagging = useItemTags(client.tags, 'callback', allItems.map((c) => c.id).concat(callbackId ?? []));
+  const items = tagFilter ? allItems.filter((c) => tagging.tags[c.id]?.includes(tagFilter)) : allItems;
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
   useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);
@@ -77,7 +82,12 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         now={now}
         clocks={clocks}
         siteNames={siteNames(state.sites)}
-        siteFilter={<SiteFilter sites={state.sites} value={site} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />}
+        siteFilter={
+          <>
+            <SiteFilter sites={state.sites} value={site} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />
+            <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
+          </>
+        }
         onView={(view) => store.dispatch({ type: 'callbacks/view', view })}
         onOpen={(id) => onNavigate(callbackPath(id))}
       />
@@ -90,6 +100,16 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
       ) : item && open ? (
         <CallbackDetail
           item={item}
+          tagBox={
+            <TagEditor
+              key={item.id}
+              what="request"
+              id="cb-tags"
+              tags={tagging.tags[item.id] ?? []}
+              known={tagging.known}
+              onChange={(tags) => tagging.set(item.id, tags)}
+            />
+          }
           attempts={open.attempts}
           conversations={open.conversations}
           loading={open.loading}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
 import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
@@ -12,6 +13,8 @@ import { ReplyThread } from './reply-thread';
 export const EMAIL_NOT_CONFIGURED = 'Email is not configured on this server: set SMTP_URL to answer feedback by email.';
 
 export interface FeedbackDetailProps {
+  /** The item's tags, under its header. */
+  tagBox?: ComponentChildren;
   item: FeedbackItem;
   replies: FeedbackReply[];
   loading: boolean;
@@ -74,6 +77,7 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
           )}
         </div>
       </header>
+      {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Feedback details">
         {p.error && (
           <p class="conv-load-error" role="alert">

@@ -7,6 +7,8 @@ import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
 import { pendingRepliesTo } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
+import { TagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
 import { FeedbackStatsPanel } from './feedback-stats';
@@ -27,7 +29,10 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   const { feedback, sites, pending, agent } = useConsoleState(store);
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
-  const items = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const allItems = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
+  const tagging = useItemTags(client.tags, 'feedback', allItems.map((f) => f.id).concat(feedbackId ?? []));
+  const items = tagFilter ? allItems.filter((f) => tagging.tags[f.id]?.includes(tagFilter)) : allItems;
 
   useEffect(() => {
     void client.feedback.refreshStats();
@@ -53,6 +58,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   return (
     <div class={`panes${feedbackId ? ' has-open' : ''}`}>
       <div class="inbox-pane">
+        <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
         <FeedbackList
           items={items}
           loaded={feedback.loaded}
@@ -75,6 +81,16 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
       ) : item && open ? (
         <FeedbackDetail
           item={item}
+          tagBox={
+            <TagEditor
+              key={item.id}
+              what="feedback"
+              id="fb-tags"
+              tags={tagging.tags[item.id] ?? []}
+              known={tagging.known}
+              onChange={(tags) => tagging.set(item.id, tags)}
+            />
+          }
           replies={open.replies}
           loading={open.loading}
           error={open.error}
