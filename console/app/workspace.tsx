@@ -3,7 +3,7 @@ import type { ConversationStatus } from '../../protocol/types';
 import { ConversationView, NoConversation } from '../conversation/conversation-view';
 import { PendingItem } from '../conversation/message-item';
 import { useCompose } from '../conversation/use-compose';
-import { TagEditor, TagFilter } from '../format/tag-editor';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
 import { useItemTags } from '../format/use-tags';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
@@ -140,16 +140,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           statusBusy={status.busy}
           statusError={status.error}
           compose={compose}
-          tagBox={
-            <TagEditor
-              key={open.id}
-              what="conversation"
-              id="conv-tags"
-              tags={tagging.tags[open.id] ?? []}
-              known={tagging.known}
-              onChange={(tags) => tagging.set(open.id, tags)}
-            />
-          }
+          tagBox={<ItemTagEditor key={open.id} tagging={tagging} itemId={open.id} what="conversation" id="conv-tags" />}
           onSend={(text, note) => client.send(open.id, text, note)}
           onRetry={client.retry}
           onResolve={() => void changeStatus('resolved')}

@@ -9,7 +9,7 @@ import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
 import { pendingActionsOn } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
-import { TagEditor, TagFilter } from '../format/tag-editor';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
 import { useItemTags } from '../format/use-tags';
 import { CallbackDetail } from './callback-detail';
 import { CallbackQueue } from './callback-queue';
@@ -100,16 +100,7 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
       ) : item && open ? (
         <CallbackDetail
           item={item}
-          tagBox={
-            <TagEditor
-              key={item.id}
-              what="request"
-              id="cb-tags"
-              tags={tagging.tags[item.id] ?? []}
-              known={tagging.known}
-              onChange={(tags) => tagging.set(item.id, tags)}
-            />
-          }
+          tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="request" id="cb-tags" />}
           attempts={open.attempts}
           conversations={open.conversations}
           loading={open.loading}

@@ -7,7 +7,7 @@ import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
 import { pendingRepliesTo } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
-import { TagEditor, TagFilter } from '../format/tag-editor';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
 import { useItemTags } from '../format/use-tags';
 import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
@@ -81,16 +81,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
       ) : item && open ? (
         <FeedbackDetail
           item={item}
-          tagBox={
-            <TagEditor
-              key={item.id}
-              what="feedback"
-              id="fb-tags"
-              tags={tagging.tags[item.id] ?? []}
-              known={tagging.known}
-              onChange={(tags) => tagging.set(item.id, tags)}
-            />
-          }
+          tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="feedback" id="fb-tags" />}
           replies={open.replies}
           loading={open.loading}
           error={open.error}

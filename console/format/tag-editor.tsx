@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { optionId, suggestKey, SuggestList } from './suggest-list';
+import type { ItemTags } from './use-tags';
 
 export interface TagEditorProps {
   /** What is tagged, for the labels: "conversation", "request", "feedback". */
@@ -102,6 +103,12 @@ export function TagEditor({ what, id, tags, known, onChange }: TagEditorProps) {
       )}
     </div>
   );
+}
+
+/** The editor for one item of a `useItemTags` list. */
+export function ItemTagEditor({ tagging, itemId, ...p }: Pick<TagEditorProps, 'what' | 'id'> & { tagging: ItemTags; itemId: string }) {
+  const save = (tags: string[]) => tagging.set(itemId, tags);
+  return <TagEditor key={itemId} {...p} tags={tagging.tags[itemId] ?? []} known={tagging.known} onChange={save} />;
 }
 
 /** A filter by tag: every tag in use, or none. */

@@ -64,6 +64,14 @@ export function CannedReplies({ api, admin }: CannedRepliesProps) {
   };
 
   const editable = (c: CannedReply) => c.agentId !== null || admin;
+  /** A field's id, text and error, tied together. */
+  const bind = (name: 'shortcut' | 'text') => ({
+    id: `canned-${name}`,
+    required: true,
+    value: draft[name],
+    onInput: (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value }),
+    ...errorProps(`canned-${name}`, errors[name]),
+  });
   return (
     <section class="set-section canned" aria-labelledby="canned-title">
       <h3 id="canned-title">Canned replies</h3>
@@ -81,27 +89,12 @@ export function CannedReplies({ api, admin }: CannedRepliesProps) {
       <form class="canned-form" aria-label={draft.id ? 'Change canned reply' : 'Add a canned reply'} onSubmit={(e) => void save(e)}>
         <label class="field">
           <span>Shortcut</span>
-          <input
-            id="canned-shortcut"
-            required
-            maxLength={32}
-            value={draft.shortcut}
-            onInput={(e) => setDraft({ ...draft, shortcut: e.currentTarget.value })}
-            {...errorProps('canned-shortcut', errors.shortcut)}
-          />
+          <input {...bind('shortcut')} maxLength={32} />
         </label>
         <FieldError id="canned-shortcut" error={errors.shortcut} />
         <label class="field">
           <span>Text</span>
-          <textarea
-            id="canned-text"
-            required
-            rows={3}
-            maxLength={LIMITS.messageLength}
-            value={draft.text}
-            onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
-            {...errorProps('canned-text', errors.text)}
-          />
+          <textarea {...bind('text')} rows={3} maxLength={LIMITS.messageLength} />
         </label>
         <FieldError id="canned-text" error={errors.text} />
         {admin && !draft.id && (

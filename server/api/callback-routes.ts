@@ -4,10 +4,10 @@ import { announceCallback } from '../socket/callback-broadcast';
 import type { SocketDeps } from '../socket/types';
 import type { CallbackWithVisitor, Store } from '../store/types';
 import { callback, callbackListQuery, outcomeBody, rescheduleBody } from './callback-feedback-schemas';
-import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
+import { decodeCursor, isChangeKey, limitOf } from './pagination';
 import { callbackResource } from './resources';
 import { route, type ApiRoute } from './route';
-import { tagLookup, tagsOfOne } from './tag-routes';
+import { taggedPage, tagsOfOne } from './tag-routes';
 import { idParam, listOf } from './schemas';
 
 const callbackOf = async (store: Store, id: string) => found(await store.getCallback(id), 'No such call back request.');
@@ -45,13 +45,7 @@ export const CALLBACK_ROUTES: ApiRoute[] = [
         tag: query.tag,
         limit: limit + 1,
       });
-      const tags = await tagLookup(deps.store, 'callback', rows);
-      return pageOf(
-        rows,
-        limit,
-        (c) => ({ u: c.updatedAt, i: c.id }),
-        (c) => callbackResource(c, tags(c.id)),
-      );
+      return taggedPage(deps.store, 'callback', { rows, limit, key: (c) => ({ u: c.updatedAt, i: c.id }) }, callbackResource);
     },
   }),
   route({

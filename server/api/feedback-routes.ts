@@ -3,10 +3,10 @@ import { found } from '../errors';
 import { postFeedbackReply } from '../socket/agent-actions';
 import { feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './callback-feedback-schemas';
 import { writeId } from './idempotency';
-import { decodeCursor, limitOf, pageOf } from './pagination';
+import { decodeCursor, limitOf } from './pagination';
 import { feedbackReplyResource, feedbackResource } from './resources';
 import { route, type ApiRoute } from './route';
-import { tagLookup, tagsOfOne } from './tag-routes';
+import { taggedPage, tagsOfOne } from './tag-routes';
 import { idParam, listOf, replyBody } from './schemas';
 
 const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
@@ -33,13 +33,8 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
       const after = decodeCursor(query.cursor, isCreatedKey);
       const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site, tag: query.tag };
       const rows = await deps.store.listFeedback(filter, limit + 1, after && { createdAt: new Date(after.c).toISOString(), id: after.i });
-      const tags = await tagLookup(deps.store, 'feedback', rows);
-      return pageOf(
-        rows,
-        limit,
-        (f) => ({ c: f.createdAt, i: f.id }),
-        (f) => feedbackResource(toFeedbackItem(f), tags(f.id)),
-      );
+      const key = (f: { createdAt: string; id: string }) => ({ c: f.createdAt, i: f.id });
+      return taggedPage(deps.store, 'feedback', { rows, limit, key }, (f, tags) => feedbackResource(toFeedbackItem(f), tags));
     },
   }),
   route({

@@ -6,7 +6,7 @@ import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
-import { TAG_ROUTES, tagLookup, tagsOfOne } from './tag-routes';
+import { TAG_ROUTES, taggedPage, tagsOfOne } from './tag-routes';
 import { writeId } from './idempotency';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
@@ -75,13 +75,7 @@ export const API_ROUTES: ApiRoute[] = [
         tag: query.tag,
         limit: limit + 1,
       });
-      const tags = await tagLookup(deps.store, 'conversation', rows);
-      return pageOf(
-        rows,
-        limit,
-        (c) => ({ u: c.updatedAt, i: c.id }),
-        (c) => conversationResource(c, tags(c.id)),
-      );
+      return taggedPage(deps.store, 'conversation', { rows, limit, key: (c) => ({ u: c.updatedAt, i: c.id }) }, conversationResource);
     },
   }),
   route({

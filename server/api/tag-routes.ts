@@ -5,6 +5,7 @@ import { setItemTags } from '../domain/tags';
 import { rooms } from '../socket/types';
 import type { Store } from '../store/types';
 import { tagName } from '../validation';
+import { pageOf } from './pagination';
 import { route, type ApiRoute } from './route';
 import { idParam } from './schemas';
 
@@ -15,6 +16,17 @@ export async function tagLookup(store: Store, kind: TaggedKind, rows: { id: stri
     rows.map((r) => r.id),
   );
   return (id) => map[id] ?? [];
+}
+
+/** A page of a list (see `pageOf`), each row's resource given the row's tags. */
+export async function taggedPage<R extends { id: string }, T>(
+  store: Store,
+  kind: TaggedKind,
+  page: { rows: R[]; limit: number; key: (r: R) => unknown },
+  view: (r: R, tags: string[]) => T,
+) {
+  const tags = await tagLookup(store, kind, page.rows);
+  return pageOf(page.rows, page.limit, page.key, (r) => view(r, tags(r.id)));
 }
 
 /** One item's tags. */

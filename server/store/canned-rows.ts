@@ -3,14 +3,8 @@ import { iso, type Row } from './rows';
 
 /** A canned reply from its row, on either store. */
 export function toCannedReply(r: Row): CannedReply {
-  return {
-    id: r.id as string,
-    shortcut: r.shortcut as string,
-    text: r.text as string,
-    agentId: (r.agent_id as string | null) ?? null,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
+  const { id, shortcut, text } = r as Record<'id' | 'shortcut' | 'text', string>;
+  return { id, shortcut, text, agentId: (r.agent_id as string | null) ?? null, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
 }
 
 /** The one statement both stores save a canned reply with (placeholders `?` become `$n` on Postgres). */

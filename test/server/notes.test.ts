@@ -14,6 +14,15 @@ async function say(socket: AgentSocket, conversationId: string, text: string, no
   return res.data;
 }
 
+/** A visitor's first message: a new conversation, and its id. */
+async function visitorChat(text: string) {
+  const v = await visitor(t.server.url);
+  t.track(v.socket);
+  const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text });
+  if (!first.ok) throw new Error(first.message);
+  return { v, c: first.data.conversationId };
+}
+
 describe('internal notes', () => {
   it('never put a byte of the note on the visitor socket, while agents get it and the visitor then gets the reply after it', async () => {
     const a = t.track(await agent(t.server.url));
@@ -46,24 +55,18 @@ describe('internal notes', () => {
 
   it('changes no status: a note alone does not take the chat on, and the inbox preview stays the visitor message', async () => {
     const a = t.track(await agent(t.server.url));
-    const v = await visitor(t.server.url);
-    t.track(v.socket);
-    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hello?' });
-    if (!first.ok) throw new Error(first.message);
-    await say(a, first.data.conversationId, 'Looks like a returning customer', true);
-    const got = await a.emitWithAck('conversation:get', { conversationId: first.data.conversationId });
+    const { c } = await visitorChat('Hello?');
+    await say(a, c, 'Looks like a returning customer', true);
+    const got = await a.emitWithAck('conversation:get', { conversationId: c });
     expect(got.ok && got.data.conversation).toMatchObject({ status: 'pending', unread: 1, lastMessage: { text: 'Hello?' } });
   });
 
   it('marks notes internal in the REST messages list', async () => {
     const a = t.track(await agent(t.server.url));
-    const v = await visitor(t.server.url);
-    t.track(v.socket);
-    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' });
-    if (!first.ok) throw new Error(first.message);
-    await say(a, first.data.conversationId, 'Internal only', true);
+    const { c } = await visitorChat('Hi');
+    await say(a, c, 'Internal only', true);
     const { secret } = await makeToken(t.server.url, await signInCookie(t.server.url));
-    const res = await v1(t.server.url, `/conversations/${first.data.conversationId}/messages`, { token: secret });
+    const res = await v1(t.server.url, `/conversations/${c}/messages`, { token: secret });
     expect(res.status).toBe(200);
     expect(res.body.data.map((m: { text: string; internal: boolean }) => [m.text, m.internal])).toEqual([
       ['Hi', false],
@@ -75,33 +78,27 @@ describe('internal notes', () => {
     const admin = t.track(await agent(t.server.url));
     const petra = await inviteAndAccept(t.server.url, await signInCookie(t.server.url), 'petra@test.local', 'agent', 'Petra Nová');
     const p = t.track(await agentWith(t.server.url, petra.cookie));
-    const v = await visitor(t.server.url);
-    t.track(v.socket);
-    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Refund please' });
-    if (!first.ok) throw new Error(first.message);
+    const { c } = await visitorChat('Refund please');
     const mentioned = nextEvent<NoteMention>(p, 'note:mention');
     const adminMentions: NoteMention[] = [];
     admin.on('note:mention', (m) => adminMentions.push(m));
-    const note = await say(admin, first.data.conversationId, '@petra nová can you check the refund?', true);
-    expect(await mentioned).toEqual({ conversationId: first.data.conversationId, messageId: note.id, from: 'Admin', text: note.text });
+    const note = await say(admin, c, '@petra nová can you check the refund?', true);
+    expect(await mentioned).toEqual({ conversationId: c, messageId: note.id, from: 'Admin', text: note.text });
     // A later event on the same socket: had the writer been told, it would have arrived first.
     const marker = nextEvent(admin, 'message:new');
-    await say(p, first.data.conversationId, 'On it', true);
+    await say(p, c, 'On it', true);
     await marker;
     expect(adminMentions).toEqual([]);
   });
 
   it('refuses a note id reused as a reply, so a retry never turns a note visitor-facing', async () => {
     const a = t.track(await agent(t.server.url));
-    const v = await visitor(t.server.url);
-    t.track(v.socket);
-    const first = await v.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'Hi' });
-    if (!first.ok) throw new Error(first.message);
+    const { c } = await visitorChat('Hi');
     const id = nanoid();
-    expect(await a.emitWithAck('message:send', { id, conversationId: first.data.conversationId, text: 'n', note: true })).toMatchObject({
+    expect(await a.emitWithAck('message:send', { id, conversationId: c, text: 'n', note: true })).toMatchObject({
       ok: true,
     });
-    expect(await a.emitWithAck('message:send', { id, conversationId: first.data.conversationId, text: 'n' })).toMatchObject({
+    expect(await a.emitWithAck('message:send', { id, conversationId: c, text: 'n' })).toMatchObject({
       ok: false,
       code: 'duplicate_id',
     });

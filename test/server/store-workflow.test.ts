@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CannedReply } from '../../protocol/types';
-import type { FeedbackRow } from '../../server/store/types';
+import { submitFeedback } from '../../server/domain/feedback';
 import { callbackRow, newConversation, newMessage, STORE, useTestStore } from '../helpers/stores';
 
 // The store contract of issue 19's tables and columns (notes, canned replies, tags), on SQLite and again on Postgres.
@@ -87,22 +87,6 @@ describe(`${STORE} store: canned replies`, () => {
   });
 });
 
-const feedback = (id: string, createdAt: string): FeedbackRow => ({
-  id,
-  siteId: 'demo',
-  rating: 5,
-  category: 'praise',
-  text: id,
-  name: null,
-  email: null,
-  pageUrl: null,
-  pageTitle: null,
-  locale: null,
-  status: 'new',
-  createdAt,
-  updatedAt: createdAt,
-});
-
 describe(`${STORE} store: tags`, () => {
   it("replaces an item's tags, lists each item's and a site's tags sorted, and keeps kinds apart", async () => {
     const now = '2026-12-01T10:00:00.000Z';
@@ -134,8 +118,13 @@ describe(`${STORE} store: tags`, () => {
     expect((await t.store.listCallbacks(false, 10, 'demo', 'urgent')).map((c) => c.id)).toEqual(['cb2']);
     expect((await t.store.listCallbacks(true, 10)).map((c) => c.id).sort()).toEqual(['cb1', 'cb2']);
 
-    for (const id of ['f1', 'f2']) await t.store.createFeedback(feedback(id, now));
-    await t.store.setTags('feedback', 'f1', 'demo', ['praise-team'], now);
-    expect((await t.store.listFeedback({ tag: 'praise-team' }, 10)).map((f) => f.id)).toEqual(['f1']);
+    const site = (await t.store.getSite('demo'))!;
+    const page = { url: 'http://shop.test/', title: 'Shop' };
+    const said = (text: string) =>
+      submitFeedback(t.store, site, { rating: 5, category: 'praise', text, contact: { mode: 'anonymous' }, page });
+    const { item: tagged } = await said('Great');
+    await said('Fine');
+    await t.store.setTags('feedback', tagged.id, 'demo', ['praise-team'], now);
+    expect((await t.store.listFeedback({ tag: 'praise-team' }, 10)).map((f) => f.id)).toEqual([tagged.id]);
   });
 });

@@ -5,6 +5,7 @@ import { TagEditor, TagFilter } from '../../../console/format/tag-editor';
 
 afterEach(cleanup);
 
+const texts = (els: HTMLElement[]) => els.map((e) => e.textContent);
 const input = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Add a tag' });
 
 describe('TagEditor', () => {
@@ -24,11 +25,7 @@ describe('TagEditor', () => {
     render(<TagEditor what="conversation" id="t" tags={['billing']} known={['billing', 'bug', 'business']} onChange={onChange} />);
     fireEvent.input(input(), { target: { value: 'B' } });
     const list = screen.getByRole('listbox', { name: 'Tags in use' });
-    expect(
-      within(list)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['bug', 'business']);
+    expect(texts(within(list).getAllByRole('option'))).toEqual(['bug', 'business']);
     fireEvent.keyDown(input(), { key: 'ArrowDown' });
     expect(input().getAttribute('aria-activedescendant')).toBe(within(list).getAllByRole('option')[1]!.id);
     fireEvent.keyDown(input(), { key: 'Enter' });
