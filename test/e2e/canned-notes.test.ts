@@ -76,5 +76,17 @@ describe('canned replies and notes in Chromium', () => {
     expect(wire).toContain('It left our warehouse today.');
     expect(wire).not.toContain('SECRET-NOTE');
     expect(await visitor.page.getByRole('log').innerText()).not.toContain('SECRET-NOTE');
+
+    // A tag made on the fly, by keyboard; the inbox's Tag filter then shows only tagged chats.
+    await sendChat((await namedVisitor('Petr')).page, 'Untagged question');
+    await agent.getByRole('textbox', { name: 'Add a tag' }).focus();
+    await agent.keyboard.type('Wholesale');
+    await agent.keyboard.press('Enter');
+    await agent.getByRole('button', { name: 'Remove tag wholesale' }).waitFor();
+    const inbox = agent.getByRole('navigation', { name: /Conversations|Inbox/ });
+    await inbox.getByText('Untagged question').waitFor();
+    await agent.getByRole('combobox', { name: 'Tag' }).selectOption('wholesale');
+    await expect.poll(() => inbox.getByText('Untagged question').count()).toBe(0);
+    await inbox.getByText('It left our warehouse today.').waitFor();
   });
 });
