@@ -15,7 +15,8 @@ export interface ItemTags {
 export function useItemTags(api: TagCommands, kind: TaggedKind, ids: string[]): ItemTags {
   const [tags, setTags] = useState<Record<string, string[]>>({});
   const [known, setKnown] = useState<string[]>([]);
-  const key = ids.join(' ');
+  // Sorted: the inbox reorders on every message, which must not ask again.
+  const key = [...ids].sort().join(' ');
   const refreshKnown = () => void api.site().then((r) => r.ok && setKnown(r.data));
   useEffect(() => {
     refreshKnown();
