@@ -12,6 +12,7 @@ const STORE_FREE = [
   'test/server/hours.test.ts',
   'test/server/broadcast.test.ts',
   'test/server/sqlite-store.test.ts',
+  'test/server/layering.test.ts',
 ];
 
 export default defineConfig({

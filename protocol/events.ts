@@ -33,6 +33,7 @@ import type {
   FeedbackReceipt,
   FeedbackReply,
   FeedbackStats,
+  HeldMail,
   FeedbackStatus,
   HelloResult,
   IdentifyInput,
@@ -63,6 +64,13 @@ export interface VisitorClientEvents {
   /** With `id` and a valid `hash` the visitor is verified and joins that person's other browsers; without, the details are only claimed. */
   'visitor:identify': (p: IdentifyInput, ack: AckFn<IdentifyResult>) => void;
   'visitor:page': (p: PageInfo, ack: AckFn<null>) => void;
+  /**
+   * Spends a resume link (`#earshot-resume=<token>`): this browser joins the conversation's person;
+   * refused as `link_used`, `link_expired` or `bad_token`.
+   */
+  'visitor:resume': (p: { token: string }, ack: AckFn<{ conversationId: string }>) => void;
+  /** Emails the visitor a resume link to their conversation ("Continue on another device"); `no_contact` without an address. */
+  'visitor:resumeLink': (p: Record<string, never>, ack: AckFn<{ email: string }>) => void;
   'message:send': (p: SendMessagePayload, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
@@ -176,6 +184,12 @@ export interface AgentClientEvents {
   'tags:of': (p: { kind: TaggedKind; ids: string[] }, ack: AckFn<Record<string, string[]>>) => void;
   /** Tags in use on a site (or every site), sorted: suggestions while typing one. */
   'tags:site': (p: { siteId?: string }, ack: AckFn<string[]>) => void;
+  /** Admins only: emailed replies held for review, newest first. */
+  'heldMail:list': (p: Record<string, never>, ack: AckFn<HeldMail[]>) => void;
+  /** Admins only: posts a held reply to the conversation its address pointed at, as the visitor's message. */
+  'heldMail:post': (p: { id: string }, ack: AckFn<Message>) => void;
+  /** Admins only. */
+  'heldMail:discard': (p: { id: string }, ack: AckFn<null>) => void;
 }
 
 /** A note that mentions the agent it is sent to. */
@@ -214,6 +228,8 @@ export interface AgentServerEvents {
   /** To a mentioned agent only: a note names them. */
   'note:mention': (m: NoteMention) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
+  /** Mail was held, posted or discarded: the held list changed. */
+  'heldMail:changed': (count: number) => void;
   'survey:received': (s: { conversationId: string; visitorName: string; rating: number; comment: string | null; unhappy: boolean }) => void;
 }
 

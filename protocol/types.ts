@@ -6,6 +6,9 @@
 /** `pending`: waiting for a first agent reply; `open`: an agent is on it; `resolved`: done. */
 export type ConversationStatus = 'pending' | 'open' | 'resolved';
 export const CONVERSATION_STATUSES = ['pending', 'open', 'resolved'] as const;
+/** How a conversation began: a chat, a "leave a message" while nobody was there, or an email. */
+export const CONVERSATION_CHANNELS = ['chat', 'offline', 'email'] as const;
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
 
 /** `system` messages are Earshot's own, such as automatic answers (which carry `faq`). */
 export type AuthorKind = 'visitor' | 'agent' | 'system';
@@ -23,6 +26,7 @@ export type ErrorCode =
   | 'origin_not_allowed'
   | 'unknown_site'
   | 'duplicate_id'
+  | 'idempotency_in_progress'
   | 'rate_limited'
   | 'email_not_configured'
   | 'no_contact'
@@ -41,6 +45,8 @@ export type ErrorCode =
   | 'bad_identity_hash'
   /** The site takes only verified identities: `identify` needs an `id` and its `hash`. */
   | 'identity_required'
+  /** The contact was erased (GDPR art. 17): there is nothing left to export or erase. */
+  | 'contact_erased'
   /** The contact was merged into another one: act on that one. */
   | 'contact_merged'
   /** The contact has no merge left to undo. */
@@ -161,6 +167,8 @@ export interface HelloResult {
   /** Who is there to answer right now (null when the server could not tell); changes come as `site:status`. */
   status: SiteStatus | null;
   conversation: VisitorConversation | null;
+  /** Who the site said this browser's visitor is (at identify, in any tab): its user id, verified by the hash or only claimed. */
+  identity: { id: string; verified: boolean } | null;
 }
 
 export interface MessagePage {
@@ -188,6 +196,8 @@ export interface ConversationSummary {
   visitorId: string;
   visitorName: string;
   status: ConversationStatus;
+  /** How it began. */
+  channel: ConversationChannel;
   lastSeq: number;
   lastMessage: Pick<Message, 'text' | 'author' | 'createdAt'> | null;
   /** Visitor messages no agent has read yet. */
@@ -223,7 +233,7 @@ export interface VisitorProfile {
    * `claimed` when the page only said so, `null` when the visitor was never identified.
    */
   identity: IdentityState;
-  /** The site's own user id, when verified. */
+  /** The site's own user id: verified, or only claimed by the page (as `identity` tells). */
   externalId: string | null;
   /** The person this browser belongs to: every visitor verified with the same id shares it. */
   contactId: string | null;
@@ -420,6 +430,8 @@ export interface SiteSettings {
   waitSeconds: number;
   surveyEnabled: boolean;
   faqs: Faq[];
+  /** Conversations untouched for this many days are deleted by the retention sweep; 0 keeps them. */
+  keepConversationsDays: number;
 }
 
 export interface AgentPresence {
@@ -527,4 +539,23 @@ export interface SiteHoursState {
   openNow: boolean;
   /** The next opening when closed (within two weeks), else null. */
   nextOpening: string | null;
+}
+
+/** Why inbound mail was held instead of posted (issue 18). */
+export type HeldMailReason = 'no_token' | 'wrong_sender' | 'auth_failed' | 'empty';
+
+/** An emailed reply waiting for an admin: posted to its conversation, or discarded. */
+export interface HeldMail {
+  id: string;
+  receivedAt: string;
+  reason: HeldMailReason;
+  from: string;
+  to: string;
+  subject: string;
+  /** Plain text, never HTML. */
+  text: string;
+  /** The conversation (or feedback) its reply address pointed at; null when it had no valid one. */
+  target: { kind: 'conversation' | 'feedback'; id: string } | null;
+  spf: string | null;
+  dkim: string | null;
 }

@@ -28,15 +28,20 @@ import { agentFeedbackHandlers } from './socket/agent-feedback';
 import { agentCannedHandlers } from './socket/agent-canned';
 import { agentContactHandlers } from './socket/agent-contacts';
 import { agentTagHandlers } from './socket/agent-tags';
+import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
+import { startInboundSmtp, type InboundSmtp } from './email/inbound-smtp';
+import { inboundRoutes } from './http/inbound-routes';
 import { agentIdentityHandlers } from './socket/agent-identity';
 import { agentSiteHandlers } from './socket/agent-sites';
 import { visitorAvailabilityHandlers } from './socket/visitor-availability';
 import { visitorCallbackHandlers } from './socket/visitor-callbacks';
+import { socketFanout } from './socket/broadcast';
 import { createPresence } from './socket/presence';
 import { startResync } from './socket/resync';
 import { createSiteCache } from './domain/site-cache';
 import { onVisitorConnect, visitorChatHandlers } from './socket/visitor-chat';
 import { visitorFeedbackHandlers } from './socket/visitor-feedback';
+import { visitorResumeHandlers } from './socket/visitor-resume';
 import { STORE_RULES } from './domain/store-rules';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
@@ -45,12 +50,15 @@ import { createRedisBus } from './bus/redis-bus';
 import type { Bus } from './bus/types';
 import { healthRoute } from './http/health';
 import { apiV1 } from './api/router';
-import { tokenRoutes } from './api/token-routes';
+import { tokenRoutes } from './http/token-routes';
 import { apiDocsPage } from './api/docs';
 import { webhookSettings, type WebhookSettings } from './webhooks/settings';
+import { shareEndpointCache } from './webhooks/endpoint-cache';
 import { startWebhookWorker } from './webhooks/worker';
-import { webhookRoutes } from './webhooks/routes';
+import { webhookRoutes } from './http/webhook-routes';
 import { emailAdminsEndpointDisabled } from './domain/webhooks/disabled';
+import { privacyRoutes } from './http/privacy-routes';
+import { startWinBackDigest } from './domain/winback-digest';
 
 export interface Earshot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -60,6 +68,8 @@ export interface Earshot {
   bus: Bus;
   log: Logger;
   email: EmailService;
+  /** The port of the inbound SMTP listener, when INBOUND_SMTP_PORT turned it on. */
+  inboundSmtpPort: number | null;
   /** The first admin when this start created them, or while their generated password is unused. */
   firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
@@ -83,6 +93,8 @@ export async function startEarshot(
     presenceTickMs?: number;
     agentSweepMs?: number;
     retentionMs?: number;
+    /** How often a node checks whether this week's Win back summary went out. */
+    winBackDigestMs?: number;
     /** A store opened by the caller (several nodes in one test process share one); the caller closes it. */
     store?: Store;
     /** A bus made by the caller (a Redis one with a key prefix of its own); the caller closes it. */
@@ -126,11 +138,12 @@ export async function startEarshot(
     ...(bus.adapter ? { adapter: bus.adapter as never } : {}),
   });
   const agents = io.of('/agent') as AgentNamespace;
-  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, config.mail.messageIdDomain) : null;
   const onSettled = (outboxId: string) => pushReplyEmailStatus(store, agents, outboxId);
   const worker = mailer ? startOutboxWorker({ store, log, send: mailer.send, onSettled, leader: bus.leader }) : null;
-  const email = createEmailService(store, worker);
+  const email = createEmailService(store, worker, config.mail);
   const hooks = webhookSettings(config.webhooksAllowPrivate, opts.webhooks);
+  const unshareEndpoints = shareEndpointCache(store, bus);
   const hookWorker = startWebhookWorker({
     store,
     log,
@@ -138,9 +151,10 @@ export async function startEarshot(
     leader: bus.leader,
     onDisabled: (e) => emailAdminsEndpointDisabled(store, email, e),
   });
+  const visitors = io.of('/visitor') as VisitorNamespace;
   const deps: SocketDeps = {
     io,
-    visitors: io.of('/visitor') as VisitorNamespace,
+    visitors,
     agents,
     store,
     log,
@@ -153,6 +167,7 @@ export async function startEarshot(
     publicUrl: config.publicUrl,
     clientIp: clientIpReader(config.trustProxy),
     webhooks: hooks,
+    live: socketFanout({ visitors, agents, store, log, bus }),
   };
   const presence = createPresence(deps, { tickMs: opts.presenceTickMs });
   startResync(deps);
@@ -161,6 +176,11 @@ export async function startEarshot(
     connected: () => [...deps.visitors.sockets.values()].map((s) => s.data.visitor.id),
     leader: bus.leader,
     everyMs: opts.retentionMs,
+  });
+  const stopDigest = startWinBackDigest(store, email, log, {
+    publicUrl: config.publicUrl ?? null,
+    everyMs: opts.winBackDigestMs,
+    leader: bus.leader,
   });
 
   app.disable('x-powered-by');
@@ -172,9 +192,14 @@ export async function startEarshot(
   );
   // The REST API answers problem details, body errors too: it parses its own bodies, so it goes first.
   app.use('/api/v1', apiV1(deps, opts.limits ?? DEFAULT_LIMITS));
+  const receiveMail = inboundReceiver(deps, config.mail.inboundDomain);
+  if (config.mail.webhookSecret) {
+    app.use('/inbound', inboundRoutes({ secret: config.mail.webhookSecret, maxBytes: config.mail.maxBytes, receive: receiveMail }));
+  }
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/tokens', tokenRoutes(store));
   app.use('/api/webhooks', webhookRoutes(store, hooks));
+  app.use('/api/privacy', privacyRoutes(deps));
   app.get('/api/docs', apiDocsPage);
   app.use(
     '/api/auth',
@@ -203,7 +228,7 @@ export async function startEarshot(
   const visitorEvents = serveEvents<VisitorClientEvents, VisitorSocket>(
     deps.visitors,
     deps,
-    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers),
+    combine(visitorChatHandlers, visitorFeedbackHandlers, visitorCallbackHandlers, visitorAvailabilityHandlers, visitorResumeHandlers),
     (socket) => onVisitorConnect(socket, deps),
   );
   const agentEvents = serveEvents<AgentClientEvents, AgentSocket>(
@@ -219,6 +244,7 @@ export async function startEarshot(
         agentContactHandlers,
         agentCannedHandlers,
         agentTagHandlers,
+        agentHeldMailHandlers,
         presence.handlers,
       ),
     ),
@@ -229,10 +255,12 @@ export async function startEarshot(
     },
   );
 
+  let inboundSmtp: InboundSmtp | null = null;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  return {
+  const earshot: Earshot = {
     url: `http://${host}:${port}`,
+    inboundSmtpPort: null,
     store,
     bus,
     log,
@@ -243,11 +271,14 @@ export async function startEarshot(
       // under way are answered before their sockets close; the clients then reconnect elsewhere.
       draining = true;
       server.close();
+      await inboundSmtp?.close();
       await Promise.all([visitorEvents.idle(DRAIN_MS), agentEvents.idle(DRAIN_MS)]);
       presence.stop();
       stopRetention();
+      stopDigest();
       stopSweep();
       await Promise.all([worker?.stop(), hookWorker.stop()]);
+      unshareEndpoints();
       mailer?.close();
       await io.close();
       server.closeAllConnections();
@@ -255,4 +286,23 @@ export async function startEarshot(
       if (!opts.store) await store.close();
     },
   };
+  if (config.mail.smtpPort !== null) {
+    try {
+      inboundSmtp = await startInboundSmtp({
+        port: config.mail.smtpPort,
+        host: config.mail.smtpHost ?? config.host,
+        domain: config.mail.inboundDomain,
+        maxBytes: config.mail.maxBytes,
+        log,
+        receive: receiveMail,
+      });
+    } catch (err) {
+      // Like a busy PORT: the start fails as a whole, with what could not listen.
+      await earshot.close();
+      const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'it is in use' : String((err as Error).message);
+      throw new Error(`cannot listen for inbound mail on INBOUND_SMTP_PORT ${config.mail.smtpPort} (${why})`, { cause: err });
+    }
+    earshot.inboundSmtpPort = inboundSmtp.port;
+  }
+  return earshot;
 }

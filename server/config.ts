@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readMailConfig, type MailConfig } from './email/mail-config';
 import { DEFAULT_TRUST_PROXY, validTrustProxy } from './http/client-ip';
 
 /** Validated runtime configuration, read once at start. */
@@ -13,6 +14,8 @@ export interface Config {
   /** Outgoing mail server, e.g. smtp://user:pass@host:587; null turns email off. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Reply addresses, threading and inbound mail (INBOUND_*, MESSAGE_ID_DOMAIN). */
+  mail: MailConfig;
   /** Proxies whose X-Forwarded-For / -Proto are believed (addresses, CIDR ranges, or loopback, linklocal, uniquelocal). */
   trustProxy: string[];
   /** Redis that joins several relay nodes into one (redis://…); null for one node alone. */
@@ -42,33 +45,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const problems: string[] = [];
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
-  let publicUrl: string | null = null;
-  if (env.PUBLIC_URL) {
-    try {
-      const u = new URL(env.PUBLIC_URL);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
-      publicUrl = u.origin;
-    } catch {
-      problems.push(`PUBLIC_URL must be an http(s) URL such as https://chat.example.com, got "${env.PUBLIC_URL}"`);
-    }
-  }
+  const publicUrl = env.PUBLIC_URL ? (urlOf(env.PUBLIC_URL, ['http:', 'https:'])?.origin ?? null) : null;
+  if (env.PUBLIC_URL && !publicUrl)
+    problems.push(`PUBLIC_URL must be an http(s) URL such as https://chat.example.com, got "${env.PUBLIC_URL}"`);
   const adminEmail = env.EARSHOT_ADMIN_EMAIL || null;
   const adminPassword = env.EARSHOT_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`EARSHOT_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   if (adminPassword && adminPassword.length < 8) problems.push('EARSHOT_ADMIN_PASSWORD must be at least 8 characters');
   if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('set both EARSHOT_ADMIN_EMAIL and EARSHOT_ADMIN_PASSWORD, or neither');
-  let smtpUrl: string | null = null;
-  if (env.SMTP_URL) {
-    try {
-      const u = new URL(env.SMTP_URL);
-      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('protocol');
-      smtpUrl = env.SMTP_URL;
-    } catch {
-      problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
-    }
-  }
+  const smtpUrl = env.SMTP_URL && urlOf(env.SMTP_URL, ['smtp:', 'smtps:']) ? env.SMTP_URL : null;
+  if (env.SMTP_URL && !smtpUrl) problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
   const mailFrom = env.MAIL_FROM || `Earshot <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address, got "${mailFrom}"`);
+  const mail = readMailConfig(env, mailFrom, problems);
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
   let redisUrl: string | null = null;
   if (env.REDIS_URL) {
@@ -112,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     smtpUrl,
     mailFrom,
+    mail,
     trustProxy,
     redisUrl,
     redisPrefix,
@@ -126,13 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /** A postgres:// URL, or null when unset; anything else is a problem (a database it was told to use is never ignored). */
 function readDatabaseUrl(value: string | undefined, problems: string[]): string | null {
   if (!value) return null;
-  try {
-    const u = new URL(value);
-    if ((u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname) return value;
-  } catch {
-    // reported below
-  }
+  if (urlOf(value, ['postgres:', 'postgresql:'])?.hostname) return value;
   // The value may hold a password: not repeated.
   problems.push('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use SQLite under DATA_DIR)');
   return null;
+}
+
+/** The URL `value` spells when it parses and its protocol is one of `protocols`; null otherwise. */
+function urlOf(value: string, protocols: string[]): URL | null {
+  try {
+    const u = new URL(value);
+    return protocols.includes(u.protocol) ? u : null;
+  } catch {
+    return null;
+  }
 }

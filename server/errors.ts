@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   origin_not_allowed: 403,
   unknown_site: 404,
   duplicate_id: 409,
+  idempotency_in_progress: 409,
   rate_limited: 429,
   email_not_configured: 409,
   no_contact: 409,
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   account_deactivated: 403,
   bad_identity_hash: 401,
   identity_required: 403,
+  contact_erased: 410,
   contact_merged: 409,
   nothing_to_undo: 409,
   shortcut_taken: 409,
@@ -63,4 +65,14 @@ export function toClientError(err: unknown): { status: number; code: ErrorCode; 
     return { status: err.status, code: err.code, message: err.message, unexpected: false, ...(err.field ? { field: err.field } : {}) };
   }
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.', unexpected: true };
+}
+
+/** A 4xx that body-parser or serve-static raised, in the API's terms; null for any other error. */
+export function parserError(err: unknown): { status: number; code: ErrorCode; message: string } | null {
+  const http = err as { status?: unknown; type?: unknown; expose?: unknown; message?: unknown } | null;
+  if (typeof http?.status !== 'number' || http.status >= 500 || err instanceof AppError) return null;
+  const code = http.status === 413 ? 'too_long' : http.status === 404 ? 'not_found' : 'invalid_payload';
+  const message =
+    http.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : http.expose ? String(http.message) : 'Bad request.';
+  return { status: http.status, code, message };
 }

@@ -17,7 +17,16 @@ const visitorTimezone = v.pipe(
   optionalText(64),
   v.transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)),
 );
+/** A whole number from `min` to `max`; `tooSmall` and `tooBig` say what is allowed. */
+const wholeNumber = (min: number, max: number, tooSmall: string, tooBig = tooSmall, notWhole = 'must be a whole number') =>
+  v.pipe(v.number('must be a number'), v.integer(notWhole), v.minValue(min, tooSmall), v.maxValue(max, tooBig));
 const seq = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
+const rating = wholeNumber(1, 5, 'must be from 1 to 5');
+/** How many rows a page of a list may have. */
+const pageLimit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)));
+/** Text a person must give (a name, a phone number), trimmed. */
+const required = (max: number, tooLong?: string) =>
+  v.pipe(v.string('is required'), v.trim(), v.nonEmpty('is required'), v.maxLength(max, tooLong));
 const email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(LIMITS.emailLength), v.email('must be an email address'));
 
 export const pageInfo = v.object({
@@ -85,16 +94,12 @@ const siteFields = {
   hours: v.optional(hours),
   channels: v.optional(v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() })),
   awayMessage: v.optional(v.pipe(text(1000), v.trim())),
-  waitSeconds: v.optional(
-    v.pipe(
-      v.number('must be a number'),
-      v.integer('must be whole seconds'),
-      v.minValue(10, 'must be at least 10 seconds'),
-      v.maxValue(3600, 'must be at most an hour'),
-    ),
-  ),
+  waitSeconds: v.optional(wholeNumber(10, 3600, 'must be at least 10 seconds', 'must be at most an hour', 'must be whole seconds')),
   surveyEnabled: v.optional(v.boolean('must be true or false')),
   hoursEnabled: v.optional(v.boolean('must be true or false')),
+  keepConversationsDays: v.optional(
+    wholeNumber(0, 3650, 'must be 0 (keep) or more days', 'must be at most 3650 days', 'must be whole days'),
+  ),
   faqs: v.optional(v.pipe(v.array(faq), v.maxLength(100, 'allows at most 100 scripted answers'))),
 };
 /** Goes into the snippet's `data-site` and into URLs: short, lower-case, no surprises. */
@@ -169,23 +174,18 @@ export const schemas = {
   conversationList: v.object({
     status: v.optional(v.picklist([...CONVERSATION_STATUSES, 'all'], 'must be pending, open, resolved or all')),
     siteId: v.optional(id),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    limit: pageLimit,
     before: v.optional(v.object({ updatedAt: isoTime, id })),
     tag: v.optional(tagName),
   }),
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
   empty: v.optional(v.object({})),
+  heldMail: v.object({ id }),
+  resume: v.object({ token: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a resume link token')) }),
   feedbackSend: v.object({
     id: v.optional(id),
-    rating: v.nullable(
-      v.pipe(
-        v.number('must be a number'),
-        v.integer('must be a whole number'),
-        v.minValue(1, 'must be from 1 to 5'),
-        v.maxValue(5, 'must be from 1 to 5'),
-      ),
-    ),
+    rating: v.nullable(rating),
     category: v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question'),
     text: v.pipe(text(LIMITS.feedbackLength), v.trim()),
     contact: v.variant(
@@ -193,19 +193,8 @@ export const schemas = {
       [
         v.object({
           mode: v.literal('reply'),
-          name: v.pipe(
-            v.string('is required'),
-            v.trim(),
-            v.nonEmpty('is required'),
-            v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`),
-          ),
-          email: v.pipe(
-            v.string('is required'),
-            v.trim(),
-            v.nonEmpty('is required'),
-            v.maxLength(LIMITS.emailLength),
-            v.email('must be an email address'),
-          ),
+          name: required(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`),
+          email: v.pipe(required(LIMITS.emailLength), v.email('must be an email address')),
         }),
         v.object({ mode: v.literal('anonymous') }),
       ],
@@ -220,7 +209,7 @@ export const schemas = {
     unhappy: v.optional(v.boolean('must be true or false')),
     page: v.optional(text(LIMITS.urlLength)),
     siteId: v.optional(id),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    limit: pageLimit,
     before: v.optional(v.object({ createdAt: isoTime, id })),
     tag: v.optional(tagName),
   }),
@@ -228,12 +217,7 @@ export const schemas = {
   feedbackReply: v.object({ id: v.optional(id), feedbackId: id, text: messageText }),
   feedbackSetStatus: v.object({ feedbackId: id, status: v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived') }),
   callbackRequest: v.object({
-    phone: v.pipe(
-      v.string('is required'),
-      v.trim(),
-      v.nonEmpty('is required'),
-      v.maxLength(LIMITS.phoneLength, 'is too long for a phone number'),
-    ),
+    phone: required(LIMITS.phoneLength, 'is too long for a phone number'),
     country: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code'))),
     name: optionalText(LIMITS.nameLength),
     topic: optionalText(LIMITS.topicLength),
@@ -283,12 +267,7 @@ export const schemas = {
   faqAnswer: v.object({ messageId: id, helpful: v.boolean('must be true or false') }),
   surveySend: v.object({
     conversationId: id,
-    rating: v.pipe(
-      v.number('must be a number'),
-      v.integer('must be a whole number'),
-      v.minValue(1, 'must be from 1 to 5'),
-      v.maxValue(5, 'must be from 1 to 5'),
-    ),
+    rating,
     comment: optionalText(2000),
   }),
   transcriptSend: v.object({ conversationId: id, email }),

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Agent } from '../../protocol/types';
 import type { TeamApi } from '../net/team-api';
 import { TextField } from '../format/text-field';
+import { BusyForm } from '../format/busy-form';
 
 export interface AccountScreenProps {
   api: TeamApi;
@@ -63,25 +64,15 @@ export function AccountScreen({ api, agent, onAgentUpdated }: AccountScreenProps
           {agent.email} · {agent.role === 'admin' ? 'Admin' : 'Agent'}
         </span>
       </header>
-      <form
-        class="set-section account-form"
-        aria-labelledby="account-name-title"
-        aria-busy={nameBusy}
-        onSubmit={(e) => (e.preventDefault(), !nameBusy && void saveName())}
-      >
+      <BusyForm class="set-section account-form" aria-labelledby="account-name-title" busy={nameBusy} onSubmit={() => void saveName()}>
         <h3 id="account-name-title">Display name</h3>
         <TextField label="Name visitors see" type="text" required maxLength={80} autocomplete="name" value={name} onValue={setName} />
         {say(nameOutcome, 'account-name-outcome')}
         <button type="submit" class="btn btn-primary" disabled={nameBusy}>
           Save name
         </button>
-      </form>
-      <form
-        class="set-section account-form"
-        aria-labelledby="account-pass-title"
-        aria-busy={passBusy}
-        onSubmit={(e) => (e.preventDefault(), !passBusy && void savePassword())}
-      >
+      </BusyForm>
+      <BusyForm class="set-section account-form" aria-labelledby="account-pass-title" busy={passBusy} onSubmit={() => void savePassword()}>
         <h3 id="account-pass-title">Password</h3>
         <input type="text" autocomplete="username" value={agent.email} hidden readOnly />
         <TextField label="Current password" type="password" required autocomplete="current-password" value={current} onValue={setCurrent} />
@@ -99,7 +90,7 @@ export function AccountScreen({ api, agent, onAgentUpdated }: AccountScreenProps
         <button type="submit" class="btn btn-primary" disabled={passBusy}>
           Change password
         </button>
-      </form>
+      </BusyForm>
     </main>
   );
 }

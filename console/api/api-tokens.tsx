@@ -4,6 +4,7 @@ import { formatUntil } from '../team/when';
 import { TokenSecret } from './token-secret';
 import { TextField } from '../format/text-field';
 import { FormMessages } from '../format/form-messages';
+import { LoadedList } from '../format/loaded-list';
 
 export interface ApiTokensProps {
   api: TokenApi;
@@ -76,37 +77,29 @@ export function ApiTokens({ api }: ApiTokensProps) {
           Create token
         </button>
       </form>
-      {tokens === null ? (
-        <p role="status" class="muted">
-          Loading tokens…
-        </p>
-      ) : tokens.length === 0 ? (
-        <p class="muted">No tokens yet.</p>
-      ) : (
-        <ul class="team-invites" aria-label="API tokens">
-          {tokens.map((t) => (
-            <li key={t.id} class="team-invite-item">
-              <span class="team-email">{t.name}</span>
-              <code>{t.prefix}…</code>
-              <span>{t.scopes.includes('write') ? 'Read and write' : 'Read only'}</span>
-              <span class="muted">{t.lastUsedAt ? `last used ${formatUntil(t.lastUsedAt)}` : 'never used'}</span>
-              {t.revokedAt ? (
-                <span class="muted">revoked {formatUntil(t.revokedAt)}</span>
-              ) : (
-                <button
-                  type="button"
-                  class="btn btn-small"
-                  disabled={busy}
-                  aria-label={`Revoke the token ${t.name}`}
-                  onClick={() => void revoke(t)}
-                >
-                  Revoke
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList items={tokens} loading="Loading tokens…" empty="No tokens yet." label="API tokens">
+        {(t) => (
+          <li key={t.id} class="team-invite-item">
+            <span class="team-email">{t.name}</span>
+            <code>{t.prefix}…</code>
+            <span>{t.scopes.includes('write') ? 'Read and write' : 'Read only'}</span>
+            <span class="muted">{t.lastUsedAt ? `last used ${formatUntil(t.lastUsedAt)}` : 'never used'}</span>
+            {t.revokedAt ? (
+              <span class="muted">revoked {formatUntil(t.revokedAt)}</span>
+            ) : (
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={busy}
+                aria-label={`Revoke the token ${t.name}`}
+                onClick={() => void revoke(t)}
+              >
+                Revoke
+              </button>
+            )}
+          </li>
+        )}
+      </LoadedList>
     </details>
   );
 }

@@ -1,6 +1,8 @@
 import { callbackAlertText } from '../callbacks/labels';
 import { lowRatingAlertText } from '../conversation/survey-labels';
 import { alertText } from '../feedback/labels';
+import type { CallbackState } from '../state/callback-types';
+import type { FeedbackState } from '../state/feedback-types';
 import type { ConsoleState } from '../state/types';
 import { callbackPath, conversationPath, feedbackPath } from './route';
 
@@ -19,7 +21,13 @@ export interface LiveAlert {
   title: string;
 }
 
-type AlertSlices = Pick<ConsoleState, 'callbacks' | 'surveyAlerts' | 'feedback' | 'mentionAlerts'>;
+/** The parts of the state alerts are made of, so a memo can depend on exactly these. */
+export interface AlertSlices {
+  callbacks: Pick<CallbackState, 'alerts' | 'items'>;
+  surveyAlerts: ConsoleState['surveyAlerts'];
+  feedback: Pick<FeedbackState, 'alerts'>;
+  mentionAlerts: ConsoleState['mentionAlerts'];
+}
 
 /**
  * Every live alert, a call that is due first: the visitor waits by the phone, while a

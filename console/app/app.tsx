@@ -1,3 +1,4 @@
+import type { WinBackApi } from '../net/winback-api';
 import { useEffect, useState } from 'preact/hooks';
 import { ForgotForm } from '../auth/forgot-form';
 import { LinkPage } from '../auth/link-page';
@@ -23,12 +24,16 @@ export interface AppProps {
   desktopAlerts?: DesktopAlerts;
   /** Team, account and one-time link calls; over fetch by default. */
   teamApi?: TeamApi;
+  /** Win back, export and erase calls; over fetch by default. */
+  winBackApi?: WinBackApi;
 }
 
 const defaultTeamApi = createTeamApi();
 
 /** Root connector: asks who is signed in, then shows sign-in or the workspace. */
-export function App({ store, api, connect, page, desktopAlerts = browserDesktopAlerts(), teamApi = defaultTeamApi }: AppProps) {
+export function App({ store, api, connect, page, desktopAlerts: givenAlerts, teamApi = defaultTeamApi, winBackApi }: AppProps) {
+  // Made once: the shell binds notifications to it for as long as it is mounted.
+  const [desktopAlerts] = useState(() => givenAlerts ?? browserDesktopAlerts());
   const state = useConsoleState(store);
   const [signIn, setSignIn] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [client, setClient] = useState<AgentClient | null>(null);
@@ -41,7 +46,7 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       store.dispatch({ type: 'auth/checked', agent: r.ok ? r.data : null });
       if (!r.ok && r.code !== 'unauthorized') setSignIn({ busy: false, error: r.message });
     });
-  }, []);
+  }, [api, store]);
 
   const agentId = state.agent?.id;
   useEffect(() => {
@@ -55,7 +60,7 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       c.close();
       setClient(null);
     };
-  }, [agentId]);
+  }, [agentId, connect, page, store]);
 
   const submit = async (email: string, password: string) => {
     setSignIn({ busy: true, error: null });
@@ -109,5 +114,5 @@ export function App({ store, api, connect, page, desktopAlerts = browserDesktopA
       />
     );
   }
-  return <Shell store={store} client={client} desktopAlerts={desktopAlerts} teamApi={teamApi} onSignOut={() => void signOut()} />;
+  return <Shell {...{ store, client, desktopAlerts, teamApi, winBackApi }} onSignOut={() => void signOut()} />;
 }

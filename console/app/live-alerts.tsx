@@ -1,4 +1,5 @@
 import type { LiveAlert } from './alert-entries';
+import { inApp } from './in-app';
 
 /** More alerts than this collapse into "and N more", so they never bury the page. */
 const SHOWN = 3;
@@ -18,15 +19,7 @@ export function LiveAlerts({ alerts, onOpen, onDismiss }: LiveAlertsProps) {
       {alerts.slice(0, SHOWN).map((a) => (
         <div key={a.key} class={`alert alert-${a.kind}`} role="alert">
           <p class="alert-text">{a.text}</p>
-          <a
-            class="btn btn-small"
-            href={a.href}
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-              e.preventDefault();
-              onOpen(a);
-            }}
-          >
+          <a class="btn btn-small" href={a.href} onClick={inApp(() => onOpen(a))}>
             {a.openLabel}
           </a>
           <button type="button" class="btn btn-small btn-quiet" onClick={() => onDismiss(a)}>

@@ -16,11 +16,14 @@ export const SETTINGS_PATH = `${BASE}settings`;
 /** The team: admins only. */
 export const TEAM_PATH = `${BASE}team`;
 
+/** Contacts to win back. */
+export const WINBACK_PATH = `${BASE}winback`;
+
 /** The signed-in agent's own name and password. */
 export const ACCOUNT_PATH = `${BASE}account`;
 
 /** The console's sections, each with its own URLs. */
-export type Section = 'conversations' | 'callbacks' | 'feedback' | 'contacts' | 'settings' | 'team' | 'account';
+export type Section = 'conversations' | 'callbacks' | 'feedback' | 'contacts' | 'winback' | 'settings' | 'team' | 'account';
 
 /** Where a path leads: a section and, within it, the item open (null for the list alone). */
 export interface Route {
@@ -59,8 +62,8 @@ export function routeFromPath(pathname: string): Route {
   const m = /^\/console\/(feedback|callbacks|contacts)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/.exec(pathname);
   if (m) return { section: m[1] as 'feedback' | 'callbacks' | 'contacts', id: m[2] ?? null };
   if (/^\/console\/settings\/?$/.test(pathname)) return { section: 'settings', id: null };
-  const page = /^\/console\/(team|account)\/?$/.exec(pathname);
-  if (page) return { section: page[1] as 'team' | 'account', id: null };
+  const page = /^\/console\/(team|account|winback)\/?$/.exec(pathname);
+  if (page) return { section: page[1] as 'team' | 'account' | 'winback', id: null };
   return { section: 'conversations', id: conversationFromPath(pathname) };
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { AlertPermission } from '../net/desktop-alerts';
-import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, type Section } from './route';
+import { callbackPath, contactPath, feedbackPath, SETTINGS_PATH, TEAM_PATH, WINBACK_PATH, type Section } from './route';
+import { inApp } from './in-app';
 
 export interface SectionNavProps {
   section: Section;
@@ -10,20 +10,11 @@ export interface SectionNavProps {
   callbacks: { open: number; overdue: number };
   /** How much feedback nobody has handled yet. */
   newFeedback: number;
-  desktopAlerts: AlertPermission;
+  /** Contacts on the Win back list. */
+  winBack?: number;
   /** Admins see Team. */
   isAdmin?: boolean;
   onNavigate(href: string): void;
-  /** Asks for desktop notifications; call only from the click, as browsers require. */
-  onEnableDesktopAlerts(): void;
-}
-
-/** Follows a link in the console without a reload; modified clicks still open a new tab or window. */
-export function follow(e: MouseEvent, href: string, onNavigate: (href: string) => void) {
-  // Let modified clicks open a new tab or window as usual.
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  onNavigate(href);
 }
 
 const capped = (n: number) => (n >= 500 ? '500+' : String(n));
@@ -42,11 +33,26 @@ interface LinkProps {
 function SectionLink({ href, current, label, countId, onNavigate, children }: LinkProps) {
   return (
     <li>
-      <a href={href} aria-current={current ? 'page' : undefined} aria-describedby={countId} onClick={(e) => follow(e, href, onNavigate)}>
+      <a href={href} aria-current={current ? 'page' : undefined} aria-describedby={countId} onClick={inApp(() => onNavigate(href))}>
         {label}
       </a>
       {children}
     </li>
+  );
+}
+
+/** A section link with a count beside it (when there is one), e.g. "Feedback 3 new". */
+function CountedLink({ count, ...link }: Omit<LinkProps, 'countId' | 'children'> & { count: { id: string; n: number; what: string } }) {
+  const shown = count.n > 0;
+  return (
+    <SectionLink {...link} countId={shown ? count.id : undefined}>
+      {shown && (
+        <span id={count.id} class="unread">
+          {capped(count.n)}
+          <span class="sr-only"> {count.what}</span>
+        </span>
+      )}
+    </SectionLink>
   );
 }
 
@@ -56,10 +62,9 @@ export function SectionNav({
   conversationsHref,
   callbacks,
   newFeedback,
-  desktopAlerts,
+  winBack = 0,
   isAdmin = false,
   onNavigate,
-  onEnableDesktopAlerts,
 }: SectionNavProps) {
   return (
     <div class="sections">
@@ -84,30 +89,25 @@ export function SectionNav({
               </span>
             )}
           </SectionLink>
-          <SectionLink
+          <CountedLink
             href={feedbackPath()}
             current={section === 'feedback'}
             label="Feedback"
-            countId={newFeedback > 0 ? 'feedback-new-count' : undefined}
+            count={{ id: 'feedback-new-count', n: newFeedback, what: 'new' }}
             onNavigate={onNavigate}
-          >
-            {newFeedback > 0 && (
-              <span id="feedback-new-count" class="unread">
-                {capped(newFeedback)}
-                <span class="sr-only"> new</span>
-              </span>
-            )}
-          </SectionLink>
+          />
           <SectionLink href={contactPath()} current={section === 'contacts'} label="Contacts" onNavigate={onNavigate} />
+          <CountedLink
+            href={WINBACK_PATH}
+            current={section === 'winback'}
+            label="Win back"
+            count={{ id: 'winback-count', n: winBack, what: 'to win back' }}
+            onNavigate={onNavigate}
+          />
           <SectionLink href={SETTINGS_PATH} current={section === 'settings'} label="Settings" onNavigate={onNavigate} />
           {isAdmin && <SectionLink href={TEAM_PATH} current={section === 'team'} label="Team" onNavigate={onNavigate} />}
         </ul>
       </nav>
-      {desktopAlerts === 'default' && (
-        <button type="button" class="btn btn-quiet btn-small" onClick={onEnableDesktopAlerts}>
-          Enable desktop alerts
-        </button>
-      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Agent } from '../../protocol/types';
 import type { ConnectionStatus } from '../state/types';
 import { ACCOUNT_PATH } from './route';
+import { inApp } from './in-app';
 
 export interface TopBarProps {
   agent: Agent | null;
@@ -35,16 +36,7 @@ export function TopBar({ agent, connection, onSignOut, presence, children, onNav
       </div>
       <div class="me">
         {agent && (
-          <a
-            class="me-name"
-            href={ACCOUNT_PATH}
-            title={agent.email}
-            onClick={(e) => {
-              if (!onNavigate || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-              e.preventDefault();
-              onNavigate(ACCOUNT_PATH);
-            }}
-          >
+          <a class="me-name" href={ACCOUNT_PATH} title={agent.email} onClick={onNavigate && inApp(() => onNavigate(ACCOUNT_PATH))}>
             {agent.name}
             <span class="sr-only"> (your account)</span>
           </a>

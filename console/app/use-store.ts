@@ -18,6 +18,6 @@ export function useNow(ms = 60_000, clock: () => number = Date.now): number {
   useEffect(() => {
     const timer = setInterval(() => setNow(clock()), ms);
     return () => clearInterval(timer);
-  }, [ms]);
+  }, [ms, clock]);
   return now;
 }

@@ -45,7 +45,8 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [tagFilter, setTagFilter] = useState<string | null>(null);
-  const allRows = useMemo(() => visibleRows(state), [state.inbox, state.filter, state.siteFilter]);
+  const { inbox, filter, siteFilter } = state;
+  const allRows = useMemo(() => visibleRows({ inbox, filter, siteFilter }), [inbox, filter, siteFilter]);
   const tagging = useItemTags(client.tags, 'conversation', [...allRows.map((r) => r.id), ...(state.open ? [state.open.id] : [])]);
   const rows = tagFilter ? allRows.filter((r) => tagging.tags[r.id]?.includes(tagFilter)) : allRows;
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
@@ -57,7 +58,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
     setStatus({ busy: false, error: null });
     if (conversationId) client.open(conversationId);
     else store.dispatch({ type: 'open/closed' });
-  }, [conversationId]);
+  }, [conversationId, client, store]);
 
   // In another section nothing is on screen, so nothing may be marked read.
   useEffect(
@@ -65,7 +66,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
       client.stopTyping();
       store.dispatch({ type: 'open/closed' });
     },
-    [],
+    [client, store],
   );
 
   useShortcuts({

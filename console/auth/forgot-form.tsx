@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamApi } from '../net/team-api';
+import { SignInCard } from '../format/busy-form';
 import { TextField } from '../format/text-field';
 
 export interface ForgotFormProps {
@@ -19,7 +20,7 @@ export function ForgotForm({ api, onBack }: ForgotFormProps) {
   const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     void api.forgotInfo().then((r) => setEmailEnabled(r.ok ? r.data.emailEnabled : true));
-  }, []);
+  }, [api]);
   const submit = async () => {
     setBusy(true);
     const r = await api.forgot(email.trim());
@@ -27,36 +28,28 @@ export function ForgotForm({ api, onBack }: ForgotFormProps) {
     setAnswer(r.ok ? { ok: true, text: r.data.message } : { ok: false, text: r.message });
   };
   return (
-    <main class="signin">
-      <form
-        class="signin-card"
-        aria-labelledby="forgot-title"
-        aria-busy={busy}
-        onSubmit={(e) => (e.preventDefault(), !busy && void submit())}
-      >
-        <h1 id="forgot-title">Forgot password</h1>
-        {emailEnabled === false ? (
-          <p class="signin-notice" role="note">
-            {NO_EMAIL}
-          </p>
-        ) : (
-          <>
-            <p class="signin-notice">We email you a link to choose a new password. It works once, for an hour.</p>
-            <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
-            {answer && (
-              <p class={answer.ok ? 'signin-notice' : 'signin-error'} role={answer.ok ? 'status' : 'alert'}>
-                {answer.text}
-              </p>
-            )}
-            <button type="submit" class="btn btn-primary" disabled={busy || emailEnabled === null}>
-              Send reset link
-            </button>
-          </>
-        )}
-        <button type="button" class="btn btn-quiet" onClick={onBack}>
-          Back to sign in
-        </button>
-      </form>
-    </main>
+    <SignInCard titleId="forgot-title" title="Forgot password" busy={busy} onSubmit={() => void submit()}>
+      {emailEnabled === false ? (
+        <p class="signin-notice" role="note">
+          {NO_EMAIL}
+        </p>
+      ) : (
+        <>
+          <p class="signin-notice">We email you a link to choose a new password. It works once, for an hour.</p>
+          <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
+          {answer && (
+            <p class={answer.ok ? 'signin-notice' : 'signin-error'} role={answer.ok ? 'status' : 'alert'}>
+              {answer.text}
+            </p>
+          )}
+          <button type="submit" class="btn btn-primary" disabled={busy || emailEnabled === null}>
+            Send reset link
+          </button>
+        </>
+      )}
+      <button type="button" class="btn btn-quiet" onClick={onBack}>
+        Back to sign in
+      </button>
+    </SignInCard>
   );
 }

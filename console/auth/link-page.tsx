@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent } from '../../protocol/types';
 import type { TeamApi } from '../net/team-api';
+import { SignInCard } from '../format/busy-form';
 import { TextField } from '../format/text-field';
+import { Alert } from '../format/form-messages';
 
 export interface LinkPageProps {
   kind: 'invite' | 'reset';
@@ -26,7 +28,7 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
 
   useEffect(() => {
     void (invite ? api.inviteInfo(token) : api.resetInfo(token)).then((r) => (r.ok ? setInfo(r.data) : setFatal(r.message)));
-  }, [kind, token]);
+  }, [api, invite, token]);
 
   const submit = async () => {
     setBusy(true);
@@ -41,68 +43,54 @@ export function LinkPage({ kind, token, api, onSignedIn, onSignIn }: LinkPagePro
   const title = invite ? 'Join the Earshot console' : 'Choose a new password';
 
   return (
-    <main class="signin">
-      <form
-        class="signin-card"
-        aria-labelledby="link-title"
-        aria-busy={busy}
-        onSubmit={(e) => (e.preventDefault(), !busy && void submit())}
-      >
-        <h1 id="link-title">{title}</h1>
-        {fatal ? (
-          <p class="signin-error" role="alert">
-            {fatal}
+    <SignInCard titleId="link-title" title={title} busy={busy} onSubmit={() => void submit()}>
+      {fatal ? (
+        <Alert class="signin-error" text={fatal} />
+      ) : !info ? (
+        <p role="status">Checking the link…</p>
+      ) : (
+        <>
+          <p class="signin-notice">
+            {invite
+              ? `You are invited as ${info.role === 'admin' ? 'an admin' : 'an agent'} with ${info.email}.`
+              : `For ${info.email}. Other sessions of this account sign out.`}
           </p>
-        ) : !info ? (
-          <p role="status">Checking the link…</p>
-        ) : (
-          <>
-            <p class="signin-notice">
-              {invite
-                ? `You are invited as ${info.role === 'admin' ? 'an admin' : 'an agent'} with ${info.email}.`
-                : `For ${info.email}. Other sessions of this account sign out.`}
-            </p>
-            <input type="text" autocomplete="username" value={info.email} hidden readOnly />
-            {invite && (
-              <TextField
-                label="Your name, as visitors see it"
-                type="text"
-                name="name"
-                autocomplete="name"
-                required
-                maxLength={80}
-                value={name}
-                onValue={setName}
-              />
-            )}
+          <input type="text" autocomplete="username" value={info.email} hidden readOnly />
+          {invite && (
             <TextField
-              label={
-                <>
-                  {invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)
-                </>
-              }
-              type="password"
-              name="password"
-              autocomplete="new-password"
+              label="Your name, as visitors see it"
+              type="text"
+              name="name"
+              autocomplete="name"
               required
-              minLength={info.minPassword}
-              value={password}
-              onValue={setPassword}
+              maxLength={80}
+              value={name}
+              onValue={setName}
             />
-            {error && (
-              <p class="signin-error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {invite ? 'Join and sign in' : 'Set password and sign in'}
-            </button>
-          </>
-        )}
-        <button type="button" class="btn btn-quiet" onClick={onSignIn}>
-          Go to sign in
-        </button>
-      </form>
-    </main>
+          )}
+          <TextField
+            label={
+              <>
+                {invite ? 'Password' : 'New password'} (at least {info.minPassword} characters)
+              </>
+            }
+            type="password"
+            name="password"
+            autocomplete="new-password"
+            required
+            minLength={info.minPassword}
+            value={password}
+            onValue={setPassword}
+          />
+          <Alert class="signin-error" text={error} />
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {invite ? 'Join and sign in' : 'Set password and sign in'}
+          </button>
+        </>
+      )}
+      <button type="button" class="btn btn-quiet" onClick={onSignIn}>
+        Go to sign in
+      </button>
+    </SignInCard>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { SignInCard } from '../format/busy-form';
 import { TextField } from '../format/text-field';
+import { Alert } from '../format/form-messages';
 
 export interface SignInFormProps {
   busy: boolean;
@@ -17,46 +19,31 @@ export function SignInForm({ busy, error, notice, onSubmit, onForgot }: SignInFo
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   return (
-    <main class="signin">
-      <form
-        class="signin-card"
-        aria-labelledby="signin-title"
-        aria-busy={busy}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) onSubmit(email.trim(), password);
-        }}
-      >
-        <h1 id="signin-title">Earshot console</h1>
-        {notice && !error && (
-          <p class="signin-notice" role="status">
-            {notice}
-          </p>
-        )}
-        <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onValue={setPassword}
-        />
-        {error && (
-          <p class="signin-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          Sign in
+    <SignInCard titleId="signin-title" title="Earshot console" busy={busy} onSubmit={() => onSubmit(email.trim(), password)}>
+      {notice && !error && (
+        <p class="signin-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <TextField label="Email" type="email" name="email" autocomplete="username" required value={email} onValue={setEmail} />
+      <TextField
+        label="Password"
+        type="password"
+        name="password"
+        autocomplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
+      <Alert class="signin-error" text={error} />
+      <button type="submit" class="btn btn-primary" disabled={busy}>
+        Sign in
+      </button>
+      {onForgot && (
+        <button type="button" class="btn btn-quiet" onClick={onForgot}>
+          Forgot password?
         </button>
-        {onForgot && (
-          <button type="button" class="btn btn-quiet" onClick={onForgot}>
-            Forgot password?
-          </button>
-        )}
-      </form>
-    </main>
+      )}
+    </SignInCard>
   );
 }

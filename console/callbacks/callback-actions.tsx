@@ -3,6 +3,7 @@ import { LIMITS } from '../../protocol/events';
 import type { CallbackItem, CallbackOutcome } from '../../protocol/types';
 import { isOpenCallback } from '../state/callback-selectors';
 import { RescheduleForm } from './reschedule-form';
+import { Alert } from '../format/form-messages';
 
 export interface CallbackActionsProps {
   item: CallbackItem;
@@ -84,11 +85,7 @@ export function CallbackActions({ item, selfId, now, busy, waiting, error, onCla
           Not sent yet: it goes out when the connection is back.
         </p>
       )}
-      {error && (
-        <p class="conv-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert class="conv-error" text={error} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { CallbackActions } from './callback-actions';
 import { AttemptList, VisitorChats } from './callback-history';
 import { CallbackWhen, type Clocks } from './callback-when';
 import { CALLBACK_STATUS_LABEL, dueText } from './labels';
+import { Alert } from '../format/form-messages';
 
 export interface CallbackDetailProps {
   /** The item's tags, under its header. */
@@ -47,11 +48,7 @@ export function CallbackDetail(p: CallbackDetailProps) {
       </header>
       {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Request details">
-        {p.loadError && (
-          <p class="conv-load-error" role="alert">
-            {p.loadError}
-          </p>
-        )}
+        <Alert class="conv-load-error" text={p.loadError} />
         <dl class="facts fb-facts">
           <Fact label="Phone">
             <a class="cb-phone" href={telHref(item.phone)}>

@@ -3,6 +3,7 @@ import { conversationPath } from '../app/route';
 import { dayTimeInZone, fullDateTime } from '../format/time';
 import { StatusBadge } from '../inbox/status-badge';
 import { ATTEMPT_LABEL } from './labels';
+import { inApp } from '../app/in-app';
 
 /** Every call and reschedule so far, oldest first. */
 export function AttemptList({ attempts, timeZone, locale }: { attempts: CallbackAttempt[]; timeZone?: string; locale?: string }) {
@@ -31,14 +32,7 @@ export function VisitorChats({ conversations, onOpen }: { conversations: Convers
     <ul class="cb-chats">
       {conversations.map((c) => (
         <li key={c.id}>
-          <a
-            href={conversationPath(c.id)}
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-              e.preventDefault();
-              onOpen(c.id);
-            }}
-          >
+          <a href={conversationPath(c.id)} onClick={inApp(() => onOpen(c.id))}>
             <StatusBadge status={c.status} /> <span>{c.lastMessage?.text.replace(/\s+/g, ' ') ?? 'No messages'}</span>
           </a>
           <span class="muted">

@@ -6,6 +6,7 @@ import { safeHref } from '../format/url';
 import { isOpenCallback, isOverdue } from '../state/callback-selectors';
 import { CallbackWhen, type Clocks } from './callback-when';
 import { CALLBACK_STATUS_LABEL, dueText } from './labels';
+import { inApp } from '../app/in-app';
 
 export interface CallbackRowProps {
   item: CallbackItem;
@@ -37,17 +38,7 @@ export function CallbackRow({ item, siteName, selected, now, clocks, onOpen }: C
       data-callback-id={item.id}
     >
       <div class="cb-row-head">
-        <a
-          class="cb-name"
-          href={callbackPath(item.id)}
-          aria-current={selected ? 'page' : undefined}
-          onClick={(e) => {
-            // Let modified clicks open a new tab or window as usual.
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-            e.preventDefault();
-            onOpen(item.id);
-          }}
-        >
+        <a class="cb-name" href={callbackPath(item.id)} aria-current={selected ? 'page' : undefined} onClick={inApp(() => onOpen(item.id))}>
           {item.visitorName}
         </a>
         <a class="cb-phone" href={telHref(item.phone)}>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CallbackItem, CallbackOutcome } from '../../protocol/types';
 import { callbackPath, conversationPath } from '../app/route';
-import { EmptyDetail } from '../app/detail-parts';
+import { DetailSlot, type DetailTexts } from '../app/detail-parts';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import type { Result } from '../net/agent-socket';
@@ -27,6 +27,12 @@ export interface CallbackScreenProps {
 
 type Busy = { busy: boolean; error: string | null };
 const IDLE: Busy = { busy: false, error: null };
+const REQUEST_TEXTS: DetailTexts = {
+  id: 'cb-empty-title',
+  pick: { title: 'Pick a request', message: 'Choose a request from the queue to claim it, call, and record how it went.' },
+  loading: { title: 'Call back request', message: 'Loading request…' },
+  refusedTitle: 'Cannot show this request',
+};
 const NO_CLOCKS: Clocks = {};
 
 /** Connector of the callbacks section: the queue and the open request. */
@@ -38,20 +44,18 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const [action, setAction] = useState<Busy>(IDLE);
   const site = state.siteFilter;
   const [tagFilter, setTagFilter] = useState<string | null>(null);
-  const allItems = useMemo(
-    () => visibleCallbacks(callbacks).filter((c) => !site || c.siteId === site),
-    [callbacks.items, callbacks.view, site],
-  );
+  const { items: all, view } = callbacks;
+  const allItems = useMemo(() => visibleCallbacks({ items: all, view }).filter((c) => !site || c.siteId === site), [all, view, site]);
   const tagging = useItemTags(client.tags, 'callback', allItems.map((c) => c.id).concat(callbackId ?? []));
   const items = tagFilter ? allItems.filter((c) => tagging.tags[c.id]?.includes(tagFilter)) : allItems;
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
-  useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), []);
+  useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), [store]);
   useEffect(() => {
     setAction(IDLE);
     if (callbackId) void client.callbacks.open(callbackId);
     else store.dispatch({ type: 'callbacks/closed' });
-  }, [callbackId]);
+  }, [callbackId, client, store]);
 
   const run = async (call: Promise<Result<CallbackItem>>) => {
     setAction({ busy: true, error: null });
@@ -91,36 +95,28 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         onView={(view) => store.dispatch({ type: 'callbacks/view', view })}
         onOpen={(id) => onNavigate(callbackPath(id))}
       />
-      {!callbackId ? (
-        <EmptyDetail
-          id="cb-empty-title"
-          title="Pick a request"
-          message="Choose a request from the queue to claim it, call, and record how it went."
-        />
-      ) : item && open ? (
-        <CallbackDetail
-          item={item}
-          tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="request" id="cb-tags" />}
-          attempts={open.attempts}
-          conversations={open.conversations}
-          loading={open.loading}
-          loadError={open.error}
-          selfId={state.agent?.id ?? null}
-          now={now}
-          clocks={clocks}
-          busy={action.busy || unsent}
-          waiting={unsent && state.connection !== 'online'}
-          actionError={action.error ?? refused}
-          onClaim={(takeOverFrom) => run(client.callbacks.claim(item.id, takeOverFrom))}
-          onOutcome={(outcome: CallbackOutcome, note) => queued(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
-          onReschedule={(dueAt, note) => queued(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
-          onOpenConversation={(id) => onNavigate(conversationPath(id))}
-        />
-      ) : open?.error ? (
-        <EmptyDetail id="cb-empty-title" title="Cannot show this request" message={open.error} error />
-      ) : (
-        <EmptyDetail id="cb-empty-title" title="Call back request" message="Loading request…" />
-      )}
+      <DetailSlot {...REQUEST_TEXTS} chosen={!!callbackId} error={open?.error}>
+        {item && open && (
+          <CallbackDetail
+            item={item}
+            tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="request" id="cb-tags" />}
+            attempts={open.attempts}
+            conversations={open.conversations}
+            loading={open.loading}
+            loadError={open.error}
+            selfId={state.agent?.id ?? null}
+            now={now}
+            clocks={clocks}
+            busy={action.busy || unsent}
+            waiting={unsent && state.connection !== 'online'}
+            actionError={action.error ?? refused}
+            onClaim={(takeOverFrom) => run(client.callbacks.claim(item.id, takeOverFrom))}
+            onOutcome={(outcome: CallbackOutcome, note) => queued(client.callbacks.outcome(item.id, outcome, note.trim() || undefined))}
+            onReschedule={(dueAt, note) => queued(client.callbacks.reschedule(item.id, dueAt, note.trim() || undefined))}
+            onOpenConversation={(id) => onNavigate(conversationPath(id))}
+          />
+        )}
+      </DetailSlot>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ContactSummary } from '../../protocol/contacts';
 import { OlderButton } from '../app/older-button';
 import { contactPath } from '../app/route';
-import { follow } from '../app/section-nav';
+import { inApp } from '../app/in-app';
 import { fullDateTime, shortAgo } from '../format/time';
 
 export interface ContactListProps {
@@ -76,7 +76,7 @@ export function ContactList({
                 <a
                   href={contactPath(c.id)}
                   aria-current={c.id === selectedId ? 'page' : undefined}
-                  onClick={(e) => follow(e, contactPath(c.id), onNavigate)}
+                  onClick={inApp(() => onNavigate(contactPath(c.id)))}
                 >
                   <span class="row-top">
                     <span class="row-name">{c.name ?? c.email ?? c.phone ?? 'Anonymous visitor'}</span>

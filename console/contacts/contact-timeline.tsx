@@ -1,6 +1,6 @@
 import type { TimelineItem } from '../../protocol/contacts';
 import { callbackPath, conversationPath, feedbackPath } from '../app/route';
-import { follow } from '../app/section-nav';
+import { inApp } from '../app/in-app';
 import { fullDateTime } from '../format/time';
 
 const stars = (n: number) => `${n} of 5`;
@@ -40,7 +40,7 @@ export function ContactTimeline({ items, onNavigate }: { items: TimelineItem[]; 
           <li key={`${item.kind}-${i}`} data-kind={item.kind}>
             <time dateTime={item.at}>{fullDateTime(item.at)}</time>{' '}
             {d.href ? (
-              <a href={d.href} onClick={(e) => follow(e, d.href!, onNavigate)}>
+              <a href={d.href} onClick={inApp(() => onNavigate(d.href!))}>
                 {d.label}
               </a>
             ) : (

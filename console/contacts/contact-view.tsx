@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContactDetail } from '../../protocol/contacts';
 import { Fact } from '../app/detail-parts';
@@ -15,6 +16,8 @@ export interface ContactViewProps {
   onSplit(visitorId: string): void;
   onSaveNotes(notes: string): void;
   onNavigate(href: string): void;
+  /** The admins' export and erase, when the agent is one. */
+  privacy?: ComponentChildren;
 }
 
 const MERGE_REASON = {
@@ -26,7 +29,7 @@ const MERGE_REASON = {
 const title = (c: Pick<ContactDetail, 'name' | 'email' | 'phone'>) => c.name ?? c.email ?? c.phone ?? 'Anonymous visitor';
 
 /** One contact: who they are, their browsers, one timeline across channels, and what may be merged into them. */
-export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit, onSaveNotes, onNavigate }: ContactViewProps) {
+export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit, onSaveNotes, onNavigate, privacy }: ContactViewProps) {
   const [notes, setNotes] = useState(c.notes ?? '');
   useEffect(() => setNotes(c.notes ?? ''), [c.id, c.notes]);
   const attributes = Object.entries(c.attributes);
@@ -65,6 +68,7 @@ export function ContactView({ contact: c, busy, error, onMerge, onUndo, onSplit,
           <Fact label="First seen">{fullDateTime(c.createdAt)}</Fact>
           <Fact label="Last seen">{fullDateTime(c.lastSeenAt)}</Fact>
         </dl>
+        {privacy}
         <section aria-labelledby="contact-attributes">
           <h3 id="contact-attributes">Attributes</h3>
           {attributes.length === 0 ? (

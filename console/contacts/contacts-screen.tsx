@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactDetail, ContactSummary } from '../../protocol/contacts';
 import type { SiteSettings } from '../../protocol/types';
 import { EmptyDetail } from '../app/detail-parts';
@@ -15,12 +16,14 @@ export interface ContactsScreenProps {
   contactId: string | null;
   sites: SiteSettings[] | null;
   onNavigate(href: string): void;
+  /** The admins' export and erase of the open contact. */
+  privacy?: (contact: ContactDetail) => ComponentChildren;
 }
 
 const PAGE = 50;
 
 /** Connector of the Contacts section: the searchable list and the open contact. */
-export function ContactsScreen({ client, contactId, sites, onNavigate }: ContactsScreenProps) {
+export function ContactsScreen({ client, contactId, sites, onNavigate, privacy }: ContactsScreenProps) {
   const now = useNow();
   const [search, setSearch] = useState('');
   const [list, setList] = useState<{ items: ContactSummary[]; loaded: boolean; more: boolean; error: string | null }>({
@@ -33,30 +36,33 @@ export function ContactsScreen({ client, contactId, sites, onNavigate }: Contact
   const [action, setAction] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const asked = useRef(0);
 
-  const load = async (text: string) => {
-    const n = ++asked.current;
-    const r = await client.contacts.list({ search: text.trim() || undefined });
-    // A newer search was typed meanwhile: its answer is the one to show.
-    if (n !== asked.current) return;
-    setList(
-      r.ok
-        ? { items: r.data, loaded: true, more: r.data.length === PAGE, error: null }
-        : { items: [], loaded: true, more: false, error: r.message },
-    );
-  };
+  const load = useCallback(
+    async (text: string) => {
+      const n = ++asked.current;
+      const r = await client.contacts.list({ search: text.trim() || undefined });
+      // A newer search was typed meanwhile: its answer is the one to show.
+      if (n !== asked.current) return;
+      setList(
+        r.ok
+          ? { items: r.data, loaded: true, more: r.data.length === PAGE, error: null }
+          : { items: [], loaded: true, more: false, error: r.message },
+      );
+    },
+    [client],
+  );
   const older = async () => {
     const last = list.items.at(-1);
     if (!last) return;
     const r = await client.contacts.list({ search: search.trim() || undefined, before: { lastSeenAt: last.lastSeenAt, id: last.id } });
     if (r.ok) setList((l) => ({ ...l, items: [...l.items, ...r.data], more: r.data.length === PAGE }));
   };
-  useEffect(() => void load(search), [search]);
+  useEffect(() => void load(search), [search, load]);
   useEffect(() => {
     setAction({ busy: false, error: null });
     setOpen({ detail: null, error: null });
     if (!contactId) return;
     void client.contacts.get(contactId).then((r) => setOpen(r.ok ? { detail: r.data, error: null } : { detail: null, error: r.message }));
-  }, [contactId]);
+  }, [contactId, client]);
 
   const run = async (call: Promise<Result<ContactDetail>>) => {
     setAction({ busy: true, error: null });
@@ -101,6 +107,7 @@ export function ContactsScreen({ client, contactId, sites, onNavigate }: Contact
           onSplit={(visitorId) => void run(client.contacts.split(visitorId))}
           onSaveNotes={(notes) => void run(client.contacts.saveNotes(detail.id, notes))}
           onNavigate={onNavigate}
+          privacy={privacy?.(detail)}
         />
       ) : open.error ? (
         <EmptyDetail id="contact-empty-title" title="Cannot show this contact" message={open.error} error />

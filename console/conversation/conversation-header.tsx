@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../../protocol/types';
 import { BASE } from '../app/route';
 import { StatusBadge } from '../inbox/status-badge';
 import { surveyText } from './survey-labels';
+import { inApp } from '../app/in-app';
 
 export interface ConversationHeaderProps {
   conversation: ConversationSummary;
@@ -20,15 +21,7 @@ export function ConversationHeader({ conversation, busy, error, onResolve, onReo
   return (
     <header class="conv-head">
       {onBack && (
-        <a
-          class="back-link"
-          href={BASE}
-          onClick={(e) => {
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-            e.preventDefault();
-            onBack();
-          }}
-        >
+        <a class="back-link" href={BASE} onClick={inApp(() => onBack())}>
           <span aria-hidden="true">‹ </span>Back to the inbox
         </a>
       )}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
 import type { CannedReply } from '../../protocol/types';
 import { complete, fillPlaceholders, triggerAt, type PlaceholderValues, type Trigger } from './reply-suggest';
+import { useSendBox } from '../format/send-box';
 import { optionId, suggestKey, SuggestList, type Suggestion } from '../format/suggest-list';
 
 export interface ReplyBoxProps {
@@ -56,14 +57,21 @@ function suggestionsFor(trigger: Trigger | null, p: ReplyBoxProps): { items: Sug
  */
 export function ReplyBox(p: ReplyBoxProps) {
   const { draft, autoFocus, onDraft, onSend, onTyping, onEscape } = p;
-  const [text, setText] = useState(draft);
   const [note, setNote] = useState(false);
   const [trigger, setTrigger] = useState<Trigger | null>(null);
   const [active, setActive] = useState(0);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const { text, setText, box, submit, onSubmit } = useSendBox(
+    draft,
+    (body) => onSend(body, note),
+    () => {
+      onDraft('');
+      setTrigger(null);
+    },
+  );
   // Preact does not move focus for `autoFocus` after the first page load, so do it here.
   useEffect(() => {
     if (autoFocus) box.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only as the box appears (it is keyed by conversation), never later
   }, []);
   const { items, inserts } = suggestionsFor(trigger, p);
   const listed = trigger !== null && (trigger.kind === 'canned' || items.length > 0);
@@ -86,16 +94,6 @@ export function ReplyBox(p: ReplyBoxProps) {
     el.setSelectionRange(done.caret, done.caret);
     el.focus();
   };
-  const submit = () => {
-    const body = text.trim();
-    if (!body) return;
-    onSend(body, note);
-    setText('');
-    onDraft('');
-    setTrigger(null);
-    // Sent with the button: the emptied box disables it, which would drop the focus on the page.
-    box.current?.focus();
-  };
   const switchMode = (next: boolean) => {
     setNote(next);
     const el = box.current;
@@ -104,13 +102,7 @@ export function ReplyBox(p: ReplyBoxProps) {
   };
   const label = note ? 'Internal note' : 'Reply';
   return (
-    <form
-      class={`reply${note ? ' reply-note' : ''}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form class={`reply${note ? ' reply-note' : ''}`} onSubmit={onSubmit}>
       <div class="reply-mode" role="group" aria-label="Write a">
         <button type="button" class="btn btn-small" aria-pressed={!note} onClick={() => switchMode(false)}>
           Reply

@@ -20,7 +20,7 @@ export function useCompose(
     return () => {
       live = false;
     };
-  }, []);
+  }, [canned]);
   const me = state.agent?.id;
   const agents = useMemo(() => (state.presence ?? []).filter((a) => a.id !== me), [state.presence, me]);
   const placeholders = {

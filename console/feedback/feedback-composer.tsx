@@ -1,5 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
+import { useSendBox } from '../format/send-box';
 
 export interface FeedbackComposerProps {
   /** Who the email goes to, e.g. "Ana <ana@example.com>". */
@@ -10,24 +10,9 @@ export interface FeedbackComposerProps {
 
 /** The email reply box: Ctrl/Cmd+Enter or the button sends; Enter is a new line, as in any email. */
 export function FeedbackComposer({ to, onSend }: FeedbackComposerProps) {
-  const [text, setText] = useState('');
-  const box = useRef<HTMLTextAreaElement>(null);
-  const submit = () => {
-    const body = text.trim();
-    if (!body) return;
-    onSend(body);
-    setText('');
-    // The emptied box disables the button that had the focus; keep it in the form.
-    box.current?.focus();
-  };
+  const { text, setText, box, submit, onSubmit } = useSendBox('', onSend);
   return (
-    <form
-      class="reply fb-composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form class="reply fb-composer" onSubmit={onSubmit}>
       <label for="fb-reply" class="fb-composer-label">
         Reply by email
       </label>

@@ -8,6 +8,7 @@ import { FeedbackComposer } from './feedback-composer';
 import { CATEGORY_LABEL, contactLabel } from './labels';
 import type { PendingMessage } from '../state/types';
 import { ReplyThread } from './reply-thread';
+import { Alert } from '../format/form-messages';
 
 /** Shown instead of the reply box when the server cannot send email. */
 export const EMAIL_NOT_CONFIGURED = 'Email is not configured on this server: set SMTP_URL to answer feedback by email.';
@@ -79,11 +80,7 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
       </header>
       {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Feedback details">
-        {p.error && (
-          <p class="conv-load-error" role="alert">
-            {p.error}
-          </p>
-        )}
+        <Alert class="conv-load-error" text={p.error} />
         <dl class="facts fb-facts">
           <Fact label="Rating">
             <Rating rating={item.rating} />

@@ -4,6 +4,7 @@ import { fullDateTime, shortAgo } from '../format/time';
 import { safeHref } from '../format/url';
 import { FeedbackStatusBadge, Rating } from './badges';
 import { CATEGORY_LABEL, excerpt } from './labels';
+import { inApp } from '../app/in-app';
 
 export interface FeedbackRowProps {
   item: FeedbackItem;
@@ -31,12 +32,7 @@ export function FeedbackRow({ item, siteName, selected, now, onOpen }: FeedbackR
         href={feedbackPath(item.id)}
         data-feedback-id={item.id}
         aria-current={selected ? 'page' : undefined}
-        onClick={(e) => {
-          // Let modified clicks open a new tab or window as usual.
-          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-          e.preventDefault();
-          onOpen(item.id);
-        }}
+        onClick={inApp(() => onOpen(item.id))}
       >
         <span class="row-top">
           <Rating rating={item.rating} />

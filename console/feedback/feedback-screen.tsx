@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FeedbackStatus } from '../../protocol/types';
 import { feedbackPath } from '../app/route';
-import { EmptyDetail } from '../app/detail-parts';
+import { DetailSlot, type DetailTexts } from '../app/detail-parts';
 import { useConsoleState, useNow } from '../app/use-store';
 import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
@@ -23,6 +23,12 @@ export interface FeedbackScreenProps {
 
 type Busy = { busy: boolean; error: string | null };
 const IDLE: Busy = { busy: false, error: null };
+const FEEDBACK_TEXTS: DetailTexts = {
+  id: 'fb-empty-title',
+  pick: { title: 'Pick a piece of feedback', message: 'Choose one from the list to read it in full and answer by email.' },
+  loading: { title: 'Feedback item', message: 'Loading feedback…' },
+  refusedTitle: 'Cannot show this feedback',
+};
 
 /** Connector of the feedback section: list with filters, the open item, and the charts. */
 export function FeedbackScreen({ store, client, feedbackId, onNavigate }: FeedbackScreenProps) {
@@ -30,7 +36,8 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
-  const allItems = useMemo(() => visibleFeedback(feedback), [feedback.items, feedback.view]);
+  const { items: all, view } = feedback;
+  const allItems = useMemo(() => visibleFeedback({ items: all, view }), [all, view]);
   const tagging = useItemTags(client.tags, 'feedback', allItems.map((f) => f.id).concat(feedbackId ?? []));
   const items = tagFilter ? allItems.filter((f) => tagging.tags[f.id]?.includes(tagFilter)) : allItems;
 
@@ -38,13 +45,13 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
     void client.feedback.refreshStats();
     // Leaving the section closes the item, so nothing keeps re-reading it.
     return () => store.dispatch({ type: 'feedback/closed' });
-  }, []);
+  }, [client, store]);
 
   useEffect(() => {
     setStatus(IDLE);
     if (feedbackId) void client.feedback.open(feedbackId);
     else store.dispatch({ type: 'feedback/closed' });
-  }, [feedbackId]);
+  }, [feedbackId, client, store]);
 
   const changeStatus = async (id: string, next: FeedbackStatus) => {
     setStatus({ busy: true, error: null });
@@ -72,33 +79,25 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
           onOlder={client.feedback.loadOlder}
         />
       </div>
-      {!feedbackId ? (
-        <EmptyDetail
-          id="fb-empty-title"
-          title="Pick a piece of feedback"
-          message="Choose one from the list to read it in full and answer by email."
-        />
-      ) : item && open ? (
-        <FeedbackDetail
-          item={item}
-          tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="feedback" id="fb-tags" />}
-          replies={open.replies}
-          loading={open.loading}
-          error={open.error}
-          emailConfigured={feedback.emailConfigured}
-          statusBusy={status.busy}
-          statusError={status.error}
-          pending={pendingRepliesTo(pending, item.id)}
-          agentName={agent?.name ?? 'You'}
-          onStatus={(next) => void changeStatus(item.id, next)}
-          onReply={(text) => client.feedback.reply(item.id, text)}
-          onRetry={client.retry}
-        />
-      ) : open?.error ? (
-        <EmptyDetail id="fb-empty-title" title="Cannot show this feedback" message={open.error} error />
-      ) : (
-        <EmptyDetail id="fb-empty-title" title="Feedback item" message="Loading feedback…" />
-      )}
+      <DetailSlot {...FEEDBACK_TEXTS} chosen={!!feedbackId} error={open?.error}>
+        {item && open && (
+          <FeedbackDetail
+            item={item}
+            tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="feedback" id="fb-tags" />}
+            replies={open.replies}
+            loading={open.loading}
+            error={open.error}
+            emailConfigured={feedback.emailConfigured}
+            statusBusy={status.busy}
+            statusError={status.error}
+            pending={pendingRepliesTo(pending, item.id)}
+            agentName={agent?.name ?? 'You'}
+            onStatus={(next) => void changeStatus(item.id, next)}
+            onReply={(text) => client.feedback.reply(item.id, text)}
+            onRetry={client.retry}
+          />
+        )}
+      </DetailSlot>
       <FeedbackStatsPanel stats={feedback.stats} />
     </div>
   );

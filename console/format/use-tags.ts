@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { TaggedKind } from '../../protocol/types';
 import type { TagCommands } from '../net/tag-commands';
 
@@ -17,7 +17,7 @@ export function useItemTags(api: TagCommands, kind: TaggedKind, ids: string[]): 
   const [known, setKnown] = useState<string[]>([]);
   // Sorted: the inbox reorders on every message, which must not ask again.
   const key = [...ids].sort().join(' ');
-  const refreshKnown = () => void api.site().then((r) => r.ok && setKnown(r.data));
+  const refreshKnown = useCallback(() => void api.site().then((r) => r.ok && setKnown(r.data)), [api]);
   useEffect(() => {
     refreshKnown();
     return api.onUpdated((u) => {
@@ -25,7 +25,7 @@ export function useItemTags(api: TagCommands, kind: TaggedKind, ids: string[]): 
       setTags((now) => ({ ...now, [u.id]: u.tags }));
       if (u.tags.length > 0) refreshKnown();
     });
-  }, []);
+  }, [api, kind, refreshKnown]);
   useEffect(() => {
     if (ids.length === 0) return;
     let live = true;
@@ -33,7 +33,8 @@ export function useItemTags(api: TagCommands, kind: TaggedKind, ids: string[]): 
     return () => {
       live = false;
     };
-  }, [key]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the ids as a set: asked again only when it changes
+  }, [key, api, kind]);
   return useMemo(
     () => ({
       tags,
@@ -46,6 +47,6 @@ export function useItemTags(api: TagCommands, kind: TaggedKind, ids: string[]): 
         return null;
       },
     }),
-    [tags, known],
+    [tags, known, api, kind, refreshKnown],
   );
 }

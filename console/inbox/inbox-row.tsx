@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../../protocol/types';
 import { conversationPath } from '../app/route';
 import { fullDateTime, shortAgo } from '../format/time';
 import { StatusBadge } from './status-badge';
+import { inApp } from '../app/in-app';
 
 export interface InboxRowProps {
   row: ConversationSummary;
@@ -30,12 +31,7 @@ export function InboxRow({ row, siteName, selected, typing, now, onOpen }: Inbox
         href={conversationPath(row.id)}
         data-conversation-id={row.id}
         aria-current={selected ? 'page' : undefined}
-        onClick={(e) => {
-          // Let modified clicks open a new tab or window as usual.
-          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-          e.preventDefault();
-          onOpen(row.id);
-        }}
+        onClick={inApp(() => onOpen(row.id))}
       >
         <span class="row-top">
           <span class="row-name">{row.visitorName}</span>

@@ -12,6 +12,7 @@ import { createTagCommands, type TagCommands } from './tag-commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
+import { createHeldMailCommands, type HeldMailCommands } from './held-mail';
 import { bindLiveSync } from './live-sync';
 import type { PageSignals } from './page';
 import { createPresence, type PresenceCommands } from './presence';
@@ -47,6 +48,8 @@ export interface AgentClient {
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
   sites: Pick<SiteCommands, 'update' | 'create' | 'contents' | 'remove' | 'identity' | 'rotateIdentity' | 'requireVerification'>;
+  /** Emailed replies held for review (admins). */
+  heldMail: HeldMailCommands;
   /** Disconnects and detaches every listener. */
   close(): void;
 }
@@ -107,6 +110,7 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     tags: createTagCommands(socket),
     presence,
     sites,
+    heldMail: createHeldMailCommands(socket),
     close() {
       stopTyping();
       sites.close();

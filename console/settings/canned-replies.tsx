@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/events';
 import type { CannedReply } from '../../protocol/types';
 import type { CannedCommands } from '../net/canned-commands';
@@ -30,12 +30,12 @@ export function CannedReplies({ api, admin }: CannedRepliesProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = async () => {
+  const load = useCallback(async () => {
     const r = await api.list();
     if (r.ok) setList(r.data);
     else setErrors({ form: r.message });
-  };
-  useEffect(() => void load(), []);
+  }, [api]);
+  useEffect(() => void load(), [load]);
 
   const save = async (e: Event) => {
     e.preventDefault();

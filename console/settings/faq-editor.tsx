@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { FaqDraft } from './settings-draft';
-import { errorProps, FieldError } from './field-error';
+import { CheckedField, FieldError } from './field-error';
 
 export interface FaqEditorProps {
   faqs: FaqDraft[];
@@ -24,40 +24,25 @@ export function FaqEditor({ faqs, errors, onChange }: FaqEditorProps) {
         return (
           <fieldset key={f.id} class="set-faq">
             <legend>Scripted answer {i + 1}</legend>
-            <label class="field">
-              <span>Question</span>
-              <input
-                id={`${id}-question`}
-                type="text"
-                value={f.question}
-                onInput={(e) => set(i, { question: e.currentTarget.value })}
-                {...errorProps(`${id}-question`, err('question'))}
-              />
-            </label>
-            <FieldError id={`${id}-question`} error={err('question')} />
-            <label class="field">
-              <span>Keywords</span>
-              <input
-                id={`${id}-keywords`}
-                type="text"
-                value={f.keywords}
-                placeholder="shipping, delivery"
-                onInput={(e) => set(i, { keywords: e.currentTarget.value })}
-                {...errorProps(`${id}-keywords`, err('keywords'))}
-              />
-            </label>
-            <FieldError id={`${id}-keywords`} error={err('keywords')} />
-            <label class="field">
-              <span>Answer</span>
-              <textarea
-                id={`${id}-answer`}
-                rows={3}
-                value={f.answer}
-                onInput={(e) => set(i, { answer: e.currentTarget.value })}
-                {...errorProps(`${id}-answer`, err('answer'))}
-              />
-            </label>
-            <FieldError id={`${id}-answer`} error={err('answer')} />
+            <CheckedField id={`${id}-question`} label="Question" error={err('question')}>
+              {(control) => (
+                <input type="text" value={f.question} onInput={(e) => set(i, { question: e.currentTarget.value })} {...control} />
+              )}
+            </CheckedField>
+            <CheckedField id={`${id}-keywords`} label="Keywords" error={err('keywords')}>
+              {(control) => (
+                <input
+                  type="text"
+                  value={f.keywords}
+                  placeholder="shipping, delivery"
+                  onInput={(e) => set(i, { keywords: e.currentTarget.value })}
+                  {...control}
+                />
+              )}
+            </CheckedField>
+            <CheckedField id={`${id}-answer`} label="Answer" error={err('answer')}>
+              {(control) => <textarea rows={3} value={f.answer} onInput={(e) => set(i, { answer: e.currentTarget.value })} {...control} />}
+            </CheckedField>
             <button type="button" class="btn btn-small" onClick={() => onChange(faqs.filter((_, j) => j !== i))}>
               Remove scripted answer {i + 1}
             </button>

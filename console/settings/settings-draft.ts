@@ -19,6 +19,8 @@ export interface SettingsDraft {
   /** As typed, so a half-typed number is not lost. */
   waitSeconds: string;
   surveyEnabled: boolean;
+  /** As typed, like the waiting time. */
+  keepConversationsDays: string;
   /** One origin per line. */
   origins: string;
   /** Opening hours decide when the site is open; off: whenever an agent is there. */
@@ -37,6 +39,7 @@ export function toDraft(site: SiteSettings): SettingsDraft {
     greeting: site.greeting,
     awayMessage: site.awayMessage,
     waitSeconds: String(site.waitSeconds),
+    keepConversationsDays: String(site.keepConversationsDays),
     surveyEnabled: site.surveyEnabled,
     origins: site.allowedOrigins.join('\n'),
     hoursEnabled: site.hoursEnabled,
@@ -81,6 +84,8 @@ export function patchFor(site: SiteSettings, draft: SettingsDraft): SitePatch {
   // An empty or non-numeric entry goes as NaN (sent as null), and the server says what it needs.
   const wait = draft.waitSeconds.trim() === '' ? NaN : Number(draft.waitSeconds);
   if (wait !== site.waitSeconds) patch.waitSeconds = wait;
+  const keep = draft.keepConversationsDays.trim() === '' ? NaN : Number(draft.keepConversationsDays);
+  if (keep !== site.keepConversationsDays) patch.keepConversationsDays = keep;
   if (draft.surveyEnabled !== site.surveyEnabled) patch.surveyEnabled = draft.surveyEnabled;
   const origins = originsOf(draft.origins);
   if (!same(origins, site.allowedOrigins)) patch.allowedOrigins = origins;
@@ -107,7 +112,11 @@ export function errorSlot(field: string | undefined): string | null {
     return p[1] !== undefined && ['question', 'keywords', 'answer'].includes(p[2] ?? '') ? p.slice(0, 3).join('.') : 'faqs';
   if (p[0] === 'hours') return p[1] === 'weekly' && p[2] ? `hours.weekly.${p[2]}` : 'hours.timezone';
   if (p[0] === 'allowedOrigins' || p[0] === 'channels') return p[0];
-  return ['name', 'color', 'greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled', 'hoursEnabled'].includes(field) ? field : null;
+  return ['name', 'color', 'greeting', 'awayMessage', 'waitSeconds', 'surveyEnabled', 'hoursEnabled', 'keepConversationsDays'].includes(
+    field,
+  )
+    ? field
+    : null;
 }
 
 /**

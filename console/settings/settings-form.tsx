@@ -1,8 +1,10 @@
 import type { Channels } from '../../protocol/types';
 import { FaqEditor } from './faq-editor';
-import { errorProps, FieldError } from './field-error';
+import { CheckedField, FieldError } from './field-error';
 import { HoursEditor } from './hours-editor';
 import type { SettingsDraft } from './settings-draft';
+import { Alert } from '../format/form-messages';
+import { BusyForm } from '../format/busy-form';
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
@@ -29,41 +31,22 @@ const CHANNELS: { key: keyof Channels; label: string }[] = [
 export function SettingsForm({ draft, errors, formError, readOnly, saving, notice, onChange, onSave }: SettingsFormProps) {
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
   return (
-    <form
-      class="set-form"
-      aria-label="Site settings"
-      aria-busy={saving}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!readOnly && !saving) onSave();
-      }}
-    >
+    <BusyForm class="set-form" aria-label="Site settings" busy={saving} onSubmit={() => !readOnly && onSave()}>
       {/* A disabled fieldset makes every control inside read-only in one place. */}
       <fieldset class="set-all" disabled={readOnly}>
         <fieldset class="set-section">
           <legend>Site</legend>
-          <label class="field">
-            <span>Name</span>
-            <input
-              id="set-name"
-              value={draft.name}
-              onInput={(e) => set({ name: e.currentTarget.value })}
-              {...errorProps('set-name', errors.name)}
-            />
-          </label>
-          <p class="muted set-hint">Visitors see it in the widget's header.</p>
-          <FieldError id="set-name" error={errors.name} />
-          <label class="field set-narrow">
-            <span>Colour</span>
-            <input
-              id="set-color"
-              type="color"
-              value={draft.color}
-              onInput={(e) => set({ color: e.currentTarget.value })}
-              {...errorProps('set-color', errors.color)}
-            />
-          </label>
-          <FieldError id="set-color" error={errors.color} />
+          <CheckedField
+            id="set-name"
+            label="Name"
+            error={errors.name}
+            hint={<p class="muted set-hint">Visitors see it in the widget's header.</p>}
+          >
+            {(control) => <input value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} {...control} />}
+          </CheckedField>
+          <CheckedField id="set-color" label="Colour" error={errors.color} class="set-narrow">
+            {(control) => <input type="color" value={draft.color} onInput={(e) => set({ color: e.currentTarget.value })} {...control} />}
+          </CheckedField>
         </fieldset>
         <fieldset class="set-section" {...(errors.channels ? { 'aria-describedby': 'set-channels-error' } : {})}>
           <legend>Channels</legend>
@@ -84,67 +67,90 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
         </fieldset>
         <fieldset class="set-section">
           <legend>Messages and waiting</legend>
-          <label class="field">
-            <span>Greeting</span>
-            <textarea
-              id="set-greeting"
-              rows={2}
-              value={draft.greeting}
-              onInput={(e) => set({ greeting: e.currentTarget.value })}
-              {...errorProps('set-greeting', errors.greeting)}
-            />
-          </label>
-          <FieldError id="set-greeting" error={errors.greeting} />
-          <label class="field">
-            <span>Away message</span>
-            <textarea
-              id="set-away"
-              rows={2}
-              aria-describedby="set-away-hint"
-              value={draft.awayMessage}
-              onInput={(e) => set({ awayMessage: e.currentTarget.value })}
-              {...errorProps('set-away', errors.awayMessage)}
-            />
-          </label>
-          <p class="muted set-hint" id="set-away-hint">
-            {/* The widget's defaults (x_away_email, x_away in widget/chat/extras/strings.ts), quoted in English. */}
-            Leave it empty for the default, in each visitor's language: “We're away right now. Leave us a message and we'll answer by
-            email.” where this server sends email (SMTP_URL set), else “We're away right now. Leave us a message: we'll answer here, in this
-            chat, when you come back.”
-          </p>
-          <FieldError id="set-away" error={errors.awayMessage} />
-          <label class="field set-narrow">
-            <span>Waiting time (seconds)</span>
-            <input
-              id="set-wait"
-              type="number"
-              inputMode="numeric"
-              value={draft.waitSeconds}
-              onInput={(e) => set({ waitSeconds: e.currentTarget.value })}
-              {...errorProps('set-wait', errors.waitSeconds)}
-            />
-          </label>
-          <p class="muted set-hint">How long a new chat waits for an agent before the widget offers a call back or a message instead.</p>
-          <FieldError id="set-wait" error={errors.waitSeconds} />
+          <CheckedField id="set-greeting" label="Greeting" error={errors.greeting}>
+            {(control) => (
+              <textarea rows={2} value={draft.greeting} onInput={(e) => set({ greeting: e.currentTarget.value })} {...control} />
+            )}
+          </CheckedField>
+          <CheckedField
+            id="set-away"
+            label="Away message"
+            error={errors.awayMessage}
+            hint={
+              <p class="muted set-hint" id="set-away-hint">
+                {/* The widget's defaults (x_away_email, x_away in widget/chat/extras/strings.ts), quoted in English. */}
+                Leave it empty for the default, in each visitor's language: “We're away right now. Leave us a message and we'll answer by
+                email.” where this server sends email (SMTP_URL set), else “We're away right now. Leave us a message: we'll answer here, in
+                this chat, when you come back.”
+              </p>
+            }
+          >
+            {(control) => (
+              <textarea
+                rows={2}
+                aria-describedby="set-away-hint"
+                value={draft.awayMessage}
+                onInput={(e) => set({ awayMessage: e.currentTarget.value })}
+                {...control}
+              />
+            )}
+          </CheckedField>
+          <CheckedField
+            id="set-wait"
+            label="Waiting time (seconds)"
+            error={errors.waitSeconds}
+            class="set-narrow"
+            hint={
+              <p class="muted set-hint">
+                How long a new chat waits for an agent before the widget offers a call back or a message instead.
+              </p>
+            }
+          >
+            {(control) => (
+              <input
+                type="number"
+                inputMode="numeric"
+                value={draft.waitSeconds}
+                onInput={(e) => set({ waitSeconds: e.currentTarget.value })}
+                {...control}
+              />
+            )}
+          </CheckedField>
           <label class="fb-toggle">
             <input type="checkbox" checked={draft.surveyEnabled} onChange={(e) => set({ surveyEnabled: e.currentTarget.checked })} />
             <span>Satisfaction survey after a chat</span>
           </label>
+          <CheckedField
+            id="set-keep"
+            label="Keep conversations (days)"
+            error={errors.keepConversationsDays}
+            class="set-narrow"
+            hint={<p class="muted set-hint">Conversations untouched this long are deleted, with their messages. 0 keeps them.</p>}
+          >
+            {(control) => (
+              <input
+                type="number"
+                inputMode="numeric"
+                value={draft.keepConversationsDays}
+                onInput={(e) => set({ keepConversationsDays: e.currentTarget.value })}
+                {...control}
+              />
+            )}
+          </CheckedField>
         </fieldset>
         <fieldset class="set-section">
           <legend>Allowed origins</legend>
-          <label class="field">
-            <span>Sites that may embed the widget, one origin a line</span>
-            <textarea
-              id="set-origins"
-              rows={3}
-              value={draft.origins}
-              placeholder="https://shop.example.com"
-              onInput={(e) => set({ origins: e.currentTarget.value })}
-              {...errorProps('set-origins', errors.allowedOrigins)}
-            />
-          </label>
-          <FieldError id="set-origins" error={errors.allowedOrigins} />
+          <CheckedField id="set-origins" label="Sites that may embed the widget, one origin a line" error={errors.allowedOrigins}>
+            {(control) => (
+              <textarea
+                rows={3}
+                value={draft.origins}
+                placeholder="https://shop.example.com"
+                onInput={(e) => set({ origins: e.currentTarget.value })}
+                {...control}
+              />
+            )}
+          </CheckedField>
         </fieldset>
         <HoursEditor
           enabled={draft.hoursEnabled}
@@ -158,11 +164,7 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
         <FaqEditor faqs={draft.faqs} errors={errors} onChange={(faqs) => set({ faqs })} />
       </fieldset>
       <div class="set-footer">
-        {formError && (
-          <p class="conv-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <Alert class="conv-error" text={formError} />
         {notice && (
           <p class="muted" role="status">
             {notice}
@@ -174,6 +176,6 @@ export function SettingsForm({ draft, errors, formError, readOnly, saving, notic
           </button>
         )}
       </div>
-    </form>
+    </BusyForm>
   );
 }

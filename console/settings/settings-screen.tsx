@@ -6,6 +6,7 @@ import type { AgentClient } from '../net/agent-client';
 import { createTokenApi, type TokenApi } from '../net/token-api';
 import { createWebhookApi, type WebhookApi } from '../net/webhook-api';
 import { WebhookEndpoints } from '../webhooks/webhook-endpoints';
+import { HeldMailSection } from '../mail/held-mail';
 import { closedSiteNotes } from '../format/site-hours';
 import type { ConsoleStore } from '../state/store';
 import { InstallSnippet } from '../sites/install-snippet';
@@ -15,6 +16,7 @@ import { SiteIdentity } from '../sites/site-identity';
 import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
 import { CannedReplies } from './canned-replies';
 import { SettingsForm } from './settings-form';
+import { SiteSelect } from '../app/site-filter';
 
 export interface SettingsScreenProps {
   store: ConsoleStore;
@@ -68,9 +70,10 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
   }, [site]);
 
   // Take the admin to the first field the server refused.
+  const errors = editing?.errors;
   useEffect(() => {
-    if (editing && Object.keys(editing.errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
-  }, [editing?.errors]);
+    if (errors && Object.keys(errors).length > 0) document.querySelector<HTMLElement>('.set-form [aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   if (!sites)
     return (
@@ -113,16 +116,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
       <header class="set-head">
         <h2 id="set-title">Settings</h2>
         {sites.length > 1 ? (
-          <label class="fb-filter">
-            <span>Site</span>
-            <select value={site.id} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SiteSelect class="fb-filter" sites={sites} value={site.id} onChange={setSiteId} />
         ) : (
           <span class="conv-site">{site.name}</span>
         )}
@@ -183,6 +177,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
       )}
       {!readOnly && <ApiTokens api={tokens} />}
       {!readOnly && <WebhookEndpoints api={webhooks} />}
+      {!readOnly && <HeldMailSection api={client.heldMail} />}
       <CannedReplies api={client.canned} admin={!readOnly} />
     </main>
   );

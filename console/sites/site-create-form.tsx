@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { SiteSettings } from '../../protocol/types';
 import type { NewSite } from '../net/site-settings';
 import type { Result } from '../net/agent-socket';
-import { errorProps, FieldError } from '../settings/field-error';
+import { CheckedField } from '../settings/field-error';
+import { Alert } from '../format/form-messages';
+import { BusyForm } from '../format/busy-form';
 
 export interface SiteCreateFormProps {
   onCreate(site: NewSite): Promise<Result<SiteSettings>>;
@@ -38,54 +40,46 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
     setErrors(r.field === 'id' ? { id: text } : r.field === 'name' ? { name: text } : { form: r.message });
   };
   return (
-    <form
-      class="set-section site-create"
-      aria-label="New site"
-      aria-busy={busy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
-    >
+    <BusyForm class="set-section site-create" aria-label="New site" busy={busy} onSubmit={() => void submit()}>
       <h3>New site</h3>
-      <label class="field">
-        <span>Name</span>
-        <input
-          id="site-new-name"
-          value={name}
-          onInput={(e) => {
-            setName(e.currentTarget.value);
-            if (!idTouched) setId(idFromName(e.currentTarget.value));
-          }}
-          {...errorProps('site-new-name', errors.name)}
-        />
-      </label>
-      <FieldError id="site-new-name" error={errors.name} />
-      <label class="field">
-        <span>Site id</span>
-        <input
-          id="site-new-id"
-          value={id}
-          required
-          autoComplete="off"
-          spellcheck={false}
-          aria-describedby="site-new-id-hint"
-          onInput={(e) => {
-            setIdTouched(true);
-            setId(e.currentTarget.value);
-          }}
-          {...errorProps('site-new-id', errors.id)}
-        />
-      </label>
-      <p class="muted set-hint" id="site-new-id-hint">
-        Lower-case letters, digits and dashes; it goes into the snippet and cannot be changed later.
-      </p>
-      <FieldError id="site-new-id" error={errors.id} />
-      {errors.form && (
-        <p class="conv-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <CheckedField id="site-new-name" label="Name" error={errors.name}>
+        {(control) => (
+          <input
+            value={name}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              if (!idTouched) setId(idFromName(e.currentTarget.value));
+            }}
+            {...control}
+          />
+        )}
+      </CheckedField>
+      <CheckedField
+        id="site-new-id"
+        label="Site id"
+        error={errors.id}
+        hint={
+          <p class="muted set-hint" id="site-new-id-hint">
+            Lower-case letters, digits and dashes; it goes into the snippet and cannot be changed later.
+          </p>
+        }
+      >
+        {(control) => (
+          <input
+            value={id}
+            required
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby="site-new-id-hint"
+            onInput={(e) => {
+              setIdTouched(true);
+              setId(e.currentTarget.value);
+            }}
+            {...control}
+          />
+        )}
+      </CheckedField>
+      <Alert class="conv-error" text={errors.form} />
       <p class="set-snippet-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           Create site
@@ -94,6 +88,6 @@ export function SiteCreateForm({ onCreate, onCreated, onCancel }: SiteCreateForm
           Cancel
         </button>
       </p>
-    </form>
+    </BusyForm>
   );
 }

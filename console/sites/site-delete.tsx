@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteContents, SiteSettings } from '../../protocol/types';
 import type { Result } from '../net/agent-socket';
+import { Alert } from '../format/form-messages';
 
 export interface SiteDeleteProps {
   site: SiteSettings;
@@ -82,11 +83,7 @@ export function SiteDelete({ site, onlySite, onContents, onDelete, onDeleted }: 
           </button>
         </p>
       )}
-      {error && (
-        <p class="conv-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert class="conv-error" text={error} />
     </section>
   );
 }

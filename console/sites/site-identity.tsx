@@ -4,6 +4,7 @@ import type { Result } from '../net/agent-socket';
 
 export interface SiteIdentityProps {
   siteId: string;
+  /** Stable for a mount: a new function reads the identity again. */
   onLoad(siteId: string): Promise<Result<Identity>>;
   onRotate(siteId: string): Promise<Result<Identity>>;
   onRequire(siteId: string, on: boolean): Promise<Result<Identity>>;
@@ -25,7 +26,7 @@ export function SiteIdentity({ siteId, onLoad, onRotate, onRequire }: SiteIdenti
     let live = true;
     void onLoad(siteId).then((r) => live && (r.ok ? setIdentity(r.data) : setStatus(r.message)));
     return () => void (live = false);
-  }, [siteId]);
+  }, [siteId, onLoad]);
 
   const run = async (call: Promise<Result<Identity>>, done: string) => {
     setBusy(true);

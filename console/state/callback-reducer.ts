@@ -1,15 +1,11 @@
 import type { CallbackItem } from '../../protocol/types';
 import { inView, isOpenCallback } from './callback-selectors';
 import type { CallbackAction, CallbackState } from './callback-types';
+import { newer, openFailed, openRequested, withoutUnlisted } from './item-section';
 
 /** The callback section before the server said anything. */
 export function initialCallbacks(): CallbackState {
   return { items: {}, view: 'open', loaded: false, open: null, alerts: [], alerted: {}, tick: 0, pushedAt: {} };
-}
-
-/** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */
-function newer(held: CallbackItem | undefined, next: CallbackItem): boolean {
-  return !held || next.updatedAt >= held.updatedAt;
 }
 
 function withItem(state: CallbackState, item: CallbackItem): CallbackState {
@@ -21,16 +17,7 @@ function withItem(state: CallbackState, item: CallbackItem): CallbackState {
 }
 
 function listed(state: CallbackState, action: Extract<CallbackAction, { type: 'callbacks/listed' }>): CallbackState {
-  const items = { ...state.items };
-  if (action.complete) {
-    // Held requests of this view the server no longer lists changed while no push reached
-    // us; drop them, except those pushed after the list was asked for and the open one.
-    const listedIds = new Set(action.items.map((c) => c.id));
-    for (const c of Object.values(state.items)) {
-      const fresh = (state.pushedAt[c.id] ?? 0) > action.tick;
-      if (!listedIds.has(c.id) && !fresh && c.id !== state.open?.id && inView(c, action.view)) delete items[c.id];
-    }
-  }
+  const items = withoutUnlisted(state, action, (c) => inView(c, action.view));
   let next: CallbackState = { ...state, items, loaded: state.loaded || action.view === state.view };
   for (const c of action.items) next = withItem(next, c);
   return next;
@@ -55,20 +42,15 @@ export function callbackReducer(state: CallbackState, action: CallbackAction): C
       const tick = state.tick + 1;
       return { ...withItem(state, action.item), tick, pushedAt: { ...state.pushedAt, [action.item.id]: tick } };
     }
-    case 'callbacks/open-requested': {
-      // Opening the request is what its alert asked for.
-      const alerts = state.alerts.filter((a) => a.id !== action.id);
-      if (state.open?.id === action.id) return { ...state, alerts, open: { ...state.open, loading: true, error: null } };
-      return { ...state, alerts, open: { id: action.id, loading: true, error: null, attempts: [], conversations: [] } };
-    }
+    case 'callbacks/open-requested':
+      return openRequested(state, action.id, { id: action.id, loading: true, error: null, attempts: [], conversations: [] });
     case 'callbacks/open-loaded': {
       const { item, attempts, conversations } = action.detail;
       if (state.open?.id !== item.id) return state;
       return { ...withItem(state, item), open: { ...state.open, loading: false, error: null, attempts, conversations } };
     }
     case 'callbacks/open-failed':
-      if (state.open?.id !== action.id) return state;
-      return { ...state, open: { ...state.open, loading: false, error: action.error } };
+      return openFailed(state, action.id, action.error);
     case 'callbacks/closed':
       return state.open ? { ...state, open: null } : state;
     case 'callbacks/due':

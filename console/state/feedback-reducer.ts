@@ -1,6 +1,7 @@
 import type { FeedbackCursor, FeedbackItem, FeedbackReply } from '../../protocol/types';
 import { DEFAULT_VIEW, matchesView, sameView } from './feedback-selectors';
 import type { FeedbackAction, FeedbackState } from './feedback-types';
+import { newer, openFailed, openRequested, withoutUnlisted } from './item-section';
 
 /** The feedback section before the server said anything. */
 export function initialFeedback(): FeedbackState {
@@ -19,11 +20,6 @@ export function initialFeedback(): FeedbackState {
   };
 }
 
-/** Whether `next` may replace `held`: copies arrive out of order, and time never steps back. */
-function newer(held: FeedbackItem | undefined, next: FeedbackItem): boolean {
-  return !held || next.updatedAt >= held.updatedAt;
-}
-
 function withItem(state: FeedbackState, item: FeedbackItem): FeedbackState {
   if (!newer(state.items[item.id], item)) return state;
   const alerts = state.alerts.some((a) => a.id === item.id) ? state.alerts.map((a) => (a.id === item.id ? item : a)) : state.alerts;
@@ -36,18 +32,9 @@ function pushed(state: FeedbackState, item: FeedbackItem): FeedbackState {
 }
 
 function listed(state: FeedbackState, action: Extract<FeedbackAction, { type: 'feedback/listed' }>): FeedbackState {
-  const items = { ...state.items };
   // Only a complete list proves an item left the view: a first page says nothing of the
   // items past it, such as those loaded with "Show older feedback".
-  if (action.complete) {
-    // Held items of this view the server no longer lists changed while no push reached
-    // us; drop them, except those pushed after the list was asked for and the open one.
-    const listedIds = new Set(action.items.map((f) => f.id));
-    for (const f of Object.values(state.items)) {
-      const fresh = (state.pushedAt[f.id] ?? 0) > action.tick;
-      if (!listedIds.has(f.id) && !fresh && f.id !== state.open?.id && matchesView(f, action.view)) delete items[f.id];
-    }
-  }
+  const items = withoutUnlisted(state, action, (f) => matchesView(f, action.view));
   for (const f of action.items) if (newer(items[f.id], f)) items[f.id] = f;
   if (!sameView(action.view, state.view)) return { ...state, items };
   return { ...state, items, loaded: true, older: cursorAfter(action.items, action.complete) };
@@ -101,20 +88,15 @@ export function feedbackReducer(state: FeedbackState, action: FeedbackAction): F
     }
     case 'feedback/updated':
       return pushed(state, action.item);
-    case 'feedback/open-requested': {
-      // Opening the item is what the alert asked for.
-      const alerts = state.alerts.filter((a) => a.id !== action.id);
-      if (state.open?.id === action.id) return { ...state, alerts, open: { ...state.open, loading: true, error: null } };
-      return { ...state, alerts, open: { id: action.id, loading: true, error: null, replies: [] } };
-    }
+    case 'feedback/open-requested':
+      return openRequested(state, action.id, { id: action.id, loading: true, error: null, replies: [] });
     case 'feedback/open-loaded': {
       const { item, replies } = action.detail;
       if (state.open?.id !== item.id) return state;
       return { ...withItem(state, item), open: { ...state.open, loading: false, error: null, replies } };
     }
     case 'feedback/open-failed':
-      if (state.open?.id !== action.id) return state;
-      return { ...state, open: { ...state.open, loading: false, error: action.error } };
+      return openFailed(state, action.id, action.error);
     case 'feedback/closed':
       return state.open ? { ...state, open: null } : state;
     case 'feedback/replied': {

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Role } from '../net/team-api';
+import { Alert } from '../format/form-messages';
+import { BusyForm } from '../format/busy-form';
 
 export interface InviteFormProps {
   busy: boolean;
@@ -13,15 +15,11 @@ export function InviteForm({ busy, error, emailEnabled, onInvite }: InviteFormPr
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   return (
-    <form
+    <BusyForm
       class="team-invite"
       aria-labelledby="team-invite-title"
-      aria-busy={busy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (busy) return;
-        void onInvite(email.trim(), role).then((ok) => ok && setEmail(''));
-      }}
+      busy={busy}
+      onSubmit={() => void onInvite(email.trim(), role).then((ok) => ok && setEmail(''))}
     >
       <h3 id="team-invite-title">Invite someone</h3>
       <p class="muted">
@@ -52,11 +50,7 @@ export function InviteForm({ busy, error, emailEnabled, onInvite }: InviteFormPr
           Invite
         </button>
       </div>
-      {error && (
-        <p id="team-invite-error" class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+      <Alert id="team-invite-error" class="field-error" text={error} />
+    </BusyForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Agent, LinkResult, PendingInvite, TeamMember } from '../../protocol/types';
 import type { RestResult } from '../net/rest';
 import type { Role, TeamApi, TeamData } from '../net/team-api';
@@ -31,14 +31,14 @@ export function TeamScreen({ api, agent }: TeamScreenProps) {
   const [made, setMade] = useState<Made | null>(null);
   const isAdmin = agent?.role === 'admin';
 
-  const load = async () => {
+  const load = useCallback(async () => {
     const r = await api.team();
     if (r.ok) setTeam(r.data);
     else setLoadError(r.message);
-  };
+  }, [api]);
   useEffect(() => {
     if (isAdmin) void load();
-  }, [isAdmin]);
+  }, [isAdmin, load]);
 
   if (!isAdmin) {
     return (

@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../../protocol/types';
 import { conversationPath } from '../app/route';
 import { shortAgo } from '../format/time';
 import { StatusBadge } from '../inbox/status-badge';
+import { inApp } from '../app/in-app';
 
 export interface VisitorHistoryProps {
   history: ConversationSummary[];
@@ -20,14 +21,7 @@ export function VisitorHistory({ history, now, onOpen }: VisitorHistoryProps) {
         <ul>
           {history.map((h) => (
             <li key={h.id}>
-              <a
-                href={conversationPath(h.id)}
-                onClick={(e) => {
-                  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-                  e.preventDefault();
-                  onOpen(h.id);
-                }}
-              >
+              <a href={conversationPath(h.id)} onClick={inApp(() => onOpen(h.id))}>
                 <span class="history-top">
                   <StatusBadge status={h.status} />
                   <time dateTime={h.updatedAt}>{shortAgo(h.updatedAt, now)}</time>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { WebhookApi, WebhookDelivery } from '../net/webhook-api';
 import { formatUntil } from '../team/when';
+import { LoadedList } from '../format/loaded-list';
 
 export interface WebhookDeliveriesProps {
   api: WebhookApi;
@@ -22,12 +23,13 @@ function stateOf(d: WebhookDelivery): string {
 export function WebhookDeliveries({ api, endpointId, version }: WebhookDeliveriesProps) {
   const [list, setList] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = async () => {
+  const load = useCallback(async () => {
     const r = await api.deliveries(endpointId);
     if (r.ok) setList(r.data);
     else setError(r.message);
-  };
-  useEffect(() => void load(), [endpointId, version]);
+  }, [api, endpointId]);
+  // `version` is not read: it changes when something was queued, which is when to read again.
+  useEffect(() => void load(), [load, version]);
   const again = async (d: WebhookDelivery) => {
     const r = await api.sendAgain(d.id);
     if (!r.ok) return setError(r.message);
@@ -43,28 +45,20 @@ export function WebhookDeliveries({ api, endpointId, version }: WebhookDeliverie
           {error}
         </p>
       )}
-      {list === null ? (
-        <p class="muted" role="status">
-          Loading deliveries…
-        </p>
-      ) : list.length === 0 ? (
-        <p class="muted">No deliveries yet.</p>
-      ) : (
-        <ul class="team-invites" aria-label="Recent deliveries">
-          {list.map((d) => (
-            <li key={d.id} class="team-invite-item">
-              <code>{d.eventType}</code>
-              <span>{stateOf(d)}</span>
-              <span class="muted">{formatUntil(d.deliveredAt ?? d.updatedAt)}</span>
-              {(d.status === 'delivered' || d.status === 'failed') && (
-                <button type="button" class="btn btn-small" aria-label={`Send ${d.eventType} again`} onClick={() => void again(d)}>
-                  Send again
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList items={list} loading="Loading deliveries…" empty="No deliveries yet." label="Recent deliveries">
+        {(d) => (
+          <li key={d.id} class="team-invite-item">
+            <code>{d.eventType}</code>
+            <span>{stateOf(d)}</span>
+            <span class="muted">{formatUntil(d.deliveredAt ?? d.updatedAt)}</span>
+            {(d.status === 'delivered' || d.status === 'failed') && (
+              <button type="button" class="btn btn-small" aria-label={`Send ${d.eventType} again`} onClick={() => void again(d)}>
+                Send again
+              </button>
+            )}
+          </li>
+        )}
+      </LoadedList>
     </div>
   );
 }

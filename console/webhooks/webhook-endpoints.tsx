@@ -4,6 +4,7 @@ import { CopyField } from '../format/copy-field';
 import type { WebhookApi, WebhookEndpoint } from '../net/webhook-api';
 import { formatUntil } from '../team/when';
 import { WebhookDeliveries } from './webhook-deliveries';
+import { LoadedList } from '../format/loaded-list';
 
 export interface WebhookEndpointsProps {
   api: WebhookApi;
@@ -102,55 +103,47 @@ export function WebhookEndpoints({ api }: WebhookEndpointsProps) {
           Add endpoint
         </button>
       </form>
-      {list === null ? (
-        <p role="status" class="muted">
-          Loading endpoints…
-        </p>
-      ) : list.length === 0 ? (
-        <p class="muted">No endpoints yet.</p>
-      ) : (
-        <ul class="team-invites" aria-label="Webhook endpoints">
-          {list.map((ep) => (
-            <li key={ep.id} class="webhook-endpoint">
-              <div class="team-invite-item">
-                <span class="team-email">{ep.url}</span>
-                <span class="muted">{ep.events.join(', ')}</span>
-                {ep.disabledAt && <span class="field-error">disabled {formatUntil(ep.disabledAt)}</span>}
-                {ep.oldSecretUntil && Date.parse(ep.oldSecretUntil) > Date.now() && (
-                  <span class="muted">old secret signs until {formatUntil(ep.oldSecretUntil)}</span>
-                )}
-                <button type="button" class="btn btn-small" disabled={busy} onClick={() => void test(ep)}>
-                  Send a test event
-                </button>
-                <button type="button" class="btn btn-small" disabled={busy} onClick={() => void rotate(ep)}>
-                  Rotate secret
-                </button>
-                <button
-                  type="button"
-                  class="btn btn-small"
-                  disabled={busy}
-                  onClick={() => void run(() => api.setEnabled(ep.id, Boolean(ep.disabledAt)))}
-                >
-                  {ep.disabledAt ? 'Turn on' : 'Turn off'}
-                </button>
-                <button type="button" class="btn btn-small" onClick={() => setOpen(open === ep.id ? null : ep.id)}>
-                  {open === ep.id ? 'Hide deliveries' : 'Deliveries'}
-                </button>
-                <button
-                  type="button"
-                  class="btn btn-small"
-                  disabled={busy}
-                  aria-label={`Delete the endpoint ${ep.url}`}
-                  onClick={() => void run(() => api.remove(ep.id))}
-                >
-                  Delete
-                </button>
-              </div>
-              {open === ep.id && <WebhookDeliveries api={api} endpointId={ep.id} version={version} />}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList items={list} loading="Loading endpoints…" empty="No endpoints yet." label="Webhook endpoints">
+        {(ep) => (
+          <li key={ep.id} class="webhook-endpoint">
+            <div class="team-invite-item">
+              <span class="team-email">{ep.url}</span>
+              <span class="muted">{ep.events.join(', ')}</span>
+              {ep.disabledAt && <span class="field-error">disabled {formatUntil(ep.disabledAt)}</span>}
+              {ep.oldSecretUntil && Date.parse(ep.oldSecretUntil) > Date.now() && (
+                <span class="muted">old secret signs until {formatUntil(ep.oldSecretUntil)}</span>
+              )}
+              <button type="button" class="btn btn-small" disabled={busy} onClick={() => void test(ep)}>
+                Send a test event
+              </button>
+              <button type="button" class="btn btn-small" disabled={busy} onClick={() => void rotate(ep)}>
+                Rotate secret
+              </button>
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={busy}
+                onClick={() => void run(() => api.setEnabled(ep.id, Boolean(ep.disabledAt)))}
+              >
+                {ep.disabledAt ? 'Turn on' : 'Turn off'}
+              </button>
+              <button type="button" class="btn btn-small" onClick={() => setOpen(open === ep.id ? null : ep.id)}>
+                {open === ep.id ? 'Hide deliveries' : 'Deliveries'}
+              </button>
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={busy}
+                aria-label={`Delete the endpoint ${ep.url}`}
+                onClick={() => void run(() => api.remove(ep.id))}
+              >
+                Delete
+              </button>
+            </div>
+            {open === ep.id && <WebhookDeliveries api={api} endpointId={ep.id} version={version} />}
+          </li>
+        )}
+      </LoadedList>
     </details>
   );
 }

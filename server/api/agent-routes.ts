@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { AgentRow } from '../store/types';
 import { decodeCursor, limitOf, pageOf } from './pagination';
-import { route, type ApiRoute } from './route';
-import { listOf, page, time } from './schemas';
+import { answers, op, route, type ApiRoute } from './route';
+import { time } from '../resources/schemas';
+import { listOf, page } from './schemas';
 
 /** An agent as the API shows it: no password, no sign-ins. */
 export const agentSchema = v.object({
@@ -26,15 +27,10 @@ const isIndexKey = (k: unknown): k is { n: number } =>
 /** The team, read only, of /api/v1. */
 export const AGENT_ROUTES: ApiRoute[] = [
   route({
-    method: 'get',
-    path: '/agents',
-    operationId: 'listAgents',
+    ...op('get', '/agents', 'listAgents', 'Agents'),
     summary: 'List agents, deactivated ones too, oldest first',
-    tag: 'Agents',
-    scope: 'read',
     query: v.strictObject({ ...page }),
-    status: 200,
-    response: listOf(agentSchema),
+    ...answers(200, listOf(agentSchema)),
     async handler({ query, deps }) {
       const limit = limitOf(query);
       // A team is small: read whole, in the store's order; the cursor is the place in it.

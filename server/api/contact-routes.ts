@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
 import { isVerified, updateContactDetails } from '../domain/contacts';
-import { emitWebhook } from '../domain/webhooks/events';
+import { withWebhooks } from '../domain/webhooks/events';
 import { AppError, found } from '../errors';
-import type { ContactListItem, Store } from '../store/types';
+import type { ContactListItem, ContactRow, Store } from '../store/types';
 import { attributesPatch } from '../validation';
 import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
 import { route, type ApiRoute } from './route';
-import { id, idParam, listOf, page, time } from './schemas';
+import { time } from '../resources/schemas';
+import { id, idParam, listOf, page } from './schemas';
 
 /** A contact as the API shows it: one person, gathering their browsers (visitors) on a site. */
 export const contactSchema = v.object({
@@ -70,6 +71,7 @@ const contactPatch = v.strictObject({
 const itemOf = async (store: Store, contactId: string) => {
   const c = found(await store.getContactItem(contactId), 'No such contact.');
   if (c.mergedInto) throw new AppError('not_found', 'No such contact: it was merged into another one.');
+  if (c.erasedAt) throw new AppError('contact_erased', 'This contact was erased.');
   return c;
 };
 
@@ -125,17 +127,26 @@ export const CONTACT_ROUTES: ApiRoute[] = [
     async handler({ params, body, deps }) {
       if (Object.keys(body).length === 0)
         throw new AppError('invalid_payload', 'must change at least one of name, email, phone or attributes');
-      const c = await updateContactDetails(deps.store, params.id, body);
-      const resource = contactResource(await itemOf(deps.store, c.id));
-      const digest = createHash('sha256').update(JSON.stringify(resource)).digest('base64url');
-      await emitWebhook(deps.store, {
-        type: 'contact.updated',
-        key: `contact.updated:${c.id}:${digest}`,
-        siteId: c.siteId,
-        orderKey: c.id,
-        data: () => resource,
-      });
-      return resource;
+      // The event's resource is the contact as the change leaves it (its browsers' figures as read just before).
+      const prior = await itemOf(deps.store, params.id);
+      const c = await withWebhooks(
+        deps.store,
+        (after: ContactRow) => {
+          const resource = contactResource({ ...prior, ...after });
+          const digest = createHash('sha256').update(JSON.stringify(resource)).digest('base64url');
+          return [
+            {
+              type: 'contact.updated',
+              key: `contact.updated:${after.id}:${digest}`,
+              siteId: after.siteId,
+              orderKey: after.id,
+              data: { resource },
+            },
+          ];
+        },
+        (events) => updateContactDetails(deps.store, params.id, body, events),
+      );
+      return contactResource(await itemOf(deps.store, c.id));
     },
   }),
 ];

@@ -1,76 +1,50 @@
+import { postFeedbackReply } from '../domain/agent-actions';
 import { publicReply, toFeedbackItem } from '../domain/feedback';
+import { tagsOfOne } from '../domain/tags';
 import { found } from '../errors';
-import { postFeedbackReply } from '../socket/agent-actions';
-import { feedbackDetail, feedbackItem, feedbackListQuery, feedbackReply } from './callback-feedback-schemas';
+import { feedbackReplyResource, feedbackResource } from '../resources/resources';
+import { feedbackItem, feedbackReply } from '../resources/schemas';
+import type { FeedbackRow } from '../store/types';
+import { feedbackDetail, feedbackListQuery } from './callback-feedback-schemas';
 import { writeId } from './idempotency';
-import { decodeCursor, limitOf } from './pagination';
-import { feedbackReplyResource, feedbackResource } from './resources';
-import { route, type ApiRoute } from './route';
-import { taggedPage, tagsOfOne } from './tag-routes';
-import { idParam, listOf, replyBody } from './schemas';
-
-const isCreatedKey = (k: unknown): k is { c: string; i: string } =>
-  typeof k === 'object' &&
-  k !== null &&
-  typeof (k as { c?: unknown }).c === 'string' &&
-  !Number.isNaN(Date.parse((k as { c: string }).c)) &&
-  typeof (k as { i?: unknown }).i === 'string';
+import { answers, getRoute, listRoute, op, route, type ApiRoute } from './route';
+import { replyBody } from './schemas';
 
 /** Feedback (list, get, reply) of /api/v1. */
 export const FEEDBACK_ROUTES: ApiRoute[] = [
-  route({
-    method: 'get',
-    path: '/feedback',
-    operationId: 'listFeedback',
+  listRoute({
+    rows: (q, p, deps) =>
+      deps.store.listFeedback(
+        { status: q.status ?? 'all', category: q.category, siteId: q.site, tag: q.tag },
+        p.limit,
+        p.before && { createdAt: p.before.at, id: p.before.id },
+      ),
+    ...op('get', '/feedback', 'listFeedback', 'Feedback'),
     summary: 'List feedback, newest first',
-    tag: 'Feedback',
-    scope: 'read',
     query: feedbackListQuery,
-    status: 200,
-    response: listOf(feedbackItem),
-    async handler({ query, deps }) {
-      const limit = limitOf(query);
-      const after = decodeCursor(query.cursor, isCreatedKey);
-      const filter = { status: query.status ?? ('all' as const), category: query.category, siteId: query.site, tag: query.tag };
-      const rows = await deps.store.listFeedback(filter, limit + 1, after && { createdAt: new Date(after.c).toISOString(), id: after.i });
-      const key = (f: { createdAt: string; id: string }) => ({ c: f.createdAt, i: f.id });
-      return taggedPage(deps.store, 'feedback', { rows, limit, key }, (f, tags) => feedbackResource(toFeedbackItem(f), tags));
-    },
+    item: feedbackItem,
+    at: (f: FeedbackRow) => f.createdAt,
+    tagged: 'feedback',
+    view: (f, tags) => feedbackResource(toFeedbackItem(f), tags),
   }),
-  route({
-    method: 'get',
-    path: '/feedback/:id',
-    operationId: 'getFeedback',
+  getRoute({
+    ...op('get', '/feedback/:id', 'getFeedback', 'Feedback'),
     summary: 'Get a piece of feedback with its replies',
-    tag: 'Feedback',
-    scope: 'read',
-    params: idParam,
-    status: 200,
     response: feedbackDetail,
-    async handler({ params, deps }) {
-      const item = toFeedbackItem(found(await deps.store.getFeedback(params.id), 'No such feedback.'));
+    async get(id, deps) {
+      const item = toFeedbackItem(found(await deps.store.getFeedback(id), 'No such feedback.'));
       const replies = (await deps.store.listFeedbackReplies(item.id)).map(publicReply);
       return { ...feedbackResource(item, await tagsOfOne(deps.store, 'feedback', item.id)), replies: replies.map(feedbackReplyResource) };
     },
   }),
   route({
-    method: 'post',
-    path: '/feedback/:id/replies',
-    operationId: 'replyToFeedback',
+    ...op('post', '/feedback/:id/replies', 'replyToFeedback', 'Feedback'),
     summary: 'Answer feedback by email, as an agent in the console does; the feedback becomes answered',
-    tag: 'Feedback',
-    scope: 'write',
-    params: idParam,
     body: replyBody,
-    status: 201,
-    response: feedbackReply,
+    ...answers(201, feedbackReply),
     async handler({ params, body, caller, deps, idempotencyKey }) {
-      const reply = await postFeedbackReply(deps, caller.agent, {
-        id: writeId(caller.token.id, idempotencyKey),
-        feedbackId: params.id,
-        text: body.text.trim(),
-      });
-      return feedbackReplyResource(reply);
+      const id = writeId(caller.token.id, idempotencyKey);
+      return feedbackReplyResource(await postFeedbackReply(deps, caller.agent, { id, feedbackId: params.id, text: body.text.trim() }));
     },
   }),
 ];

@@ -26,18 +26,39 @@ export function fingerprint(req: Request): string {
     .digest('base64url');
 }
 
-/** The kept answer for this key, when the request repeats one; `duplicate_id` when the key was used for another request. */
-export async function repeatedAnswer(store: Store, tokenId: string, key: string, print: string): Promise<IdempotentAnswer | null> {
-  const found = await store.getIdempotentAnswer(tokenId, key);
-  const kept = found && Date.now() - Date.parse(found.createdAt) < KEEP_MS ? found : null;
-  if (kept && kept.fingerprint !== print) {
+/** How long a claimed key waits for its request's answer before a repeat may run anew (the node that ran it died). */
+export const STALE_MS = 60_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Claims the key for this request, atomically in the store: null when the request is the first with it and runs; the
+ * kept answer when it repeats an answered one; `duplicate_id` when the key was used for another request, and
+ * `idempotency_in_progress` while the first request with it still runs.
+ */
+export async function claimKey(store: Store, tokenId: string, key: string, print: string): Promise<IdempotentAnswer | null> {
+  const now = Date.now();
+  const held = await store.claimIdempotencyKey(
+    { tokenId, key, fingerprint: print, createdAt: iso(now) },
+    iso(now - KEEP_MS),
+    iso(now - STALE_MS),
+  );
+  if (!held) return null;
+  if (held.fingerprint !== print) {
     throw new AppError(
       'duplicate_id',
       'This Idempotency-Key was used for a different request; use a new key for a new write.',
       'Idempotency-Key',
     );
   }
-  return kept;
+  if (held.status === 0) {
+    throw new AppError(
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is still running; repeat it in a moment to get its answer.',
+      'Idempotency-Key',
+    );
+  }
+  return held;
 }
 
 /**

@@ -52,12 +52,25 @@ function operation(r: ApiRoute): Json {
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(write ? [idempotencyHeader] : [])],
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
     responses: {
-      [String(r.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+      [String(r.status)]: r.response
+        ? {
+            description: 'Success',
+            content: {
+              'application/json': { schema: jsonSchema(r.response, 'output') },
+              ...(r.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+            },
+          }
+        : { description: 'Done; no content' },
       400: problemResponse('A parameter or the body is wrong; `field` names it'),
       401: problemResponse('No token, or a malformed, unknown or revoked one'),
       403: problemResponse('The token lacks the scope'),
       ...(r.params ? { 404: problemResponse('No such resource') } : {}),
-      ...(write ? { 409: problemResponse('The Idempotency-Key was used for a different request') } : {}),
+      ...(['exportContact', 'eraseContact'].includes(r.operationId) ? { 410: problemResponse('The contact was erased') } : {}),
+      ...(write
+        ? {
+            409: problemResponse('The Idempotency-Key was used for a different request, or its first request still runs (see Retry-After)'),
+          }
+        : {}),
       429: problemResponse('Rate limited; see Retry-After'),
     },
   };
@@ -93,7 +106,9 @@ export function openApiDocument(serverUrl: string, routes: ApiRoute[] = API_ROUT
       { name: 'Feedback' },
       { name: 'Callbacks' },
       { name: 'Visitors' },
+      { name: 'Contacts' },
       { name: 'Agents' },
+      { name: 'Webhooks' },
       { name: 'Meta' },
     ],
     paths,

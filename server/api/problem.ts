@@ -1,8 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../../protocol/types';
-import { AppError, toClientError } from '../errors';
+import { AppError, parserError, toClientError } from '../errors';
 import type { Logger } from '../log';
-import { parserError } from '../http/errors';
 
 /** The problem type of an error code: a URI naming it (RFC 9457 allows one that is not resolvable). */
 export const problemType = (code: ErrorCode) => `urn:earshot:problem:${code}`;

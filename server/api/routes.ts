@@ -1,30 +1,21 @@
-import type { InboxCursor } from '../../protocol/types';
 import { agentConversation } from '../domain/chat';
+import { changeConversationStatus, postAgentReply } from '../domain/agent-actions';
 import { found } from '../errors';
-import { changeConversationStatus, postAgentReply } from '../socket/agent-actions';
+import { conversationResource, messageResource, siteResource } from '../resources/resources';
+import { conversation, message, site } from '../resources/schemas';
 import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
-import { TAG_ROUTES, taggedPage, tagsOfOne } from './tag-routes';
+import { TAG_ROUTES } from './tag-routes';
+import { tagsOfOne } from '../domain/tags';
 import { writeId } from './idempotency';
+import { PRIVACY_ROUTES } from './privacy-routes';
 import { VISITOR_ROUTES } from './visitor-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
-import { decodeCursor, isChangeKey, limitOf, pageOf } from './pagination';
-import { conversationResource, messageResource, siteResource } from './resources';
-import { route, type ApiRoute } from './route';
-import {
-  conversation,
-  conversationListQuery,
-  idParam,
-  listOf,
-  message,
-  messageListQuery,
-  replyBody,
-  site,
-  siteListQuery,
-  statusBody,
-} from './schemas';
+import { decodeCursor, limitOf, pageOf } from './pagination';
+import { answers, getRoute, listRoute, op, route, type ApiRoute } from './route';
+import { conversationListQuery, listOf, messageListQuery, replyBody, siteListQuery, statusBody } from './schemas';
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isSiteKey = (k: unknown): k is { c: string; i: string } =>
@@ -34,15 +25,10 @@ const isSeqKey = (k: unknown): k is { s: number } => typeof k === 'object' && k 
 /** Every route of /api/v1, in the order of the OpenAPI document. */
 export const API_ROUTES: ApiRoute[] = [
   route({
-    method: 'get',
-    path: '/sites',
-    operationId: 'listSites',
+    ...op('get', '/sites', 'listSites', 'Sites'),
     summary: 'List sites',
-    tag: 'Sites',
-    scope: 'read',
     query: siteListQuery,
-    status: 200,
-    response: listOf(site),
+    ...answers(200, listOf(site)),
     async handler({ query, deps }) {
       const limit = limitOf(query);
       const after = decodeCursor(query.cursor, isSiteKey);
@@ -53,57 +39,40 @@ export const API_ROUTES: ApiRoute[] = [
       return pageOf(sites.slice(0, limit + 1), limit, (s) => ({ c: s.createdAt, i: s.id }), siteResource);
     },
   }),
-  route({
-    method: 'get',
-    path: '/conversations',
-    operationId: 'listConversations',
+  listRoute({
+    rows: (q, page, deps) =>
+      deps.store.listSummaries({
+        status: q.status ?? 'all',
+        siteId: q.site,
+        channel: q.channel,
+        updatedSince: page.since,
+        before: page.before && { updatedAt: page.before.at, id: page.before.id },
+        tag: q.tag,
+        limit: page.limit,
+      }),
+    ...op('get', '/conversations', 'listConversations', 'Conversations'),
     summary: 'List conversations, most recently changed first',
-    tag: 'Conversations',
-    scope: 'read',
     query: conversationListQuery,
-    status: 200,
-    response: listOf(conversation),
-    async handler({ query, deps }) {
-      const limit = limitOf(query);
-      const after = decodeCursor(query.cursor, isChangeKey);
-      const before: InboxCursor | undefined = after && { updatedAt: new Date(after.u).toISOString(), id: after.i };
-      const rows = await deps.store.listSummaries({
-        status: query.status ?? 'all',
-        siteId: query.site,
-        updatedSince: query.updated_since && new Date(query.updated_since).toISOString(),
-        before,
-        tag: query.tag,
-        limit: limit + 1,
-      });
-      return taggedPage(deps.store, 'conversation', { rows, limit, key: (c) => ({ u: c.updatedAt, i: c.id }) }, conversationResource);
-    },
+    item: conversation,
+    at: (c) => c.updatedAt,
+    tagged: 'conversation',
+    view: conversationResource,
   }),
-  route({
-    method: 'get',
-    path: '/conversations/:id',
-    operationId: 'getConversation',
+  getRoute({
+    ...op('get', '/conversations/:id', 'getConversation', 'Conversations'),
     summary: 'Get a conversation',
-    tag: 'Conversations',
-    scope: 'read',
-    params: idParam,
-    status: 200,
     response: conversation,
-    async handler({ params, deps }) {
-      const c = found(await deps.store.getSummary(params.id), 'No such conversation.');
-      return conversationResource(c, await tagsOfOne(deps.store, 'conversation', c.id));
-    },
+    get: async (id, deps) =>
+      conversationResource(
+        found(await deps.store.getSummary(id), 'No such conversation.'),
+        await tagsOfOne(deps.store, 'conversation', id),
+      ),
   }),
   route({
-    method: 'get',
-    path: '/conversations/:id/messages',
-    operationId: 'listMessages',
+    ...op('get', '/conversations/:id/messages', 'listMessages', 'Conversations'),
     summary: "List a conversation's messages, oldest first",
-    tag: 'Conversations',
-    scope: 'read',
-    params: idParam,
     query: messageListQuery,
-    status: 200,
-    response: listOf(message),
+    ...answers(200, listOf(message)),
     async handler({ params, query, deps }) {
       const c = await agentConversation(deps.store, params.id);
       const limit = limitOf(query);
@@ -113,16 +82,10 @@ export const API_ROUTES: ApiRoute[] = [
     },
   }),
   route({
-    method: 'post',
-    path: '/conversations/:id/messages',
-    operationId: 'postReply',
+    ...op('post', '/conversations/:id/messages', 'postReply', 'Conversations'),
     summary: 'Post an agent reply; it reaches the visitor live, like a reply from the console',
-    tag: 'Conversations',
-    scope: 'write',
-    params: idParam,
     body: replyBody,
-    status: 201,
-    response: message,
+    ...answers(201, message),
     async handler({ params, body, caller, deps, idempotencyKey }) {
       const c = await agentConversation(deps.store, params.id);
       const text = body.text.trim();
@@ -131,16 +94,10 @@ export const API_ROUTES: ApiRoute[] = [
     },
   }),
   route({
-    method: 'post',
-    path: '/conversations/:id/status',
-    operationId: 'setConversationStatus',
+    ...op('post', '/conversations/:id/status', 'setConversationStatus', 'Conversations'),
     summary: "Set a conversation's status (resolve, reopen); the visitor and the consoles see it live",
-    tag: 'Conversations',
-    scope: 'write',
-    params: idParam,
     body: statusBody,
-    status: 200,
-    response: conversation,
+    ...answers(200, conversation),
     async handler({ params, body, deps }) {
       const c = await changeConversationStatus(deps, params.id, body.status);
       return conversationResource(c, await tagsOfOne(deps.store, 'conversation', c.id));
@@ -153,4 +110,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...CONTACT_ROUTES,
   ...AGENT_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...PRIVACY_ROUTES,
 ];

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
-import { CONVERSATION_STATUSES } from '../../protocol/types';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES } from '../../protocol/types';
+import { time } from '../resources/schemas';
 import { tagName } from '../validation';
 
-// The REST API's request and response schemas: the requests are validated with them, and the
-// OpenAPI document is generated from them (openapi.ts), so the two cannot drift apart.
+// The REST API's request schemas (the resources it answers are in server/resources/): the requests
+// are validated with them, and the OpenAPI document is generated from them (openapi.ts), so the two cannot drift apart.
 // Requests are strict objects: an unknown field is refused by name rather than silently dropped.
 
 /** An id in a path or filter. */
@@ -12,8 +13,6 @@ export const id = v.pipe(
   v.string('must be a string'),
   v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, _ or -'),
 );
-/** An ISO 8601 time. */
-export const time = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
 
 /** ?cursor=&limit= on every list. Query values arrive as text, so limit is checked as digits. */
 export const page = {
@@ -30,6 +29,7 @@ export const conversationListQuery = v.strictObject({
   ...page,
   site: v.optional(id),
   status: v.optional(v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved')),
+  channel: v.optional(v.picklist(CONVERSATION_CHANNELS, 'must be chat, offline or email')),
   updated_since: v.optional(time),
   tag: v.optional(tagName),
 });
@@ -46,41 +46,6 @@ export const replyBody = v.strictObject({
 });
 
 export const statusBody = v.strictObject({ status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') });
-
-export const site = v.object({
-  id: v.string(),
-  name: v.string(),
-  allowed_origins: v.array(v.string()),
-  channels: v.object({ chat: v.boolean(), callback: v.boolean(), feedback: v.boolean() }),
-  created_at: time,
-});
-
-export const conversation = v.object({
-  id: v.string(),
-  site_id: v.string(),
-  visitor_id: v.string(),
-  visitor_name: v.string(),
-  status: v.picklist(CONVERSATION_STATUSES),
-  last_seq: v.pipe(v.number(), v.integer()),
-  unread: v.pipe(v.number(), v.integer()),
-  last_message: v.nullable(v.object({ text: v.string(), author: v.picklist(['visitor', 'agent', 'system']), created_at: time })),
-  /** The item's tags, sorted. */
-  tags: v.array(v.string()),
-  created_at: time,
-  updated_at: time,
-});
-
-export const message = v.object({
-  id: v.string(),
-  conversation_id: v.string(),
-  seq: v.pipe(v.number(), v.integer()),
-  author: v.picklist(['visitor', 'agent', 'system']),
-  author_name: v.nullable(v.string()),
-  text: v.string(),
-  /** An agent's internal note: never shown to the visitor, never sent by a webhook. */
-  internal: v.pipe(v.boolean(), v.description("An agent's internal note: never shown to the visitor, never sent by a webhook")),
-  created_at: time,
-});
 
 /** A page of a list: `next_cursor` is null on the last one. */
 export const listOf = <S extends v.GenericSchema>(item: S) => v.object({ data: v.array(item), next_cursor: v.nullable(v.string()) });

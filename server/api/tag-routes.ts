@@ -2,37 +2,9 @@ import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
 import type { TaggedKind } from '../../protocol/types';
 import { setItemTags } from '../domain/tags';
-import { rooms } from '../socket/types';
-import type { Store } from '../store/types';
 import { tagName } from '../validation';
-import { pageOf } from './pagination';
 import { route, type ApiRoute } from './route';
 import { idParam } from './schemas';
-
-/** Each row's tags, for the resource views: a function of the row's id. */
-export async function tagLookup(store: Store, kind: TaggedKind, rows: { id: string }[]): Promise<(id: string) => string[]> {
-  const map = await store.tagsOf(
-    kind,
-    rows.map((r) => r.id),
-  );
-  return (id) => map[id] ?? [];
-}
-
-/** A page of a list (see `pageOf`), each row's resource given the row's tags. */
-export async function taggedPage<R extends { id: string }, T>(
-  store: Store,
-  kind: TaggedKind,
-  page: { rows: R[]; limit: number; key: (r: R) => unknown },
-  view: (r: R, tags: string[]) => T,
-) {
-  const tags = await tagLookup(store, kind, page.rows);
-  return pageOf(page.rows, page.limit, page.key, (r) => view(r, tags(r.id)));
-}
-
-/** One item's tags. */
-export async function tagsOfOne(store: Store, kind: TaggedKind, id: string): Promise<string[]> {
-  return (await store.tagsOf(kind, [id]))[id] ?? [];
-}
 
 const tagsBody = v.strictObject({
   tags: v.pipe(v.array(tagName, 'must be a list of tags'), v.maxLength(LIMITS.tags, `must be at most ${LIMITS.tags} tags`)),
@@ -60,7 +32,7 @@ export const TAG_ROUTES: ApiRoute[] = TAGGED.map((t) =>
     response: tagsAnswer,
     async handler({ params, body, deps }) {
       const tags = await setItemTags(deps.store, t.kind, params.id, body.tags);
-      deps.agents.to(rooms.agents).emit('tags:updated', { kind: t.kind, id: params.id, tags });
+      deps.live.tags(t.kind, params.id, tags);
       return { tags };
     },
   }),

@@ -1,9 +1,19 @@
 import * as v from 'valibot';
-import { createWebhook, listDeliveries, listWebhooks, rotateWebhookSecret, sendTestWebhook } from '../domain/webhooks/endpoints';
+import {
+  createWebhook,
+  deleteWebhook,
+  listDeliveries,
+  listWebhooks,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhook,
+} from '../domain/webhooks/endpoints';
 import type { WebhookDeliveryView, WebhookEndpointView } from '../domain/webhooks/endpoints';
-import { description, events, siteId, url } from '../webhooks/routes';
-import { route, type ApiRoute } from './route';
-import { idParam, listOf, time } from './schemas';
+import { description, events, siteId, url } from '../webhooks/fields';
+import { answers, op, route, type ApiRoute } from './route';
+import { resourceOf } from '../resources/camel';
+import { time } from '../resources/schemas';
+import { listOf } from './schemas';
 
 const nullableTime = v.nullable(time);
 
@@ -40,63 +50,32 @@ export const webhookDelivery = v.object({
 });
 
 const webhookCreateBody = v.strictObject({ url, events, site_id: v.optional(siteId), description: v.optional(description) });
+const webhookUpdateBody = v.strictObject({
+  url: v.optional(url),
+  events: v.optional(events),
+  site_id: v.optional(siteId),
+  description: v.optional(description),
+  enabled: v.optional(v.boolean('must be true or false')),
+});
 
-function endpointResource(e: WebhookEndpointView): v.InferOutput<typeof webhookEndpoint> {
-  return {
-    id: e.id,
-    url: e.url,
-    events: e.events,
-    site_id: e.siteId,
-    description: e.description,
-    old_secret_until: e.oldSecretUntil,
-    failing_since: e.failingSince,
-    disabled_at: e.disabledAt,
-    created_at: e.createdAt,
-    updated_at: e.updatedAt,
-  };
-}
-
-function deliveryResource(d: WebhookDeliveryView): v.InferOutput<typeof webhookDelivery> {
-  return {
-    id: d.id,
-    endpoint_id: d.endpointId,
-    event_type: d.eventType,
-    status: d.status,
-    attempts: d.attempts,
-    next_attempt_at: d.nextAttemptAt,
-    response_status: d.responseStatus,
-    last_error: d.lastError,
-    created_at: d.createdAt,
-    updated_at: d.updatedAt,
-    delivered_at: d.deliveredAt,
-  };
-}
+const endpointResource = (e: WebhookEndpointView) => resourceOf(webhookEndpoint, e);
+const deliveryResource = (d: WebhookDeliveryView) => resourceOf(webhookDelivery, d);
 
 /** Webhook endpoints of /api/v1: a write token only (the endpoints say where the server's data goes). */
 export const WEBHOOK_ROUTES: ApiRoute[] = [
   route({
-    method: 'get',
-    path: '/webhooks',
-    operationId: 'listWebhooks',
+    ...op('get', '/webhooks', 'listWebhooks', 'Webhooks', 'write'),
     summary: 'List webhook endpoints (one page: there are few)',
-    tag: 'Webhooks',
-    scope: 'write',
-    status: 200,
-    response: listOf(webhookEndpoint),
+    ...answers(200, listOf(webhookEndpoint)),
     async handler({ caller, deps }) {
       return { data: (await listWebhooks(deps.store, caller.agent)).map(endpointResource), next_cursor: null };
     },
   }),
   route({
-    method: 'post',
-    path: '/webhooks',
-    operationId: 'createWebhook',
+    ...op('post', '/webhooks', 'createWebhook', 'Webhooks', 'write'),
     summary: 'Add a webhook endpoint; its whsec_ signing secret is in this answer only',
-    tag: 'Webhooks',
-    scope: 'write',
     body: webhookCreateBody,
-    status: 201,
-    response: withSecret,
+    ...answers(201, withSecret),
     async handler({ body, caller, deps }) {
       const input = { url: body.url, events: body.events, siteId: body.site_id, description: body.description };
       const made = await createWebhook(deps.store, caller.agent, input, deps.webhooks);
@@ -104,44 +83,44 @@ export const WEBHOOK_ROUTES: ApiRoute[] = [
     },
   }),
   route({
-    method: 'post',
-    path: '/webhooks/:id/rotate',
-    operationId: 'rotateWebhookSecret',
+    ...op('patch', '/webhooks/:id', 'updateWebhook', 'Webhooks', 'write'),
+    summary: "Change an endpoint's URL (checked again), events, site filter or description; enabled: true turns a disabled one on",
+    body: webhookUpdateBody,
+    ...answers(200, webhookEndpoint),
+    async handler({ params, body, caller, deps }) {
+      const { site_id, ...rest } = body;
+      return endpointResource(await updateWebhook(deps.store, caller.agent, params.id, { ...rest, siteId: site_id }, deps.webhooks));
+    },
+  }),
+  route({
+    ...op('delete', '/webhooks/:id', 'deleteWebhook', 'Webhooks', 'write'),
+    summary: 'Delete an endpoint and its deliveries',
+    ...answers(204),
+    async handler({ params, caller, deps }) {
+      await deleteWebhook(deps.store, caller.agent, params.id);
+    },
+  }),
+  route({
+    ...op('post', '/webhooks/:id/rotate', 'rotateWebhookSecret', 'Webhooks', 'write'),
     summary: 'Give an endpoint a new secret; the old one keeps signing beside it for 24 hours',
-    tag: 'Webhooks',
-    scope: 'write',
-    params: idParam,
-    status: 200,
-    response: withSecret,
+    ...answers(200, withSecret),
     async handler({ params, caller, deps }) {
       const made = await rotateWebhookSecret(deps.store, caller.agent, params.id, deps.webhooks);
       return { endpoint: endpointResource(made.endpoint), secret: made.secret };
     },
   }),
   route({
-    method: 'get',
-    path: '/webhooks/:id/deliveries',
-    operationId: 'listWebhookDeliveries',
+    ...op('get', '/webhooks/:id/deliveries', 'listWebhookDeliveries', 'Webhooks', 'write'),
     summary: "An endpoint's latest deliveries, newest first",
-    tag: 'Webhooks',
-    scope: 'write',
-    params: idParam,
-    status: 200,
-    response: listOf(webhookDelivery),
+    ...answers(200, listOf(webhookDelivery)),
     async handler({ params, caller, deps }) {
       return { data: (await listDeliveries(deps.store, caller.agent, params.id)).map(deliveryResource), next_cursor: null };
     },
   }),
   route({
-    method: 'post',
-    path: '/webhooks/:id/test',
-    operationId: 'sendTestWebhook',
+    ...op('post', '/webhooks/:id/test', 'sendTestWebhook', 'Webhooks', 'write'),
     summary: 'Queue a webhook.test event for an endpoint',
-    tag: 'Webhooks',
-    scope: 'write',
-    params: idParam,
-    status: 202,
-    response: webhookDelivery,
+    ...answers(202, webhookDelivery),
     async handler({ params, caller, deps }) {
       return deliveryResource(await sendTestWebhook(deps.store, caller.agent, params.id));
     },

@@ -1,7 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis, type RedisOptions } from 'ioredis';
 import { nanoid } from 'nanoid';
-import type { Logger } from '../log';
+import { serviceWhere, type Logger } from '../log';
 import { redisScripts } from './redis-scripts';
 import { createRedisPresence } from './redis-presence';
 import type { Bus, BusEvent } from './types';
@@ -17,16 +17,6 @@ export interface RedisBusOptions {
   leaseMs?: number;
 }
 
-/** Where Redis is, without the password, for log lines. */
-export function redisWhere(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 6379}`;
-  } catch {
-    return 'REDIS_URL';
-  }
-}
-
 /**
  * The bus of nodes that share a Redis: events over pub/sub, Socket.IO rooms over the
  * streams adapter, presence in per-node sets with heartbeat expiry, and one leader lease.
@@ -35,7 +25,7 @@ export function redisWhere(url: string): string {
  */
 export async function createRedisBus(opts: RedisBusOptions): Promise<Bus> {
   const { url, log, prefix = 'earshot:', heartbeatMs = 5_000, leaseMs = 15_000 } = opts;
-  const where = redisWhere(url);
+  const where = serviceWhere(url, 6379, 'REDIS_URL');
   const nodeId = nanoid(10);
   const base: RedisOptions = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 };
   const main = new Redis(url, base);

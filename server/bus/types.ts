@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export type BusEvent =
   /** A site's row changed: forget the cached one. */
   | { type: 'site:changed'; siteId: string }
+  /** A webhook endpoint was added, changed or removed: forget the cached list. */
+  | { type: 'webhooks:changed' }
   /** Someone's presence may have changed: recompute availability for this node's sockets. */
   | { type: 'presence:changed' }
   /**

@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import type { AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
 import { matchFaq } from './faq';
 import { friendlyName } from './friendly-name';
-import { emitConversation } from './webhooks/events';
+import { newResumeLink, RESUME_DAYS } from './resume';
+import { conversationEvent, withWebhooks } from './webhooks/events';
 
 /**
  * Posts a scripted answer when a visitor's message matches one before any agent has
@@ -42,8 +43,12 @@ export async function recordSurvey(
   if (!site.options.surveyEnabled) throw new AppError('forbidden', 'This site does not ask for ratings.');
   if (c.status !== 'resolved') throw new AppError('invalid_payload', 'You can rate a conversation once it is resolved.');
   const survey = { rating, comment, createdAt: new Date().toISOString() };
-  await store.setSurvey(c.id, survey);
-  await emitConversation(store, 'survey.submitted', c, survey.createdAt);
+  const event = conversationEvent('survey.submitted', c, survey.createdAt);
+  await withWebhooks(
+    store,
+    () => [event],
+    (events) => store.setSurvey(c.id, survey, events),
+  );
   return survey;
 }
 
@@ -57,7 +62,10 @@ export async function sendTranscript(
   to: string,
 ): Promise<void> {
   const messages = await store.listMessages(c.id, 0, 5000);
+  const resumeLink = await newResumeLink(store, visitor, c.id);
   const message = transcriptEmail({
+    resumeLink,
+    resumeDays: RESUME_DAYS,
     locale: visitor.language,
     timezone: visitor.timezone,
     siteName: site.name,
@@ -69,7 +77,8 @@ export async function sendTranscript(
       automatic: Boolean(m.faq),
     })),
   });
-  await email.queue({ to, ...message });
+  const thread = await email.thread({ kind: 'conversation', id: c.id }, to);
+  await email.queue({ to, ...message, ...thread, secret: thread.replyTo !== undefined || resumeLink !== null });
 }
 
 /** Emails an agent's reply to a visitor who is not connected and left an email. */
@@ -78,7 +87,10 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
   const visitor = await store.getVisitor(stored.conversation.visitorId);
   if (!visitor?.email) return false;
   const site = await store.getSite(visitor.siteId);
+  const resumeLink = await newResumeLink(store, visitor, stored.conversation.id);
   const message = chatReplyEmail({
+    resumeLink,
+    resumeDays: RESUME_DAYS,
     locale: visitor.language,
     siteName: site?.name ?? '',
     visitorName: visitor.name,
@@ -86,7 +98,10 @@ export async function emailReplyIfAway(store: Store, email: EmailService, stored
     reply: stored.message.text,
     pageUrl: visitor.pageUrl,
   });
-  await email.queue({ to: visitor.email, ...message, replyTo: undefined }, `reply-${stored.message.id}`);
+  const thread = await email.thread({ kind: 'conversation', id: stored.conversation.id }, visitor.email);
+  // The Reply-To token and the resume link live in the outbox row only until it is sent.
+  const secret = thread.replyTo !== undefined || resumeLink !== null;
+  await email.queue({ to: visitor.email, ...message, ...thread, secret }, `reply-${stored.message.id}`);
   return true;
 }
 

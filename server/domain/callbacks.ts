@@ -20,7 +20,7 @@ import type {
   StoredCallbackAttempt,
   VisitorRow,
 } from '../store/types';
-import { emitCallback } from './webhooks/events';
+import { callbackEvent, withWebhooks } from './webhooks/events';
 import { friendlyName } from './friendly-name';
 import { callbackSlots, hoursInForce, isOpen, nextOpening } from './hours';
 import { displayPhone, toE164 } from './phone';
@@ -142,10 +142,12 @@ export async function requestCallback(
     createdAt: now,
     ...details,
   };
-  const result = await store.requestCallback(callback, details);
-  // An update of the visitor's open request too: its webhook is queued once (see emitWebhook).
-  await emitCallback(store, 'callback.requested', result.callback);
-  return result;
+  // An update of the visitor's open request too: its event has the request's key, so it is queued once.
+  return withWebhooks(
+    store,
+    (r: { callback: CallbackRow }) => [callbackEvent('callback.requested', r.callback)],
+    (events) => store.requestCallback(callback, details, events),
+  );
 }
 
 /** The visitor's own open request, or `not_found`. */
@@ -189,7 +191,10 @@ async function isRetry(store: Store, agent: AgentRow, id: string, command: Attem
 /** Stores an attempt under its client id once; a retry (also one racing the first) changes nothing. */
 async function addAttempt(store: Store, agent: AgentRow, c: CallbackRow, attempt: CallbackAttempt, patch: CallbackPatch): Promise<void> {
   const command = { callbackId: c.id, outcome: attempt.outcome, dueAt: attempt.dueAt };
-  if (!(await store.addCallbackAttempt(c.id, { ...attempt, agentId: agent.id }, patch))) await isRetry(store, agent, attempt.id, command);
+  // Reached: the request as the attempt leaves it is `callback.completed`, recorded with the attempt.
+  const events = () => (patch.status === 'called' ? [callbackEvent('callback.completed', { ...c, ...patch })] : []);
+  const added = await withWebhooks(store, events, (e) => store.addCallbackAttempt(c.id, { ...attempt, agentId: agent.id }, patch, e));
+  if (!added) await isRetry(store, agent, attempt.id, command);
 }
 
 /** An agent records how a call went; every attempt is kept. `id`: the client's, so a retry counts once. */
@@ -207,8 +212,6 @@ export async function recordOutcome(
   const now = new Date().toISOString();
   const patch: CallbackPatch = { attempts: c.attempts + 1, updatedAt: now, status: OUTCOME_STATUS[outcome] ?? c.status };
   await addAttempt(store, agent, c, { id, agentName: agent.name, outcome, note, dueAt: null, createdAt: now }, patch);
-  const after = patch.status === 'called' ? await store.getCallback(c.id) : null;
-  if (after) await emitCallback(store, 'callback.completed', after);
 }
 
 /** An agent moves a request to a new time (any future time; agents may call outside hours). `id` as for `recordOutcome`. */

@@ -1,17 +1,17 @@
 import { nanoid } from 'nanoid';
-import type { AuthorKind, ConversationStatus, MessagePage } from '../../protocol/types';
+import type { AuthorKind, ConversationChannel, ConversationStatus, MessagePage } from '../../protocol/types';
 import { LIMITS } from '../../protocol/events';
 import { AppError } from '../errors';
 import { ownsConversation } from './identity';
 import { personOf } from './visitors';
 import type { AgentRow, AppendResult, ConversationRow, SiteRow, Store, VisitorRow } from '../store/types';
-import { emitMessage } from './webhooks/events';
+import { messageEvents, withWebhooks } from './webhooks/events';
 
 /**
  * Status after a new message: a visitor reopens a resolved chat, an agent's reply takes it on,
  * an automatic answer changes nothing.
  */
-export function statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus {
+export function statusAfterMessage(author: AuthorKind, c: Pick<ConversationRow, 'status' | 'firstResponseAt'>): ConversationStatus {
   if (author === 'agent') return 'open';
   if (author === 'system') return c.status;
   if (c.status === 'resolved') return c.firstResponseAt ? 'open' : 'pending';
@@ -59,25 +59,24 @@ export async function sendVisitorMessage(
   store: Store,
   visitor: VisitorRow,
   p: { id: string; conversationId: string | null; text: string },
+  channel: ConversationChannel = 'chat',
 ): Promise<AppendResult> {
   const now = new Date().toISOString();
-  const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now)).id;
+  const conversationId = p.conversationId ?? (await store.latestOrNewConversation(visitor.id, visitor.siteId, nanoid(), now, channel)).id;
   // A verified person's browsers write in each other's conversations; the store checks the owner.
   const owner =
     p.conversationId && personOf(visitor) ? (await visitorConversation(store, visitor, p.conversationId)).visitorId : visitor.id;
-  const result = await store.appendMessage({
+  const m = {
     id: p.id,
     conversationId,
-    author: 'visitor',
+    author: 'visitor' as const,
     agentId: null,
     authorName: visitor.name,
     text: p.text,
     now,
     visitorId: owner,
-  });
-  // A retried id too: its webhooks are queued once (see emitWebhook).
-  await emitMessage(store, result.message, result.conversation.siteId);
-  return result;
+  };
+  return withWebhooks(store, messageEvents, (events) => store.appendMessage(m, events));
 }
 
 /** Stores an agent's reply, or an internal note (`note`), which no webhook ever carries. */
@@ -86,18 +85,17 @@ export async function sendAgentMessage(
   agent: AgentRow,
   p: { id: string; conversationId: string; text: string; note?: boolean },
 ): Promise<AppendResult> {
-  const result = await store.appendMessage({
+  const m = {
     id: p.id,
     conversationId: p.conversationId,
-    author: 'agent',
+    author: 'agent' as const,
     agentId: agent.id,
     authorName: agent.name,
     text: p.text,
     now: new Date().toISOString(),
     ...(p.note ? { note: true } : {}),
-  });
-  if (!p.note) await emitMessage(store, result.message, result.conversation.siteId);
-  return result;
+  };
+  return withWebhooks(store, messageEvents, (events) => store.appendMessage(m, events));
 }
 
 /** Messages after `after`, in order, one page at a time; notes only for agents (`withNotes`). */

@@ -14,6 +14,7 @@ import type {
   Store,
   VisitorRow,
 } from '../store/types';
+import type { WebhookEvents } from '../store/webhook-events';
 import { friendlyName } from './friendly-name';
 
 const PROBLEMS: Record<ContactProblem, [code: 'not_found' | 'invalid_payload' | 'contact_merged' | 'nothing_to_undo', message: string]> = {
@@ -41,6 +42,7 @@ function settled<T extends object>(r: T | ContactProblem): T {
 export async function liveContact(store: Store, id: string): Promise<ContactRow> {
   const c = await store.getContact(id);
   if (!c || c.mergedInto) throw new AppError('not_found', 'No such contact.');
+  if (c.erasedAt) throw new AppError('contact_erased', 'This contact was erased.');
   return c;
 }
 
@@ -195,10 +197,15 @@ export async function contactDetail(store: Store, id: string): Promise<ContactDe
 }
 
 /** Changes a contact's details and attributes (null removes one), refusing a change that would keep too many attributes. */
-export async function updateContactDetails(store: Store, id: string, patch: Omit<ContactPatch, 'updatedAt'>): Promise<ContactRow> {
+export async function updateContactDetails(
+  store: Store,
+  id: string,
+  patch: Omit<ContactPatch, 'updatedAt'>,
+  events?: WebhookEvents<ContactRow>,
+): Promise<ContactRow> {
   const c = await liveContact(store, id);
   if (Object.keys(patchAttributes(c.attributes, patch.attributes)).length > LIMITS.attributes) {
     throw new AppError('invalid_payload', `attributes: a contact keeps at most ${LIMITS.attributes}`, 'attributes');
   }
-  return found(await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() }), 'No such contact.');
+  return found(await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() }, events), 'No such contact.');
 }

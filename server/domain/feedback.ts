@@ -5,7 +5,7 @@ import type { EmailService } from '../email/email-service';
 import { feedbackReplyEmail, unhappyFeedbackEmail } from '../email/templates';
 import { AppError } from '../errors';
 import type { AgentRow, FeedbackRow, SiteRow, Store } from '../store/types';
-import { emitFeedback } from './webhooks/events';
+import { feedbackEvent, withWebhooks } from './webhooks/events';
 
 const DAY_MS = 86_400_000;
 
@@ -33,10 +33,7 @@ export async function submitFeedback(
   input: FeedbackInput,
   visitorId: string | null = null,
 ): Promise<{ item: FeedbackItem; created: boolean }> {
-  const stored = await storeFeedback(store, site, input, visitorId);
-  // A retried id too: its webhooks are queued once (see emitWebhook).
-  await emitFeedback(store, stored.item);
-  return stored;
+  return storeFeedback(store, site, input, visitorId);
 }
 
 async function storeFeedback(
@@ -72,8 +69,14 @@ async function storeFeedback(
     visitorId: named ? visitorId : null,
   };
   // Two sends of one id at once (a retry racing the first): the second finds the first's row.
-  if (!(await store.createFeedback(row))) return retried((await store.getFeedback(row.id))!, site, input);
-  return { item: toFeedbackItem(row), created: true };
+  const item = toFeedbackItem(row);
+  const created = await withWebhooks(
+    store,
+    () => [feedbackEvent(item)],
+    (events) => store.createFeedback(row, events),
+  );
+  if (!created) return retried((await store.getFeedback(row.id))!, site, input);
+  return { item, created: true };
 }
 
 /**
@@ -157,9 +160,12 @@ export async function replyToFeedback(
     reply: text,
     original: f.text,
   });
+  // Without an inbound domain the visitor's answer goes to the agent, as before threading.
+  const thread = await email.thread({ kind: 'feedback', id: f.id }, f.email);
+  const payload = { to: f.email, ...message, ...thread, replyTo: thread.replyTo ?? agent.email, secret: thread.replyTo !== undefined };
   const reply = await store.addFeedbackReply(
     { id: replyId, feedbackId: f.id, agentId: agent.id, agentName: agent.name, text, createdAt: new Date().toISOString() },
-    { id: nanoid(), kind: 'email', payload: { to: f.email, ...message, replyTo: agent.email } },
+    { id: nanoid(), kind: 'email', payload },
   );
   email.kick();
   const updated = await store.getFeedback(f.id);

@@ -2,9 +2,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import type { IdentifyInput, SiteIdentity } from '../../protocol/types';
 import { AppError } from '../errors';
-import type { ContactRow, SiteIdentityRow, Store, VisitorRow } from '../store/types';
+import type { ContactRow, SiteIdentityRow, Store, VisitorPatch, VisitorRow } from '../store/types';
 import { isVerified } from './contacts';
 import { personOf } from './visitors';
+import { contactEvents, withWebhooks } from './webhooks/events';
 
 /** A new identity secret; the prefix lets secret scanners find a leaked one. */
 export function newIdentitySecret(): string {
@@ -75,7 +76,8 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
         'hash',
       );
     }
-    const claimed = await store.updateVisitor(visitor.id, details);
+    // A claimed id is kept (another tab of this browser learns it at hello), merged into no one.
+    const claimed = await identified(store, visitor, { ...details, ...(p.id === undefined ? {} : { claimedId: p.id }) });
     await claimOnContact(store, claimed, { ...details, attributes: p.attributes });
     return { visitor: claimed, contact: null, merged: false, others: [] };
   }
@@ -107,7 +109,12 @@ export async function identifyVisitor(store: Store, visitor: VisitorRow, p: Iden
     await store.mergeContacts({ id: nanoid(), fromId: current.id, intoId: contact.id, reason: 'identity', agentId: null, createdAt: now });
   }
   if (p.attributes) await store.updateContact(contact.id, { attributes: p.attributes, updatedAt: now });
-  const updated = await store.updateVisitor(visitor.id, { ...details, contactId: contact.id, verifiedAt: visitor.verifiedAt ?? now });
+  const updated = await identified(store, visitor, {
+    ...details,
+    contactId: contact.id,
+    verifiedAt: visitor.verifiedAt ?? now,
+    claimedId: null,
+  });
   // Listed after joining, so two browsers joining at once each find the other.
   const others = (await store.contactVisitorIds(contact.id, true)).filter((id) => id !== visitor.id);
   const joined = visitor.contactId !== contact.id || !visitor.verifiedAt;
@@ -121,6 +128,11 @@ async function claimOnContact(store: Store, v: VisitorRow, details: Omit<Identif
   const patch = { name: details.name, email: details.email, phone: details.phone, attributes: details.attributes };
   if (Object.values(patch).every((x) => x === undefined)) return;
   await store.updateContact(c.id, { ...patch, updatedAt: new Date().toISOString() });
+}
+
+/** Stores what identify says of a visitor, with its `contact.updated` when that changed anything. */
+function identified(store: Store, visitor: VisitorRow, patch: VisitorPatch): Promise<VisitorRow> {
+  return withWebhooks(store, contactEvents(visitor), (events) => store.updateVisitor(visitor.id, patch, events));
 }
 
 /** Whether a visitor may see a conversation: their own, or one of another verified browser of the same person. */

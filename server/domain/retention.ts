@@ -19,8 +19,9 @@ export interface RetentionOptions {
 /**
  * Forgets, once an hour, visitors who only ever opened a page (no conversation, no call back)
  * and were last seen over 30 days ago, and the addresses and text of emails sent or given up
- * over 30 days ago, and webhook deliveries done with over 30 days ago: data the product does not
- * need is not kept. Returns the stop function.
+ * over 30 days ago, webhook deliveries done with, held mail received and resume links expired over
+ * 30 days ago, and each site's conversations older than its "keep conversations" days: data the
+ * product does not need is not kept. Returns the stop function.
  */
 export function startRetention(store: Store, log: Logger, opts: RetentionOptions = {}): () => void {
   const { keepDays = 30, everyMs = 3_600_000, batch = 500, connected = () => [], leader = () => true } = opts;
@@ -34,11 +35,25 @@ export function startRetention(store: Store, log: Logger, opts: RetentionOptions
     }
     if (!leader()) return;
     const before = new Date(Date.now() - keepDays * 86_400_000).toISOString();
+    const purge = async (what: string, message: string, step: (limit: number) => Promise<number>) => {
+      for (let n = batch; n === batch && !stopped;) {
+        n = await step(batch);
+        if (n) log.info({ [what]: n }, message);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
     // Webhook deliveries done with over `keepDays` ago: the console shows recent ones only.
-    for (let n = batch; n === batch && !stopped;) {
-      n = await store.purgeWebhookDeliveries(before, batch);
-      if (n) log.info({ webhookDeliveries: n }, 'retention: forgot old webhook deliveries');
-      await new Promise((resolve) => setImmediate(resolve));
+    await purge('webhookDeliveries', 'retention: forgot old webhook deliveries', (n) => store.purgeWebhookDeliveries(before, n));
+    // Held mail nobody dealt with, and resume links long expired.
+    await purge('mail', 'retention: forgot old held mail and resume links', (n) => store.purgeMail(before, n));
+    // Each site's own "keep conversations N days": those untouched longer are deleted.
+    for (const site of await store.listSites()) {
+      const days = site.options.keepConversationsDays;
+      if (!days) continue;
+      const cut = new Date(Date.now() - days * 86_400_000).toISOString();
+      await purge('conversations', "retention: deleted conversations past the site's keep time", (n) =>
+        store.purgeSiteConversations(site.id, cut, n),
+      );
     }
     // Where the visitors were looked at up to, kept in the database between sweeps (whichever
     // node leads): each sweep reads only those whose last sight passed the cut-off since.

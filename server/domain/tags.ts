@@ -19,3 +19,19 @@ export async function setItemTags(store: Store, kind: TaggedKind, id: string, ta
   const siteId = await siteOfItem(store, kind, id);
   return store.setTags(kind, id, siteId, [...new Set(tags)], new Date().toISOString());
 }
+
+/** Each row's tags: a function of the row's id (an item without tags has none). */
+export async function tagLookup(store: Store, kind: TaggedKind, rows: { id: string }[]): Promise<(id: string) => string[]> {
+  const map = rows.length
+    ? await store.tagsOf(
+        kind,
+        rows.map((r) => r.id),
+      )
+    : {};
+  return (id) => map[id] ?? [];
+}
+
+/** One item's tags. */
+export async function tagsOfOne(store: Store, kind: TaggedKind, id: string): Promise<string[]> {
+  return (await store.tagsOf(kind, [id]))[id] ?? [];
+}

@@ -37,6 +37,7 @@ export async function createVisitor(
     // Every visitor starts as a person of its own.
     contactId: `ct_${id}`,
     verifiedAt: null,
+    claimedId: null,
   };
   await store.createVisitor(visitor);
   return { visitor, token };
@@ -108,8 +109,8 @@ export function toProfile(v: VisitorRow, online: boolean, sendsEmail: boolean, c
     visits: v.visits,
     online,
     sendsEmail,
-    identity: contact ? 'verified' : v.name || v.email || v.phone ? 'claimed' : null,
-    externalId: contact?.externalId ?? null,
+    identity: contact ? 'verified' : v.claimedId || v.name || v.email || v.phone ? 'claimed' : null,
+    externalId: contact?.externalId ?? v.claimedId,
     contactId: contact?.id ?? null,
     phone: contact?.phone ?? v.phone,
   };

@@ -1,7 +1,8 @@
 import { nanoid } from 'nanoid';
 import { AppError } from '../errors';
-import type { EmailPayload, Store } from '../store/types';
+import type { EmailPayload, MailTarget, Store } from '../store/types';
 import type { OutboxWorker } from './outbox-worker';
+import { nextThreadEmail, type ThreadHeaders } from './threads';
 
 /** How features send email: queued durably, sent by the outbox worker. */
 export interface EmailService {
@@ -16,10 +17,22 @@ export interface EmailService {
   queue(payload: EmailPayload, key?: string): Promise<string>;
   /** Wakes the worker after an outbox row was stored by another store call. */
   kick(): void;
+  /** The threading headers (and Reply-To token) of the next email to `to` about a conversation or feedback. */
+  thread(target: MailTarget, to: string): Promise<ThreadHeaders>;
+}
+
+/** The domains threading uses (see mail-config.ts); tests without them thread on localhost. */
+export interface ThreadDomains {
+  inboundDomain: string | null;
+  messageIdDomain: string;
 }
 
 /** The email service over a store and, when SMTP is configured, its worker. */
-export function createEmailService(store: Store, worker: OutboxWorker | null): EmailService {
+export function createEmailService(
+  store: Store,
+  worker: OutboxWorker | null,
+  domains: ThreadDomains = { inboundDomain: null, messageIdDomain: 'localhost' },
+): EmailService {
   return {
     enabled: worker !== null,
     async queue(payload, key) {
@@ -30,5 +43,6 @@ export function createEmailService(store: Store, worker: OutboxWorker | null): E
       return id;
     },
     kick: () => worker?.kick(),
+    thread: (target, to) => nextThreadEmail(store, domains, target, to),
   };
 }

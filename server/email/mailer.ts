@@ -15,18 +15,18 @@ export function messageIdDomain(from: string): string {
 }
 
 /**
- * An SMTP sender. The Message-ID comes from the outbox id, so in the rare case of a
+ * An SMTP sender. The Message-ID is the thread's (see threads.ts), else it comes from the outbox id, so in the rare case of a
  * resend after a crash mid-conversation the receiving side can recognise the copy.
  */
-export function createMailer(smtpUrl: string, from: string): { send: SendEmail; close(): void } {
+export function createMailer(smtpUrl: string, from: string, domain = messageIdDomain(from)): { send: SendEmail; close(): void } {
   // Well under the outbox's 2-minute lease (nodemailer waits up to 10 minutes on a silent
   // socket), so a stuck server fails the attempt instead of holding every email behind it.
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-  const domain = messageIdDomain(from);
   return {
     async send(row) {
-      const { to, subject, text, html, replyTo } = row.payload;
-      await transport.sendMail({ from, to, subject, text, html, replyTo, messageId: `<${row.id}@${domain}>` });
+      const { to, subject, text, html, replyTo, inReplyTo, references } = row.payload;
+      const messageId = row.payload.messageId ?? `<${row.id}@${domain}>`;
+      await transport.sendMail({ from, to, subject, text, html, replyTo, messageId, inReplyTo, references });
     },
     close: () => transport.close(),
   };

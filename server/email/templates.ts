@@ -17,6 +17,8 @@ interface Words {
   chatReplySubject: (site: string) => string;
   chatReplyIntro: (agent: string) => string;
   continueAt: string;
+  linkOnce: (days: number) => string;
+  resumeSubject: (site: string) => string;
   transcriptSubject: (site: string) => string;
   transcriptIntro: (date: string) => string;
   you: string;
@@ -33,6 +35,8 @@ const WORDS: Record<EmailLocale, Words> = {
     chatReplySubject: (site) => `New reply from ${site}`,
     chatReplyIntro: (agent) => `${agent} answered your message:`,
     continueAt: 'Continue the conversation on our site:',
+    linkOnce: (days) => `The link opens this conversation on any device, once, for ${days} days.`,
+    resumeSubject: (site) => `Continue your conversation with ${site}`,
     transcriptSubject: (site) => `Your conversation with ${site}`,
     transcriptIntro: (date) => `Here is your conversation of ${date}.`,
     you: 'You',
@@ -47,6 +51,8 @@ const WORDS: Record<EmailLocale, Words> = {
     chatReplySubject: (site) => `Nová odpověď od ${site}`,
     chatReplyIntro: (agent) => `${agent} odpověděl(a) na vaši zprávu:`,
     continueAt: 'V konverzaci můžete pokračovat na našem webu:',
+    linkOnce: (days) => `Odkaz otevře tuto konverzaci na libovolném zařízení, jednou, po dobu ${days} dní.`,
+    resumeSubject: (site) => `Pokračujte v konverzaci s ${site}`,
     transcriptSubject: (site) => `Vaše konverzace s ${site}`,
     transcriptIntro: (date) => `Posíláme záznam vaší konverzace ze dne ${date}.`,
     you: 'Vy',
@@ -61,6 +67,8 @@ const WORDS: Record<EmailLocale, Words> = {
     chatReplySubject: (site) => `Новый ответ от ${site}`,
     chatReplyIntro: (agent) => `${agent} ответил(а) на ваше сообщение:`,
     continueAt: 'Продолжить разговор можно на нашем сайте:',
+    linkOnce: (days) => `Ссылка откроет этот разговор на любом устройстве один раз в течение ${days} дней.`,
+    resumeSubject: (site) => `Продолжите разговор с ${site}`,
     transcriptSubject: (site) => `Ваш разговор с ${site}`,
     transcriptIntro: (date) => `Вот запись вашего разговора от ${date}.`,
     you: 'Вы',
@@ -75,6 +83,8 @@ const WORDS: Record<EmailLocale, Words> = {
     chatReplySubject: (site) => `Նոր պատասխան ${site}-ից`,
     chatReplyIntro: (agent) => `${agent}-ը պատասխանել է ձեր հաղորդագրությանը՝`,
     continueAt: 'Զրույցը կարող եք շարունակել մեր կայքում՝',
+    linkOnce: (days) => `Հղումը մեկ անգամ կբացի այս զրույցը ցանկացած սարքում՝ ${days} օրվա ընթացքում։`,
+    resumeSubject: (site) => `Շարունակեք ձեր զրույցը ${site}-ի հետ`,
     transcriptSubject: (site) => `Ձեր զրույցը ${site}-ի հետ`,
     transcriptIntro: (date) => `Ահա ձեր ${date}-ի զրույցի գրառումը։`,
     you: 'Դուք',
@@ -89,6 +99,8 @@ const WORDS: Record<EmailLocale, Words> = {
     chatReplySubject: (site) => `ከ${site} አዲስ ምላሽ`,
     chatReplyIntro: (agent) => `${agent} ለመልእክትዎ መልስ ሰጥተዋል፦`,
     continueAt: 'ውይይቱን በድረ-ገጻችን ላይ መቀጠል ይችላሉ፦',
+    linkOnce: (days) => `ይህ አገናኝ ይህን ውይይት በማንኛውም መሣሪያ ላይ አንድ ጊዜ ይከፍታል፣ ለ${days} ቀናት።`,
+    resumeSubject: (site) => `ከ${site} ጋር ያደረጉትን ውይይት ይቀጥሉ`,
     transcriptSubject: (site) => `ከ${site} ጋር ያደረጉት ውይይት`,
     transcriptIntro: (date) => `የ${date} ውይይትዎ ይኸውና።`,
     you: 'እርስዎ',
@@ -176,10 +188,14 @@ export function chatReplyEmail(p: {
   agentName: string;
   reply: string;
   pageUrl: string | null;
+  /** A single-use resume link (the page with its fragment), in place of the bare page. */
+  resumeLink?: string | null;
+  resumeDays?: number;
 }) {
   const w = WORDS[emailLocale(p.locale)];
   const parts = [w.greeting(p.visitorName ?? ''), '', w.chatReplyIntro(p.agentName), '', p.reply, '', w.signOff(p.agentName, p.siteName)];
-  if (p.pageUrl) parts.push('', w.continueAt, p.pageUrl);
+  if (p.resumeLink) parts.push('', w.continueAt, p.resumeLink, w.linkOnce(p.resumeDays ?? 7));
+  else if (p.pageUrl) parts.push('', w.continueAt, p.pageUrl);
   return { subject: w.chatReplySubject(p.siteName), text: parts.join('\n') };
 }
 
@@ -189,6 +205,8 @@ export function transcriptEmail(p: {
   timezone: string | null;
   siteName: string;
   messages: { author: string; authorName: string | null; text: string; createdAt: string; automatic: boolean }[];
+  resumeLink?: string | null;
+  resumeDays?: number;
 }) {
   const locale = emailLocale(p.locale);
   const w = WORDS[locale];
@@ -203,7 +221,12 @@ export function transcriptEmail(p: {
   });
   return {
     subject: w.transcriptSubject(p.siteName),
-    text: [w.transcriptIntro(date.format(new Date(first))), '', ...lines.join('\n\n').split('\n')].join('\n'),
+    text: [
+      w.transcriptIntro(date.format(new Date(first))),
+      '',
+      ...lines.join('\n\n').split('\n'),
+      ...(p.resumeLink ? ['', w.continueAt, p.resumeLink, w.linkOnce(p.resumeDays ?? 7)] : []),
+    ].join('\n'),
   };
 }
 
@@ -213,4 +236,11 @@ export function offlineMessageEmail(p: { siteName: string; from: string; text: s
   if (p.page) lines.push('', `Page: ${p.page}`);
   lines.push('', 'Answer it in the Earshot console; the visitor gets your reply by email.');
   return { subject: `[${p.siteName}] New message from ${p.from}`, text: lines.join('\n') };
+}
+
+/** The resume link a visitor asked for in the widget ("Continue on another device"). */
+export function resumeLinkEmail(p: { locale: string | null; siteName: string; visitorName: string | null; link: string; days: number }) {
+  const w = WORDS[emailLocale(p.locale)];
+  const text = [w.greeting(p.visitorName ?? ''), '', w.continueAt, p.link, w.linkOnce(p.days), '', p.siteName].join('\n');
+  return { subject: w.resumeSubject(p.siteName), text };
 }

@@ -3,7 +3,7 @@ import { feedbackStats, publicReply, toFeedbackItem } from '../domain/feedback';
 import { found } from '../errors';
 import type { Store } from '../store/types';
 import { schemas } from '../validation';
-import { postFeedbackReply } from './agent-actions';
+import { postFeedbackReply } from '../domain/agent-actions';
 import { announceNewFeedbackCount } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';

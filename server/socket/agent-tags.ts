@@ -2,7 +2,7 @@ import type { AgentClientEvents } from '../../protocol/events';
 import { setItemTags } from '../domain/tags';
 import { schemas } from '../validation';
 import { handlerFor, type EventTable } from './handler';
-import { rooms, type AgentSocket } from './types';
+import type { AgentSocket } from './types';
 
 const on = handlerFor<AgentSocket>();
 
@@ -10,7 +10,7 @@ const on = handlerFor<AgentSocket>();
 export const agentTagHandlers = {
   'tags:set': on(schemas.tagsSet, async (p, _socket, deps) => {
     const tags = await setItemTags(deps.store, p.kind, p.id, p.tags);
-    deps.agents.to(rooms.agents).emit('tags:updated', { kind: p.kind, id: p.id, tags });
+    deps.live.tags(p.kind, p.id, tags);
     return tags;
   }),
   'tags:of': on(schemas.tagsOf, async (p, _socket, { store }) => store.tagsOf(p.kind, p.ids)),

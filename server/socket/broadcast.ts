@@ -2,7 +2,9 @@ import type { ConversationSummary, VisitorConversation } from '../../protocol/ty
 import { friendlyName } from '../domain/friendly-name';
 import { contactOf, toProfile } from '../domain/visitors';
 import type { AppendResult, ConversationRow, SiteRow, VisitorRow } from '../store/types';
-import { rooms, type SocketDeps } from './types';
+import type { LiveFanout } from '../domain/agent-actions';
+import { announceCallback } from './callback-broadcast';
+import { rooms, type FanoutDeps, type SocketDeps } from './types';
 
 /** The visitor tab that sent a message: what it knows saves a query per message. */
 export interface Sender {
@@ -15,7 +17,7 @@ export interface Sender {
  * Tells the visitor's tabs and every agent about a newly stored message. Agents get the
  * message with its conversation's fresh inbox row in one packet.
  */
-export async function announceMessage(deps: SocketDeps, result: AppendResult, sender?: Sender): Promise<void> {
+export async function announceMessage(deps: FanoutDeps, result: AppendResult, sender?: Sender): Promise<void> {
   const { message, conversation } = result;
   // The sending tab has the message from its ack already; its other tabs need the event.
   const visitorRoom = deps.visitors.to(rooms.visitor(conversation.visitorId));
@@ -34,6 +36,7 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
     visitorId: c.visitorId,
     visitorName: visitor.name ?? friendlyName(visitor.id),
     status: c.status,
+    channel: c.channel,
     lastSeq: c.lastSeq,
     lastMessage: { text: m.text, author: m.author, createdAt: m.createdAt },
     unread: c.agentUnread,
@@ -48,7 +51,7 @@ function summaryAfterAppend({ conversation: c, message: m }: AppendResult, { vis
  * stored and answered already, so a failure to tell is logged, not thrown at the caller
  * (nor left unhandled by one that does not wait).
  */
-export async function announceConversation(deps: SocketDeps, conversationId: string): Promise<void> {
+export async function announceConversation(deps: FanoutDeps, conversationId: string): Promise<void> {
   try {
     const summary = await deps.store.getSummary(conversationId);
     if (summary) deps.agents.to(rooms.agents).emit('conversation:updated', summary);
@@ -58,7 +61,7 @@ export async function announceConversation(deps: SocketDeps, conversationId: str
 }
 
 /** Lets the visitor's widget follow a status change (resolved, reopened). */
-export function announceStatusToVisitor(deps: SocketDeps, c: ConversationRow): void {
+export function announceStatusToVisitor(deps: FanoutDeps, c: ConversationRow): void {
   const view: VisitorConversation = { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq };
   deps.visitors.to(rooms.visitor(c.visitorId)).emit('conversation:status', view);
 }
@@ -67,7 +70,7 @@ export function announceStatusToVisitor(deps: SocketDeps, c: ConversationRow): v
  * Tells every agent how much feedback is new now (after feedback arrives or changes status).
  * The change is done and answered already; a failed count leaves the consoles' old figure.
  */
-export function announceNewFeedbackCount(deps: SocketDeps): void {
+export function announceNewFeedbackCount(deps: FanoutDeps): void {
   deps.store.countFeedback('new').then(
     (n) => void deps.agents.to(rooms.agents).emit('feedback:newCount', n),
     (err) => deps.log.warn({ err }, 'could not count new feedback'),
@@ -75,7 +78,7 @@ export function announceNewFeedbackCount(deps: SocketDeps): void {
 }
 
 /** Whether any tab of the visitor is connected, on any relay node. */
-export function visitorOnline(deps: SocketDeps, visitorId: string): Promise<boolean> {
+export function visitorOnline(deps: FanoutDeps, visitorId: string): Promise<boolean> {
   return deps.bus.presence.visitorOnline(visitorId);
 }
 
@@ -89,4 +92,21 @@ export async function announceVisitor(deps: SocketDeps, visitorId: string): Prom
   } catch (err) {
     deps.log.warn({ err, visitorId }, 'could not tell agents about a visitor');
   }
+}
+
+/** The live fan-out the domain's agent actions call, through this node's rooms (the adapter reaches every node). */
+export function socketFanout(deps: FanoutDeps): LiveFanout {
+  return {
+    message: (result) => announceMessage(deps, result),
+    conversation: (id) => announceConversation(deps, id),
+    conversationStatus: (c) => announceStatusToVisitor(deps, c),
+    feedback(item) {
+      deps.agents.to(rooms.agents).emit('feedback:updated', item);
+      announceNewFeedbackCount(deps);
+    },
+    callback: (id) => announceCallback(deps, id),
+    visitorOnline: (id) => visitorOnline(deps, id),
+    disconnectVisitors: (ids) => ids.forEach((id) => deps.visitors.in(rooms.visitor(id)).disconnectSockets(true)),
+    tags: (kind, id, tags) => deps.agents.to(rooms.agents).emit('tags:updated', { kind, id, tags }),
+  };
 }

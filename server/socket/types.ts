@@ -3,6 +3,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '../../protocol/events';
 import type { SiteStatus } from '../../protocol/types';
 import type { Bus } from '../bus/types';
+import type { LiveFanout } from '../domain/agent-actions';
 import type { SiteCache } from '../domain/site-cache';
 import type { EmailService } from '../email/email-service';
 import type { Limiters } from '../limits';
@@ -49,7 +50,12 @@ export interface SocketDeps {
   publicUrl: string | null;
   /** Webhook limits and rules (the REST API's webhook routes check URLs with them). */
   webhooks: WebhookSettings;
+  /** Tells widgets and consoles of an agent's change through the rooms (what domain's agent actions call). */
+  live: LiveFanout;
 }
+
+/** What fan-out through the rooms needs of the deps. */
+export type FanoutDeps = Pick<SocketDeps, 'visitors' | 'agents' | 'store' | 'log' | 'bus'>;
 
 /** Room names, in one place so fan-out and joins agree. */
 export const rooms = {

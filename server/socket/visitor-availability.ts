@@ -24,11 +24,16 @@ export const visitorAvailabilityHandlers = {
       pageTitle: p.page.title,
     });
     socket.data.visitor = visitor;
-    const result = await sendVisitorMessage(deps.store, visitor, {
-      id: p.id ?? crypto.randomUUID().replaceAll('-', ''),
-      conversationId: null,
-      text: p.text,
-    });
+    const result = await sendVisitorMessage(
+      deps.store,
+      visitor,
+      {
+        id: p.id ?? crypto.randomUUID().replaceAll('-', ''),
+        conversationId: null,
+        text: p.text,
+      },
+      'offline',
+    );
     // A retry of a stored message is announced once, the first time; its emails are keyed by
     // message and admin, so a retry queues only those a crash after storing it left unqueued.
     if (result.created) {

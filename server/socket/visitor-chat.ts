@@ -4,7 +4,6 @@ import { autoAnswer } from '../domain/after-chat';
 import { messagesAfter, refuseChatOffUnlessGoingOn, sendVisitorMessage, visitorConversation } from '../domain/chat';
 import { toSitePublic } from '../domain/sites';
 import { identifyVisitor } from '../domain/identity';
-import { emitContact } from '../domain/webhooks/events';
 import { personOf, recordHello } from '../domain/visitors';
 import { consume } from '../limits';
 import { schemas } from '../validation';
@@ -29,7 +28,7 @@ export function onVisitorConnect(socket: VisitorSocket, deps: SocketDeps): void 
  * Puts every tab of a just verified visitor in the rooms of the person's other browsers and theirs in
  * this one's, on any relay node: messages fan out to a conversation's visitor room, so each reaches them all.
  */
-function joinPerson(deps: SocketDeps, visitorId: string, others: string[]): void {
+export function joinPerson(deps: SocketDeps, visitorId: string, others: string[]): void {
   const theirs = others.map(rooms.visitor);
   deps.visitors.in(rooms.visitor(visitorId)).socketsJoin(theirs);
   deps.visitors.in(theirs).socketsJoin(rooms.visitor(visitorId));
@@ -46,6 +45,8 @@ export const visitorChatHandlers = {
     // A verified person's second browser picks up where their other one is.
     const person = personOf(visitor);
     const c = person ? await store.latestContactConversation(person) : await store.latestConversation(visitor.id);
+    const contact = person ? await store.getContact(person) : null;
+    const externalId = contact?.externalId ?? visitor.claimedId;
     void announceVisitor(deps, visitor.id);
     const site = await siteOf(socket, deps);
     // At every hello: `site:status` is pushed only on a change, which a reconnecting tab may have
@@ -62,6 +63,7 @@ export const visitorChatHandlers = {
       site: toSitePublic(site, deps.email.enabled),
       status,
       conversation: c && { id: c.id, status: c.status, lastSeq: c.lastSeq, visitorReadSeq: c.visitorReadSeq },
+      identity: externalId ? { id: externalId, verified: Boolean(contact?.externalId) } : null,
     };
   }),
 
@@ -71,7 +73,6 @@ export const visitorChatHandlers = {
     const before = socket.data.visitor;
     const done = await identifyVisitor(deps.store, before, p);
     socket.data.visitor = done.visitor;
-    await emitContact(deps.store, before, done.visitor);
     if (done.others.length) joinPerson(deps, visitorId, done.others);
     void announceVisitor(deps, visitorId);
     const c = await deps.store.latestConversation(visitorId);

@@ -346,6 +346,78 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX contact_merges_into ON contact_merges(into_id, created_at);
   CREATE INDEX feedback_visitor ON feedback(visitor_id) WHERE visitor_id IS NOT NULL;
   `,
+  // The user id a page claimed with identify without a hash: kept on the visitor, never merged.
+  `ALTER TABLE visitors ADD COLUMN claimed_id TEXT;`,
+  // How a conversation began (issue 17, the REST API's channel filter): chat, offline ("leave a message") or email.
+  `
+  ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT 'chat';
+  CREATE INDEX conversations_channel ON conversations(channel, updated_at);
+  `,
+  // Export and erase, win back (issue 18): the audit log of exports and erasures, agents' cases of
+  // unhappy contacts, and when a contact was erased.
+  `
+  ALTER TABLE contacts ADD COLUMN erased_at TEXT;
+  CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('agent', 'token')),
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    site_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_at ON audit_log(at, id);
+  CREATE TABLE winback_cases (
+    contact_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+    assigned_to TEXT,
+    assigned_name TEXT,
+    follow_up TEXT,
+    closed_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  `,
+  // Email threads, held inbound mail and resume links (issue 18).
+  `
+  CREATE TABLE mail_threads (
+    message_id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    token_hash TEXT UNIQUE,
+    address TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX mail_threads_target ON mail_threads(target_kind, target_id, created_at);
+  CREATE TABLE held_mail (
+    id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    from_address TEXT NOT NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    message_id TEXT,
+    target_kind TEXT,
+    target_id TEXT,
+    spf TEXT,
+    dkim TEXT,
+    status TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at TEXT
+  );
+  CREATE INDEX held_mail_status ON held_mail(status, received_at);
+  CREATE TABLE resume_links (
+    token_hash TEXT PRIMARY KEY,
+    visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  `,
   // Issue 19: internal notes are messages of kind 'note' (agents only); canned replies; tags on conversations, callbacks, feedback.
   `
   ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'message' CHECK (kind IN ('message', 'note'));

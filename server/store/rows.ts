@@ -1,4 +1,12 @@
-import type { CallbackAttempt, ConversationStatus, ConversationSummary, FeedbackReply, Message } from '../../protocol/types';
+import type {
+  CallbackAttempt,
+  ConversationChannel,
+  ConversationStatus,
+  ConversationSummary,
+  FeedbackReply,
+  Message,
+  SurveyResult,
+} from '../../protocol/types';
 import { DEFAULT_SITE_OPTIONS } from '../../protocol/site-options';
 import type {
   AgentRow,
@@ -15,6 +23,7 @@ import type {
   NewMessage,
   ConversationRow,
   FeedbackRow,
+  NewFeedbackReply,
   OutboxRow,
   SessionRow,
   SiteOptions,
@@ -51,12 +60,40 @@ export function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
+/** A text column. */
+export const text = (v: unknown) => v as string;
+
+/** A nullable text column (null too where the query did not select it). */
+export const textOrNull = (v: unknown) => (v as string | null | undefined) ?? null;
+
+/** A whole-number column (Postgres gives a bigint as text). */
+export const int = (v: unknown) => Number(v);
+
+/** A nullable whole-number column. */
+export const intOrNull = (v: unknown) => (v == null ? null : Number(v));
+
+const columnOf = new Map<string, string>();
+
+/** The column that holds a field: `siteId` is in `site_id`. */
+export function column(field: string): string {
+  let c = columnOf.get(field);
+  if (c === undefined) columnOf.set(field, (c = field.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)));
+  return c;
+}
+
+/**
+ * Fields read alike, each from its column: `pick(r, iso, 'createdAt', 'updatedAt')` is
+ * `{ createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) }`.
+ */
+export function pick<K extends string, V>(r: Row, read: (v: unknown) => V, ...fields: K[]): Record<K, V> {
+  const out = {} as Record<K, V>;
+  for (const f of fields) out[f] = read(r[column(f)]);
+  return out;
+}
+
 export function toSite(r: Row): SiteRow {
   return {
-    id: r.id as string,
-    name: r.name as string,
-    greeting: r.greeting as string,
-    color: r.color as string,
+    ...pick(r, text, 'id', 'name', 'greeting', 'color'),
     allowedOrigins: json<string[]>(r.allowed_origins),
     hours: json<SiteRow['hours']>(r.hours),
     options: { ...DEFAULT_SITE_OPTIONS, ...json<Partial<SiteOptions>>(r.settings) },
@@ -155,13 +192,10 @@ export function callbackValues(c: CallbackRow, bool: (b: boolean) => unknown = (
 
 export function toAgent(r: Row): AgentRow {
   return {
-    id: r.id as string,
-    email: r.email as string,
-    name: r.name as string,
+    ...pick(r, text, 'id', 'email', 'name', 'passwordHash'),
     role: r.role as AgentRow['role'],
     away: bool(r.away),
-    passwordHash: r.password_hash as string,
-    initialPassword: (r.initial_password as string | null) ?? null,
+    initialPassword: textOrNull(r.initial_password),
     createdAt: iso(r.created_at),
     deactivatedAt: isoOrNull(r.deactivated_at),
   };
@@ -179,39 +213,23 @@ export function usableToken(r: Row | null | undefined, now: string): AgentTokenR
 
 export function toAgentToken(r: Row): AgentTokenRow {
   return {
-    id: r.id as string,
-    tokenHash: r.token_hash as string,
+    ...pick(r, text, 'id', 'tokenHash', 'email'),
     kind: r.kind as AgentTokenRow['kind'],
-    email: r.email as string,
     role: r.role as AgentTokenRow['role'],
-    agentId: r.agent_id as string | null,
-    createdBy: r.created_by as string | null,
-    createdAt: iso(r.created_at),
-    expiresAt: iso(r.expires_at),
-    usedAt: isoOrNull(r.used_at),
-    revokedAt: isoOrNull(r.revoked_at),
+    ...pick(r, textOrNull, 'agentId', 'createdBy'),
+    ...pick(r, iso, 'createdAt', 'expiresAt'),
+    ...pick(r, isoOrNull, 'usedAt', 'revokedAt'),
   };
 }
 
 export function toVisitor(r: Row): VisitorRow {
   return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    tokenHash: r.token_hash as string,
-    name: r.name as string | null,
-    email: r.email as string | null,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    referrer: r.referrer as string | null,
-    userAgent: r.user_agent as string | null,
-    language: r.language as string | null,
-    timezone: r.timezone as string | null,
-    firstSeenAt: iso(r.first_seen_at),
-    lastSeenAt: iso(r.last_seen_at),
-    visits: r.visits as number,
-    phone: (r.phone as string | null) ?? null,
-    contactId: (r.contact_id as string | null) ?? null,
+    ...pick(r, text, 'id', 'siteId', 'tokenHash'),
+    ...pick(r, textOrNull, 'name', 'email', 'pageUrl', 'pageTitle', 'referrer', 'userAgent', 'language', 'timezone', 'phone', 'contactId'),
+    ...pick(r, textOrNull, 'claimedId'),
+    ...pick(r, iso, 'firstSeenAt', 'lastSeenAt'),
     verifiedAt: isoOrNull(r.verified_at),
+    visits: int(r.visits),
   };
 }
 
@@ -230,6 +248,7 @@ export function toContact(r: Row): ContactRow {
     attributes: r.attributes == null ? {} : json<ContactRow['attributes']>(r.attributes),
     notes: (r.notes as string | null) ?? null,
     mergedInto: (r.merged_into as string | null) ?? null,
+    erasedAt: isoOrNull(r.erased_at),
   };
 }
 
@@ -327,12 +346,7 @@ export function toContactMerge(r: Row): ContactMergeRow {
 
 /** A site_identity row. */
 export function toSiteIdentity(r: Row): SiteIdentityRow {
-  return {
-    siteId: r.site_id as string,
-    secret: r.secret as string,
-    requireVerification: Boolean(r.require_verification),
-    rotatedAt: iso(r.rotated_at),
-  };
+  return { ...pick(r, text, 'siteId', 'secret'), requireVerification: Boolean(r.require_verification), rotatedAt: iso(r.rotated_at) };
 }
 
 /** A copy a caller may change without changing the kept row. */
@@ -342,26 +356,20 @@ export function copyConversation(c: ConversationRow): ConversationRow {
 
 export function toConversation(r: Row): ConversationRow {
   return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    visitorId: r.visitor_id as string,
+    ...pick(r, text, 'id', 'siteId', 'visitorId'),
     status: r.status as ConversationStatus,
-    lastSeq: Number(r.last_seq),
-    agentReadSeq: r.agent_read_seq as number,
-    agentUnread: r.agent_unread as number,
-    survey:
-      r.survey_rating == null
-        ? null
-        : {
-            rating: r.survey_rating as number,
-            comment: r.survey_comment as string | null,
-            createdAt: iso(r.survey_at),
-          },
-    visitorReadSeq: r.visitor_read_seq as number,
+    channel: r.channel as ConversationChannel,
+    ...pick(r, int, 'lastSeq', 'agentReadSeq', 'agentUnread', 'visitorReadSeq'),
+    survey: toSurvey(r),
     firstResponseAt: isoOrNull(r.first_response_at),
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
+}
+
+/** The survey columns a conversation row carries (and a summary selects with it). */
+function toSurvey(r: Row): SurveyResult | null {
+  if (r.survey_rating == null) return null;
+  return { rating: int(r.survey_rating), comment: textOrNull(r.survey_comment), createdAt: iso(r.survey_at) };
 }
 
 export function toOutbox(r: Row): OutboxRow {
@@ -370,9 +378,9 @@ export function toOutbox(r: Row): OutboxRow {
     kind: r.kind as OutboxRow['kind'],
     payload: json<OutboxRow['payload']>(r.payload),
     status: r.status as OutboxRow['status'],
-    attempts: r.attempts as number,
+    attempts: int(r.attempts),
     nextAttemptAt: iso(r.next_attempt_at),
-    lastError: r.last_error as string | null,
+    lastError: textOrNull(r.last_error),
     createdAt: iso(r.created_at),
     sentAt: isoOrNull(r.sent_at),
   };
@@ -380,54 +388,35 @@ export function toOutbox(r: Row): OutboxRow {
 
 export function toCallback(r: Row): CallbackWithVisitor {
   return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    visitorId: r.visitor_id as string | null,
-    visitorName: r.visitor_name as string | null,
-    phone: r.phone as string,
-    name: r.name as string | null,
-    topic: r.topic as string | null,
+    ...pick(r, text, 'id', 'siteId', 'phone'),
+    ...pick(r, textOrNull, 'visitorId', 'visitorName', 'name', 'topic', 'pageUrl', 'pageTitle', 'visitorTimezone', 'visitorLocale'),
     asap: bool(r.asap),
     dueAt: iso(r.due_at),
     windowEnd: isoOrNull(r.window_end),
     status: r.status as CallbackRow['status'],
     claimedBy: r.claimed_by ? { id: r.claimed_by as string, name: r.claimed_by_name as string } : null,
-    attempts: r.attempts as number,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    visitorTimezone: r.visitor_timezone as string | null,
-    visitorLocale: r.visitor_locale as string | null,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    attempts: int(r.attempts),
+    ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
 }
 
 export function toFeedback(r: Row): FeedbackRow {
   return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    rating: r.rating as number | null,
+    ...pick(r, text, 'id', 'siteId', 'text'),
+    rating: intOrNull(r.rating),
     category: r.category as FeedbackRow['category'],
-    text: r.text as string,
-    name: r.name as string | null,
-    email: r.email as string | null,
-    pageUrl: r.page_url as string | null,
-    pageTitle: r.page_title as string | null,
-    locale: r.locale as string | null,
+    ...pick(r, textOrNull, 'name', 'email', 'pageUrl', 'pageTitle', 'locale'),
     status: r.status as FeedbackRow['status'],
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
 }
 
 export function toMessage(r: Row): Message {
   const m: Message = {
-    id: r.id as string,
-    conversationId: r.conversation_id as string,
-    seq: r.seq as number,
+    ...pick(r, text, 'id', 'conversationId', 'text'),
+    seq: int(r.seq),
     author: r.author as Message['author'],
-    authorName: r.author_name as string | null,
-    text: r.text as string,
+    authorName: textOrNull(r.author_name),
     createdAt: iso(r.created_at),
   };
   if (r.faq_id) m.faq = { id: r.faq_id as string, helpful: r.faq_helpful == null ? null : bool(r.faq_helpful) };
@@ -436,70 +425,56 @@ export function toMessage(r: Row): Message {
 }
 
 export function toSummary(r: Row, visitorName: (visitorId: string) => string): ConversationSummary {
+  const last =
+    r.last_text == null ? null : { text: r.last_text as string, author: r.last_author as Message['author'], createdAt: iso(r.last_at) };
   return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    siteName: r.site_name as string,
-    visitorId: r.visitor_id as string,
-    visitorName: (r.visitor_name as string | null) ?? visitorName(r.visitor_id as string),
+    ...pick(r, text, 'id', 'siteId', 'siteName', 'visitorId'),
+    visitorName: textOrNull(r.visitor_name) ?? visitorName(r.visitor_id as string),
     status: r.status as ConversationStatus,
-    lastSeq: Number(r.last_seq),
-    lastMessage:
-      r.last_text == null
-        ? null
-        : {
-            text: r.last_text as string,
-            author: r.last_author as Message['author'],
-            createdAt: iso(r.last_at),
-          },
-    unread: r.unread as number,
-    survey:
-      r.survey_rating == null
-        ? null
-        : {
-            rating: r.survey_rating as number,
-            comment: r.survey_comment as string | null,
-            createdAt: iso(r.survey_at),
-          },
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    channel: r.channel as ConversationChannel,
+    lastSeq: int(r.last_seq),
+    lastMessage: last,
+    unread: int(r.unread),
+    survey: toSurvey(r),
+    ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
 }
 
 export function toSession(r: Row): SessionRow {
-  return { tokenHash: r.token_hash as string, agentId: r.agent_id as string, expiresAt: iso(r.expires_at) };
+  return { ...pick(r, text, 'tokenHash', 'agentId'), expiresAt: iso(r.expires_at) };
 }
 
 /** A reply joined with its email's status (`email_status`). */
 export function toFeedbackReply(r: Row): FeedbackReply & { agentId: string } {
   return {
-    id: r.id as string,
-    feedbackId: r.feedback_id as string,
-    agentId: r.agent_id as string,
-    agentName: r.agent_name as string,
-    text: r.text as string,
+    ...pick(r, text, 'id', 'feedbackId', 'agentId', 'agentName', 'text'),
     createdAt: iso(r.created_at),
     emailStatus: r.email_status as FeedbackReply['emailStatus'],
   };
 }
 
+/** A reply just added, as both stores answer it: its email is not sent yet. */
+export function pendingReply(reply: NewFeedbackReply): FeedbackReply {
+  const { id, feedbackId, agentName, text, createdAt } = reply;
+  return { id, feedbackId, agentName, text, createdAt, emailStatus: 'pending' };
+}
+
 export function toCallbackAttempt(r: Row): CallbackAttempt {
   return {
-    id: r.id as string,
-    agentName: r.agent_name as string,
+    ...pick(r, text, 'id', 'agentName'),
     outcome: r.outcome as CallbackAttempt['outcome'],
-    note: r.note as string | null,
+    note: textOrNull(r.note),
     dueAt: isoOrNull(r.due_at),
     createdAt: iso(r.created_at),
   };
 }
 
 export function toStoredCallbackAttempt(r: Row): StoredCallbackAttempt {
-  return { ...toCallbackAttempt(r), agentId: r.agent_id as string, callbackId: r.callback_id as string };
+  return { ...toCallbackAttempt(r), ...pick(r, text, 'agentId', 'callbackId') };
 }
 
 export function toFeedbackStat(r: Row): { createdAt: string; rating: number | null; category: FeedbackRow['category'] } {
-  return { createdAt: iso(r.created_at), rating: r.rating as number | null, category: r.category as FeedbackRow['category'] };
+  return { createdAt: iso(r.created_at), rating: intOrNull(r.rating), category: r.category as FeedbackRow['category'] };
 }
 
 export function toClaimedOutbox(r: Row): ClaimedOutboxRow {

@@ -40,6 +40,7 @@ export const VISITOR_COLUMNS: Record<keyof VisitorPatch, string> = {
   phone: 'phone',
   contactId: 'contact_id',
   verifiedAt: 'verified_at',
+  claimedId: 'claimed_id',
 };
 
 /** The column of each plain field a callback patch may change (claimedBy takes two). */

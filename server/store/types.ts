@@ -1,7 +1,8 @@
 import type {
+  ConversationChannel,
   AuthorKind,
-  BusinessHours,
   CallbackAttempt,
+  CallbackItem,
   CallbackStatus,
   CannedReply,
   TaggedKind,
@@ -12,23 +13,23 @@ import type {
   FeedbackItem,
   FeedbackReply,
   FeedbackStatus,
+  HeldMail,
+  HeldMailReason,
   InboxCursor,
   Message,
   SiteContents,
+  SiteSettings,
   SurveyResult,
 } from '../../protocol/types';
 import type { SiteOptions } from '../../protocol/site-options';
 import type { WebhookDelivery, WebhookEndpoint } from '../../protocol/webhooks';
+import type { WebhookEvents } from './webhook-events';
+import type { PrivacyPort } from './privacy-types';
 
 export type { SiteOptions };
 
-export interface SiteRow {
-  id: string;
-  name: string;
-  greeting: string;
-  color: string;
-  allowedOrigins: string[];
-  hours: BusinessHours;
+/** A site as stored: what an admin sets of it in the settings' own columns, the rest in `options`. */
+export interface SiteRow extends Pick<SiteSettings, 'id' | 'name' | 'greeting' | 'color' | 'allowedOrigins' | 'hours'> {
   options: SiteOptions;
   createdAt: string;
 }
@@ -107,6 +108,8 @@ export interface VisitorRow {
    * browser another's history). Absent means null.
    */
   verifiedAt?: string | null;
+  /** The site's user id the page claimed with identify without a hash (never merged into a contact); null once verified. */
+  claimedId: string | null;
 }
 
 export type VisitorPatch = Partial<
@@ -125,6 +128,7 @@ export type VisitorPatch = Partial<
     | 'phone'
     | 'contactId'
     | 'verifiedAt'
+    | 'claimedId'
   >
 >;
 
@@ -150,6 +154,8 @@ export interface ContactRow {
   attributes: Record<string, AttributeValue>;
   /** Agents' notes about the person. */
   notes: string | null;
+  /** When the contact was erased (GDPR art. 17): a blank record kept for counts. Absent means null. */
+  erasedAt?: string | null;
   /** Set when this contact was merged into another (kept so the merge can be undone). */
   mergedInto: string | null;
 }
@@ -227,6 +233,8 @@ export interface ConversationRow {
   siteId: string;
   visitorId: string;
   status: ConversationStatus;
+  /** How it began (chat unless the first message was left while nobody was there, or came by email). */
+  channel: ConversationChannel;
   lastSeq: number;
   agentReadSeq: number;
   /** Visitor messages after agentReadSeq. */
@@ -270,6 +278,11 @@ export interface EmailPayload {
   text: string;
   html?: string;
   replyTo?: string;
+  /** The Message-ID (with its angle brackets); the outbox id on this server's domain when unset. */
+  messageId?: string;
+  /** The thread's last email before this one, and its earlier ones, oldest first. */
+  inReplyTo?: string;
+  references?: string[];
   /** Carries a one-time link: its address and text are forgotten once it is sent or given up. */
   secret?: boolean;
 }
@@ -303,26 +316,8 @@ export interface NewFeedbackReply {
   createdAt: string;
 }
 
-export interface CallbackRow {
-  id: string;
-  siteId: string;
-  visitorId: string | null;
-  phone: string;
-  name: string | null;
-  topic: string | null;
-  asap: boolean;
-  dueAt: string;
-  windowEnd: string | null;
-  status: CallbackStatus;
-  claimedBy: { id: string; name: string } | null;
-  attempts: number;
-  pageUrl: string | null;
-  pageTitle: string | null;
-  visitorTimezone: string | null;
-  visitorLocale: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A call back request as stored: what agents see, less what is worked out for showing (the grouped number, the visitor's name). */
+export type CallbackRow = Omit<CallbackItem, 'phoneDisplay' | 'visitorName'>;
 /** A callback with the name its visitor gave in chat, for the queue. */
 export type CallbackWithVisitor = CallbackRow & { visitorName: string | null };
 /** A place in the visitors' order of last sight. */
@@ -339,6 +334,7 @@ export interface SummaryQuery {
   /** Conversations of any visitor of this contact (every browser of a verified person). */
   contactId?: string;
   siteId?: string;
+  channel?: ConversationChannel;
   /** Only rows after this one in the order (newest activity first). */
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
@@ -354,7 +350,7 @@ export interface SummaryQuery {
  */
 export interface StoreRules {
   /** The conversation's status once `author` has written in it. */
-  statusAfterMessage(author: AuthorKind, c: ConversationRow): ConversationStatus;
+  statusAfterMessage(author: AuthorKind, c: Pick<ConversationRow, 'status' | 'firstResponseAt'>): ConversationStatus;
   /** What to call a visitor who gave no name. */
   visitorName(visitorId: string): string;
 }
@@ -436,9 +432,26 @@ export interface VisitorPort {
   createVisitor(visitor: VisitorRow): Promise<void>;
   getVisitor(id: string): Promise<VisitorRow | null>;
   getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null>;
-  updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow>;
+  /** Changes a visitor; `events` (of the visitor as changed) are recorded in the same transaction. */
+  updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow>;
   /** Notes that these visitors are here now (connected), in one write; `now` on SQLite, the database's clock on Postgres. */
   touchVisitors(ids: string[], now: string): Promise<void>;
+  /** A page of visitors, last seen first (ties by id, descending). */
+  pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]>;
+}
+
+/** A page of a list ordered by a time, newest first (ties by id, descending). */
+export interface TimePage {
+  /** Only rows whose time is at or after this one. */
+  since?: string;
+  /** Only rows after this one (its time and id) in the order. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+/** Visitors by when they were last seen. */
+export interface VisitorPageQuery extends TimePage {
+  siteId?: string;
 }
 
 export interface ContactPort {
@@ -457,7 +470,8 @@ export interface ContactPort {
   /** The newest conversation of any of the contact's verified visitors. */
   latestContactConversation(contactId: string): Promise<ConversationRow | null>;
   /** Changes a contact (not a merged one); null when there is no such contact. */
-  updateContact(id: string, patch: ContactPatch): Promise<ContactRow | null>;
+  /** `events` are recorded in the change's transaction (see WebhookEvents). */
+  updateContact(id: string, patch: ContactPatch, events?: WebhookEvents<ContactRow>): Promise<ContactRow | null>;
   /** Another unmerged contact of the site whose email was verified, matching whatever its case. */
   findContactByVerifiedEmail(siteId: string, email: string, exceptId: string): Promise<ContactRow | null>;
   /**
@@ -487,10 +501,22 @@ export interface ConversationPort {
    * The visitor's latest conversation, or a new pending one with `newId` (one, however many tabs ask at once).
    * Times that order the inbox are `now` on SQLite (one node), the database's clock on Postgres (here and below).
    */
-  latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow>;
-  setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow>;
+  latestOrNewConversation(
+    visitorId: string,
+    siteId: string,
+    newId: string,
+    now: string,
+    channel?: ConversationChannel,
+  ): Promise<ConversationRow>;
+  /** Sets the status; `events` (of the conversation as changed) are recorded in the same transaction. */
+  setConversationStatus(
+    id: string,
+    status: ConversationStatus,
+    now: string,
+    events?: WebhookEvents<ConversationRow>,
+  ): Promise<ConversationRow>;
   setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void>;
-  setSurvey(conversationId: string, survey: SurveyResult): Promise<void>;
+  setSurvey(conversationId: string, survey: SurveyResult, events?: WebhookEvents<void>): Promise<void>;
   /** First-reply delays (ms) of conversations started since `since`. */
   firstResponseDelays(siteId: string, since: string): Promise<number[]>;
   getSummary(conversationId: string): Promise<ConversationSummary | null>;
@@ -503,9 +529,10 @@ export interface MessagePort {
    * Stores a message with the next seq (given by the database in the write that stores it), or
    * returns the stored one when the same author retries an id in the same conversation; any other
    * reuse of an id is `duplicate_id`. The conversation's status follows the message
-   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed.
+   * (`StoreRules.statusAfterMessage`). Resolves only once the message is committed, with the
+   * deliveries of `events` (run only when the message is new) in the same transaction.
    */
-  appendMessage(m: NewMessage): Promise<AppendResult>;
+  appendMessage(m: NewMessage, events?: WebhookEvents<AppendResult>): Promise<AppendResult>;
   /** Notes only with `withNotes` (agents' views); a visitor's view never holds them. */
   listMessages(conversationId: string, afterSeq: number, limit: number, withNotes?: boolean): Promise<Message[]>;
   /** Records whether an automatic answer helped. */
@@ -533,8 +560,8 @@ export interface OutboxPort {
 }
 
 export interface FeedbackPort {
-  /** Stores new feedback; false when its id is taken already (nothing written). */
-  createFeedback(f: FeedbackRow): Promise<boolean>;
+  /** Stores new feedback with its `events`; false when its id is taken already (nothing written). */
+  createFeedback(f: FeedbackRow, events?: WebhookEvents<void>): Promise<boolean>;
   getFeedback(id: string): Promise<FeedbackRow | null>;
   /** Newest first (ties by id), only items after `before` in that order when given. */
   listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]>;
@@ -556,9 +583,13 @@ export interface CallbackPort {
   /**
    * A visitor's request, in one step: stores `c`, unless that visitor already has an open
    * (waiting or rescheduled) request for the same phone on the site, which then takes `update`
-   * instead. Two tabs asking at once make one request.
+   * instead. Two tabs asking at once make one request. `events` are recorded in the same transaction.
    */
-  requestCallback(c: CallbackRow & { visitorId: string }, update: CallbackPatch): Promise<{ callback: CallbackRow; created: boolean }>;
+  requestCallback(
+    c: CallbackRow & { visitorId: string },
+    update: CallbackPatch,
+    events?: WebhookEvents<{ callback: CallbackRow; created: boolean }>,
+  ): Promise<{ callback: CallbackRow; created: boolean }>;
   getCallback(id: string): Promise<CallbackWithVisitor | null>;
   /** The visitor's open (waiting or rescheduled) request for a phone on a site. */
   findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null>;
@@ -574,9 +605,15 @@ export interface CallbackPort {
   listCallbacks(open: boolean, limit: number, siteId?: string, tag?: string): Promise<CallbackWithVisitor[]>;
   /**
    * Records an attempt and applies its effect on the request, together. False when an attempt
-   * with this id is stored already (a retry racing the first send): nothing is written.
+   * with this id is stored already (a retry racing the first send): nothing is written. `events`
+   * (run only when the attempt is new) are recorded in the same transaction.
    */
-  addCallbackAttempt(callbackId: string, attempt: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean>;
+  addCallbackAttempt(
+    callbackId: string,
+    attempt: CallbackAttempt & { agentId: string },
+    patch: CallbackPatch,
+    events?: WebhookEvents<void>,
+  ): Promise<boolean>;
   /** One attempt by its id, with who recorded it on which request. */
   getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null>;
   listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]>;
@@ -584,15 +621,12 @@ export interface CallbackPort {
   pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]>;
 }
 
-export interface CallbackPageQuery {
+/** Call back requests by when they last changed. */
+export interface CallbackPageQuery extends TimePage {
   siteId?: string;
   status?: CallbackStatus;
-  /** Only requests changed at or after this time. */
-  updatedSince?: string;
-  before?: { updatedAt: string; id: string };
   /** Only requests with this tag. */
   tag?: string;
-  limit: number;
 }
 
 /** An attempt as stored: whose it is and on which request, which a retried id is checked against. */
@@ -640,10 +674,14 @@ export interface IdempotentAnswer {
   key: string;
   /** What the request was (method, path, body digest): the same key on another request is refused. */
   fingerprint: string;
+  /** The answer's HTTP status; 0 while the first request with the key still runs (claimed, no answer yet). */
   status: number;
   body: unknown;
   createdAt: string;
 }
+
+/** A key claimed by the request that runs first with it. */
+export type IdempotencyClaim = Pick<IdempotentAnswer, 'tokenId' | 'key' | 'fingerprint' | 'createdAt'>;
 
 /** API tokens and the answers kept for their Idempotency-Keys. */
 export interface ApiTokenPort {
@@ -657,10 +695,16 @@ export interface ApiTokenPort {
   touchApiToken(id: string, now: string): Promise<void>;
   getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null>;
   /**
-   * Keeps the first answer for a key; when one is kept already, that one is returned and nothing is
-   * written. The token's answers kept before `forgetBefore` are forgotten first (their keys may be used anew).
+   * Claims a key for the request about to run, in one insert-or-conflict: null when this request has it now, else what
+   * holds it (a kept answer, or status 0 while another request with it runs). First the token's answers kept before
+   * `forgetBefore` are forgotten (their keys may be used anew), and a claim of this key made before `staleBefore` whose
+   * request never answered (its node died) is dropped.
    */
-  saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer>;
+  claimIdempotencyKey(c: IdempotencyClaim, forgetBefore: string, staleBefore: string): Promise<IdempotentAnswer | null>;
+  /** Keeps the answer of the request that claimed the key. */
+  finishIdempotencyKey(a: IdempotentAnswer): Promise<void>;
+  /** Lets a claimed key go when its request failed, so a retry with it runs anew. */
+  releaseIdempotencyKey(tokenId: string, key: string): Promise<void>;
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
@@ -705,7 +749,9 @@ export interface Store
     ContactPort,
     WebhookPort,
     CannedPort,
-    TagPort {
+    TagPort,
+    PrivacyPort,
+    MailPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -766,4 +812,61 @@ export interface WebhookPort {
   redeliverWebhook(id: string, now: string): Promise<WebhookDeliveryRow | null>;
   /** Deletes up to `limit` deliveries done with (delivered or given up) last changed before `before`; how many. */
   purgeWebhookDeliveries(before: string, limit: number): Promise<number>;
+}
+
+/** What an email thread is about: a conversation, or a piece of feedback an agent answered. */
+export interface MailTarget {
+  kind: 'conversation' | 'feedback';
+  id: string;
+}
+
+/** One email of a thread (sent or received); a sent one carries the hash of its Reply-To token and its recipient. */
+export interface MailThreadRow extends MailTarget {
+  messageId: string;
+  tokenHash: string | null;
+  /** Who the email went to: a reply to its token must come from this address. */
+  address: string | null;
+  createdAt: string;
+}
+
+export type { HeldMailReason };
+export type HeldMailStatus = 'held' | 'posted' | 'discarded';
+
+/** Inbound mail that was not posted on its own: it waits for an admin to post or discard it. */
+export interface HeldMailRow extends HeldMail {
+  messageId: string | null;
+  status: HeldMailStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** A link that moves a visitor's conversation to another browser, once, before it expires. */
+export interface ResumeLinkRow {
+  tokenHash: string;
+  visitorId: string;
+  conversationId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Email threads, held inbound mail and resume links (issue 18). */
+export interface MailPort {
+  /** Records an email of a thread; a Message-ID stored already is left as it is. */
+  addMailThread(row: MailThreadRow): Promise<void>;
+  /** The thread email whose Reply-To token has this hash. */
+  mailThreadByToken(tokenHash: string): Promise<MailThreadRow | null>;
+  /** The Message-IDs of a thread's latest `limit` emails, oldest first. */
+  mailThreadIds(target: MailTarget, limit: number): Promise<string[]>;
+  holdMail(row: HeldMailRow): Promise<void>;
+  /** Mail still held, newest first. */
+  listHeldMail(limit: number): Promise<HeldMailRow[]>;
+  getHeldMail(id: string): Promise<HeldMailRow | null>;
+  /** Marks held mail posted or discarded; null when it is not held (any more). */
+  decideHeldMail(id: string, status: 'posted' | 'discarded', agentId: string, now: string): Promise<HeldMailRow | null>;
+  createResumeLink(row: ResumeLinkRow): Promise<void>;
+  /** Spends a link that is unused and unexpired at `now`: the link, or why not. */
+  spendResumeLink(tokenHash: string, now: string): Promise<ResumeLinkRow | 'unknown' | 'spent' | 'expired'>;
+  /** Deletes up to `limit` held emails received, and up to `limit` resume links expired, before `before`; how many. */
+  purgeMail(before: string, limit: number): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { iso, isoOrNull, json, type Row } from './rows';
+import { int, intOrNull, iso, isoOrNull, json, pick, text, textOrNull, type Row } from './rows';
 import type { WebhookDeliveryStatus } from '../../protocol/webhooks';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
@@ -7,36 +7,24 @@ import type { WebhookDeliveryRow, WebhookEndpointRow } from './types';
 /** A webhook endpoint row. */
 export function toWebhookEndpoint(r: Row): WebhookEndpointRow {
   return {
-    id: r.id as string,
-    url: r.url as string,
+    ...pick(r, text, 'id', 'url', 'secret'),
     events: json<string[]>(r.events),
-    siteId: (r.site_id as string | null) ?? null,
-    description: (r.description as string | null) ?? null,
-    secret: r.secret as string,
-    oldSecret: (r.old_secret as string | null) ?? null,
-    oldSecretUntil: isoOrNull(r.old_secret_until),
-    failingSince: isoOrNull(r.failing_since),
-    disabledAt: isoOrNull(r.disabled_at),
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    ...pick(r, textOrNull, 'siteId', 'description', 'oldSecret'),
+    ...pick(r, isoOrNull, 'oldSecretUntil', 'failingSince', 'disabledAt'),
+    ...pick(r, iso, 'createdAt', 'updatedAt'),
   };
 }
 
 /** A webhook delivery row. */
 export function toWebhookDelivery(r: Row): WebhookDeliveryRow {
   return {
-    id: r.id as string,
-    endpointId: r.endpoint_id as string,
-    eventType: r.event_type as string,
-    orderKey: (r.order_key as string | null) ?? null,
-    body: r.body as string,
+    ...pick(r, text, 'id', 'endpointId', 'eventType', 'body'),
+    orderKey: textOrNull(r.order_key),
     status: r.status as WebhookDeliveryStatus,
-    attempts: Number(r.attempts),
-    nextAttemptAt: iso(r.next_attempt_at),
-    responseStatus: r.response_status === null || r.response_status === undefined ? null : Number(r.response_status),
-    lastError: (r.last_error as string | null) ?? null,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    attempts: int(r.attempts),
+    responseStatus: intOrNull(r.response_status),
+    lastError: textOrNull(r.last_error),
+    ...pick(r, iso, 'nextAttemptAt', 'createdAt', 'updatedAt'),
     deliveredAt: isoOrNull(r.delivered_at),
   };
 }

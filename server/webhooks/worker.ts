@@ -1,6 +1,7 @@
 import { startDrainLoop } from '../drain-loop';
 import type { Logger } from '../log';
 import type { Store, WebhookDeliveryRow, WebhookEndpointRow, WebhookOutcome } from '../store/types';
+import { webhookEndpointsChanged } from './endpoint-cache';
 import { onWebhookQueued } from './kick';
 import { postWebhook, type SendResult } from './send';
 import { webhookBackoffMs, type WebhookSettings } from './settings';
@@ -53,6 +54,7 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
     const patch = { failingSince: since, updatedAt: now.toISOString(), ...(disable ? { disabledAt: now.toISOString() } : {}) };
     const after = await store.updateWebhookEndpoint(e.id, patch);
     if (disable && after) {
+      webhookEndpointsChanged(store);
       log.warn({ endpointId: e.id }, 'webhook endpoint disabled after failing for too long');
       await onDisabled?.(after);
     }

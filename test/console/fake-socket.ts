@@ -1,12 +1,13 @@
 import type { Payload } from '../../client/request';
 import type { AgentClientEvents } from '../../protocol/events';
-import type { Ack, ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
+import type { Ack, ConversationSummary, VisitorProfile } from '../../protocol/types';
 import type { AgentSocket } from '../../console/net/agent-socket';
+import { FakeSocketCore } from '../helpers/fake-socket-core';
+import { storedMessage } from '../helpers/messages';
 
 /** A request the console may make, and what it sends with it. */
 type Event = keyof AgentClientEvents;
 type PayloadOf<E extends Event> = Payload<AgentClientEvents, E>;
-type Handler = (...args: never[]) => void;
 type Answer<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>>;
 type AnyAnswer = (payload: unknown) => Ack<unknown> | Promise<Ack<unknown>>;
 
@@ -14,11 +15,8 @@ type AnyAnswer = (payload: unknown) => Ack<unknown> | Promise<Ack<unknown>>;
  * A stand-in for the agent socket at the edge: records requests, answers them with
  * scripted acks, and lets a test push server events.
  */
-export class FakeSocket {
-  connected = false;
-  active = false;
+export class FakeSocket extends FakeSocketCore<AgentSocket> {
   readonly requests: { event: string; payload: unknown }[] = [];
-  private handlers = new Map<string, Set<Handler>>();
   private answers = new Map<string, AnyAnswer>();
   private waiters: { event: string; resolve: (payload: unknown) => void }[] = [];
 
@@ -36,24 +34,6 @@ export class FakeSocket {
   /** Resolves with the payload of the next request for `event`. */
   nextRequest<E extends Event>(event: E): Promise<PayloadOf<E>> {
     return new Promise((resolve) => this.waiters.push({ event, resolve: (p) => resolve(p as PayloadOf<E>) }));
-  }
-
-  on(event: string, fn: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(fn);
-    return this;
-  }
-
-  off(event: string, fn?: Handler) {
-    if (fn) this.handlers.get(event)?.delete(fn);
-    else this.handlers.delete(event);
-    return this;
-  }
-
-  listenerCount(): number {
-    let n = 0;
-    for (const set of this.handlers.values()) n += set.size;
-    return n;
   }
 
   connect() {
@@ -85,7 +65,7 @@ export class FakeSocket {
 
   /** A server push (or a reserved event such as `connect_error`). */
   push(event: string, ...args: unknown[]) {
-    for (const fn of [...(this.handlers.get(event) ?? [])]) (fn as (...a: unknown[]) => void)(...args);
+    this.deliver(event, ...args);
   }
 
   private async request(event: string, payload: unknown): Promise<Ack<unknown>> {
@@ -98,25 +78,10 @@ export class FakeSocket {
     if (!fn) return { ok: false, code: 'unknown_event', message: `No answer scripted for ${event}.` };
     return fn(payload);
   }
-
-  asSocket(): AgentSocket {
-    return this as unknown as AgentSocket;
-  }
 }
 
-/** A message fixture. */
-export function msg(seq: number, over: Partial<Message> = {}): Message {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    author: 'visitor',
-    authorName: null,
-    text: `message ${seq}`,
-    createdAt: new Date(Date.UTC(2025, 0, 1, 10, seq)).toISOString(),
-    ...over,
-  };
-}
+/** A message fixture: the visitor's, a minute apart. */
+export const msg = storedMessage;
 
 /** An inbox row fixture. */
 export function row(id: string, over: Partial<ConversationSummary> = {}): ConversationSummary {
@@ -127,6 +92,7 @@ export function row(id: string, over: Partial<ConversationSummary> = {}): Conver
     visitorId: `v-${id}`,
     visitorName: `Visitor ${id}`,
     status: 'pending',
+    channel: 'chat',
     lastSeq: 1,
     lastMessage: { text: `hello from ${id}`, author: 'visitor', createdAt: '2025-01-01T10:00:00.000Z' },
     unread: 0,

@@ -4,6 +4,7 @@ import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { visitor } from '../helpers/server';
 import { signInAsAdmin } from './console-sign-in';
+import { openWidget as open, requestCall, sendChat } from './widget-steps';
 
 // With SMTP, so the forms show every field they can (an email address for a reply).
 const e2e = useE2e({ openAllDay: true, smtp: true });
@@ -27,11 +28,8 @@ async function pageWithColor(color: string, requests: string[] = []): Promise<Pa
   return page;
 }
 
-async function openWidget(page: Page, path = '/') {
-  if (path) await page.goto(`${e2e.server.url}${path}`);
-  await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByRole('dialog').waitFor();
-}
+/** Opens the widget on the demo site (or, with `path` empty, on the page already shown). */
+const openWidget = (page: Page, path = '/') => open(page, path ? `${e2e.server.url}${path}` : undefined);
 
 const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
@@ -69,10 +67,7 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
     await e2e.staffed();
     const page = await newPage();
     await openWidget(page);
-    const box = page.getByRole('textbox', { name: 'Message' });
-    await box.fill('Do you ship to Brno?');
-    await box.press('Enter');
-    await page.getByRole('log').getByText('Do you ship to Brno?').waitFor();
+    await sendChat(page, 'Do you ship to Brno?');
     await noViolations(page);
   });
 
@@ -94,12 +89,7 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
     await first.waitFor();
     await noViolations(page);
     await first.check();
-    await page.getByLabel('Phone number').fill('+420 601 123 456');
-    await page.getByRole('button', { name: 'Request a call' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Waiting for our call/ })
-      .waitFor();
+    await requestCall(page);
     await noViolations(page);
   });
 
@@ -149,10 +139,7 @@ describe('the widget meets WCAG 2.2 AA in every view', () => {
       await e2e.staffed();
       const page = await pageWithColor(color);
       await openWidget(page, '');
-      const box = page.getByRole('textbox', { name: 'Message' });
-      await box.fill('Hello');
-      await box.press('Enter');
-      await page.getByRole('log').getByText('Hello').waitFor();
+      await sendChat(page, 'Hello');
       const title = await page.locator('.title').evaluate((el) => getComputedStyle(el).color);
       // Computed as color(xyz-d65 …): all zeros is black, and white has y = 1.
       expect(title.startsWith('color(xyz-d65 0 0 0') ? 'black' : title.includes(' 1 ') ? 'white' : title).toBe(text);

@@ -4,6 +4,7 @@ import { WEEKDAYS } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
 import { ADMIN } from '../helpers/server';
 import { signInAsAdmin } from './console-sign-in';
+import { leaveMessage, openWidget as open } from './widget-steps';
 
 const e2e = useE2e({ smtp: true, openAllDay: true });
 async function signIn(page: Page) {
@@ -11,20 +12,14 @@ async function signIn(page: Page) {
   await page.getByRole('link', { name: 'Callbacks' }).waitFor();
 }
 
-async function openWidget(page: Page) {
-  await page.goto(`${e2e.server.url}/`);
-  await page.getByRole('button', { name: 'Open chat' }).click();
-}
+const openWidget = (page: Page) => open(page, `${e2e.server.url}/`);
 
 describe('honest availability in Chromium', () => {
   it('takes a message while nobody is there, emails the owner, and emails the later reply to the visitor', async () => {
     const visitorCtx = await e2e.newContext();
     const visitor = await visitorCtx.newPage();
     await openWidget(visitor);
-    const form = visitor.getByRole('region', { name: 'Leave a message' });
-    await form.getByRole('textbox', { name: 'Email' }).fill('ana@example.test');
-    await form.getByRole('textbox', { name: 'Message' }).fill('Can I order 40 mugs for an event?');
-    await form.getByRole('button', { name: 'Send message' }).click();
+    await leaveMessage(visitor, 'Can I order 40 mugs for an event?', 'ana@example.test');
     await visitor.getByText("Thanks! We'll answer by email at ana@example.test.").waitFor();
     const [owner] = await e2e.smtp.waitFor(1);
     expect(owner!.to).toMatchObject({ text: ADMIN.email });

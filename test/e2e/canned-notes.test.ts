@@ -4,7 +4,7 @@ import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { readmeSnippet, readmeStub, useShopOrigin } from '../helpers/host-site';
 import { signInAsAdmin } from './console-sign-in';
-import { sendChat } from './honest-screens';
+import { sendChat } from './widget-steps';
 
 // Issue 19: an agent keeps a canned reply in Settings, then in a chat types `/` and its shortcut and gets
 // it with the visitor's name filled in; an internal note in the same chat never reaches the visitor's

@@ -5,7 +5,7 @@ import { axeViolations } from '../helpers/axe';
 import { useE2e } from '../helpers/e2e';
 import { readmeSnippet, readmeStub, useShopOrigin } from '../helpers/host-site';
 import { signInAsAdmin } from './console-sign-in';
-import { sendChat } from './honest-screens';
+import { sendChat } from './widget-steps';
 
 // One person across a laptop and a phone (two browser contexts) and three channels is one contact
 // in the console (issue 18); a third browser that only claims their email is a suggestion, never a

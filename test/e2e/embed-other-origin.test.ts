@@ -1,9 +1,8 @@
 import { nanoid } from 'nanoid';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
-import { byLocalhost, readmeSnippet, readmeStub, startHostSite, type HostSite } from '../helpers/host-site';
+import { byLocalhost, consoleOf, readmeSnippet, readmeStub, shopPage, startHostSite, type HostSite } from '../helpers/host-site';
 import { nextEvent } from '../helpers/server';
 
 // The shop's pages live on 127.0.0.1:<port>, the Earshot server is reached as localhost:<port>:
@@ -25,17 +24,7 @@ afterAll(async () => {
   await stranger?.close();
 });
 
-const page = (head: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Linen ` +
-  `shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
-
-/** The console's errors and warnings on a page, as a developer would see them. */
-function consoleOf(p: Page): string[] {
-  const lines: string[] = [];
-  p.on('console', (m) => void (['error', 'warning'].includes(m.type()) && lines.push(m.text())));
-  p.on('pageerror', (err) => lines.push(`pageerror: ${err.message}`));
-  return lines;
-}
+const page = (head: string, body: string) => shopPage(`<link rel="icon" href="data:,">${head}`, body);
 
 describe('the README snippet on a page of another origin', () => {
   it('carries a chat both ways, with Earshot("identify") and Earshot("open") called by the page', async () => {

@@ -1,8 +1,17 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types';
 import { useE2e } from '../helpers/e2e';
-import { byLocalhost, readmeCsp, readmeSnippet, readmeStub, readmeStubHash, startHostSite, type HostSite } from '../helpers/host-site';
+import {
+  byLocalhost,
+  consoleOf,
+  readmeCsp,
+  readmeSnippet,
+  readmeStub,
+  readmeStubHash,
+  shopPage,
+  startHostSite,
+  type HostSite,
+} from '../helpers/host-site';
 import { nextEvent } from '../helpers/server';
 
 // A shop on 127.0.0.1:<port> with a strict policy, the Earshot server as localhost:<port>.
@@ -18,18 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop?.close());
 
-const page = (head: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linen shop</title>${head}</head><body><h1>Linen ` +
-  `towels</h1>${body}</body></html>`;
-
-/** The console's errors and warnings, and the policy's violations, on a page. */
-function consoleOf(p: Page): string[] {
-  const lines: string[] = [];
-  p.on('console', (m) => void (['error', 'warning'].includes(m.type()) && lines.push(m.text())));
-  p.on('pageerror', (err) => lines.push(`pageerror: ${err.message}`));
-  return lines;
-}
-
 describe('a page with a strict Content-Security-Policy', () => {
   it('runs the widget with only the sources the README lists (and Trusted Types), the stub by the hash it gives', async () => {
     const desk = await e2e.staffed();
@@ -38,7 +35,7 @@ describe('a page with a strict Content-Security-Policy', () => {
     const csp =
       `default-src 'none'; require-trusted-types-for 'script'; ` +
       `${readmeCsp(relay).replace('script-src', `script-src ${readmeStubHash()}`)}`;
-    const url = shop.page('/strict', page(readmeStub(), readmeSnippet(relay)), { 'content-security-policy': csp });
+    const url = shop.page('/strict', shopPage(readmeStub(), readmeSnippet(relay)), { 'content-security-policy': csp });
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);
     await visitor.goto(url);
@@ -59,7 +56,7 @@ describe('a page with a strict Content-Security-Policy', () => {
       .split('; ')
       .find((d) => d.startsWith('connect-src'))}`;
     const tag = readmeSnippet(relay).replace('<script ', '<script nonce="r4nd0m" ');
-    const url = shop.page('/nonce', page('', tag), { 'content-security-policy': csp });
+    const url = shop.page('/nonce', shopPage('', tag), { 'content-security-policy': csp });
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);
     await visitor.goto(url);
@@ -77,7 +74,7 @@ describe('a chunk that does not arrive', () => {
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);
     await visitor.route(chunk, (route) => route.fulfill({ status: 503, body: 'busy' }));
-    await visitor.goto(shop.page('/', page('', readmeSnippet(relay))));
+    await visitor.goto(shop.page('/', shopPage('', readmeSnippet(relay))));
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     const notice = visitor.getByRole('status').filter({ hasText: 'The chat could not be loaded.' });
     await notice.waitFor();
@@ -94,7 +91,7 @@ describe('a chunk that does not arrive', () => {
     const visitor = await e2e.newPage();
     const logged = consoleOf(visitor);
     await visitor.route('**/earshot/callback-entry-*.js', (route) => route.fulfill({ status: 503, body: 'busy' }));
-    await visitor.goto(shop.page('/', page('', readmeSnippet(relay))));
+    await visitor.goto(shop.page('/', shopPage('', readmeSnippet(relay))));
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await visitor.getByRole('tab', { name: 'Call me back' }).click();
     const alert = visitor.getByRole('alert').filter({ hasText: 'This part of the widget could not be loaded.' });

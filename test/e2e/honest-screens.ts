@@ -3,23 +3,16 @@ import type { Page } from 'playwright-core';
 import type { ConversationSummary, Message } from '../../protocol/types';
 import type { E2e } from '../helpers/e2e';
 import { signInAsAdmin } from './console-sign-in';
+import { leaveMessage, openWidget as open, sendChat } from './widget-steps';
 
 /** Any mention of email, in the words of the widget's English strings. */
 const EMAIL = /e-?mail/i;
 
+/** A new page with the widget open on the demo site. */
 async function openWidget(e2e: E2e): Promise<Page> {
   const page = await e2e.newPage();
-  await page.goto(`${e2e.server.url}/`);
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  await open(page, `${e2e.server.url}/`);
   return page;
-}
-
-/** Sends a chat message from the widget and waits until it shows in the log. */
-export async function sendChat(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-  await page.getByRole('log').getByText(text).waitFor();
 }
 
 /**
@@ -45,13 +38,11 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
       expect(await form.getByRole('textbox', { name: 'Email' }).count()).toBe(sendsEmail ? 1 : 0);
       if (sendsEmail) {
         expect(away).toContain("We're away right now. Leave us a message and we'll answer by email.");
-        await form.getByRole('textbox', { name: 'Email' }).fill('ana@example.test');
       } else {
         expect(away).toContain("we'll answer here, in this chat, when you come back.");
         expect(away).not.toMatch(EMAIL);
       }
-      await form.getByRole('textbox', { name: 'Message' }).fill('Can I order 40 mugs?');
-      await form.getByRole('button', { name: 'Send message' }).click();
+      await leaveMessage(page, 'Can I order 40 mugs?', sendsEmail ? 'ana@example.test' : undefined);
       const promise = sendsEmail ? "Thanks! We'll answer by email at ana@example.test." : "Thanks! We'll answer here as soon as we can.";
       await page.getByRole('status').filter({ hasText: promise }).waitFor();
       if (!sendsEmail) expect(await page.getByRole('tabpanel').innerText()).not.toMatch(EMAIL);
@@ -63,10 +54,7 @@ export function honestScreens(e2e: E2e, sendsEmail: boolean) {
       (sendsEmail ? 'where the reply to an offline visitor is emailed' : 'that an offline visitor gets no email'),
     async () => {
       const page = await openWidget(e2e);
-      const form = page.getByRole('region', { name: 'Leave a message' });
-      if (sendsEmail) await form.getByRole('textbox', { name: 'Email' }).fill('bo@example.test');
-      await form.getByRole('textbox', { name: 'Message' }).fill('Is the blue mug back in stock?');
-      await form.getByRole('button', { name: 'Send message' }).click();
+      await leaveMessage(page, 'Is the blue mug back in stock?', sendsEmail ? 'bo@example.test' : undefined);
       await page.getByRole('log').getByText('Is the blue mug back in stock?').waitFor();
       await page.context().close(); // the visitor leaves
 

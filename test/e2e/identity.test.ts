@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
-import { sendChat } from './honest-screens';
+import { sendChat } from './widget-steps';
 import { signInAsAdmin } from './console-sign-in';
 
 const e2e = useE2e({ openAllDay: true });

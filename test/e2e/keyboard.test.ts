@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
 import { signInAsAdmin } from './console-sign-in';
+import { waitingForCall } from './widget-steps';
 
 const e2e = useE2e({ openAllDay: true });
 const { newPage } = e2e;
@@ -36,6 +37,13 @@ async function openByKeyboard(page: Page) {
 }
 
 /** Moves to the view tabs and selects `name` with the arrow keys. */
+/** Types a chat message where the focus is (the message box) and sends it with Enter; waits until the log shows it. */
+async function typeAndSend(page: Page, text: string) {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.getByRole('log').getByText(text).waitFor();
+}
+
 async function switchView(page: Page, name: string) {
   await tabTo(page, 'tab Chat', { back: true });
   while (!(await focused(page)).startsWith(`tab ${name}`)) await page.keyboard.press('ArrowRight');
@@ -101,10 +109,7 @@ describe('the widget by keyboard alone', () => {
     await tabTo(page, 'input Phone number');
     await page.keyboard.type('+420 601 123 456');
     await page.keyboard.press('Enter');
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Waiting for our call/ })
-      .waitFor();
+    await waitingForCall(page);
   });
 
   it('switches to "Feedback" with the arrow keys and sends feedback', async () => {
@@ -154,9 +159,7 @@ describe('the widget by keyboard alone', () => {
     const desk = await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
-    await page.keyboard.type('I will be back');
-    await page.keyboard.press('Enter');
-    await page.getByRole('log').getByText('I will be back').waitFor();
+    await typeAndSend(page, 'I will be back');
 
     // A returning visitor: the panel loads at once, while the visitor types in the page.
     await page.reload();
@@ -182,10 +185,8 @@ describe('the widget by keyboard alone', () => {
     const desk = await e2e.staffed();
     const page = await newPage();
     await openByKeyboard(page);
-    await page.keyboard.type('First');
-    await page.keyboard.press('Enter');
+    await typeAndSend(page, 'First');
     const log = page.getByRole('log');
-    await log.getByText('First').waitFor();
     expect(await log.getAttribute('aria-live')).toBe('polite');
     expect(await log.getAttribute('aria-relevant')).toBe('additions');
     await expect.poll(() => log.getAttribute('aria-busy')).toBe('false');

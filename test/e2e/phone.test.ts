@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e';
+import { openWidget as open, requestCall, sendChat } from './widget-steps';
 
 const SHOTS = 'test-results/screenshots';
 const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -14,11 +15,7 @@ beforeAll(() => void fs.mkdirSync(SHOTS, { recursive: true }));
 /** A page with animations off, on a phone unless `options` says otherwise. */
 const newPage = (options: BrowserContextOptions = PHONE) => e2e.newPage({ reducedMotion: 'reduce', ...options });
 
-async function openWidget(page: Page) {
-  await page.goto(`${e2e.server.url}/`);
-  await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByRole('dialog').waitFor();
-}
+const openWidget = (page: Page) => open(page, `${e2e.server.url}/`);
 
 /**
  * Opens the widget and visits every view in turn, calling `visit` with the view's name once it
@@ -28,10 +25,7 @@ async function openWidget(page: Page) {
 async function eachView(page: Page, visit: (name: string) => Promise<void>, { chat = false } = {}) {
   await openWidget(page);
   if (chat) {
-    const box = page.getByRole('textbox', { name: 'Message' });
-    await box.fill('Do you have the blue linen towel in a larger size?');
-    await box.press('Enter');
-    await page.getByRole('log').getByText('Do you have the blue').waitFor();
+    await sendChat(page, 'Do you have the blue linen towel in a larger size?');
     return visit('chat');
   }
   await page.getByRole('region', { name: 'Leave a message' }).waitFor();
@@ -42,12 +36,7 @@ async function eachView(page: Page, visit: (name: string) => Promise<void>, { ch
   await page.getByRole('radio', { name: 'Choose a time' }).check();
   await page.getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first().check();
   await visit('callback-time');
-  await page.getByLabel('Phone number').fill('+420 601 123 456');
-  await page.getByRole('button', { name: 'Request a call' }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: /Waiting for our call/ })
-    .waitFor();
+  await requestCall(page);
   await visit('callback-sent');
   await page.getByRole('tab', { name: 'Feedback' }).click();
   await page.getByRole('radio', { name: '4 – Good' }).check();

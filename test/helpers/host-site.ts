@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import type { Store } from '../../server/store/types';
+import type { Page } from 'playwright-core';
 
 /** A site owner's pages on an origin of their own, as a shop on another host would serve them. */
 export interface HostSite {
@@ -31,6 +32,19 @@ export async function startHostSite(): Promise<HostSite> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A page of the linen shop with `head` and `body` put in (no favicon link: a strict policy has nothing to refuse). */
+export function shopPage(head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linen shop</title>${head}</head><body><h1>Linen towels</h1>${body}</body></html>`;
+}
+
+/** The errors and warnings a page's console shows from now on (a strict policy's violations too), as a developer would see them. */
+export function consoleOf(p: Page): string[] {
+  const lines: string[] = [];
+  p.on('console', (m) => void (['error', 'warning'].includes(m.type()) && lines.push(m.text())));
+  p.on('pageerror', (err) => lines.push(`pageerror: ${err.message}`));
+  return lines;
 }
 
 const README = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -112,6 +112,29 @@ export function connected<S extends Socket>(socket: S): Promise<S> {
   });
 }
 
+/** A socket that does not reconnect by itself, for a test that expects the server to refuse or drop it. */
+export function oneShotSocket(
+  url: string,
+  namespace: 'visitor' | 'agent',
+  opts: { auth?: Record<string, string>; headers?: Record<string, string> } = {},
+): Socket {
+  return io(`${url}/${namespace}`, {
+    ...(opts.auth ? { auth: opts.auth } : {}),
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: opts.headers ?? {},
+  });
+}
+
+/** The error the socket's next connection attempt is refused with; rejects when it connects instead. */
+export function connectError(socket: Socket): Promise<{ message: string; data?: { code?: string } }> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected')));
+    socket.once('connect_error', (err) => resolve(err as never));
+  });
+}
+
 /** The next occurrence of a server event on a socket, optionally matching a predicate. */
 export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve) => {
@@ -164,9 +187,9 @@ export async function signInCookie(url: string, creds = ADMIN): Promise<string> 
   return cookie.split(';')[0]!;
 }
 
-/** An agent console socket authenticated with a fresh session cookie. */
-export async function agent(url: string): Promise<AgentSocket> {
-  const cookie = await signInCookie(url);
+/** An agent console socket authenticated with a fresh session cookie (the admin's, unless `creds` say whose). */
+export async function agent(url: string, creds = ADMIN): Promise<AgentSocket> {
+  const cookie = await signInCookie(url, creds);
   const socket: AgentSocket = io(`${url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
   return connected(socket);
 }

@@ -6,7 +6,7 @@ import { STORE_RULES } from '../../server/domain/store-rules';
 import { createVisitor } from '../../server/domain/visitors';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { CallbackRow, NewMessage, Store } from '../../server/store/types';
+import type { CallbackRow, FeedbackRow, NewMessage, Store } from '../../server/store/types';
 import { tempDataDir } from './server';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -85,13 +85,24 @@ export async function openTestStore(dataDir: string, kind: StoreKind = STORE): P
 }
 
 /** Rows of `sql` read straight from the run's database on `dataDir`, behind the store's back (SQLite file or Postgres schema). */
-export async function rawRows(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
+export function rawRows(dataDir: string, sql: string, write = false): Promise<Record<string, unknown>[]> {
+  return raw(dataDir, sql, !write);
+}
+
+/** Runs `sql` (statements, no rows) straight on the run's database on `dataDir`, behind the store's back. */
+export async function rawExec(dataDir: string, sql: string): Promise<void> {
+  await raw(dataDir, sql, false);
+}
+
+async function raw(dataDir: string, sql: string, read: boolean): Promise<Record<string, unknown>[]> {
   const url = await databaseUrlFor(dataDir);
   if (!url) {
     const { default: Database } = await import('better-sqlite3');
-    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: true });
+    const db = new Database(path.join(dataDir, 'earshot.sqlite'), { readonly: read });
     try {
-      return db.prepare(sql).all() as Record<string, unknown>[];
+      if (read) return db.prepare(sql).all() as Record<string, unknown>[];
+      db.exec(sql);
+      return [];
     } finally {
       db.close();
     }
@@ -104,6 +115,23 @@ export async function rawRows(dataDir: string, sql: string): Promise<Record<stri
     await client.end();
   }
 }
+
+/** New, anonymous feedback on the demo site, made at `at`. */
+export const feedbackRow = (over: Partial<FeedbackRow> & { id: string }, at = new Date().toISOString()): FeedbackRow => ({
+  siteId: 'demo',
+  rating: 5,
+  category: 'praise',
+  text: 'Lovely',
+  name: null,
+  email: null,
+  pageUrl: null,
+  pageTitle: null,
+  locale: null,
+  status: 'new',
+  createdAt: at,
+  updatedAt: at,
+  ...over,
+});
 
 /** A new visitor of the demo site and their conversation, straight in the store. */
 export async function newConversation(store: Store) {
@@ -119,6 +147,28 @@ export const newMessage = (over: Partial<NewMessage> & { id: string; conversatio
   authorName: null,
   text: 'hi',
   now: new Date().toISOString(),
+  ...over,
+});
+
+/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`, with what the test changes. */
+export const callbackRow = <O extends Partial<CallbackRow> & { id: string }>(now: string, over: O): CallbackRow & O => ({
+  siteId: 'demo',
+  visitorId: null,
+  phone: '+420601123456',
+  name: null,
+  topic: null,
+  asap: true,
+  windowEnd: null,
+  status: 'waiting',
+  claimedBy: null,
+  attempts: 0,
+  pageUrl: null,
+  pageTitle: null,
+  visitorTimezone: null,
+  visitorLocale: null,
+  dueAt: now,
+  createdAt: now,
+  updatedAt: now,
   ...over,
 });
 
@@ -146,27 +196,3 @@ export function useTestStore(open: (dir: string) => Store | Promise<Store> = (di
   });
   return fixture;
 }
-
-/** A waiting, as-soon-as-possible call back request on the demo site, made and due at `now`. */
-export const callbackRow = (
-  now: string,
-  over: Partial<CallbackRow> & { id: string; visitorId: string },
-): CallbackRow & { visitorId: string } => ({
-  siteId: 'demo',
-  phone: '+420601123456',
-  name: null,
-  topic: null,
-  asap: true,
-  windowEnd: null,
-  status: 'waiting',
-  claimedBy: null,
-  attempts: 0,
-  pageUrl: null,
-  pageTitle: null,
-  visitorTimezone: null,
-  visitorLocale: null,
-  dueAt: now,
-  createdAt: now,
-  updatedAt: now,
-  ...over,
-});

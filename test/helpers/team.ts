@@ -1,5 +1,24 @@
 import { io } from 'socket.io-client';
+import type { Earshot } from '../../server/app';
+import { hashPassword } from '../../server/domain/secrets';
 import { connected, type AgentSocket } from './server';
+
+/** Petr, an agent who is not an admin. */
+export const PETR = { id: 'ag2', name: 'Petr', email: 'agent@test.local', password: 'agent-password' };
+
+/** Puts an agent (not an admin) straight into the store; returns how they sign in. */
+export async function addAgent(server: Earshot, a: typeof PETR = PETR): Promise<{ email: string; password: string }> {
+  const passwordHash = await hashPassword(a.password);
+  await server.store.createAgent({
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: 'agent',
+    passwordHash,
+    createdAt: new Date().toISOString(),
+  });
+  return { email: a.email, password: a.password };
+}
 
 /** A JSON call to the REST API with an optional session cookie; the status, body and any new cookie. */
 export async function api(url: string, path: string, opts: { method?: string; body?: unknown; cookie?: string } = {}) {

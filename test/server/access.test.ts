@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nanoid } from 'nanoid';
-import { io } from 'socket.io-client';
 import { defaultHours } from '../../server/domain/hours';
 import { DEFAULT_SITE_OPTIONS } from '../../server/domain/site-options';
-import { agent, connected, signInCookie, visitor, useServer } from '../helpers/server';
+import { agent, connected, connectError, oneShotSocket, signInCookie, visitor, useServer } from '../helpers/server';
 
 const t = useServer();
 
@@ -15,10 +14,6 @@ async function twoVisitors() {
   const bMsg = await b.socket.emitWithAck('message:send', { id: nanoid(), conversationId: null, text: 'B secret' });
   if (!aMsg.ok || !bMsg.ok) throw new Error('send failed');
   return { a, b, aMsg: aMsg.data, bMsg: bMsg.data };
-}
-
-function connectError(socket: ReturnType<typeof io>): Promise<{ message: string; data?: { code: string } }> {
-  return new Promise((resolve) => socket.once('connect_error', (err) => resolve(err as never)));
 }
 
 describe('visitor isolation', () => {
@@ -98,36 +93,20 @@ describe('bad input', () => {
   });
 
   it('refuses a bad visitor token at connection with a bad_token error', async () => {
-    const socket = io(`${t.server.url}/visitor`, {
-      auth: { siteId: 'demo', token: 'forged-token' },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = oneShotSocket(t.server.url, 'visitor', { auth: { siteId: 'demo', token: 'forged-token' } });
     t.sockets.push(socket);
     const err = await connectError(socket);
     expect(err.data?.code).toBe('bad_token');
   });
 
   it('refuses an unknown site', async () => {
-    const socket = io(`${t.server.url}/visitor`, {
-      auth: { siteId: 'nope' },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = oneShotSocket(t.server.url, 'visitor', { auth: { siteId: 'nope' } });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unknown_site');
   });
 
   it('refuses visitor sockets from an origin the site does not allow, and accepts its own origin', async () => {
-    const foreign = io(`${t.server.url}/visitor`, {
-      auth: { siteId: 'demo' },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: { origin: 'https://evil.test' },
-    });
+    const foreign = oneShotSocket(t.server.url, 'visitor', { auth: { siteId: 'demo' }, headers: { origin: 'https://evil.test' } });
     t.sockets.push(foreign);
     const err = await connectError(foreign);
     expect(err.data?.code).toBe('origin_not_allowed');
@@ -156,19 +135,14 @@ describe('bad input', () => {
   });
 
   it('refuses agent sockets without a session', async () => {
-    const socket = io(`${t.server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = oneShotSocket(t.server.url, 'agent');
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('unauthorized');
   });
 
   it('closes the console sockets of a session when it signs out, and they cannot come back', async () => {
     const cookie = await signInCookie(t.server.url);
-    const socket = io(`${t.server.url}/agent`, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: { cookie },
-    });
+    const socket = oneShotSocket(t.server.url, 'agent', { headers: { cookie } });
     t.sockets.push(socket);
     await connected(socket);
     const other = await agent(t.server.url); // another sign-in stays
@@ -197,12 +171,7 @@ describe('bad input', () => {
       body: JSON.stringify({ email: 'admin@test.local', password: 'correct horse battery' }),
     });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const socket = io(`${t.server.url}/agent`, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: { cookie, origin: 'https://evil.test' },
-    });
+    const socket = oneShotSocket(t.server.url, 'agent', { headers: { cookie, origin: 'https://evil.test' } });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('origin_not_allowed');
   });
@@ -241,12 +210,7 @@ describe('visitor tokens', () => {
     });
     const v = await visitor(t.server.url);
     t.sockets.push(v.socket);
-    const socket = io(`${t.server.url}/visitor`, {
-      auth: { siteId: 'other', token: v.token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = oneShotSocket(t.server.url, 'visitor', { auth: { siteId: 'other', token: v.token } });
     t.sockets.push(socket);
     expect((await connectError(socket)).data?.code).toBe('bad_token');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument, openApiPath } from '../../server/api/openapi';
 import { apiV1 } from '../../server/api/router';
 import { DEFAULT_LIMITS } from '../../server/limits';
-import type { SocketDeps } from '../../server/socket/types';
+import type { ApiDeps } from '../../server/api/route';
 import { useServer } from '../helpers/server';
 
 type Doc = {
@@ -14,7 +14,7 @@ type Doc = {
 /** Every `METHOD /path` the Express router of /api/v1 serves, in OpenAPI's path syntax. */
 function routerRoutes(): string[] {
   // The router only keeps its parts at build time; nothing in them is called here.
-  const router = apiV1({} as SocketDeps, DEFAULT_LIMITS) as unknown as {
+  const router = apiV1({} as ApiDeps, DEFAULT_LIMITS) as unknown as {
     stack: { route?: { path: string; methods: Record<string, boolean> } }[];
   };
   return router.stack
@@ -62,7 +62,7 @@ describe('OpenAPI document', () => {
     });
     expect(reply.parameters!.map((p) => p.name)).toEqual(['id', 'Idempotency-Key']);
     const list = doc.paths['/conversations']!.get!;
-    expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'updated_since', 'tag']);
+    expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'channel', 'updated_since', 'tag']);
     // Tags: on each tagged resource, and replaced with PUT on each.
     for (const path of ['/conversations/{id}/tags', '/callbacks/{id}/tags', '/feedback/{id}/tags'])
       expect(doc.paths[path]?.put).toBeDefined();

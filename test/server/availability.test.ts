@@ -3,10 +3,20 @@ import { nanoid } from 'nanoid';
 import type { ConversationSummary, Message, SiteStatus, WEEKDAYS } from '../../protocol/types';
 import { typicalReplyMinutes } from '../../server/domain/availability';
 import { matchFaq } from '../../server/domain/faq';
+import type { VisitorClientEvents } from '../../protocol/events';
 import { ADMIN, agent, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
 
 const t = useServer({ smtp: true });
 
+type LeftMessage = Parameters<VisitorClientEvents['offline:send']>[0];
+
+/** A message left for the team while nobody is there ("Hello?" from ana@example.test), with what the test changes. */
+const leftMessage = (over: Partial<LeftMessage> = {}): LeftMessage => ({
+  email: 'ana@example.test',
+  text: 'Hello?',
+  page: { url: 'http://shop.test/', title: 'Shop' },
+  ...over,
+});
 const allDay = { from: '00:00', to: '24:00' };
 const week = (ranges: { from: string; to: string }[]) =>
   Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges])) as Record<
@@ -174,7 +184,7 @@ describe('leave a message', () => {
 
   it('stores a left message sent again with its id once, and emails the owner once', async () => {
     const v = await newVisitor();
-    const input = { id: 'left-1', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
+    const input = leftMessage({ id: 'left-1' });
     const [first, again] = await Promise.all([v.socket.emitWithAck('offline:send', input), v.socket.emitWithAck('offline:send', input)]);
     expect(first).toMatchObject({ ok: true, data: { id: 'left-1', seq: 1 } });
     expect(again).toEqual(first);
@@ -202,7 +212,7 @@ describe('leave a message', () => {
       now: new Date().toISOString(),
       visitorId: v.hello.visitorId,
     });
-    const input = { id: 'left-crash', email: 'ana@example.test', text: 'Hello?', page: { url: 'http://shop.test/', title: 'Shop' } };
+    const input = leftMessage({ id: 'left-crash' });
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
     expect(await v.socket.emitWithAck('offline:send', input)).toMatchObject({ ok: true, data: { id: 'left-crash' } });
     const [owner] = await t.smtp.waitFor(1);
@@ -214,11 +224,7 @@ describe('leave a message', () => {
 
   it('does not email a reply to a visitor who is still on the site', async () => {
     const v = await newVisitor();
-    const sent = await v.socket.emitWithAck('offline:send', {
-      email: 'ana@example.test',
-      text: 'Hello?',
-      page: { url: 'http://shop.test/', title: 'Shop' },
-    });
+    const sent = await v.socket.emitWithAck('offline:send', leftMessage());
     await t.smtp.waitFor(1);
     const a = await newAgent();
     const live = nextEvent<Message>(v.socket, 'message:new');
@@ -230,11 +236,7 @@ describe('leave a message', () => {
 
   it('needs a valid email', async () => {
     const v = await newVisitor();
-    const r = await v.socket.emitWithAck('offline:send', {
-      email: 'nope',
-      text: 'Hello?',
-      page: { url: 'http://shop.test/', title: 'Shop' },
-    });
+    const r = await v.socket.emitWithAck('offline:send', leftMessage({ email: 'nope' }));
     expect(r).toMatchObject({ ok: false, code: 'invalid_payload', field: 'email' });
   });
 });
@@ -393,13 +395,7 @@ describe('after the chat', () => {
       ok: false,
       code: 'forbidden',
     });
-    expect(
-      await fresh.socket.emitWithAck('offline:send', {
-        email: 'ana@example.test',
-        text: 'Hello?',
-        page: { url: 'http://shop.test/', title: 'Shop' },
-      }),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fresh.socket.emitWithAck('offline:send', leftMessage())).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('refuses a rating before the chat is resolved', async () => {

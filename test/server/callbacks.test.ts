@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackItem, CallbackRequestInput, VisitorCallback } from '../../protocol/types';
-import { hashPassword } from '../../server/domain/secrets';
 import { DEFAULT_LIMITS } from '../../server/limits';
-import { io } from 'socket.io-client';
-import { ADMIN, agent, connected, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
+import { ADMIN, agent, nextEvent, startTestServer, visitor, type AgentSocket, useServer } from '../helpers/server';
+import { callbackRow } from '../helpers/stores';
+import { addAgent } from '../helpers/team';
 
 const t = useServer({ smtp: true });
 
@@ -20,17 +20,6 @@ async function newVisitor() {
   const v = await visitor(t.server.url);
   t.sockets.push(v.socket);
   return v.socket;
-}
-async function agentAs(creds: { email: string; password: string }): Promise<AgentSocket> {
-  const res = await fetch(`${t.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(creds),
-  });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const a: AgentSocket = io(`${t.server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
-  t.sockets.push(a);
-  return connected(a);
 }
 async function newAgent(): Promise<AgentSocket> {
   const a = await agent(t.server.url);
@@ -285,24 +274,9 @@ describe('call back requests', () => {
     const now = Date.now();
     const row = (id: string, dueMs: number, status: CallbackItem['status'] = 'waiting') =>
       t.server.store.createCallback({
-        id,
-        siteId: 'demo',
-        visitorId: null,
-        phone: '+420602123456',
-        name: id,
-        topic: null,
+        ...callbackRow(new Date().toISOString(), { id, visitorId: null, phone: '+420602123456', name: id, status }),
         asap: false,
         dueAt: new Date(dueMs).toISOString(),
-        windowEnd: null,
-        status,
-        claimedBy: null,
-        attempts: 0,
-        pageUrl: null,
-        pageTitle: null,
-        visitorTimezone: null,
-        visitorLocale: null,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
       });
     await row('tomorrow', now + 86_400_000);
     await row('overdue-1h', now - 3_600_000);
@@ -335,15 +309,7 @@ describe('site hours', () => {
   });
 
   it('lets one agent claim a request: a second claim is refused unless it takes over on purpose', async () => {
-    await t.server.store.createAgent({
-      id: 'ag2',
-      email: 'agent@test.local',
-      name: 'Petr',
-      role: 'agent',
-      passwordHash: await hashPassword('agent-password'),
-      createdAt: new Date().toISOString(),
-    });
-    const petr = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
+    const petr = t.track(await agent(t.server.url, await addAgent(t.server)));
     const admin = await newAgent();
     const v = await newVisitor();
     const req = await v.emitWithAck('callback:request', asap('602 123 456'));
@@ -376,15 +342,7 @@ describe('site hours', () => {
   });
 
   it('refuses site changes from an agent who is not an admin', async () => {
-    await t.server.store.createAgent({
-      id: 'ag2',
-      email: 'agent@test.local',
-      name: 'Petr',
-      role: 'agent',
-      passwordHash: await hashPassword('agent-password'),
-      createdAt: new Date().toISOString(),
-    });
-    const a = await agentAs({ email: 'agent@test.local', password: 'agent-password' });
+    const a = t.track(await agent(t.server.url, await addAgent(t.server)));
     const sites = await a.emitWithAck('site:list', {});
     const r = await a.emitWithAck('site:update', { siteId: 'demo', hours: sites.ok ? sites.data[0]!.hours : undefined });
     expect(r).toMatchObject({ ok: false, code: 'forbidden' });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackInput } from '../../protocol/types';
-import { hashPassword } from '../../server/domain/secrets';
 import { agent, signInCookie, visitor, useServer } from '../helpers/server';
-import { agentWith } from '../helpers/team';
+import { addAgent, agentWith } from '../helpers/team';
 
 const t = useServer({ smtp: true });
 
@@ -19,13 +18,7 @@ const feedback = (over: Partial<FeedbackInput> = {}): FeedbackInput => ({
 const refused = { ok: false, code: 'duplicate_id', message: expect.any(String) };
 
 /** A second agent, Petra, and how she signs in. */
-async function petra() {
-  const creds = { email: 'petra@test.local', password: 'petra password' };
-  const passwordHash = await hashPassword(creds.password);
-  const createdAt = new Date().toISOString();
-  await t.server.store.createAgent({ id: 'petra', email: creds.email, name: 'Petra', role: 'agent', passwordHash, createdAt });
-  return creds;
-}
+const petra = () => addAgent(t.server, { id: 'petra', name: 'Petra', email: 'petra@test.local', password: 'petra password' });
 
 /** Every client id belongs to whoever made it: someone else's send with it is refused and learns nothing. */
 describe('client ids from someone else', () => {

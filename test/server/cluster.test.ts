@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const redis = new URL(TEST_REDIS_URL);
   proxy = await tcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
   cluster = await startCluster({
-    opts: { limits: { ...DEFAULT_LIMITS, visitorMessages: { points: 6, duration: 60 } } },
+    // Sign-ins are many here (one or two a test), all from this machine.
+    opts: { limits: { ...DEFAULT_LIMITS, visitorMessages: { points: 6, duration: 60 }, logins: { points: 100, duration: 300 } } },
     // A third node, added by one test, reaches Redis through a proxy that test cuts.
     redisUrl: (i) => (i === 2 ? `redis://127.0.0.1:${proxy.port}${redis.pathname}` : TEST_REDIS_URL),
   });
@@ -249,5 +251,38 @@ describe('sign-ins on every node', () => {
     const closed = disconnected(onB);
     expect((await api(a, `/api/team/agents/${jan.id}`, { method: 'PATCH', body: { active: false }, cookie: admin })).status).toBe(200);
     expect(await closed).toBe('io server disconnect');
+  });
+});
+
+describe('a verified person’s browsers on two nodes', () => {
+  it('hear an agent’s replies live in each other’s conversations, from the moment the second one is verified', async () => {
+    const cookie = await signInCookie(a);
+    const desk = track(await agentWith(a, cookie));
+    const identity = await desk.emitWithAck('site:identity', { siteId: 'demo' });
+    if (!identity.ok) throw new Error(identity.code);
+    const userId = `user-${nanoid(6)}`;
+    const hash = createHmac('sha256', identity.data.secret).update(userId).digest('hex');
+    const say = async (socket: Socket, conversationId: string | null, text: string): Promise<Message> => {
+      const res: Ack<Message> = await socket.emitWithAck('message:send', { id: nanoid(), conversationId, text });
+      if (!res.ok) throw new Error(`${res.code}: ${res.message}`);
+      return res.data;
+    };
+    const laptop = await visitorOn(a);
+    expect((await laptop.socket.emitWithAck('visitor:identify', { id: userId, hash })).ok).toBe(true);
+    const asked = await say(laptop.socket, null, 'Where is my parcel?');
+    const phone = await visitorOn(b);
+    expect(await phone.socket.emitWithAck('visitor:identify', { id: userId, hash })).toMatchObject({ ok: true, data: { merged: true } });
+
+    // No reconnect: the phone on node B joined the laptop's room, and the laptop on node A the phone's.
+    const heard = (socket: Socket, text: string) => nextEvent<Message>(socket, 'message:new', (m) => m.text === text);
+    const both = Promise.all([heard(laptop.socket, 'On its way.'), heard(phone.socket, 'On its way.')]);
+    await say(track(await agentWith(b, cookie)), asked.conversationId, 'On its way.');
+    expect((await both).map((m) => m.conversationId)).toEqual([asked.conversationId, asked.conversationId]);
+
+    const fromPhone = await say(phone.socket, null, 'And my invoice?');
+    expect(fromPhone.conversationId).not.toBe(asked.conversationId);
+    const again = Promise.all([heard(laptop.socket, 'Sent by email.'), heard(phone.socket, 'Sent by email.')]);
+    await say(desk, fromPhone.conversationId, 'Sent by email.');
+    expect((await again).map((m) => m.conversationId)).toEqual([fromPhone.conversationId, fromPhone.conversationId]);
   });
 });

@@ -11,6 +11,7 @@ const conv = (over: Partial<ConversationRow>): ConversationRow => ({
   siteId: 's',
   visitorId: 'v',
   status: 'pending',
+  channel: 'chat',
   lastSeq: 0,
   agentReadSeq: 0,
   agentUnread: 0,

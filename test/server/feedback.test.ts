@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackInput, FeedbackItem, FeedbackReply } from '../../protocol/types';
 import { feedbackStats } from '../../server/domain/feedback';
 import { agent, nextEvent, startTestServer, visitor, ADMIN, useServer } from '../helpers/server';
+import { feedbackRow } from '../helpers/stores';
 
 const t = useServer({ smtp: true, env: { MAIL_FROM: 'Demo shop <hello@shop.test>' } });
 
@@ -20,6 +21,13 @@ async function sendFeedback(input: unknown) {
   const v = await visitor(t.server.url);
   t.sockets.push(v.socket);
   return v.socket.emitWithAck('feedback:send', input as FeedbackInput);
+}
+
+/** The ids of the feedback agents see in their list, newest first (the refusal, should the list be refused). */
+async function listedIds() {
+  const a = t.track(await agent(t.server.url));
+  const list = await a.emitWithAck('feedback:list', {});
+  return list.ok ? list.data.map((f) => f.id) : list;
 }
 
 describe('feedback', () => {
@@ -172,21 +180,10 @@ describe('feedback', () => {
     const times = ['09:00', '10:00', '10:00', '10:00', '11:00', '11:00', '12:00'];
     const ids = ['f5', 'f2', 'f7', 'f1', 'f6', 'f3', 'f4'];
     for (const [i, time] of times.entries()) {
-      await t.server.store.createFeedback({
-        id: ids[i]!,
-        siteId: 'demo',
-        rating: 3,
-        category: 'idea',
-        text: `t${i}`,
-        name: null,
-        email: null,
-        pageUrl: null,
-        pageTitle: null,
-        locale: null,
-        status: i % 3 === 0 ? 'archived' : 'new',
-        createdAt: `2026-01-05T${time}:00.000Z`,
-        updatedAt: `2026-01-05T${time}:00.000Z`,
-      });
+      const at = `2026-01-05T${time}:00.000Z`;
+      await t.server.store.createFeedback(
+        feedbackRow({ id: ids[i]!, rating: 3, category: 'idea', text: `t${i}`, status: i % 3 === 0 ? 'archived' : 'new' }, at),
+      );
     }
     const a = await agent(t.server.url);
     t.sockets.push(a);
@@ -246,10 +243,7 @@ describe('feedback', () => {
     ]);
     expect(first).toMatchObject({ ok: true, data: { id: 'fb-race-1' } });
     expect(again).toEqual(first);
-    const a = await agent(t.server.url);
-    t.sockets.push(a);
-    const list = await a.emitWithAck('feedback:list', {});
-    expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-race-1']);
+    expect(await listedIds()).toEqual(['fb-race-1']);
   });
 
   it('stores a retried feedback id once', async () => {
@@ -258,10 +252,7 @@ describe('feedback', () => {
     const first = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
     const again = await v.socket.emitWithAck('feedback:send', named({ id: 'fb-retry-1' }));
     expect(again).toEqual(first);
-    const a = await agent(t.server.url);
-    t.sockets.push(a);
-    const list = await a.emitWithAck('feedback:list', {});
-    expect(list.ok && list.data.map((f) => f.id)).toEqual(['fb-retry-1']);
+    expect(await listedIds()).toEqual(['fb-retry-1']);
   });
 
   it('refuses feedback when the site turned the channel off', async () => {
@@ -274,18 +265,7 @@ describe('feedback', () => {
   it('averages ratings per day over 30 days and counts categories', async () => {
     const now = new Date();
     await t.server.store.createFeedback({
-      id: 'old',
-      siteId: 'demo',
-      rating: 1,
-      category: 'complaint',
-      text: 'x',
-      name: null,
-      email: null,
-      pageUrl: null,
-      pageTitle: null,
-      locale: null,
-      status: 'new',
-      createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(),
+      ...feedbackRow({ id: 'old', rating: 1, category: 'complaint', text: 'x' }, new Date(now.getTime() - 40 * 86_400_000).toISOString()),
       updatedAt: now.toISOString(),
     });
     await sendFeedback(named({ rating: 2, category: 'complaint' }));

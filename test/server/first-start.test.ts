@@ -42,6 +42,13 @@ async function start(dataDir: string, port = 0) {
   );
 }
 
+/** What a start on `dataDir` says of the first admin (the server stops again). */
+async function firstAdminAtStart(dataDir: string) {
+  const earshot = await start(dataDir);
+  await earshot.close();
+  return earshot.firstAdmin;
+}
+
 async function login(url: string, email: string, password: string): Promise<number> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -93,9 +100,7 @@ describe('first start', () => {
     expect(await login(second.url, 'admin@earshot.local', password)).toBe(200);
     await second.close();
 
-    const third = await start(dataDir);
-    expect(third.firstAdmin).toBeNull();
-    await third.close();
+    expect(await firstAdminAtStart(dataDir)).toBeNull();
   });
 
   it('stops showing the generated password once it is replaced (a reset link or the CLI)', async () => {
@@ -104,9 +109,7 @@ describe('first start', () => {
     const admin = (await first.store.getAgentByEmail('admin@earshot.local'))!;
     await first.store.setAgentPassword(admin.id, 'scrypt$not-the-generated-one', null);
     await first.close();
-    const second = await start(dataDir);
-    expect(second.firstAdmin).toBeNull();
-    await second.close();
+    expect(await firstAdminAtStart(dataDir)).toBeNull();
   });
 
   it('creates the demo site on a fresh server only: once an owner deleted it, it stays deleted', async () => {

@@ -126,8 +126,28 @@ describe('verified identity', () => {
     const detail = await a.emitWithAck('conversation:get', { conversationId: mine.conversationId });
     expect(detail).toMatchObject({
       ok: true,
-      data: { visitor: { identity: 'claimed', externalId: null, contactId: null, email: 'bo@example.test' } },
+      data: { visitor: { identity: 'claimed', externalId: 'user-9', contactId: null, email: 'bo@example.test' } },
     });
+  });
+
+  it('keeps the id claimed without a hash on the visitor: another tab of the browser learns it at hello, verified only with the hash', async () => {
+    const a = t.track(await agent(t.server.url));
+    const secret = await secretOf(a);
+    const first = await browser();
+    expect(first.hello.identity).toBeNull();
+    expect((await first.socket.emitWithAck('visitor:identify', { id: 'user-7', name: 'Ana' })).ok).toBe(true);
+    const second = await visitor(t.server.url, { token: first.token });
+    t.track(second.socket);
+    expect(second.hello).toMatchObject({ visitorId: first.hello.visitorId, name: 'Ana', identity: { id: 'user-7', verified: false } });
+    // Claimed: merged into no one.
+    const c = await send(second.socket, null, 'Hi');
+    const detail = await a.emitWithAck('conversation:get', { conversationId: c.conversationId });
+    expect(detail).toMatchObject({ ok: true, data: { visitor: { identity: 'claimed', externalId: 'user-7', contactId: null } } });
+
+    expect((await first.socket.emitWithAck('visitor:identify', { id: 'user-7', hash: sign(secret, 'user-7') })).ok).toBe(true);
+    const third = await visitor(t.server.url, { token: first.token });
+    t.track(third.socket);
+    expect(third.hello.identity).toEqual({ id: 'user-7', verified: true });
   });
 
   it('refuses identify without a valid hash when the site requires verification', async () => {

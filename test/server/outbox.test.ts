@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer } from '../../server/email/mailer';
 import { startOutboxWorker } from '../../server/email/outbox-worker';
 import { createLogger } from '../../server/log';
+import type { Store } from '../../server/store/types';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { openTestStore } from '../helpers/stores';
@@ -11,6 +12,10 @@ import { openTestStore } from '../helpers/stores';
 let data: ReturnType<typeof tempDataDir>;
 let smtp: TestSmtp;
 const log = createLogger('silent');
+
+/** Queues an email straight in the store (its id for a subject too), as the server would before a worker takes it. */
+const enqueueEmail = (store: Store, id: string, to = 'a@b.test') =>
+  store.enqueueOutbox({ id, kind: 'email', payload: { to, subject: id, text: 'x' } }, new Date().toISOString());
 beforeEach(async () => {
   data = tempDataDir();
   smtp = await startSmtp();
@@ -91,10 +96,7 @@ describe('email outbox', () => {
 
   it('takes over an item whose worker died mid-send once its lease expires, and sends it once', async () => {
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox(
-      { id: 'leased', kind: 'email', payload: { to: 'a@b.test', subject: 'Leased', text: 'x' } },
-      new Date().toISOString(),
-    );
+    await enqueueEmail(store, 'leased');
     // A worker claims it for a second and dies without sending; while the lease runs nobody else takes it.
     expect(await store.claimOutbox(1000, 10)).toHaveLength(1);
     expect(await store.claimOutbox(60_000, 10)).toHaveLength(0);
@@ -109,10 +111,7 @@ describe('email outbox', () => {
   it('keeps an email the SMTP server refused and schedules a retry with backoff', async () => {
     smtp.refuseNext(1);
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox(
-      { id: 'refused', kind: 'email', payload: { to: 'a@b.test', subject: 'Refused', text: 'x' } },
-      new Date().toISOString(),
-    );
+    await enqueueEmail(store, 'refused');
     await store.close();
     const worker = await runWorkerOnce();
     await expect.poll(async () => (await worker.store.getOutbox('refused'))?.attempts).toBe(1);
@@ -127,10 +126,7 @@ describe('email outbox', () => {
   it('gives up at once on an email the SMTP server refuses for good (5xx)', async () => {
     smtp.refuseNext(1, 550);
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox(
-      { id: 'bounced', kind: 'email', payload: { to: 'nobody@b.test', subject: 'Bounced', text: 'x' } },
-      new Date().toISOString(),
-    );
+    await enqueueEmail(store, 'bounced', 'nobody@b.test');
     await store.close();
     const worker = await runWorkerOnce();
     await expect.poll(async () => (await worker.store.getOutbox('bounced'))?.status).toBe('failed');
@@ -141,10 +137,7 @@ describe('email outbox', () => {
 
   it('does not send again an email whose attempts never finished, time after time', async () => {
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox(
-      { id: 'crashy', kind: 'email', payload: { to: 'a@b.test', subject: 'Crashy', text: 'x' } },
-      new Date().toISOString(),
-    );
+    await enqueueEmail(store, 'crashy');
     // Ten workers each claimed it and died mid-send (the lease ran out every time).
     for (let i = 0; i < 10; i++) expect(await store.claimOutbox(0, 1)).toHaveLength(1);
     await store.close();
@@ -158,14 +151,8 @@ describe('email outbox', () => {
   it('keeps retrying while the SMTP server refuses the login (a set-up an admin fixes), not only a wrong mailbox', async () => {
     const locked = await startSmtp({ password: 'right' });
     const store = await openTestStore(data.dir);
-    await store.enqueueOutbox(
-      { id: 'login', kind: 'email', payload: { to: 'a@b.test', subject: 'Login', text: 'x' } },
-      new Date().toISOString(),
-    );
-    await store.enqueueOutbox(
-      { id: 'no-login', kind: 'email', payload: { to: 'a@b.test', subject: 'No login', text: 'x' } },
-      new Date().toISOString(),
-    );
+    await enqueueEmail(store, 'login');
+    await enqueueEmail(store, 'no-login');
     const url = new URL(locked.url);
     url.username = 'earshot';
     url.password = 'wrong';

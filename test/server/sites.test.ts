@@ -1,20 +1,18 @@
 import { nanoid } from 'nanoid';
-import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { SiteHoursState, SiteSettings } from '../../protocol/types';
 import { WEEKDAYS } from '../../protocol/types';
-import { hashPassword } from '../../server/domain/secrets';
 import { STORE } from '../helpers/stores';
+import { addAgent } from '../helpers/team';
 import {
   agent,
-  connected,
+  connectError,
   nextEvent,
-  signInCookie,
+  oneShotSocket,
   startTestServer,
   tempDataDir,
   visitor,
   type AgentSocket,
-  type VisitorSocket,
   useServer,
 } from '../helpers/server';
 
@@ -26,37 +24,12 @@ async function admin(): Promise<AgentSocket> {
   return a;
 }
 async function plainAgent(): Promise<AgentSocket> {
-  const creds = { email: 'agent@test.local', password: 'agent-password' };
-  await t.server.store.createAgent({
-    id: 'ag2',
-    email: creds.email,
-    name: 'Petr',
-    role: 'agent',
-    passwordHash: await hashPassword(creds.password),
-    createdAt: new Date().toISOString(),
-  });
-  const cookie = await signInCookie(t.server.url, creds);
-  const a: AgentSocket = io(`${t.server.url}/agent`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
-  t.sockets.push(a);
-  return connected(a);
+  return t.track(await agent(t.server.url, await addAgent(t.server)));
 }
 async function visitorOf(siteId: string) {
   const v = await visitor(t.server.url, { siteId });
   t.sockets.push(v.socket);
   return v;
-}
-function connectError(siteId: string): Promise<{ code?: string }> {
-  const s: VisitorSocket = io(`${t.server.url}/visitor`, {
-    auth: { siteId },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  t.sockets.push(s);
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => reject(new Error('connected')));
-    s.once('connect_error', (err) => resolve((err as { data?: { code?: string } }).data ?? {}));
-  });
 }
 const page = { url: 'http://shop.test/', title: 'Shop' };
 
@@ -86,37 +59,20 @@ describe('creating sites', () => {
     expect(v.hello.site).toMatchObject({ id: 'myshop', name: 'My shop' });
   });
 
-  it('refuses a taken id with site_exists, naming the id field', async () => {
-    const a = await admin();
-    expect(await a.emitWithAck('site:create', { id: 'demo', name: 'Again' })).toMatchObject({
-      ok: false,
-      code: 'site_exists',
-      field: 'id',
-    });
-    expect((await t.server.store.getSite('demo'))!.name).toBe('Demo shop');
-  });
-
   it.each([
-    ['upper case', 'MyShop'],
-    ['a space', 'my shop'],
-    ['a leading dash', '-shop'],
-    ['more than 40 characters', 'a'.repeat(41)],
-    ['nothing', ''],
-    ['a slash', 'shop/1'],
-  ])('refuses an id with %s as invalid_payload on id', async (_, id) => {
+    ['a taken id', 'site_exists', 'id', { id: 'demo', name: 'Again' }],
+    ['an id with upper case', 'invalid_payload', 'id', { id: 'MyShop' }],
+    ['an id with a space', 'invalid_payload', 'id', { id: 'my shop' }],
+    ['an id with a leading dash', 'invalid_payload', 'id', { id: '-shop' }],
+    ['an id of more than 40 characters', 'invalid_payload', 'id', { id: 'a'.repeat(41) }],
+    ['an empty id', 'invalid_payload', 'id', { id: '' }],
+    ['an id with a slash', 'invalid_payload', 'id', { id: 'shop/1' }],
+    ['a bad colour on a new site', 'invalid_payload', 'color', { id: 'shop', color: 'red' }],
+  ])('refuses %s as %s naming the %s field, and changes no site', async (_, code, field, site) => {
     const a = await admin();
-    expect(await a.emitWithAck('site:create', { id })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'id' });
-    expect(await t.server.store.listSites()).toHaveLength(1);
-  });
-
-  it('refuses bad settings on a new site and stores nothing', async () => {
-    const a = await admin();
-    expect(await a.emitWithAck('site:create', { id: 'shop', color: 'red' })).toMatchObject({
-      ok: false,
-      code: 'invalid_payload',
-      field: 'color',
-    });
-    expect(await t.server.store.getSite('shop')).toBeNull();
+    const before = await t.server.store.listSites();
+    expect(await a.emitWithAck('site:create', site)).toMatchObject({ ok: false, code, field });
+    expect(await t.server.store.listSites()).toEqual(before);
   });
 
   it('refuses to create, rename or delete sites for an agent who is not an admin', async () => {
@@ -203,7 +159,8 @@ describe('deleting sites', () => {
     expect(await t.server.store.listFeedback({}, 100)).toEqual([]);
     expect((await t.server.store.listSummaries({ limit: 100 })).map((c) => c.siteId)).toEqual(['demo']);
     expect(await t.server.store.getVisitor(other.hello.visitorId)).not.toBeNull();
-    expect(await connectError('shop')).toMatchObject({ code: 'unknown_site' });
+    const widget = t.track(oneShotSocket(t.server.url, 'visitor', { auth: { siteId: 'shop' } }));
+    expect((await connectError(widget)).data?.code).toBe('unknown_site');
     expect((await fetch(`${t.server.url}/api/sites/shop/status`)).status).toBe(404);
   });
 

@@ -44,39 +44,54 @@ describe(`${STORE} store: API tokens`, () => {
     expect((await t.store.getApiTokenByHash('hash-t1'))?.lastUsedAt).toBe('2026-12-03T10:00:00.000Z');
   });
 
-  it('keeps the first answer for an Idempotency-Key, per token, however many save at once', async () => {
+  const claim = (tokenId: string, key: string, createdAt = '2026-12-03T10:00:00.000Z', fingerprint = 'f') => ({
+    tokenId,
+    key,
+    fingerprint,
+    createdAt,
+  });
+  const STALE = '2026-12-03T09:59:00.000Z';
+
+  it('gives an Idempotency-Key to one claim of many at once; the others see it running, then its kept answer', async () => {
     await t.store.createApiToken(token('t1', '2026-12-01T10:00:00.000Z'));
     await t.store.createApiToken(token('t2', '2026-12-01T10:00:00.000Z'));
-    const answer = (tokenId: string, n: number) => ({
-      tokenId,
-      key: 'k',
-      fingerprint: 'f',
+    const held = await Promise.all([1, 2, 3, 4].map(() => t.store.claimIdempotencyKey(claim('t1', 'k'), EARLIER, STALE)));
+    expect(held.filter((h) => h === null)).toHaveLength(1);
+    expect(held.filter((h) => h !== null).map((h) => h.status)).toEqual([0, 0, 0]);
+    // Keys belong to their token: another token's claim of the same key is its own.
+    expect(await t.store.claimIdempotencyKey(claim('t2', 'k'), EARLIER, STALE)).toBeNull();
+    const answer = { ...claim('t1', 'k'), status: 201, body: { n: 1, nested: { ok: true } } };
+    await t.store.finishIdempotencyKey(answer);
+    expect(await t.store.claimIdempotencyKey(claim('t1', 'k'), EARLIER, STALE)).toMatchObject({
       status: 201,
-      body: { n, nested: { ok: true } },
-      createdAt: '2026-12-01T10:00:00.000Z',
+      fingerprint: 'f',
+      body: answer.body,
     });
-    const saved = await Promise.all([1, 2, 3].map((n) => t.store.saveIdempotentAnswer(answer('t1', n), EARLIER)));
-    const first = saved[0]!.body;
-    expect(saved.map((s) => s.body)).toEqual([first, first, first]);
-    expect(await t.store.getIdempotentAnswer('t1', 'k')).toMatchObject({ status: 201, fingerprint: 'f', body: first });
-    expect((await t.store.saveIdempotentAnswer(answer('t2', 9), EARLIER)).body).toEqual({ n: 9, nested: { ok: true } });
+    // A finished answer is never overwritten, nor let go.
+    await t.store.finishIdempotencyKey({ ...answer, body: { n: 2 } });
+    await t.store.releaseIdempotencyKey('t1', 'k');
+    expect(await t.store.getIdempotentAnswer('t1', 'k')).toMatchObject({ status: 201, body: answer.body });
     expect(await t.store.getIdempotentAnswer('t1', 'other')).toBeNull();
   });
 
-  it("forgets a token's answers kept before the given time when it saves one, and no other token's", async () => {
+  it('lets a released claim and a stale one (its request never answered) be claimed anew', async () => {
+    await t.store.createApiToken(token('t1', '2026-12-01T10:00:00.000Z'));
+    expect(await t.store.claimIdempotencyKey(claim('t1', 'k'), EARLIER, STALE)).toBeNull();
+    await t.store.releaseIdempotencyKey('t1', 'k');
+    expect(await t.store.claimIdempotencyKey(claim('t1', 'k'), EARLIER, STALE)).toBeNull();
+    expect(await t.store.claimIdempotencyKey(claim('t1', 'k', '2026-12-03T10:00:30.000Z'), EARLIER, STALE)).toMatchObject({ status: 0 });
+    // A minute later the first claim is stale: the next claim takes the key over.
+    expect(await t.store.claimIdempotencyKey(claim('t1', 'k', '2026-12-03T10:01:01.000Z'), EARLIER, '2026-12-03T10:00:01.000Z')).toBeNull();
+  });
+
+  it("forgets a token's answers kept before the given time when it claims a key, and no other token's", async () => {
     await t.store.createApiToken(token('t1', '2026-12-01T10:00:00.000Z'));
     await t.store.createApiToken(token('t2', '2026-12-01T10:00:00.000Z'));
-    const at = (tokenId: string, key: string, createdAt: string) => ({
-      tokenId,
-      key,
-      fingerprint: 'f',
-      status: 201,
-      body: { key },
-      createdAt,
-    });
-    await t.store.saveIdempotentAnswer(at('t1', 'old', '2026-12-01T10:00:00.000Z'), EARLIER);
-    await t.store.saveIdempotentAnswer(at('t2', 'old', '2026-12-01T10:00:00.000Z'), EARLIER);
-    await t.store.saveIdempotentAnswer(at('t1', 'new', '2026-12-03T10:00:00.000Z'), '2026-12-02T10:00:00.000Z');
+    for (const tokenId of ['t1', 't2']) {
+      await t.store.claimIdempotencyKey(claim(tokenId, 'old', '2026-12-01T10:00:00.000Z'), EARLIER, EARLIER);
+      await t.store.finishIdempotencyKey({ ...claim(tokenId, 'old', '2026-12-01T10:00:00.000Z'), status: 201, body: { tokenId } });
+    }
+    await t.store.claimIdempotencyKey(claim('t1', 'new'), '2026-12-02T10:00:00.000Z', STALE);
     expect(await t.store.getIdempotentAnswer('t1', 'old')).toBeNull();
     expect(await t.store.getIdempotentAnswer('t1', 'new')).not.toBeNull();
     expect(await t.store.getIdempotentAnswer('t2', 'old')).not.toBeNull();

@@ -120,8 +120,12 @@ describe(`${STORE} store: contacts`, () => {
     const cy = await browser('shop');
     await browser('other', { name: 'Ana Other' });
     await t.store.updateContact(cy.contactId!, { email: 'Cy_Percent%@example.test', updatedAt: T });
+    // Postgres notes a sight by its own clock, in milliseconds: a tick apart, so the order is the touches'.
+    const tick = () => new Promise((r) => setTimeout(r, 3));
     await t.store.touchVisitors([ana.id], later(10));
+    await tick();
     await t.store.touchVisitors([bo.id], later(20));
+    await tick();
     await t.store.touchVisitors([cy.id], later(30));
     const ids = async (q: Parameters<Store['listContacts']>[0]) => (await t.store.listContacts(q)).map((c) => c.id);
     expect(await ids({ siteId: 'shop', limit: 10 })).toEqual([cy.contactId, bo.contactId, ana.contactId]);

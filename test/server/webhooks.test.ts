@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { nanoid } from 'nanoid';
 import type { Ack, Message } from '../../protocol/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -133,6 +135,30 @@ describe('webhooks: delivery', () => {
     const d = await api(t.server.url, `/api/webhooks/${hugeId}/deliveries`, { cookie });
     expect(d.body.data.map((x: { status: string }) => x.status)).toEqual(['delivered', 'delivered', 'delivered']);
     await vi.waitFor(() => expect(huge.cutOff).toBe(3), WAIT);
+  });
+
+  it('delivers the events of a change made by a process killed before it could deliver them, once the server is back', async () => {
+    const rx = await receiver();
+    const cookie = await signInCookie(t.server.url);
+    const { secret } = await addEndpoint(t.server.url, cookie, { url: rx.url, events: ['conversation.created', 'message.created'] });
+    rx.secrets = [secret];
+    await t.stop();
+    // The change and its events are written in one transaction, then the process dies (SIGKILL, no chance to clean up).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../helpers/webhook-child.ts'), t.data.dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = await new Promise<string>((resolve) => child.stdout.on('data', (d: Buffer) => resolve(d.toString())));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const message = JSON.parse(line) as Message;
+    expect(rx.received).toEqual([]);
+
+    t.server = await startTestServer(t.data.dir, 0, ALLOW, { webhooks });
+    const got = await rx.next((r) => r.event.type === 'message.created');
+    expect(got.event.data).toMatchObject({ id: 'before-the-crash', conversation_id: message.conversationId, text: 'Anyone there?' });
+    expect(got.verifiedBy).toEqual([secret]);
+    // In order: the conversation before its first message.
+    expect(rx.received.map((r) => r.event.type)).toEqual(['conversation.created', 'message.created']);
   });
 
   it('sends a test event and sends a delivery again with its id', async () => {

@@ -4,6 +4,7 @@ import type { CallbackState } from './callback-state';
 import { FieldError, invalidProps } from './field-error';
 import { focusFirstInvalid } from './focus';
 import { WhenFields, type WhenFieldsProps } from './when-fields';
+import { ViewForm } from '../panel/view-form';
 
 export interface CallbackFormProps extends Omit<WhenFieldsProps, 'problem' | 'draft' | 'slots' | 'slotsStatus'> {
   state: CallbackState;
@@ -22,6 +23,7 @@ export function CallbackForm(p: CallbackFormProps) {
   const form = useRef<HTMLFormElement>(null);
   useLayoutEffect(() => {
     if (p.focusFirst) form.current?.querySelector('input')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only as it is drawn; a later change of the flag must not move it
   }, []);
   // A layout effect, so focus moves with the render that drew the errors.
   useLayoutEffect(() => focusFirstInvalid(form.current), [s.refusals]);
@@ -39,17 +41,7 @@ export function CallbackForm(p: CallbackFormProps) {
     </div>
   );
   return (
-    <form
-      ref={form}
-      class="cb"
-      noValidate
-      aria-labelledby="earshot-cb-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!s.busy) p.onSubmit();
-      }}
-    >
-      <h3 id="earshot-cb-heading">{say('heading')}</h3>
+    <ViewForm formRef={form} class="cb" headingId="earshot-cb-heading" heading={say('heading')} busy={s.busy} onSubmit={p.onSubmit}>
       <p class="cb-note">{say('intro')}</p>
       <div class="cb-field">
         <label for="earshot-cb-phone">{say('phone')}</label>
@@ -89,6 +81,6 @@ export function CallbackForm(p: CallbackFormProps) {
       <button type="submit" class="send" aria-disabled={s.busy || undefined}>
         {s.busy ? say('sending') : say('submit')}
       </button>
-    </form>
+    </ViewForm>
   );
 }

@@ -27,6 +27,7 @@ export function CallbackStatus({ say, fmt, now, state: s, focus, onChange, onCan
   const open = isOpen(c);
   useLayoutEffect(() => {
     if (focus) heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only as it is drawn; a later change of the flag must not move it
   }, []);
   useLayoutEffect(() => {
     if (!cancelling.current) return;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { VisitorCallback } from '../../protocol/types';
 import type { Result } from '../net/socket';
 import type { ViewProps } from '../panel/view-types';
@@ -63,16 +63,16 @@ export function CallbackScreen({ t, online, request, on, page, env, status }: Vi
   const focus = useRef<'form' | 'status' | null>(null);
   const countryName = env.country && fmt.country(env.country);
 
-  const loadSlots = async () => {
+  const loadSlots = useCallback(async () => {
     dispatch({ type: 'slots/loading' });
     const res = await request('callback:slots', {});
     dispatch({ type: 'slots', slots: res.ok ? res.data : null });
-  };
-  const restore = async () => {
+  }, [request]);
+  const restore = useCallback(async () => {
     const res = await request('callback:mine', {});
     focus.current = null;
     dispatch({ type: 'restored', request: res.ok ? res.data : null });
-  };
+  }, [request]);
 
   useEffect(
     () =>
@@ -87,7 +87,7 @@ export function CallbackScreen({ t, online, request, on, page, env, status }: Vi
     if (!online) return;
     void restore();
     void loadSlots();
-  }, [online]);
+  }, [online, restore, loadSlots]);
 
   const run = async (call: () => Promise<Result<VisitorCallback>>) => {
     if (busy.current) return;

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallbackState } from './callback-state';
 import { focusFirstInvalid } from './focus';
 import { WhenFields, type WhenFieldsProps } from './when-fields';
+import { ViewForm } from '../panel/view-form';
 
 export interface ChangeFormProps extends Omit<WhenFieldsProps, 'problem' | 'draft' | 'slots' | 'slotsStatus'> {
   state: CallbackState;
@@ -17,17 +18,7 @@ export function ChangeForm(p: ChangeFormProps) {
   useLayoutEffect(() => form.current?.querySelector<HTMLElement>('input:checked')?.focus(), []);
   useLayoutEffect(() => focusFirstInvalid(form.current), [s.refusals]);
   return (
-    <form
-      ref={form}
-      class="cb"
-      noValidate
-      aria-labelledby="earshot-cb-change-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!s.busy) p.onSubmit();
-      }}
-    >
-      <h3 id="earshot-cb-change-heading">{say('change')}</h3>
+    <ViewForm formRef={form} class="cb" headingId="earshot-cb-change-heading" heading={say('change')} busy={s.busy} onSubmit={p.onSubmit}>
       <WhenFields {...p} draft={s.draft} slots={s.slots} slotsStatus={s.slotsStatus} problem={s.errors.when} />
       {s.alert && (
         <p class="cb-alert" role="alert">
@@ -42,6 +33,6 @@ export function ChangeForm(p: ChangeFormProps) {
           {say('change_keep')}
         </button>
       </div>
-    </form>
+    </ViewForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, RefObject } from 'preact';
+import { useState } from 'preact/hooks';
 import type { PageInfo } from '../../protocol/types';
 import type { Translate } from '../i18n/t';
 import type { ChatClient } from '../net/client';
@@ -32,11 +33,16 @@ const extras = part(() => import('./extras/extras-entry'));
 export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, showView, onSend, newId }: ChatScreenProps) {
   const { site, status, conversation } = s;
   const mode = chatMode(s);
+  // The page was opened with a resume link (its notice, in the extras, reads and spends it).
+  const [resumeToken] = useState(() => location.hash.includes('earshot-resume='));
   const lazy = (draw: (m: typeof Extras) => ComponentChildren) => (
     <Lazy t={t} part={extras} adoptStyles={adoptStyles}>
       {draw}
     </Lazy>
   );
+  const resumeNotice =
+    resumeToken &&
+    lazy((m) => <m.ResumeNotice t={t} request={client.request} online={s.connection === 'online'} onResumed={client.rejoin} />);
   const common = {
     t,
     request: client.request,
@@ -49,9 +55,16 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
   };
 
   if (mode === 'off') {
-    return lazy((m) => <m.ChatOff {...common} onFeedback={site?.channels.feedback ? () => showView('feedback') : null} />);
+    return (
+      <>
+        {resumeNotice}
+        {lazy((m) => (
+          <m.ChatOff {...common} onFeedback={site?.channels.feedback ? () => showView('feedback') : null} />
+        ))}
+      </>
+    );
   }
-  if (mode === 'leave') {
+  if (mode === 'leave' && !resumeToken) {
     return lazy((m) => (
       <m.LeaveMessage
         {...common}
@@ -95,6 +108,8 @@ export function ChatScreen({ s, store, client, t, inputRef, adoptStyles, page, s
       {resolved &&
         site &&
         lazy((m) => <m.AfterChat {...common} key={conversation.id} conversationId={conversation.id} survey={site.surveyEnabled} />)}
+      {resumeNotice}
+      {!resumeToken && conversation && s.email && common.sendsEmail && lazy((m) => <m.ContinueElsewhere t={t} request={client.request} />)}
     </ChatPanel>
   );
 }

@@ -58,7 +58,7 @@ export function Lazy<M>({ t, part, adoptStyles, children }: LazyProps<M>) {
     return () => {
       live = false;
     };
-  }, [failed]);
+  }, [m, part, adoptStyles, failed]);
   if (m) return <>{children(m)}</>;
   return <ViewPending t={t} status={failed ? 'failed' : 'loading'} onRetry={() => setFailed(false)} />;
 }

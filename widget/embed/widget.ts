@@ -117,6 +117,8 @@ export function createWidget(host: Host, config: EmbedConfig, importPanel: () =>
 
   // A visitor who already chatted here gets their unread badge at once, without opening anything.
   if (hasSavedChat(key)) void loadPanel();
+  // A resume link from an email was opened: the visitor asked for their conversation.
+  if (/[#&]earshot-resume=/.test(location.hash)) setOpen(true, false);
 
   return {
     /** Runs one public API call. */

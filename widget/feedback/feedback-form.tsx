@@ -5,6 +5,7 @@ import { ContactFields } from './contact-fields';
 import type { FeedbackDraft, FieldErrors, Problem } from './feedback-state';
 import { FieldError, invalidProps } from './field-error';
 import { RatingField } from './rating-field';
+import { ViewForm } from '../panel/view-form';
 
 export interface FeedbackFormProps {
   t: Translate;
@@ -28,6 +29,7 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
   // Layout effects: focus moves with the render that drew the errors, not a frame later.
   useLayoutEffect(() => {
     if (focusFirst) form.current?.querySelector('input')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only as it is drawn; a later change of the flag must not move it
   }, []);
   useLayoutEffect(() => {
     const bad = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -36,17 +38,14 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
     target?.focus();
   }, [refusals]);
   return (
-    <form
-      ref={form}
+    <ViewForm
+      formRef={form}
       class="feedback"
-      noValidate
-      aria-labelledby="earshot-fb-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!sending) onSubmit();
-      }}
+      headingId="earshot-fb-heading"
+      heading={t('feedback_heading')}
+      busy={sending}
+      onSubmit={onSubmit}
     >
-      <h3 id="earshot-fb-heading">{t('feedback_heading')}</h3>
       <RatingField t={t} value={draft.rating} problem={errors.rating} onChange={(rating) => onChange({ rating })} />
       <div class="field">
         <label for="earshot-fb-category">{t('feedback_category')}</label>
@@ -87,6 +86,6 @@ export function FeedbackForm({ t, draft, errors, alert, sending, refusals, focus
       <button type="submit" class="send" aria-disabled={sending || undefined}>
         {sending ? t('sending') : t('feedback_send')}
       </button>
-    </form>
+    </ViewForm>
   );
 }

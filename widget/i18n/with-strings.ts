@@ -57,6 +57,8 @@ export function whenStrings<P extends { t: Translate }>(View: ComponentType<P>, 
       return () => {
         live = false;
       };
+      // The promises are prepareStrings' own, one per language, so the language and their count say when they change.
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- `waiting` is a new array each render (see above)
     }, [lang, waiting.length]);
     return waiting.length ? null : h(View, p);
   };

@@ -37,6 +37,8 @@ export interface ChatClient {
   /** One request over the chat's socket for other views; refused as `offline`, unsent, while not connected. */
   request: Requester;
   sync(): Promise<void>;
+  /** Connects afresh, so the hello brings what changed about this visitor (a resume link joined them to a conversation). */
+  rejoin(): void;
   stop(): void;
 }
 
@@ -198,6 +200,7 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   socket.connect();
 
   return {
+    rejoin: () => void socket.disconnect().connect(),
     send(text, id) {
       typing.stop();
       store.dispatch({ type: 'outbox/add', id, text, createdAt: new Date().toISOString() });

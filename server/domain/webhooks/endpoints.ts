@@ -6,7 +6,9 @@ import type { WebhookSettings } from '../../webhooks/settings';
 import { webhookQueued } from '../../webhooks/kick';
 import { newWebhookSecret } from '../../webhooks/sign';
 import { requireAdmin } from '../roles';
-import { webhookBody, type WebhookEventType } from './events';
+import { webhookEndpointsChanged } from '../../webhooks/endpoint-cache';
+import { webhookBody } from '../../webhooks/recording';
+import type { WebhookEventType } from './events';
 
 /** An endpoint as admins see it: never its secrets. */
 export type WebhookEndpointView = Omit<WebhookEndpointRow, 'secret' | 'oldSecret'>;
@@ -70,6 +72,7 @@ export async function createWebhook(
     updatedAt: now,
   };
   await store.createWebhookEndpoint(row);
+  webhookEndpointsChanged(store);
   return { endpoint: toEndpointView(row), secret: row.secret };
 }
 
@@ -100,6 +103,7 @@ export async function updateWebhook(
     ...(input.enabled === undefined ? {} : input.enabled ? { disabledAt: null, failingSince: null } : { disabledAt: now }),
     updatedAt: now,
   });
+  webhookEndpointsChanged(store);
   return toEndpointView(row ?? (await endpoint(store, id)));
 }
 
@@ -107,6 +111,7 @@ export async function updateWebhook(
 export async function deleteWebhook(store: Store, admin: AgentRow, id: string): Promise<void> {
   requireAdmin(admin, WHAT);
   if (!(await store.deleteWebhookEndpoint(id))) throw new AppError('not_found', 'No such webhook endpoint.');
+  webhookEndpointsChanged(store);
 }
 
 /** A new secret (shown once); the old one keeps signing beside it for `settings.oldSecretMs`, then never again. */

@@ -2,8 +2,10 @@ import { taggedWith } from '../canned-rows';
 import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
-import type { CallbackPatch, CallbackPort, CallbackRow } from '../types';
-import { isUniqueViolation, type Db } from './db';
+import type { CallbackPatch, CallbackPort, CallbackRow, StoreRules } from '../types';
+import { inTx, isUniqueViolation, type Db } from './db';
+import { recordWebhookEvents } from './webhook-events';
+import { callbackPage, POSTGRES } from '../list-sql';
 
 const OPEN = "status IN ('waiting', 'rescheduled')";
 
@@ -42,46 +44,57 @@ const INSERT = `INSERT INTO callbacks (id, site_id, visitor_id, phone, name, top
     attempts, page_url, page_title, visitor_timezone, visitor_locale, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 
+async function findOpenOn(db: Db, siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
+  const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [
+    siteId,
+    phone,
+    visitorId,
+  ]);
+  return r ? toCallback(r) : null;
+}
+
+/** Inserts unless the index finds an open one; then updates that one, unless it closed meanwhile (then inserts again). */
+async function requestOnce(
+  db: Db,
+  c: CallbackRow & { visitorId: string },
+  patch: CallbackPatch,
+): Promise<{ callback: CallbackRow; created: boolean }> {
+  for (;;) {
+    const inserted = await db.one(
+      `${INSERT} ON CONFLICT (site_id, visitor_id, phone) WHERE ${OPEN} AND visitor_id IS NOT NULL DO NOTHING RETURNING *`,
+      callbackValues(c),
+    );
+    if (inserted) return { callback: toCallback(inserted), created: true };
+    const sql = patchSql(
+      patch,
+      (arg) => `site_id = ${arg(c.siteId)} AND visitor_id = ${arg(c.visitorId)} AND phone = ${arg(c.phone)} AND ${OPEN}`,
+    );
+    const open = sql ? await db.one(...sql) : null;
+    if (open) return { callback: toCallback(open), created: false };
+    const unchanged = sql ? null : await findOpenOn(db, c.siteId, c.phone, c.visitorId);
+    if (unchanged) return { callback: unchanged, created: false };
+  }
+}
+
 /** Call back requests on Postgres; one open request per visitor and phone is a unique index, not a look first. */
-export function pgCallbacks(db: Db): CallbackPort {
-  const findOpen = async (siteId: string, phone: string, visitorId: string) => {
-    const r = await db.one(`${CALLBACK_SELECT} WHERE c.site_id = $1 AND c.phone = $2 AND c.${OPEN} AND c.visitor_id = $3`, [
-      siteId,
-      phone,
-      visitorId,
-    ]);
-    return r ? toCallback(r) : null;
-  };
+export function pgCallbacks(db: Db, rules: StoreRules): CallbackPort {
+  const findOpen = (siteId: string, phone: string, visitorId: string) => findOpenOn(db, siteId, phone, visitorId);
   return {
     async createCallback(c) {
       await db.run(INSERT, callbackValues(c));
     },
-    async requestCallback(c, patch) {
-      // Insert unless the index finds an open one; then update that one, unless it closed meanwhile (then insert again).
-      for (;;) {
-        const inserted = await db.one(
-          `${INSERT} ON CONFLICT (site_id, visitor_id, phone) WHERE ${OPEN} AND visitor_id IS NOT NULL DO NOTHING RETURNING *`,
-          callbackValues(c),
-        );
-        if (inserted) return { callback: toCallback(inserted), created: true };
-        const sql = patchSql(
-          patch,
-          (arg) => `site_id = ${arg(c.siteId)} AND visitor_id = ${arg(c.visitorId)} AND phone = ${arg(c.phone)} AND ${OPEN}`,
-        );
-        const open = sql ? await db.one(...sql) : null;
-        if (open) return { callback: toCallback(open), created: false };
-        const unchanged = sql ? null : await findOpen(c.siteId, c.phone, c.visitorId);
-        if (unchanged) return { callback: unchanged, created: false };
-      }
-    },
+    requestCallback: (c, patch, events) =>
+      inTx(db, events, async (t) => {
+        const result = await requestOnce(t, c, patch);
+        await recordWebhookEvents(t, rules, events, result);
+        return result;
+      }),
     async getCallback(id) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.id = $1`, [id]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.id = $1`, [id], toCallback);
     },
     findOpenCallback: findOpen,
     async latestCallbackForVisitor(visitorId) {
-      const r = await db.one(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId]);
-      return r ? toCallback(r) : null;
+      return db.find(`${CALLBACK_SELECT} WHERE c.visitor_id = $1 ORDER BY c.updated_at DESC, c.n DESC LIMIT 1`, [visitorId], toCallback);
     },
     updateCallback: (id, patch) => update(db, id, patch),
     async claimCallback(id, agent, takeOverFrom, now) {
@@ -106,30 +119,24 @@ export function pgCallbacks(db: Db): CallbackPort {
       return [...waiting, ...closed].map(toCallback);
     },
     async pageCallbacks(q) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (q.siteId) where.push(`c.site_id = ${arg(q.siteId)}`);
-      if (q.status) where.push(`c.status = ${arg(q.status)}`);
-      if (q.updatedSince) where.push(`c.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
-      if (q.tag) where.push(taggedWith('callback', 'c.id', arg(q.tag)));
-      if (q.before) where.push(`(c.updated_at, c.id) < (${arg(q.before.updatedAt)}::timestamptz, ${arg(q.before.id)})`);
-      const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${arg(q.limit)}`;
-      return (await db.rows(sql, args)).map(toCallback);
+      const { sql, params } = callbackPage(POSTGRES, q);
+      return (await db.rows(sql, params)).map(toCallback);
     },
-    addCallbackAttempt: (callbackId, a, patch) =>
+    addCallbackAttempt: (callbackId, a, patch, events) =>
       db.tx(async (t) => {
         const added = await t.run(
           `INSERT INTO callback_attempts (id, callback_id, agent_id, agent_name, outcome, note, due_at, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
           [a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt],
         );
-        if (added > 0) await update(t, callbackId, patch);
+        if (added > 0) {
+          await update(t, callbackId, patch);
+          await recordWebhookEvents(t, rules, events, undefined);
+        }
         return added > 0;
       }),
     async getCallbackAttempt(id) {
-      const row = await db.one('SELECT * FROM callback_attempts WHERE id = $1', [id]);
-      return row ? toStoredCallbackAttempt(row) : null;
+      return db.find('SELECT * FROM callback_attempts WHERE id = $1', [id], toStoredCallbackAttempt);
     },
     async listCallbackAttempts(callbackId) {
       return (await db.rows('SELECT * FROM callback_attempts WHERE callback_id = $1 ORDER BY created_at, n', [callbackId])).map(

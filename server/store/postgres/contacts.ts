@@ -16,9 +16,10 @@ import {
   type MergeBefore,
 } from '../rows';
 import { CONTACT_INSERT, contactActivitySql, contactItemSelect, contactSuggestionsSql } from '../shared-sql';
-import type { ContactMergeRow, ContactPort, ContactProblem, ContactRow } from '../types';
+import type { ContactMergeRow, ContactPort, ContactProblem, ContactRow, StoreRules } from '../types';
 import type { Db } from './db';
 import { params } from './visitors';
+import { recordWebhookEvents } from './webhook-events';
 
 const SET_DETAILS = `UPDATE contacts SET ${CONTACT_DETAILS.map((c, i) => `${c} = $${i + 1}`).join(', ')}, updated_at = $8 WHERE id = $9`;
 const LAST_MERGE = 'SELECT * FROM contact_merges WHERE into_id = $1 AND undone_at IS NULL ORDER BY created_at DESC, n DESC LIMIT 1';
@@ -26,14 +27,13 @@ const LAST_MERGE = 'SELECT * FROM contact_merges WHERE into_id = $1 AND undone_a
 const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verification', rotatedAt: 'rotated_at' } as const;
 
 /** Contacts (people) and sites' identity secrets on Postgres. */
-export function pgContacts(db: Db): ContactPort {
+export function pgContacts(db: Db, rules: StoreRules): ContactPort {
   const contact = async (t: Db, id: string, lock = '') => {
     const r = await t.one(`SELECT * FROM contacts WHERE id = $1${lock}`, [id]);
     return r ? toContact(r) : null;
   };
   const identity = async (siteId: string) => {
-    const r = await db.one('SELECT * FROM site_identity WHERE site_id = $1', [siteId]);
-    return r ? toSiteIdentity(r) : null;
+    return db.find('SELECT * FROM site_identity WHERE site_id = $1', [siteId], toSiteIdentity);
   };
   return {
     getSiteIdentity: identity,
@@ -77,12 +77,14 @@ export function pgContacts(db: Db): ContactPort {
       );
       return r ? toConversation(r) : null;
     },
-    updateContact: (id, p) =>
+    updateContact: (id, p, events) =>
       db.tx(async (t) => {
         const c = await contact(t, id, ' AND merged_into IS NULL FOR UPDATE');
         if (!c) return null;
         await t.run(SET_DETAILS, [...detailValues(patchedDetails(c, p)), p.updatedAt, id]);
-        return contact(t, id);
+        const after = await contact(t, id);
+        if (after) await recordWebhookEvents(t, rules, events, after);
+        return after;
       }),
     async findContactByVerifiedEmail(siteId, email, exceptId) {
       const r = await db.one(

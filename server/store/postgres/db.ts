@@ -2,14 +2,19 @@ import pg from 'pg';
 import type { Row } from '../rows';
 import { createPgLink, isConnectionError, type PgLink } from './link';
 
+/** A statement, or a named one that each connection has Postgres plan once (for the hottest, where planning costs). */
+export type Sql = string | { name: string; text: string };
+
 /** What every Postgres port runs its SQL on: the pool, or one transaction's connection. */
 export interface Db {
   /** The rows of one statement ($1, $2 … for `params`). */
-  rows<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  rows<T = Row>(sql: Sql, params?: unknown[]): Promise<T[]>;
   /** The first row, or null. */
-  one<T = Row>(sql: string, params?: unknown[]): Promise<T | null>;
+  one<T = Row>(sql: Sql, params?: unknown[]): Promise<T | null>;
+  /** The first row read by `read`, or null. */
+  find<T>(sql: string, params: unknown[], read: (r: Row) => T): Promise<T | null>;
   /** How many rows the statement changed. */
-  run(sql: string, params?: unknown[]): Promise<number>;
+  run(sql: Sql, params?: unknown[]): Promise<number>;
   /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws); nested calls join it. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
@@ -17,19 +22,23 @@ export interface Db {
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 function on(conn: Queryable, tx: Db['tx'], link: PgLink): Db {
-  const query = async (sql: string, params: unknown[]) => {
+  const query = async (sql: Sql, params: unknown[]) => {
     try {
-      const r = await conn.query(sql, params);
+      const r = typeof sql === 'string' ? await conn.query(sql, params) : await conn.query({ ...sql, values: params });
       link.answered();
       return r;
     } catch (err) {
       throw link.failed(err);
     }
   };
-  const rows = async <T>(sql: string, params: unknown[] = []) => (await query(sql, params)).rows as T[];
+  const rows = async <T>(sql: Sql, params: unknown[] = []) => (await query(sql, params)).rows as T[];
   return {
     rows,
-    one: async <T>(sql: string, params: unknown[] = []) => (await rows<T>(sql, params))[0] ?? null,
+    one: async <T>(sql: Sql, params: unknown[] = []) => (await rows<T>(sql, params))[0] ?? null,
+    find: async (sql, params, read) => {
+      const [r] = await rows<Row>(sql, params);
+      return r ? read(r) : null;
+    },
     run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
     tx,
   };
@@ -74,3 +83,8 @@ export function poolDb(pool: pg.Pool, link: PgLink = createPgLink('Postgres')): 
 /** Postgres's code for a unique index refusing a row. */
 export const isUniqueViolation = (err: unknown, constraint?: string) =>
   (err as { code?: string }).code === '23505' && (!constraint || (err as { constraint?: string }).constraint === constraint);
+
+/** `fn` in a transaction when it records webhook events (they commit with the change), else on `db` as it is. */
+export function inTx<T>(db: Db, events: unknown, fn: (t: Db) => Promise<T>): Promise<T> {
+  return events ? db.tx(fn) : fn(db);
+}

@@ -1,42 +1,33 @@
-import { taggedWith } from '../canned-rows';
 import { AppError } from '../../errors';
-import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
-import type { FeedbackPort } from '../types';
-import { isUniqueViolation, type Db } from './db';
+import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat } from '../rows';
+import type { FeedbackPort, StoreRules } from '../types';
+import { inTx, isUniqueViolation, type Db } from './db';
+import { recordWebhookEvents } from './webhook-events';
+import { feedbackList, POSTGRES } from '../list-sql';
 
 const REPLIES = 'SELECT r.*, o.status AS email_status FROM feedback_replies r JOIN outbox o ON o.id = r.outbox_id';
 
 /** Feedback and its replies on Postgres. */
-export function pgFeedback(db: Db): FeedbackPort {
+export function pgFeedback(db: Db, rules: StoreRules): FeedbackPort {
   const get = async (id: string) => {
-    const r = await db.one('SELECT * FROM feedback WHERE id = $1', [id]);
-    return r ? toFeedback(r) : null;
+    return db.find('SELECT * FROM feedback WHERE id = $1', [id], toFeedback);
   };
   return {
-    async createFeedback(f) {
-      return (
-        (await db.run(
-          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-          feedbackValues(f),
-        )) === 1
-      );
-    },
+    createFeedback: (f, events) =>
+      inTx(db, events, async (t) => {
+        const created =
+          (await t.run(
+            `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+            feedbackValues(f),
+          )) === 1;
+        if (created) await recordWebhookEvents(t, rules, events, undefined);
+        return created;
+      }),
     getFeedback: get,
     async listFeedback(filter, limit, before) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const arg = (v: unknown) => (args.push(v), `$${args.length}`);
-      if (filter.status && filter.status !== 'all') where.push(`status = ${arg(filter.status)}`);
-      if (filter.category) where.push(`category = ${arg(filter.category)}`);
-      if (filter.unhappy) where.push('rating <= 2');
-      if (filter.page) where.push(`strpos(coalesce(page_url, ''), ${arg(filter.page)}) > 0`);
-      if (filter.siteId) where.push(`site_id = ${arg(filter.siteId)}`);
-      if (filter.tag) where.push(taggedWith('feedback', 'id', arg(filter.tag)));
-      if (before) where.push(`(created_at, id) < (${arg(before.createdAt)}::timestamptz, ${arg(before.id)})`);
-      // Ties broken by id, so a page's last item is an exact cursor for the next.
-      const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${arg(limit)}`;
-      return (await db.rows(sql, args)).map(toFeedback);
+      const { sql, params } = feedbackList(POSTGRES, filter, limit, before);
+      return (await db.rows(sql, params)).map(toFeedback);
     },
     async setFeedbackStatus(id, status, now) {
       await db.run('UPDATE feedback SET status = $1, updated_at = $2 WHERE id = $3', [status, now, id]);
@@ -64,14 +55,7 @@ export function pgFeedback(db: Db): FeedbackPort {
           throw new AppError('duplicate_id', 'That reply id is already taken; send with a new id.', undefined, err);
         throw err;
       }
-      return {
-        id: reply.id,
-        feedbackId: reply.feedbackId,
-        agentName: reply.agentName,
-        text: reply.text,
-        createdAt: reply.createdAt,
-        emailStatus: 'pending',
-      };
+      return pendingReply(reply);
     },
     async listFeedbackReplies(feedbackId) {
       return (await db.rows(`${REPLIES} WHERE r.feedback_id = $1 ORDER BY r.created_at, r.n`, [feedbackId])).map(toFeedbackReply);

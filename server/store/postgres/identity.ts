@@ -43,8 +43,7 @@ export function pgAgents(db: Db): AgentPort {
         return (await t.run(`${INSERT_AGENT} ON CONFLICT DO NOTHING`, agentValues(a))) === 1;
       }),
     async getAgentByEmail(email) {
-      const r = await db.one('SELECT * FROM agents WHERE lower(email) = lower($1)', [email]);
-      return r ? toAgent(r) : null;
+      return db.find('SELECT * FROM agents WHERE lower(email) = lower($1)', [email], toAgent);
     },
     getAgent: (id) => byId(db, id),
     async listAgents() {
@@ -119,12 +118,10 @@ export function pgAgentTokens(db: Db): AgentTokenPort {
         );
       }),
     async getAgentToken(tokenHash) {
-      const r = await db.one('SELECT * FROM agent_tokens WHERE token_hash = $1', [tokenHash]);
-      return r ? toAgentToken(r) : null;
+      return db.find('SELECT * FROM agent_tokens WHERE token_hash = $1', [tokenHash], toAgentToken);
     },
     async getAgentTokenById(id) {
-      const r = await db.one('SELECT * FROM agent_tokens WHERE id = $1', [id]);
-      return r ? toAgentToken(r) : null;
+      return db.find('SELECT * FROM agent_tokens WHERE id = $1', [id], toAgentToken);
     },
     async listPendingInvites(now) {
       const rows = await db.rows(
@@ -178,8 +175,7 @@ export function pgSessions(db: Db): SessionPort {
       await db.run(INSERT_SESSION, [s.tokenHash, s.agentId, s.expiresAt]);
     },
     async getSession(tokenHash) {
-      const r = await db.one('SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
-      return r ? toSession(r) : null;
+      return db.find('SELECT * FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash], toSession);
     },
     async deleteSession(tokenHash) {
       await db.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Store, StoreRules } from '../types';
-import type { Logger } from '../../log';
+import { serviceWhere, type Logger } from '../../log';
 import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
 import { pgCanned, pgTags } from './canned';
@@ -13,8 +13,10 @@ import { pgFeedback } from './feedback';
 import { pgAgents, pgAgentTokens, pgSessions } from './identity';
 import { migratePostgres } from './migrations';
 import { pgOutbox, pgRetention } from './outbox';
+import { pgPrivacy } from './privacy';
 import { pgSites } from './sites';
 import { pgVisitors } from './visitors';
+import { mailPort, numberedParams } from '../mail-sql';
 
 export interface PostgresOptions {
   /** The schema to keep Earshot's tables in (tests use one each); Postgres's default search_path otherwise. */
@@ -25,28 +27,19 @@ export interface PostgresOptions {
   log?: Logger;
 }
 
-/** Where a URL points, without its password, for messages. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-  } catch {
-    return 'DATABASE_URL';
-  }
-}
-
 /**
  * Connects to Postgres at `url`, brings its schema up to date (once, however many nodes start
  * together) and returns the store. Rejects with one clear sentence when the database cannot be reached.
  */
 export async function openPostgresStore(url: string, rules: StoreRules, opts: PostgresOptions = {}): Promise<Store> {
+  const where = serviceWhere(url, 5432, 'DATABASE_URL', true);
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: 10_000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  const link = createPgLink(describeUrl(url), opts.log);
+  const link = createPgLink(where, opts.log);
   // An idle connection the server dropped (a restart) must not take the process down; the next query reconnects.
   pool.on('error', (err) => link.dropped(err));
   try {
@@ -54,29 +47,30 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
   } catch (err) {
     await pool.end().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `cannot open the Postgres database at ${describeUrl(url)} (${reason}); check DATABASE_URL and that Postgres is running`,
-      { cause: err },
-    );
+    throw new Error(`cannot open the Postgres database at ${where} (${reason}); check DATABASE_URL and that Postgres is running`, {
+      cause: err,
+    });
   }
   const db = poolDb(pool, link);
   return {
     ...pgSites(db),
     ...pgAgents(db),
-    ...pgContacts(db),
+    ...pgContacts(db, rules),
     ...pgAgentTokens(db),
     ...pgSessions(db),
-    ...pgVisitors(db),
+    ...pgVisitors(db, rules),
     ...pgConversations(db, rules),
     ...pgMessages(db, rules),
     ...pgOutbox(db),
-    ...pgFeedback(db),
-    ...pgCallbacks(db),
+    ...pgFeedback(db, rules),
+    ...pgCallbacks(db, rules),
     ...pgRetention(db),
     ...pgApiTokens(db),
     ...pgWebhooks(db),
     ...pgCanned(db),
     ...pgTags(db),
+    ...pgPrivacy(db),
+    ...mailPort({ rows: (sql, params) => db.rows(numberedParams(sql), params), run: (sql, params) => db.run(numberedParams(sql), params) }),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -15,8 +15,7 @@ const COUNTS = `SELECT
 export function pgSites(db: Db): SitePort {
   return {
     async getSite(id) {
-      const r = await db.one('SELECT * FROM sites WHERE id = $1', [id]);
-      return r ? toSite(r) : null;
+      return db.find('SELECT * FROM sites WHERE id = $1', [id], toSite);
     },
     async upsertSite(s) {
       await db.run(

@@ -1,6 +1,6 @@
 import { toApiToken, toIdempotentAnswer } from '../api-rows';
 import type { Row } from '../rows';
-import type { ApiTokenPort, ApiTokenRow, IdempotentAnswer } from '../types';
+import type { ApiTokenPort, ApiTokenRow, IdempotencyClaim, IdempotentAnswer } from '../types';
 import type { SqliteContext } from './context';
 
 /** REST API tokens and their idempotent answers on SQLite. */
@@ -17,8 +17,7 @@ export class SqliteApiTokens implements ApiTokenPort {
   }
 
   async getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null> {
-    const r = this.c.q('SELECT * FROM api_tokens WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? toApiToken(r) : null;
+    return this.c.find('SELECT * FROM api_tokens WHERE token_hash = ?', [tokenHash], toApiToken);
   }
 
   async listApiTokens(): Promise<ApiTokenRow[]> {
@@ -36,18 +35,35 @@ export class SqliteApiTokens implements ApiTokenPort {
   }
 
   async getIdempotentAnswer(tokenId: string, key: string): Promise<IdempotentAnswer | null> {
-    const r = this.c.q('SELECT * FROM api_idempotency WHERE token_id = ? AND key = ?').get(tokenId, key) as Row | undefined;
-    return r ? toIdempotentAnswer(r) : null;
+    return this.c.find('SELECT * FROM api_idempotency WHERE token_id = ? AND key = ?', [tokenId, key], toIdempotentAnswer);
   }
 
-  async saveIdempotentAnswer(a: IdempotentAnswer, forgetBefore: string): Promise<IdempotentAnswer> {
-    this.c.q('DELETE FROM api_idempotency WHERE token_id = ? AND created_at < ?').run(a.tokenId, forgetBefore);
+  async claimIdempotencyKey(c: IdempotencyClaim, forgetBefore: string, staleBefore: string): Promise<IdempotentAnswer | null> {
+    return this.c.db
+      .transaction(() => {
+        this.c.q('DELETE FROM api_idempotency WHERE token_id = ? AND created_at < ?').run(c.tokenId, forgetBefore);
+        this.c
+          .q('DELETE FROM api_idempotency WHERE token_id = ? AND key = ? AND status = 0 AND created_at < ?')
+          .run(c.tokenId, c.key, staleBefore);
+        const claimed = this.c
+          .q(
+            `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 0, 'null', ?)
+             ON CONFLICT (token_id, key) DO NOTHING`,
+          )
+          .run(c.tokenId, c.key, c.fingerprint, c.createdAt);
+        if (claimed.changes === 1) return null;
+        return toIdempotentAnswer(this.c.q('SELECT * FROM api_idempotency WHERE token_id = ? AND key = ?').get(c.tokenId, c.key) as Row);
+      })
+      .immediate();
+  }
+
+  async finishIdempotencyKey(a: IdempotentAnswer): Promise<void> {
     this.c
-      .q(
-        `INSERT INTO api_idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (token_id, key) DO NOTHING`,
-      )
-      .run(a.tokenId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt);
-    return (await this.getIdempotentAnswer(a.tokenId, a.key))!;
+      .q('UPDATE api_idempotency SET status = ?, body = ? WHERE token_id = ? AND key = ? AND status = 0')
+      .run(a.status, JSON.stringify(a.body), a.tokenId, a.key);
+  }
+
+  async releaseIdempotencyKey(tokenId: string, key: string): Promise<void> {
+    this.c.q('DELETE FROM api_idempotency WHERE token_id = ? AND key = ? AND status = 0').run(tokenId, key);
   }
 }

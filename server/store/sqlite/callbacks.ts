@@ -4,7 +4,10 @@ import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt,
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
 import type { CallbackPageQuery, CallbackPatch, CallbackPort, CallbackRow, CallbackWithVisitor, StoredCallbackAttempt } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import { callbackPage, SQLITE } from '../list-sql';
 
 /** Call back requests on SQLite. */
 export class SqliteCallbacks implements CallbackPort {
@@ -27,24 +30,23 @@ export class SqliteCallbacks implements CallbackPort {
   async requestCallback(
     c: CallbackRow & { visitorId: string },
     update: CallbackPatch,
+    events?: WebhookEvents<{ callback: CallbackRow; created: boolean }>,
   ): Promise<{ callback: CallbackRow; created: boolean }> {
     return this.c.db
       .transaction(() => {
         // The partial unique index callbacks_open_phone backs this up should two writers ever race.
         const open = this.findOpenNow(c.siteId, c.phone, c.visitorId);
-        if (open) {
-          this.updateCallbackNow(open.id, update);
-          return { callback: { ...open, ...update }, created: false };
-        }
-        this.insertCallback(c);
-        return { callback: c, created: true };
+        if (open) this.updateCallbackNow(open.id, update);
+        else this.insertCallback(c);
+        const result = open ? { callback: { ...open, ...update }, created: false } : { callback: c, created: true };
+        recordWebhookEvents(this.c, events, result);
+        return result;
       })
       .immediate();
   }
 
   async getCallback(id: string): Promise<CallbackWithVisitor | null> {
-    const r = this.c.q(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r ? toCallback(r) : null;
+    return this.c.find(`${CALLBACK_SELECT} WHERE c.id = ?`, [id], toCallback);
   }
 
   async findOpenCallback(siteId: string, phone: string, visitorId: string): Promise<CallbackRow | null> {
@@ -120,7 +122,12 @@ export class SqliteCallbacks implements CallbackPort {
     return [...waiting, ...closed].map(toCallback);
   }
 
-  async addCallbackAttempt(callbackId: string, a: CallbackAttempt & { agentId: string }, patch: CallbackPatch): Promise<boolean> {
+  async addCallbackAttempt(
+    callbackId: string,
+    a: CallbackAttempt & { agentId: string },
+    patch: CallbackPatch,
+    events?: WebhookEvents<void>,
+  ): Promise<boolean> {
     return this.c.db
       .transaction(() => {
         const added =
@@ -130,15 +137,17 @@ export class SqliteCallbacks implements CallbackPort {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
             )
             .run(a.id, callbackId, a.agentId, a.agentName, a.outcome, a.note, a.dueAt, a.createdAt).changes > 0;
-        if (added) this.updateCallbackNow(callbackId, patch);
+        if (added) {
+          this.updateCallbackNow(callbackId, patch);
+          recordWebhookEvents(this.c, events, undefined);
+        }
         return added;
       })
       .immediate();
   }
 
   async getCallbackAttempt(id: string): Promise<StoredCallbackAttempt | null> {
-    const row = this.c.q('SELECT * FROM callback_attempts WHERE id = ?').get(id) as Row | undefined;
-    return row ? toStoredCallbackAttempt(row) : null;
+    return this.c.find('SELECT * FROM callback_attempts WHERE id = ?', [id], toStoredCallbackAttempt);
   }
 
   async listCallbackAttempts(callbackId: string): Promise<CallbackAttempt[]> {
@@ -147,15 +156,7 @@ export class SqliteCallbacks implements CallbackPort {
   }
 
   async pageCallbacks(q: CallbackPageQuery): Promise<CallbackWithVisitor[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => (where.push(sql), args.push(...values));
-    if (q.siteId) add('c.site_id = ?', q.siteId);
-    if (q.status) add('c.status = ?', q.status);
-    if (q.updatedSince) add('c.updated_at >= ?', q.updatedSince);
-    if (q.tag) add(taggedWith('callback', 'c.id'), q.tag);
-    if (q.before) add('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))', q.before.updatedAt, q.before.updatedAt, q.before.id);
-    const sql = `${CALLBACK_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map(toCallback);
+    const { sql, params } = callbackPage(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map(toCallback);
   }
 }

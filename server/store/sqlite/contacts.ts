@@ -33,6 +33,8 @@ import type {
   SiteIdentityRow,
 } from '../types';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import type { WebhookEvents } from '../webhook-events';
 
 const IDENTITY_COLUMNS = { secret: 'secret', requireVerification: 'require_verification', rotatedAt: 'rotated_at' } as const;
 
@@ -43,8 +45,7 @@ export class SqliteContacts implements ContactPort {
   constructor(private readonly c: SqliteContext) {}
 
   async getSiteIdentity(siteId: string): Promise<SiteIdentityRow | null> {
-    const r = this.c.q('SELECT * FROM site_identity WHERE site_id = ?').get(siteId) as Row | undefined;
-    return r ? toSiteIdentity(r) : null;
+    return this.c.find('SELECT * FROM site_identity WHERE site_id = ?', [siteId], toSiteIdentity);
   }
 
   async ensureSiteIdentity(fresh: SiteIdentityRow): Promise<SiteIdentityRow> {
@@ -70,8 +71,7 @@ export class SqliteContacts implements ContactPort {
   }
 
   async getContact(id: string): Promise<ContactRow | null> {
-    const r = this.c.q('SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined;
-    return r ? toContact(r) : null;
+    return this.c.find('SELECT * FROM contacts WHERE id = ?', [id], toContact);
   }
 
   async upsertContactByExternalId(f: NewContact & { externalId: string }): Promise<ContactRow> {
@@ -101,13 +101,15 @@ export class SqliteContacts implements ContactPort {
     return r ? toConversation(r) : null;
   }
 
-  async updateContact(id: string, p: ContactPatch): Promise<ContactRow | null> {
+  async updateContact(id: string, p: ContactPatch, events?: WebhookEvents<ContactRow>): Promise<ContactRow | null> {
     return this.c.db
       .transaction(() => {
         const before = this.c.q('SELECT * FROM contacts WHERE id = ? AND merged_into IS NULL').get(id) as Row | undefined;
         if (!before) return null;
         this.c.q(SET_DETAILS).run(...detailValues(patchedDetails(toContact(before), p)), p.updatedAt, id);
-        return this.row(id);
+        const after = this.row(id);
+        if (after) recordWebhookEvents(this.c, events, after);
+        return after;
       })
       .immediate();
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Row } from '../rows';
 import type { ConversationRow, StoreRules } from '../types';
 
 /**
@@ -28,6 +29,12 @@ export class SqliteContext {
       this.stmts.set(sql, s);
     }
     return s;
+  }
+
+  /** The row the statement finds, read by `read`; null when there is none. */
+  find<T>(sql: string, params: unknown[], read: (r: Row) => T): T | null {
+    const r = this.q(sql).get(...params) as Row | undefined;
+    return r ? read(r) : null;
   }
 
   /** Every write to a conversation row but an append's goes through here first. */

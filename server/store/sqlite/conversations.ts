@@ -1,10 +1,12 @@
 import type { ConversationStatus, ConversationSummary, Message, SurveyResult } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { taggedWith } from '../canned-rows';
 import { copyConversation, sameSender, toConversation, toMessage, toSummary, type Row } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewMessage, SummaryQuery } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import { SQLITE, summaryList } from '../list-sql';
 
 /** Conversation rows kept for appends: the busiest conversations, about 1 KiB each. */
 const CONVERSATION_CACHE = 10_000;
@@ -13,6 +15,7 @@ const CONVERSATION_CACHE = 10_000;
 export class SqliteConversations implements ConversationPort, MessagePort {
   private pendingAppends: {
     m: NewMessage;
+    events: WebhookEvents<AppendResult> | undefined;
     resolve: (r: AppendResult) => void;
     reject: (err: unknown) => void;
   }[] = [];
@@ -34,7 +37,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     return r ? toConversation(r) : null;
   }
 
-  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string): Promise<ConversationRow> {
+  async latestOrNewConversation(visitorId: string, siteId: string, newId: string, now: string, channel = 'chat'): Promise<ConversationRow> {
     return this.c.db
       .transaction(() => {
         const existing = this.c
@@ -42,19 +45,31 @@ export class SqliteConversations implements ConversationPort, MessagePort {
           .get(visitorId) as Row | undefined;
         if (existing) return toConversation(existing);
         this.c
-          .q(`INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
-          .run(newId, siteId, visitorId, now, now);
+          .q(
+            `INSERT INTO conversations (id, site_id, visitor_id, status, channel, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+          )
+          .run(newId, siteId, visitorId, channel, now, now);
         return toConversation(this.c.q('SELECT * FROM conversations WHERE id = ?').get(newId) as Row);
       })
       .immediate();
   }
 
-  async setConversationStatus(id: string, status: ConversationStatus, now: string): Promise<ConversationRow> {
+  async setConversationStatus(
+    id: string,
+    status: ConversationStatus,
+    now: string,
+    events?: WebhookEvents<ConversationRow>,
+  ): Promise<ConversationRow> {
     this.c.forgetConversation(id);
-    this.c.q('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
-    const c = await this.getConversation(id);
-    if (!c) throw new AppError('not_found', 'Conversation not found.');
-    return c;
+    return this.c.db
+      .transaction(() => {
+        this.c.q('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+        const c = this.readConversation(id);
+        if (!c) throw new AppError('not_found', 'Conversation not found.');
+        recordWebhookEvents(this.c, events, c);
+        return c;
+      })
+      .immediate();
   }
 
   async setReadSeq(id: string, who: 'agent' | 'visitor', seq: number): Promise<void> {
@@ -78,11 +93,16 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       .immediate();
   }
 
-  async setSurvey(conversationId: string, survey: SurveyResult): Promise<void> {
+  async setSurvey(conversationId: string, survey: SurveyResult, events?: WebhookEvents<void>): Promise<void> {
     this.c.forgetConversation(conversationId);
-    this.c
-      .q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?')
-      .run(survey.rating, survey.comment, survey.createdAt, conversationId);
+    this.c.db
+      .transaction(() => {
+        this.c
+          .q('UPDATE conversations SET survey_rating = ?, survey_comment = ?, survey_at = ? WHERE id = ?')
+          .run(survey.rating, survey.comment, survey.createdAt, conversationId);
+        recordWebhookEvents(this.c, events, undefined);
+      })
+      .immediate();
   }
 
   async firstResponseDelays(siteId: string, since: string): Promise<number[]> {
@@ -104,9 +124,9 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     return r ? toMessage(r) : null;
   }
 
-  appendMessage(m: NewMessage): Promise<AppendResult> {
+  appendMessage(m: NewMessage, events?: WebhookEvents<AppendResult>): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ m, resolve, reject });
+      this.pendingAppends.push({ m, events, resolve, reject });
       if (this.pendingAppends.length === 1) setImmediate(() => this.flushAppends());
     });
   }
@@ -128,7 +148,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
         .transaction(() => {
           for (const item of batch) {
             try {
-              outcomes.push({ ok: this.appendUnchecked(item.m, touched) });
+              outcomes.push({ ok: this.appendUnchecked(item.m, item.events, touched) });
             } catch (err) {
               // Refusals happen before anything is written; anything else aborts the whole batch.
               if (!(err instanceof AppError)) throw err;
@@ -158,7 +178,11 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   /** One append inside the batch's transaction; `touched` holds the rows the batch has changed so far. */
-  private appendUnchecked(m: NewMessage, touched: Map<string, ConversationRow>): AppendResult {
+  private appendUnchecked(
+    m: NewMessage,
+    events: WebhookEvents<AppendResult> | undefined,
+    touched: Map<string, ConversationRow>,
+  ): AppendResult {
     const before = touched.get(m.conversationId) ?? this.c.conversations.get(m.conversationId) ?? this.readConversation(m.conversationId);
     if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId))
       throw new AppError('not_found', 'No such conversation.');
@@ -213,13 +237,11 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       agentReadSeq: byAgent ? seq : before.agentReadSeq,
       agentUnread: byAgent ? 0 : before.agentUnread + byVisitor,
     };
+    const result = { message, created: true, conversation: copyConversation(after), statusBefore: before.status };
+    // A failure here is no refusal: it aborts the batch, so neither the message nor its events land.
+    recordWebhookEvents(this.c, events, result);
     touched.set(m.conversationId, after);
-    return {
-      message,
-      created: true,
-      conversation: copyConversation(after),
-      statusBefore: before.status,
-    };
+    return result;
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number, withNotes = false): Promise<Message[]> {
@@ -235,38 +257,7 @@ export class SqliteConversations implements ConversationPort, MessagePort {
   }
 
   async listSummaries(q: SummaryQuery): Promise<ConversationSummary[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.status && q.status !== 'all') {
-      where.push('c.status = ?');
-      args.push(q.status);
-    }
-    if (q.visitorId) {
-      where.push('c.visitor_id = ?');
-      args.push(q.visitorId);
-    }
-    if (q.contactId) {
-      where.push('c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ?)');
-      args.push(q.contactId);
-    }
-    if (q.siteId) {
-      where.push('c.site_id = ?');
-      args.push(q.siteId);
-    }
-    if (q.updatedSince) {
-      where.push('c.updated_at >= ?');
-      args.push(q.updatedSince);
-    }
-    if (q.tag) {
-      where.push(taggedWith('conversation', 'c.id'));
-      args.push(q.tag);
-    }
-    if (q.before) {
-      where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
-      args.push(q.before.updatedAt, q.before.updatedAt, q.before.id);
-    }
-    // Ties broken by id, so a page's last row is an exact cursor for the next.
-    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, q.limit) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
+    const { sql, params } = summaryList(SQLITE, q);
+    return (this.c.q(sql).all(...params) as Row[]).map((r) => toSummary(r, this.c.rules.visitorName));
   }
 }

@@ -1,61 +1,39 @@
-import { taggedWith } from '../canned-rows';
 import type { FeedbackCursor, FeedbackFilter, FeedbackReply, FeedbackStatus } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { feedbackValues, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
+import { feedbackValues, pendingReply, toFeedback, toFeedbackReply, toFeedbackStat, type Row } from '../rows';
 import type { FeedbackPort, FeedbackRow, NewFeedbackReply, OutboxRow } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import { feedbackList, SQLITE } from '../list-sql';
 
 /** Feedback and its replies on SQLite. */
 export class SqliteFeedback implements FeedbackPort {
   constructor(private readonly c: SqliteContext) {}
 
-  async createFeedback(f: FeedbackRow): Promise<boolean> {
-    return (
-      this.c
-        .q(
-          `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(...feedbackValues(f)).changes === 1
-    );
+  async createFeedback(f: FeedbackRow, events?: WebhookEvents<void>): Promise<boolean> {
+    return this.c.db
+      .transaction(() => {
+        const created =
+          this.c
+            .q(
+              `INSERT INTO feedback (id, site_id, rating, category, text, name, email, page_url, page_title, locale, status, created_at, updated_at, visitor_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+            )
+            .run(...feedbackValues(f)).changes === 1;
+        if (created) recordWebhookEvents(this.c, events, undefined);
+        return created;
+      })
+      .immediate();
   }
 
   async getFeedback(id: string): Promise<FeedbackRow | null> {
-    const r = this.c.q('SELECT * FROM feedback WHERE id = ?').get(id) as Row | undefined;
-    return r ? toFeedback(r) : null;
+    return this.c.find('SELECT * FROM feedback WHERE id = ?', [id], toFeedback);
   }
 
   async listFeedback(filter: FeedbackFilter, limit: number, before?: FeedbackCursor): Promise<FeedbackRow[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.status && filter.status !== 'all') {
-      where.push('status = ?');
-      args.push(filter.status);
-    }
-    if (filter.category) {
-      where.push('category = ?');
-      args.push(filter.category);
-    }
-    if (filter.unhappy) where.push('rating <= 2');
-    if (filter.page) {
-      where.push("instr(coalesce(page_url, ''), ?) > 0");
-      args.push(filter.page);
-    }
-    if (filter.siteId) {
-      where.push('site_id = ?');
-      args.push(filter.siteId);
-    }
-    if (filter.tag) {
-      where.push(taggedWith('feedback', 'id'));
-      args.push(filter.tag);
-    }
-    if (before) {
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
-      args.push(before.createdAt, before.createdAt, before.id);
-    }
-    // Ties broken by id, so a page's last item is an exact cursor for the next.
-    const sql = `SELECT * FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
-    return (this.c.q(sql).all(...args, limit) as Row[]).map(toFeedback);
+    const { sql, params } = feedbackList(SQLITE, filter, limit, before);
+    return (this.c.q(sql).all(...params) as Row[]).map(toFeedback);
   }
 
   async setFeedbackStatus(id: string, status: FeedbackStatus, now: string): Promise<FeedbackRow | null> {
@@ -84,14 +62,7 @@ export class SqliteFeedback implements FeedbackPort {
         this.c.q(`UPDATE feedback SET status = 'answered', updated_at = ? WHERE id = ?`).run(reply.createdAt, reply.feedbackId);
       })
       .immediate();
-    return {
-      id: reply.id,
-      feedbackId: reply.feedbackId,
-      agentName: reply.agentName,
-      text: reply.text,
-      createdAt: reply.createdAt,
-      emailStatus: 'pending',
-    };
+    return pendingReply(reply);
   }
 
   async listFeedbackReplies(feedbackId: string): Promise<(FeedbackReply & { agentId: string })[]> {

@@ -44,13 +44,11 @@ export class SqliteIdentity implements AgentPort, AgentTokenPort, SessionPort {
   }
 
   async getAgentByEmail(email: string): Promise<AgentRow | null> {
-    const r = this.c.q('SELECT * FROM agents WHERE email = ?').get(email) as Row | undefined;
-    return r ? toAgent(r) : null;
+    return this.c.find('SELECT * FROM agents WHERE email = ?', [email], toAgent);
   }
 
   async getAgent(id: string): Promise<AgentRow | null> {
-    const r = this.c.q('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
-    return r ? toAgent(r) : null;
+    return this.c.find('SELECT * FROM agents WHERE id = ?', [id], toAgent);
   }
 
   async listAgents(): Promise<AgentRow[]> {
@@ -131,13 +129,11 @@ export class SqliteIdentity implements AgentPort, AgentTokenPort, SessionPort {
   }
 
   async getAgentToken(tokenHash: string): Promise<AgentTokenRow | null> {
-    const r = this.c.q('SELECT * FROM agent_tokens WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? toAgentToken(r) : null;
+    return this.c.find('SELECT * FROM agent_tokens WHERE token_hash = ?', [tokenHash], toAgentToken);
   }
 
   async getAgentTokenById(id: string): Promise<AgentTokenRow | null> {
-    const r = this.c.q('SELECT * FROM agent_tokens WHERE id = ?').get(id) as Row | undefined;
-    return r ? toAgentToken(r) : null;
+    return this.c.find('SELECT * FROM agent_tokens WHERE id = ?', [id], toAgentToken);
   }
 
   async listPendingInvites(now: string): Promise<AgentTokenRow[]> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from '../checkpointer';
 import { SQLITE_MIGRATIONS } from '../migrations';
+import type { Row } from '../rows';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
 import { SqliteCanned, SqliteTags } from './canned';
@@ -13,9 +14,11 @@ import { SqliteConversations } from './conversations';
 import { SqliteFeedback } from './feedback';
 import { SqliteIdentity } from './identity';
 import { SqliteOutbox } from './outbox';
+import { SqlitePrivacy } from './privacy';
 import { SqliteSites } from './sites';
 import { SqliteVisitors } from './visitors';
 import { SqliteWebhooks } from './webhooks';
+import { mailPort } from '../mail-sql';
 
 /** How often the WAL is checkpointed, and how long it may grow before it starts over (tests shorten both). */
 export interface CheckpointOptions {
@@ -34,6 +37,8 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
   db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 0');
   db.pragma('foreign_keys = ON');
+  // What is deleted or overwritten is zeroed in the file, so an erased person's text is not left in free space (issue 18).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache (SQLite's default is 2 MiB), taken only as the file grows: random
   // message ids land all over the id index, and a miss there is a read per insert.
@@ -56,6 +61,11 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteWebhooks(c)),
     ...methodsOf(new SqliteCanned(c)),
     ...methodsOf(new SqliteTags(c)),
+    ...methodsOf(new SqlitePrivacy(c)),
+    ...mailPort({
+      rows: async (sql, params) => c.q(sql).all(...params) as Row[],
+      run: async (sql, params) => c.q(sql).run(...params).changes,
+    }),
     async ping() {
       c.q('SELECT 1').get();
     },

@@ -8,8 +8,7 @@ export class SqliteSites implements SitePort {
   constructor(private readonly c: SqliteContext) {}
 
   async getSite(id: string): Promise<SiteRow | null> {
-    const r = this.c.q('SELECT * FROM sites WHERE id = ?').get(id) as Row | undefined;
-    return r ? toSite(r) : null;
+    return this.c.find('SELECT * FROM sites WHERE id = ?', [id], toSite);
   }
 
   async upsertSite(s: SiteRow): Promise<void> {

@@ -1,8 +1,11 @@
 import { AppError } from '../../errors';
 import { contactValues, ownContact, toVisitor, visitorValues, type Row } from '../rows';
 import { CONTACT_INSERT, VISITOR_COLUMNS, VISITOR_INSERT } from '../shared-sql';
-import type { VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { VisitorPageQuery, VisitorPatch, VisitorPort, VisitorRow } from '../types';
+import type { WebhookEvents } from '../webhook-events';
 import type { SqliteContext } from './context';
+import { recordWebhookEvents } from './webhook-events';
+import { whereClause } from './where';
 
 /** Visitors on SQLite. */
 export class SqliteVisitors implements VisitorPort {
@@ -27,24 +30,28 @@ export class SqliteVisitors implements VisitorPort {
   }
 
   async getVisitor(id: string): Promise<VisitorRow | null> {
-    const r = this.c.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
-    return r ? toVisitor(r) : null;
+    return this.c.find('SELECT * FROM visitors WHERE id = ?', [id], toVisitor);
   }
 
   async getVisitorByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
-    const r = this.c.q('SELECT * FROM visitors WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return r ? toVisitor(r) : null;
+    return this.c.find('SELECT * FROM visitors WHERE token_hash = ?', [tokenHash], toVisitor);
   }
 
-  async updateVisitor(id: string, patch: VisitorPatch): Promise<VisitorRow> {
+  async updateVisitor(id: string, patch: VisitorPatch, events?: WebhookEvents<VisitorRow>): Promise<VisitorRow> {
     const keys = (Object.keys(patch) as (keyof VisitorPatch)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length) {
-      const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
-      this.c.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
-    }
-    const v = await this.getVisitor(id);
-    if (!v) throw new AppError('not_found', 'Visitor not found.');
-    return v;
+    return this.c.db
+      .transaction(() => {
+        if (keys.length) {
+          const sets = keys.map((k) => `${VISITOR_COLUMNS[k]} = ?`).join(', ');
+          this.c.q(`UPDATE visitors SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+        }
+        const r = this.c.q('SELECT * FROM visitors WHERE id = ?').get(id) as Row | undefined;
+        if (!r) throw new AppError('not_found', 'Visitor not found.');
+        const v = toVisitor(r);
+        recordWebhookEvents(this.c, events, v);
+        return v;
+      })
+      .immediate();
   }
 
   async touchVisitors(ids: string[], now: string): Promise<void> {
@@ -54,5 +61,13 @@ export class SqliteVisitors implements VisitorPort {
         for (const id of ids) touch.run(now, id);
       })
       .immediate();
+  }
+
+  async pageVisitors(q: VisitorPageQuery): Promise<VisitorRow[]> {
+    const where = whereClause();
+    where.add(q.siteId, 'site_id = ?', q.siteId);
+    where.add(q.since, 'last_seen_at >= ?', q.since);
+    where.before('last_seen_at', 'id', q.before);
+    return where.rows(this.c, 'SELECT * FROM visitors', 'last_seen_at DESC, id DESC', q.limit).map(toVisitor);
   }
 }

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiTokens } from '../../../console/api/api-tokens';
 import type { ApiToken, TokenApi } from '../../../console/net/token-api';
+import { openSection } from '../details';
 
 afterEach(cleanup);
 
@@ -40,10 +41,14 @@ function fakeTokenApi(): TokenApi & { calls: string[] } {
   };
 }
 
-function open() {
-  const details = screen.getByText('API tokens').closest('details')!;
-  details.open = true;
-  fireEvent(details, new Event('toggle'));
+const open = () => openSection('API tokens');
+
+/** The section over a fake API, opened. */
+function openTokens() {
+  const api = fakeTokenApi();
+  render(<ApiTokens api={api} />);
+  open();
+  return api;
 }
 
 describe('Settings → API tokens', () => {
@@ -56,9 +61,7 @@ describe('Settings → API tokens', () => {
   });
 
   it('makes a token, shows its secret once, and lists it', async () => {
-    const api = fakeTokenApi();
-    render(<ApiTokens api={api} />);
-    open();
+    const api = openTokens();
     await screen.findByText('No tokens yet.');
     fireEvent.input(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'CRM sync' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Access' }), { target: { value: 'write' } });
@@ -74,9 +77,7 @@ describe('Settings → API tokens', () => {
   });
 
   it('revokes a token and hides its secret', async () => {
-    const api = fakeTokenApi();
-    render(<ApiTokens api={api} />);
-    open();
+    const api = openTokens();
     await screen.findByText('No tokens yet.');
     fireEvent.input(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'Old bot' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));

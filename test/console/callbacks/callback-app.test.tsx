@@ -10,6 +10,7 @@ import { fakeDesktop } from '../fake-desktop';
 import { FakeSocket, row } from '../fake-socket';
 import { renderSignedIn } from '../signed-in-app';
 import { attempt, callback, serveCallbacks } from './fixtures';
+import { refusal } from '../../helpers/texts';
 
 // Numbers are grouped once the lazily loaded formatter is in; load it up front.
 afterEach(() => {
@@ -154,12 +155,7 @@ describe('console callbacks section', () => {
 
   it("shows the server's message when an action is refused", async () => {
     const { socket } = await signedIn([callback('a')], { path: '/console/callbacks/a' });
-    socket.answer('callback:reschedule', () => ({
-      ok: false,
-      code: 'slot_unavailable',
-      message: 'Pick a time in the future.',
-      field: 'dueAt',
-    }));
+    socket.answer('callback:reschedule', () => refusal('slot_unavailable', 'Pick a time in the future.', 'dueAt'));
     fireEvent.click((await loadedDetail()).getByRole('button', { name: 'Reschedule' }));
     fireEvent.click(detail().getByRole('button', { name: 'Confirm reschedule' }));
     expect((await detail().findByRole('alert')).textContent).toBe('Pick a time in the future.');

@@ -9,6 +9,7 @@ import { fakeDesktop } from '../fake-desktop';
 import { FakeSocket, row } from '../fake-socket';
 import { renderSignedIn } from '../signed-in-app';
 import { item, reply, serveFeedback } from './fixtures';
+import { refusal } from '../../helpers/texts';
 
 afterEach(() => {
   cleanup();
@@ -140,11 +141,9 @@ describe('console feedback section', () => {
 
   it("shows a refused reply as failed with the server's message, and Retry sends it under the same id", async () => {
     const { socket } = await signedIn([item('a')], { path: '/console/feedback/a' });
-    socket.answer('feedback:reply', () => ({
-      ok: false,
-      code: 'email_not_configured',
-      message: 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.',
-    }));
+    socket.answer('feedback:reply', () =>
+      refusal('email_not_configured', 'Email is not configured on this server (set SMTP_URL), so replies cannot be sent.'),
+    );
     fireEvent.input(await screen.findByRole('textbox', { name: 'Reply by email' }), { target: { value: 'Hi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect((await screen.findByText(/^Failed: .*set SMTP_URL/)).textContent).toContain('replies cannot be sent');

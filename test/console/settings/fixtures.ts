@@ -16,6 +16,7 @@ export function site(over: Partial<SiteSettings> = {}): SiteSettings {
     waitSeconds: 120,
     surveyEnabled: true,
     faqs: [{ id: 'shipping', question: 'How long does shipping take?', keywords: ['shipping', 'delivery'], answer: 'Two days.' }],
+    keepConversationsDays: 0,
     ...over,
   };
 }

@@ -6,6 +6,7 @@ import type { Agent, SiteSettings } from '../../../protocol/types';
 import { FakeSocket } from '../fake-socket';
 import { renderSignedIn } from '../signed-in-app';
 import { site } from './fixtures';
+import { refusal } from '../../helpers/texts';
 
 afterEach(() => {
   cleanup();
@@ -50,18 +51,35 @@ describe('console settings', () => {
     expect(await form.findByText('Settings saved.')).toBeTruthy();
   });
 
+  it('sets how many days conversations are kept, and shows the server refusing a bad number beside the field', async () => {
+    const { socket, form } = await openSettings();
+    const keep = form.getByRole('spinbutton', { name: 'Keep conversations (days)' });
+    expect((keep as HTMLInputElement).value).toBe('0');
+    fireEvent.input(keep, { target: { value: '-3' } });
+    socket.answer('site:update', () => ({
+      ok: false,
+      code: 'invalid_payload',
+      message: 'keepConversationsDays must be 0 (keep) or more days',
+      field: 'keepConversationsDays',
+    }));
+    const refused = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect(await refused).toEqual({ siteId: 'demo', keepConversationsDays: -3 });
+    await waitFor(() => expect(description(keep)).toContain('Must be 0 (keep) or more days'));
+    fireEvent.input(keep, { target: { value: '90' } });
+    socket.answer('site:update', (p) => ({ ok: true, data: { ...site(), ...p, id: 'demo' } }));
+    const sent = socket.nextRequest('site:update');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect(await sent).toEqual({ siteId: 'demo', keepConversationsDays: 90 });
+  });
+
   it("shows the server's field error beside that scripted answer's keywords", async () => {
     const { socket, form } = await openSettings(admin, [
       site({ faqs: [...site().faqs, { id: 'returns', question: 'Returns?', keywords: ['return'], answer: '30 days.' }] }),
     ]);
     const second = within(form.getByRole('group', { name: 'Scripted answer 2' }));
     fireEvent.input(second.getByRole('textbox', { name: 'Keywords' }), { target: { value: ' , ' } });
-    socket.answer('site:update', () => ({
-      ok: false,
-      code: 'invalid_payload',
-      message: 'faqs.1.keywords needs at least one keyword',
-      field: 'faqs.1.keywords',
-    }));
+    socket.answer('site:update', () => refusal('invalid_payload', 'faqs.1.keywords needs at least one keyword', 'faqs.1.keywords'));
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     const keywords = second.getByRole('textbox', { name: 'Keywords' });
     await waitFor(() => expect(keywords.getAttribute('aria-invalid')).toBe('true'));
@@ -76,12 +94,9 @@ describe('console settings', () => {
     const { socket, form } = await openSettings();
     const origins = form.getByRole('textbox', { name: /one origin a line/ });
     fireEvent.input(origins, { target: { value: 'https://shop.example\nshop.example/cart' } });
-    socket.answer('site:update', () => ({
-      ok: false,
-      code: 'invalid_payload',
-      message: 'allowedOrigins.1 must be an origin such as https://shop.example.com',
-      field: 'allowedOrigins.1',
-    }));
+    socket.answer('site:update', () =>
+      refusal('invalid_payload', 'allowedOrigins.1 must be an origin such as https://shop.example.com', 'allowedOrigins.1'),
+    );
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(description(origins)).toBe('shop.example/cart must be an origin such as https://shop.example.com'));
   });

@@ -8,6 +8,7 @@ import { renderSignedIn } from '../signed-in-app';
 import { site } from '../settings/fixtures';
 import { item } from '../feedback/fixtures';
 import { callback } from '../callbacks/fixtures';
+import { refusal, texts } from '../../helpers/texts';
 
 afterEach(() => {
   cleanup();
@@ -34,12 +35,17 @@ async function openConsole(
   return { store, socket };
 }
 
+/** An admin's settings, connected, with the New site form open. */
+async function newSiteForm() {
+  const { socket } = await openConsole('/console/settings');
+  socket.serverConnect();
+  fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
+  return { socket, form: within(screen.getByRole('form', { name: 'New site' })) };
+}
+
 describe('sites in the console settings', () => {
   it('creates a site from its name, suggesting the id, and shows its settings', async () => {
-    const { socket } = await openConsole('/console/settings');
-    socket.serverConnect();
-    fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
-    const form = within(screen.getByRole('form', { name: 'New site' }));
+    const { socket, form } = await newSiteForm();
     fireEvent.input(form.getByRole('textbox', { name: 'Name' }), { target: { value: 'Corner Shop!' } });
     expect(form.getByRole<HTMLInputElement>('textbox', { name: 'Site id' }).value).toBe('corner-shop');
     socket.answer('site:create', (p) => ({ ok: true, data: { ...shop, id: p.id, name: p.name } }));
@@ -52,17 +58,9 @@ describe('sites in the console settings', () => {
   });
 
   it("shows the server's refusal of a taken id beside the id field", async () => {
-    const { socket } = await openConsole('/console/settings');
-    socket.serverConnect();
-    fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
-    const form = within(screen.getByRole('form', { name: 'New site' }));
+    const { socket, form } = await newSiteForm();
     fireEvent.input(form.getByRole('textbox', { name: 'Site id' }), { target: { value: 'demo' } });
-    socket.answer('site:create', () => ({
-      ok: false,
-      code: 'site_exists',
-      message: 'There is a site "demo" already. Choose another id.',
-      field: 'id',
-    }));
+    socket.answer('site:create', () => refusal('site_exists', 'There is a site "demo" already. Choose another id.', 'id'));
     fireEvent.click(form.getByRole('button', { name: 'Create site' }));
     const id = form.getByRole('textbox', { name: 'Site id' });
     await waitFor(() => expect(id.getAttribute('aria-invalid')).toBe('true'));
@@ -205,13 +203,7 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(2));
     expect(within(list).getByRole('link', { name: /Bob/ }).textContent).toContain('Corner shop');
     fireEvent.change(inbox.getByRole('combobox', { name: 'Site' }), { target: { value: 'shop' } });
-    await waitFor(() =>
-      expect(
-        within(list)
-          .getAllByRole('link')
-          .map((a) => a.textContent),
-      ).toEqual([expect.stringContaining('Bob')]),
-    );
+    await waitFor(() => expect(texts(within(list).getAllByRole('link'))).toEqual([expect.stringContaining('Bob')]));
   });
 
   it('has no site filter with one site, and rows do not repeat its name', async () => {
@@ -238,13 +230,7 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     expect(within(list).getAllByRole('listitem')[1]!.textContent).toContain('Corner shop');
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'demo' } });
-    await waitFor(() =>
-      expect(
-        within(list)
-          .getAllByRole('listitem')
-          .map((li) => li.textContent),
-      ).toEqual([expect.stringContaining('Ann')]),
-    );
+    await waitFor(() => expect(texts(within(list).getAllByRole('listitem'))).toEqual([expect.stringContaining('Ann')]));
   });
 
   it("drops a deleted site's call back requests from the queue (and their count) at once", async () => {
@@ -256,13 +242,7 @@ describe('filtering by site', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     held = held.filter((c) => c.siteId !== 'shop');
     socket.push('site:deleted', { siteId: 'shop' });
-    await waitFor(() =>
-      expect(
-        within(list)
-          .getAllByRole('listitem')
-          .map((li) => li.textContent),
-      ).toEqual([expect.stringContaining('Ann')]),
-    );
+    await waitFor(() => expect(texts(within(list).getAllByRole('listitem'))).toEqual([expect.stringContaining('Ann')]));
   });
 
   it("asks the server for one site's feedback when the site filter is set", async () => {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookApi, WebhookDelivery, WebhookEndpoint } from '../../../console/net/webhook-api';
 import { WebhookEndpoints } from '../../../console/webhooks/webhook-endpoints';
+import { openSection } from '../details';
 
 afterEach(cleanup);
 
@@ -83,11 +84,7 @@ function fakeWebhookApi(): WebhookApi & { calls: string[] } {
   };
 }
 
-function open() {
-  const details = screen.getByText('Webhooks').closest('details')!;
-  details.open = true;
-  fireEvent(details, new Event('toggle'));
-}
+const open = () => openSection('Webhooks');
 
 describe('Settings → Webhooks', () => {
   it('adds an endpoint with its secret shown once, sends a test event, lists the delivery and sends it again', async () => {

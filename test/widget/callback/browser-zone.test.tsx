@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CallbackView } from '../../../widget/callback/callback-view';
-import { request } from '../../../widget/net/socket';
 import { FakeSocket } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { viewProps } from '../helpers/view-props';
 import { closedSlots, page } from './fixtures';
 
 // The view reads the zone from the browser; Node takes a new TZ at once.
@@ -25,16 +24,8 @@ describe('call me back in the browser’s own time zone', () => {
     socket.accept();
     socket.reply('callback:slots', () => ({ ok: true, data: closedSlots }));
     socket.reply('callback:mine', () => ({ ok: true, data: null }));
-    render(
-      <CallbackView
-        t={t}
-        online
-        request={(e, p) => request(socket.asSocket(), e, p)}
-        page={() => page}
-        showView={() => {}}
-        newId={() => 'id1'}
-      />,
-    );
+    // Without `on`, as before: the view follows no pushes here.
+    render(<CallbackView {...viewProps(socket, { on: undefined, page: () => page, newId: () => 'id1' })} />);
     fireEvent.click(await screen.findByRole('radio', { name: 'Choose a time' }));
     const times = await screen.findByRole('radiogroup', { name: 'Time' });
     // happy-dom's browser speaks en-US, so a 12-hour clock.

@@ -5,6 +5,7 @@ import { FakeSocket, helloResult, site } from '../helpers/fake-socket';
 import { testHost } from '../helpers/panel-host';
 import { closedSlots, stored } from './fixtures';
 import { clearIntervalsAfterEach } from '../helpers/intervals';
+import { texts } from '../../helpers/texts';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../../../widget/net/socket', async (importOriginal) => ({
@@ -42,7 +43,7 @@ beforeEach(() => {
 describe('call me back in the panel', () => {
   it('is a tab, loaded on first use, that restores the open request and follows it over the panel’s socket', async () => {
     const { view, socket } = await openPanel();
-    expect(view.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Chat', 'Call me back', 'Feedback']);
+    expect(texts(view.getAllByRole('tab'))).toEqual(['Chat', 'Call me back', 'Feedback']);
     fireEvent.click(view.getByRole('tab', { name: 'Call me back' }));
     expect(await view.findByRole('button', { name: 'Cancel request' })).toBeTruthy();
     expect(view.getByRole('status').textContent).toBe('Waiting for our call');
@@ -55,6 +56,6 @@ describe('call me back in the panel', () => {
     const pending = openPanel();
     sockets[0]!.reply('visitor:hello', () => helloResult({ site: { ...site, channels: { chat: true, callback: false, feedback: true } } }));
     const { view } = await pending;
-    expect(view.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Chat', 'Feedback']);
+    expect(texts(view.getAllByRole('tab'))).toEqual(['Chat', 'Feedback']);
   });
 });

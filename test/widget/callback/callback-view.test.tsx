@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallbackRequestInput } from '../../../protocol/types';
 import { closedSlots, page, setup, stored } from './fixtures';
+import { texts } from '../../helpers/texts';
 
 afterEach(cleanup);
 
@@ -45,11 +46,7 @@ describe('call me back form', () => {
     await form();
     chooseTime();
     const day = screen.getByRole('combobox', { name: 'Day' });
-    expect(
-      within(day)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['Tomorrow, Tue 25 Nov', 'Wed 26 Nov']);
+    expect(texts(within(day).getAllByRole('option'))).toEqual(['Tomorrow, Tue 25 Nov', 'Wed 26 Nov']);
     // 05:00Z and 06:00Z are 09:00 and 10:00 in Yerevan; 20:00Z Tuesday is already Wednesday there.
     expect(windows()).toEqual(['09:00–09:30', '10:00–10:30', '23:30–00:00']);
     fireEvent.change(day, { target: { value: '2025-11-26' } });

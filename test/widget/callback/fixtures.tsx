@@ -1,9 +1,8 @@
 import { render } from '@testing-library/preact';
 import type { Ack, CallbackRequestInput, CallbackSlots, SiteStatus, VisitorCallback } from '../../../protocol/types';
 import { CallbackScreen, type CallbackEnv } from '../../../widget/callback/callback-view';
-import { request } from '../../../widget/net/socket';
 import { FakeSocket } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { viewProps } from '../helpers/view-props';
 
 /** Mon 24 Nov 2025, 22:00 in Yerevan (UTC+4): the site is closed until Tue 09:00 there. */
 export const NOW = Date.parse('2025-11-24T18:00:00Z');
@@ -65,22 +64,7 @@ export function setup(o: SetupOptions = {}) {
   socket.reply('callback:mine', () => ({ ok: true, data: o.mine ?? null }));
   socket.reply('callback:request', o.answer ?? ((p) => ({ ok: true, data: stored(p) })));
   const utils = render(
-    <CallbackScreen
-      t={t}
-      online={online}
-      request={(event, payload) =>
-        online ? request(socket.asSocket(), event, payload) : Promise.resolve({ ok: false, code: 'offline', message: 'Not connected.' })
-      }
-      on={(event, fn) => {
-        socket.on(event, fn);
-        return () => {};
-      }}
-      page={() => page}
-      showView={() => {}}
-      newId={() => 'id1'}
-      env={o.env ?? yerevan}
-      status={o.status}
-    />,
+    <CallbackScreen {...viewProps(socket, { online, page: () => page, newId: () => 'id1' })} env={o.env ?? yerevan} status={o.status} />,
   );
   return { socket, ...utils, sent: (event: Parameters<FakeSocket['requests']>[0]) => socket.requests(event) };
 }

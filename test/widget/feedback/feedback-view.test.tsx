@@ -3,13 +3,13 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, FeedbackInput, FeedbackReceipt } from '../../../protocol/types';
 import { FeedbackView } from '../../../widget/feedback/feedback-view';
-import { request } from '../../../widget/net/socket';
 import { FakeSocket } from '../helpers/fake-socket';
-import { t } from '../helpers/t';
+import { testPage, viewProps } from '../helpers/view-props';
+import { texts } from '../../helpers/texts';
 
 afterEach(cleanup);
 
-const page = { url: 'https://shop.test/checkout?step=2', title: 'Checkout – Demo shop' };
+const page = testPage;
 
 /** The view over a connected fake server that stores every piece of feedback it gets. */
 function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>, sendsEmail = true) {
@@ -20,18 +20,7 @@ function setup(answer?: (p: FeedbackInput) => Ack<FeedbackReceipt>, sendsEmail =
     answer ?? ((p: FeedbackInput) => ({ ok: true, data: { id: 'f1', replyExpected: p.contact.mode === 'reply' } })),
   );
   const showView = vi.fn();
-  let ids = 0;
-  render(
-    <FeedbackView
-      t={t}
-      online
-      request={(event, payload) => request(socket.asSocket(), event, payload)}
-      page={() => page}
-      showView={showView}
-      newId={() => `id${++ids}`}
-      sendsEmail={sendsEmail}
-    />,
-  );
+  render(<FeedbackView {...viewProps(socket, { on: undefined, showView, sendsEmail })} />);
   return { socket, showView, sent: () => socket.requests('feedback:send') };
 }
 
@@ -53,11 +42,7 @@ describe('feedback form', () => {
   it('offers the four categories under Category', () => {
     setup();
     const select = screen.getByRole('combobox', { name: 'Category' });
-    expect(
-      within(select)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['Complaint', 'Praise', 'Idea', 'Question']);
+    expect(texts(within(select).getAllByRole('option'))).toEqual(['Complaint', 'Praise', 'Idea', 'Question']);
   });
 
   it('asks for name and email only after "Reply to me", and says nothing identifying is kept otherwise', () => {

@@ -2,11 +2,12 @@ import type { Payload } from '../../../client/request';
 import type { VisitorClientEvents } from '../../../protocol/events';
 import type { Ack, HelloResult, Message, SitePublic, SiteStatus } from '../../../protocol/types';
 import type { VisitorSocket } from '../../../widget/net/socket';
+import { FakeSocketCore } from '../../helpers/fake-socket-core';
+import { storedMessage } from '../../helpers/messages';
 
 /** A request the widget may make, and what it sends with it. */
 type Event = keyof VisitorClientEvents;
 type PayloadOf<E extends Event> = Payload<VisitorClientEvents, E>;
-type Handler = (...args: never[]) => void;
 type Reply<E extends Event> = (payload: PayloadOf<E>) => Ack<unknown> | Promise<Ack<unknown>> | undefined;
 
 /** A request the fake server has not answered yet. */
@@ -20,30 +21,22 @@ export interface Pending {
  * A socket.io-client stand-in at the edge of the widget: tests play the server by
  * answering requests, emitting server events and dropping the connection.
  */
-export class FakeSocket {
-  connected = false;
-  active = false;
+export class FakeSocket extends FakeSocketCore<VisitorSocket> {
   connectCalls = 0;
   /** Every request, answered or not, in order. */
   sent: { event: string; payload: unknown }[] = [];
   pending: Pending[] = [];
-  private handlers = new Map<string, Handler[]>();
   private replies = new Map<string, (payload: unknown) => ReturnType<Reply<Event>>>();
   /** Whether `connect()` succeeds by itself (in a microtask, like the network would). */
   autoAccept = true;
 
-  constructor(readonly token: () => string | null) {}
+  constructor(readonly token: () => string | null) {
+    super();
+  }
 
-  on(event: string, fn: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
-    return this;
-  }
-  off() {
-    return this;
-  }
   /** Delivers a server event (or a reserved one like `connect_error`) to the widget. */
   fire(event: string, ...args: unknown[]) {
-    for (const fn of this.handlers.get(event) ?? []) (fn as (...a: unknown[]) => void)(...args);
+    this.deliver(event, ...args);
   }
   connect() {
     this.connectCalls++;
@@ -92,9 +85,6 @@ export class FakeSocket {
   requests<E extends Event>(event: E): PayloadOf<E>[] {
     return this.sent.filter((s) => s.event === event).map((s) => s.payload as PayloadOf<E>);
   }
-  asSocket(): VisitorSocket {
-    return this as unknown as VisitorSocket;
-  }
 }
 
 export const site: SitePublic = {
@@ -116,20 +106,11 @@ export const online: SiteStatus = { available: true, openNow: true, agentsOnline
 export function helloResult(over: Partial<HelloResult> = {}): Ack<HelloResult> {
   return {
     ok: true,
-    data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, ...over },
+    data: { token: 'tok-new', visitorId: 'v1', name: null, email: null, site, status: online, conversation: null, identity: null, ...over },
   };
 }
 
-/** A stored message. */
+/** A stored message: the agent Ada's, all at one time. */
 export function message(seq: number, over: Partial<Message> = {}): Message {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    author: 'agent',
-    authorName: 'Ada',
-    text: `message ${seq}`,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    ...over,
-  };
+  return storedMessage(seq, { author: 'agent', authorName: 'Ada', createdAt: '2024-05-01T10:00:00.000Z', ...over });
 }

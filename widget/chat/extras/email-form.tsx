@@ -24,6 +24,7 @@ export function EmailForm({ t, id, submit, initial, focus, onSubmit }: EmailForm
   const input = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
     if (focus || tries) input.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on drawing (if asked) and after each failed try, not on `focus`
   }, [tries]);
   const fail = (message: string) => {
     setError(message);

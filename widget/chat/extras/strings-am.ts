@@ -34,4 +34,13 @@ export const am: ExtrasStrings = {
   x_survey_thanks: 'ደረጃ ስለሰጡን እናመሰግናለን!',
   x_transcript: 'የውይይቱን ቅጂ በኢሜይል ላኩልኝ',
   x_transcript_sent: 'የውይይቱን ቅጂ ወደ {email} ልከናል።',
+  x_resume_restoring: 'ውይይትዎን እየከፈትን ነው…',
+  x_resume_restored: 'ውይይትዎ እዚህ ነው። ካቆሙበት መቀጠል ይችላሉ።',
+  x_resume_used: 'ይህ አገናኝ አስቀድሞ ጥቅም ላይ ውሏል። በሌላኛው መሣሪያዎ ላይ ባለው ውይይት አዲስ ይጠይቁ።',
+  x_resume_expired: 'የዚህ አገናኝ ጊዜ አልፏል። በሌላኛው መሣሪያዎ ላይ ባለው ውይይት አዲስ ይጠይቁ።',
+  x_resume_invalid: 'ይህ አገናኝ ትክክል አይደለም። ከኢሜይሉ ሙሉውን አገናኝ መክፈትዎን ያረጋግጡ።',
+  x_resume_failed: 'ውይይቱን መክፈት አልተቻለም፦ {reason}',
+  x_resume_continue: 'በሌላ መሣሪያ ላይ ይቀጥሉ',
+  x_resume_send_failed: 'አገናኙን መላክ አልተቻለም፦ {reason}',
+  x_resume_sent: 'አገናኝ ወደ {email} ልከናል። በሌላኛው መሣሪያዎ ላይ ይክፈቱት።',
 };

@@ -34,4 +34,13 @@ export const cs: ExtrasStrings = {
   x_survey_thanks: 'Děkujeme za hodnocení!',
   x_transcript: 'Pošlete mi záznam chatu e-mailem',
   x_transcript_sent: 'Záznam chatu jsme poslali na {email}.',
+  x_resume_restoring: 'Otevíráme vaši konverzaci…',
+  x_resume_restored: 'Vaše konverzace je tady. Můžete pokračovat tam, kde jste skončili.',
+  x_resume_used: 'Tento odkaz už byl použit. Požádejte o nový v chatu na svém druhém zařízení.',
+  x_resume_expired: 'Platnost odkazu vypršela. Požádejte o nový v chatu na svém druhém zařízení.',
+  x_resume_invalid: 'Tento odkaz není platný. Zkontrolujte, že jste otevřeli celý odkaz z e-mailu.',
+  x_resume_failed: 'Konverzaci se nepodařilo otevřít: {reason}',
+  x_resume_continue: 'Pokračovat na jiném zařízení',
+  x_resume_send_failed: 'Odkaz se nepodařilo odeslat: {reason}',
+  x_resume_sent: 'Poslali jsme odkaz na {email}. Otevřete ho na svém druhém zařízení.',
 };

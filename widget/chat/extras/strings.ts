@@ -39,6 +39,15 @@ export const en = {
   x_survey_thanks: 'Thanks for your rating!',
   x_transcript: 'Email me the transcript',
   x_transcript_sent: "We've sent the transcript to {email}.",
+  x_resume_restoring: 'Opening your conversation…',
+  x_resume_restored: 'Your conversation is here. You can go on where you left off.',
+  x_resume_used: 'This link was used already. Ask for a new one in the chat on your other device.',
+  x_resume_expired: 'This link has expired. Ask for a new one in the chat on your other device.',
+  x_resume_invalid: 'This link is not valid. Check that you opened the whole link from the email.',
+  x_resume_failed: 'The conversation could not be opened: {reason}',
+  x_resume_continue: 'Continue on another device',
+  x_resume_send_failed: 'The link could not be sent: {reason}',
+  x_resume_sent: 'We have emailed a link to {email}. Open it on your other device.',
 };
 
 /** A language's strings for the extras: every key of the English ones. */

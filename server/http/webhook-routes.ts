@@ -10,27 +10,11 @@ import {
   sendTestWebhook,
   updateWebhook,
 } from '../domain/webhooks/endpoints';
-import { WEBHOOK_EVENTS } from '../../protocol/webhooks';
-import { requireAgent } from '../http/auth-routes';
+import { requireAgent } from './auth-routes';
 import type { AgentRow, Store } from '../store/types';
 import { parse } from '../validation';
-import type { WebhookSettings } from './settings';
-
-/** A request field of webhook endpoints (console and REST API alike). */
-export const url = v.pipe(
-  v.string('must be a string'),
-  v.nonEmpty('must not be empty'),
-  v.maxLength(2000, 'must be at most 2000 characters'),
-);
-/** A request field of webhook endpoints (console and REST API alike). */
-export const events = v.pipe(
-  v.array(v.picklist(WEBHOOK_EVENTS, `must be one of ${WEBHOOK_EVENTS.join(', ')}`)),
-  v.minLength(1, 'needs at least one event type'),
-);
-/** A request field of webhook endpoints (console and REST API alike). */
-export const siteId = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(100, 'must be at most 100 characters')));
-/** A request field of webhook endpoints (console and REST API alike). */
-export const description = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')));
+import { description, events, siteId, url } from '../webhooks/fields';
+import type { WebhookSettings } from '../webhooks/settings';
 
 /** What an admin gives a new endpoint. */
 export const webhookCreate = v.strictObject({ url, events, siteId: v.optional(siteId), description: v.optional(description) });

@@ -1,7 +1,7 @@
 import express, { type Response, type Router } from 'express';
 import * as v from 'valibot';
 import { createApiToken, listApiTokens, revokeApiToken } from '../domain/api/tokens';
-import { requireAgent } from '../http/auth-routes';
+import { requireAgent } from './auth-routes';
 import type { AgentRow, Store } from '../store/types';
 import { parse } from '../validation';
 
