@@ -12,6 +12,8 @@ import type {
   CallbackOutcome,
   CallbackRequestInput,
   CallbackSlots,
+  CannedReply,
+  TaggedKind,
   SiteContents,
   SiteHoursState,
   SiteSettings,
@@ -108,7 +110,7 @@ export interface AgentClientEvents {
   'agent:me': (p: Record<string, never>, ack: AckFn<Agent>) => void;
   /** Newest activity first; `before` (the last row of a page) asks for the page after it. */
   'conversation:list': (
-    p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor },
+    p: { status?: ConversationStatus | 'all'; siteId?: string; limit?: number; before?: InboxCursor; tag?: string },
     ack: AckFn<ConversationSummary[]>,
   ) => void;
   'conversation:get': (p: { conversationId: string }, ack: AckFn<ConversationDetail>) => void;
@@ -122,7 +124,8 @@ export interface AgentClientEvents {
     p: { conversationId: string; agentId: string | null; from?: string | null; note?: string },
     ack: AckFn<ConversationSummary>,
   ) => void;
-  'message:send': (p: SendMessagePayload & { conversationId: string }, ack: AckFn<Message>) => void;
+  /** With `note`: an internal note, shown to agents only; `@name` in it tells that agent (`note:mention`). */
+  'message:send': (p: SendMessagePayload & { conversationId: string; note?: boolean }, ack: AckFn<Message>) => void;
   'message:list': (p: { conversationId: string; after: number }, ack: AckFn<MessagePage>) => void;
   'typing:set': (p: { conversationId: string; typing: boolean }, ack: AckFn<null>) => void;
   'server:status': (p: Record<string, never>, ack: AckFn<ServerStatus>) => void;
@@ -136,7 +139,7 @@ export interface AgentClientEvents {
   /** How much feedback is new (nobody has answered or archived it), across all sites. */
   'feedback:newCount': (p: Record<string, never>, ack: AckFn<number>) => void;
   /** Open requests (waiting, rescheduled) by due time, or every request. */
-  'callback:list': (p: { status?: 'open' | 'all'; siteId?: string }, ack: AckFn<CallbackItem[]>) => void;
+  'callback:list': (p: { status?: 'open' | 'all'; siteId?: string; tag?: string }, ack: AckFn<CallbackItem[]>) => void;
   'callback:get': (p: { callbackId: string }, ack: AckFn<CallbackDetail>) => void;
   /**
    * Refused with `already_claimed` when another agent has it, unless `takeOverFrom` names that
@@ -178,12 +181,32 @@ export interface AgentClientEvents {
   /** Takes a browser out of its contact into a new one of its own; answers the contact it left. */
   'contact:split': (p: { visitorId: string }, ack: AckFn<ContactDetail>) => void;
   'contact:notes': (p: { contactId: string; notes: string }, ack: AckFn<ContactDetail>) => void;
+  /** The team's shared canned replies and the agent's own, by shortcut. */
+  'canned:list': (p: Record<string, never>, ack: AckFn<CannedReply[]>) => void;
+  /** Adds (no `id`) or changes a canned reply; `shared` ones are the team's, and only admins add or change them. */
+  'canned:save': (p: { id?: string; shortcut: string; text: string; shared?: boolean }, ack: AckFn<CannedReply>) => void;
+  'canned:delete': (p: { id: string }, ack: AckFn<null>) => void;
+  /** Replaces the tags of a conversation, callback request or feedback (new tags are made as they are named); answers them sorted. */
+  'tags:set': (p: { kind: TaggedKind; id: string; tags: string[] }, ack: AckFn<string[]>) => void;
+  /** The tags of each item asked for; an item with none is absent. */
+  'tags:of': (p: { kind: TaggedKind; ids: string[] }, ack: AckFn<Record<string, string[]>>) => void;
+  /** Tags in use on a site (or every site), sorted: suggestions while typing one. */
+  'tags:site': (p: { siteId?: string }, ack: AckFn<string[]>) => void;
   /** Admins only: emailed replies held for review, newest first. */
   'heldMail:list': (p: Record<string, never>, ack: AckFn<HeldMail[]>) => void;
   /** Admins only: posts a held reply to the conversation its address pointed at, as the visitor's message. */
   'heldMail:post': (p: { id: string }, ack: AckFn<Message>) => void;
   /** Admins only. */
   'heldMail:discard': (p: { id: string }, ack: AckFn<null>) => void;
+}
+
+/** A note that mentions the agent it is sent to. */
+export interface NoteMention {
+  conversationId: string;
+  messageId: string;
+  /** Who wrote the note. */
+  from: string;
+  text: string;
 }
 
 export interface AgentServerEvents {
@@ -208,6 +231,10 @@ export interface AgentServerEvents {
   'message:updated': (m: Message) => void;
   /** Who is online or away, whenever it changes. */
   presence: (agents: AgentPresence[]) => void;
+  /** An item's tags changed. */
+  'tags:updated': (t: { kind: TaggedKind; id: string; tags: string[] }) => void;
+  /** To a mentioned agent only: a note names them. */
+  'note:mention': (m: NoteMention) => void;
   /** A satisfaction rating arrived; ratings of 1 or 2 are alerts like a complaint. */
   /** Mail was held, posted or discarded: the held list changed. */
   'heldMail:changed': (count: number) => void;
@@ -234,6 +261,8 @@ export const LIMITS = {
   attributes: 50,
   attributeLength: 500,
   notesLength: 10000,
+  /** Tags on one conversation, callback request or piece of feedback. */
+  tags: 20,
   /** How far ahead a visitor may book a call back, and how soon at the earliest. */
   callbackHorizonDays: 14,
   callbackLeadMinutes: 15,

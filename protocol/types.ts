@@ -51,6 +51,8 @@ export type ErrorCode =
   | 'contact_merged'
   /** The contact has no merge left to undo. */
   | 'nothing_to_undo'
+  /** Another canned reply of the same owner (the team, or this agent) has that shortcut. */
+  | 'shortcut_taken'
   /** A part the server needs (its database, the bus between nodes) does not answer: try again soon. */
   | 'unavailable'
   | 'internal';
@@ -72,7 +74,25 @@ export interface Message {
   createdAt: string;
   /** Present on an automatic answer: which scripted answer, and whether it helped. */
   faq?: { id: string; helpful: boolean | null };
+  /** An internal note by an agent: only agents ever see it (never the visitor's widget, email or webhooks). */
+  note?: true;
 }
+
+/** A saved reply an agent inserts by typing `/` and its shortcut; `{visitor.name}`, `{agent.name}`, `{site.name}` are filled in. */
+export interface CannedReply {
+  id: string;
+  /** Letters, digits, `-` and `_`; unique among the team's shared replies, and among each agent's own. */
+  shortcut: string;
+  text: string;
+  /** Null: shared with the whole team (admins manage these); else the agent whose own reply it is. */
+  agentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What can carry tags. */
+export type TaggedKind = 'conversation' | 'callback' | 'feedback';
+export const TAGGED_KINDS = ['conversation', 'callback', 'feedback'] as const;
 
 export interface PageInfo {
   url: string;
@@ -382,6 +402,8 @@ export interface FeedbackFilter {
   page?: string;
   /** Only this site's feedback. */
   siteId?: string;
+  /** Only feedback with this tag. */
+  tag?: string;
 }
 
 export interface FeedbackStats {

@@ -26,7 +26,9 @@ import { rooms, type AgentNamespace, type AgentSocket, type SocketDeps, type Vis
 import { agentCallbackHandlers } from './socket/agent-callbacks';
 import { agentAssignHandlers, startAssignmentSweep } from './socket/agent-assign';
 import { agentFeedbackHandlers } from './socket/agent-feedback';
+import { agentCannedHandlers } from './socket/agent-canned';
 import { agentContactHandlers } from './socket/agent-contacts';
+import { agentTagHandlers } from './socket/agent-tags';
 import { agentHeldMailHandlers, inboundReceiver } from './socket/agent-held-mail';
 import { startInboundSmtp, type InboundSmtp } from './email/inbound-smtp';
 import { inboundRoutes } from './http/inbound-routes';
@@ -245,6 +247,8 @@ export async function startEarshot(
         agentSiteHandlers,
         agentIdentityHandlers,
         agentContactHandlers,
+        agentCannedHandlers,
+        agentTagHandlers,
         agentHeldMailHandlers,
         presence.handlers,
       ),

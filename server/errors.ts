@@ -32,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   contact_erased: 410,
   contact_merged: 409,
   nothing_to_undo: 409,
+  shortcut_taken: 409,
   unavailable: 503,
   internal: 500,
 };

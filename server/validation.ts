@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../protocol/events';
-import { CALLBACK_OUTCOMES, CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../protocol/types';
+import { CALLBACK_OUTCOMES, CONVERSATION_STATUSES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, TAGGED_KINDS } from '../protocol/types';
 import { isTimeZone } from './domain/hours';
 import { AppError } from './errors';
 import { teamSchemas } from './team-validation';
@@ -35,6 +35,15 @@ export const pageInfo = v.object({
   referrer: v.optional(text(LIMITS.urlLength)),
 });
 
+/** A tag: trimmed, lower case, inner spaces as one; letters or digits first, then also spaces, `-`, `_`, `.`, `/`. */
+export const tagName = v.pipe(
+  v.string('must be a string'),
+  v.transform((s) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase()),
+  v.regex(
+    /^[\p{L}\p{N}][\p{L}\p{N} _./-]{0,39}$/u,
+    'must be 1 to 40 letters, digits, spaces, -, _, . or /, starting with a letter or digit',
+  ),
+);
 const isoTime = v.pipe(v.string('must be a time'), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-24T09:30:00Z'));
 const when = v.union([v.object({ asap: v.literal(true) }), v.object({ start: isoTime })], 'must be {asap: true} or {start: time}');
 const clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM'));
@@ -148,13 +157,24 @@ export const schemas = {
     before: v.optional(v.object({ lastSeenAt: isoTime, id })),
   }),
   contactId: v.object({ contactId: id }),
+  cannedSave: v.object({
+    id: v.optional(id),
+    shortcut: v.pipe(
+      v.string('must be a string'),
+      v.trim(),
+      v.regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'must be 1 to 32 letters, digits, - or _ (no spaces)'),
+    ),
+    text: messageText,
+    shared: v.optional(v.boolean('must be true or false')),
+  }),
+  cannedId: v.object({ id }),
   contactMerge: v.object({ fromId: id, intoId: id }),
   visitorId: v.object({ visitorId: id }),
   contactNotes: v.object({ contactId: id, notes: v.pipe(text(LIMITS.notesLength), v.trim()) }),
   siteIdentityUpdate: v.object({ siteId: id, requireVerification: v.boolean('must be true or false') }),
   page: pageInfo,
   visitorSend: v.object({ id, conversationId: v.nullable(id), text: messageText }),
-  agentSend: v.object({ id, conversationId: id, text: messageText }),
+  agentSend: v.object({ id, conversationId: id, text: messageText, note: v.optional(v.boolean('must be true or false')) }),
   list: v.object({ conversationId: id, after: seq }),
   typing: v.object({ conversationId: id, typing: v.boolean('must be true or false') }),
   read: v.object({ conversationId: id, seq }),
@@ -163,6 +183,7 @@ export const schemas = {
     siteId: v.optional(id),
     limit: pageLimit,
     before: v.optional(v.object({ updatedAt: isoTime, id })),
+    tag: v.optional(tagName),
   }),
   conversationGet: v.object({ conversationId: id }),
   setStatus: v.object({ conversationId: id, status: v.picklist(CONVERSATION_STATUSES, 'must be pending, open or resolved') }),
@@ -197,6 +218,7 @@ export const schemas = {
     siteId: v.optional(id),
     limit: pageLimit,
     before: v.optional(v.object({ createdAt: isoTime, id })),
+    tag: v.optional(tagName),
   }),
   feedbackGet: v.object({ feedbackId: id }),
   feedbackReply: v.object({ id: v.optional(id), feedbackId: id, text: messageText }),
@@ -220,7 +242,21 @@ export const schemas = {
     note: optionalText(LIMITS.topicLength),
   }),
   callbackClaim: v.object({ callbackId: id, takeOverFrom: v.optional(id) }),
-  callbackList: v.object({ status: v.optional(v.picklist(['open', 'all'], 'must be open or all')), siteId: v.optional(id) }),
+  callbackList: v.object({
+    status: v.optional(v.picklist(['open', 'all'], 'must be open or all')),
+    siteId: v.optional(id),
+    tag: v.optional(tagName),
+  }),
+  tagsSet: v.object({
+    kind: v.picklist(TAGGED_KINDS, 'must be conversation, callback or feedback'),
+    id,
+    tags: v.pipe(v.array(tagName, 'must be a list of tags'), v.maxLength(LIMITS.tags, `must be at most ${LIMITS.tags} tags`)),
+  }),
+  tagsOf: v.object({
+    kind: v.picklist(TAGGED_KINDS, 'must be conversation, callback or feedback'),
+    ids: v.pipe(v.array(id, 'must be a list of ids'), v.maxLength(500, 'must be at most 500 ids')),
+  }),
+  tagsSite: v.object({ siteId: v.optional(id) }),
   callbackOutcome: v.object({
     id: v.optional(id),
     callbackId: id,

@@ -8,7 +8,7 @@ import { callbackPath, conversationPath, feedbackPath } from './route';
 
 /** One live alert as the alert bar and desktop notifications show it. */
 export interface LiveAlert {
-  kind: 'callback' | 'survey' | 'feedback';
+  kind: 'callback' | 'survey' | 'feedback' | 'mention';
   /** The request, conversation or feedback it is about. */
   id: string;
   /** Unique per occasion: a request alerts again for a new due time. */
@@ -26,6 +26,7 @@ export interface AlertSlices {
   callbacks: Pick<CallbackState, 'alerts' | 'items'>;
   surveyAlerts: ConsoleState['surveyAlerts'];
   feedback: Pick<FeedbackState, 'alerts'>;
+  mentionAlerts: ConsoleState['mentionAlerts'];
 }
 
 /**
@@ -58,6 +59,17 @@ export function liveAlerts(state: AlertSlices): LiveAlert[] {
       title: 'Earshot: low rating',
     });
   }
+  for (const m of state.mentionAlerts) {
+    list.push({
+      kind: 'mention',
+      id: m.messageId,
+      key: `mention:${m.messageId}`,
+      text: `${m.from} mentioned you in a note: ${m.text}`,
+      href: conversationPath(m.conversationId),
+      openLabel: 'Open conversation',
+      title: 'Earshot: you were mentioned',
+    });
+  }
   for (const f of state.feedback.alerts) {
     list.push({
       kind: 'feedback',
@@ -74,5 +86,10 @@ export function liveAlerts(state: AlertSlices): LiveAlert[] {
 
 /** Whether any alert slice changed between two states, so unrelated changes cost nothing. */
 export function alertsChanged(a: AlertSlices, b: AlertSlices): boolean {
-  return a.callbacks.alerts !== b.callbacks.alerts || a.surveyAlerts !== b.surveyAlerts || a.feedback.alerts !== b.feedback.alerts;
+  return (
+    a.callbacks.alerts !== b.callbacks.alerts ||
+    a.surveyAlerts !== b.surveyAlerts ||
+    a.feedback.alerts !== b.feedback.alerts ||
+    a.mentionAlerts !== b.mentionAlerts
+  );
 }

@@ -39,6 +39,7 @@ const DISMISS = {
   callback: (id: string) => ({ type: 'callbacks/alert-dismissed', id }) as const,
   survey: (id: string) => ({ type: 'survey/alert-dismissed', conversationId: id }) as const,
   feedback: (id: string) => ({ type: 'feedback/alert-dismissed', id }) as const,
+  mention: (messageId: string) => ({ type: 'mention/dismissed', messageId }) as const,
 };
 
 /** Connector of the signed-in frame: top bar, sections, alerts, and the section the URL names. */
@@ -54,11 +55,17 @@ export function Shell({ store, client, desktopAlerts, teamApi, winBackApi = defa
   const route = routeFromPath(path);
   // Alert lines carry phone numbers, so they are redrawn once the formatter is in.
   const { alerts: callbackAlerts, items: callbackItems } = state.callbacks;
-  const { surveyAlerts } = state;
+  const { surveyAlerts, mentionAlerts } = state;
   const feedbackAlerts = state.feedback.alerts;
   const alerts = useMemo(
-    () => liveAlerts({ callbacks: { alerts: callbackAlerts, items: callbackItems }, surveyAlerts, feedback: { alerts: feedbackAlerts } }),
-    [callbackAlerts, callbackItems, surveyAlerts, feedbackAlerts],
+    () =>
+      liveAlerts({
+        callbacks: { alerts: callbackAlerts, items: callbackItems },
+        surveyAlerts,
+        feedback: { alerts: feedbackAlerts },
+        mentionAlerts,
+      }),
+    [callbackAlerts, callbackItems, surveyAlerts, feedbackAlerts, mentionAlerts],
   );
 
   // Stable, so desktop notifications are bound once for the shell's life.

@@ -2,6 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConversationStatus } from '../../protocol/types';
 import { ConversationView, NoConversation } from '../conversation/conversation-view';
 import { PendingItem } from '../conversation/message-item';
+import { useCompose } from '../conversation/use-compose';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { InboxPanel } from '../inbox/inbox-panel';
 import type { AgentClient } from '../net/agent-client';
 import { countByView, neighbourId, pendingFor, typersIn, visibleRows } from '../state/selectors';
@@ -41,9 +44,15 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   const [focusReply, setFocusReply] = useState(false);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
   const { inbox, filter, siteFilter, assignView, agent } = state;
-  const rows = useMemo(() => visibleRows({ inbox, filter, siteFilter, assignView, agent }), [inbox, filter, siteFilter, assignView, agent]);
+  const allRows = useMemo(
+    () => visibleRows({ inbox, filter, siteFilter, assignView, agent }),
+    [inbox, filter, siteFilter, assignView, agent],
+  );
   const viewCounts = useMemo(() => countByView({ inbox, filter, siteFilter, agent }), [inbox, filter, siteFilter, agent]);
+  const tagging = useItemTags(client.tags, 'conversation', [...allRows.map((r) => r.id), ...(state.open ? [state.open.id] : [])]);
+  const rows = tagFilter ? allRows.filter((r) => tagging.tags[r.id]?.includes(tagFilter)) : allRows;
   const typingIds = useMemo(() => new Set(Object.keys(state.typing).filter((id) => 'visitor' in state.typing[id]!)), [state.typing]);
   const open = state.open;
 
@@ -87,6 +96,7 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
 
   const summary = open ? state.inbox[open.id] : undefined;
   const agentName = state.agent?.name ?? 'You';
+  const compose = useCompose(client.canned, state, summary);
 
   return (
     <div class={`panes${conversationId ? ' has-open' : ''}`}>
@@ -102,11 +112,14 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
           focusRow={focusRow}
           siteNames={siteNames(state.sites)}
           siteFilter={
-            <SiteFilter
-              sites={state.sites}
-              value={state.siteFilter}
-              onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
-            />
+            <>
+              <SiteFilter
+                sites={state.sites}
+                value={state.siteFilter}
+                onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })}
+              />
+              <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
+            </>
           }
           view={{ value: state.assignView, counts: viewCounts, onView: (view) => store.dispatch({ type: 'assign-view', view }) }}
           onFilter={(filter) => store.dispatch({ type: 'filter', filter })}
@@ -141,7 +154,9 @@ export function Workspace({ store, client, conversationId, onNavigate }: Workspa
                 }
               : undefined
           }
-          onSend={(text) => client.send(open.id, text)}
+          compose={compose}
+          tagBox={<ItemTagEditor key={open.id} tagging={tagging} itemId={open.id} what="conversation" id="conv-tags" />}
+          onSend={(text, note) => client.send(open.id, text, note)}
           onRetry={client.retry}
           onResolve={() => void changeStatus('resolved')}
           onReopen={() => void changeStatus('open')}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CallbackAttempt, CallbackItem, CallbackOutcome, ConversationSummary } from '../../protocol/types';
 import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
@@ -11,6 +12,8 @@ import { CALLBACK_STATUS_LABEL, dueText } from './labels';
 import { Alert } from '../format/form-messages';
 
 export interface CallbackDetailProps {
+  /** The item's tags, under its header. */
+  tagBox?: ComponentChildren;
   item: CallbackItem;
   attempts: CallbackAttempt[];
   conversations: ConversationSummary[];
@@ -43,6 +46,7 @@ export function CallbackDetail(p: CallbackDetailProps) {
           {due && <span class={`cb-due${isOverdue(item, p.now) ? ' is-overdue' : ''}`}>{due}</span>}
         </div>
       </header>
+      {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Request details">
         <Alert class="conv-load-error" text={p.loadError} />
         <dl class="facts fb-facts">

@@ -9,6 +9,8 @@ import { SiteFilter, siteNames } from '../app/site-filter';
 import { visibleCallbacks } from '../state/callback-selectors';
 import { pendingActionsOn } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { CallbackDetail } from './callback-detail';
 import { CallbackQueue } from './callback-queue';
 import type { Clocks } from './callback-when';
@@ -41,8 +43,11 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
   const now = useNow(15_000);
   const [action, setAction] = useState<Busy>(IDLE);
   const site = state.siteFilter;
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
   const { items: all, view } = callbacks;
-  const items = useMemo(() => visibleCallbacks({ items: all, view }).filter((c) => !site || c.siteId === site), [all, view, site]);
+  const allItems = useMemo(() => visibleCallbacks({ items: all, view }).filter((c) => !site || c.siteId === site), [all, view, site]);
+  const tagging = useItemTags(client.tags, 'callback', allItems.map((c) => c.id).concat(callbackId ?? []));
+  const items = tagFilter ? allItems.filter((c) => tagging.tags[c.id]?.includes(tagFilter)) : allItems;
 
   // Leaving the section closes the request, so nothing keeps re-reading it.
   useEffect(() => () => store.dispatch({ type: 'callbacks/closed' }), [store]);
@@ -81,7 +86,12 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         now={now}
         clocks={clocks}
         siteNames={siteNames(state.sites)}
-        siteFilter={<SiteFilter sites={state.sites} value={site} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />}
+        siteFilter={
+          <>
+            <SiteFilter sites={state.sites} value={site} onChange={(siteId) => store.dispatch({ type: 'site-filter', siteId })} />
+            <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
+          </>
+        }
         onView={(view) => store.dispatch({ type: 'callbacks/view', view })}
         onOpen={(id) => onNavigate(callbackPath(id))}
       />
@@ -89,6 +99,7 @@ export function CallbackScreen({ store, client, callbackId, onNavigate, clocks =
         {item && open && (
           <CallbackDetail
             item={item}
+            tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="request" id="cb-tags" />}
             attempts={open.attempts}
             conversations={open.conversations}
             loading={open.loading}

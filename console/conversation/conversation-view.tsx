@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { ConversationSummary, Message, VisitorProfile } from '../../protocol/types';
 import type { PendingMessage } from '../state/types';
 import { AssignControls, type AssignControlsProps } from './assign-controls';
 import { ConversationHeader } from './conversation-header';
 import { MessageLog } from './message-log';
-import { ReplyBox } from './reply-box';
+import { ReplyBox, type ReplyBoxProps } from './reply-box';
 import { ReplyReach } from './reply-reach';
 
 export interface ConversationViewProps {
@@ -25,7 +26,11 @@ export interface ConversationViewProps {
   statusError: string | null;
   /** Assignment (issue 19); left out, none is shown. */
   assign?: Omit<AssignControlsProps, 'conversation'>;
-  onSend(text: string): void;
+  /** The conversation's tags, under its header. */
+  tagBox?: ComponentChildren;
+  /** Canned replies, agents to mention and placeholder values for the reply box. */
+  compose?: Pick<ReplyBoxProps, 'canned' | 'agents' | 'placeholders'>;
+  onSend(text: string, note: boolean): void;
   onRetry(id: string): void;
   onResolve(): void;
   onReopen(): void;
@@ -56,6 +61,7 @@ export function ConversationView(p: ConversationViewProps) {
         onReopen={p.onReopen}
       />
       {p.assign && <AssignControls conversation={conversation} {...p.assign} />}
+      {p.tagBox}
       {p.error ? (
         <p class="conv-load-error" role="alert">
           {p.error}
@@ -80,6 +86,7 @@ export function ConversationView(p: ConversationViewProps) {
         key={conversation.id}
         draft={p.draft}
         autoFocus={p.focusReply}
+        {...p.compose}
         onDraft={p.onDraft}
         onSend={p.onSend}
         onTyping={p.onTyping}

@@ -23,13 +23,14 @@ export function MessageItem({ message, visitorName }: { message: Message; visito
         : 'System';
   const verdict = faq ? helpfulText(faq.helpful) : null;
   return (
-    <li class={`msg msg-${faq ? 'faq' : message.author}`} data-seq={message.seq}>
+    <li class={`msg msg-${faq ? 'faq' : message.author}${message.note ? ' msg-note' : ''}`} data-seq={message.seq}>
       <div class="msg-meta">
+        {message.note && <NoteBadge />}
         <span class="msg-author">{author}</span>
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
           {clockTime(message.createdAt)}
         </time>
-        {message.author === 'agent' && <span class="msg-state">Sent</span>}
+        {message.author === 'agent' && !message.note && <span class="msg-state">Sent</span>}
       </div>
       <p class="msg-text">{message.text}</p>
       {verdict && <p class={`msg-verdict${faq!.helpful ? ' is-helpful' : ' is-unhelpful'}`}>{verdict}</p>}
@@ -37,12 +38,18 @@ export function MessageItem({ message, visitorName }: { message: Message; visito
   );
 }
 
+/** Marks an internal note, in words (not only colour): the visitor never sees it. */
+function NoteBadge() {
+  return <span class="msg-note-badge">Internal note</span>;
+}
+
 /** An own reply on its way, or failed with a way to try again under the same id. */
 export function PendingItem({ pending, authorName, onRetry }: { pending: PendingMessage; authorName: string; onRetry(id: string): void }) {
   const failed = pending.state === 'failed';
   return (
-    <li class={`msg msg-agent msg-${pending.state}`}>
+    <li class={`msg msg-agent msg-${pending.state}${pending.note ? ' msg-note' : ''}`}>
       <div class="msg-meta">
+        {pending.note && <NoteBadge />}
         <span class="msg-author">{authorName}</span>
         {failed ? (
           <span class="msg-state msg-state-failed">Failed{pending.error ? `: ${pending.error}` : ''}</span>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FeedbackItem, FeedbackReply, FeedbackStatus } from '../../protocol/types';
 import { Fact } from '../app/detail-parts';
 import { ExternalLink } from '../format/external-link';
@@ -13,6 +14,8 @@ import { Alert } from '../format/form-messages';
 export const EMAIL_NOT_CONFIGURED = 'Email is not configured on this server: set SMTP_URL to answer feedback by email.';
 
 export interface FeedbackDetailProps {
+  /** The item's tags, under its header. */
+  tagBox?: ComponentChildren;
   item: FeedbackItem;
   replies: FeedbackReply[];
   loading: boolean;
@@ -75,6 +78,7 @@ export function FeedbackDetail(p: FeedbackDetailProps) {
           )}
         </div>
       </header>
+      {p.tagBox}
       <div class="fb-body" role="region" tabIndex={0} aria-label="Feedback details">
         <Alert class="conv-load-error" text={p.error} />
         <dl class="facts fb-facts">

@@ -7,6 +7,8 @@ import type { AgentClient } from '../net/agent-client';
 import { visibleFeedback } from '../state/feedback-selectors';
 import { pendingRepliesTo } from '../state/pending-reducer';
 import type { ConsoleStore } from '../state/store';
+import { ItemTagEditor, TagFilter } from '../format/tag-editor';
+import { useItemTags } from '../format/use-tags';
 import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
 import { FeedbackStatsPanel } from './feedback-stats';
@@ -33,8 +35,11 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   const { feedback, sites, pending, agent } = useConsoleState(store);
   const now = useNow();
   const [status, setStatus] = useState<Busy>(IDLE);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
   const { items: all, view } = feedback;
-  const items = useMemo(() => visibleFeedback({ items: all, view }), [all, view]);
+  const allItems = useMemo(() => visibleFeedback({ items: all, view }), [all, view]);
+  const tagging = useItemTags(client.tags, 'feedback', allItems.map((f) => f.id).concat(feedbackId ?? []));
+  const items = tagFilter ? allItems.filter((f) => tagging.tags[f.id]?.includes(tagFilter)) : allItems;
 
   useEffect(() => {
     void client.feedback.refreshStats();
@@ -60,6 +65,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
   return (
     <div class={`panes${feedbackId ? ' has-open' : ''}`}>
       <div class="inbox-pane">
+        <TagFilter known={tagging.known} value={tagFilter} onChange={setTagFilter} />
         <FeedbackList
           items={items}
           loaded={feedback.loaded}
@@ -77,6 +83,7 @@ export function FeedbackScreen({ store, client, feedbackId, onNavigate }: Feedba
         {item && open && (
           <FeedbackDetail
             item={item}
+            tagBox={<ItemTagEditor key={item.id} tagging={tagging} itemId={item.id} what="feedback" id="fb-tags" />}
             replies={open.replies}
             loading={open.loading}
             error={open.error}

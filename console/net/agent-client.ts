@@ -7,6 +7,8 @@ import { createCallbackCommands, type CallbackCommands } from './callback-comman
 import { bindCallbackDue } from './callback-due';
 import { bindCallbackSync } from './callback-sync';
 import { createCommands, type Commands } from './commands';
+import { createCannedCommands, type CannedCommands } from './canned-commands';
+import { createTagCommands, type TagCommands } from './tag-commands';
 import { createContactCommands, type ContactCommands } from './contact-commands';
 import { createFeedbackCommands, type FeedbackCommands } from './feedback-commands';
 import { bindFeedbackSync } from './feedback-sync';
@@ -23,7 +25,8 @@ export interface AgentClient {
   open(conversationId: string): void;
   /** Loads the inbox's next page of older conversations. */
   loadOlder(): Promise<void>;
-  send(conversationId: string, text: string): void;
+  /** `note`: an internal note, for agents only. */
+  send(conversationId: string, text: string, note?: boolean): void;
   /** Sends a reply (chat or feedback) the server refused once more, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
@@ -38,6 +41,10 @@ export interface AgentClient {
   callbacks: CallbackCommands;
   /** The Contacts section's requests. */
   contacts: ContactCommands;
+  /** Canned replies (the reply box and Settings). */
+  canned: CannedCommands;
+  /** Tags of conversations, callback requests and feedback. */
+  tags: TagCommands;
   /** Own availability. */
   presence: Pick<PresenceCommands, 'setAway'>;
   /** Site settings (changes are for admins). */
@@ -82,9 +89,9 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
       if (typing && typing.conversationId !== conversationId) stopTyping();
       void commands.open(conversationId);
     },
-    send(conversationId, text) {
+    send(conversationId, text, note) {
       stopTyping();
-      commands.send(conversationId, text);
+      commands.send(conversationId, text, note);
     },
     loadOlder: commands.loadOlderInbox,
     retry: commands.retry,
@@ -101,6 +108,8 @@ export function createAgentClient(socket: AgentSocket, store: ConsoleStore, opts
     feedback,
     callbacks,
     contacts: createContactCommands(socket),
+    canned: createCannedCommands(socket),
+    tags: createTagCommands(socket),
     presence,
     sites,
     heldMail: createHeldMailCommands(socket),

@@ -39,8 +39,8 @@ export function agentOutboxStorage(relay: string, agentId: string, backend?: () 
 }
 
 function save(p: PendingMessage): SavedReply {
-  const { id, conversationId, feedbackId, callback, text, createdAt, error } = p;
-  const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}) };
+  const { id, conversationId, feedbackId, callback, text, note, createdAt, error } = p;
+  const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}), ...(note ? { note } : {}) };
   return { id, conversationId, ...about, text, createdAt, ...(error ? { error } : {}) };
 }
 
@@ -52,7 +52,8 @@ function sendEntry(socket: AgentSocket, p: PendingMessage): Promise<Result<Store
   if (p.callback && 'dueAt' in p.callback) return request(socket, 'callback:reschedule', { id: p.id, ...p.callback, ...note });
   if (p.callback) return request(socket, 'callback:outcome', { id: p.id, ...p.callback, ...note });
   if (p.feedbackId) return request(socket, 'feedback:reply', { id: p.id, feedbackId: p.feedbackId, text: p.text });
-  return request(socket, 'message:send', { id: p.id, conversationId: p.conversationId ?? '', text: p.text });
+  const internal = p.note ? { note: true } : {};
+  return request(socket, 'message:send', { id: p.id, conversationId: p.conversationId ?? '', text: p.text, ...internal });
 }
 
 /** Saved replies as a reload finds them: whatever was in flight is queued again. */
@@ -61,7 +62,7 @@ export function restoreReplies(saved: SavedReply[]): PendingMessage[] {
 }
 
 /**
- * The console's outbox on the shared sender: chat replies go as `message:send`, email replies to
+ * The console's outbox on the shared sender: chat replies and internal notes go as `message:send`, email replies to
  * feedback as `feedback:reply`, a call's outcome or a new time with its note as `callback:outcome`
  * or `callback:reschedule`, one at a time, in order, each retried under its own id until the
  * server stores it or refuses it for good. It starts with what a previous page of this agent left

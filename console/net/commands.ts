@@ -14,7 +14,8 @@ export interface Commands {
   /** Fetches whatever the open conversation misses after its last contiguous seq. */
   fetchMissing(): Promise<void>;
   /** Queues a reply in the outbox, which sends it once connected. */
-  send(conversationId: string, text: string): void;
+  /** `note`: an internal note, for agents only. */
+  send(conversationId: string, text: string, note?: boolean): void;
   /** Queues a reply the server refused again, under the same id. */
   retry(messageId: string): void;
   setStatus(conversationId: string, status: ConversationStatus): Promise<Result<ConversationSummary>>;
@@ -82,9 +83,9 @@ export function createCommands(socket: AgentSocket, store: ConsoleStore, newId: 
       });
       return fetching;
     },
-    send(conversationId, text) {
+    send(conversationId, text, note) {
       // Into the outbox (see `agent-outbox.ts`), which sends it under this id until the server answers.
-      dispatch({ type: 'send/started', id: newId(), conversationId, text, createdAt: new Date().toISOString() });
+      dispatch({ type: 'send/started', id: newId(), conversationId, text, ...(note ? { note } : {}), createdAt: new Date().toISOString() });
     },
     retry(messageId) {
       dispatch({ type: 'send/retried', id: messageId });

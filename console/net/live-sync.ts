@@ -98,6 +98,7 @@ export function bindLiveSync(socket: AgentSocket, store: ConsoleStore, commands:
     'visitor:updated': onVisitor,
     'message:updated': onMessageUpdated,
     'survey:received': onSurvey,
+    'note:mention': (mention) => dispatch({ type: 'mention/received', mention }),
     typing: onTyping,
   });
   const offWake = opts.page.onWake(() => {

@@ -14,6 +14,7 @@ import { SiteCreateForm } from '../sites/site-create-form';
 import { SiteDelete } from '../sites/site-delete';
 import { SiteIdentity } from '../sites/site-identity';
 import { errorSlot, fieldMessage, isDirty, patchFor, toDraft, type SettingsDraft } from './settings-draft';
+import { CannedReplies } from './canned-replies';
 import { SettingsForm } from './settings-form';
 import { SiteSelect } from '../app/site-filter';
 
@@ -177,6 +178,7 @@ export function SettingsScreen({ store, client, tokens = defaultTokenApi, webhoo
       {!readOnly && <ApiTokens api={tokens} />}
       {!readOnly && <WebhookEndpoints api={webhooks} />}
       {!readOnly && <HeldMailSection api={client.heldMail} />}
+      <CannedReplies api={client.canned} admin={!readOnly} />
     </main>
   );
 }

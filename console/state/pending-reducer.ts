@@ -48,11 +48,11 @@ const withoutFailedActions = (pending: Pending, callbackId: string): Pending =>
 export function pendingReducer(pending: Pending, action: SendAction): Pending {
   switch (action.type) {
     case 'send/started': {
-      const { id, conversationId, feedbackId, callback, text, createdAt } = action;
+      const { id, conversationId, feedbackId, callback, text, note, createdAt } = action;
       if (pending[id]) return pending;
       // A new action on a request replaces a refused one on it: its refusal was shown, the agent acted on it.
       const rest = callback ? withoutFailedActions(pending, callback.callbackId) : pending;
-      const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}) };
+      const about = { ...(feedbackId ? { feedbackId } : {}), ...(callback ? { callback } : {}), ...(note ? { note } : {}) };
       const entry: PendingMessage = { id, conversationId, ...about, text, createdAt, state: 'queued', error: null };
       return { ...rest, [id]: entry };
     }

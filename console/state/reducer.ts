@@ -30,6 +30,7 @@ export function initialState(): ConsoleState {
     publicUrl: null,
     siteFilter: null,
     surveyAlerts: [],
+    mentionAlerts: [],
   };
 }
 
@@ -278,6 +279,11 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
     }
     case 'survey/alert-dismissed':
       return { ...state, surveyAlerts: state.surveyAlerts.filter((a) => a.conversationId !== action.conversationId) };
+    case 'mention/received':
+      if (state.mentionAlerts.some((m) => m.messageId === action.mention.messageId)) return state;
+      return { ...state, mentionAlerts: [action.mention, ...state.mentionAlerts] };
+    case 'mention/dismissed':
+      return { ...state, mentionAlerts: state.mentionAlerts.filter((m) => m.messageId !== action.messageId) };
   }
 }
 

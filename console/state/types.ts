@@ -1,4 +1,4 @@
-import type { AgentServerEvents } from '../../protocol/events';
+import type { AgentServerEvents, NoteMention } from '../../protocol/events';
 import type {
   Agent,
   AgentPresence,
@@ -41,6 +41,8 @@ export interface PendingMessage {
   /** Set on a call's outcome or a reschedule of this request (`text` is its note, maybe empty). */
   callback?: CallbackCommand;
   text: string;
+  /** An internal note in the chat, for agents only. */
+  note?: boolean;
   createdAt: string;
   state: 'queued' | 'sending' | 'failed';
   error: string | null;
@@ -106,6 +108,8 @@ export interface ConsoleState {
   siteFilter: string | null;
   /** Low ratings that arrived live and are not dismissed yet, newest first. */
   surveyAlerts: SurveyEvent[];
+  /** Notes that mention this agent, not opened or dismissed yet, newest first. */
+  mentionAlerts: NoteMention[];
 }
 
 export type Action =
@@ -142,6 +146,8 @@ export type Action =
   | { type: 'site-filter'; siteId: string | null }
   | { type: 'survey/received'; survey: SurveyEvent }
   | { type: 'survey/alert-dismissed'; conversationId: string }
+  | { type: 'mention/received'; mention: NoteMention }
+  | { type: 'mention/dismissed'; messageId: string }
   | FeedbackAction
   | CallbackAction;
 

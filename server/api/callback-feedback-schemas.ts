@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { tagName } from '../validation';
 import { LIMITS } from '../../protocol/events';
 import { CALLBACK_OUTCOMES, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../../protocol/types';
 import { CALLBACK_STATUSES, feedbackItem, feedbackReply, time } from '../resources/schemas';
@@ -11,6 +12,7 @@ export const feedbackListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(FEEDBACK_STATUSES, 'must be new, answered or archived')),
   category: v.optional(v.picklist(FEEDBACK_CATEGORIES, 'must be complaint, praise, idea or question')),
+  tag: v.optional(tagName),
 });
 
 export const callbackListQuery = v.strictObject({
@@ -18,6 +20,7 @@ export const callbackListQuery = v.strictObject({
   site: v.optional(id),
   status: v.optional(v.picklist(CALLBACK_STATUSES, 'must be waiting, rescheduled, called, wrong_number or cancelled')),
   updated_since: v.optional(time),
+  tag: v.optional(tagName),
 });
 
 const note = v.optional(

@@ -1,5 +1,6 @@
 import { callbackOf, changeCallback } from '../domain/agent-actions';
 import { recordOutcome, rescheduleCallback } from '../domain/callbacks';
+import { tagsOfOne } from '../domain/tags';
 import { callbackResource } from '../resources/resources';
 import { callback } from '../resources/schemas';
 import type * as v from 'valibot';
@@ -22,7 +23,8 @@ function callbackChange<B extends v.GenericSchema<unknown, { note?: string }>>(
     ...answers(200, callback),
     async handler({ params, body: b, caller, deps }) {
       const note = b.note?.trim() || null;
-      return callbackResource(await changeCallback(deps, params.id, (c) => change(deps.store, caller.agent, c, b, note)));
+      const c = await changeCallback(deps, params.id, (c) => change(deps.store, caller.agent, c, b, note));
+      return callbackResource(c, await tagsOfOne(deps.store, 'callback', c.id));
     },
   });
 }
@@ -30,19 +32,20 @@ function callbackChange<B extends v.GenericSchema<unknown, { note?: string }>>(
 /** Call back requests (list, get, outcome, reschedule) of /api/v1; changes are told to consoles and the visitor as the console's are. */
 export const CALLBACK_ROUTES: ApiRoute[] = [
   listRoute({
-    rows: (q, p, deps) => deps.store.pageCallbacks({ ...p, siteId: q.site, status: q.status }),
+    rows: (q, p, deps) => deps.store.pageCallbacks({ ...p, siteId: q.site, status: q.status, tag: q.tag }),
     ...op('get', '/callbacks', 'listCallbacks', 'Callbacks'),
     summary: 'List call back requests, most recently changed first',
     query: callbackListQuery,
     item: callback,
     at: (c) => c.updatedAt,
+    tagged: 'callback',
     view: callbackResource,
   }),
   getRoute({
     ...op('get', '/callbacks/:id', 'getCallback', 'Callbacks'),
     summary: 'Get a call back request',
     response: callback,
-    get: async (id, deps) => callbackResource(await callbackOf(deps.store, id)),
+    get: async (id, deps) => callbackResource(await callbackOf(deps.store, id), await tagsOfOne(deps.store, 'callback', id)),
   }),
   callbackChange(
     'outcome',

@@ -1,5 +1,6 @@
 import { postFeedbackReply } from '../domain/agent-actions';
 import { publicReply, toFeedbackItem } from '../domain/feedback';
+import { tagsOfOne } from '../domain/tags';
 import { found } from '../errors';
 import { feedbackReplyResource, feedbackResource } from '../resources/resources';
 import { feedbackItem, feedbackReply } from '../resources/schemas';
@@ -14,7 +15,7 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
   listRoute({
     rows: (q, p, deps) =>
       deps.store.listFeedback(
-        { status: q.status ?? 'all', category: q.category, siteId: q.site },
+        { status: q.status ?? 'all', category: q.category, siteId: q.site, tag: q.tag },
         p.limit,
         p.before && { createdAt: p.before.at, id: p.before.id },
       ),
@@ -23,7 +24,8 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     query: feedbackListQuery,
     item: feedbackItem,
     at: (f: FeedbackRow) => f.createdAt,
-    view: (f) => feedbackResource(toFeedbackItem(f)),
+    tagged: 'feedback',
+    view: (f, tags) => feedbackResource(toFeedbackItem(f), tags),
   }),
   getRoute({
     ...op('get', '/feedback/:id', 'getFeedback', 'Feedback'),
@@ -32,7 +34,7 @@ export const FEEDBACK_ROUTES: ApiRoute[] = [
     async get(id, deps) {
       const item = toFeedbackItem(found(await deps.store.getFeedback(id), 'No such feedback.'));
       const replies = (await deps.store.listFeedbackReplies(item.id)).map(publicReply);
-      return { ...feedbackResource(item), replies: replies.map(feedbackReplyResource) };
+      return { ...feedbackResource(item, await tagsOfOne(deps.store, 'feedback', item.id)), replies: replies.map(feedbackReplyResource) };
     },
   }),
   route({

@@ -1,5 +1,7 @@
 import type * as v from 'valibot';
+import type { TaggedKind } from '../../protocol/types';
 import type { AgentActionDeps } from '../domain/agent-actions';
+import { tagLookup } from '../domain/tags';
 import type { Limiters } from '../limits';
 import type { ApiScope, TimePage } from '../store/types';
 import type { WebhookSettings } from '../webhooks/settings';
@@ -36,7 +38,7 @@ export interface ApiRoute<
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express syntax (`/conversations/:id`), relative to /api/v1. */
   path: string;
   operationId: string;
@@ -97,10 +99,12 @@ export function listRoute<Q extends v.GenericSchema<unknown, PageQuery>, R exten
     /** The time the list is ordered by. */
     at(row: R): string;
     rows(query: v.InferOutput<Q>, page: TimePage, deps: ApiDeps): Promise<R[]>;
-    view(row: R): unknown;
+    /** Items of this kind have tags: each row's are read and handed to `view`. */
+    tagged?: TaggedKind;
+    view(row: R, tags: string[]): unknown;
   },
 ): ApiRoute {
-  const { query, item, at, rows, view, ...name } = r;
+  const { query, item, at, rows, tagged, view, ...name } = r;
   return route({
     ...name,
     query,
@@ -114,7 +118,14 @@ export function listRoute<Q extends v.GenericSchema<unknown, PageQuery>, R exten
         since: updated_since && new Date(updated_since).toISOString(),
         limit: limit + 1,
       };
-      return pageOf(await rows(q, page, deps), limit, (x) => ({ u: at(x), i: x.id }), view);
+      const found = await rows(q, page, deps);
+      const tags = tagged ? await tagLookup(deps.store, tagged, found.slice(0, limit)) : () => [];
+      return pageOf(
+        found,
+        limit,
+        (x) => ({ u: at(x), i: x.id }),
+        (x) => view(x, tags(x.id)),
+      );
     },
   });
 }

@@ -8,6 +8,8 @@ import { AGENT_ROUTES } from './agent-routes';
 import { CALLBACK_ROUTES } from './callback-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { FEEDBACK_ROUTES } from './feedback-routes';
+import { TAG_ROUTES } from './tag-routes';
+import { tagsOfOne } from '../domain/tags';
 import { writeId } from './idempotency';
 import { PRIVACY_ROUTES } from './privacy-routes';
 import { VISITOR_ROUTES } from './visitor-routes';
@@ -47,6 +49,7 @@ export const API_ROUTES: ApiRoute[] = [
         ...(q.assignee ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
         updatedSince: page.since,
         before: page.before && { updatedAt: page.before.at, id: page.before.id },
+        tag: q.tag,
         limit: page.limit,
       }),
     ...op('get', '/conversations', 'listConversations', 'Conversations'),
@@ -54,13 +57,18 @@ export const API_ROUTES: ApiRoute[] = [
     query: conversationListQuery,
     item: conversation,
     at: (c) => c.updatedAt,
+    tagged: 'conversation',
     view: conversationResource,
   }),
   getRoute({
     ...op('get', '/conversations/:id', 'getConversation', 'Conversations'),
     summary: 'Get a conversation',
     response: conversation,
-    get: async (id, deps) => conversationResource(found(await deps.store.getSummary(id), 'No such conversation.')),
+    get: async (id, deps) =>
+      conversationResource(
+        found(await deps.store.getSummary(id), 'No such conversation.'),
+        await tagsOfOne(deps.store, 'conversation', id),
+      ),
   }),
   route({
     ...op('get', '/conversations/:id/messages', 'listMessages', 'Conversations'),
@@ -71,7 +79,7 @@ export const API_ROUTES: ApiRoute[] = [
       const c = await agentConversation(deps.store, params.id);
       const limit = limitOf(query);
       const after = decodeCursor(query.cursor, isSeqKey)?.s ?? 0;
-      const rows = await deps.store.listMessages(c.id, after, limit + 1);
+      const rows = await deps.store.listMessages(c.id, after, limit + 1, true);
       return pageOf(rows, limit, (m) => ({ s: m.seq }), messageResource);
     },
   }),
@@ -93,7 +101,8 @@ export const API_ROUTES: ApiRoute[] = [
     body: statusBody,
     ...answers(200, conversation),
     async handler({ params, body, deps }) {
-      return conversationResource(await changeConversationStatus(deps, params.id, body.status));
+      const c = await changeConversationStatus(deps, params.id, body.status);
+      return conversationResource(c, await tagsOfOne(deps.store, 'conversation', c.id));
     },
   }),
   route({
@@ -108,6 +117,7 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   ...FEEDBACK_ROUTES,
   ...CALLBACK_ROUTES,
+  ...TAG_ROUTES,
   ...VISITOR_ROUTES,
   ...CONTACT_ROUTES,
   ...AGENT_ROUTES,

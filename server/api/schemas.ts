@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { LIMITS } from '../../protocol/events';
 import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES } from '../../protocol/types';
 import { time } from '../resources/schemas';
+import { tagName } from '../validation';
 
 // The REST API's request schemas (the resources it answers are in server/resources/): the requests
 // are validated with them, and the OpenAPI document is generated from them (openapi.ts), so the two cannot drift apart.
@@ -32,6 +33,7 @@ export const conversationListQuery = v.strictObject({
   updated_since: v.optional(time),
   /** An agent's id, or `unassigned`. */
   assignee: v.optional(id),
+  tag: v.optional(tagName),
 });
 
 export const messageListQuery = v.strictObject({ ...page });

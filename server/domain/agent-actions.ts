@@ -1,4 +1,12 @@
-import type { CallbackItem, ConversationStatus, ConversationSummary, FeedbackItem, FeedbackReply, Message } from '../../protocol/types';
+import type {
+  CallbackItem,
+  ConversationStatus,
+  ConversationSummary,
+  FeedbackItem,
+  FeedbackReply,
+  Message,
+  TaggedKind,
+} from '../../protocol/types';
 import type { EmailService } from '../email/email-service';
 import { found } from '../errors';
 import type { Logger } from '../log';
@@ -33,6 +41,8 @@ export interface LiveFanout {
   visitorOnline(visitorId: string): Promise<boolean>;
   /** Closes every tab of these visitors, on any node (their data was erased). */
   disconnectVisitors(visitorIds: string[]): void;
+  /** An item's new tags, to every console. */
+  tags(kind: TaggedKind, id: string, tags: string[]): void;
 }
 
 /** What an agent's action needs: the store, email, a log and the live fan-out. */

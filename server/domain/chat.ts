@@ -79,11 +79,11 @@ export async function sendVisitorMessage(
   return withWebhooks(store, messageEvents, (events) => store.appendMessage(m, events));
 }
 
-/** Stores an agent's reply. */
+/** Stores an agent's reply, or an internal note (`note`), which no webhook ever carries. */
 export async function sendAgentMessage(
   store: Store,
   agent: AgentRow,
-  p: { id: string; conversationId: string; text: string },
+  p: { id: string; conversationId: string; text: string; note?: boolean },
 ): Promise<AppendResult> {
   const m = {
     id: p.id,
@@ -93,12 +93,13 @@ export async function sendAgentMessage(
     authorName: agent.name,
     text: p.text,
     now: new Date().toISOString(),
+    ...(p.note ? { note: true } : {}),
   };
   return withWebhooks(store, messageEvents, (events) => store.appendMessage(m, events));
 }
 
-/** Messages after `after`, in order, one page at a time. */
-export async function messagesAfter(store: Store, c: ConversationRow, after: number): Promise<MessagePage> {
-  const messages = await store.listMessages(c.id, after, LIMITS.pageSize);
+/** Messages after `after`, in order, one page at a time; notes only for agents (`withNotes`). */
+export async function messagesAfter(store: Store, c: ConversationRow, after: number, withNotes = false): Promise<MessagePage> {
+  const messages = await store.listMessages(c.id, after, LIMITS.pageSize, withNotes);
   return { conversationId: c.id, messages, lastSeq: c.lastSeq };
 }

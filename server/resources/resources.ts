@@ -12,25 +12,26 @@ export function siteResource(s: SiteRow): v.InferOutput<typeof site> {
 }
 
 /** A conversation as the API shows it. */
-export const conversationResource = (c: ConversationSummary) =>
+export const conversationResource = (c: ConversationSummary, tags: string[] = []) =>
   resourceOf(conversation, {
     ...c,
+    tags,
     assigneeId: c.assignee?.id ?? null,
     lastMessage: c.lastMessage && resourceOf(lastMessage, c.lastMessage),
   });
 
 /** A message as the API shows it. */
-export const messageResource = (m: Message) => resourceOf(message, m);
+export const messageResource = (m: Message) => resourceOf(message, { ...m, internal: m.note === true });
 
 /** A piece of feedback as the API shows it. */
-export const feedbackResource = (f: FeedbackItem) => resourceOf(feedbackItem, f);
+export const feedbackResource = (f: FeedbackItem, tags: string[] = []) => resourceOf(feedbackItem, { ...f, tags });
 
 /** A reply to feedback as the API shows it. */
 export const feedbackReplyResource = (r: FeedbackReply) => resourceOf(feedbackReply, r);
 
 /** A call back request as the API shows it: who claimed it by id and name only. */
-export const callbackResource = (c: CallbackRow) =>
-  resourceOf(callback, { ...c, claimedBy: c.claimedBy && { id: c.claimedBy.id, name: c.claimedBy.name } });
+export const callbackResource = (c: CallbackRow, tags: string[] = []) =>
+  resourceOf(callback, { ...c, tags, claimedBy: c.claimedBy && { id: c.claimedBy.id, name: c.claimedBy.name } });
 
 /** A visitor as the API shows it. */
 export const visitorResource = (r: VisitorRow) => resourceOf(visitor, r);

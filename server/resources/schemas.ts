@@ -53,6 +53,8 @@ export const conversation = v.object({
   /** The agent who has it; null while Unassigned. */
   assignee_id: v.nullable(v.string()),
   last_message: v.nullable(lastMessage),
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });
@@ -64,6 +66,8 @@ export const message = v.object({
   author,
   author_name: v.nullable(v.string()),
   text: v.string(),
+  /** An agent's internal note: never shown to the visitor, never sent by a webhook. */
+  internal: v.pipe(v.boolean(), v.description("An agent's internal note: never shown to the visitor, never sent by a webhook")),
   created_at: time,
 });
 
@@ -78,6 +82,8 @@ export const feedbackItem = v.object({
   locale: maybeText,
   status: v.picklist(FEEDBACK_STATUSES),
   unhappy: v.boolean(),
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });
@@ -103,6 +109,8 @@ export const callback = v.object({
   status: v.picklist(CALLBACK_STATUSES),
   claimed_by: v.nullable(v.object({ id: v.string(), name: v.string() })),
   attempts: int,
+  /** The item's tags, sorted. */
+  tags: v.array(v.string()),
   created_at: time,
   updated_at: time,
 });

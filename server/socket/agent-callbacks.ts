@@ -14,7 +14,7 @@ const callback = async (store: Store, id: string) => found(await store.getCallba
 /** The callback queue of agent console sockets. */
 export const agentCallbackHandlers = {
   'callback:list': on(schemas.callbackList, async (p, _socket, { store }) =>
-    (await store.listCallbacks(p.status !== 'all', 500, p.siteId)).map(toCallbackItem),
+    (await store.listCallbacks(p.status !== 'all', 500, p.siteId, p.tag)).map(toCallbackItem),
   ),
 
   'callback:get': on(schemas.callbackId, async (p, _socket, deps) => {

@@ -6,6 +6,7 @@ import { contactOf, toProfile } from '../domain/visitors';
 import { AppError } from '../errors';
 import { schemas } from '../validation';
 import { changeConversationStatus, postAgentReply } from '../domain/agent-actions';
+import { postAgentNote } from './agent-notes';
 import { announceConversation, visitorOnline } from './broadcast';
 import { handlerFor, type EventTable } from './handler';
 import { rooms, type AgentSocket } from './types';
@@ -18,7 +19,7 @@ export const agentChatHandlers = {
   'agent:me': on(schemas.empty, async (_, socket) => toAgent(socket.data.agent)),
 
   'conversation:list': on(schemas.conversationList, async (p, _socket, { store }) =>
-    store.listSummaries({ status: p.status ?? 'all', siteId: p.siteId, before: p.before, limit: p.limit ?? 200 }),
+    store.listSummaries({ status: p.status ?? 'all', siteId: p.siteId, before: p.before, tag: p.tag, limit: p.limit ?? 200 }),
   ),
 
   'conversation:get': on(schemas.conversationGet, async (p, _socket, deps): Promise<ConversationDetail> => {
@@ -26,7 +27,7 @@ export const agentChatHandlers = {
     const c = await agentConversation(store, p.conversationId);
     const [conversation, messages, visitor] = await Promise.all([
       store.getSummary(c.id),
-      store.listMessages(c.id, 0, HISTORY_LIMIT),
+      store.listMessages(c.id, 0, HISTORY_LIMIT, true),
       store.getVisitor(c.visitorId),
     ]);
     if (!conversation || !visitor) throw new AppError('not_found', 'No such conversation.');
@@ -54,10 +55,12 @@ export const agentChatHandlers = {
     return null;
   }),
 
-  'message:send': on(schemas.agentSend, async (p, socket, deps) => postAgentReply(deps, socket.data.agent, p), { serial: true }),
+  'message:send': on(schemas.agentSend, async (p, socket, deps) => (p.note ? postAgentNote : postAgentReply)(deps, socket.data.agent, p), {
+    serial: true,
+  }),
 
   'message:list': on(schemas.list, async (p, _socket, { store }) =>
-    messagesAfter(store, await agentConversation(store, p.conversationId), p.after),
+    messagesAfter(store, await agentConversation(store, p.conversationId), p.after, true),
   ),
 
   'typing:set': on(schemas.typing, async (p, socket, deps) => {

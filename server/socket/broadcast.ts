@@ -113,5 +113,6 @@ export function socketFanout(deps: FanoutDeps): LiveFanout {
     callback: (id) => announceCallback(deps, id),
     visitorOnline: (id) => visitorOnline(deps, id),
     disconnectVisitors: (ids) => ids.forEach((id) => deps.visitors.in(rooms.visitor(id)).disconnectSockets(true)),
+    tags: (kind, id, tags) => deps.agents.to(rooms.agents).emit('tags:updated', { kind, id, tags }),
   };
 }

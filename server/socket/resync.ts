@@ -2,6 +2,8 @@ import { rooms, type SocketDeps } from './types';
 
 /** At most this many of the latest inbox rows are pushed again after an outage. */
 const MAX_ROWS = 200;
+/** How far back the latest visible message is looked for. */
+const RECENT = 20;
 
 /**
  * After a node was cut off from Redis, the live events it sent meanwhile reached no other node.
@@ -26,7 +28,8 @@ async function resync(deps: Pick<SocketDeps, 'store' | 'agents' | 'visitors'>, s
     if (!here.get(room)?.size) continue;
     // Only the visitor's current conversation: a widget told of an older one would switch to it.
     if ((await deps.store.latestConversation(row.visitorId))?.id !== row.id) continue;
-    const [last] = await deps.store.listMessages(row.id, row.lastSeq - 1, 1);
+    // The latest message the visitor may see: agents' notes take seqs too, and are never sent.
+    const last = (await deps.store.listMessages(row.id, Math.max(0, row.lastSeq - RECENT), RECENT)).at(-1);
     if (last) deps.visitors.local.to(room).emit('message:new', last);
   }
 }

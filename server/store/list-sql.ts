@@ -1,4 +1,5 @@
 import type { FeedbackCursor, FeedbackFilter } from '../../protocol/types';
+import { taggedWith } from './canned-rows';
 import { CALLBACK_SELECT, SUMMARY_SELECT } from './shared-sql';
 import type { CallbackPageQuery, SummaryQuery } from './types';
 
@@ -87,6 +88,7 @@ export function summaryList(d: Dialect, q: SummaryQuery): Query {
   if (q.assigneeId === null) w.and('c.assignee_id IS NULL');
   else if (q.assigneeId !== undefined) w.and(`c.assignee_id = ${w.arg(q.assigneeId)}`);
   if (q.updatedSince) w.and(`c.updated_at >= ${d.time(w.arg(q.updatedSince))}`);
+  if (q.tag) w.and(taggedWith('conversation', 'c.id', w.arg(q.tag)));
   if (q.before) w.after('c.updated_at', 'c.id', { at: q.before.updatedAt, id: q.before.id });
   return w.page(SUMMARY_SELECT, 'c.updated_at', 'c.id', q.limit);
 }
@@ -99,6 +101,7 @@ export function feedbackList(d: Dialect, filter: FeedbackFilter, limit: number, 
   if (filter.unhappy) w.and('rating <= 2');
   if (filter.page) w.and(d.contains('page_url', w.arg(filter.page)));
   if (filter.siteId) w.and(`site_id = ${w.arg(filter.siteId)}`);
+  if (filter.tag) w.and(taggedWith('feedback', 'id', w.arg(filter.tag)));
   if (before) w.after('created_at', 'id', { at: before.createdAt, id: before.id });
   return w.page('SELECT * FROM feedback', 'created_at', 'id', limit);
 }
@@ -109,6 +112,7 @@ export function callbackPage(d: Dialect, q: CallbackPageQuery): Query {
   if (q.siteId) w.and(`c.site_id = ${w.arg(q.siteId)}`);
   if (q.status) w.and(`c.status = ${w.arg(q.status)}`);
   if (q.since) w.and(`c.updated_at >= ${d.time(w.arg(q.since))}`);
+  if (q.tag) w.and(taggedWith('callback', 'c.id', w.arg(q.tag)));
   if (q.before) w.after('c.updated_at', 'c.id', q.before);
   return w.page(CALLBACK_SELECT, 'c.updated_at', 'c.id', q.limit);
 }

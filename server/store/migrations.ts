@@ -428,4 +428,27 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE conversations ADD COLUMN assignee_offline_since TEXT;
   CREATE INDEX conversations_assignee ON conversations(assignee_id, status);
   `,
+  // Issue 19: internal notes are messages of kind 'note' (agents only); canned replies; tags on conversations, callbacks, feedback.
+  `
+  ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'message' CHECK (kind IN ('message', 'note'));
+  CREATE TABLE canned_replies (
+    id TEXT PRIMARY KEY,
+    -- NULL: shared by the team (admins manage them); else the agent's own.
+    agent_id TEXT,
+    shortcut TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX canned_replies_shortcut ON canned_replies(coalesce(agent_id, ''), shortcut);
+  CREATE TABLE item_tags (
+    site_id TEXT NOT NULL,
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('conversation', 'callback', 'feedback')),
+    item_id TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (item_kind, item_id, tag)
+  );
+  CREATE INDEX item_tags_site ON item_tags(site_id, tag);
+  `,
 ];

@@ -72,7 +72,8 @@ export function exportQueries(d: Dialect, ids: ContactIds): Record<string, State
     visitors: { sql: `SELECT * FROM visitors WHERE ${d.inList('id')} ORDER BY first_seen_at`, args: [d.list(ids.visitors)] },
     conversations: { sql: `SELECT * FROM conversations WHERE ${d.inList('id')} ORDER BY created_at`, args: [d.list(ids.conversations)] },
     messages: {
-      sql: `SELECT * FROM messages WHERE ${d.inList('conversation_id')} ORDER BY conversation_id, seq`,
+      // Agents' internal notes are theirs, never the visitor's to read.
+      sql: `SELECT * FROM messages WHERE ${d.inList('conversation_id')} AND kind = 'message' ORDER BY conversation_id, seq`,
       args: [d.list(ids.conversations)],
     },
     callbacks: { sql: `SELECT * FROM callbacks WHERE ${d.inList('id')} ORDER BY created_at`, args: [d.list(ids.callbacks)] },
@@ -124,6 +125,11 @@ export function eraseStatements(d: Dialect, contactId: string, ids: ContactIds, 
     { sql: `DELETE FROM mail_threads WHERE ${d.inList('target_id')}`, args: [d.list([...ids.conversations, ...ids.feedback])] },
     { sql: `DELETE FROM held_mail WHERE ${d.inList('target_id')}`, args: [d.list([...ids.conversations, ...ids.feedback])] },
     { sql: `DELETE FROM resume_links WHERE ${d.inList('visitor_id')}`, args: [d.list(ids.visitors)] },
+    // Agents' tags on their conversations, requests and feedback.
+    {
+      sql: `DELETE FROM item_tags WHERE ${d.inList('item_id')}`,
+      args: [d.list([...ids.conversations, ...ids.callbacks, ...ids.feedback])],
+    },
     // Held replies from one of their addresses that matched nothing of theirs.
     ...ids.needles.map((needle) => ({ sql: `DELETE FROM held_mail WHERE ${d.contains('from_address')}`, args: [needle] })),
   ];

@@ -20,6 +20,7 @@ import type {
   ContactRow,
   ContactSuggestion,
   NewContact,
+  NewMessage,
   ConversationRow,
   FeedbackRow,
   NewFeedbackReply,
@@ -426,6 +427,7 @@ export function toMessage(r: Row): Message {
     createdAt: iso(r.created_at),
   };
   if (r.faq_id) m.faq = { id: r.faq_id as string, helpful: r.faq_helpful == null ? null : bool(r.faq_helpful) };
+  if (r.kind === 'note') m.note = true;
   return m;
 }
 
@@ -486,4 +488,14 @@ export function toFeedbackStat(r: Row): { createdAt: string; rating: number | nu
 
 export function toClaimedOutbox(r: Row): ClaimedOutboxRow {
   return { ...toOutbox(r), claimId: r.claim_id as string };
+}
+
+/** Whether a stored message id is retried by its own sender: same conversation, author, agent and kind (no reply id turns into a note). */
+export function sameSender(known: Row, m: NewMessage): boolean {
+  return (
+    known.conversation_id === m.conversationId &&
+    known.author === m.author &&
+    (known.agent_id ?? null) === (m.agentId ?? null) &&
+    (known.kind === 'note') === Boolean(m.note)
+  );
 }

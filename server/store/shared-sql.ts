@@ -13,7 +13,7 @@ export const SUMMARY_SELECT = `
   LEFT JOIN agents ag ON ag.id = c.assignee_id
   -- The preview is the last message a person wrote: an automatic answer would hide the visitor's question.
   LEFT JOIN messages m ON m.id = (
-    SELECT p.id FROM messages p WHERE p.conversation_id = c.id AND p.author != 'system' ORDER BY p.seq DESC LIMIT 1
+    SELECT p.id FROM messages p WHERE p.conversation_id = c.id AND p.author != 'system' AND p.kind = 'message' ORDER BY p.seq DESC LIMIT 1
   )`;
 
 /** A callback with the name its visitor gave in chat. */

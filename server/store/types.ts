@@ -4,6 +4,8 @@ import type {
   CallbackAttempt,
   CallbackItem,
   CallbackStatus,
+  CannedReply,
+  TaggedKind,
   ConversationStatus,
   ConversationSummary,
   FeedbackCursor,
@@ -259,6 +261,8 @@ export interface NewMessage {
   faqId?: string;
   /** When set, the conversation must belong to this visitor; otherwise it counts as missing. */
   visitorId?: string;
+  /** An agent's internal note: takes a seq but changes no status, read position or unread count. */
+  note?: boolean;
 }
 
 /** Result of appending: `created` is false when the id was already stored. */
@@ -339,6 +343,8 @@ export interface SummaryQuery {
   before?: InboxCursor;
   /** Only conversations changed at or after this time (ISO 8601, UTC). */
   updatedSince?: string;
+  /** Only conversations with this tag. */
+  tag?: string;
   limit: number;
 }
 
@@ -567,7 +573,8 @@ export interface MessagePort {
    * deliveries of `events` (run only when the message is new) in the same transaction.
    */
   appendMessage(m: NewMessage, events?: WebhookEvents<AppendResult>): Promise<AppendResult>;
-  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** Notes only with `withNotes` (agents' views); a visitor's view never holds them. */
+  listMessages(conversationId: string, afterSeq: number, limit: number, withNotes?: boolean): Promise<Message[]>;
   /** Records whether an automatic answer helped. */
   setFaqHelpful(messageId: string, helpful: boolean): Promise<void>;
 }
@@ -635,7 +642,7 @@ export interface CallbackPort {
    */
   claimCallback(id: string, agent: { id: string; name: string }, takeOverFrom: string | null, now: string): Promise<boolean>;
   /** Open requests by due time (earliest, hence overdue, first); with `open` false, closed ones follow, newest first. */
-  listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]>;
+  listCallbacks(open: boolean, limit: number, siteId?: string, tag?: string): Promise<CallbackWithVisitor[]>;
   /**
    * Records an attempt and applies its effect on the request, together. False when an attempt
    * with this id is stored already (a retry racing the first send): nothing is written. `events`
@@ -658,6 +665,8 @@ export interface CallbackPort {
 export interface CallbackPageQuery extends TimePage {
   siteId?: string;
   status?: CallbackStatus;
+  /** Only requests with this tag. */
+  tag?: string;
 }
 
 /** An attempt as stored: whose it is and on which request, which a retried id is checked against. */
@@ -739,6 +748,30 @@ export interface ApiTokenPort {
 }
 
 /** Everything Earshot keeps: SQLite (server/store/sqlite) or Postgres (server/store/postgres). */
+/** Canned replies: the team's shared ones (`agentId` null) and each agent's own. */
+export interface CannedPort {
+  /** The shared replies and this agent's own, by shortcut. */
+  listCannedReplies(agentId: string): Promise<CannedReply[]>;
+  getCannedReply(id: string): Promise<CannedReply | null>;
+  /**
+   * Stores a new reply, or changes the shortcut and text of the one with its id (its owner stays);
+   * `shortcut_taken` (nothing written) when another reply of the same owner has the shortcut.
+   */
+  saveCannedReply(r: CannedReply): Promise<CannedReply | 'shortcut_taken'>;
+  /** False when there was no such reply. */
+  deleteCannedReply(id: string): Promise<boolean>;
+}
+
+/** Tags on conversations, callback requests and feedback, per site. */
+export interface TagPort {
+  /** Replaces an item's tags (normalised already) with `tags`; answers them sorted. */
+  setTags(kind: TaggedKind, itemId: string, siteId: string, tags: string[], now: string): Promise<string[]>;
+  /** The tags of each item asked for (sorted); an item without tags is absent. */
+  tagsOf(kind: TaggedKind, itemIds: string[]): Promise<Record<string, string[]>>;
+  /** Every tag in use on a site (or on every site), sorted: what to suggest while typing one. */
+  siteTags(siteId?: string): Promise<string[]>;
+}
+
 export interface Store
   extends
     SitePort,
@@ -756,6 +789,8 @@ export interface Store
     ApiTokenPort,
     ContactPort,
     WebhookPort,
+    CannedPort,
+    TagPort,
     PrivacyPort,
     MailPort {
   /** Resolves when the database answers, rejects when it does not (for /healthz). */

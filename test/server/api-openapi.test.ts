@@ -62,7 +62,19 @@ describe('OpenAPI document', () => {
     });
     expect(reply.parameters!.map((p) => p.name)).toEqual(['id', 'Idempotency-Key']);
     const list = doc.paths['/conversations']!.get!;
-    expect(list.parameters!.map((p) => p.name)).toEqual(['cursor', 'limit', 'site', 'status', 'channel', 'updated_since', 'assignee']);
+    expect(list.parameters!.map((p) => p.name)).toEqual([
+      'cursor',
+      'limit',
+      'site',
+      'status',
+      'channel',
+      'updated_since',
+      'assignee',
+      'tag',
+    ]);
+    // Tags: on each tagged resource, and replaced with PUT on each.
+    for (const path of ['/conversations/{id}/tags', '/callbacks/{id}/tags', '/feedback/{id}/tags'])
+      expect(doc.paths[path]?.put).toBeDefined();
   });
 
   it('is readable at /api/docs, every operation on the page, with no script', async () => {

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../protocol/events';
-import type { IdentifyInput, Message, PageInfo } from '../../protocol/types';
+import type { IdentifyInput, Message, MessagePage, PageInfo } from '../../protocol/types';
 import { seqToMarkRead } from '../state/selectors';
 import type { ChatStore } from '../state/store';
 import type { SiteStorage } from '../storage';
@@ -69,12 +69,16 @@ export function startChatClient(o: ChatClientOptions): ChatClient {
   const socket = o.openSocket(() => token);
   const online = () => store.get().connection === 'online';
 
-  const receive = (messages: Message[], announce: boolean) => {
+  const receive = (messages: Message[], announce: boolean, page?: MessagePage) => {
     const held = new Set(store.get().messages.map((m) => m.id));
-    store.dispatch({ type: 'messages', messages });
+    store.dispatch({
+      type: 'messages',
+      messages,
+      ...(page ? { through: { conversationId: page.conversationId, seq: page.lastSeq } } : {}),
+    });
     if (announce) for (const m of messages) if (m.author === 'agent' && !held.has(m.id)) o.onAgentMessage?.(m);
   };
-  const sync = createSync(store, socket, (messages, history) => receive(messages, !history));
+  const sync = createSync(store, socket, (messages, history, page) => receive(messages, !history, page));
 
   const later = (fn: () => void) => {
     clearTimeout(retryTimer);

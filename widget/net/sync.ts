@@ -1,5 +1,5 @@
 import { PAGE_SIZE } from '../../protocol/events';
-import type { Message } from '../../protocol/types';
+import type { Message, MessagePage } from '../../protocol/types';
 import type { ChatStore } from '../state/store';
 import { request, type VisitorSocket } from './socket';
 
@@ -8,7 +8,11 @@ import { request, type VisitorSocket } from './socket';
  * page. Calls while a sync runs are folded into one more round, so triggers can fire freely.
  * `receive` gets each page and whether it is the first load of the history.
  */
-export function createSync(store: ChatStore, socket: VisitorSocket, receive: (messages: Message[], history: boolean) => void) {
+export function createSync(
+  store: ChatStore,
+  socket: VisitorSocket,
+  receive: (messages: Message[], history: boolean, through?: MessagePage) => void,
+) {
   let running = false;
   let again = false;
 
@@ -26,8 +30,10 @@ export function createSync(store: ChatStore, socket: VisitorSocket, receive: (me
       if (history) store.dispatch({ type: 'history', loading: false });
       // A failure is left to the next trigger (reconnect, focus, next message).
       if (!res.ok) return;
-      receive(res.data.messages, history);
-      if (res.data.messages.length < PAGE_SIZE || store.get().lastSeq <= after) return;
+      const last = res.data.messages.length < PAGE_SIZE;
+      // A short page holds everything up to the conversation's last seq: a gap below it is an agents' note, not a loss.
+      receive(res.data.messages, history, last ? res.data : undefined);
+      if (last || store.get().lastSeq <= after) return;
     }
   }
 

@@ -40,8 +40,11 @@ function contiguous(messages: Message[], from: number): number {
   return last;
 }
 
-function receive(s: ChatState, incoming: Message[]): ChatState {
-  if (incoming.length === 0) return s;
+function receive(s: ChatState, incoming: Message[], through?: { conversationId: string; seq: number }): ChatState {
+  if (incoming.length === 0) {
+    const skip = through && s.conversation?.id === through.conversationId && through.seq > s.lastSeq;
+    return skip ? { ...s, lastSeq: through.seq } : s;
+  }
   let state = s;
   const convId = incoming[0]!.conversationId;
   if (!state.conversation) state = { ...state, conversation: { id: convId, status: 'pending' } };
@@ -54,12 +57,13 @@ function receive(s: ChatState, incoming: Message[]): ChatState {
   const ids = new Set(mine.map((m) => m.id));
   const outbox = state.outbox.some((e) => ids.has(e.id)) ? state.outbox.filter((e) => !ids.has(e.id)) : state.outbox;
   const agentSpoke = mine.some((m) => m.author === 'agent');
-  if (messages === state.messages && outbox === state.outbox) return state;
+  const held = through?.conversationId === convId ? through.seq : 0;
+  if (messages === state.messages && outbox === state.outbox && held <= state.lastSeq) return state;
   return {
     ...state,
     messages,
     outbox,
-    lastSeq: contiguous(messages, state.lastSeq),
+    lastSeq: Math.max(contiguous(messages, state.lastSeq), held),
     agentTyping: agentSpoke ? null : state.agentTyping,
     waited: state.waited && !agentSpoke,
   };
@@ -91,7 +95,7 @@ export function reducer(s: ChatState, a: Action): ChatState {
     case 'reset':
       return { ...initialState(s.outbox, s.visible), open: s.open, connection: s.connection, tab: s.tab, status: s.status };
     case 'messages':
-      return receive(s, a.messages);
+      return receive(s, a.messages, a.through);
     case 'history':
       return { ...s, loadingHistory: a.loading };
     case 'conversation':

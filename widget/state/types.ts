@@ -71,7 +71,8 @@ export type Action =
   | { type: 'left' }
   /** The saved token was refused: this is a new visitor who sees nothing of the old one. */
   | { type: 'reset' }
-  | { type: 'messages'; messages: Message[] }
+  /** `through`: a full answer to `message:list` said every message up to this seq is here (notes for agents leave gaps). */
+  | { type: 'messages'; messages: Message[]; through?: { conversationId: string; seq: number } }
   | { type: 'history'; loading: boolean }
   | { type: 'conversation'; conversation: VisitorConversation }
   | { type: 'outbox/add'; id: string; text: string; createdAt: string }

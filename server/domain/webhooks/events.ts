@@ -38,7 +38,8 @@ export async function withWebhooks<R, T>(
 export function messageEvents({ message: m, conversation }: AppendResult): WebhookEventDraft[] {
   const siteId = conversation.siteId;
   {
-    if (m.author === 'system') return [];
+    // Automatic answers are no one's message; notes are for agents only, never a visitor-facing message.
+    if (m.author === 'system' || m.note) return [];
     const orderKey = m.conversationId;
     const created: WebhookEventDraft = {
       type: 'conversation.created',
@@ -71,14 +72,16 @@ export function conversationEvent(
     orderKey: c.id,
     data: {
       conversationId: c.id,
-      fromSummary: (s) => (type === 'survey.submitted' ? { ...conversationResource(s), survey: s.survey } : conversationResource(s)),
+      fromSummary: (s, tags) =>
+        type === 'survey.submitted' ? { ...conversationResource(s, tags), survey: s.survey } : conversationResource(s, tags),
     },
   };
 }
 
 /** A call back request asked for or completed. */
 export function callbackEvent(type: 'callback.requested' | 'callback.completed', c: CallbackRow): WebhookEventDraft {
-  return { type, key: `${type}:${c.id}`, siteId: c.siteId, orderKey: `callback:${c.id}`, data: { resource: callbackResource(c) } };
+  const data = { resource: callbackResource(c), tagged: { kind: 'callback' as const, id: c.id } };
+  return { type, key: `${type}:${c.id}`, siteId: c.siteId, orderKey: `callback:${c.id}`, data };
 }
 
 /** New feedback. */

@@ -1,3 +1,4 @@
+import { taggedWith } from '../canned-rows';
 import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt } from '../rows';
 import { reopenRefused } from '../refusals';
 import { CALLBACK_COLUMNS, CALLBACK_SELECT } from '../shared-sql';
@@ -105,9 +106,9 @@ export function pgCallbacks(db: Db, rules: StoreRules): CallbackPort {
         )) === 1
       );
     },
-    async listCallbacks(open, limit, siteId) {
-      const site = siteId ? ' AND c.site_id = $2' : '';
-      const siteArgs = siteId ? [siteId] : [];
+    async listCallbacks(open, limit, siteId, tag) {
+      const site = (siteId ? ' AND c.site_id = $2' : '') + (tag ? ` AND ${taggedWith('callback', 'c.id', siteId ? '$3' : '$2')}` : '');
+      const siteArgs = [...(siteId ? [siteId] : []), ...(tag ? [tag] : [])];
       const waiting = await db.rows(`${CALLBACK_SELECT} WHERE c.${OPEN}${site} ORDER BY c.due_at, c.n LIMIT $1`, [limit, ...siteArgs]);
       if (open || waiting.length >= limit) return waiting.map(toCallback);
       // Then closed ones newest first, so a limit drops the oldest history.

@@ -1,6 +1,6 @@
 import type { ConversationStatus, Message } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { iso, toConversation, toMessage, toSummary, type Row } from '../rows';
+import { iso, sameSender, toConversation, toMessage, toSummary, type Row } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, MessagePort, NewMessage, StoreRules } from '../types';
 import { inTx, isUniqueViolation, type Db } from './db';
@@ -96,7 +96,7 @@ export function pgConversations(db: Db, rules: StoreRules): ConversationPort {
 
 /** A retried id: the stored message when its author retries it in the same conversation, `duplicate_id` for anyone else. */
 function retried(known: Record<string, unknown>, m: NewMessage): Message {
-  if (known.conversation_id !== m.conversationId || known.author !== m.author || (known.agent_id ?? null) !== (m.agentId ?? null)) {
+  if (!sameSender(known, m)) {
     throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
   }
   return toMessage(known);
@@ -105,14 +105,16 @@ function retried(known: Record<string, unknown>, m: NewMessage): Message {
 const STATUSES: ConversationStatus[] = ['pending', 'open', 'resolved'];
 
 /**
- * What `rules.statusAfterMessage` makes of every conversation a message by `author` may find,
+ * What `rules.statusAfterMessage` makes of every conversation a message `m` may find (a note keeps the status),
  * keyed `status:answered`: the statement picks from it under the row's lock, so the rule stays the domain's.
  */
-function statusTable(rules: StoreRules, author: NewMessage['author']): Record<string, ConversationStatus> {
+function statusTable(rules: StoreRules, m: NewMessage): Record<string, ConversationStatus> {
   const table: Record<string, ConversationStatus> = {};
   for (const status of STATUSES)
     for (const answered of [false, true])
-      table[`${status}:${answered}`] = rules.statusAfterMessage(author, { status, firstResponseAt: answered ? 'answered' : null });
+      table[`${status}:${answered}`] = m.note
+        ? status
+        : rules.statusAfterMessage(m.author, { status, firstResponseAt: answered ? 'answered' : null });
   return table;
 }
 
@@ -125,22 +127,22 @@ const APPEND = {
      SELECT * FROM messages WHERE id = $4
    ), c AS (
      UPDATE conversations w SET last_seq = w.last_seq + 1, status = $1::jsonb ->> (w.status || ':' || (w.first_response_at IS NOT NULL)::text),
-       updated_at = at.at, first_response_at = coalesce(w.first_response_at, CASE WHEN $2 = 'agent' THEN at.at END),
-       agent_read_seq = CASE WHEN $2 = 'agent' THEN w.last_seq + 1 ELSE w.agent_read_seq END,
-       agent_unread = CASE WHEN $2 = 'agent' THEN 0 WHEN $2 = 'visitor' THEN w.agent_unread + 1 ELSE w.agent_unread END
+       updated_at = at.at, first_response_at = coalesce(w.first_response_at, CASE WHEN $10 = 'agent' THEN at.at END),
+       agent_read_seq = CASE WHEN $10 = 'agent' THEN w.last_seq + 1 ELSE w.agent_read_seq END,
+       agent_unread = CASE WHEN $10 = 'agent' THEN 0 WHEN $10 = 'visitor' THEN w.agent_unread + 1 ELSE w.agent_unread END
      FROM before CROSS JOIN LATERAL (SELECT date_trunc('milliseconds', clock_timestamp()) AS at, before.id AS locked) at
      WHERE w.id = at.locked AND NOT EXISTS (SELECT 1 FROM known)
      RETURNING w.*
    ), m AS (
-     INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
-     SELECT $4, c.id, c.last_seq, $2, $5, $6, $7, c.updated_at, $8 FROM c RETURNING *
+     INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id, kind)
+     SELECT $4, c.id, c.last_seq, $2, $5, $6, $7, c.updated_at, $8, $11 FROM c RETURNING *
    )
    SELECT m.*, (SELECT to_jsonb(b) FROM before b) AS before, (SELECT to_jsonb(k) FROM known k) AS known, (SELECT to_jsonb(c) FROM c) AS c
    FROM (SELECT 1) one LEFT JOIN m ON true`,
 };
 
 const appendParams = (m: NewMessage, rules: StoreRules) => [
-  JSON.stringify(statusTable(rules, m.author)),
+  JSON.stringify(statusTable(rules, m)),
   m.author,
   m.conversationId,
   m.id,
@@ -149,6 +151,9 @@ const appendParams = (m: NewMessage, rules: StoreRules) => [
   m.text,
   m.faqId ?? null,
   m.visitorId ?? null,
+  // A note is no reply: it moves nothing but the seq (and the conversation's activity time).
+  m.note ? 'note' : m.author,
+  m.note ? 'note' : 'message',
 ];
 
 /**
@@ -204,9 +209,10 @@ export function pgMessages(db: Db, rules: StoreRules): MessagePort {
         return { message: retried(known, m), created: false, conversation: c, statusBefore: c.status };
       }
     },
-    async listMessages(conversationId, afterSeq, limit) {
+    async listMessages(conversationId, afterSeq, limit, withNotes = false) {
+      const notes = withNotes ? '' : "AND kind = 'message'";
       return (
-        await db.rows('SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+        await db.rows(`SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ${notes} ORDER BY seq LIMIT $3`, [
           conversationId,
           afterSeq,
           limit,

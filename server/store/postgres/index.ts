@@ -3,6 +3,7 @@ import type { Store, StoreRules } from '../types';
 import { serviceWhere, type Logger } from '../../log';
 import { poolDb } from './db';
 import { pgApiTokens } from './api-tokens';
+import { pgCanned, pgTags } from './canned';
 import { pgWebhooks } from './webhooks';
 import { createPgLink } from './link';
 import { pgCallbacks } from './callbacks';
@@ -68,6 +69,8 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgRetention(db),
     ...pgApiTokens(db),
     ...pgWebhooks(db),
+    ...pgCanned(db),
+    ...pgTags(db),
     ...pgPrivacy(db),
     ...mailPort({ rows: (sql, params) => db.rows(numberedParams(sql), params), run: (sql, params) => db.run(numberedParams(sql), params) }),
     async ping() {

@@ -42,6 +42,7 @@ export function pgSites(db: Db): SitePort {
         const inSite = (table: string) => `SELECT id FROM ${table} WHERE site_id = $1`;
         // Children first: the foreign keys have no ON DELETE CASCADE.
         await t.run(`DELETE FROM messages WHERE conversation_id IN (${inSite('conversations')})`, [id]);
+        await t.run('DELETE FROM item_tags WHERE site_id = $1', [id]);
         await t.run('DELETE FROM conversations WHERE site_id = $1', [id]);
         const emails = (
           await t.rows<{ outbox_id: string }>(`SELECT outbox_id FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`, [id])

@@ -1,14 +1,19 @@
 import { toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { StoreRules } from '../types';
-import { webhookBody, type WebhookEventDraft, type WebhookEvents } from '../webhook-events';
+import { numbered } from '../canned-rows';
+import { ITEM_TAGS, webhookBody, withTags, type WebhookEventDraft, type WebhookEvents } from '../webhook-events';
 import type { Db } from './db';
+
+const ITEM_TAGS_PG = `${numbered(ITEM_TAGS)} COLLATE "C"`;
 
 /** The body's data of an event, read in the transaction; null when its resource is gone. */
 async function dataOf(t: Db, rules: StoreRules, d: WebhookEventDraft): Promise<unknown> {
-  if (!('conversationId' in d.data)) return d.data.resource;
+  const tags = async (kind: string, id: string) => (await t.rows(ITEM_TAGS_PG, [kind, id])).map((r) => r.tag as string);
+  if (!('conversationId' in d.data))
+    return d.data.tagged ? withTags(d.data.resource, await tags(d.data.tagged.kind, d.data.tagged.id)) : d.data.resource;
   const r = await t.one(`${SUMMARY_SELECT} WHERE c.id = $1`, [d.data.conversationId]);
-  return r ? d.data.fromSummary(toSummary(r, rules.visitorName)) : null;
+  return r ? d.data.fromSummary(toSummary(r, rules.visitorName), await tags('conversation', d.data.conversationId)) : null;
 }
 
 /**

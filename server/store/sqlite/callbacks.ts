@@ -1,3 +1,4 @@
+import { taggedWith } from '../canned-rows';
 import type { CallbackAttempt } from '../../../protocol/types';
 import { callbackValues, toCallback, toCallbackAttempt, toStoredCallbackAttempt, type Row } from '../rows';
 import { reopenRefused } from '../refusals';
@@ -106,9 +107,9 @@ export class SqliteCallbacks implements CallbackPort {
     }
   }
 
-  async listCallbacks(open: boolean, limit: number, siteId?: string): Promise<CallbackWithVisitor[]> {
-    const site = siteId ? ' AND c.site_id = ?' : '';
-    const siteArgs = siteId ? [siteId] : [];
+  async listCallbacks(open: boolean, limit: number, siteId?: string, tag?: string): Promise<CallbackWithVisitor[]> {
+    const site = (siteId ? ' AND c.site_id = ?' : '') + (tag ? ` AND ${taggedWith('callback', 'c.id')}` : '');
+    const siteArgs = [...(siteId ? [siteId] : []), ...(tag ? [tag] : [])];
     const waiting = this.c
       .q(`${CALLBACK_SELECT} WHERE c.status IN ('waiting', 'rescheduled')${site} ORDER BY c.due_at, c.rowid LIMIT ?`)
       .all(...siteArgs, limit) as Row[];

@@ -1,6 +1,6 @@
 import type { ConversationStatus, ConversationSummary, Message, SurveyResult } from '../../../protocol/types';
 import { AppError } from '../../errors';
-import { copyConversation, toConversation, toMessage, toSummary, type Row } from '../rows';
+import { copyConversation, sameSender, toConversation, toMessage, toSummary, type Row } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { AppendResult, ConversationPort, ConversationRow, MessagePort, NewMessage, SummaryQuery } from '../types';
 import type { WebhookEvents } from '../webhook-events';
@@ -187,26 +187,28 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     if (!before || (m.visitorId !== undefined && before.visitorId !== m.visitorId))
       throw new AppError('not_found', 'No such conversation.');
     const seq = before.lastSeq + 1;
-    const status = this.c.rules.statusAfterMessage(m.author, before);
-    const firstResponse = before.firstResponseAt ?? (m.author === 'agent' ? m.now : null);
+    // A note is no reply: it moves nothing but the seq (and the conversation's activity time).
+    const role = m.note ? 'note' : m.author;
+    const status = m.note ? before.status : this.c.rules.statusAfterMessage(m.author, before);
+    const firstResponse = before.firstResponseAt ?? (role === 'agent' ? m.now : null);
     // A known id inserts nothing (a refused insert needs no savepoint); only then is it looked up.
     const inserted = this.c
       .q(
-        `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO messages (id, conversation_id, seq, author, agent_id, author_name, text, created_at, faq_id, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       )
-      .run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null);
+      .run(m.id, m.conversationId, seq, m.author, m.agentId, m.authorName, m.text, m.now, m.faqId ?? null, m.note ? 'note' : 'message');
     if (inserted.changes === 0) {
       const known = this.c.q('SELECT * FROM messages WHERE id = ?').get(m.id) as Row;
       // Only its sender retries an id: the same visitor (the conversation is theirs), or the same agent.
-      if (known.conversation_id !== m.conversationId || known.author !== m.author || (known.agent_id ?? null) !== (m.agentId ?? null)) {
+      if (!sameSender(known, m)) {
         throw new AppError('duplicate_id', 'That message id is already taken; send with a new id.');
       }
       return { message: toMessage(known), created: false, conversation: copyConversation(before), statusBefore: before.status };
     }
     // An agent's reply reads everything before it; a visitor's message adds one unread.
-    const byAgent = m.author === 'agent' ? 1 : 0;
-    const byVisitor = m.author === 'visitor' ? 1 : 0;
+    const byAgent = role === 'agent' ? 1 : 0;
+    const byVisitor = role === 'visitor' ? 1 : 0;
     this.c
       .q(
         `UPDATE conversations SET last_seq = ?, status = ?, first_response_at = ?, updated_at = ?,
@@ -225,14 +227,15 @@ export class SqliteConversations implements ConversationPort, MessagePort {
       createdAt: m.now,
     };
     if (m.faqId) message.faq = { id: m.faqId, helpful: null };
+    if (m.note) message.note = true;
     const after: ConversationRow = {
       ...before,
       lastSeq: seq,
       status,
       firstResponseAt: firstResponse,
       updatedAt: m.now,
-      agentReadSeq: m.author === 'agent' ? seq : before.agentReadSeq,
-      agentUnread: m.author === 'agent' ? 0 : before.agentUnread + (m.author === 'visitor' ? 1 : 0),
+      agentReadSeq: byAgent ? seq : before.agentReadSeq,
+      agentUnread: byAgent ? 0 : before.agentUnread + byVisitor,
     };
     const result = { message, created: true, conversation: copyConversation(after), statusBefore: before.status };
     // A failure here is no refusal: it aborts the batch, so neither the message nor its events land.
@@ -241,9 +244,9 @@ export class SqliteConversations implements ConversationPort, MessagePort {
     return result;
   }
 
-  async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+  async listMessages(conversationId: string, afterSeq: number, limit: number, withNotes = false): Promise<Message[]> {
     const rows = this.c
-      .q('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .q(`SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ${withNotes ? '' : "AND kind = 'message'"} ORDER BY seq LIMIT ?`)
       .all(conversationId, afterSeq, limit) as Row[];
     return rows.map(toMessage);
   }

@@ -7,6 +7,7 @@ import type { Row } from '../rows';
 import type { Store, StoreRules } from '../types';
 import { SqliteApiTokens } from './api-tokens';
 import { SqliteAssignment } from './assignment';
+import { SqliteCanned, SqliteTags } from './canned';
 import { SqliteCallbacks } from './callbacks';
 import { SqliteContacts } from './contacts';
 import { SqliteContext } from './context';
@@ -60,6 +61,8 @@ export function openSqliteStore(dataDir: string, rules: StoreRules, checkpoint: 
     ...methodsOf(new SqliteCallbacks(c)),
     ...methodsOf(new SqliteApiTokens(c)),
     ...methodsOf(new SqliteWebhooks(c)),
+    ...methodsOf(new SqliteCanned(c)),
+    ...methodsOf(new SqliteTags(c)),
     ...methodsOf(new SqlitePrivacy(c)),
     ...mailPort({
       rows: async (sql, params) => c.q(sql).all(...params) as Row[],

@@ -60,6 +60,7 @@ export class SqliteSites implements SitePort {
         const inSite = (table: string) => `SELECT id FROM ${table} WHERE site_id = ?`;
         // Children first: the foreign keys have no ON DELETE CASCADE.
         this.c.q(`DELETE FROM messages WHERE conversation_id IN (${inSite('conversations')})`).run(id);
+        this.c.q('DELETE FROM item_tags WHERE site_id = ?').run(id);
         this.c.q(`DELETE FROM conversations WHERE site_id = ?`).run(id);
         const replyEmails = this.c
           .q(`SELECT outbox_id FROM feedback_replies WHERE feedback_id IN (${inSite('feedback')})`)

@@ -1,14 +1,16 @@
 import { toSummary, type Row } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
-import { deliveryId, endpointWants, webhookBody, type WebhookEventDraft, type WebhookEvents } from '../webhook-events';
+import { deliveryId, endpointWants, ITEM_TAGS, webhookBody, withTags, type WebhookEventDraft, type WebhookEvents } from '../webhook-events';
 import { toWebhookEndpoint } from '../webhook-rows';
 import type { SqliteContext } from './context';
 
 /** The body's data of an event, read in the transaction; null when its resource is gone. */
 function dataOf(c: SqliteContext, d: WebhookEventDraft): unknown {
-  if (!('conversationId' in d.data)) return d.data.resource;
+  const tags = (kind: string, id: string) => (c.q(ITEM_TAGS).all(kind, id) as Row[]).map((r) => r.tag as string);
+  if (!('conversationId' in d.data))
+    return d.data.tagged ? withTags(d.data.resource, tags(d.data.tagged.kind, d.data.tagged.id)) : d.data.resource;
   const r = c.q(`${SUMMARY_SELECT} WHERE c.id = ?`).get(d.data.conversationId) as Row | undefined;
-  return r ? d.data.fromSummary(toSummary(r, c.rules.visitorName)) : null;
+  return r ? d.data.fromSummary(toSummary(r, c.rules.visitorName), tags('conversation', d.data.conversationId)) : null;
 }
 
 /**

@@ -52,7 +52,7 @@ describe('ConversationView', () => {
     const { props } = renderView();
     fireEvent.input(reply(), { target: { value: '  Sure, one moment.  ' } });
     fireEvent.keyDown(reply(), { key: 'Enter' });
-    expect(props.onSend).toHaveBeenCalledWith('Sure, one moment.');
+    expect(props.onSend).toHaveBeenCalledWith('Sure, one moment.', false);
     expect(reply().value).toBe('');
   });
 
@@ -69,7 +69,7 @@ describe('ConversationView', () => {
     const send = screen.getByRole('button', { name: 'Send' });
     send.focus();
     fireEvent.click(send);
-    expect(props.onSend).toHaveBeenCalledWith('Thanks!');
+    expect(props.onSend).toHaveBeenCalledWith('Thanks!', false);
     expect(document.activeElement).toBe(reply());
   });
 

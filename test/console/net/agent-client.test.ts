@@ -268,3 +268,28 @@ describe('agent client: read marks', () => {
     expect(await read).toEqual({ conversationId: 'c1', seq: 2 });
   });
 });
+
+describe('agent client: internal notes and mentions', () => {
+  it('sends a note through the outbox as a note, saved across a reload until the server stores it', async () => {
+    const storage = savedOutbox();
+    const { store, socket, client } = setup({ storage });
+    client.send('c1', 'Premium customer', true);
+    expect(storage.read()).toEqual([expect.objectContaining({ text: 'Premium customer', note: true })]);
+    socket.answer('message:send', (p) => ok(msg(3, { id: p.id, author: 'agent', text: p.text, note: true })));
+    socket.serverConnect();
+    await vi.waitFor(() => expect(store.get().pending).toEqual({}));
+    expect(socket.sent('message:send')).toEqual([expect.objectContaining({ conversationId: 'c1', text: 'Premium customer', note: true })]);
+    expect(storage.read()).toEqual([]);
+  });
+
+  it('turns a mention pushed by the server into an alert once, until dismissed', async () => {
+    const { store, socket } = setup();
+    socket.serverConnect();
+    const mention = { conversationId: 'c1', messageId: 'n1', from: 'Petra', text: '@Alex can you check?' };
+    socket.push('note:mention', mention);
+    socket.push('note:mention', mention);
+    expect(store.get().mentionAlerts).toEqual([mention]);
+    store.dispatch({ type: 'mention/dismissed', messageId: 'n1' });
+    expect(store.get().mentionAlerts).toEqual([]);
+  });
+});

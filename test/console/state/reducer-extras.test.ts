@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer } from '../../../console/state/reducer';
+import { liveAlerts } from '../../../console/app/alert-entries';
+import { conversationPath } from '../../../console/app/route';
 import type { Action, ConsoleState } from '../../../console/state/types';
 import { msg, profile, row } from '../fake-socket';
 import { site } from '../settings/fixtures';
@@ -57,5 +59,17 @@ describe('reducer: availability extras', () => {
       { type: 'auth/signed-out' },
     ]);
     expect([s.presence, s.sites, s.surveyAlerts]).toEqual([null, null, []]);
+  });
+});
+
+describe('mention alerts', () => {
+  it('lists a mention as a live alert that opens the conversation', () => {
+    const s = reducer(initialState(), {
+      type: 'mention/received',
+      mention: { conversationId: 'c9', messageId: 'n1', from: 'Petra', text: '@Alex look' },
+    });
+    expect(liveAlerts(s)).toEqual([
+      expect.objectContaining({ kind: 'mention', text: 'Petra mentioned you in a note: @Alex look', href: conversationPath('c9') }),
+    ]);
   });
 });

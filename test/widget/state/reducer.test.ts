@@ -30,6 +30,20 @@ describe('chat reducer: messages', () => {
     expect(reducer(gap, { type: 'messages', messages: [message(2)] }).lastSeq).toBe(3);
   });
 
+  it("moves lastSeq over a gap the server's full answer vouches for (an agents' note), and only in that conversation", () => {
+    const gap = run([{ type: 'messages', messages: [message(1)] }]);
+    const through = (conversationId: string, seq: number): Action => ({
+      type: 'messages',
+      messages: [message(3)],
+      through: { conversationId, seq },
+    });
+    expect(reducer(gap, through(gap.messages[0]!.conversationId, 3)).lastSeq).toBe(3);
+    expect(reducer(gap, through('another', 3)).lastSeq).toBe(1);
+    expect(
+      reducer(gap, { type: 'messages', messages: [], through: { conversationId: gap.messages[0]!.conversationId, seq: 2 } }).lastSeq,
+    ).toBe(2);
+  });
+
   it('adopts the conversation of the first stored message', () => {
     const s = run([{ type: 'messages', messages: [message(1, { conversationId: 'c9' })] }]);
     expect(s.conversation).toEqual({ id: 'c9', status: 'pending' });
