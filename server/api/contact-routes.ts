@@ -146,7 +146,7 @@ export const CONTACT_ROUTES: ApiRoute[] = [
         },
         (events) => updateContactDetails(deps.store, params.id, body, events),
       );
-      return contactResource(await itemOf(deps.store, c.id));
+      return contactResource({ ...prior, ...c });
     },
   }),
 ];

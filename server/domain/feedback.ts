@@ -33,15 +33,6 @@ export async function submitFeedback(
   input: FeedbackInput,
   visitorId: string | null = null,
 ): Promise<{ item: FeedbackItem; created: boolean }> {
-  return storeFeedback(store, site, input, visitorId);
-}
-
-async function storeFeedback(
-  store: Store,
-  site: SiteRow,
-  input: FeedbackInput,
-  visitorId: string | null,
-): Promise<{ item: FeedbackItem; created: boolean }> {
   if (!site.options.channels.feedback) throw new AppError('forbidden', 'Feedback is turned off for this site.');
   if (input.id) {
     const known = await store.getFeedback(input.id);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Store, VisitorRow } from '../store/types';
+import { visitorContactId } from '../store/rows';
 import { mergeContacts } from './contacts';
 import { hashToken, newToken } from './secrets';
 
@@ -58,7 +59,7 @@ export async function resumeConversation(
   // contact merges into theirs, recorded and undoable), and both browsers are verified, so they share
   // the history; nobody else's.
   const now = new Date().toISOString();
-  const contactId = owner.contactId ?? `ct_${owner.id}`;
+  const contactId = visitorContactId(owner);
   if (visitor.contactId && visitor.contactId !== contactId) await mergeContacts(store, visitor.contactId, contactId, 'email');
   await store.updateVisitor(owner.id, { verifiedAt: owner.verifiedAt ?? now });
   await store.updateVisitor(visitor.id, { contactId, verifiedAt: now });

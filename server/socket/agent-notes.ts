@@ -18,7 +18,7 @@ export async function postAgentNote(
   const row = await deps.store.getSummary(result.conversation.id);
   if (row) deps.agents.to(rooms.agents).emit('message:new', result.message, row);
   const mention = { conversationId: result.conversation.id, messageId: result.message.id, from: agent.name, text: result.message.text };
-  for (const a of mentionedAgents(p.text, await deps.store.listAgents(), agent.id))
-    deps.agents.to(rooms.agent(a.id)).emit('note:mention', mention);
+  const mentioned = p.text.includes('@') ? mentionedAgents(p.text, await deps.store.listAgents(), agent.id) : [];
+  for (const a of mentioned) deps.agents.to(rooms.agent(a.id)).emit('note:mention', mention);
   return result.message;
 }

@@ -14,12 +14,6 @@ export const CANNED_UPSERT = `INSERT INTO canned_replies (id, agent_id, shortcut
 /** Shared replies and one agent's own, by shortcut (shared first on a tie). */
 export const CANNED_LIST = 'SELECT * FROM canned_replies WHERE agent_id IS NULL OR agent_id = ? ORDER BY shortcut, agent_id IS NOT NULL';
 
-/** A statement written with `?` placeholders, numbered for Postgres (`$1`, `$2`…). */
-export function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
 /** `column` (an item's id) is of an item of `kind` with the tag given as the one parameter. */
 export const taggedWith = (kind: TaggedKind, column: string, param = '?') =>
   `${column} IN (SELECT item_id FROM item_tags WHERE item_kind = '${kind}' AND tag = ${param})`;

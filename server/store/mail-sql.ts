@@ -10,12 +10,6 @@ export interface MailSql {
   run(sql: string, params: unknown[]): Promise<number>;
 }
 
-/** `?` placeholders as Postgres's `$1`, `$2` … */
-export function numberedParams(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
 function toThread(r: Row): MailThreadRow {
   return {
     messageId: r.message_id as string,

@@ -35,12 +35,6 @@ export const PG_DIALECT: Dialect = {
   contains: (c) => `strpos(${c}::text, ?) > 0`,
 };
 
-/** `?` placeholders as Postgres's `$1, $2 …`. */
-export const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
 /** One statement with its arguments. */
 export interface Statement {
   sql: string;

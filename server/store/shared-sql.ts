@@ -101,3 +101,9 @@ export const contactActivitySql = (contact: string, limit: string) => ({
   callbacks: `${CALLBACK_SELECT} WHERE c.visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${contact}) ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`,
   feedback: `SELECT * FROM feedback WHERE visitor_id IN (SELECT id FROM visitors WHERE contact_id = ${contact}) ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
 });
+
+/** A statement written with `?` placeholders, numbered for Postgres (`$1`, `$2` …). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}

@@ -37,26 +37,24 @@ export async function withWebhooks<R, T>(
 /** A new message's events: `message.created`, after `conversation.created` for a conversation's first one. */
 export function messageEvents({ message: m, conversation }: AppendResult): WebhookEventDraft[] {
   const siteId = conversation.siteId;
-  {
-    // Automatic answers are no one's message; notes are for agents only, never a visitor-facing message.
-    if (m.author === 'system' || m.note) return [];
-    const orderKey = m.conversationId;
-    const created: WebhookEventDraft = {
-      type: 'conversation.created',
-      key: `conversation:${m.conversationId}`,
-      siteId,
-      orderKey,
-      data: { conversationId: m.conversationId, fromSummary: conversationResource },
-    };
-    const message: WebhookEventDraft = {
-      type: 'message.created',
-      key: `message:${m.id}`,
-      siteId,
-      orderKey,
-      data: { resource: messageResource(m) },
-    };
-    return m.seq === 1 ? [created, message] : [message];
-  }
+  // Automatic answers are no one's message; notes are for agents only, never a visitor-facing message.
+  if (m.author === 'system' || m.note) return [];
+  const orderKey = m.conversationId;
+  const created: WebhookEventDraft = {
+    type: 'conversation.created',
+    key: `conversation:${m.conversationId}`,
+    siteId,
+    orderKey,
+    data: { conversationId: m.conversationId, fromSummary: conversationResource },
+  };
+  const message: WebhookEventDraft = {
+    type: 'message.created',
+    key: `message:${m.id}`,
+    siteId,
+    orderKey,
+    data: { resource: messageResource(m) },
+  };
+  return m.seq === 1 ? [created, message] : [message];
 }
 
 /** A conversation resolved, or its survey given, as the conversation resource; `at` tells one resolving from the next. */

@@ -1,4 +1,5 @@
-import { CANNED_LIST, CANNED_UPSERT, groupTags, numbered, toCannedReply } from '../canned-rows';
+import { CANNED_LIST, CANNED_UPSERT, groupTags, toCannedReply } from '../canned-rows';
+import { numbered } from '../shared-sql';
 import type { CannedPort, TagPort } from '../types';
 import { isUniqueViolation, type Db } from './db';
 

@@ -17,7 +17,8 @@ import { pgOutbox, pgRetention } from './outbox';
 import { pgPrivacy } from './privacy';
 import { pgSites } from './sites';
 import { pgVisitors } from './visitors';
-import { mailPort, numberedParams } from '../mail-sql';
+import { mailPort } from '../mail-sql';
+import { numbered } from '../shared-sql';
 
 export interface PostgresOptions {
   /** The schema to keep Earshot's tables in (tests use one each); Postgres's default search_path otherwise. */
@@ -72,7 +73,7 @@ export async function openPostgresStore(url: string, rules: StoreRules, opts: Po
     ...pgCanned(db),
     ...pgTags(db),
     ...pgPrivacy(db),
-    ...mailPort({ rows: (sql, params) => db.rows(numberedParams(sql), params), run: (sql, params) => db.run(numberedParams(sql), params) }),
+    ...mailPort({ rows: (sql, params) => db.rows(numbered(sql), params), run: (sql, params) => db.run(numbered(sql), params) }),
     async ping() {
       await db.one('SELECT 1');
     },

@@ -3,12 +3,13 @@ import * as sql from '../privacy-sql';
 import type { ErasedCounts, PrivacyPort } from '../privacy-types';
 import type { Row } from '../rows';
 import type { Db } from './db';
+import { numbered } from '../shared-sql';
 
 /** Export, erase, the audit log, win-back cases and per-site retention on Postgres. */
 export function pgPrivacy(db: Db): PrivacyPort {
   const on = (d: Db) => ({
-    all: (text: string, args: unknown[]) => d.rows(sql.numbered(text), args),
-    run: (text: string, args: unknown[]) => d.run(sql.numbered(text), args),
+    all: (text: string, args: unknown[]) => d.rows(numbered(text), args),
+    run: (text: string, args: unknown[]) => d.run(numbered(text), args),
   });
   const { all, run } = on(db);
   return {

@@ -1,7 +1,7 @@
 import { toSummary } from '../rows';
 import { SUMMARY_SELECT } from '../shared-sql';
 import type { StoreRules } from '../types';
-import { numbered } from '../canned-rows';
+import { numbered } from '../shared-sql';
 import { ITEM_TAGS, webhookBody, withTags, type WebhookEventDraft, type WebhookEvents } from '../webhook-events';
 import type { Db } from './db';
 

@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TagEditor, TagFilter } from '../../../console/format/tag-editor';
+import { texts } from '../../helpers/texts';
 
 afterEach(cleanup);
 
-const texts = (els: HTMLElement[]) => els.map((e) => e.textContent);
 const input = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Add a tag' });
 
 describe('TagEditor', () => {

@@ -56,12 +56,9 @@ describe('console settings', () => {
     const keep = form.getByRole('spinbutton', { name: 'Keep conversations (days)' });
     expect((keep as HTMLInputElement).value).toBe('0');
     fireEvent.input(keep, { target: { value: '-3' } });
-    socket.answer('site:update', () => ({
-      ok: false,
-      code: 'invalid_payload',
-      message: 'keepConversationsDays must be 0 (keep) or more days',
-      field: 'keepConversationsDays',
-    }));
+    socket.answer('site:update', () =>
+      refusal('invalid_payload', 'keepConversationsDays must be 0 (keep) or more days', 'keepConversationsDays'),
+    );
     const refused = socket.nextRequest('site:update');
     fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
     expect(await refused).toEqual({ siteId: 'demo', keepConversationsDays: -3 });
